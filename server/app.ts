@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './platform/config.js';
+import type { Db } from './platform/db.js';
+import { errorBody, registerErrorHandler } from './platform/errors.js';
+import { loggerOptions } from './platform/logging.js';
+import { requestContext } from './platform/request-context.js';
+import { healthRoutes } from './platform/health.routes.js';
+import { registerSessionAuth } from './modules/identity/identity.http.js';
+import { identityRoutes } from './modules/identity/identity.routes.js';
+import { registerModules } from './modules/index.js';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+}
+
+/** Builds the HTTP application around a database; main.ts and the tests both start here. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: loggerOptions(config),
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Every request runs inside its own context, so the db layer can count its queries.
+  app.addHook('onRequest', (_request, _reply, done) => {
+    requestContext.run({ queries: 0 }, done);
+  });
+  if (config.EXPOSE_QUERY_COUNT) {
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('x-query-count', String(requestContext.getStore()?.queries ?? 0));
+    });
+  }
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:', 'https:'],
+        connectSrc: ["'self'"], frameSrc: ["'self'", 'https:'], styleSrc: ["'self'", "'unsafe-inline'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: false, // set by the TLS-terminating proxy, which knows whether HTTPS is in use
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Sabaq API', version: '0.1.0', description: 'Education through an epidemic' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerErrorHandler(app);
+  registerSessionAuth(app, deps);
+  await healthRoutes(app, deps);
+  await identityRoutes(app, deps);
+  await registerModules(app, deps);
+
+  const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
+    app.get('/assets/*', (request, reply) => reply.sendFile((request.params as { '*': string })['*'], path.join(WEB_DIST, 'assets'), { maxAge: '365d', immutable: true }));
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0]!;
+    if (hasWeb && request.method === 'GET' && !url.startsWith('/api/')) {
+      // the single-page app owns every other path
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST);
+    }
+    return reply.code(404).send(errorBody('request.not_found', `No route ${request.method} ${url}`));
+  });
+  return app;
+}

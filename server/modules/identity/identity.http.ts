@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../platform/db.js';
+import type { Config } from '../../platform/config.js';
+import { unauthenticated } from '../../platform/errors.js';
+import { loadActorBySessionHash, type Actor } from './identity.actor.js';
+import { hashToken } from './identity.usecases.js';
+import { touchSession } from './identity.repository.js';
+import { csrfRejected } from './identity.errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export const SECURE_COOKIE = '__Host-sabaq_session';
+export const PLAIN_COOKIE = 'sabaq_session';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The signed-in actor, or a 401 when the request carries no live session. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated();
+  return request.actor;
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+  const secure = request.protocol === 'https';
+  reply.setCookie(secure ? SECURE_COOKIE : PLAIN_COOKIE, token, {
+    path: '/', httpOnly: true, secure, sameSite: 'lax', maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  const secure = request.protocol === 'https';
+  reply.clearCookie(secure ? SECURE_COOKIE : PLAIN_COOKIE, { path: '/', httpOnly: true, secure, sameSite: 'lax' });
+}
+
+/**
+ * CSRF defence by origin check: a state-changing request that a browser sends from another site
+ * carries that site's Origin (or Sec-Fetch-Site: cross-site) and is refused. Clients that are not
+ * browsers send neither and hold no ambient cookie to abuse. The session cookie is also SameSite=Lax.
+ */
+function checkOrigin(request: FastifyRequest, allowed: Set<string>): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.origin;
+  if (origin !== undefined) {
+    let host: string;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      throw csrfRejected();
+    }
+    if (host !== request.host && !allowed.has(origin)) throw csrfRejected();
+    return;
+  }
+  if (request.headers['sec-fetch-site'] === 'cross-site') throw csrfRejected();
+}
+
+/** Resolves the session cookie of every API request into `request.actor`, and checks origins. */
+export function registerSessionAuth(app: FastifyInstance, deps: { db: Db; config: Config }): void {
+  const allowed = new Set(deps.config.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean));
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    checkOrigin(request, allowed);
+    const token = request.cookies[SECURE_COOKIE] ?? request.cookies[PLAIN_COOKIE];
+    if (!token || token.length > 200) return;
+    const actor = await loadActorBySessionHash(deps.db, hashToken(token), deps.config.SESSION_IDLE_MINUTES);
+    if (!actor) return;
+    if (Date.now() - actor.lastSeenAt.getTime() > 60_000) {
+      // idle timeout bookkeeping, at most once a minute per session
+      await touchSession(deps.db, actor.sessionId);
+    }
+    request.actor = actor;
+  });
+}

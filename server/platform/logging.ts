@@ -1,0 +1,16 @@
+import type { FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+
+/** pino options: structured JSON, and secrets (passwords, tokens, cookies) are never written. */
+export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>): FastifyServerOptions['logger'] {
+  return {
+    level: config.LOG_LEVEL,
+    redact: {
+      paths: [
+        'req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]',
+        'headers.cookie', 'headers.authorization', '*.password', '*.token', 'password', 'token',
+      ],
+      censor: '[redacted]',
+    },
+  };
+}

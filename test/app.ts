@@ -1,0 +1,40 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../server/app.js';
+import { loadConfig, type Config } from '../server/platform/config.js';
+import type { Db } from '../server/platform/db.js';
+import { createTestDb, type Template } from './db.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  /** Signs in and returns the cookie header to send with later requests. */
+  login(login: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const DEMO_PASSWORD = 'sabaq-demo';
+
+/** The whole app on a fresh database, driven through fastify.inject (no port). */
+export async function createTestApp(opts: { template?: Template; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const db = await createTestDb(opts.template ?? 't_demo');
+  const config = loadConfig({ LOG_LEVEL: 'silent', EXPOSE_QUERY_COUNT: 'true', ...opts.env });
+  const app = await buildApp({ db, config });
+  await app.ready();
+  return {
+    app, db, config,
+    async login(login, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${login} failed: ${res.statusCode} ${res.body}`);
+      return cookieHeader(res);
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export function cookieHeader(res: LightMyRequestResponse): string {
+  return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
