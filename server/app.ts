@@ -23,13 +23,15 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export interface AppDeps {
   db: Db;
   config: Config;
+  /** Where logs go (stdout by default); tests pass a buffer to read them. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the HTTP application around a database; main.ts and the tests both start here. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: loggerOptions(config, deps.logStream),
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     forceCloseConnections: 'idle',

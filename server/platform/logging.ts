@@ -2,8 +2,9 @@ import type { FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 
 /** pino options: structured JSON, and secrets (passwords, tokens, cookies) are never written. */
-export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>): FastifyServerOptions['logger'] {
+export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
+    ...(stream ? { stream } : {}),
     level: config.LOG_LEVEL,
     redact: {
       paths: [

@@ -45,13 +45,16 @@ function checkOrigin(request: FastifyRequest, allowed: Set<string>): void {
   if (SAFE_METHODS.has(request.method)) return;
   const origin = request.headers.origin;
   if (origin !== undefined) {
-    let host: string;
+    if (allowed.has(origin)) return;
+    let same = false;
     try {
-      host = new URL(origin).host;
+      const from = new URL(origin);
+      // compare as URLs so that default ports (:80, :443) match however the Host header spells them
+      same = from.host === new URL(`${from.protocol}//${request.host}`).host;
     } catch {
-      throw csrfRejected();
+      same = false;
     }
-    if (host !== request.host && !allowed.has(origin)) throw csrfRejected();
+    if (!same) throw csrfRejected();
     return;
   }
   if (request.headers['sec-fetch-site'] === 'cross-site') throw csrfRejected();
