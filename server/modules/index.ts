@@ -1,8 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { organisationsRoutes } from './organisations/organisations.routes.js';
+import { onboardingRoutes } from './onboarding/onboarding.routes.js';
+import { learningRoutes } from './learning/learning.routes.js';
+import { formatsRoutes } from './formats/formats.routes.js';
+import { dutyRoutes } from './duty/duty.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 
 /** Every domain module's routes, in one visible list (no wiring by file scanning). */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await organisationsRoutes(app, deps);
+  await onboardingRoutes(app, deps);
+  await learningRoutes(app, deps);
+  await formatsRoutes(app, deps);
+  await dutyRoutes(app, deps);
+  await notificationsRoutes(app, deps);
 }

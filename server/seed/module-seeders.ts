@@ -1,4 +1,7 @@
 import type { Db } from '../platform/db.js';
+import { seedFormats } from '../modules/formats/formats.seed.js';
+import { seedDuty } from '../modules/duty/duty.seed.js';
+import { seedLearning } from '../modules/learning/learning.seed.js';
 
 export type SeedSize = 'demo' | 'region' | 'country';
 
@@ -8,4 +11,8 @@ export type SeedSize = 'demo' | 'region' | 'country';
  */
 export type ModuleSeeder = (args: { db: Db; size: SeedSize; quiet?: boolean }) => Promise<void>;
 
-export const moduleSeeders: { name: string; run: ModuleSeeder }[] = [];
+export const moduleSeeders: { name: string; run: ModuleSeeder }[] = [
+  { name: 'formats', run: seedFormats },
+  { name: 'duty', run: seedDuty },
+  { name: 'learning', run: seedLearning },
+];

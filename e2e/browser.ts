@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { buildApp, WEB_DIST } from '../server/app.js';
+import { loadConfig } from '../server/platform/config.js';
+import type { Db } from '../server/platform/db.js';
+import { createTestDb, type Template } from '../test/db.js';
+
+/**
+ * Shared pieces for browser tests: Debian's chromium driven by playwright-core (no browser download),
+ * and the real server on a free port of 127.0.0.1 over a fresh copy of the demo database.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export const PHONE_VIEWPORT = { width: 360, height: 740 } as const;
+export const DESKTOP_VIEWPORT = { width: 1280, height: 800 } as const;
+
+/** Chromium with a throw-away profile (playwright gives each launch its own temporary user data dir). */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is not at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface TestServer {
+  app: FastifyInstance;
+  db: Db;
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The whole app (API and built web) listening on 127.0.0.1, on its own copy of a template database. */
+export async function startTestServer(opts: { template?: Template; env?: Record<string, string> } = {}): Promise<TestServer> {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+    throw new Error(`The web app is not built (${WEB_DIST}/index.html is missing): run \`npm run build:web\` first — \`npm test\` does.`);
+  }
+  const db = await createTestDb(opts.template ?? 't_demo');
+  const app = await buildApp({ db, config: loadConfig({ LOG_LEVEL: 'silent', ...opts.env }) });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    app, db, url: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/**
+ * A clean browser context (no cookies, no storage) pointed at the server. Failed page scripts and
+ * console errors are collected so a test can assert the page ran cleanly.
+ */
+export async function openContext(browser: Browser, server: TestServer, options: BrowserContextOptions = {}) {
+  const context: BrowserContext = await browser.newContext({ baseURL: server.url, viewport: DESKTOP_VIEWPORT, ...options });
+  const pageErrors: string[] = [];
+  context.on('weberror', (e) => pageErrors.push(String(e.error())));
+  context.on('console', (m) => {
+    // 401 and 4xx answers are expected in journeys ("who am I?" before sign-in, a wrong password) and
+    // the browser logs each as a failed load; anything else logged as an error is a fault
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) pageErrors.push(m.text());
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000); // a missing element fails in seconds, not after playwright's 30 s
+  return { context, page, pageErrors };
+}

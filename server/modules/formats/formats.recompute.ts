@@ -1,0 +1,350 @@
+import type { Queryable } from '../../platform/db.js';
+import {
+  renderReason, ruleSetBody, SITUATION_LEVELS, type FormatCode, type Impact, type RuleSetBody, type SituationScale,
+} from '../../../contracts/formats.js';
+import {
+  evaluateFormat, indexSituations, resolveSituation, sameDecision,
+  type ClassFacts, type Evaluation, type OrgFacts, type RuleSetRef, type SituationEntry, type SituationFacts,
+} from './formats.rules.js';
+import * as repo from './formats.repository.js';
+import type { FactScope, NewDecision, StoredDecision } from './formats.repository.js';
+
+/**
+ * Recomputing decisions: evaluate the rules for every organisation and class in a scope on every
+ * date from `from` on where something changes (a situation or rule set taking effect), compare with
+ * the stored versions, and — unless it is a preview — write the difference and notify the people
+ * whose format changes. Facts are read in bulk and evaluated in memory (one pass per change date),
+ * so the whole country takes seconds, not one query per class.
+ */
+
+export interface RecomputeInput {
+  scope: FactScope;
+  /** the first date the change applies to */
+  from: string;
+  /** a situation not yet recorded (preview) */
+  extraSituation?: SituationEntry;
+  /** a rule set not yet published (preview): id 0 */
+  extraRuleSet?: repo.RuleSetRow;
+  write: boolean;
+  /** default true; the seed writes its first decisions without telling anyone */
+  notify?: boolean;
+}
+
+export interface Uncovered { organisationId: number; classId: number | null }
+
+export interface RecomputeResult {
+  impact: Impact;
+  /** keys the rules leave without a format under some situation level (a rule set is incomplete) */
+  uncovered: Uncovered[];
+  written: { superseded: number; inserted: number; notified: number };
+}
+
+interface ParsedRuleSet { ref: RuleSetRef; regionId: number | null; effectiveFrom: string }
+
+function parseRuleSets(rows: repo.RuleSetRow[]): ParsedRuleSet[] {
+  return rows.map((r) => ({
+    ref: { id: r.id, version: r.version, regional: r.regionId !== null, body: ruleSetBody.parse(r.body) },
+    regionId: r.regionId,
+    effectiveFrom: r.effectiveFrom,
+  }));
+}
+
+/** The rule set in force for a region on a date: its own latest one in force, else the country's. */
+function ruleSetFor(sets: ParsedRuleSet[], regionId: number, date: string): RuleSetRef | null {
+  let regional: ParsedRuleSet | null = null;
+  let country: ParsedRuleSet | null = null;
+  for (const s of sets) {
+    if (s.effectiveFrom > date) continue;
+    if (s.regionId === regionId && (!regional || s.ref.version > regional.ref.version)) regional = s;
+    if (s.regionId === null && (!country || s.ref.version > country.ref.version)) country = s;
+  }
+  return (regional ?? country)?.ref ?? null;
+}
+
+const orgKey = (id: number) => `o${id}`;
+const classKey = (id: number) => `c${id}`;
+
+interface Facts {
+  orgs: repo.OrgFactRow[];
+  classes: repo.ClassFactRow[];
+  orgFacts: Map<number, OrgFacts>;
+}
+
+async function loadFacts(db: Queryable, scope: FactScope): Promise<Facts> {
+  // one after the other: `db` may be a transaction's single connection
+  const orgs = await repo.orgFacts(db, scope);
+  const classes = await repo.classFacts(db, scope);
+  const orgFacts = new Map<number, OrgFacts>(orgs.map((o) => [o.id, {
+    id: o.id, kind: o.kind, settlementKind: o.settlement_kind, pupilCount: o.pupil_count, regionCode: o.region_code,
+  }]));
+  return { orgs, classes, orgFacts };
+}
+
+/** Evaluates every organisation and class on one date. Classes with the same facts share one evaluation. */
+function evaluateAll(
+  facts: Facts, sets: ParsedRuleSet[], situations: ReturnType<typeof indexSituations>, scale: SituationScale, date: string,
+  levelOverride?: SituationFacts['level'],
+): Map<string, Evaluation | null> {
+  const out = new Map<string, Evaluation | null>();
+  const orgById = new Map(facts.orgs.map((o) => [o.id, o]));
+  const situationOf = new Map<number, SituationFacts>();
+  const situation = (o: repo.OrgFactRow): SituationFacts => {
+    if (levelOverride !== undefined) return { level: levelOverride, area: 'country', since: null, scale };
+    let s = situationOf.get(o.settlement_id);
+    if (!s) {
+      const r = resolveSituation(situations, { settlementId: o.settlement_id, districtId: o.district_id, regionId: o.region_id }, date);
+      s = r ? { level: r.level, area: r.area, since: r.since, scale } : { level: null, area: null, since: null, scale };
+      situationOf.set(o.settlement_id, s);
+    }
+    return s;
+  };
+  for (const o of facts.orgs) {
+    const set = ruleSetFor(sets, o.region_id, date);
+    if (!set) continue; // nothing published for this region yet: no decision
+    out.set(orgKey(o.id), evaluateFormat(set, facts.orgFacts.get(o.id)!, null, situation(o)));
+  }
+  const memo = new Map<string, Evaluation | null>();
+  for (const c of facts.classes) {
+    const o = orgById.get(c.organisation_id)!;
+    const set = ruleSetFor(sets, o.region_id, date);
+    if (!set) continue;
+    const k = `${o.id}|${c.grade ?? ''}|${c.specialty ?? ''}`;
+    if (!memo.has(k)) {
+      const cls: ClassFacts = { id: c.id, grade: c.grade, specialty: c.specialty };
+      memo.set(k, evaluateFormat(set, facts.orgFacts.get(o.id)!, cls, situation(o)));
+    }
+    out.set(classKey(c.id), memo.get(k)!);
+  }
+  return out;
+}
+
+/**
+ * Which organisations and classes a rule set leaves without a format under some situation level
+ * (a complete set decides for every one of them whatever the situation becomes).
+ */
+export function uncoveredBy(facts: Facts, set: ParsedRuleSet, scale: SituationScale): Uncovered[] {
+  const out: Uncovered[] = [];
+  const seen = new Set<string>();
+  for (const level of SITUATION_LEVELS) {
+    const evals = evaluateAll(facts, [{ ...set, effectiveFrom: '0000-01-01' }], indexSituations([]), scale, '9999-12-31', level);
+    for (const [k, e] of evals) {
+      if (e !== null || seen.has(k)) continue;
+      seen.add(k);
+      out.push(k.startsWith('o') ? { organisationId: Number(k.slice(1)), classId: null } : { organisationId: -1, classId: Number(k.slice(1)) });
+    }
+  }
+  const classOrg = new Map(facts.classes.map((c) => [c.id, c.organisation_id]));
+  return out.map((u) => (u.classId !== null ? { ...u, organisationId: classOrg.get(u.classId)! } : u));
+}
+
+interface Version { from: string; e: Pick<Evaluation, 'format' | 'onSite' | 'subgroupMax' | 'reason'> & { ruleSetId: number | null; ruleId: string | null } }
+
+const fromStored = (d: StoredDecision): Version => ({
+  from: d.effective_from,
+  e: { format: d.format, onSite: (d.on_site as Evaluation['onSite']) ?? null, subgroupMax: d.subgroup_max, reason: d.reason, ruleSetId: d.rule_set_id, ruleId: d.rule_id },
+});
+
+/** The format a timeline gives on a date. */
+function formatOn(prev: Version | undefined, later: Version[], date: string): FormatCode | null {
+  let f: FormatCode | null = prev?.e.format ?? null;
+  for (const v of later) if (v.from <= date) f = v.e.format;
+  return f;
+}
+
+export async function recompute(db: Queryable, input: RecomputeInput, now: Date): Promise<RecomputeResult> {
+  const settings = await repo.getSettings(db);
+  const setRows = await repo.allRuleSets(db);
+  if (input.extraRuleSet) setRows.push(input.extraRuleSet);
+  const sets = parseRuleSets(setRows);
+  const entries = await repo.allSituationEntries(db);
+  if (input.extraSituation) entries.push(input.extraSituation);
+  const situations = indexSituations(entries);
+  const facts = await loadFacts(db, input.scope);
+
+  // the dates from `from` on where what is in force may change
+  const points = [...new Set([input.from,
+    ...entries.map((e) => e.effectiveFrom).filter((d) => d > input.from),
+    ...sets.map((s) => s.effectiveFrom).filter((d) => d > input.from)])].sort();
+  const evaluations = points.map((p) => evaluateAll(facts, sets, situations, settings.situationScale, p));
+
+  const stored = await repo.storedDecisions(db, input.scope, input.from);
+  const prevOf = new Map<string, Version>();
+  const laterOf = new Map<string, { id: number; v: Version }[]>();
+  for (const d of stored) {
+    const k = d.class_id === null ? orgKey(d.organisation_id) : classKey(d.class_id);
+    if (d.effective_from < input.from) prevOf.set(k, fromStored(d));
+    else laterOf.set(k, [...(laterOf.get(k) ?? []), { id: d.id, v: fromStored(d) }]);
+  }
+
+  const overrides = await repo.activeOverrides(db, input.scope);
+  const orgOverrides = new Map<number, repo.ActiveOverride[]>();
+  const classOverrides = new Map<number, repo.ActiveOverride[]>();
+  for (const o of overrides) {
+    const m = o.class_id === null ? orgOverrides : classOverrides;
+    const id = o.class_id ?? o.organisation_id;
+    m.set(id, [...(m.get(id) ?? []), o]);
+  }
+  const inForce = (list: repo.ActiveOverride[] | undefined, date: string) =>
+    (list ?? []).some((o) => o.effective_from <= date && (o.effective_to === null || o.effective_to >= date));
+  const held = (orgId: number, classId: number | null, date: string) =>
+    inForce(orgOverrides.get(orgId), date) || (classId !== null && inForce(classOverrides.get(classId), date));
+
+  const keys: { key: string; orgId: number; classId: number | null; pupils: number }[] = [
+    ...facts.orgs.map((o) => ({ key: orgKey(o.id), orgId: o.id, classId: null, pupils: o.pupil_count })),
+    ...facts.classes.map((c) => ({ key: classKey(c.id), orgId: c.organisation_id, classId: c.id, pupils: c.pupils })),
+  ];
+  const orgsWithClasses = new Set(facts.classes.map((c) => c.organisation_id));
+  const orgById = new Map(facts.orgs.map((o) => [o.id, o]));
+
+  const toSupersede: number[] = [];
+  const toInsert: NewDecision[] = [];
+  const changes: { orgId: number; classId: number | null; from: FormatCode; to: FormatCode; date: string }[] = [];
+  const uncovered: Uncovered[] = [];
+
+  // impact on the first date
+  const byDistrict = new Map<number, { organisations: Set<number>; classes: number; pupils: number }>();
+  const transitions = new Map<string, { from: FormatCode | null; to: FormatCode; organisations: number; classes: number }>();
+  const examples: { orgId: number; classId: number | null; from: FormatCode | null; e: Evaluation }[] = [];
+  let heldByOverride = 0;
+  const changedOrgs = new Set<number>();
+  let changedClasses = 0;
+  let changedPupils = 0;
+
+  for (const k of keys) {
+    const prev = prevOf.get(k.key);
+    const existing = laterOf.get(k.key) ?? [];
+    const fresh: Version[] = [];
+    let last: Version['e'] | undefined = prev?.e;
+    points.forEach((p, i) => {
+      const e = evaluations[i]!.get(k.key);
+      if (e === undefined) return; // no rule set in force for the region yet
+      if (e === null) {
+        if (i === 0) uncovered.push({ organisationId: k.orgId, classId: k.classId });
+        return;
+      }
+      if (!last || !sameDecision(last, e)) {
+        fresh.push({ from: p, e });
+        last = e;
+      }
+    });
+    const same = existing.length === fresh.length &&
+      existing.every((x, i) => x.v.from === fresh[i]!.from && sameDecision(x.v.e, fresh[i]!.e) &&
+        x.v.e.ruleSetId === fresh[i]!.e.ruleSetId && x.v.e.ruleId === fresh[i]!.e.ruleId);
+    if (!same) {
+      toSupersede.push(...existing.map((x) => x.id));
+      for (const v of fresh) {
+        toInsert.push({
+          organisationId: k.orgId, classId: k.classId, format: v.e.format, onSite: v.e.onSite, subgroupMax: v.e.subgroupMax,
+          reason: v.e.reason, ruleSetId: v.e.ruleSetId!, ruleId: v.e.ruleId, effectiveFrom: v.from,
+        });
+      }
+      // who sees a different format, and from when
+      const before = existing.map((x) => x.v);
+      for (const v of fresh) {
+        const was = formatOn(prev, before, v.from);
+        const idx = fresh.indexOf(v);
+        const prior = idx > 0 ? fresh[idx - 1]!.e.format : was;
+        if (prior !== null && prior !== v.e.format && !held(k.orgId, k.classId, v.from)) {
+          changes.push({ orgId: k.orgId, classId: k.classId, from: prior, to: v.e.format, date: v.from });
+        }
+      }
+    }
+
+    // the preview counts what differs on the first date
+    const fromFormat = formatOn(prev, existing.map((x) => x.v), input.from);
+    const toEval = evaluations[0]!.get(k.key);
+    if (!toEval || toEval.format === fromFormat) continue;
+    if (held(k.orgId, k.classId, input.from)) { heldByOverride += 1; continue; }
+    const org = orgById.get(k.orgId)!;
+    const d = byDistrict.get(org.district_id) ?? { organisations: new Set<number>(), classes: 0, pupils: 0 };
+    d.organisations.add(k.orgId);
+    changedOrgs.add(k.orgId);
+    if (k.classId !== null) {
+      d.classes += 1;
+      d.pupils += k.pupils;
+      changedClasses += 1;
+      changedPupils += k.pupils;
+    } else if (!orgsWithClasses.has(k.orgId)) {
+      d.pupils += k.pupils;
+      changedPupils += k.pupils;
+    }
+    byDistrict.set(org.district_id, d);
+    const tk = `${fromFormat}>${toEval.format}`;
+    const t = transitions.get(tk) ?? { from: fromFormat, to: toEval.format, organisations: 0, classes: 0 };
+    if (k.classId === null) t.organisations += 1; else t.classes += 1;
+    transitions.set(tk, t);
+    if (examples.length < 20 && (k.classId === null || !examples.some((x) => x.orgId === k.orgId))) {
+      examples.push({ orgId: k.orgId, classId: k.classId, from: fromFormat, e: toEval });
+    }
+  }
+
+  let notified = 0;
+  if (input.write) {
+    await repo.supersedeDecisions(db, toSupersede);
+    await repo.insertDecisions(db, toInsert);
+    if (input.notify !== false) notified = await notifyFormatChanges(db, changes, now);
+  }
+
+  const names = await repo.districtNames(db, [...byDistrict.keys()]);
+  const orgNames = await repo.organisationNames(db, examples.map((x) => x.orgId));
+  const classNames = await repo.classNames(db, examples.flatMap((x) => (x.classId === null ? [] : [x.classId])));
+  const impact: Impact = {
+    effectiveFrom: input.from,
+    totals: { organisations: changedOrgs.size, classes: changedClasses, pupils: changedPupils },
+    byDistrict: [...byDistrict.entries()]
+      .map(([id, d]) => ({ ...names.get(id)!, organisations: d.organisations.size, classes: d.classes, pupils: d.pupils }))
+      .sort((a, b) => b.pupils - a.pupils || a.district.id - b.district.id),
+    transitions: [...transitions.values()].sort((a, b) => b.classes + b.organisations - (a.classes + a.organisations)),
+    examples: examples.map((x) => ({
+      organisation: { id: x.orgId, name: orgNames.get(x.orgId)! },
+      class: x.classId === null ? null : { id: x.classId, name: classNames.get(x.classId) ?? '' },
+      from: x.from, to: x.e.format, reason: x.e.reason,
+      reasonText: renderReason(x.e.format, x.e.reason, 'en'),
+    })),
+    heldByOverride,
+  };
+  return { impact, uncovered, written: { superseded: toSupersede.length, inserted: toInsert.length, notified } };
+}
+
+/**
+ * The organisations and classes a candidate rule set would leave without a format under some
+ * situation level: a regional set is checked on its region, the country's on the whole country.
+ */
+export async function checkCoverage(db: Queryable, row: repo.RuleSetRow, body: RuleSetBody): Promise<Uncovered[]> {
+  const settings = await repo.getSettings(db);
+  const facts = await loadFacts(db, { ...repo.WHOLE_COUNTRY, regionId: row.regionId });
+  const set: ParsedRuleSet = { ref: { id: row.id, version: row.version, regional: row.regionId !== null, body }, regionId: row.regionId, effectiveFrom: row.effectiveFrom };
+  return uncoveredBy(facts, set, settings.situationScale);
+}
+
+/**
+ * In-app notifications for format changes, one per person and changed organisation/class: the
+ * pupils, their parents and the class's teachers for a class; the admins and teachers for an
+ * organisation as a whole. One set-based insert.
+ */
+export async function notifyFormatChanges(
+  db: Queryable, changes: { orgId: number; classId: number | null; from: FormatCode; to: FormatCode; date: string }[], now: Date,
+): Promise<number> {
+  if (changes.length === 0) return 0;
+  const { rowCount } = await db.query(
+    `with ch as (
+       select * from unnest($1::int[], $2::bigint[], $3::text[], $4::text[], $5::date[]) as t(org_id, class_id, f_from, f_to, on_date)
+     ),
+     recipients as (
+       select ch.*, m.pupil_id as person_id from ch join class_members m on m.class_id = ch.class_id
+       union select ch.*, l.parent_id from ch join class_members m on m.class_id = ch.class_id join parent_links l on l.child_id = m.pupil_id
+       union select ch.*, t.teacher_id from ch join teaching_assignments t on t.class_id = ch.class_id
+       union select ch.*, c.homeroom_teacher_id from ch join classes c on c.id = ch.class_id where c.homeroom_teacher_id is not null
+       union select ch.*, r.person_id from ch join role_assignments r on r.organisation_id = ch.org_id and r.role in ('org_admin', 'teacher')
+        where ch.class_id is null
+     )
+     insert into notifications (person_id, kind, params, created_at)
+     select x.person_id, 'formats.format_changed',
+       jsonb_build_object('organisationId', x.org_id, 'organisationName', jsonb_build_object('kk', o.name_kk, 'ru', o.name_ru, 'en', o.name_en),
+         'classId', x.class_id, 'className', c.name, 'from', x.f_from, 'to', x.f_to, 'effectiveFrom', x.on_date),
+       $6
+     from recipients x join organisations o on o.id = x.org_id left join classes c on c.id = x.class_id
+     where exists (select 1 from accounts a where a.person_id = x.person_id and a.disabled_at is null)`,
+    [changes.map((c) => c.orgId), changes.map((c) => c.classId), changes.map((c) => c.from), changes.map((c) => c.to), changes.map((c) => c.date), now]);
+  return rowCount ?? 0;
+}

@@ -1,0 +1,148 @@
+import type { Queryable } from '../../platform/db.js';
+import type { Diary } from '../../../contracts/learning.js';
+import type { OrganisationKind } from './learning.rules.js';
+import type { SettingsRow } from './learning.settings.js';
+import { deliveryJson, homeworkMaterials, lessonMaterials, markJson, personJson, subjectJson, termJson } from './learning.sql.js';
+
+/** The pupil's classes (every year) with their organisations: what the policy needs for homeroom teachers and admins. */
+export async function findPupilScope(db: Queryable, pupilId: number): Promise<{ classIds: number[]; organisationIds: number[] }> {
+  const { rows } = await db.query<{ class_id: number; organisation_id: number }>(
+    `select m.class_id, c.organisation_id from class_members m join classes c on c.id = m.class_id where m.pupil_id = $1`, [pupilId]);
+  return { classIds: rows.map((r) => r.class_id), organisationIds: [...new Set(rows.map((r) => r.organisation_id))] };
+}
+
+// The pupil's classes; the school's zone comes from a class of the current year first.
+const PUPIL_CLASSES = `
+  cls as (
+    select c.id, c.name, c.organisation_id, o.time_zone, o.kind, y.is_current
+    from class_members m
+    join classes c on c.id = m.class_id
+    join academic_years y on y.id = c.academic_year_id
+    join organisations o on o.id = c.organisation_id
+    where m.pupil_id = $1
+  ),
+  home as (select organisation_id, time_zone as tz, kind from cls order by is_current desc, id desc limit 1)`;
+
+/**
+ * The pupil's day or days in ONE query (the morning peak's "Today"): lessons with delivery,
+ * materials, homework set, the pupil's mark and attendance; homework due in the range and the week
+ * after (and the last fortnight's still unsubmitted); the latest announcements of their classes.
+ * Dates default to the school's today ($4 is now).
+ */
+export async function findDiary(db: Queryable, args: { pupilId: number; from: string | null; to: string | null; now: Date }): Promise<Diary | null> {
+  const { rows } = await db.query<Diary & Record<string, unknown>>(
+    `with ${PUPIL_CLASSES},
+     span as (
+       select t.today, coalesce($2::date, t.today) as d_from, coalesce($3::date, $2::date, t.today) as d_to, t.tz
+       from (select ($4::timestamptz at time zone coalesce(home.tz, 'UTC'))::date as today, coalesce(home.tz, 'UTC') as tz
+             from (select 1) one left join home on true) t
+     ),
+     bounds as (
+       select span.*, (d_from::timestamp at time zone tz) as from_ts, ((d_to + 8)::timestamp at time zone tz) as to_ts from span
+     )
+     select
+       (select ${personJson('p')} from persons p where p.id = $1) as pupil,
+       (select tz from home) as "timeZone",
+       b.today, b.d_from as "from", b.d_to as "to",
+       (select coalesce(json_agg(x.j order by x.starts_at, x.id), '[]') from (
+          select l.id, l.starts_at, json_build_object(
+            'id', l.id, 'date', l.on_date, 'periodNumber', l.period_number,
+            'startsAt', iso_utc(l.starts_at), 'endsAt', iso_utc(l.ends_at),
+            'subject', ${subjectJson('s')}, 'teacher', ${personJson('t')},
+            'class', json_build_object('id', cls.id, 'name', cls.name), 'room', r.name,
+            'delivery', ${deliveryJson('l', 'false')},
+            'joinable', l.delivery = 'online_live' and not l.cancelled,
+            'topic', l.topic, 'cancelled', l.cancelled,
+            'materials', ${lessonMaterials('l.id')},
+            'homeworkSet', (select coalesce(json_agg(json_build_object('id', h.id, 'title', h.title, 'dueAt', iso_utc(h.due_at)) order by h.id), '[]')
+                            from homework h where h.lesson_id = l.id),
+            'mark', (select ${markJson('mk')} from marks mk where mk.lesson_id = l.id and mk.pupil_id = $1 and mk.homework_id is null),
+            'attendance', (select json_build_object('status', a.status, 'online', a.online, 'reason', a.reason)
+                           from attendance a where a.lesson_id = l.id and a.pupil_id = $1)
+          ) as j
+          from lessons l
+          join cls on cls.id = l.class_id
+          join subjects s on s.id = l.subject_id
+          join persons t on t.id = l.teacher_id
+          left join rooms r on r.id = l.room_id
+          where l.on_date between b.d_from and b.d_to
+       ) x) as lessons,
+       (select coalesce(json_agg(x.j order by x.due_at, x.id), '[]') from (
+          select h.id, h.due_at, json_build_object(
+            'id', h.id, 'lessonId', h.lesson_id, 'lessonDate', l.on_date, 'subject', ${subjectJson('s')},
+            'title', h.title, 'instructions', h.instructions, 'dueAt', iso_utc(h.due_at),
+            'materials', ${homeworkMaterials('h.id')},
+            'submission', case when sb.id is null then null else json_build_object(
+              'id', sb.id, 'status', sb.status, 'late', sb.late, 'submittedAt', iso_utc(sb.submitted_at), 'attempts', sb.attempts,
+              'mark', (select ${markJson('mk')} from marks mk where mk.homework_id = h.id and mk.pupil_id = $1)) end
+          ) as j
+          from homework h
+          join cls on cls.id = h.class_id
+          join lessons l on l.id = h.lesson_id
+          join subjects s on s.id = h.subject_id
+          left join submissions sb on sb.homework_id = h.id and sb.pupil_id = $1
+          where h.due_at >= b.from_ts - interval '14 days' and h.due_at < b.to_ts
+            and (h.due_at >= b.from_ts or sb.id is null)
+       ) x) as homework,
+       (select coalesce(json_agg(x.j order by x.created_at desc, x.id desc), '[]') from (
+          select a.id, a.created_at, json_build_object(
+            'id', a.id, 'class', json_build_object('id', cls.id, 'name', cls.name), 'title', a.title, 'body', a.body,
+            'createdAt', iso_utc(a.created_at), 'author', ${personJson('au')}) as j
+          from announcements a join cls on cls.id = a.class_id and cls.is_current join persons au on au.id = a.author_id
+          order by a.created_at desc, a.id desc limit 10
+       ) x) as announcements
+     from bounds b`,
+    [args.pupilId, args.from, args.to, args.now],
+  );
+  const row = rows[0];
+  return row && row.pupil ? row : null;
+}
+
+export interface SummaryRow {
+  pupil: Diary['pupil'] | null;
+  org_kind: OrganisationKind | null;
+  settings: SettingsRow | null;
+  term: { id: number; kind: 'quarter' | 'semester'; number: number; startsOn: string; endsOn: string; academicYearId: number } | null;
+  terms: SummaryRow['term'][];
+  subjects: { id: number; code: string; name: { kk: string; ru: string; en: string } }[];
+  marks: { subjectId: number; lessonId: number; homeworkId: number | null; date: string; kind: string; score: number; max: number; comment: string | null }[];
+  attendance_counts: { subjectId: number; status: 'present' | 'absent' | 'late' | 'excused'; n: number }[];
+  recent: { lessonId: number; date: string; subjectId: number; status: 'present' | 'absent' | 'late' | 'excused'; reason: string | null }[];
+}
+
+/** A pupil's term in ONE query: subjects, every mark, attendance counts per subject and the latest absences. */
+export async function findSummary(db: Queryable, args: { pupilId: number; termId: number | null; now: Date }): Promise<SummaryRow | null> {
+  const { rows } = await db.query<SummaryRow & Record<string, unknown>>(
+    `with ${PUPIL_CLASSES},
+     term as (
+       select t.* from terms t join home on t.organisation_id = home.organisation_id
+       where t.id = coalesce($2::int, learning_term_at(home.organisation_id, ($3::timestamptz at time zone home.tz)::date))
+     )
+     select
+       (select ${personJson('p')} from persons p where p.id = $1) as pupil,
+       (select kind from home) as org_kind,
+       (select row_to_json(learning_settings_for(home.organisation_id)) from home) as settings,
+       (select ${termJson('term')} from term) as term,
+       (select coalesce(json_agg(${termJson('t')} order by t.starts_on), '[]') from terms t join home on t.organisation_id = home.organisation_id
+          where t.academic_year_id = coalesce((select academic_year_id from term),
+            (select c.academic_year_id from classes c join cls on cls.id = c.id order by cls.is_current desc, c.id desc limit 1))) as terms,
+       (select coalesce(json_agg(${subjectJson('s')} order by s.name_en), '[]') from subjects s where s.id in (
+          select ta.subject_id from teaching_assignments ta join cls on cls.id = ta.class_id
+            where cls.is_current or cls.id in (select l.class_id from lessons l join term on l.term_id = term.id)
+          union select mk.subject_id from marks mk join term on mk.term_id = term.id where mk.pupil_id = $1)) as subjects,
+       (select coalesce(json_agg(json_build_object('subjectId', mk.subject_id, 'lessonId', mk.lesson_id, 'homeworkId', mk.homework_id,
+            'date', mk.on_date, 'kind', mk.kind, 'score', mk.score, 'max', mk.max_score, 'comment', mk.comment) order by mk.on_date, mk.id), '[]')
+          from marks mk join term on mk.term_id = term.id where mk.pupil_id = $1) as marks,
+       (select coalesce(json_agg(json_build_object('subjectId', x.subject_id, 'status', x.status, 'n', x.n)), '[]') from (
+          select l.subject_id, a.status, count(*) as n from attendance a join term on a.on_date between term.starts_on and term.ends_on
+          join lessons l on l.id = a.lesson_id where a.pupil_id = $1 group by l.subject_id, a.status) x) as attendance_counts,
+       (select coalesce(json_agg(json_build_object('lessonId', x.lesson_id, 'date', x.on_date, 'subjectId', x.subject_id,
+            'status', x.status, 'reason', x.reason) order by x.on_date desc, x.starts_at desc), '[]') from (
+          select a.lesson_id, a.on_date, l.subject_id, l.starts_at, a.status, a.reason from attendance a
+          join term on a.on_date between term.starts_on and term.ends_on join lessons l on l.id = a.lesson_id
+          where a.pupil_id = $1 and a.status <> 'present' order by a.on_date desc, l.starts_at desc limit 20) x) as recent`,
+    [args.pupilId, args.termId, args.now],
+  );
+  const row = rows[0];
+  return row && row.pupil ? row : null;
+}

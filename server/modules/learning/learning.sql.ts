@@ -1,0 +1,37 @@
+/**
+ * JSON fragments the read queries share, so every screen gets the same shapes (see contracts/learning.ts).
+ * Each takes the alias of the table it reads.
+ */
+export const subjectJson = (s: string) =>
+  `json_build_object('id', ${s}.id, 'code', ${s}.code, 'name', json_build_object('kk', ${s}.name_kk, 'ru', ${s}.name_ru, 'en', ${s}.name_en))`;
+
+export const personJson = (p: string) =>
+  `json_build_object('id', ${p}.id, 'lastName', ${p}.last_name, 'firstName', ${p}.first_name, 'middleName', ${p}.middle_name)`;
+
+export const fileJson = (f: string) =>
+  `json_build_object('id', ${f}.id, 'name', ${f}.name, 'contentType', ${f}.content_type, 'size', ${f}.size_bytes, 'createdAt', iso_utc(${f}.created_at))`;
+
+export const termJson = (t: string) =>
+  `json_build_object('id', ${t}.id, 'kind', ${t}.kind, 'number', ${t}.number, 'startsOn', ${t}.starts_on, 'endsOn', ${t}.ends_on, 'academicYearId', ${t}.academic_year_id)`;
+
+/** A material row `mt` with its file `f` (left joined). */
+export const materialJson = (mt: string, f: string) =>
+  `json_build_object('id', ${mt}.id, 'kind', ${mt}.kind, 'title', ${mt}.title, 'url', ${mt}.url,
+     'file', case when ${f}.id is null then null else ${fileJson(f)} end, 'homeworkId', ${mt}.homework_id)`;
+
+/** Materials of a lesson (its own, not its homework's) as a JSON array. */
+export const lessonMaterials = (lessonIdExpr: string) =>
+  `(select coalesce(json_agg(${materialJson('mt', 'f')} order by mt.id), '[]') from lesson_materials mt
+     left join files f on f.id = mt.file_id where mt.lesson_id = ${lessonIdExpr} and mt.homework_id is null)`;
+
+export const homeworkMaterials = (homeworkIdExpr: string) =>
+  `(select coalesce(json_agg(${materialJson('mt', 'f')} order by mt.id), '[]') from lesson_materials mt
+     left join files f on f.id = mt.file_id where mt.homework_id = ${homeworkIdExpr})`;
+
+/** How lesson `l` is delivered; the join link only when `withJoinUrl` (an SQL boolean). */
+export const deliveryJson = (l: string, withJoinUrl: string) =>
+  `json_build_object('kind', ${l}.delivery, 'joinUrl', case when ${withJoinUrl} then ${l}.join_url end, 'tvChannel', ${l}.tv_channel,
+     'tvAirAt', iso_utc(${l}.tv_air_at), 'videoUrl', ${l}.video_url)`;
+
+export const markJson = (mk: string) =>
+  `json_build_object('kind', ${mk}.kind, 'score', ${mk}.score, 'max', ${mk}.max_score, 'comment', ${mk}.comment)`;

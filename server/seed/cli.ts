@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../platform/config.js';
+import { createDb } from '../platform/db.js';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../platform/embedded-db.js';
+import { ensureDatabase } from '../platform/ensure-database.js';
+import { migrate } from '../platform/migrate.js';
+import type { SeedSize } from './module-seeders.js';
+import { fmt, seed } from './seed.js';
+
+const USAGE = 'usage: npm run seed -- --size demo|region|country [--reset]';
+
+/**
+ * `npm run seed -- --size demo|region|country [--reset]`: loads a dataset into DATABASE_URL, or
+ * into the embedded PostgreSQL under DATA_DIR (as `npm start` does). Refuses a database that
+ * holds data unless --reset, which empties every data table first.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { size: { type: 'string', default: 'demo' }, reset: { type: 'boolean', default: false }, help: { type: 'boolean' } } });
+  if (values.help) return void console.log(USAGE);
+  const size = values.size as SeedSize;
+  if (!['demo', 'region', 'country'].includes(size)) throw new Error(`Unknown size '${values.size}'. ${USAGE}`);
+
+  const config = loadConfig();
+  let embedded: EmbeddedServer | undefined;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    const dir = path.join(config.DATA_DIR, 'pg');
+    console.log(`Starting the embedded PostgreSQL in ${dir} (port ${config.EMBEDDED_PG_PORT})…`);
+    embedded = await startEmbeddedPostgres({ dir, port: config.EMBEDDED_PG_PORT });
+    await ensureDatabase(embedded.url('postgres'), 'sabaq');
+    url = embedded.url('sabaq');
+  }
+  const db = createDb(url, 4);
+  try {
+    const applied = await migrate(db);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+    const tables = (await db.query<{ name: string }>(
+      `select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename <> 'schema_migrations' order by tablename`)).rows.map((r) => r.name);
+    const { rows } = await db.query<{ used: boolean }>(
+      'select exists(select 1 from organisations) or exists(select 1 from persons) or exists(select 1 from regions) as used');
+    if (rows[0]!.used) {
+      if (!values.reset) throw new Error('The database already holds data. Add --reset to empty it first (this deletes everything in it).');
+      // one statement: every data table at once, so foreign keys between them never get in the way
+      await db.query(`truncate table ${tables.join(', ')} restart identity cascade`);
+      console.log(`Emptied ${tables.length} tables.`);
+    }
+    console.log(`Loading the '${size}' dataset…`);
+    const summary = await seed({ db, size });
+    const dbSize = (await db.query<{ size: string }>('select pg_size_pretty(pg_database_size(current_database())) as size')).rows[0]!.size;
+    console.log(`Done: ${fmt(summary.totalRows)} rows in ${summary.seconds.toFixed(1)} s ` +
+      `(${fmt(Math.round(summary.totalRows / summary.seconds))} rows/s); database size ${dbSize}.`);
+  } finally {
+    await db.close();
+    await embedded?.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

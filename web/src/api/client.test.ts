@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest';
+import { ApiError, CLIENT_CODES, buildUrl, createApiClient } from './client.js';
+
+/** A stand-in for the network: answers every request with `respond`, and records what was asked. */
+function fakeFetch(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(input), init: init ?? {} });
+    return respond(String(input), init ?? {});
+  }) as typeof fetch;
+  return { fn, calls };
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+async function failure(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(ApiError);
+    return err as ApiError;
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('the API client', () => {
+  test('sends JSON with the session cookie and returns the parsed body', async () => {
+    const net = fakeFetch(() => json(200, { ok: 1 }));
+    const api = createApiClient({ baseUrl: 'http://x', fetch: net.fn });
+    expect(await api.post('/api/auth/login', { login: 'a', password: 'b' })).toEqual({ ok: 1 });
+    const { url, init } = net.calls[0]!;
+    expect(url).toBe('http://x/api/auth/login');
+    expect(init.method).toBe('POST');
+    expect(init.credentials).toBe('same-origin');
+    expect((init.headers as Record<string, string>)['content-type']).toBe('application/json');
+    expect(init.body).toBe('{"login":"a","password":"b"}');
+  });
+
+  test('a 204 answers undefined', async () => {
+    const api = createApiClient({ fetch: fakeFetch(() => new Response(null, { status: 204 })).fn });
+    expect(await api.post('/api/auth/logout')).toBeUndefined();
+  });
+
+  test("a server error keeps the server's code, message, status and details", async () => {
+    const body = { error: { code: 'auth.too_many_attempts', message: 'Too many', details: { retryAfterSeconds: 600 } } };
+    const api = createApiClient({ fetch: fakeFetch(() => json(429, body)).fn });
+    const err = await failure(api.post('/api/auth/login', {}));
+    expect({ code: err.code, message: err.message, status: err.status, details: err.details })
+      .toEqual({ code: 'auth.too_many_attempts', message: 'Too many', status: 429, details: { retryAfterSeconds: 600 } });
+  });
+
+  test('no answer at all reads as offline, status 0', async () => {
+    const api = createApiClient({ fetch: fakeFetch(() => { throw new TypeError('Failed to fetch'); }).fn });
+    const err = await failure(api.get('/api/me'));
+    expect([err.code, err.status]).toEqual([CLIENT_CODES.offline, 0]);
+  });
+
+  test("a proxy's HTML error page: a 5xx reads as the server's failure, a 4xx as an unexpected answer", async () => {
+    const html = (status: number) => () => new Response('<html>Bad gateway</html>', { status, headers: { 'content-type': 'text/html' } });
+    const e502 = await failure(createApiClient({ fetch: fakeFetch(html(502)).fn }).get('/api/me'));
+    expect([e502.code, e502.status]).toEqual(['internal.error', 502]);
+    const e413 = await failure(createApiClient({ fetch: fakeFetch(html(413)).fn }).get('/api/me'));
+    expect([e413.code, e413.status]).toEqual([CLIENT_CODES.unexpected, 413]);
+  });
+
+  test('a JSON error without our shape is not trusted as a code', async () => {
+    const api = createApiClient({ fetch: fakeFetch(() => json(400, { message: 'nope' })).fn });
+    expect((await failure(api.get('/api/me'))).code).toBe(CLIENT_CODES.unexpected);
+  });
+
+  test("a cancelled request stays a cancellation (the caller's own doing), not 'offline'", async () => {
+    const api = createApiClient({ fetch: fakeFetch(() => { throw new DOMException('aborted', 'AbortError'); }).fn });
+    await expect(api.get('/api/me')).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  test('query values are encoded and undefined ones left out', () => {
+    expect(buildUrl('', '/api/organisations', { page: 2, pageSize: 20, q: 'Ә & б', none: undefined }))
+      .toBe('/api/organisations?page=2&pageSize=20&q=%D3%98+%26+%D0%B1');
+    expect(buildUrl('', '/api/me', {})).toBe('/api/me');
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { DOMAIN_BUNDLES, LANGUAGES, SHELL, createI18n, resourcesFor } from './i18n.js';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Every leaf of a bundle as `path → string`. */
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(path, v);
+    else for (const [p, s] of leaves(v, path)) out.set(p, s);
+  }
+  return out;
+}
+
+const variables = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+const bundles: [string, Record<string, Tree>][] = [
+  ['shell', SHELL as unknown as Record<string, Tree>],
+  ...Object.entries(DOMAIN_BUNDLES).map(([name, b]) => [name, b as unknown as Record<string, Tree>] as [string, Record<string, Tree>]),
+];
+
+/** Strings that are rightly the same in Kazakh and English (names, units written the same way). */
+const SAME_IN_KK_AND_EN = new Set(['shell:app.name']);
+
+describe.each(bundles)('the %s bundle', (name, bundle) => {
+  const kk = leaves(bundle.kk!);
+
+  test.each(['ru', 'en'])('has exactly the Kazakh keys in %s', (lang) => {
+    expect([...leaves(bundle[lang]!).keys()].sort()).toEqual([...kk.keys()].sort());
+  });
+
+  test('uses the same {{variables}} in every language, and no empty strings', () => {
+    for (const lang of LANGUAGES) {
+      for (const [key, text] of leaves(bundle[lang]!)) {
+        expect(text.trim(), `${lang} ${key}`).not.toBe('');
+        expect(variables(text), `${lang} ${key}`).toEqual(variables(kk.get(key)!));
+      }
+    }
+  });
+
+  test('is really translated: Kazakh is not an English copy', () => {
+    const en = leaves(bundle.en!);
+    const copies = [...kk].filter(([key, text]) => text === en.get(key) && !SAME_IN_KK_AND_EN.has(`${name}:${key}`));
+    expect(copies.map(([key]) => key)).toEqual([]);
+  });
+});
+
+describe('API error sentences', () => {
+  const codes = [
+    'auth.invalid_credentials', 'auth.too_many_attempts', 'auth.required', 'auth.csrf_rejected',
+    'request.invalid', 'request.malformed_json', 'request.not_found', 'organisations.not_found',
+    'organisations.class_not_found', 'internal.error', 'network.offline',
+  ];
+
+  test.each(LANGUAGES)('every code the foundation answers has a sentence in %s', (lang) => {
+    const i18n = createI18n(lang);
+    for (const code of codes) expect(i18n.exists(`errors.${code}`), `${lang} ${code}`).toBe(true);
+    expect(i18n.exists('errors.generic')).toBe(true);
+  });
+
+  test("every domain's error sentences are merged into the shared errors, next to the shell's", () => {
+    for (const lang of LANGUAGES) {
+      const merged = leaves(((resourcesFor(lang).common as Tree).errors) as Tree);
+      const expected = new Map(leaves(SHELL[lang].errors as unknown as Tree));
+      for (const bundle of Object.values(DOMAIN_BUNDLES) as unknown as Record<string, Tree>[]) {
+        const own = bundle[lang]!.errors;
+        if (own && typeof own === 'object') for (const [k, v] of leaves(own)) expected.set(k, v);
+      }
+      expect(Object.fromEntries(merged)).toEqual(Object.fromEntries(expected));
+    }
+  });
+});

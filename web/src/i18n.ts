@@ -1,0 +1,126 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { z } from 'zod';
+import type { languageSchema } from '../../contracts/common.js';
+import { kk as shellKk, type ShellStrings } from './locales/kk.js';
+import { ru as shellRu } from './locales/ru.js';
+import { en as shellEn } from './locales/en.js';
+import * as identity from './modules/identity/i18n.js';
+import * as organisations from './modules/organisations/i18n.js';
+import * as onboarding from './modules/onboarding/i18n.js';
+
+export type Language = z.infer<typeof languageSchema>;
+export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
+export const DEFAULT_LANGUAGE: Language = 'kk';
+/** Each language is offered in its own name, whatever the current interface language is. */
+export const LANGUAGE_NAMES: Record<Language, { full: string; short: string }> = {
+  kk: { full: 'Қазақша', short: 'Қаз' },
+  ru: { full: 'Русский', short: 'Рус' },
+  en: { full: 'English', short: 'Eng' },
+};
+
+type Bundle = { [key: string]: string | Bundle };
+interface DomainBundle {
+  kk: Bundle & { errors?: Record<string, Record<string, string>> };
+  ru: Bundle;
+  en: Bundle;
+}
+
+/**
+ * Every domain's strings, one i18next namespace each. A new module adds one line here. A bundle's
+ * `errors` (sentences for its API codes, `{ <prefix>: { <reason>: sentence } }`) is merged into the
+ * shell's `errors`, so any code is translated as `errors.<code>`.
+ */
+export const DOMAIN_BUNDLES = {
+  identity,
+  organisations,
+  onboarding,
+} satisfies Record<string, DomainBundle>;
+
+export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: {
+      common: ShellStrings;
+      identity: typeof identity.kk;
+      organisations: typeof organisations.kk;
+      onboarding: typeof onboarding.kk;
+    };
+  }
+}
+
+/** The i18next resources of one language: the shell (with every domain's errors merged in) and each domain. */
+export function resourcesFor(language: Language): Record<string, Bundle> {
+  const errors: Record<string, Bundle | string> = { ...(SHELL[language].errors as Bundle) };
+  const out: Record<string, Bundle> = {};
+  for (const [ns, bundle] of Object.entries(DOMAIN_BUNDLES) as [string, DomainBundle][]) {
+    const strings = bundle[language] as Bundle;
+    out[ns] = strings;
+    const own = strings.errors;
+    if (own && typeof own === 'object') {
+      for (const [prefix, reasons] of Object.entries(own)) {
+        const existing = errors[prefix];
+        errors[prefix] = { ...(typeof existing === 'object' ? existing : {}), ...(reasons as Bundle) };
+      }
+    }
+  }
+  out.common = { ...(SHELL[language] as unknown as Bundle), errors: errors as Bundle };
+  return out;
+}
+
+export function isLanguage(v: unknown): v is Language {
+  return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
+}
+
+const STORAGE_KEY = 'sabaq.language';
+
+/** The language chosen on this device before sign-in (storage can be off in private windows). */
+export function storedLanguage(): Language | null {
+  try {
+    const v = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return isLanguage(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberLanguage(language: Language): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, language);
+  } catch {
+    // not remembered: the next visit starts in the default language, nothing worse
+  }
+}
+
+/** A ready i18next instance with every bundle loaded (all three languages are small and bundled). */
+export function createI18n(language: Language = DEFAULT_LANGUAGE, opts: { react?: boolean } = {}): I18n {
+  const instance = i18next.createInstance();
+  if (opts.react) instance.use(initReactI18next);
+  void instance.init({
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, resourcesFor(l)])),
+    lng: language,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    ns: ['common', ...Object.keys(DOMAIN_BUNDLES)],
+    defaultNS: 'common',
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+    initAsync: false,
+  });
+  return instance;
+}
+
+/** The app's instance: keeps `<html lang>` and the device's remembered choice in step with the language. */
+export function createAppI18n(): I18n {
+  const instance = createI18n(storedLanguage() ?? DEFAULT_LANGUAGE, { react: true });
+  const apply = (lng: string) => {
+    if (!isLanguage(lng)) return;
+    document.documentElement.lang = lng;
+    rememberLanguage(lng);
+  };
+  apply(instance.language);
+  instance.on('languageChanged', apply);
+  return instance;
+}

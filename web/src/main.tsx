@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { I18nextProvider } from 'react-i18next';
+import { createAppI18n } from './i18n.js';
+import { createQueryClient } from './app/query-client.js';
+import { createAppRouter } from './app/router.js';
+import { endSession } from './app/session.js';
+import './ui/app.css';
+
+const i18n = createAppI18n();
+// a 401 anywhere (expired or revoked session) ends the session here too and shows sign-in
+const queryClient = createQueryClient(() => void endSession(queryClient, router, { expired: true }));
+const router = createAppRouter(queryClient);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);
