@@ -5,11 +5,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { SeedSize } from '../server/seed/module-seeders.js';
-import { BENCH_DATABASE, ensureDataset, startBenchPostgres } from './lib/bench-db.js';
-import { runCleanups } from './lib/cleanup.js';
+import { BENCH_DATABASE, enableAutoExplain, ensureDataset, resetDatabaseSettings, startBenchPostgres } from './lib/bench-db.js';
+import { onCleanup, runCleanups } from './lib/cleanup.js';
 import { hrtimeUs, printProfile, summariseProfile, type ProfileWindow } from './lib/cpu-profile.js';
 import { runLoad, type LoadResult, type RequestKind, type RequestSpec } from './lib/load.js';
-import { freePort, loadAverage } from './lib/proc.js';
+import { freePort, loadAverage, sleep } from './lib/proc.js';
 import { REPO_ROOT, startServer, type ServerChild } from './lib/server-child.js';
 import { signIn, type SignInResult } from './lib/sign-in.js';
 
@@ -31,6 +31,8 @@ const USAGE = `npm run bench -- morning-peak [options]
   --reseed              generate the dataset again even if the loaded one is current
   --profile             take a V8 CPU profile of the server and print where its time goes per endpoint
   --today <date>        the school day to pin (default: the day with the most lessons)
+  --explain             no load: send one request of each kind with auto_explain on and write every
+                        statement's plan (EXPLAIN ANALYZE, BUFFERS) to <BENCH_DIR>/explain/<kind>.log
 env: BENCH_DIR (default ./data/bench), BENCH_PG_PORT (default: a free port), BENCH_DB_POOL_SIZE`;
 
 const TARGET = { endpoint: 'pupil-today', rps: 3000, p99: 100 };
@@ -198,6 +200,31 @@ function printResults(results: LoadResult[]): void {
   }
 }
 
+/** Sends one request of each kind with auto_explain on; writes what PostgreSQL logged for it, per kind. */
+async function explainEach(baseUrl: string, kinds: RequestKind[], pgLog: string[], dir: string, haveHomework: boolean): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  console.log(`\nPlans of each request's statements (auto_explain, ANALYZE + BUFFERS):`);
+  for (const k of kinds) {
+    if (!haveHomework && (k.kind === 'pupil-homework' || k.kind === 'submit')) continue;
+    await sleep(300);
+    pgLog.length = 0;
+    const p = await probe(baseUrl, k.next());
+    // the log arrives on PostgreSQL's stderr a little after the response: wait until it is quiet (≤ 5 s)
+    let seen = -1;
+    for (let i = 0; i < 50 && seen !== pgLog.length; i++) {
+      seen = pgLog.length;
+      await sleep(200);
+    }
+    const text = pgLog.join('');
+    const file = path.join(dir, `${k.kind}.log`);
+    writeFileSync(file, text);
+    const durations = [...text.matchAll(/duration: ([\d.]+) ms\s+plan:/g)].map((m) => Number(m[1]));
+    const total = durations.reduce((a, b) => a + b, 0);
+    console.log(`  ${k.kind.padEnd(15)} ${p.ok ? `${p.status}` : `✗ ${p.note}`}; ${durations.length} statements, ${total.toFixed(2)} ms in PostgreSQL ` +
+      `(${durations.map((d) => d.toFixed(2)).join(' + ')}) → ${path.relative(REPO_ROOT, file)}`);
+  }
+}
+
 export async function run(argv: string[] = []): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -213,6 +240,7 @@ export async function run(argv: string[] = []): Promise<void> {
       reseed: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       today: { type: 'string' },
+      explain: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -244,7 +272,8 @@ export async function run(argv: string[] = []): Promise<void> {
   const profileDir = path.join(benchDir, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
   try {
     const t0 = performance.now();
-    const db = await startBenchPostgres(pgDir, pgPort);
+    const pgLog: string[] = [];
+    const db = await startBenchPostgres(pgDir, pgPort, (line) => { if (values.explain) pgLog.push(line); });
     console.log(`PostgreSQL on 127.0.0.1:${pgPort} (${pgDir}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const dataset = await ensureDataset(db, size, { reseed: values.reseed });
     const stamp = dataset.stamp;
@@ -252,7 +281,13 @@ export async function run(argv: string[] = []): Promise<void> {
       ? `Dataset '${size}' generated in ${stamp.seedSeconds} s (later runs reuse it).`
       : `Reusing the '${size}' dataset generated ${stamp.seededAt} (it took ${stamp.seedSeconds} s then); --reseed to regenerate.`);
 
-    const picked = await pickUsers(db.url(BENCH_DATABASE), pupilCount, parentCount);
+    await resetDatabaseSettings(db);
+    if (values.explain) {
+      await enableAutoExplain(db);
+      onCleanup('auto_explain off', () => resetDatabaseSettings(db));
+    }
+
+    const picked = await pickUsers(db.url(BENCH_DATABASE), values.explain ? Math.min(pupilCount, 5) : pupilCount, values.explain ? Math.min(parentCount, 5) : parentCount);
     const today = values.today ?? picked.today;
     console.log(`Users: ${picked.pupils.length} pupils (${picked.pupils.filter((p) => p.homeworkId !== null).length} with homework to submit), ` +
       `${picked.parents.length} parents; school day ${today ?? 'today (no lessons in the dataset)'}`);
@@ -280,6 +315,14 @@ export async function run(argv: string[] = []): Promise<void> {
     if (!pupils.length || !parents.length) throw new Error('no pupil or no parent could sign in: nothing to measure');
 
     const kinds = requestKinds(pupils, parents, today);
+    if (values.explain) {
+      await explainEach(server.baseUrl, Object.values(kinds), pgLog, path.join(benchDir, 'explain'), pupils.some((p) => p.homeworkId !== null));
+      await server.stop();
+      server = undefined;
+      await resetDatabaseSettings(db);
+      await db.stop();
+      return;
+    }
     const probes = new Map<string, { ok: boolean; note: string; queries: string | null; bytes: number }>();
     for (const k of Object.values(kinds)) {
       if (k.kind === 'pupil-homework' || k.kind === 'submit') {

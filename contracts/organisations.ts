@@ -44,3 +44,23 @@ export const classDetail = classSchema.extend({
   pupils: z.array(personName.extend({ id: z.number() })).nullable(),
 });
 export type ClassDetail = z.infer<typeof classDetail>;
+
+export const classRelation = z.enum(['pupil', 'child', 'teacher', 'homeroom']);
+/** The classes a person is tied to, and how: as a pupil, a parent of a pupil, a teacher (with subjects) or homeroom teacher. */
+export const myClasses = z.object({
+  items: z.array(classSchema.extend({
+    relations: z.array(classRelation),
+    subjects: z.array(z.object({ id: z.number(), name: localisedName })),
+  })),
+});
+export type MyClass = z.infer<typeof myClasses>['items'][number];
+
+export const organisationListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  /** part of the name, in any of the three languages */
+  q: z.string().trim().min(1).max(100).optional(),
+  kind: organisationKind.optional(),
+  regionId: z.coerce.number().int().positive().optional(),
+  districtId: z.coerce.number().int().positive().optional(),
+}).strict();

@@ -28,9 +28,9 @@ export interface BenchPostgres {
  * Starts the benchmark's own embedded PostgreSQL in `dir` (created on first use), registered for
  * cleanup. A postmaster an earlier, killed run left on this directory is stopped first.
  */
-export async function startBenchPostgres(dir: string, port: number): Promise<BenchPostgres> {
+export async function startBenchPostgres(dir: string, port: number, log?: (line: string) => void): Promise<BenchPostgres> {
   await stopLeftover(dir);
-  const server = await startEmbeddedPostgres({ dir, port });
+  const server = await startEmbeddedPostgres({ dir, port, log });
   const pid = postmasterPid(dir);
   if (pid === null) throw new Error(`PostgreSQL started but ${dir}/postmaster.pid is missing`);
   const unregister = onCleanup('PostgreSQL', () => server.stop());
@@ -174,4 +174,36 @@ export async function ensureDataset(server: BenchPostgres, size: SeedSize, opts:
     await client.end();
   }
   return { seeded: true, stamp };
+}
+
+async function onDatabase(adminUrl: string, statements: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    for (const sql of statements) await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const DB = pg.escapeIdentifier(BENCH_DATABASE);
+
+/**
+ * Per-database settings back to none: a run stopped while --explain had switched auto_explain on
+ * must not slow every later run down.
+ */
+export function resetDatabaseSettings(server: BenchPostgres): Promise<void> {
+  return onDatabase(server.url('postgres'), [`alter database ${DB} reset all`]);
+}
+
+/** Every statement of every new session is logged with its plan, actual rows, timing and buffers. */
+export function enableAutoExplain(server: BenchPostgres): Promise<void> {
+  return onDatabase(server.url('postgres'), [
+    `alter database ${DB} set session_preload_libraries = 'auto_explain'`,
+    `alter database ${DB} set auto_explain.log_min_duration = 0`,
+    `alter database ${DB} set auto_explain.log_analyze = on`,
+    `alter database ${DB} set auto_explain.log_buffers = on`,
+    `alter database ${DB} set auto_explain.log_timing = on`,
+    `alter database ${DB} set auto_explain.log_verbose = off`,
+  ]);
 }

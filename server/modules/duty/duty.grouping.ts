@@ -98,6 +98,10 @@ export interface GroupingResult {
 interface Group extends PlannedGroup {
   created: boolean;
   seq: number;
+  /** indexes of its slot, room and teacher (-1: not among this run's) */
+  slot: number;
+  ri: number;
+  ti: number;
 }
 
 const slotKey = (shift: number, days: string) => `${shift}|${days}`;
@@ -141,17 +145,37 @@ function gradeLabel(grades: number[]): string {
 
 export function formGroups(input: GroupingInput): GroupingResult {
   const s = input.settings;
+  const spread = s.joinAdjacentGrades ? 1 : 0;
   const eligible = new Set(s.eligibleGrades);
   const apps = [...input.applications].sort((a, b) => a.id - b.id);
   const appById = new Map(apps.map((a) => [a.id, a]));
   const ineligible = apps.filter((a) => !eligible.has(a.grade)).map((a) => a.id);
   const rooms = [...input.rooms].sort((a, b) => b.capacity - a.capacity || a.id - b.id);
-  const roomCap = new Map(rooms.map((r) => [r.id, r.capacity]));
   const teachers = [...input.teachers].sort((a, b) => a.rank - b.rank || a.id - b.id);
   const slots = s.shifts.flatMap((shift) => s.dayPatterns.map((days) => ({ shift, days })));
 
-  const roomBusy = new Set<string>();
-  const teacherBusy = new Set<string>();
+  // Who is busy in which slot, by index: rooms and teachers are taken lowest index first (largest
+  // room, first-ranked teacher), so each slot keeps a pointer below which everything is taken.
+  const slotIndex = new Map(slots.map((sl, i) => [slotKey(sl.shift, sl.days), i]));
+  const roomIndex = new Map(rooms.map((r, i) => [r.id, i]));
+  const teacherIndex = new Map(teachers.map((t, i) => [t.id, i]));
+  const R = rooms.length, T = teachers.length;
+  const roomBusy = new Uint8Array(slots.length * R);
+  const teacherBusy = new Uint8Array(slots.length * T);
+  const roomFrom = new Int32Array(slots.length);
+  const teacherFrom = new Int32Array(slots.length);
+  const firstFree = (busy: Uint8Array, from: Int32Array, n: number, slot: number): number => {
+    let i = from[slot]!;
+    while (i < n && busy[slot * n + i]) i += 1;
+    from[slot] = i;
+    return i < n ? i : -1;
+  };
+  const release = (busy: Uint8Array, from: Int32Array, n: number, slot: number, i: number) => {
+    if (slot < 0 || i < 0) return;
+    busy[slot * n + i] = 0;
+    if (i < from[slot]!) from[slot] = i;
+  };
+
   const groups: Group[] = [];
   const groupOf = new Map<number, Group>();
   let seq = 0;
@@ -161,15 +185,19 @@ export function formGroups(input: GroupingInput): GroupingResult {
     for (const g of [...input.groups].sort((a, b) => a.id - b.id)) {
       const members = g.memberIds.filter((id) => appById.has(id) && eligible.has(appById.get(id)!.grade) && !groupOf.has(id));
       if (members.length === 0) continue; // an emptied group gives its room and teacher back
+      const slot = slotIndex.get(slotKey(g.shift, g.days)) ?? -1;
+      const ri = roomIndex.get(g.roomId) ?? -1;
+      const ti = teacherIndex.get(g.teacherId) ?? -1;
       const group: Group = {
         id: g.id, label: g.label, grades: [...g.grades], shift: g.shift, days: g.days, roomId: g.roomId, teacherId: g.teacherId,
-        capacity: Math.max(members.length, Math.min(s.groupMax, roomCap.get(g.roomId) ?? s.groupMax)),
-        memberIds: members, belowMinimum: false, created: false, seq: seq++,
+        capacity: Math.max(members.length, Math.min(s.groupMax, ri >= 0 ? rooms[ri]!.capacity : s.groupMax)),
+        memberIds: members, belowMinimum: false, created: false, seq: seq++, slot, ri, ti,
       };
       groups.push(group);
       for (const id of members) groupOf.set(id, group);
-      roomBusy.add(`${g.roomId}|${slotKey(g.shift, g.days)}`);
-      teacherBusy.add(`${g.teacherId}|${slotKey(g.shift, g.days)}`);
+      // case: a room or teacher no longer listed, or a slot the settings dropped: the group stays, nothing to book
+      if (slot >= 0 && ri >= 0) roomBusy[slot * R + ri] = 1;
+      if (slot >= 0 && ti >= 0) teacherBusy[slot * T + ti] = 1;
     }
   }
   const usedLabels = new Set(groups.map((g) => g.label));
@@ -178,78 +206,105 @@ export function formGroups(input: GroupingInput): GroupingResult {
   const membersOf = new Map<number, ApplicationInput[]>();
   for (const a of apps) {
     const f = family.get(a.id)!;
-    membersOf.set(f, [...(membersOf.get(f) ?? []), a]);
+    const list = membersOf.get(f);
+    if (list) list.push(a);
+    else membersOf.set(f, [a]);
   }
-  const familyShifts = (f: number): number[] =>
-    [...new Set((membersOf.get(f) ?? []).map((m) => groupOf.get(m.id)?.shift).filter((x): x is number => x !== undefined))];
+  const familyShifts = (f: number): number[] => {
+    const out: number[] = [];
+    for (const m of membersOf.get(f)!) {
+      const sh = groupOf.get(m.id)?.shift;
+      if (sh !== undefined && !out.includes(sh)) out.push(sh);
+    }
+    return out;
+  };
 
-  const fits = (g: Group, grade: number) => {
+  const fits = (g: Group, grade: number): boolean => {
     if (g.memberIds.length >= g.capacity) return false;
-    const lo = Math.min(grade, ...g.grades), hi = Math.max(grade, ...g.grades);
-    return hi - lo <= (s.joinAdjacentGrades ? 1 : 0);
+    let lo = grade, hi = grade;
+    for (const x of g.grades) { if (x < lo) lo = x; if (x > hi) hi = x; }
+    return hi - lo <= spread;
+  };
+  const sameGradeGroup = (shift: number, grade: number): Group | undefined => {
+    for (const g of groups) if (g.shift === shift && g.grades.length === 1 && g.grades[0] === grade && g.memberIds.length < g.capacity) return g;
+    return undefined;
+  };
+  const nearGroup = (shift: number, grade: number): Group | undefined => {
+    for (const g of groups) if (g.shift === shift && fits(g, grade)) return g;
+    return undefined;
+  };
+  const canOpen = (shift: number): boolean => {
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i]!.shift === shift && firstFree(roomBusy, roomFrom, R, i) >= 0 && firstFree(teacherBusy, teacherFrom, T, i) >= 0) return true;
+    }
+    return false;
   };
 
   type Action = { app: number; group: Group; opened: boolean; prevGrades: number[] };
+  const drop = (g: Group) => {
+    groups.splice(groups.indexOf(g), 1);
+    release(roomBusy, roomFrom, R, g.slot, g.ri);
+    release(teacherBusy, teacherFrom, T, g.slot, g.ti);
+    usedLabels.delete(g.label);
+  };
   const undo = (actions: Action[]) => {
     for (const a of actions.reverse()) {
       a.group.memberIds.pop();
       a.group.grades = a.prevGrades;
       groupOf.delete(a.app);
-      if (a.opened) {
-        groups.splice(groups.indexOf(a.group), 1);
-        roomBusy.delete(`${a.group.roomId}|${slotKey(a.group.shift, a.group.days)}`);
-        teacherBusy.delete(`${a.group.teacherId}|${slotKey(a.group.shift, a.group.days)}`);
-        usedLabels.delete(a.group.label);
-      }
+      if (a.opened) drop(a.group);
     }
   };
 
   const open = (grade: number, shift: number): Group | null => {
-    for (const slot of slots) {
-      if (slot.shift !== shift) continue;
-      const sk = slotKey(slot.shift, slot.days);
-      const room = rooms.find((r) => !roomBusy.has(`${r.id}|${sk}`));
-      const teacher = teachers.find((t) => !teacherBusy.has(`${t.id}|${sk}`));
-      if (!room || !teacher) continue;
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i]!.shift !== shift) continue;
+      const ri = firstFree(roomBusy, roomFrom, R, i);
+      const ti = firstFree(teacherBusy, teacherFrom, T, i);
+      if (ri < 0 || ti < 0) continue;
       let n = 1;
-      while (usedLabels.has(`${gradeLabel([grade])}-${n}`)) n += 1;
+      while (usedLabels.has(`${grade}-${n}`)) n += 1;
+      const room = rooms[ri]!;
       const group: Group = {
-        id: null, label: `${grade}-${n}`, grades: [grade], shift: slot.shift, days: slot.days, roomId: room.id, teacherId: teacher.id,
-        capacity: Math.min(s.groupMax, room.capacity), memberIds: [], belowMinimum: false, created: true, seq: seq++,
+        id: null, label: `${grade}-${n}`, grades: [grade], shift, days: slots[i]!.days, roomId: room.id, teacherId: teachers[ti]!.id,
+        capacity: Math.min(s.groupMax, room.capacity), memberIds: [], belowMinimum: false, created: true, seq: seq++, slot: i, ri, ti,
       };
       usedLabels.add(group.label);
-      roomBusy.add(`${room.id}|${sk}`);
-      teacherBusy.add(`${teacher.id}|${sk}`);
+      roomBusy[i * R + ri] = 1;
+      teacherBusy[i * T + ti] = 1;
       groups.push(group);
       return group;
     }
     return null;
   };
 
-  /** Places one child in one of `shifts` (in that order); returns the action or null. */
-  const placeOne = (app: ApplicationInput, shifts: number[]): Action | null => {
-    const join = (g: Group, opened: boolean): Action => {
-      const prevGrades = g.grades;
-      g.memberIds.push(app.id);
-      if (!g.grades.includes(app.grade)) g.grades = [...g.grades, app.grade].sort((a, b) => a - b);
-      groupOf.set(app.id, g);
-      return { app: app.id, group: g, opened, prevGrades };
-    };
-    for (const shift of shifts) {
-      const same = groups.find((g) => g.shift === shift && g.grades.length === 1 && g.grades[0] === app.grade && fits(g, app.grade));
-      if (same) return join(same, false);
-    }
-    for (const shift of shifts) {
-      const g = open(app.grade, shift);
-      if (g) return join(g, true);
-    }
-    if (s.joinAdjacentGrades) {
-      for (const shift of shifts) {
-        const near = groups.find((g) => g.shift === shift && fits(g, app.grade));
-        if (near) return join(near, false);
-      }
+  const join = (app: ApplicationInput, g: Group, opened: boolean): Action => {
+    const prevGrades = g.grades;
+    g.memberIds.push(app.id);
+    if (!g.grades.includes(app.grade)) g.grades = [...g.grades, app.grade].sort((a, b) => a - b);
+    groupOf.set(app.id, g);
+    return { app: app.id, group: g, opened, prevGrades };
+  };
+
+  /** Places one child in a shift: a group of their grade with room, else a new group, else an adjacent grade's. */
+  const placeOne = (app: ApplicationInput, shift: number): Action | null => {
+    const same = sameGradeGroup(shift, app.grade);
+    if (same) return join(app, same, false);
+    const g = open(app.grade, shift);
+    if (g) return join(app, g, true);
+    if (spread > 0) {
+      const near = nearGroup(shift, app.grade);
+      if (near) return join(app, near, false);
     }
     return null;
+  };
+
+  /** What placeOne would do in a shift, without doing it: [placed, opened]. */
+  const outcome = (app: ApplicationInput, shift: number): [number, number] => {
+    if (sameGradeGroup(shift, app.grade)) return [1, 0];
+    if (canOpen(shift)) return [1, 1];
+    if (spread > 0 && nearGroup(shift, app.grade)) return [1, 0];
+    return [0, 0];
   };
 
   const shiftOrder = (preferred: number | null): number[] =>
@@ -271,19 +326,24 @@ export function formGroups(input: GroupingInput): GroupingResult {
       // the shift that places the most of the family, opening the fewest new groups; the preference breaks ties
       let best: { shift: number; placed: number; opened: number } | null = null;
       for (const shift of candidates) {
-        const actions: Action[] = [];
-        for (const m of members) {
-          const a = placeOne(m, [shift]);
-          if (a) actions.push(a);
+        let placed: number, opened: number;
+        if (members.length === 1) {
+          [placed, opened] = outcome(members[0]!, shift);
+        } else {
+          const actions: Action[] = [];
+          for (const m of members) {
+            const a = placeOne(m, shift);
+            if (a) actions.push(a);
+          }
+          placed = actions.length;
+          opened = actions.filter((a) => a.opened).length;
+          undo(actions);
         }
-        const placed = actions.length;
-        const opened = actions.filter((a) => a.opened).length;
-        undo(actions);
         if (!best || placed > best.placed || (placed === best.placed && opened < best.opened)) best = { shift, placed, opened };
         if (placed === members.length && opened === 0) break;
       }
       for (const m of members) {
-        const a = best && best.placed > 0 ? placeOne(m, [best.shift]) : null;
+        const a = best && best.placed > 0 ? placeOne(m, best.shift) : null;
         if (!a) waitReason.set(m.id, fixed.length || (best && best.placed > 0) ? 'sibling_shift_full' : 'no_room_or_teacher');
         else waitReason.delete(m.id);
       }
@@ -298,22 +358,23 @@ export function formGroups(input: GroupingInput): GroupingResult {
       if (!groups.includes(src)) continue;
       // a group whose children have no brother or sister placed outside it may change shift
       const movable = src.memberIds.every((id) =>
-        (membersOf.get(family.get(id)!) ?? []).every((m) => !groupOf.has(m.id) || groupOf.get(m.id) === src));
-      const target = groups
-        .filter((t) => t !== src && (t.shift === src.shift || movable) && t.memberIds.length + src.memberIds.length <= t.capacity)
-        .filter((t) => {
-          const all = [...t.grades, ...src.grades];
-          return Math.max(...all) - Math.min(...all) <= (s.joinAdjacentGrades ? 1 : 0);
-        })
-        .sort((a, b) => Number(b.shift === src.shift) - Number(a.shift === src.shift) || b.memberIds.length - a.memberIds.length || a.seq - b.seq)[0];
+        membersOf.get(family.get(id)!)!.every((m) => !groupOf.has(m.id) || groupOf.get(m.id) === src));
+      let target: Group | undefined;
+      for (const t of groups) {
+        if (t === src || !(t.shift === src.shift || movable) || t.memberIds.length + src.memberIds.length > t.capacity) continue;
+        const all = [...t.grades, ...src.grades];
+        if (Math.max(...all) - Math.min(...all) > spread) continue;
+        const better = !target ||
+          Number(t.shift === src.shift) - Number(target.shift === src.shift) > 0 ||
+          (t.shift === src.shift) === (target.shift === src.shift) &&
+            (t.memberIds.length > target.memberIds.length || (t.memberIds.length === target.memberIds.length && t.seq < target.seq));
+        if (better) target = t;
+      }
       if (!target) continue;
       for (const id of src.memberIds) groupOf.set(id, target);
       target.memberIds = [...target.memberIds, ...src.memberIds];
       target.grades = [...new Set([...target.grades, ...src.grades])].sort((a, b) => a - b);
-      groups.splice(groups.indexOf(src), 1);
-      roomBusy.delete(`${src.roomId}|${slotKey(src.shift, src.days)}`);
-      teacherBusy.delete(`${src.teacherId}|${slotKey(src.shift, src.days)}`);
-      usedLabels.delete(src.label);
+      drop(src);
       merged = true;
     }
     return merged;
@@ -340,6 +401,6 @@ export function formGroups(input: GroupingInput): GroupingResult {
     .map((a) => ({ applicationId: a.id, reason: waitReason.get(a.id) ?? ('no_room_or_teacher' as const) }));
   const planned = groups
     .sort((a, b) => a.seq - b.seq)
-    .map(({ created: _c, seq: _s, ...g }) => ({ ...g, memberIds: [...g.memberIds], belowMinimum: g.memberIds.length < s.groupMin }));
+    .map(({ created: _c, seq: _s, slot: _sl, ri: _r, ti: _t, ...g }) => ({ ...g, memberIds: [...g.memberIds], belowMinimum: g.memberIds.length < s.groupMin }));
   return { groups: planned, waiting, ineligible };
 }

@@ -17,14 +17,14 @@ import { assertRange, type LearningDeps } from './learning.deps.js';
 
 /** The lesson page: everyone who sees the class's lesson; the join link only for its teacher (pupils get it by joining). */
 async function lessonFor(db: Queryable, actor: Actor, id: number): Promise<LessonDetail> {
-  const basic = await repo.findLessonDetail(db, id, false);
-  const access = basic ? lessonAccess(actor, { classId: basic.classId, subjectId: basic.subjectId, organisationId: basic.organisationId }) : 'none';
-  if (!basic || access === 'none') throw lessonNotFound();
-  const row = access === 'edit' ? (await repo.findLessonDetail(db, id, true))! : basic;
+  const row = await repo.findLessonDetail(db, id, true);
+  const access = row ? lessonAccess(actor, { classId: row.classId, subjectId: row.subjectId, organisationId: row.organisationId }) : 'none';
+  if (!row || access === 'none') throw lessonNotFound();
   const { classId: _c, subjectId: _s, ...rest } = row;
   const editor = access === 'edit';
   return {
     ...rest,
+    delivery: { ...rest.delivery, joinUrl: editor ? rest.delivery.joinUrl : null },
     // homework counts are for the teacher's eyes
     homework: rest.homework.map((h) => ({ ...h, submitted: editor ? h.submitted : null, toMark: editor ? h.toMark : null })),
     joinable: row.delivery.kind === 'online_live' && !row.cancelled,

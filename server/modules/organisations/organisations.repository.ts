@@ -46,13 +46,24 @@ export interface OrgFilter {
   organisationIds: number[];
 }
 
+/** Narrowing the user asks for, applied inside the scope filter. */
+export interface OrgSearch {
+  q?: string;
+  kind?: string;
+  regionId?: number;
+  districtId?: number;
+}
+
 export async function listOrganisations(
-  db: Queryable, f: OrgFilter, page: { limit: number; offset: number },
+  db: Queryable, f: OrgFilter, search: OrgSearch, page: { limit: number; offset: number },
 ): Promise<{ rows: OrganisationRow[]; total: number }> {
-  const where = `where ($1::boolean or o.region_id = any($2::int[]) or o.district_id = any($3::int[]) or o.id = any($4::int[]))`;
-  const params = [f.all, f.regionIds, f.districtIds, f.organisationIds];
+  const like = search.q ? `%${search.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const where = `where ($1::boolean or o.region_id = any($2::int[]) or o.district_id = any($3::int[]) or o.id = any($4::int[]))
+    and ($5::text is null or o.name_kk ilike $5 or o.name_ru ilike $5 or o.name_en ilike $5)
+    and ($6::text is null or o.kind = $6) and ($7::int is null or o.region_id = $7) and ($8::int is null or o.district_id = $8)`;
+  const params = [f.all, f.regionIds, f.districtIds, f.organisationIds, like, search.kind ?? null, search.regionId ?? null, search.districtId ?? null];
   const [list, count] = await Promise.all([
-    db.query<OrganisationRow & Record<string, unknown>>(`${ORG_SELECT} ${where} order by o.id limit $5 offset $6`, [...params, page.limit, page.offset]),
+    db.query<OrganisationRow & Record<string, unknown>>(`${ORG_SELECT} ${where} order by o.id limit $9 offset $10`, [...params, page.limit, page.offset]),
     db.query<{ total: number }>(`select count(*) as total from organisations o ${where}`, params),
   ]);
   return { rows: list.rows, total: count.rows[0]!.total };
@@ -108,3 +119,28 @@ export async function findClassPupils(db: Queryable, classId: number) {
   return rows.map((p) => ({ id: p.id, lastName: p.last_name, firstName: p.first_name, middleName: p.middle_name }));
 }
 
+
+export interface MyClassRow extends ClassRow {
+  relations: ('pupil' | 'child' | 'teacher' | 'homeroom')[];
+  subjects: { id: number; name: { kk: string; ru: string; en: string } }[];
+}
+
+/** Every class the person is tied to, with how, in one query. */
+export async function findMyClasses(db: Queryable, personId: number): Promise<MyClassRow[]> {
+  const { rows } = await db.query<MyClassRow & Record<string, unknown>>(
+    `with ties as (
+       select class_id, 'pupil' as relation from class_members where pupil_id = $1
+       union all select m.class_id, 'child' from parent_links l join class_members m on m.pupil_id = l.child_id where l.parent_id = $1
+       union all select class_id, 'teacher' from teaching_assignments where teacher_id = $1
+       union all select id, 'homeroom' from classes where homeroom_teacher_id = $1
+     ), mine as (select class_id, array_agg(distinct relation order by relation) as relations from ties group by class_id)
+     select x.*, mine.relations,
+       coalesce((select json_agg(json_build_object('id', s.id, 'name', json_build_object('kk', s.name_kk, 'ru', s.name_ru, 'en', s.name_en)) order by s.id)
+          from teaching_assignments t join subjects s on s.id = t.subject_id where t.class_id = x.id and t.teacher_id = $1), '[]') as subjects
+     from mine join lateral (${CLASS_SELECT} where c.id = mine.class_id) x on true
+     join academic_years y2 on y2.id = (x.academic_year->>'id')::int
+     order by y2.starts_on desc, x.grade nulls last, x.name`,
+    [personId],
+  );
+  return rows;
+}

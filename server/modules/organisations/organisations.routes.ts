@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
-import { errorBody, idParam, paginationQuery } from '../../../contracts/common.js';
-import { classDetail, classList, organisationPage, organisationSchema } from '../../../contracts/organisations.js';
+import { errorBody, idParam } from '../../../contracts/common.js';
+import { classDetail, classList, myClasses, organisationListQuery, organisationPage, organisationSchema } from '../../../contracts/organisations.js';
 import { requireActor } from '../identity/identity.http.js';
 import type { Actor } from '../identity/identity.actor.js';
 import * as repo from './organisations.repository.js';
@@ -37,13 +37,14 @@ export async function organisationsRoutes(app: FastifyInstance, { db }: AppDeps)
 
   r.get('/api/organisations', {
     schema: {
-      tags: ['organisations'], summary: "The organisations in the actor's scope", querystring: paginationQuery,
+      tags: ['organisations'], summary: "The organisations in the actor's scope, optionally searched by name and filtered",
+      querystring: organisationListQuery,
       response: { 200: organisationPage, 401: errorBody },
     },
   }, async (request) => {
     const actor = requireActor(request);
-    const { page, pageSize } = request.query;
-    const { rows, total } = await repo.listOrganisations(db, scopeFilter(actor), { limit: pageSize, offset: (page - 1) * pageSize });
+    const { page, pageSize, ...search } = request.query;
+    const { rows, total } = await repo.listOrganisations(db, scopeFilter(actor), search, { limit: pageSize, offset: (page - 1) * pageSize });
     return { items: rows.map(toOrganisation), page, pageSize, total };
   });
 
@@ -68,6 +69,17 @@ export async function organisationsRoutes(app: FastifyInstance, { db }: AppDeps)
     if (!node || visible === 'none') throw organisationNotFound();
     const rows = await repo.listClasses(db, node.id, visible === 'all' ? null : visible);
     return { items: rows.map(toClass) };
+  });
+
+  r.get('/api/me/classes', {
+    schema: {
+      tags: ['organisations'], summary: 'The classes the signed-in person studies in, has a child in, teaches (with subjects) or leads',
+      response: { 200: myClasses, 401: errorBody },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const rows = await repo.findMyClasses(db, actor.personId);
+    return { items: rows.map((c) => ({ ...toClass(c), relations: c.relations, subjects: c.subjects })) };
   });
 
   r.get('/api/classes/:id', {

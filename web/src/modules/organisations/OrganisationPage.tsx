@@ -5,6 +5,7 @@ import { ApiError, isApiError } from '../../api/client.js';
 import { ErrorNotice, QueryView } from '../../ui/feedback.js';
 import { formatNumber, localised } from '../../ui/format.js';
 import { useTitle } from '../../ui/useTitle.js';
+import { meQuery } from '../identity/api.js';
 import { organisationClassesQuery, organisationQuery, type Organisation } from './api.js';
 import { ClassTable } from './ClassTable.js';
 
@@ -59,6 +60,8 @@ function Classes({ organisationId }: { organisationId: number }) {
 export function OrganisationPage({ organisationId }: { organisationId: number }) {
   const { t, i18n } = useTranslation(['organisations', 'common']);
   const organisation = useQuery({ ...organisationQuery(organisationId), enabled: organisationId > 0 });
+  const me = useQuery(meQuery);
+  const isAdmin = me.data?.roles.some((g) => g.role === 'org_admin' && g.scope.organisationId === organisationId) ?? false;
   useTitle(organisation.data ? localised(organisation.data.name, i18n.language) : null);
   if (organisationId <= 0) {
     return <><h1>{t('organisation.title')}</h1><ErrorNotice error={new ApiError('organisations.not_found', '', 404)} /></>;
@@ -77,6 +80,9 @@ export function OrganisationPage({ organisationId }: { organisationId: number })
           </section>
           <section aria-labelledby="org-classes" className="card">
             <h2 id="org-classes">{t('organisation.classes')}</h2>
+            {isAdmin && (
+              <p><Link to="/organisations/$organisationId/import" params={{ organisationId: o.id }}>{t('organisation.importLink')}</Link></p>
+            )}
             <Classes organisationId={o.id} />
           </section>
         </>

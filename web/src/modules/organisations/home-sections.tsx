@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me, RoleGrant } from '../identity/api.js';
@@ -7,7 +7,7 @@ import { QueryView } from '../../ui/feedback.js';
 import { Section } from '../../ui/Section.js';
 import { Pager } from '../../ui/Pager.js';
 import { formatNumber, fullName, localised } from '../../ui/format.js';
-import { organisationClassesQuery, organisationQuery, organisationsQuery } from './api.js';
+import { myClassesQuery, organisationClassesQuery, organisationQuery, organisationsQuery, type MyClass } from './api.js';
 import { ClassTable } from './ClassTable.js';
 import { OrganisationCard } from './OrganisationCard.js';
 
@@ -30,10 +30,18 @@ function useGrantClasses(grant: RoleGrant) {
   return useQuery({ ...organisationClassesQuery(id), enabled: id > 0 });
 }
 
+/** The person's own classes at the grant's organisation tied by `relation` (one request shared by all sections). */
+function useMyClasses(grant: RoleGrant, relation: MyClass['relations'][number]) {
+  return useQuery({
+    ...myClassesQuery(),
+    select: (data) => ({ items: data.items.filter((c) => c.organisationId === grant.scope.organisationId && c.relations.includes(relation)) }),
+  });
+}
+
 export function PupilSection({ grant }: Props) {
   const { t, i18n } = useTranslation('organisations');
   const scope = useScopeLine([grant]);
-  const classes = useGrantClasses(grant);
+  const classes = useMyClasses(grant, 'pupil');
   return (
     <Section title={t('sections.pupil')} subtitle={scope}>
       <QueryView query={classes}>
@@ -60,33 +68,39 @@ export function PupilSection({ grant }: Props) {
 }
 
 export function TeacherSection({ grant, me }: Props) {
-  const { t } = useTranslation('organisations');
+  const { t, i18n } = useTranslation('organisations');
   const scope = useScopeLine([grant]);
-  const classes = useGrantClasses(grant);
+  const classes = useMyClasses(grant, 'teacher');
   const title = t('sections.teacher');
   return (
     <Section title={title} subtitle={scope}>
       <QueryView query={classes}>
         {({ items }) => items.length === 0
           ? <p>{t('sections.teacherNone')}</p>
-          : <ClassTable classes={items} caption={title} viewerId={me.person.id} />}
+          : (
+            <>
+              <ClassTable classes={items} caption={title} viewerId={me.person.id} />
+              <p className="muted">
+                {t('sections.subjects')}: {[...new Set(items.flatMap((c) => c.subjects.map((s) => localised(s.name, i18n.language))))].join(', ')}
+              </p>
+            </>
+          )}
       </QueryView>
     </Section>
   );
 }
 
-export function HomeroomSection({ grant, me }: Props) {
+export function HomeroomSection({ grant }: Props) {
   const { t } = useTranslation('organisations');
   const scope = useScopeLine([grant]);
-  const classes = useGrantClasses(grant);
+  const classes = useMyClasses(grant, 'homeroom');
   const title = t('sections.homeroom');
   return (
     <Section title={title} subtitle={scope}>
       <QueryView query={classes}>
-        {({ items }) => {
-          const led = items.filter((c) => c.homeroomTeacher?.id === me.person.id);
-          return led.length === 0 ? <p>{t('sections.homeroomNone')}</p> : <ClassTable classes={led} caption={title} showHomeroom={false} />;
-        }}
+        {({ items }) => items.length === 0
+          ? <p>{t('sections.homeroomNone')}</p>
+          : <ClassTable classes={items} caption={title} showHomeroom={false} />}
       </QueryView>
     </Section>
   );
@@ -134,7 +148,15 @@ export function OfficerSection({ grants, page, onPage }: { grants: RoleGrant[]; 
     onPage(next);
     heading.current?.focus(); // back to the top of the list, for eyes and screen readers alike
   };
-  const list = useQuery(organisationsQuery(page, OFFICER_PAGE_SIZE));
+  const [q, setQ] = useState('');
+  const [typed, setTyped] = useState('');
+  // search on submit, not per keystroke: one request on a slow link
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    setQ(typed.trim());
+    onPage(1);
+  };
+  const list = useQuery(organisationsQuery(page, OFFICER_PAGE_SIZE, q));
   const lastPage = list.data ? Math.max(1, Math.ceil(list.data.total / OFFICER_PAGE_SIZE)) : 1;
   // an old link past the end (organisations were merged or closed): go to the last page there is
   useEffect(() => {
@@ -142,8 +164,16 @@ export function OfficerSection({ grants, page, onPage }: { grants: RoleGrant[]; 
   }, [list.data, list.isPlaceholderData, page, lastPage, onPage]);
   return (
     <Section title={t('sections.officer')} subtitle={scope} headingRef={heading}>
+      <form className="search-form" role="search" onSubmit={search}>
+        <label htmlFor="org-search">{t('sections.search')}</label>
+        <div className="search-form__row">
+          <input id="org-search" type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
+          <button type="submit">{t('sections.searchButton')}</button>
+          {q && <button type="button" onClick={() => { setTyped(''); setQ(''); onPage(1); }}>{t('sections.searchClear')}</button>}
+        </div>
+      </form>
       <QueryView query={list}>
-        {(data) => data.total === 0 ? <p>{t('sections.officerNone')}</p> : (
+        {(data) => data.total === 0 ? <p>{q ? t('sections.searchNone', { q }) : t('sections.officerNone')}</p> : (
           <>
             <p>{t('sections.officerTotal', { total: formatNumber(data.total, i18n.language) })}</p>
             <ul className="plain-list" aria-busy={list.isPlaceholderData}>
