@@ -31,6 +31,8 @@ const USAGE = `npm run bench -- morning-peak [options]
   --reseed              generate the dataset again even if the loaded one is current
   --profile             take a V8 CPU profile of the server and print where its time goes per endpoint
   --today <date>        the school day to pin (default: the day with the most lessons)
+  --prepared-statements experiment: the server's parameterised queries become named prepared statements
+                        (bench/lib/prepared-statements.ts preloaded into the server; its code unchanged)
   --explain             no load: send one request of each kind with auto_explain on and write every
                         statement's plan (EXPLAIN ANALYZE, BUFFERS) to <BENCH_DIR>/explain/<kind>.log
 env: BENCH_DIR (default ./data/bench), BENCH_PG_PORT (default: a free port), BENCH_DB_POOL_SIZE`;
@@ -179,14 +181,23 @@ async function pickUsers(url: string, pupils: number, parents: number): Promise<
 
 const num = (v: number, digits = 0) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-function printResults(results: LoadResult[]): void {
-  console.log('\nendpoint           req/s   p50 ms  p99 ms  max ms  errors  non-2xx  queries/req  server CPU ms/req  PG CPU ms/req  client CPU ms/req  bytes/resp  load avg before');
+/**
+ * What `cores` dedicated cores could serve at the CPU measured per request, the load generator
+ * elsewhere: PostgreSQL and the server share the cores, and the server's JavaScript runs on one.
+ */
+export function cpuCeiling(r: Pick<LoadResult, 'serverCpuMs' | 'dbCpuMs'>, cores: number): number {
+  if (r.serverCpuMs <= 0) return 0;
+  return Math.min(1000 / r.serverCpuMs, (1000 * cores) / (r.serverCpuMs + r.dbCpuMs));
+}
+
+function printResults(results: LoadResult[], cores: number): void {
+  console.log('\nendpoint           req/s   p50 ms  p99 ms  max ms  errors  non-2xx  queries/req  server CPU ms/req  PG CPU ms/req  client CPU ms/req  CPU ceiling req/s  bytes/resp  load avg before');
   for (const r of results) {
     console.log(
       `${r.name.padEnd(16)} ${num(r.rps).padStart(7)} ${num(r.p50, 1).padStart(8)} ${num(r.p99, 1).padStart(7)} ${num(r.max).padStart(7)} ` +
       `${num(r.errors).padStart(7)} ${num(r.non2xx).padStart(8)} ${(r.queriesPerRequest === null ? '-' : num(r.queriesPerRequest, 2)).padStart(12)} ` +
       `${num(r.serverCpuMs, 2).padStart(18)} ${num(r.dbCpuMs, 2).padStart(14)} ${num(r.clientCpuMs, 2).padStart(18)} ` +
-      `${num(r.bytesPerResponse).padStart(11)}  ${r.loadAverageBefore}`);
+      `${num(cpuCeiling(r, cores)).padStart(18)} ${num(r.bytesPerResponse).padStart(11)}  ${r.loadAverageBefore}`);
     if (r.kinds.length > 1) {
       for (const k of r.kinds) {
         const other = Object.entries(k.otherStatuses).map(([s, n]) => `${s}×${n}`).join(' ');
@@ -241,6 +252,7 @@ export async function run(argv: string[] = []): Promise<void> {
       profile: { type: 'boolean', default: false },
       today: { type: 'string' },
       explain: { type: 'boolean', default: false },
+      'prepared-statements': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -282,9 +294,10 @@ export async function run(argv: string[] = []): Promise<void> {
       : `Reusing the '${size}' dataset generated ${stamp.seededAt} (it took ${stamp.seedSeconds} s then); --reseed to regenerate.`);
 
     await resetDatabaseSettings(db);
+    let explainOff = () => {};
     if (values.explain) {
       await enableAutoExplain(db);
-      onCleanup('auto_explain off', () => resetDatabaseSettings(db));
+      explainOff = onCleanup('auto_explain off', () => resetDatabaseSettings(db));
     }
 
     const picked = await pickUsers(db.url(BENCH_DATABASE), values.explain ? Math.min(pupilCount, 5) : pupilCount, values.explain ? Math.min(parentCount, 5) : parentCount);
@@ -297,11 +310,14 @@ export async function run(argv: string[] = []): Promise<void> {
     server = await startServer({
       databaseUrl: db.url(BENCH_DATABASE),
       dataDir: benchDir,
-      env: { LEARNING_TODAY: today ?? undefined, DB_POOL_SIZE: process.env.BENCH_DB_POOL_SIZE },
+      // time stands still at 08:30 in Kazakhstan (UTC+6) on that day: the morning peak, every run alike
+      env: { LEARNING_TODAY: today ? `${today}T08:30:00+06:00` : undefined, DB_POOL_SIZE: process.env.BENCH_DB_POOL_SIZE },
       cpuProfileDir: values.profile ? profileDir : undefined,
+      preload: values['prepared-statements'] ? [path.join(REPO_ROOT, 'bench/lib/prepared-statements.ts')] : [],
     });
     console.log(`Server pid ${server.pid} on ${server.baseUrl} ready in ${((performance.now() - t1) / 1000).toFixed(1)} s` +
-      `${values.profile ? ' (with --cpu-prof: figures a little lower)' : ''}`);
+      `${values.profile ? ' (with --cpu-prof: figures a little lower)' : ''}` +
+      `${values['prepared-statements'] ? ' — EXPERIMENT: queries as named prepared statements' : ''}`);
 
     const logins = [...picked.pupils.map((p) => p.iin), ...picked.parents.map((p) => p.iin)];
     const signed: SignInResult = await signIn({
@@ -320,6 +336,7 @@ export async function run(argv: string[] = []): Promise<void> {
       await server.stop();
       server = undefined;
       await resetDatabaseSettings(db);
+      explainOff();
       await db.stop();
       return;
     }
@@ -365,30 +382,34 @@ export async function run(argv: string[] = []): Promise<void> {
       results.push(r);
     }
 
-    printResults(results);
+    printResults(results, os.cpus().length);
     if (skipped.length) console.log(`\nNot measured: ${skipped.join('; ')}`);
     const target = results.find((r) => r.name === TARGET.endpoint);
     console.log(target
       ? `\nTarget (issue 3): pupil Today ≥ ${num(TARGET.rps)} req/s with p99 < ${TARGET.p99} ms on one server → ` +
         `${num(target.rps)} req/s, p99 ${num(target.p99, 1)} ms: ${target.rps >= TARGET.rps && target.p99 < TARGET.p99 ? 'met' : 'NOT met'}` +
-        ` (${connections} connections; the load generator and PostgreSQL share the same ${os.cpus().length} cores)`
+        ` (${connections} connections; the load generator and PostgreSQL share the same ${os.cpus().length} cores; ` +
+        `at ${num(target.serverCpuMs, 2)} + ${num(target.dbCpuMs, 2)} ms of server + PostgreSQL CPU per request, ${os.cpus().length} dedicated cores ` +
+        `would allow about ${num(cpuCeiling(target, os.cpus().length))} req/s)`
       : `\nTarget (issue 3): pupil Today was not measured (${probes.get('pupil-today')?.note ?? 'not selected'}).`);
 
     const out = path.join(benchDir, 'results');
     mkdirSync(out, { recursive: true });
-    const file = path.join(out, 'morning-peak-latest.json');
+    const file = path.join(out, values['prepared-statements'] ? 'morning-peak-prepared-statements-latest.json' : 'morning-peak-latest.json');
     writeFileSync(file, JSON.stringify({
-      at: new Date().toISOString(), cpus: os.cpus().length, node: process.version, size, today, connections, duration, warmup,
-      dataset: stamp, signIn: { ...signed, cookies: undefined }, results, skipped,
+      at: new Date().toISOString(), experiment: values['prepared-statements'] ? 'prepared-statements' : null, cpus: os.cpus().length, node: process.version, size, today, connections, duration, warmup,
+      dataset: stamp, signIn: { ...signed, cookies: undefined },
+      results: results.map((r) => ({ ...r, cpuCeilingRps: Math.round(cpuCeiling(r, os.cpus().length)) })), skipped,
     }, null, 2));
     console.log(`Figures saved to ${path.relative(REPO_ROOT, file)}`);
 
+    const profiledPid = server.pid;
     await server.stop();
     server = undefined;
     if (values.profile) {
-      const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'))
-        .map((f) => path.join(profileDir, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-      const file = files[0];
+      // node names profiles CPU.<date>.<time>.<pid>.<thread>.<seq>: thread 0 is the main thread (tsx's loader runs in another)
+      const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileDir, f));
+      const file = files.find((f) => path.basename(f).includes(`.${profiledPid}.0.`)) ?? files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
       if (!file) console.log(`No CPU profile was written to ${profileDir}`);
       else {
         for (const [name, window] of windows) {

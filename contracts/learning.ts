@@ -138,6 +138,8 @@ export type Announcement = z.infer<typeof announcementSchema>;
 
 export const diaryResponse = z.object({
   pupil: personRef,
+  /** the pupil's classes this year (for the timetable and announcements) */
+  classes: z.array(classRef),
   /** the school's IANA zone: show times in it */
   timeZone: z.string().nullable(),
   /** the school's today (a date) */

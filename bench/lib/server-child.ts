@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { onCleanup } from './cleanup.js';
 import { freePort, sleep } from './proc.js';
 
@@ -23,13 +23,15 @@ export async function startServer(opts: {
   dataDir: string;
   env?: Record<string, string | undefined>;
   cpuProfileDir?: string;
+  /** modules the server process imports before main.ts (experiments that patch a library) */
+  preload?: string[];
   startTimeoutMs?: number;
 }): Promise<ServerChild> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const nodeArgs = [
     ...(opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`] : []),
-    '--import', 'tsx', 'server/main.ts',
+    '--import', 'tsx', ...(opts.preload ?? []).flatMap((m) => ['--import', pathToFileURL(m).href]), 'server/main.ts',
   ];
   const env: NodeJS.ProcessEnv = {
     ...process.env,

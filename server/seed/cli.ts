@@ -32,6 +32,11 @@ async function main(): Promise<void> {
     url = embedded.url('sabaq');
   }
   const db = createDb(url, 4);
+  // Ctrl+C: the open transaction rolls back when its connection goes; stop the embedded server cleanly
+  process.once('SIGINT', () => {
+    console.error('Interrupted: nothing was committed.');
+    void db.close().catch(() => {}).finally(() => embedded?.stop()).finally(() => process.exit(130));
+  });
   try {
     const applied = await migrate(db);
     if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
@@ -48,8 +53,8 @@ async function main(): Promise<void> {
     console.log(`Loading the '${size}' dataset…`);
     const summary = await seed({ db, size });
     const dbSize = (await db.query<{ size: string }>('select pg_size_pretty(pg_database_size(current_database())) as size')).rows[0]!.size;
-    console.log(`Done: ${fmt(summary.totalRows)} rows in ${summary.seconds.toFixed(1)} s ` +
-      `(${fmt(Math.round(summary.totalRows / summary.seconds))} rows/s); database size ${dbSize}.`);
+    console.log(`Done in ${summary.seconds.toFixed(1)} s: foundation ${fmt(summary.totalRows)} rows in ${summary.foundationSeconds.toFixed(1)} s ` +
+      `(${fmt(Math.round(summary.totalRows / summary.foundationSeconds))} rows/s), then the modules' seeders; database size ${dbSize}.`);
   } finally {
     await db.close();
     await embedded?.stop();

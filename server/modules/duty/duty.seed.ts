@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.js';
+import type { Db, Queryable } from '../../platform/db.js';
 import type { ModuleSeeder } from '../../seed/module-seeders.js';
 import { CITY_SCHOOL, KINDERGARTEN } from '../../seed/demo-facts.js';
 import type { DutyKind } from '../../../contracts/duty.js';
@@ -49,8 +49,9 @@ async function openWindows(db: Queryable, organisationIds: number[], kind: DutyK
 async function applyFor(db: Queryable, organisationIds: number[] | null, perMille: number, exclude: number[], salt: number, day: string): Promise<number> {
   const sets = REASON_SETS.map((r) => ({ reasons: r.join(','), priority: priorityOf(r, DEFAULT_SETTINGS.school.reasons).priority }));
   const { rowCount } = await db.query(
+    // materialized: the candidates are read in full before the insert starts, so the insert never scans its own new rows
     `with sets as (select row_number() over () - 1 as i, string_to_array(r, ',') as reasons, p from unnest($4::text[], $5::int[]) as t(r, p)),
-     candidates as (
+     candidates as materialized (
        select m.pupil_id as child_id, c.id as class_id, c.grade, w.id as window_id, w.organisation_id, w.academic_year_id,
               ((m.pupil_id::bigint + $6) * 2654435761) % 4294967296 as h,
               (select min(l.parent_id) from parent_links l where l.child_id = m.pupil_id) as applicant_id
@@ -58,6 +59,7 @@ async function applyFor(db: Queryable, organisationIds: number[] | null, perMill
          join classes c on c.organisation_id = w.organisation_id and c.academic_year_id = w.academic_year_id and c.grade = any(w.eligible_grades)
          join class_members m on m.class_id = c.id
         where ($1::int[] is null or w.organisation_id = any($1)) and m.pupil_id <> all($3::bigint[])
+          and ((m.pupil_id::bigint + $6) * 2654435761) % 4294967296 % 1000 < $2
           and not exists (select 1 from duty_applications x where x.child_id = m.pupil_id and x.academic_year_id = w.academic_year_id)
      )
      insert into duty_applications (window_id, organisation_id, academic_year_id, child_id, class_id, grade, applicant_id, reasons, priority,
@@ -66,7 +68,7 @@ async function applyFor(db: Queryable, organisationIds: number[] | null, perMill
             case (k.h / 7) % 3 when 0 then null when 1 then 1 else 2 end,
             ($7::date + time '09:00') at time zone 'Asia/Almaty' + make_interval(mins => ((k.h / 13) % (10 * 24 * 60))::int)
        from candidates k join sets s on s.i = (k.h / 101) % $8
-      where k.applicant_id is not null and k.h % 1000 < $2
+      where k.applicant_id is not null
       order by k.window_id, k.child_id`,
     [organisationIds, perMille, exclude, sets.map((s) => s.reasons), sets.map((s) => s.priority), salt, day, sets.length]);
   return rowCount ?? 0;
@@ -95,8 +97,12 @@ export const seedDuty: ModuleSeeder = async ({ db, size }) => {
     await applyFor(tx, school, 40, demoChildren, 7, '2020-09-02');
   });
 
-  if (size === 'demo') return;
-  await db.transaction(async (tx) => {
+  if (size !== 'demo') await seedSchoolApplications(db, demoChildren);
+};
+
+/** region / country: a window at every other school and ~530,000 applications in the country's proportion. */
+export async function seedSchoolApplications(db: Db, exclude: number[]): Promise<number> {
+  return db.transaction(async (tx) => {
     const { rows: schools } = await tx.query<{ id: number }>(
       `select o.id from organisations o where o.kind = 'school' and not exists (select 1 from duty_windows w where w.organisation_id = o.id) order by o.id`);
     await openWindows(tx, schools.map((s) => s.id), 'school');
@@ -111,6 +117,6 @@ export const seedDuty: ModuleSeeder = async ({ db, size }) => {
     const { candidates, pupils } = rows[0]!;
     const target = Math.round((pupils * COUNTRY_APPLICATIONS) / COUNTRY_PUPILS);
     const perMille = candidates > 0 ? Math.min(1000, Math.ceil((target * 1000) / candidates)) : 0;
-    await applyFor(tx, schools.map((s) => s.id), perMille, demoChildren, 0, WINDOW.opensOn);
+    return applyFor(tx, schools.map((s) => s.id), perMille, exclude, 0, WINDOW.opensOn);
   });
-};
+}

@@ -44,7 +44,7 @@ const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 /**
  * The type of a file from its first bytes. Containers shared by several formats (ZIP for OOXML and
  * OpenDocument, OLE for legacy Office) are told apart by the name's extension, which must agree
- * with the container; plain text has no signature, so it must be valid UTF-8 without NUL bytes.
+ * with the container; plain text has no signature, so it must be valid UTF-8 without control characters.
  * Returns null for anything not on the list, whatever its extension claims.
  */
 export function detectFileType(head: Buffer, fileName: string): FileTypeId | null {
@@ -77,7 +77,8 @@ export function detectFileType(head: Buffer, fileName: string): FileTypeId | nul
 }
 
 function looksLikeUtf8Text(head: Buffer): boolean {
-  if (head.includes(0)) return false;
+  // control characters other than tab, line feed, form feed and carriage return mean binary
+  for (const b of head) if ((b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13) || b === 0x7f) return false;
   // the sniffed head may cut a multi-byte character in two: drop an incomplete tail before decoding
   let end = head.length;
   for (let back = 1; back <= 3 && end - back >= 0; back++) {

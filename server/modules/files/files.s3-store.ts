@@ -28,6 +28,10 @@ export class S3Store implements FileStore {
         region: this.options.region,
         endpoint: this.options.endpoint,
         forcePathStyle: this.options.forcePathStyle,
+        // plain PUT bodies with a Content-Length: what every S3-compatible store understands (the
+        // SDK's newer default, aws-chunked bodies with trailing checksums, is not universal)
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
         credentials: this.options.accessKeyId && this.options.secretAccessKey
           ? { accessKeyId: this.options.accessKeyId, secretAccessKey: this.options.secretAccessKey }
           : undefined,

@@ -2,12 +2,13 @@ import type { Queryable } from '../../platform/db.js';
 import {
   renderReason, ruleSetBody, SITUATION_LEVELS, type FormatCode, type Impact, type RuleSetBody, type SituationScale,
 } from '../../../contracts/formats.js';
+import { createHash } from 'node:crypto';
 import {
-  evaluateFormat, indexSituations, resolveSituation, sameDecision,
-  type ClassFacts, type Evaluation, type OrgFacts, type RuleSetRef, type SituationEntry, type SituationFacts,
+  evaluateFormat, indexSituations, resolveSituation,
+  type Evaluation, type OrgFacts, type RuleSetRef, type SituationEntry, type SituationFacts,
 } from './formats.rules.js';
 import * as repo from './formats.repository.js';
-import type { FactScope, NewDecision, StoredDecision } from './formats.repository.js';
+import type { FactScope, NewDecision } from './formats.repository.js';
 
 /**
  * Recomputing decisions: evaluate the rules for every organisation and class in a scope on every
@@ -61,13 +62,11 @@ function ruleSetFor(sets: ParsedRuleSet[], regionId: number, date: string): Rule
   return (regional ?? country)?.ref ?? null;
 }
 
-const orgKey = (id: number) => `o${id}`;
-const classKey = (id: number) => `c${id}`;
-
 interface Facts {
   orgs: repo.OrgFactRow[];
   classes: repo.ClassFactRow[];
   orgFacts: Map<number, OrgFacts>;
+  classesOf: Map<number, repo.ClassFactRow[]>;
 }
 
 async function loadFacts(db: Queryable, scope: FactScope): Promise<Facts> {
@@ -77,43 +76,52 @@ async function loadFacts(db: Queryable, scope: FactScope): Promise<Facts> {
   const orgFacts = new Map<number, OrgFacts>(orgs.map((o) => [o.id, {
     id: o.id, kind: o.kind, settlementKind: o.settlement_kind, pupilCount: o.pupil_count, regionCode: o.region_code,
   }]));
-  return { orgs, classes, orgFacts };
+  const classesOf = new Map<number, repo.ClassFactRow[]>();
+  for (const c of classes) {
+    const list = classesOf.get(c.organisation_id);
+    if (list) list.push(c);
+    else classesOf.set(c.organisation_id, [c]);
+  }
+  return { orgs, classes, orgFacts, classesOf };
 }
+
+/** Every organisation's and class's evaluation on one date (absent: no rule set in force there yet). */
+interface Evaluations { org: Map<number, Evaluation | null>; cls: Map<number, Evaluation | null> }
 
 /** Evaluates every organisation and class on one date. Classes with the same facts share one evaluation. */
 function evaluateAll(
   facts: Facts, sets: ParsedRuleSet[], situations: ReturnType<typeof indexSituations>, scale: SituationScale, date: string,
   levelOverride?: SituationFacts['level'],
-): Map<string, Evaluation | null> {
-  const out = new Map<string, Evaluation | null>();
-  const orgById = new Map(facts.orgs.map((o) => [o.id, o]));
+): Evaluations {
+  const out: Evaluations = { org: new Map(), cls: new Map() };
+  const setOf = new Map<number, RuleSetRef | null>();
   const situationOf = new Map<number, SituationFacts>();
-  const situation = (o: repo.OrgFactRow): SituationFacts => {
-    if (levelOverride !== undefined) return { level: levelOverride, area: 'country', since: null, scale };
-    let s = situationOf.get(o.settlement_id);
-    if (!s) {
-      const r = resolveSituation(situations, { settlementId: o.settlement_id, districtId: o.district_id, regionId: o.region_id }, date);
-      s = r ? { level: r.level, area: r.area, since: r.since, scale } : { level: null, area: null, since: null, scale };
-      situationOf.set(o.settlement_id, s);
-    }
-    return s;
-  };
   for (const o of facts.orgs) {
-    const set = ruleSetFor(sets, o.region_id, date);
-    if (!set) continue; // nothing published for this region yet: no decision
-    out.set(orgKey(o.id), evaluateFormat(set, facts.orgFacts.get(o.id)!, null, situation(o)));
-  }
-  const memo = new Map<string, Evaluation | null>();
-  for (const c of facts.classes) {
-    const o = orgById.get(c.organisation_id)!;
-    const set = ruleSetFor(sets, o.region_id, date);
-    if (!set) continue;
-    const k = `${o.id}|${c.grade ?? ''}|${c.specialty ?? ''}`;
-    if (!memo.has(k)) {
-      const cls: ClassFacts = { id: c.id, grade: c.grade, specialty: c.specialty };
-      memo.set(k, evaluateFormat(set, facts.orgFacts.get(o.id)!, cls, situation(o)));
+    let set = setOf.get(o.region_id);
+    if (set === undefined) {
+      set = ruleSetFor(sets, o.region_id, date);
+      setOf.set(o.region_id, set);
     }
-    out.set(classKey(c.id), memo.get(k)!);
+    if (!set) continue; // nothing published for this region yet: no decision
+    let situation: SituationFacts | undefined = levelOverride !== undefined
+      ? { level: levelOverride, area: 'country', since: null, scale } : situationOf.get(o.settlement_id);
+    if (!situation) {
+      const r = resolveSituation(situations, { settlementId: o.settlement_id, districtId: o.district_id, regionId: o.region_id }, date);
+      situation = r ? { level: r.level, area: r.area, since: r.since, scale } : { level: null, area: null, since: null, scale };
+      situationOf.set(o.settlement_id, situation);
+    }
+    const org = facts.orgFacts.get(o.id)!;
+    out.org.set(o.id, evaluateFormat(set, org, null, situation));
+    const memo = new Map<string, Evaluation | null>();
+    for (const c of facts.classesOf.get(o.id) ?? []) {
+      const k = c.specialty === null ? String(c.grade) : `${c.grade}|${c.specialty}`;
+      let e = memo.get(k);
+      if (e === undefined) {
+        e = evaluateFormat(set, org, { id: c.id, grade: c.grade, specialty: c.specialty }, situation);
+        memo.set(k, e);
+      }
+      out.cls.set(c.id, e);
+    }
   }
   return out;
 }
@@ -124,30 +132,43 @@ function evaluateAll(
  */
 export function uncoveredBy(facts: Facts, set: ParsedRuleSet, scale: SituationScale): Uncovered[] {
   const out: Uncovered[] = [];
-  const seen = new Set<string>();
+  const seenOrg = new Set<number>();
+  const seenClass = new Set<number>();
+  const classOrg = new Map(facts.classes.map((c) => [c.id, c.organisation_id]));
   for (const level of SITUATION_LEVELS) {
     const evals = evaluateAll(facts, [{ ...set, effectiveFrom: '0000-01-01' }], indexSituations([]), scale, '9999-12-31', level);
-    for (const [k, e] of evals) {
-      if (e !== null || seen.has(k)) continue;
-      seen.add(k);
-      out.push(k.startsWith('o') ? { organisationId: Number(k.slice(1)), classId: null } : { organisationId: -1, classId: Number(k.slice(1)) });
+    for (const [id, e] of evals.org) {
+      if (e === null && !seenOrg.has(id)) { seenOrg.add(id); out.push({ organisationId: id, classId: null }); }
+    }
+    for (const [id, e] of evals.cls) {
+      if (e === null && !seenClass.has(id)) { seenClass.add(id); out.push({ organisationId: classOrg.get(id)!, classId: id }); }
     }
   }
-  const classOrg = new Map(facts.classes.map((c) => [c.id, c.organisation_id]));
-  return out.map((u) => (u.classId !== null ? { ...u, organisationId: classOrg.get(u.classId)! } : u));
+  return out;
 }
 
-interface Version { from: string; e: Pick<Evaluation, 'format' | 'onSite' | 'subgroupMax' | 'reason'> & { ruleSetId: number | null; ruleId: string | null } }
+/**
+ * A decision's fingerprint: what a recomputation compares with the stored version (format,
+ * activities, reason, rule) without reading the reasons back. Plain JSON is stable here because
+ * every evaluation is built by the same code in the same key order. Cached per evaluation object,
+ * which classes with the same facts share.
+ */
+const fingerprints = new WeakMap<Evaluation, string>();
+export function fingerprintOf(e: Evaluation): string {
+  let fp = fingerprints.get(e);
+  if (fp === undefined) {
+    fp = createHash('sha1').update(JSON.stringify([e.format, e.onSite, e.subgroupMax, e.reason, e.ruleSetId, e.ruleId])).digest('base64url');
+    fingerprints.set(e, fp);
+  }
+  return fp;
+}
 
-const fromStored = (d: StoredDecision): Version => ({
-  from: d.effective_from,
-  e: { format: d.format, onSite: (d.on_site as Evaluation['onSite']) ?? null, subgroupMax: d.subgroup_max, reason: d.reason, ruleSetId: d.rule_set_id, ruleId: d.rule_id },
-});
+interface Version { from: string; format: FormatCode; fp: string | null; e?: Evaluation }
 
 /** The format a timeline gives on a date. */
 function formatOn(prev: Version | undefined, later: Version[], date: string): FormatCode | null {
-  let f: FormatCode | null = prev?.e.format ?? null;
-  for (const v of later) if (v.from <= date) f = v.e.format;
+  let f: FormatCode | null = prev?.format ?? null;
+  for (const v of later) if (v.from <= date) f = v.format;
   return f;
 }
 
@@ -167,14 +188,24 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
     ...sets.map((s) => s.effectiveFrom).filter((d) => d > input.from)])].sort();
   const evaluations = points.map((p) => evaluateAll(facts, sets, situations, settings.situationScale, p));
 
-  const stored = await repo.storedDecisions(db, input.scope, input.from);
-  const prevOf = new Map<string, Version>();
-  const laterOf = new Map<string, { id: number; v: Version }[]>();
+  // stored versions per organisation (0) / class (1): the last one before `from`, and those from `from` on
+  const stored = await repo.storedDecisions(db, input.scope);
+  const prevOf = [new Map<number, Version>(), new Map<number, Version>()] as const;
+  const laterOf = [new Map<number, { id: number; v: Version }[]>(), new Map<number, { id: number; v: Version }[]>()] as const;
   for (const d of stored) {
-    const k = d.class_id === null ? orgKey(d.organisation_id) : classKey(d.class_id);
-    if (d.effective_from < input.from) prevOf.set(k, fromStored(d));
-    else laterOf.set(k, [...(laterOf.get(k) ?? []), { id: d.id, v: fromStored(d) }]);
+    const kind = d.class_id === null ? 0 : 1;
+    const id = d.class_id ?? d.organisation_id;
+    const v: Version = { from: d.effective_from, format: d.format, fp: d.fingerprint };
+    if (d.effective_from < input.from) {
+      const p = prevOf[kind].get(id);
+      if (!p || p.from < v.from) prevOf[kind].set(id, v);
+    } else {
+      const list = laterOf[kind].get(id);
+      if (list) list.push({ id: d.id, v });
+      else laterOf[kind].set(id, [{ id: d.id, v }]);
+    }
   }
+  for (const m of laterOf) for (const list of m.values()) list.sort((a, b) => (a.v.from < b.v.from ? -1 : 1));
 
   const overrides = await repo.activeOverrides(db, input.scope);
   const orgOverrides = new Map<number, repo.ActiveOverride[]>();
@@ -189,10 +220,6 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
   const held = (orgId: number, classId: number | null, date: string) =>
     inForce(orgOverrides.get(orgId), date) || (classId !== null && inForce(classOverrides.get(classId), date));
 
-  const keys: { key: string; orgId: number; classId: number | null; pupils: number }[] = [
-    ...facts.orgs.map((o) => ({ key: orgKey(o.id), orgId: o.id, classId: null, pupils: o.pupil_count })),
-    ...facts.classes.map((c) => ({ key: classKey(c.id), orgId: c.organisation_id, classId: c.id, pupils: c.pupils })),
-  ];
   const orgsWithClasses = new Set(facts.classes.map((c) => c.organisation_id));
   const orgById = new Map(facts.orgs.map((o) => [o.id, o]));
 
@@ -201,81 +228,86 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
   const changes: { orgId: number; classId: number | null; from: FormatCode; to: FormatCode; date: string }[] = [];
   const uncovered: Uncovered[] = [];
 
-  // impact on the first date
+  // impact on the first date (the pupils of changed classes are counted afterwards, for them only)
   const byDistrict = new Map<number, { organisations: Set<number>; classes: number; pupils: number }>();
   const transitions = new Map<string, { from: FormatCode | null; to: FormatCode; organisations: number; classes: number }>();
   const examples: { orgId: number; classId: number | null; from: FormatCode | null; e: Evaluation }[] = [];
+  const changedClassDistrict = new Map<number, number>();
   let heldByOverride = 0;
   const changedOrgs = new Set<number>();
   let changedClasses = 0;
   let changedPupils = 0;
 
-  for (const k of keys) {
-    const prev = prevOf.get(k.key);
-    const existing = laterOf.get(k.key) ?? [];
+  const visit = (kind: 0 | 1, id: number, orgId: number, classId: number | null) => {
+    const prev = prevOf[kind].get(id);
+    const existing = laterOf[kind].get(id) ?? [];
     const fresh: Version[] = [];
-    let last: Version['e'] | undefined = prev?.e;
-    points.forEach((p, i) => {
-      const e = evaluations[i]!.get(k.key);
-      if (e === undefined) return; // no rule set in force for the region yet
+    let lastFp: string | null | undefined = prev?.fp;
+    for (let i = 0; i < points.length; i++) {
+      const e = (kind === 0 ? evaluations[i]!.org : evaluations[i]!.cls).get(id);
+      if (e === undefined) continue; // no rule set in force for the region yet
       if (e === null) {
-        if (i === 0) uncovered.push({ organisationId: k.orgId, classId: k.classId });
-        return;
+        if (i === 0) uncovered.push({ organisationId: orgId, classId });
+        continue;
       }
-      if (!last || !sameDecision(last, e)) {
-        fresh.push({ from: p, e });
-        last = e;
+      const fp = fingerprintOf(e);
+      if (fp !== lastFp) {
+        fresh.push({ from: points[i]!, format: e.format, fp, e });
+        lastFp = fp;
       }
-    });
-    const same = existing.length === fresh.length &&
-      existing.every((x, i) => x.v.from === fresh[i]!.from && sameDecision(x.v.e, fresh[i]!.e) &&
-        x.v.e.ruleSetId === fresh[i]!.e.ruleSetId && x.v.e.ruleId === fresh[i]!.e.ruleId);
+    }
+    const same = existing.length === fresh.length && existing.every((x, i) => x.v.from === fresh[i]!.from && x.v.fp === fresh[i]!.fp);
     if (!same) {
-      toSupersede.push(...existing.map((x) => x.id));
-      for (const v of fresh) {
-        toInsert.push({
-          organisationId: k.orgId, classId: k.classId, format: v.e.format, onSite: v.e.onSite, subgroupMax: v.e.subgroupMax,
-          reason: v.e.reason, ruleSetId: v.e.ruleSetId!, ruleId: v.e.ruleId, effectiveFrom: v.from,
-        });
-      }
-      // who sees a different format, and from when
+      for (const x of existing) toSupersede.push(x.id);
       const before = existing.map((x) => x.v);
-      for (const v of fresh) {
-        const was = formatOn(prev, before, v.from);
-        const idx = fresh.indexOf(v);
-        const prior = idx > 0 ? fresh[idx - 1]!.e.format : was;
-        if (prior !== null && prior !== v.e.format && !held(k.orgId, k.classId, v.from)) {
-          changes.push({ orgId: k.orgId, classId: k.classId, from: prior, to: v.e.format, date: v.from });
+      fresh.forEach((v, i) => {
+        const e = v.e!;
+        toInsert.push({
+          organisationId: orgId, classId, format: e.format, onSite: e.onSite, subgroupMax: e.subgroupMax, reason: e.reason,
+          ruleSetId: e.ruleSetId, ruleId: e.ruleId, effectiveFrom: v.from, fingerprint: v.fp!,
+        });
+        // who sees a different format, and from when
+        const prior = i > 0 ? fresh[i - 1]!.format : formatOn(prev, before, v.from);
+        if (prior !== null && prior !== v.format && !held(orgId, classId, v.from)) {
+          changes.push({ orgId, classId, from: prior, to: v.format, date: v.from });
         }
-      }
+      });
     }
 
     // the preview counts what differs on the first date
     const fromFormat = formatOn(prev, existing.map((x) => x.v), input.from);
-    const toEval = evaluations[0]!.get(k.key);
-    if (!toEval || toEval.format === fromFormat) continue;
-    if (held(k.orgId, k.classId, input.from)) { heldByOverride += 1; continue; }
-    const org = orgById.get(k.orgId)!;
+    const toEval = (kind === 0 ? evaluations[0]!.org : evaluations[0]!.cls).get(id);
+    if (!toEval || toEval.format === fromFormat) return;
+    if (held(orgId, classId, input.from)) { heldByOverride += 1; return; }
+    const org = orgById.get(orgId)!;
     const d = byDistrict.get(org.district_id) ?? { organisations: new Set<number>(), classes: 0, pupils: 0 };
-    d.organisations.add(k.orgId);
-    changedOrgs.add(k.orgId);
-    if (k.classId !== null) {
+    d.organisations.add(orgId);
+    changedOrgs.add(orgId);
+    if (classId !== null) {
       d.classes += 1;
-      d.pupils += k.pupils;
       changedClasses += 1;
-      changedPupils += k.pupils;
-    } else if (!orgsWithClasses.has(k.orgId)) {
-      d.pupils += k.pupils;
-      changedPupils += k.pupils;
+      changedClassDistrict.set(classId, org.district_id);
+    } else if (!orgsWithClasses.has(orgId)) {
+      d.pupils += org.pupil_count;
+      changedPupils += org.pupil_count;
     }
     byDistrict.set(org.district_id, d);
     const tk = `${fromFormat}>${toEval.format}`;
     const t = transitions.get(tk) ?? { from: fromFormat, to: toEval.format, organisations: 0, classes: 0 };
-    if (k.classId === null) t.organisations += 1; else t.classes += 1;
+    if (classId === null) t.organisations += 1; else t.classes += 1;
     transitions.set(tk, t);
-    if (examples.length < 20 && (k.classId === null || !examples.some((x) => x.orgId === k.orgId))) {
-      examples.push({ orgId: k.orgId, classId: k.classId, from: fromFormat, e: toEval });
+    if (examples.length < 20 && (classId === null || !examples.some((x) => x.orgId === orgId))) {
+      examples.push({ orgId, classId, from: fromFormat, e: toEval });
     }
+  };
+  for (const o of facts.orgs) visit(0, o.id, o.id, null);
+  for (const c of facts.classes) visit(1, c.id, c.organisation_id, c.id);
+
+  const pupils = await repo.classPupilCounts(db, [...changedClassDistrict.keys()]);
+  for (const [classId, districtId] of changedClassDistrict) {
+    const n = pupils.get(classId) ?? 0;
+    byDistrict.get(districtId)!.pupils += n;
+    changedPupils += n;
   }
 
   let notified = 0;

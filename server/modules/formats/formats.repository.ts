@@ -245,42 +245,40 @@ export async function orgFacts(db: Queryable, scope: FactScope): Promise<OrgFact
   return rows;
 }
 
-export interface ClassFactRow { id: number; organisation_id: number; grade: number | null; specialty: string | null; pupils: number }
+export interface ClassFactRow { id: number; organisation_id: number; grade: number | null; specialty: string | null }
 
-/** The current school year's classes and groups with their pupil counts. */
+/** The current school year's classes and groups (pupil counts are read only for the classes that change). */
 export async function classFacts(db: Queryable, scope: FactScope): Promise<ClassFactRow[]> {
   const { rows } = await db.query<ClassFactRow & Record<string, unknown>>(
-    `select c.id, c.organisation_id, c.grade, c.specialty, coalesce(m.n, 0)::int as pupils
+    `select c.id, c.organisation_id, c.grade, c.specialty
        from classes c join organisations o on o.id = c.organisation_id
-       left join lateral (select count(*) as n from class_members cm where cm.class_id = c.id) m on true
       where c.academic_year_id = (select id from academic_years where is_current) and ${SCOPE_SQL('o', 1)}
       order by c.id`,
     scopeParams(scope));
   return rows;
 }
 
+export async function classPupilCounts(db: Queryable, classIds: number[]): Promise<Map<number, number>> {
+  if (classIds.length === 0) return new Map();
+  const { rows } = await db.query<{ class_id: number; n: number }>(
+    'select class_id, count(*)::int as n from class_members where class_id = any($1::bigint[]) group by class_id', [classIds]);
+  return new Map(rows.map((r) => [r.class_id, r.n]));
+}
+
 // ── decisions ───────────────────────────────────────────────────────────────────────────────
 
 export interface StoredDecision {
-  id: number; organisation_id: number; class_id: number | null; format: FormatCode; on_site: string[] | null;
-  subgroup_max: number | null; reason: ReasonPart[]; rule_set_id: number | null; rule_id: string | null; effective_from: string;
+  id: number; organisation_id: number; class_id: number | null; format: FormatCode; effective_from: string; fingerprint: string | null;
 }
 
-/** Per organisation/class: the last version before `from`, and every version from `from` on. */
-export async function storedDecisions(db: Queryable, scope: FactScope, from: string): Promise<StoredDecision[]> {
-  const cols = 'd.id, d.organisation_id, d.class_id, d.format, d.on_site, d.subgroup_max, d.reason, d.rule_set_id, d.rule_id, d.effective_from';
+/** Every version in force (not superseded) in the scope: light rows, the reasons stay in the database. */
+export async function storedDecisions(db: Queryable, scope: FactScope): Promise<StoredDecision[]> {
   const { rows } = await db.query<StoredDecision & Record<string, unknown>>(
-    `select distinct on (d.organisation_id, coalesce(d.class_id, 0)) ${cols}
+    `select d.id, d.organisation_id, d.class_id, d.format, d.effective_from, d.fingerprint
        from format_decisions d join organisations o on o.id = d.organisation_id
-      where d.superseded_at is null and d.effective_from < $4 and ${SCOPE_SQL('o', 1)}
-      order by d.organisation_id, coalesce(d.class_id, 0), d.effective_from desc`,
-    [...scopeParams(scope), from]);
-  const { rows: later } = await db.query<StoredDecision & Record<string, unknown>>(
-    `select ${cols} from format_decisions d join organisations o on o.id = d.organisation_id
-      where d.superseded_at is null and d.effective_from >= $4 and ${SCOPE_SQL('o', 1)}
-      order by d.effective_from`,
-    [...scopeParams(scope), from]);
-  return [...rows, ...later];
+      where d.superseded_at is null and ${SCOPE_SQL('o', 1)}`,
+    scopeParams(scope));
+  return rows;
 }
 
 export async function supersedeDecisions(db: Queryable, ids: number[]): Promise<void> {
@@ -291,7 +289,7 @@ export async function supersedeDecisions(db: Queryable, ids: number[]): Promise<
 
 export interface NewDecision {
   organisationId: number; classId: number | null; format: FormatCode; onSite: string[] | null; subgroupMax: number | null;
-  reason: ReasonPart[]; ruleSetId: number; ruleId: string | null; effectiveFrom: string;
+  reason: ReasonPart[]; ruleSetId: number; ruleId: string | null; effectiveFrom: string; fingerprint: string;
 }
 
 export async function insertDecisions(db: Queryable, rows: NewDecision[]): Promise<void> {
@@ -299,14 +297,14 @@ export async function insertDecisions(db: Queryable, rows: NewDecision[]): Promi
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK);
     await db.query(
-      `insert into format_decisions (organisation_id, class_id, format, on_site, subgroup_max, reason, rule_set_id, rule_id, effective_from)
-       select o, c, f, case when s = '' then null else string_to_array(s, ',') end, m, r::jsonb, rs, ri, e
-         from unnest($1::int[], $2::bigint[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::bigint[], $8::text[], $9::date[])
-           as t(o, c, f, s, m, r, rs, ri, e)`,
+      `insert into format_decisions (organisation_id, class_id, format, on_site, subgroup_max, reason, rule_set_id, rule_id, effective_from, fingerprint)
+       select o, c, f, case when s = '' then null else string_to_array(s, ',') end, m, r::jsonb, rs, ri, e, fp
+         from unnest($1::int[], $2::bigint[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::bigint[], $8::text[], $9::date[], $10::text[])
+           as t(o, c, f, s, m, r, rs, ri, e, fp)`,
       [
         part.map((d) => d.organisationId), part.map((d) => d.classId), part.map((d) => d.format),
         part.map((d) => (d.onSite ?? []).join(',')), part.map((d) => d.subgroupMax), part.map((d) => JSON.stringify(d.reason)),
-        part.map((d) => d.ruleSetId), part.map((d) => d.ruleId), part.map((d) => d.effectiveFrom),
+        part.map((d) => d.ruleSetId), part.map((d) => d.ruleId), part.map((d) => d.effectiveFrom), part.map((d) => d.fingerprint),
       ]);
   }
 }

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import { DEFAULT_RULE_SET } from './formats.defaults.js';
+import { recompute } from './formats.recompute.js';
+import { WHOLE_COUNTRY } from './formats.repository.js';
 
 let t: TestApp;
 const cookie: Record<string, string> = {};
@@ -36,6 +38,12 @@ afterAll(async () => t.close());
 
 const get = (url: string, who: string) => t.app.inject({ url, headers: { cookie: cookie[who]! } });
 const post = (url: string, who: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as object, headers: { cookie: cookie[who]! } });
+
+test('recomputing with nothing changed writes nothing and tells no one', async () => {
+  const result = await recompute(t.db, { scope: WHOLE_COUNTRY, from: '2020-08-15', write: true }, new Date());
+  expect(result.written).toEqual({ superseded: 0, inserted: 0, notified: 0 });
+  expect(result.impact.totals).toEqual({ organisations: 0, classes: 0, pupils: 0 });
+});
 
 describe('decisions you can read', () => {
   test('the small rural school is regular, and says why in words', async () => {

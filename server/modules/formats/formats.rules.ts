@@ -208,20 +208,6 @@ export function levelAllowed(scale: SituationScale, level: SituationLevel | null
   return level === null || scale === 'zones' || level !== 'yellow';
 }
 
-/** A decision's content, for telling whether a recomputation changed it. */
-export function sameDecision(a: Pick<Evaluation, 'format' | 'onSite' | 'subgroupMax' | 'reason'>, b: Pick<Evaluation, 'format' | 'onSite' | 'subgroupMax' | 'reason'>): boolean {
-  return a.format === b.format && (a.subgroupMax ?? null) === (b.subgroupMax ?? null) &&
-    canonicalJson(a.onSite ?? null) === canonicalJson(b.onSite ?? null) &&
-    canonicalJson(a.reason) === canonicalJson(b.reason);
-}
-
-/** JSON with object keys sorted, so a value read back from jsonb (which reorders keys) compares equal. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v);
-}
 
 /**
  * Where a lesson of a class happens under its format: regular → on site; distance and duty (the

@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db.js';
 import type { Diary } from '../../../contracts/learning.js';
 import type { OrganisationKind } from './learning.rules.js';
 import type { SettingsRow } from './learning.settings.js';
+import { prepared } from './learning.prepared.js';
 import { deliveryJson, homeworkMaterials, lessonMaterials, markJson, personJson, subjectJson, termJson } from './learning.sql.js';
 
 /** The pupil's classes (every year) with their organisations: what the policy needs for homeroom teachers and admins. */
@@ -28,9 +29,13 @@ const PUPIL_CLASSES = `
  * materials, homework set, the pupil's mark and attendance; homework due in the range and the week
  * after (and the last fortnight's still unsubmitted); the latest announcements of their classes.
  * Dates default to the school's today ($4 is now).
+ *
+ * PostgreSQL builds the whole response as JSON text in the shape of `diaryResponse`, and the route
+ * sends it as it is: no parse and re-serialise in Node for the busiest request of the day (a test
+ * holds the text to the declared schema, field for field). Null when the pupil does not exist.
  */
-export async function findDiary(db: Queryable, args: { pupilId: number; from: string | null; to: string | null; now: Date }): Promise<Diary | null> {
-  const { rows } = await db.query<Diary & Record<string, unknown>>(
+export async function findDiaryJson(db: Queryable, args: { pupilId: number; from: string | null; to: string | null; now: Date }): Promise<string | null> {
+  const { rows } = await prepared<{ body: string }>(db, 'diary',
     `with ${PUPIL_CLASSES},
      span as (
        select t.today, coalesce($2::date, t.today) as d_from, coalesce($3::date, $2::date, t.today) as d_to, t.tz
@@ -40,11 +45,12 @@ export async function findDiary(db: Queryable, args: { pupilId: number; from: st
      bounds as (
        select span.*, (d_from::timestamp at time zone tz) as from_ts, ((d_to + 8)::timestamp at time zone tz) as to_ts from span
      )
-     select
-       (select ${personJson('p')} from persons p where p.id = $1) as pupil,
-       (select tz from home) as "timeZone",
-       b.today, b.d_from as "from", b.d_to as "to",
-       (select coalesce(json_agg(x.j order by x.starts_at, x.id), '[]') from (
+     select json_build_object(
+       'pupil', (select ${personJson('p')} from persons p where p.id = $1),
+       'classes', (select coalesce(json_agg(json_build_object('id', cls.id, 'name', cls.name) order by cls.id), '[]') from cls where cls.is_current),
+       'timeZone', (select tz from home),
+       'today', b.today, 'from', b.d_from, 'to', b.d_to,
+       'lessons', (select coalesce(json_agg(x.j order by x.starts_at, x.id), '[]') from (
           select l.id, l.starts_at, json_build_object(
             'id', l.id, 'date', l.on_date, 'periodNumber', l.period_number,
             'startsAt', iso_utc(l.starts_at), 'endsAt', iso_utc(l.ends_at),
@@ -66,8 +72,8 @@ export async function findDiary(db: Queryable, args: { pupilId: number; from: st
           join persons t on t.id = l.teacher_id
           left join rooms r on r.id = l.room_id
           where l.on_date between b.d_from and b.d_to
-       ) x) as lessons,
-       (select coalesce(json_agg(x.j order by x.due_at, x.id), '[]') from (
+       ) x),
+       'homework', (select coalesce(json_agg(x.j order by x.due_at, x.id), '[]') from (
           select h.id, h.due_at, json_build_object(
             'id', h.id, 'lessonId', h.lesson_id, 'lessonDate', l.on_date, 'subject', ${subjectJson('s')},
             'title', h.title, 'instructions', h.instructions, 'dueAt', iso_utc(h.due_at),
@@ -83,19 +89,20 @@ export async function findDiary(db: Queryable, args: { pupilId: number; from: st
           left join submissions sb on sb.homework_id = h.id and sb.pupil_id = $1
           where h.due_at >= b.from_ts - interval '14 days' and h.due_at < b.to_ts
             and (h.due_at >= b.from_ts or sb.id is null)
-       ) x) as homework,
-       (select coalesce(json_agg(x.j order by x.created_at desc, x.id desc), '[]') from (
+       ) x),
+       'announcements', (select coalesce(json_agg(x.j order by x.created_at desc, x.id desc), '[]') from (
           select a.id, a.created_at, json_build_object(
             'id', a.id, 'class', json_build_object('id', cls.id, 'name', cls.name), 'title', a.title, 'body', a.body,
             'createdAt', iso_utc(a.created_at), 'author', ${personJson('au')}) as j
           from announcements a join cls on cls.id = a.class_id and cls.is_current join persons au on au.id = a.author_id
           order by a.created_at desc, a.id desc limit 10
-       ) x) as announcements
-     from bounds b`,
+       ) x)
+     )::text as body
+     from bounds b
+     where exists (select 1 from persons where id = $1)`,
     [args.pupilId, args.from, args.to, args.now],
   );
-  const row = rows[0];
-  return row && row.pupil ? row : null;
+  return rows[0]?.body ?? null;
 }
 
 export interface SummaryRow {
@@ -112,7 +119,7 @@ export interface SummaryRow {
 
 /** A pupil's term in ONE query: subjects, every mark, attendance counts per subject and the latest absences. */
 export async function findSummary(db: Queryable, args: { pupilId: number; termId: number | null; now: Date }): Promise<SummaryRow | null> {
-  const { rows } = await db.query<SummaryRow & Record<string, unknown>>(
+  const { rows } = await prepared<SummaryRow & Record<string, unknown>>(db, 'summary',
     `with ${PUPIL_CLASSES},
      term as (
        select t.* from terms t join home on t.organisation_id = home.organisation_id
@@ -127,8 +134,9 @@ export async function findSummary(db: Queryable, args: { pupilId: number; termId
           where t.academic_year_id = coalesce((select academic_year_id from term),
             (select c.academic_year_id from classes c join cls on cls.id = c.id order by cls.is_current desc, c.id desc limit 1))) as terms,
        (select coalesce(json_agg(${subjectJson('s')} order by s.name_en), '[]') from subjects s where s.id in (
-          select ta.subject_id from teaching_assignments ta join cls on cls.id = ta.class_id
-            where cls.is_current or cls.id in (select l.class_id from lessons l join term on l.term_id = term.id)
+          -- the subjects taught in the pupil's classes of the term's year
+          select ta.subject_id from teaching_assignments ta join cls on cls.id = ta.class_id join classes c on c.id = cls.id
+            where case when exists (select 1 from term) then c.academic_year_id = (select academic_year_id from term) else cls.is_current end
           union select mk.subject_id from marks mk join term on mk.term_id = term.id where mk.pupil_id = $1)) as subjects,
        (select coalesce(json_agg(json_build_object('subjectId', mk.subject_id, 'lessonId', mk.lesson_id, 'homeworkId', mk.homework_id,
             'date', mk.on_date, 'kind', mk.kind, 'score', mk.score, 'max', mk.max_score, 'comment', mk.comment) order by mk.on_date, mk.id), '[]')

@@ -27,14 +27,15 @@ export async function diaryRoutes(app: FastifyInstance, { db, clock }: LearningD
       tags: ['learning'], summary: "A pupil's day (Today, the default) or days (the week's diary): lessons, how to join, homework due, announcements",
       params: idParam, querystring: diaryQuery, response: { 200: diaryResponse, 400: errorBody, 401: errorBody, 404: errorBody },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const actor = requireActor(request);
     const { from, to } = request.query;
     assertRange(from, to, 31);
     await assertCanReadPupil(db, actor, request.params.id);
-    const diary = await repo.findDiary(db, { pupilId: request.params.id, from: from ?? null, to: to ?? null, now: clock() });
-    if (!diary) throw pupilNotFound();
-    return diary;
+    const body = await repo.findDiaryJson(db, { pupilId: request.params.id, from: from ?? null, to: to ?? null, now: clock() });
+    if (!body) throw pupilNotFound();
+    // built by PostgreSQL in the declared shape (see findDiaryJson): sent as it is
+    return reply.type('application/json; charset=utf-8').send(body as never);
   });
 
   r.get('/api/learning/pupils/:id/summary', {

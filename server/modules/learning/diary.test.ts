@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import { demoIds, type DemoIds } from './learning.fixtures.js';
 import { LEARNING_DEMO } from './learning.seed.js';
+import { diaryResponse } from '../../../contracts/learning.js';
 
 process.env.LEARNING_TODAY = LEARNING_DEMO.now;
 
@@ -37,11 +38,91 @@ describe("the pupil's Today", () => {
     expect(d.homework.length).toBeGreaterThan(0);
   });
 
+  test('the JSON PostgreSQL builds is exactly the declared shape: every field, nothing more', async () => {
+    for (const url of [`/api/learning/pupils/${ids.pupil}/diary`, `/api/learning/pupils/${ids.pupil}/diary?from=2020-11-23&to=2020-12-13`]) {
+      const res = await get('demo.parent', url);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      const body = res.json();
+      // zod drops undeclared keys and fails on missing or mistyped ones: equal means exact
+      expect(diaryResponse.parse(body)).toEqual(body);
+      if (url.includes('from=')) expect(body.lessons.some((l: { mark: unknown }) => l.mark !== null)).toBe(true);
+    }
+  });
+
   test('answers with two queries (session + Today), whatever the day holds', async () => {
     for (const url of [`/api/learning/pupils/${ids.pupil}/diary`, `/api/learning/pupils/${ids.pupil}/diary?from=${LEARNING_DEMO.weekStart}&to=2020-12-13`]) {
       const res = await get('demo.pupil', url);
       expect(res.statusCode).toBe(200);
       expect(res.headers['x-query-count']).toBe('2');
+    }
+  });
+});
+
+describe("the week's diary and the parent's view", () => {
+  test('a week runs Monday to Sunday with every lesson of the days', async () => {
+    const res = await get('demo.pupil', `/api/learning/pupils/${ids.pupil}/diary?from=${LEARNING_DEMO.weekStart}&to=2020-12-13`);
+    const d = res.json();
+    expect(d).toMatchObject({ from: LEARNING_DEMO.weekStart, to: '2020-12-13' });
+    const days = new Set(d.lessons.map((l: { date: string }) => l.date));
+    expect([...days].sort()).toEqual(['2020-12-07', '2020-12-08', '2020-12-09', '2020-12-10', '2020-12-11']);
+    // past lessons carry the pupil's attendance, and marks where given
+    const past = d.lessons.filter((l: { date: string }) => l.date < LEARNING_DEMO.today);
+    expect(past.every((l: { attendance: unknown }) => l.attendance !== null)).toBe(true);
+  });
+
+  test("a parent reads each child's day and term in two queries; another family's child is not found", async () => {
+    for (const child of [ids.pupil, ids.sibling]) {
+      const day = await get('demo.parent', `/api/learning/pupils/${child}/diary`);
+      expect(day.statusCode).toBe(200);
+      expect(day.headers['x-query-count']).toBe('2');
+      expect(day.json().pupil.id).toBe(child);
+      const term = await get('demo.parent', `/api/learning/pupils/${child}/summary`);
+      expect(term.statusCode).toBe(200);
+      expect(term.headers['x-query-count']).toBe('2');
+    }
+    const stranger = (await t.db.query<{ id: number }>('select pupil_id as id from class_members where class_id = $1 and pupil_id <> $2 limit 1', [ids.class5a, ids.pupil])).rows[0]!.id;
+    expect((await get('demo.parent', `/api/learning/pupils/${stranger}/diary`)).statusCode).toBe(404);
+    expect((await get('demo.pupil', `/api/learning/pupils/${stranger}/summary`)).statusCode).toBe(404);
+  });
+
+  test("the term summary: each subject's marks and result, attendance counts and the latest absences", async () => {
+    const s = (await get('demo.parent', `/api/learning/pupils/${ids.pupil}/summary`)).json();
+    expect(s).toMatchObject({ grading: 'criteria', term: { number: 2, kind: 'quarter' } });
+    expect(s.terms).toHaveLength(4);
+    const math = s.subjects.find((x: { subject: { code: string } }) => x.subject.code === 'math');
+    expect(math.marks.length).toBeGreaterThan(0);
+    expect(math.result).toMatchObject({ system: 'criteria', percent: expect.any(Number), grade: expect.any(Number) });
+    // the section summative (БЖБ) of 23 November is in, the term summative (ТЖБ) is not yet: provisional
+    expect(math.result.components.section).not.toBeNull();
+    expect(math.result.complete).toBe(false);
+    const total = s.attendance.present + s.attendance.absent + s.attendance.late + s.attendance.excused;
+    expect(total).toBeGreaterThan(50);
+    expect(s.attendance.recent.every((a: { status: string }) => a.status !== 'present')).toBe(true);
+    const q1 = s.terms[0].id;
+    const first = (await get('demo.parent', `/api/learning/pupils/${ids.pupil}/summary?termId=${q1}`)).json();
+    expect(first.term.number).toBe(1);
+    expect((await get('demo.parent', `/api/learning/pupils/${ids.pupil}/summary?termId=999999`)).statusCode).toBe(404);
+  });
+
+  test('the homeroom teacher and the admin read a pupil of theirs (one more query to find the pupil\'s class)', async () => {
+    const res = await get('demo.homeroom', `/api/learning/pupils/${ids.pupil}/diary`);
+    expect([res.statusCode, res.headers['x-query-count']]).toEqual([200, '3']);
+    expect((await get('demo.homeroom', `/api/learning/pupils/${ids.sibling}/diary`)).statusCode).toBe(404);
+    expect((await get('demo.admin', `/api/learning/pupils/${ids.sibling}/diary`)).statusCode).toBe(200);
+    expect((await get('demo.district', `/api/learning/pupils/${ids.pupil}/diary`)).statusCode).toBe(404);
+  });
+
+  test('bad ranges are refused before any query', async () => {
+    const cases: [string, string][] = [
+      ['?from=2020-12-13&to=2020-12-07', 'learning.range_reversed'],
+      ['?to=2020-12-07', 'learning.range_reversed'],
+      ['?from=2020-11-01&to=2020-12-31', 'learning.range_too_long'],
+      ['?from=2020-13-01', 'request.invalid'],
+      ['?day=2020-12-01', 'request.invalid'],
+    ];
+    for (const [query, code] of cases) {
+      const res = await get('demo.pupil', `/api/learning/pupils/${ids.pupil}/diary${query}`);
+      expect([res.statusCode, res.json().error.code]).toEqual([400, code]);
     }
   });
 });

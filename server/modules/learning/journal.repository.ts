@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db.js';
 import type { Assessment, AttendanceStatus, OrganisationKind } from './learning.rules.js';
 import type { SettingsRow } from './learning.settings.js';
 import { personJson, subjectJson, termJson } from './learning.sql.js';
+import { prepared } from './learning.prepared.js';
 
 export async function findClassNode(db: Queryable, classId: number): Promise<{ id: number; name: string; organisationId: number } | null> {
   const { rows } = await db.query<{ id: number; name: string; organisationId: number }>(
@@ -30,7 +31,7 @@ export interface JournalRow {
 
 /** The journal grid of a class and subject for a term in ONE query, whatever the class's size. */
 export async function findJournal(db: Queryable, args: { classId: number; subjectId: number; termId: number | null; now: Date }): Promise<JournalRow | null> {
-  const { rows } = await db.query<JournalRow & Record<string, unknown>>(
+  const { rows } = await prepared<JournalRow & Record<string, unknown>>(db, 'journal',
     `with c as (
        select c.id, c.name, c.organisation_id, c.academic_year_id, o.kind, o.time_zone
        from classes c join organisations o on o.id = c.organisation_id where c.id = $1
@@ -81,10 +82,16 @@ export interface ExistingMark { id: number; pupil_id: number; kind: Assessment; 
 
 /** The classwork marks (or one homework's marks) of these pupils, locked for the change. */
 export async function lockMarks(db: Queryable, where: { lessonId: number; homeworkId: number | null; pupilIds: number[] }): Promise<ExistingMark[]> {
-  const { rows } = await db.query<ExistingMark & Record<string, unknown>>(
-    `select id, pupil_id, kind, score, max_score, comment from marks
-     where lesson_id = $1 and homework_id is not distinct from $2 and pupil_id = any($3::bigint[]) for update`,
-    [where.lessonId, where.homeworkId, where.pupilIds]);
+  // two spellings so each matches its partial unique index (a parameter cannot prove "homework_id is null")
+  const { rows } = where.homeworkId === null
+    ? await db.query<ExistingMark & Record<string, unknown>>(
+      `select id, pupil_id, kind, score, max_score, comment from marks
+       where lesson_id = $1 and homework_id is null and pupil_id = any($2::bigint[]) for update`,
+      [where.lessonId, where.pupilIds])
+    : await db.query<ExistingMark & Record<string, unknown>>(
+      `select id, pupil_id, kind, score, max_score, comment from marks
+       where homework_id = $1 and pupil_id = any($2::bigint[]) for update`,
+      [where.homeworkId, where.pupilIds]);
   return rows;
 }
 
@@ -177,7 +184,7 @@ export interface ClassSummaryRow {
 
 /** The homeroom teacher's view of a class in ONE query: a range's lessons and attendance, and the term's marks. */
 export async function findClassSummary(db: Queryable, args: { classId: number; from: string | null; to: string | null; now: Date }): Promise<ClassSummaryRow | null> {
-  const { rows } = await db.query<ClassSummaryRow & Record<string, unknown>>(
+  const { rows } = await prepared<ClassSummaryRow & Record<string, unknown>>(db, 'class_summary',
     `with c as (
        select c.id, c.name, c.organisation_id, o.kind, o.time_zone, ($4::timestamptz at time zone o.time_zone)::date as today
        from classes c join organisations o on o.id = c.organisation_id where c.id = $1

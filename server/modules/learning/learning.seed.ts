@@ -2,7 +2,8 @@ import type { Db, Queryable } from '../../platform/db.js';
 import type { SeedSize } from '../../seed/module-seeders.js';
 import { CITY_SCHOOL, COLLEGE, OTHER_DISTRICT_SCHOOL, OTHER_REGION_SCHOOL, RURAL_SCHOOL, UNIVERSITY } from '../../seed/demo-facts.js';
 import { generateLessons } from './plan.repository.js';
-import { addDays, isoWeekday, termSchoolDays, weekStart } from './learning.rules.js';
+import { addDays, homeworkAssessment, isoWeekday, termSchoolDays, weekStart } from './learning.rules.js';
+import { loadSettings } from './learning.settings.js';
 
 /**
  * The e-journal's demo data, deterministic (no random(): every choice is a hash of ids).
@@ -238,16 +239,21 @@ async function writeLessons(tx: Queryable, demoOrgIds: number[], bulk: boolean):
     'select starts_on as "startsOn", ends_on as "endsOn" from holidays where organisation_id is null');
   for (const t of terms.filter((x) => demoOrgIds.includes(x.organisation_id))) {
     const days = termSchoolDays({ startsOn: t.starts_on, endsOn: t.ends_on }, holidays);
-    await generateLessons(tx, { termId: t.id, classIds: null, dates: days.map((d) => d.date), weekdays: days.map((d) => d.weekday) });
+    const { settings } = (await loadSettings(tx, t.organisation_id))!;
+    await generateLessons(tx, {
+      termId: t.id, classIds: null, dates: days.map((d) => d.date), weekdays: days.map((d) => d.weekday),
+      assessment: homeworkAssessment(settings.gradingSystem) as 'formative' | 'rating',
+    });
   }
   if (!bulk) return;
   const week = Array.from({ length: 6 }, (_, i) => addDays(LEARNING_DEMO.weekStart, i))
     .filter((d) => !holidays.some((h) => d >= h.startsOn && d <= h.endsOn));
   await tx.query(
     `insert into lessons (organisation_id, term_id, class_id, subject_id, teacher_id, slot_id, room_id, on_date, period_number,
-       starts_at, ends_at, delivery, join_url)
+       starts_at, ends_at, delivery, join_url, assessment)
      select ts.organisation_id, ts.term_id, ts.class_id, ts.subject_id, ts.teacher_id, ts.id, null, d.day, p.number,
-       (d.day + p.starts_at) at time zone o.time_zone, (d.day + p.ends_at) at time zone o.time_zone, ts.delivery, ts.join_url
+       (d.day + p.starts_at) at time zone o.time_zone, (d.day + p.ends_at) at time zone o.time_zone, ts.delivery, ts.join_url,
+       case when o.kind = 'university' then 'rating' else 'formative' end
      from timetable_slots ts join periods p on p.id = ts.period_id join organisations o on o.id = ts.organisation_id
      join unnest($1::date[], $2::smallint[]) as d(day, weekday) on d.weekday = ts.weekday
      where ts.organisation_id <> all($3::int[])
@@ -291,8 +297,6 @@ async function shapeDemoLessons(tx: Queryable, demoOrgIds: number[]): Promise<vo
        order by l.class_id, l.subject_id, w.kind, w.after, l.on_date, l.starts_at
      )
      update lessons l set assessment = f.kind, assessment_max = f.max from firsts f where f.id = l.id`, [demoOrgIds]);
-  await tx.query(`update lessons set assessment = 'rating' where organisation_id = any($1::int[]) and assessment = 'formative'
-    and organisation_id in (select id from organisations where kind = 'university')`, [demoOrgIds]);
   await tx.query(`update lessons set tv_air_at = starts_at where delivery = 'tv' and tv_air_at is null`);
 }
 

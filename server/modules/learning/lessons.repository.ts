@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db.js';
 import type { LessonDetail } from '../../../contracts/learning.js';
 import type { Assessment, OrganisationKind } from './learning.rules.js';
 import type { SettingsRow } from './learning.settings.js';
+import { prepared } from './learning.prepared.js';
 import { deliveryJson, homeworkMaterials, materialJson, personJson, subjectJson } from './learning.sql.js';
 
 /** What every write to a lesson needs to decide: its class, subject, term, times, scale, the school's settings and today. */
@@ -49,7 +50,7 @@ export type LessonDetailRow = Omit<LessonDetail, 'canEdit' | 'joinable'> & { cla
 
 /** A lesson with everything the lesson page shows, in one query; the join link only when `withJoinUrl`. */
 export async function findLessonDetail(db: Queryable, lessonId: number, withJoinUrl: boolean): Promise<LessonDetailRow | null> {
-  const { rows } = await db.query<LessonDetailRow & Record<string, unknown>>(
+  const { rows } = await prepared<LessonDetailRow & Record<string, unknown>>(db, 'lesson_detail',
     `select l.id, l.organisation_id as "organisationId", o.time_zone as "timeZone", l.class_id as "classId", l.subject_id as "subjectId",
        json_build_object('id', c.id, 'name', c.name) as class, ${subjectJson('s')} as subject, ${personJson('t')} as teacher,
        l.term_id as "termId", l.on_date as date, l.period_number as "periodNumber", iso_utc(l.starts_at) as "startsAt",
@@ -156,6 +157,7 @@ export async function recordJoin(db: Queryable, a: { lessonId: number; pupilId: 
 export interface NewLesson {
   organisationId: number; termId: number; classId: number; subjectId: number; teacherId: number; roomId: number | null;
   onDate: string; periodId: number; timeZone: string; delivery: LessonPatchRow['delivery']; topic: string | null;
+  assessment: Assessment;
 }
 
 /** Inserts one dated lesson at a bell period; its instants are the period's local times in the school's zone. */
@@ -163,13 +165,13 @@ export async function insertLesson(db: Queryable, l: NewLesson): Promise<number>
   const d = l.delivery ?? { kind: 'in_person', joinUrl: null, tvChannel: null, tvAirAt: null, videoUrl: null };
   const { rows } = await db.query<{ id: number }>(
     `insert into lessons (organisation_id, term_id, class_id, subject_id, teacher_id, room_id, on_date, period_number, starts_at, ends_at,
-       delivery, join_url, tv_channel, tv_air_at, video_url, topic)
+       delivery, join_url, tv_channel, tv_air_at, video_url, topic, assessment)
      select $1, $2, $3, $4, $5, $6, $7::date, p.number, ($7::date + p.starts_at) at time zone $9, ($7::date + p.ends_at) at time zone $9,
-       $10, $11, $12, $13, $14, $15
+       $10, $11, $12, $13, $14, $15, $16
      from periods p where p.id = $8
      returning id`,
     [l.organisationId, l.termId, l.classId, l.subjectId, l.teacherId, l.roomId, l.onDate, l.periodId, l.timeZone,
-      d.kind, d.joinUrl, d.tvChannel, d.tvAirAt, d.videoUrl, l.topic]);
+      d.kind, d.joinUrl, d.tvChannel, d.tvAirAt, d.videoUrl, l.topic, l.assessment]);
   return rows[0]!.id;
 }
 

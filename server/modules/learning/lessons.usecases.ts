@@ -11,9 +11,9 @@ import {
 } from './learning.errors.js';
 import { isPupilOf, lessonAccess, teaches } from './learning.policy.js';
 import {
-  ASSESSMENTS, findLessonClash, joinStatus, joinWindow, type Assessment, type AttendanceStatus,
+  ASSESSMENTS, findLessonClash, homeworkAssessment, joinStatus, joinWindow, type Assessment, type AttendanceStatus,
 } from './learning.rules.js';
-import { toSettings } from './learning.settings.js';
+import { loadSettings, toSettings } from './learning.settings.js';
 
 export function deliveryRow(d: DeliveryInput): NonNullable<repo.LessonPatchRow['delivery']> {
   return {
@@ -77,7 +77,9 @@ export async function addLesson(args: {
     if (!period) throw unknownPeriod(`Shift ${cls.shift} has no period ${args.periodNumber}`);
     if (args.roomId !== null && !(await repo.roomInOrganisation(tx, args.roomId, cls.organisationId))) throw roomNotFound();
     await plan.lockFor(tx, 310_001, args.actor.personId);
+    const { settings } = (await loadSettings(tx, cls.organisationId))!;
     const id = await repo.insertLesson(tx, {
+      assessment: homeworkAssessment(settings.gradingSystem),
       organisationId: cls.organisationId, termId: term.id, classId: cls.id, subjectId: args.subjectId, teacherId: args.actor.personId,
       roomId: args.roomId, onDate: args.date, periodId: period.id, timeZone: cls.timeZone,
       delivery: args.delivery ? deliveryRow(args.delivery) : undefined, topic: args.topic,

@@ -282,20 +282,24 @@ export async function deleteSlot(db: Queryable, id: number, fromDate: string): P
  * holidays already removed) meets the slots of its weekday; instants are the bell times in the
  * school's zone. Existing lessons of a slot and date are left alone, so running it twice adds nothing.
  */
-export async function generateLessons(db: Queryable, args: { termId: number; classIds: number[] | null; dates: string[]; weekdays: number[] }): Promise<number> {
+export async function generateLessons(db: Queryable, args: {
+  termId: number; classIds: number[] | null; dates: string[]; weekdays: number[];
+  /** what a mark in the new lessons' columns is: 'formative' (criteria) or 'rating' (credit) */
+  assessment: 'formative' | 'rating';
+}): Promise<number> {
   const { rowCount } = await db.query(
     `insert into lessons (organisation_id, term_id, class_id, subject_id, teacher_id, slot_id, room_id, on_date, period_number,
-       starts_at, ends_at, delivery, join_url, tv_channel, tv_air_at)
+       starts_at, ends_at, delivery, join_url, tv_channel, tv_air_at, assessment)
      select ts.organisation_id, ts.term_id, ts.class_id, ts.subject_id, ts.teacher_id, ts.id, ts.room_id, d.day, p.number,
        (d.day + p.starts_at) at time zone o.time_zone, (d.day + p.ends_at) at time zone o.time_zone,
        ts.delivery, ts.join_url, ts.tv_channel,
-       case when ts.delivery = 'tv' then (d.day + p.starts_at) at time zone o.time_zone end
+       case when ts.delivery = 'tv' then (d.day + p.starts_at) at time zone o.time_zone end, $5
      from timetable_slots ts
      join periods p on p.id = ts.period_id
      join organisations o on o.id = ts.organisation_id
      join unnest($2::date[], $3::smallint[]) as d(day, weekday) on d.weekday = ts.weekday
      where ts.term_id = $1 and ($4::bigint[] is null or ts.class_id = any($4::bigint[]))
      on conflict (slot_id, on_date) where slot_id is not null do nothing`,
-    [args.termId, args.dates, args.weekdays, args.classIds]);
+    [args.termId, args.dates, args.weekdays, args.classIds, args.assessment]);
   return rowCount ?? 0;
 }

@@ -5,7 +5,8 @@ import {
   periodsInvalid, roomClash, roomNotFound, subjectNotFound, teacherClash, teacherNotFound, teacherRequired, termInvalid, unknownPeriod,
 } from './learning.errors.js';
 import { roomInOrganisation } from './lessons.repository.js';
-import { checkPeriods, checkTerm, findClash, termKindFor, termSchoolDays, type SlotTime } from './learning.rules.js';
+import { checkPeriods, checkTerm, findClash, homeworkAssessment, termKindFor, termSchoolDays, type SlotTime } from './learning.rules.js';
+import { loadSettings } from './learning.settings.js';
 
 const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 // advisory lock spaces: one teacher's or one room's timetable changes one at a time
@@ -110,8 +111,10 @@ export async function generateTermLessons(args: { db: Db; term: repo.TermRow; cl
   return args.db.transaction(async (tx) => {
     const holidays = await repo.holidaysBetween(tx, args.term.organisationId, args.term.startsOn, args.term.endsOn);
     const days = termSchoolDays(args.term, holidays);
+    const { settings } = (await loadSettings(tx, args.term.organisationId))!;
     const created = await repo.generateLessons(tx, {
       termId: args.term.id, classIds: args.classIds, dates: days.map((d) => d.date), weekdays: days.map((d) => d.weekday),
+      assessment: homeworkAssessment(settings.gradingSystem) as 'formative' | 'rating',
     });
     return { created, schoolDays: days.length };
   });
