@@ -6,6 +6,7 @@ import { ensureDatabase } from './platform/ensure-database.js';
 import { migrate } from './platform/migrate.js';
 import { buildApp } from './app.js';
 import { seedIfEmpty } from './seed/seed-if-empty.js';
+import { pinDemoCalendar } from './seed/demo-clock.js';
 
 /** Starts Sabaq: database (embedded unless DATABASE_URL), migrations, demo data on an empty embedded db, HTTP. */
 async function main(): Promise<void> {
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   const applied = await migrate(db);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   if (embedded || process.env.SEED_DEMO === 'true') await seedIfEmpty(db);
+  const demoDay = await pinDemoCalendar(db);
+  if (demoDay) console.log(`Demo dataset: the school calendar shows ${demoDay} (LEARNING_TODAY=now for the real date).`);
 
   const app = await buildApp({ db, config });
   let stopping = false;

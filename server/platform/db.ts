@@ -59,3 +59,17 @@ export function createDb(connectionString: string, poolSize = 20): Db {
     },
   };
 }
+
+/**
+ * Runs a hot read as a named prepared statement, planned once per pooled connection. The screens'
+ * reads are single statements of many JSON subqueries: planning one can cost several times more than
+ * running it (measured: pupil Today 18 ms planned each time vs 5 ms prepared, on a loaded 2-core
+ * machine). Inside a transaction (no pool) it is a plain query. `name` must be unique per SQL text.
+ */
+export async function preparedQuery<R extends Row>(db: Queryable, name: string, text: string, params: unknown[]): Promise<{ rows: R[] }> {
+  const pool = (db as Partial<Db>).pool;
+  if (!pool) return db.query<R>(text, params);
+  countQuery();
+  const res = await pool.query({ name, text, values: params });
+  return { rows: res.rows as R[] };
+}

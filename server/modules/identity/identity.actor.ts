@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.js';
+import { preparedQuery, type Queryable } from '../../platform/db.js';
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -82,7 +82,8 @@ export async function loadActorBySessionHash(
   tokenHash: Buffer,
   idleMinutes: number,
 ): Promise<(Actor & { lastSeenAt: Date }) | null> {
-  const { rows } = await db.query<ActorRow & Record<string, unknown>>(
+  // runs on every request: prepared once per connection
+  const { rows } = await preparedQuery<ActorRow & Record<string, unknown>>(db, 'identity.actor',
     `select s.id as session_id, s.account_id, a.person_id, a.language, s.last_seen_at,
        (select coalesce(json_agg(json_build_array(r.role, r.organisation_id, r.district_id, r.region_id)), '[]')
           from role_assignments r where r.person_id = a.person_id) as grants,

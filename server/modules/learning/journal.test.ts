@@ -210,3 +210,25 @@ describe('unassignment', () => {
     expect((await call('demo.teacher', 'GET', url)).statusCode).toBe(200);
   });
 });
+
+describe('universities: the credit system', () => {
+  test('points out of 100 in the journal, a letter and GPA points as the result', async () => {
+    const { rows } = await t.db.query<{ iin: string; class_id: number; subject_id: number }>(
+      `select p.iin, ta.class_id, ta.subject_id from teaching_assignments ta join classes c on c.id = ta.class_id
+       join persons p on p.id = ta.teacher_id join accounts a on a.person_id = p.id
+       where c.organisation_id = $1 order by ta.id limit 1`, [ids.universityId]);
+    const a = rows[0]!;
+    cookies.lecturer = await t.login(a.iin);
+    const grid = (await call('lecturer', 'GET', `/api/learning/journal?classId=${a.class_id}&subjectId=${a.subject_id}`)).json();
+    expect(grid).toMatchObject({ grading: 'credit', term: { kind: 'semester', number: 1 } });
+    const withMarks = grid.results.find((r: { result: { score: number | null } }) => r.result.score !== null);
+    expect(withMarks.result).toMatchObject({ system: 'credit', letter: expect.stringMatching(/^[A-DF][+-]?$/), gpa: expect.any(Number) });
+    const lesson = grid.lessons.filter((l: { date: string; assessment: string }) => l.date < LEARNING_DEMO.today && l.assessment === 'rating').at(-1);
+    const pupil = grid.pupils[0].id;
+    const put = (score: number) => call('lecturer', 'PUT', `/api/learning/lessons/${lesson.id}/marks`, { entries: [{ pupilId: pupil, score }] });
+    expect((await put(101)).json().error.code).toBe('learning.mark_out_of_scale');
+    expect((await put(95)).statusCode).toBe(200);
+    const after = (await call('lecturer', 'GET', `/api/learning/journal?classId=${a.class_id}&subjectId=${a.subject_id}`)).json();
+    expect(after.marks).toContainEqual(expect.objectContaining({ lessonId: lesson.id, pupilId: pupil, kind: 'rating', score: 95, max: 100 }));
+  });
+});
