@@ -38,6 +38,8 @@ export interface RecomputeResult {
   /** keys the rules leave without a format under some situation level (a rule set is incomplete) */
   uncovered: Uncovered[];
   written: { superseded: number; inserted: number; notified: number };
+  /** milliseconds per phase, for logs and benchmarks */
+  timings: Record<string, number>;
 }
 
 interface ParsedRuleSet { ref: RuleSetRef; regionId: number | null; effectiveFrom: string }
@@ -173,6 +175,13 @@ function formatOn(prev: Version | undefined, later: Version[], date: string): Fo
 }
 
 export async function recompute(db: Queryable, input: RecomputeInput, now: Date): Promise<RecomputeResult> {
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (phase: string) => {
+    const t = performance.now();
+    timings[phase] = Math.round(t - mark);
+    mark = t;
+  };
   const settings = await repo.getSettings(db);
   const setRows = await repo.allRuleSets(db);
   if (input.extraRuleSet) setRows.push(input.extraRuleSet);
@@ -181,12 +190,14 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
   if (input.extraSituation) entries.push(input.extraSituation);
   const situations = indexSituations(entries);
   const facts = await loadFacts(db, input.scope);
+  lap('load');
 
   // the dates from `from` on where what is in force may change
   const points = [...new Set([input.from,
     ...entries.map((e) => e.effectiveFrom).filter((d) => d > input.from),
     ...sets.map((s) => s.effectiveFrom).filter((d) => d > input.from)])].sort();
   const evaluations = points.map((p) => evaluateAll(facts, sets, situations, settings.situationScale, p));
+  lap('evaluate');
 
   // stored versions per organisation (0) / class (1): the last one before `from`, and those from `from` on
   const stored = await repo.storedDecisions(db, input.scope);
@@ -206,6 +217,7 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
     }
   }
   for (const m of laterOf) for (const list of m.values()) list.sort((a, b) => (a.v.from < b.v.from ? -1 : 1));
+  lap('stored');
 
   const overrides = await repo.activeOverrides(db, input.scope);
   const orgOverrides = new Map<number, repo.ActiveOverride[]>();
@@ -302,6 +314,7 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
   };
   for (const o of facts.orgs) visit(0, o.id, o.id, null);
   for (const c of facts.classes) visit(1, c.id, c.organisation_id, c.id);
+  lap('compare');
 
   const pupils = await repo.classPupilCounts(db, [...changedClassDistrict.keys()]);
   for (const [classId, districtId] of changedClassDistrict) {
@@ -310,11 +323,14 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
     changedPupils += n;
   }
 
+  lap('pupils');
   let notified = 0;
   if (input.write) {
     await repo.supersedeDecisions(db, toSupersede);
     await repo.insertDecisions(db, toInsert);
+    lap('write');
     if (input.notify !== false) notified = await notifyFormatChanges(db, changes, now);
+    lap('notify');
   }
 
   const names = await repo.districtNames(db, [...byDistrict.keys()]);
@@ -335,7 +351,8 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
     })),
     heldByOverride,
   };
-  return { impact, uncovered, written: { superseded: toSupersede.length, inserted: toInsert.length, notified } };
+  lap('names');
+  return { impact, uncovered, written: { superseded: toSupersede.length, inserted: toInsert.length, notified }, timings };
 }
 
 /**

@@ -42,6 +42,7 @@ const post = (url: string, who: string, payload: unknown) => t.app.inject({ meth
 test('recomputing with nothing changed writes nothing and tells no one', async () => {
   const result = await recompute(t.db, { scope: WHOLE_COUNTRY, from: '2020-08-15', write: true }, new Date());
   expect(result.written).toEqual({ superseded: 0, inserted: 0, notified: 0 });
+  expect(Object.keys(result.timings)).toEqual(expect.arrayContaining(['load', 'evaluate', 'compare', 'write']));
   expect(result.impact.totals).toEqual({ organisations: 0, classes: 0, pupils: 0 });
 });
 

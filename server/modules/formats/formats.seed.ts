@@ -1,4 +1,6 @@
+import type { Queryable } from '../../platform/db.js';
 import type { ModuleSeeder } from '../../seed/module-seeders.js';
+import { dropSecondaryStructures } from '../../seed/bulk-load.js';
 import { DEMO_DISTRICT, DEMO_REGION, OTHER_DISTRICT } from '../../seed/demo-facts.js';
 import { DEFAULT_RULE_SET } from './formats.defaults.js';
 import * as repo from './formats.repository.js';
@@ -16,7 +18,7 @@ export const FAVOURABLE_FROM = '2020-08-20';
 // the seed's own clock: a fixed instant, so the rows are the same on every run
 const SEEDED_AT = new Date('2020-08-19T10:00:00+06:00');
 
-export const seedFormats: ModuleSeeder = async ({ db }) => {
+export const seedFormats: ModuleSeeder = async ({ db, size, quiet }) => {
   const person = async (login: string) => {
     const { rows } = await db.query<{ person_id: number }>('select person_id from accounts where login = $1', [login]);
     return rows[0]?.person_id ?? null;
@@ -31,7 +33,12 @@ export const seedFormats: ModuleSeeder = async ({ db }) => {
   const demo = ids[0];
   if (!demo) return; // no demo content: nothing to decide for
 
-  await db.transaction(async (tx) => {
+  // one transaction on one connection; for the large sizes the decisions' foreign keys and indexes
+  // are dropped while they are written and rebuilt after (one join per key, not a check per row)
+  const client = await db.pool.connect();
+  const tx: Queryable = { query: (text, params) => client.query(text, params as unknown[]) as never };
+  try {
+    await client.query('begin');
     await tx.query(
       `insert into epidemic_situations (area_level, region_id, district_id, settlement_id, level, effective_from, source, recorded_by, recorded_at)
        values ('country', null, null, null, 'red', $1,
@@ -56,7 +63,13 @@ export const seedFormats: ModuleSeeder = async ({ db }) => {
       personId: ministry,
     });
     await tx.query('update format_rule_sets set published_at = $1 where version = $2 and region_id is null', [SEEDED_AT, version]);
-    await recompute(tx, { scope: repo.WHOLE_COUNTRY, from: START, write: true, notify: false }, SEEDED_AT);
+    const rebuild = size === 'demo' ? null : await dropSecondaryStructures(client, ['format_decisions']);
+    const result = await recompute(tx, { scope: repo.WHOLE_COUNTRY, from: START, write: true, notify: false }, SEEDED_AT);
+    const t = performance.now();
+    await rebuild?.();
+    if (!quiet && size !== 'demo') {
+      console.log(`    formats: ${result.written.inserted.toLocaleString('en-US')} decisions; ms ${JSON.stringify({ ...result.timings, rebuild: Math.round(performance.now() - t) })}`);
+    }
 
     // an override the district officer made during an outbreak in the college's hostel
     if (districtOfficer !== null) {
@@ -69,5 +82,11 @@ export const seedFormats: ModuleSeeder = async ({ db }) => {
           order by c.id limit 1`,
         [demo.karasay, districtOfficer]);
     }
-  });
+    await client.query('commit');
+  } catch (err) {
+    await client.query('rollback').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 };
