@@ -75,7 +75,9 @@ export interface DatasetStamp {
 
 function hashFiles(files: string[]): string {
   const h = createHash('sha256');
-  for (const file of [...files].sort()) h.update(file).update('\0').update(readFileSync(file)).update('\0');
+  // names relative to the checkout, so a moved checkout keeps its dataset
+  const repo = path.dirname(SERVER_DIR);
+  for (const file of [...files].sort()) h.update(path.relative(repo, file)).update('\0').update(readFileSync(file)).update('\0');
   return h.digest('hex').slice(0, 16);
 }
 

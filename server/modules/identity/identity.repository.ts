@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.js';
+import { preparedQuery, type Queryable } from '../../platform/db.js';
 import type { Language } from './identity.actor.js';
 
 export type LoginKind = 'iin' | 'phone' | 'email' | 'login';
@@ -43,7 +43,7 @@ export async function revokeSession(db: Queryable, sessionId: number): Promise<v
 }
 
 export async function touchSession(db: Queryable, sessionId: number): Promise<void> {
-  await db.query(`update sessions set last_seen_at = now() where id = $1 and last_seen_at < now() - interval '1 minute'`, [sessionId]);
+  await preparedQuery(db, 'identity.touch_session', `update sessions set last_seen_at = now() where id = $1 and last_seen_at < now() - interval '1 minute'`, [sessionId]);
 }
 
 export async function audit(
@@ -103,7 +103,7 @@ export interface MeRow {
 }
 
 export async function findMe(db: Queryable, accountId: number): Promise<MeRow | null> {
-  const { rows } = await db.query<MeRow & Record<string, unknown>>(
+  const { rows } = await preparedQuery<MeRow & Record<string, unknown>>(db, 'identity.me',
     `select p.id as person_id, p.iin, p.last_name, p.first_name, p.middle_name, p.birth_date, p.phone, p.email, a.language
        from accounts a join persons p on p.id = a.person_id where a.id = $1`,
     [accountId],
@@ -122,7 +122,7 @@ export interface ScopeNameRow {
 }
 
 export async function findGrantNames(db: Queryable, personId: number): Promise<ScopeNameRow[]> {
-  const { rows } = await db.query<ScopeNameRow & Record<string, unknown>>(
+  const { rows } = await preparedQuery<ScopeNameRow & Record<string, unknown>>(db, 'identity.grant_names',
     `select r.role, r.organisation_id, r.district_id, r.region_id,
         case when o.id is not null then json_build_object('kk', o.name_kk, 'ru', o.name_ru, 'en', o.name_en) end as organisation_name,
         case when d.id is not null then json_build_object('kk', d.name_kk, 'ru', d.name_ru, 'en', d.name_en) end as district_name,
