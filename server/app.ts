@@ -2,6 +2,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -51,6 +52,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   await app.register(cookie);
+  // slow links: a term's journal grid is ~70 KB of JSON and ~8 KB gzipped; small answers go as they are
+  await app.register(compress, { global: true, threshold: 2048, encodings: ['gzip', 'deflate'], zlibOptions: { level: 4 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -61,6 +61,17 @@ describe('errors', () => {
   });
 });
 
+describe('compression', () => {
+  test('large answers are gzipped for clients that accept it; small ones are sent as they are', async () => {
+    const app = await buildApp({ db, config: loadConfig({ LOG_LEVEL: 'silent' }) });
+    const big = await app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+    expect(big.headers['content-encoding']).toBe('gzip');
+    const small = await app.inject({ url: '/api/health', headers: { 'accept-encoding': 'gzip' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    await app.close();
+  });
+});
+
 describe('configuration', () => {
   test('PORT defaults to 3000 and a bad value is refused with a clear message', () => {
     expect(loadConfig({}).PORT).toBe(3000);

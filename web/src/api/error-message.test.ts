@@ -33,7 +33,7 @@ describe('error messages', () => {
   test('unknown codes, odd codes and plain errors read as the generic sentence, never raw', () => {
     const generic = ru.t('errors.generic');
     for (const err of [
-      new ApiError('duty.group_full', 'Group full', 409),
+      new ApiError('nosuchmodule.some_reason', 'Something', 409), // a code no bundle knows
       new ApiError('auth', 'x', 400), // names a group of sentences, not one
       new ApiError('errors.generic.x', 'x', 400),
       new ApiError('request.', 'x', 400),

@@ -41,7 +41,7 @@ export function useUploads() {
   }, [start]);
   const remove = useCallback((localId: number) => {
     const gone = items.find((u) => u.localId === localId);
-    // an upload attached to nothing: tidy it away (best effort; the store forgets orphans anyway)
+    // an upload attached to nothing yet: delete it from the store (best effort: a failure leaves an unused file, no harm)
     if (gone?.uploaded) void send('DELETE', `/api/files/${gone.uploaded.id}`).catch(() => undefined);
     setItems((list) => list.filter((u) => u.localId !== localId));
   }, [items]);

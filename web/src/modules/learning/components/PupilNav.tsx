@@ -19,9 +19,9 @@ export function PupilNav({ pupilId, current }: { pupilId: number; current: Pupil
       {isParent && <ChildPicker pupilId={pupilId} current={current} />}
       <nav aria-label={t('nav.pupilViews')} className="l-tabs">
         <Link to="/learning/pupils/$pupilId" params={{ pupilId }} aria-current={current === 'day' ? 'page' : undefined}
-          activeOptions={{ exact: true }}>{t('nav.today')}</Link>
-        <Link to="/learning/pupils/$pupilId/week" params={{ pupilId }} aria-current={current === 'week' ? 'page' : undefined}>{t('nav.week')}</Link>
-        <Link to="/learning/pupils/$pupilId/marks" params={{ pupilId }} aria-current={current === 'marks' ? 'page' : undefined}>{t('nav.marks')}</Link>
+          activeOptions={{ exact: true }}>{t('nav.tabToday')}</Link>
+        <Link to="/learning/pupils/$pupilId/week" params={{ pupilId }} aria-current={current === 'week' ? 'page' : undefined}>{t('nav.tabWeek')}</Link>
+        <Link to="/learning/pupils/$pupilId/marks" params={{ pupilId }} aria-current={current === 'marks' ? 'page' : undefined}>{t('nav.tabMarks')}</Link>
       </nav>
     </div>
   );

@@ -17,7 +17,7 @@ export function SubmissionDetails({ submission, timeZone }: { submission: Submis
           {s.late && <span className="l-badge l-badge--late">{t('submission.late')}</span>}
         </dd>
         <dt>{t('submission.sentAt')}</dt>
-        <dd>{shortWhen(t, s.submittedAt, timeZone)}{s.attempts > 1 && <span className="muted"> · {t('submission.attempts', { count: s.attempts })}</span>}</dd>
+        <dd>{shortWhen(t, s.submittedAt, timeZone)}{s.attempts > 1 && <span className="muted"> · {t('submission.attempts', { n: s.attempts })}</span>}</dd>
         {s.mark && (
           <>
             <dt>{t('submission.mark')}</dt>

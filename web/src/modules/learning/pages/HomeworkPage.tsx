@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryView } from '../../../ui/feedback.js';
 import { formatNumber, fullName, localised } from '../../../ui/format.js';
 import { useTitle } from '../../../ui/useTitle.js';
+import { meQuery } from '../../identity/api.js';
 import { homeworkQuery, type HomeworkView } from '../api.js';
 import { Crumbs } from '../components/Crumbs.js';
 import { SubmissionState } from '../components/HomeworkDue.js';
@@ -25,18 +26,19 @@ export default function HomeworkPage({ homeworkId, pupilId }: { homeworkId: numb
   return (
     <>
       <Crumbs />
-      <QueryView query={hw} heading={t('homework.title')}>{(data) => <Homework data={data} pupilId={pupilId} />}</QueryView>
+      <QueryView query={hw} heading={t('homework.title')}>{(data) => <Homework data={data} />}</QueryView>
     </>
   );
 }
 
-function Homework({ data, pupilId }: { data: HomeworkView; pupilId?: number }) {
+function Homework({ data }: { data: HomeworkView }) {
   const { t, i18n } = useTranslation('learning');
   const lang = i18n.language;
   const { homework: h, lesson } = data;
   const tz = lesson.timeZone;
   const dueDate = zonedDate(h.dueAt, tz);
-  const isPupil = data.canSubmit || (data.mySubmission !== null && data.pupils === null && pupilId === undefined);
+  const me = useQuery(meQuery);
+  const isPupil = me.data?.roles.some((r) => r.role === 'pupil') ?? false;
   return (
     <>
       <h1>{h.title}</h1>
@@ -55,8 +57,8 @@ function Homework({ data, pupilId }: { data: HomeworkView; pupilId?: number }) {
             </>
           )}
         </dl>
-        {h.instructions && <><h3>{t('homework.instructions')}</h3><p className="l-pre">{h.instructions}</p></>}
-        {h.materials.length > 0 && <><h3>{t('homework.materials')}</h3><Materials items={h.materials} /></>}
+        {h.instructions && <><h3 className="l-h3">{t('homework.instructions')}</h3><p className="l-pre">{h.instructions}</p></>}
+        {h.materials.length > 0 && <><h3 className="l-h3">{t('homework.materials')}</h3><Materials items={h.materials} /></>}
       </section>
 
       {data.pupils === null && (
@@ -70,7 +72,7 @@ function Homework({ data, pupilId }: { data: HomeworkView; pupilId?: number }) {
               <>
                 <h3>{data.mySubmission ? t('homework.resendTitle') : t('homework.sendTitle')}</h3>
                 {data.mySubmission && <p className="muted">{t('homework.resendNote')}</p>}
-                <SubmitForm key={data.mySubmission?.submittedAt ?? 'new'} homeworkId={h.id} previous={data.mySubmission} timeZone={tz} />
+                <SubmitForm homeworkId={h.id} previous={data.mySubmission} timeZone={tz} />
               </>
             )
             : data.mySubmission?.status === 'marked' && isPupil && <p className="muted">{t('homework.markedFinal')}</p>}

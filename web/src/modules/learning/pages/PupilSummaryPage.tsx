@@ -73,11 +73,11 @@ function SummaryView({ data, pupilId }: { data: Summary; pupilId: number }) {
                       ))}
                     </ul>
                   )}
-                  <p className="muted l-subject__att">
+                  {s.attendance.absent + s.attendance.late + s.attendance.excused > 0 && <p className="muted l-subject__att">
                     {t('summary.attendanceLine', {
                       absent: formatNumber(s.attendance.absent, lang), late: formatNumber(s.attendance.late, lang), excused: formatNumber(s.attendance.excused, lang),
                     })}
-                  </p>
+                  </p>}
                 </li>
               );
             })}

@@ -47,11 +47,11 @@ function Week({ data, pupilId, monday, busy }: { data: Diary; pupilId: number; m
       <PupilNav pupilId={pupilId} current="week" />
       <nav className="l-daynav" aria-label={t('week.otherWeeks')}>
         <Link to="/learning/pupils/$pupilId/week" params={{ pupilId }} search={{ from: addDays(monday, -7) }} className="button button--secondary">
-          <span aria-hidden="true">← </span>{t('week.previous')}
+          <span aria-hidden="true">← </span>{t('week.previous')}
         </Link>
         <span className="l-daynav__label" aria-live="polite">{t('week.range', { from: formatDate(monday, lang), to: formatDate(addDays(monday, 6), lang) })}</span>
         <Link to="/learning/pupils/$pupilId/week" params={{ pupilId }} search={{ from: addDays(monday, 7) }} className="button button--secondary">
-          {t('week.next')}<span aria-hidden="true"> →</span>
+          {t('week.next')}<span aria-hidden="true"> →</span>
         </Link>
       </nav>
       <div className="l-week" aria-busy={busy}>
