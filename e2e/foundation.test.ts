@@ -90,7 +90,7 @@ describe('the web app in a real browser', () => {
       await page.getByRole('heading', { level: 1, name: `Сәлеметсіз бе, ${DEMO_FAMILY.father.firstName}!` }).waitFor();
       expect(await htmlLang(page)).toBe('kk');
 
-      const children = page.getByRole('region', { name: 'Балаларым' });
+      const children = page.getByRole('region', { name: 'Балаларым', exact: true });
       for (const [child, className] of [[DEMO_FAMILY.pupil, CITY_SCHOOL.pupilClass], [DEMO_FAMILY.sibling, CITY_SCHOOL.siblingClass]] as const) {
         const card = children.getByRole('listitem').filter({ has: page.getByRole('heading', { name: fullName(child) }) });
         await card.waitFor();

@@ -8,6 +8,10 @@ import { en as shellEn } from './locales/en.js';
 import * as identity from './modules/identity/i18n.js';
 import * as organisations from './modules/organisations/i18n.js';
 import * as onboarding from './modules/onboarding/i18n.js';
+import * as formats from './modules/formats/i18n.js';
+import * as duty from './modules/duty/i18n.js';
+import * as notifications from './modules/notifications/i18n.js';
+import * as learning from './modules/learning/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
 export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -35,6 +39,10 @@ export const DOMAIN_BUNDLES = {
   identity,
   organisations,
   onboarding,
+  formats,
+  duty,
+  notifications,
+  learning,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -47,6 +55,10 @@ declare module 'i18next' {
       identity: typeof identity.kk;
       organisations: typeof organisations.kk;
       onboarding: typeof onboarding.kk;
+      formats: typeof formats.kk;
+      duty: typeof duty.kk;
+      notifications: typeof notifications.kk;
+      learning: typeof learning.kk;
     };
   }
 }

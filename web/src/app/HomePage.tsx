@@ -7,6 +7,9 @@ import { ChildrenSection } from '../modules/identity/ChildrenSection.js';
 import {
   GuardSection, HomeroomSection, OfficerSection, OrgAdminSection, PupilSection, TeacherSection,
 } from '../modules/organisations/home-sections.js';
+import { LearningSections } from '../modules/learning/home.js';
+import { FormatsHomeSections } from '../modules/formats/home-sections.js';
+import { DutyHomeSections } from '../modules/duty/home-sections.js';
 
 export interface RoleSectionProps {
   grant: RoleGrant;
@@ -36,10 +39,13 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
       <h1>{t('home.greeting', { name: me.person.firstName })}</h1>
       {me.roles.length === 0 && <p>{t('home.noRoles')}</p>}
       <div className="sections">
+        <LearningSections grants={sorted} me={me} />
         {sorted.map((grant, i) => {
           const Component = SECTIONS[grant.role];
           return Component ? <Component key={`${grant.role}-${grant.scope.organisationId}-${i}`} grant={grant} me={me} /> : null;
         })}
+        <FormatsHomeSections me={me} />
+        <DutyHomeSections me={me} />
         {officerGrants.length > 0 && <OfficerSection grants={officerGrants} page={page} onPage={onPage} />}
       </div>
     </>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { meQuery, signOut } from '../modules/identity/api.js';
 import { errorMessage } from '../api/error-message.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { NotificationsLink } from '../modules/notifications/NotificationsLink.js';
 import { endSession } from './session.js';
 import { isSessionEnded } from './query-client.js';
 
@@ -55,6 +56,7 @@ export function Layout() {
             <nav aria-label={t('app.mainNav')} className="topbar__nav">
               <ul>
                 <li><Link to="/" activeOptions={{ exact: true, includeSearch: false }}>{t('app.home')}</Link></li>
+                <li><NotificationsLink /></li>
               </ul>
             </nav>
           )}

@@ -12,6 +12,10 @@ import { NotFoundPage, RouteErrorPage } from './NotFoundPage.js';
 import { LanguageSync } from './LanguageSwitch.js';
 import { safeRedirect } from './session.js';
 import { Loading } from '../ui/feedback.js';
+import { learningRoutes } from '../modules/learning/routes.js';
+import { formatsRoutes } from '../modules/formats/routes.js';
+import { dutyRoutes } from '../modules/duty/routes.js';
+import { notificationsRoutes } from '../modules/notifications/routes.js';
 
 /**
  * Every page of the app, in code (no file scanning). A module adds its page by adding a route here:
@@ -119,7 +123,8 @@ const activateRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   activateRoute,
-  signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute]),
+  signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
+    ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute)]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

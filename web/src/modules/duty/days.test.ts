@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DOMAIN_BUNDLES } from '../../i18n.js';
-import { dayPatternText, gradeList } from './days.js';
+import { dateTimeText, dayPatternText, gradeList } from './days.js';
 
 describe('duty days and grades as people read them', () => {
   test('a day pattern reads as day names in each language', () => {
@@ -19,5 +19,10 @@ describe('duty days and grades as people read them', () => {
     expect(gradeList([1, 2])).toBe('1, 2');
     expect(gradeList([1, 3, 3])).toBe('1, 3');
     expect(gradeList([0])).toBe('0');
+  });
+
+  test('an instant reads as the local day and time (tests run in UTC)', () => {
+    expect(dateTimeText('2020-09-02T03:15:00.000Z', 'kk')).toBe('2020 ж. 2 қыркүйек, 03:15');
+    expect(dateTimeText('not a date', 'en')).toBe('not a date');
   });
 });

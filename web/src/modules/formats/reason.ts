@@ -188,3 +188,8 @@ function renderPart(part: ReasonPart, lang: Lang): string {
 export function renderReason(format: FormatCode, parts: ReasonPart[], lang: Lang): string {
   return `${FORMAT_LABELS[format][lang]}: ${parts.map((p) => renderPart(p, lang)).join(', ')}`;
 }
+
+/** The reason without its leading format name, for places where the format is already shown beside it. */
+export function renderReasonParts(parts: ReasonPart[], lang: Lang): string {
+  return parts.map((p) => renderPart(p, lang)).join(', ');
+}

@@ -1,0 +1,61 @@
+import type { i18n as I18n } from 'i18next';
+import { formatDate, localised } from '../../ui/format.js';
+import { FORMAT_LABELS, FORMATS, type FormatCode, type Lang } from '../formats/reason.js';
+import { dayPatternText, DAY_CODES, type DayCode } from '../duty/days.js';
+import type { AppNotification } from './api.js';
+
+/** Where a notification leads: the duty page for a child's place, a class page for its format. */
+export type NotificationLink =
+  | { to: '/duty' }
+  | { to: '/classes/$classId'; classId: number }
+  | { to: '/organisations/$organisationId'; organisationId: number }
+  | null;
+
+type Localised = { kk: string; ru: string; en: string };
+
+const isLocalised = (v: unknown): v is Localised =>
+  typeof v === 'object' && v !== null && ['kk', 'ru', 'en'].every((k) => typeof (v as Record<string, unknown>)[k] === 'string');
+const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+const id = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null);
+
+/**
+ * A notification as one sentence in the reader's language, built from its kind and params (the
+ * server stores values, never sentences, so the words follow the reader's language). Unknown kinds
+ * and missing values still give a readable sentence rather than a code.
+ */
+export function notificationText(n: Pick<AppNotification, 'kind' | 'params'>, i18n: I18n): { text: string; link: NotificationLink } {
+  const lang = (['kk', 'ru', 'en'].includes(i18n.language) ? i18n.language : 'kk') as Lang;
+  const t = i18n.t as (key: string, values?: Record<string, unknown>) => string;
+  const p = n.params;
+  const organisation = isLocalised(p.organisationName) ? localised(p.organisationName, lang) : text(p.organisationName);
+  const format = (v: unknown) => ((FORMATS as readonly string[]).includes(text(v)) ? FORMAT_LABELS[v as FormatCode][lang] : t('formats:impact.noFormat'));
+
+  if (n.kind === 'formats.format_changed') {
+    const values = {
+      organisation, className: text(p.className), from: format(p.from), to: format(p.to),
+      date: /^\d{4}-\d{2}-\d{2}$/.test(text(p.effectiveFrom)) ? formatDate(text(p.effectiveFrom), lang) : text(p.effectiveFrom),
+    };
+    const classId = id(p.classId);
+    if (classId !== null) return { text: t('notifications:kinds.formatChangedClass', values), link: { to: '/classes/$classId', classId } };
+    const organisationId = id(p.organisationId);
+    return {
+      text: t('notifications:kinds.formatChangedOrganisation', values),
+      link: organisationId !== null ? { to: '/organisations/$organisationId', organisationId } : null,
+    };
+  }
+
+  if (n.kind === 'duty.placed' || n.kind === 'duty.moved' || n.kind === 'duty.waiting') {
+    const g = (typeof p.group === 'object' && p.group !== null ? p.group : {}) as Record<string, unknown>;
+    const days = Object.fromEntries(DAY_CODES.map((d) => [d, t(`duty:days.${d}`)])) as Record<DayCode, string>;
+    const values = {
+      child: text(p.childName), organisation, group: text(g.label), room: text(g.room),
+      shift: t('duty:shiftN', { n: text(g.shift) }), days: dayPatternText(text(g.days), days),
+    };
+    const key = n.kind === 'duty.placed' ? 'dutyPlaced' : n.kind === 'duty.moved' ? 'dutyMoved' : 'dutyWaiting';
+    // a placement without its group (deleted since) reads as the waiting sentence would not: say only that something changed
+    if (key !== 'dutyWaiting' && !g.label) return { text: t('notifications:kinds.other'), link: { to: '/duty' } };
+    return { text: t(`notifications:kinds.${key}`, values), link: { to: '/duty' } };
+  }
+
+  return { text: t('notifications:kinds.other'), link: null };
+}
