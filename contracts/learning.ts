@@ -11,6 +11,15 @@ export const assessmentKind = z.enum(['formative', 'section', 'term', 'rating', 
 export const attendanceStatus = z.enum(['present', 'absent', 'late', 'excused']);
 export const gradingSystem = z.enum(['criteria', 'credit']);
 export type DeliveryKind = z.infer<typeof deliveryKind>;
+/**
+ * What kind of teaching a lesson is. Under the 'combined' format some activities stay on site
+ * (a university group's lab) while the rest go online; a school lesson is 'lesson'.
+ */
+export const lessonActivity = z.enum(['lecture', 'seminar', 'lab', 'practice', 'lesson']);
+export type LessonActivity = z.infer<typeof lessonActivity>;
+/** Who decided a lesson's delivery: 'format' — the learning-format rules (it follows the class's format); 'teacher' — a person, and nothing automatic changes it. */
+export const deliverySource = z.enum(['teacher', 'format']);
+export type DeliverySource = z.infer<typeof deliverySource>;
 export type AssessmentKind = z.infer<typeof assessmentKind>;
 export type AttendanceStatus = z.infer<typeof attendanceStatus>;
 
@@ -276,6 +285,13 @@ export const lessonDetail = z.object({
   room: z.object({ id: z.number(), name: z.string() }).nullable(),
   delivery: deliverySchema,
   joinable: z.boolean(),
+  activity: lessonActivity,
+  deliverySource,
+  /**
+   * the rules keep this lesson online although the school's settlement has no broadband but receives
+   * TV: no TV channel is planned for the subject (set one on the lesson, or the admin plans a TV slot)
+   */
+  tvFallback: z.boolean(),
   topic: z.string().nullable(),
   assessment: assessmentKind,
   assessmentMax: z.number().nullable(),
@@ -288,13 +304,19 @@ export type LessonDetail = z.infer<typeof lessonDetail>;
 
 export const lessonPatch = z.object({
   topic: optionalText(300),
+  /** setting a delivery makes it the teacher's: the learning format no longer changes it */
   delivery: deliveryInput.optional(),
+  /** 'format': hand the delivery back to the learning format (applied at once); 'teacher': keep the current one */
+  deliverySource: deliverySource.optional(),
+  activity: lessonActivity.optional(),
   /** the meaning of this lesson's journal column; summatives need assessmentMax */
   assessment: assessmentKind.optional(),
   assessmentMax: z.number().int().min(1).max(100).nullable().optional(),
   cancelled: z.boolean().optional(),
   roomId: id.nullable().optional(),
-}).strict();
+}).strict().refine((p) => !(p.delivery && p.deliverySource === 'format'), {
+  path: ['deliverySource'], message: 'a delivery chosen here is the teacher\'s: send either delivery or deliverySource "format"',
+});
 
 export const lessonCreate = z.object({
   classId: id,
@@ -302,7 +324,10 @@ export const lessonCreate = z.object({
   date: isoDate,
   periodNumber: z.number().int().min(0).max(12),
   topic: optionalText(300),
+  /** absent: the learning format decides (and keeps deciding) */
   delivery: deliveryInput.optional(),
+  /** default: 'lesson' (school), 'lecture' (college, university) */
+  activity: lessonActivity.optional(),
   roomId: id.nullable().optional(),
 }).strict();
 
@@ -323,8 +348,8 @@ export const teacherLessonsResponse = z.object({
   to: z.string(),
   lessons: z.array(z.object({
     id: z.number(), date: z.string(), periodNumber: z.number().nullable(), startsAt: z.string(), endsAt: z.string(),
-    class: classRef, subject: subjectRef, delivery: deliveryKind, topic: z.string().nullable(), cancelled: z.boolean(),
-    homeworkCount: z.number(), timeZone: z.string(),
+    class: classRef, subject: subjectRef, delivery: deliveryKind, activity: lessonActivity, deliverySource,
+    topic: z.string().nullable(), cancelled: z.boolean(), homeworkCount: z.number(), timeZone: z.string(),
   })),
 });
 
@@ -496,6 +521,7 @@ export const slotSchema = z.object({
   id: z.number(), termId: z.number(), weekday: z.number(), periodNumber: z.number(), startsAt: z.string(), endsAt: z.string(),
   subject: subjectRef, teacher: personRef, room: z.object({ id: z.number(), name: z.string() }).nullable(),
   delivery: z.object({ kind: z.enum(['in_person', 'online_live', 'tv']), joinUrl: z.string().nullable(), tvChannel: tvChannel.nullable() }),
+  activity: lessonActivity,
   courseId: z.number().nullable(),
 });
 export const timetableResponse = z.object({ class: classRef, term: termSchema.nullable(), slots: z.array(slotSchema) });
@@ -507,7 +533,13 @@ export const slotCreate = z.object({
   /** optional when exactly one teacher is assigned to the class and subject */
   teacherId: id.optional(),
   roomId: id.nullable().optional(),
+  /**
+   * How the weekly lesson is held when the class learns remotely (the learning format decides when):
+   * its standing link, or its TV channel; 'in_person': a generated online room.
+   */
   delivery: slotDeliveryInput.default({ kind: 'in_person' }),
+  /** default: 'lesson' (school), 'lecture' (college, university); labs and practice stay on site under 'combined' */
+  activity: lessonActivity.optional(),
 }).strict();
 
 export const generateBody = z.object({ classIds: z.array(id).max(500).optional() }).strict();

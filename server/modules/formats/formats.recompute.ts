@@ -38,6 +38,12 @@ export interface RecomputeResult {
   /** keys the rules leave without a format under some situation level (a rule set is incomplete) */
   uncovered: Uncovered[];
   written: { superseded: number; inserted: number; notified: number };
+  /**
+   * classes whose format (or, for 'combined', possibly its on-site activities) differs on some date
+   * from `from` on: the classes whose lessons must follow (learning's applyFormatsToLessons).
+   * A change of reason alone (e.g. the date a situation began) is not one.
+   */
+  lessonClassIds: number[];
   /** milliseconds per phase, for logs and benchmarks */
   timings: Record<string, number>;
 }
@@ -174,6 +180,17 @@ function formatOn(prev: Version | undefined, later: Version[], date: string): Fo
   return f;
 }
 
+/**
+ * Whether lessons may see a different format somewhere from `from` on: the two timelines give
+ * another format on a date where either changes, or a 'combined' version is involved (its on-site
+ * activities are not among the light rows read back, so it is taken as changed).
+ */
+function lessonsAffected(prev: Version | undefined, before: Version[], after: Version[], from: string): boolean {
+  if ([...before, ...after].some((v) => v.format === 'combined')) return true;
+  return [from, ...before.map((v) => v.from), ...after.map((v) => v.from)]
+    .some((d) => formatOn(prev, before, d) !== formatOn(prev, after, d));
+}
+
 export async function recompute(db: Queryable, input: RecomputeInput, now: Date): Promise<RecomputeResult> {
   const timings: Record<string, number> = {};
   let mark = performance.now();
@@ -238,6 +255,7 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
   const toSupersede: number[] = [];
   const toInsert: NewDecision[] = [];
   const changes: { orgId: number; classId: number | null; from: FormatCode; to: FormatCode; date: string }[] = [];
+  const lessonClassIds: number[] = [];
   const uncovered: Uncovered[] = [];
 
   // impact on the first date (the pupils of changed classes are counted afterwards, for them only)
@@ -272,6 +290,7 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
     if (!same) {
       for (const x of existing) toSupersede.push(x.id);
       const before = existing.map((x) => x.v);
+      if (classId !== null && lessonsAffected(prev, before, fresh, input.from)) lessonClassIds.push(classId);
       fresh.forEach((v, i) => {
         const e = v.e!;
         toInsert.push({
@@ -352,7 +371,7 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
     heldByOverride,
   };
   lap('names');
-  return { impact, uncovered, written: { superseded: toSupersede.length, inserted: toInsert.length, notified }, timings };
+  return { impact, uncovered, written: { superseded: toSupersede.length, inserted: toInsert.length, notified }, lessonClassIds, timings };
 }
 
 /**

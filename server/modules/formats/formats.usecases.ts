@@ -4,6 +4,7 @@ import {
 } from '../../../contracts/formats.js';
 import { hasRole, type Actor } from '../identity/identity.actor.js';
 import { findOrganisationNode } from '../organisations/organisations.repository.js';
+import { applyFormatsToLessons } from '../learning/lessons.format.js';
 import { classAccess } from '../organisations/organisations.policy.js';
 import * as repo from './formats.repository.js';
 import type { AreaRow, EffectiveRow, FactScope, RuleSetRow } from './formats.repository.js';
@@ -16,7 +17,10 @@ import {
 import * as errors from './formats.errors.js';
 
 /** The calendar date of an instant (UTC; the country-wide changes are dated, not timed). */
-export const dayOf = (now: Date) => now.toISOString().slice(0, 10);
+// the calendar day in Kazakhstan (Asia/Almaty; UTC+6 in 2020-21), not in UTC: between midnight and
+// 06:00 local time the UTC date is still yesterday
+const KAZAKHSTAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' });
+export const dayOf = (now: Date) => KAZAKHSTAN_DAY.format(now);
 
 /** Serialises recomputations: two publications never interleave their versions. */
 const lockRecompute = (tx: Queryable) => tx.query("select pg_advisory_xact_lock(hashtext('formats.recompute'))");
@@ -158,7 +162,8 @@ export async function previewSituation(db: Queryable, actor: Actor, body: Situat
 
 /**
  * Records an area's situation and, in the same transaction, recomputes the decisions of every
- * organisation under the area from the effective date and notifies whoever's format changes.
+ * organisation under the area from the effective date, notifies whoever's format changes and has
+ * the learning module switch those classes' lessons (from the effective date, lessons not begun).
  */
 export async function recordSituation(db: Db, actor: Actor, body: SituationBody, now: Date) {
   const area = await recordableArea(db, actor, body);
@@ -166,6 +171,7 @@ export async function recordSituation(db: Db, actor: Actor, body: SituationBody,
     await lockRecompute(tx);
     const situation = await repo.insertSituation(tx, area, body.level, body.effectiveFrom, body.source, actor.personId);
     const result = await recompute(tx, { scope: areaScope(area), from: body.effectiveFrom, write: true }, now);
+    await applyFormatsToLessons({ tx, scope: { classIds: result.lessonClassIds }, from: body.effectiveFrom, now });
     return { situation, impact: result.impact };
   });
 }
@@ -290,6 +296,7 @@ export async function publishRuleSet(
       regionId: row.regionId, version: latest + 1, name: body.name, body, effectiveFrom: row.effectiveFrom, notes: input.notes, personId: actor.personId,
     });
     const result = await recompute(tx, { scope: ruleScope(row.regionId), from: row.effectiveFrom, write: true }, now);
+    await applyFormatsToLessons({ tx, scope: { classIds: result.lessonClassIds }, from: row.effectiveFrom, now });
     return { ruleSet: toSummary((await repo.findRuleSet(tx, id))!), impact: result.impact };
   });
 }
@@ -361,6 +368,9 @@ async function formatsTouched(db: Queryable, organisationId: number, classId: nu
   return new Map(rows.map((r) => [r.class_id ?? 0, r.format]));
 }
 
+/** The classes an override governs (its class, or every class of its organisation this year): their lessons follow. */
+const touchedClassIds = (after: Map<number, string | null>) => [...after.keys()].filter((k) => k !== 0);
+
 async function notifyOverrideChange(tx: Queryable, organisationId: number, before: Map<number, string | null>, after: Map<number, string | null>, date: string, now: Date) {
   const changes = [...after.entries()]
     .filter(([k, f]) => f !== null && before.get(k) !== null && before.get(k) !== undefined && before.get(k) !== f)
@@ -387,6 +397,7 @@ export async function createOverride(db: Db, actor: Actor, body: {
     const id = await repo.insertOverride(tx, { ...body, personId: actor.personId });
     const after = await formatsTouched(tx, node.id, body.classId, body.effectiveFrom);
     await notifyOverrideChange(tx, node.id, before, after, body.effectiveFrom, now);
+    await applyFormatsToLessons({ tx, scope: { classIds: touchedClassIds(after) }, from: body.effectiveFrom, now });
     return (await repo.findOverride(tx, id))!;
   });
 }
@@ -403,7 +414,11 @@ export async function revokeOverride(db: Db, actor: Actor, id: number, reason: s
     const before = await formatsTouched(tx, node.id, o.classId, date);
     await repo.revokeOverride(tx, id, actor.personId, reason);
     const after = await formatsTouched(tx, node.id, o.classId, date);
-    if (o.effectiveTo === null || o.effectiveTo >= date) await notifyOverrideChange(tx, node.id, before, after, date, now);
+    if (o.effectiveTo === null || o.effectiveTo >= date) {
+      await notifyOverrideChange(tx, node.id, before, after, date, now);
+      // lessons not begun in the override's period return to the decided format
+      await applyFormatsToLessons({ tx, scope: { classIds: touchedClassIds(after) }, from: o.effectiveFrom, now });
+    }
     return (await repo.findOverride(tx, id))!;
   });
 }

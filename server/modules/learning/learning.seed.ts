@@ -4,6 +4,7 @@ import { CITY_SCHOOL, COLLEGE, OTHER_DISTRICT_SCHOOL, OTHER_REGION_SCHOOL, RURAL
 import { generateLessons } from './plan.repository.js';
 import { addDays, homeworkAssessment, isoWeekday, termSchoolDays, weekStart } from './learning.rules.js';
 import { loadSettings } from './learning.settings.js';
+import { applyFormatsToLessons } from './lessons.format.js';
 
 /**
  * The e-journal's demo data, deterministic (no random(): every choice is a hash of ids).
@@ -81,7 +82,7 @@ function lessonsPerDay(grade: number | null): number {
   return 6;
 }
 
-interface ClassRow { id: number; organisation_id: number; org_kind: string; shift: number; grade: number | null; name: string; specialty: string | null; term_id: number }
+interface ClassRow { id: number; organisation_id: number; org_kind: string; org_name: string; shift: number; grade: number | null; name: string; specialty: string | null; term_id: number }
 interface AssignmentRow { class_id: number; subject_id: number; code: string; teacher_id: number; course_id: number | null }
 
 export interface PlannedSlot { classId: number; weekday: number; period: number; subjectId: number; teacherId: number; code: string }
@@ -166,7 +167,7 @@ async function writeCalendarAndBells(tx: Queryable): Promise<void> {
 /** Weekly slots of the demo organisations, with how each is usually held. */
 async function writeDemoTimetables(tx: Queryable, demoOrgIds: number[]): Promise<void> {
   const { rows: classes } = await tx.query<ClassRow & Record<string, unknown>>(
-    `select c.id, c.organisation_id, o.kind as org_kind, c.shift, c.grade, c.name, c.specialty,
+    `select c.id, c.organisation_id, o.kind as org_kind, o.name_en as org_name, c.shift, c.grade, c.name, c.specialty,
        (select t.id from terms t where t.organisation_id = o.id and $2::date between t.starts_on and t.ends_on) as term_id
      from classes c join organisations o on o.id = c.organisation_id join academic_years y on y.id = c.academic_year_id
      where o.id = any($1::int[]) and y.is_current order by c.organisation_id, c.id`, [demoOrgIds, LEARNING_DEMO.today]);
@@ -178,33 +179,44 @@ async function writeDemoTimetables(tx: Queryable, demoOrgIds: number[]): Promise
   const byClass = new Map(classes.map((c) => [c.id, c]));
   const LAB = new Set(['vehicle-maintenance', 'materials-science', 'engineering-graphics', 'anatomy', 'nursing', 'pharmacology', 'chemistry', 'physics', 'programming']);
   const TV_PRIMARY = new Set(['literacy', 'math', 'world-knowledge', 'natural-science', 'literary-reading']);
-  const delivery = (s: PlannedSlot): { kind: string; tv: string | null } => {
+  // TV lessons for a village without broadband (the rural school's remote days): primary on Balapan, the rest on El-Arna
+  const TV_VILLAGE = new Set([...TV_PRIMARY, 'algebra', 'geometry', 'physics', 'chemistry', 'biology', 'kazakh-language', 'history-kazakhstan']);
+  // a slot's delivery is how the weekly lesson is held when its class learns remotely; the learning
+  // format decides when (applyFormatsToLessons below): in person on site, otherwise this
+  const delivery = (s: PlannedSlot): { kind: string; tv: string | null; activity: string } => {
     const c = byClass.get(s.classId)!;
     const hash = (s.classId * 31 + s.weekday * 7 + s.period) % 10;
     if (c.org_kind === 'school') {
-      if (c.organisation_id !== demoOrgIds[0]) return { kind: 'in_person', tv: null }; // small schools stayed in regular mode
-      if (c.grade !== null && c.grade <= 4) return TV_PRIMARY.has(s.code) && hash < 5 ? { kind: 'tv', tv: hash % 2 ? 'el_arna' : 'balapan' } : { kind: 'online_live', tv: null };
-      return hash < 2 ? { kind: 'tv', tv: 'al_farabi' } : { kind: 'online_live', tv: null };
+      if (c.org_name === RURAL_SCHOOL.names.en && TV_VILLAGE.has(s.code)) {
+        return { kind: 'tv', tv: c.grade !== null && c.grade <= 4 ? 'balapan' : 'el_arna', activity: 'lesson' };
+      }
+      if (c.organisation_id !== demoOrgIds[0]) return { kind: 'in_person', tv: null, activity: 'lesson' }; // small schools: a generated room when remote
+      if (c.grade !== null && c.grade <= 4) {
+        return TV_PRIMARY.has(s.code) && hash < 5 ? { kind: 'tv', tv: hash % 2 ? 'el_arna' : 'balapan', activity: 'lesson' } : { kind: 'online_live', tv: null, activity: 'lesson' };
+      }
+      return hash < 2 ? { kind: 'tv', tv: 'al_farabi', activity: 'lesson' } : { kind: 'online_live', tv: null, activity: 'lesson' };
     }
-    // colleges and universities: lectures online, labs and practice on campus
-    return LAB.has(s.code) && hash < 6 ? { kind: 'in_person', tv: null } : { kind: 'online_live', tv: null };
+    // colleges and universities: labs (on campus under the combined format), lectures and seminars online
+    if (LAB.has(s.code) && hash < 6) return { kind: 'in_person', tv: null, activity: 'lab' };
+    return { kind: 'online_live', tv: null, activity: hash >= 8 ? 'seminar' : 'lecture' };
   };
   const withDelivery = planned.map((s) => ({ s, d: delivery(s) }));
   await tx.query(
-    `insert into timetable_slots (organisation_id, term_id, class_id, weekday, period_id, subject_id, teacher_id, course_id, room_id, delivery, join_url, tv_channel)
+    `insert into timetable_slots (organisation_id, term_id, class_id, weekday, period_id, subject_id, teacher_id, course_id, room_id, delivery, join_url, tv_channel,
+       activity)
      select c.organisation_id, u.term_id, u.class_id, u.weekday, p.id, u.subject_id, u.teacher_id,
        (select ta.course_id from teaching_assignments ta where ta.class_id = u.class_id and ta.subject_id = u.subject_id and ta.teacher_id = u.teacher_id),
        null, u.delivery,
        case when u.delivery = 'online_live' then 'https://live.sabaq.example/room/' || u.class_id || '-' || u.code end,
-       u.tv
-     from unnest($1::bigint[], $2::smallint[], $3::smallint[], $4::int[], $5::bigint[], $6::int[], $7::text[], $8::text[], $9::text[])
-       with ordinality as u(class_id, weekday, period, subject_id, teacher_id, term_id, code, delivery, tv, n)
+       u.tv, u.activity
+     from unnest($1::bigint[], $2::smallint[], $3::smallint[], $4::int[], $5::bigint[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[])
+       with ordinality as u(class_id, weekday, period, subject_id, teacher_id, term_id, code, delivery, tv, activity, n)
      join classes c on c.id = u.class_id
      join periods p on p.organisation_id = c.organisation_id and p.shift = c.shift and p.number = u.period
      order by u.n`,
     [withDelivery.map((x) => x.s.classId), withDelivery.map((x) => x.s.weekday), withDelivery.map((x) => x.s.period),
       withDelivery.map((x) => x.s.subjectId), withDelivery.map((x) => x.s.teacherId), withDelivery.map((x) => byClass.get(x.s.classId)!.term_id),
-      withDelivery.map((x) => x.s.code), withDelivery.map((x) => x.d.kind), withDelivery.map((x) => x.d.tv)]);
+      withDelivery.map((x) => x.s.code), withDelivery.map((x) => x.d.kind), withDelivery.map((x) => x.d.tv), withDelivery.map((x) => x.d.activity)]);
 }
 
 /** Set-based weekly slots for the bulk organisations: cell (weekday, period) takes the class's assignment number (weekday·7 + period + class) mod n. */
@@ -217,10 +229,14 @@ async function writeBulkTimetables(tx: Queryable, demoOrgIds: number[]): Promise
        from teaching_assignments ta join classes c on c.id = ta.class_id
        where c.organisation_id <> all($1::int[])
      )
-     insert into timetable_slots (organisation_id, term_id, class_id, weekday, period_id, subject_id, teacher_id, course_id, delivery, join_url)
+     insert into timetable_slots (organisation_id, term_id, class_id, weekday, period_id, subject_id, teacher_id, course_id, delivery, join_url, activity)
      select c.organisation_id, t.id, c.id, wd, p.id, a.subject_id, a.teacher_id, a.course_id, 'online_live',
-       'https://live.sabaq.example/room/' || c.id || '-' || a.subject_id
+       'https://live.sabaq.example/room/' || c.id || '-' || a.subject_id,
+       -- colleges and universities: about 30 % labs and practice (SEED-FACTS), the rest lectures
+       case when o.kind not in ('college', 'university') then 'lesson'
+            when (c.id + wd * 3 + p.number) % 10 < 2 then 'lab' when (c.id + wd * 3 + p.number) % 10 < 3 then 'practice' else 'lecture' end
      from classes c
+     join organisations o on o.id = c.organisation_id
      join academic_years y on y.id = c.academic_year_id and y.is_current
      join terms t on t.organisation_id = c.organisation_id and $2::date between t.starts_on and t.ends_on
      join periods p on p.organisation_id = c.organisation_id and p.shift = c.shift and p.number <= case when c.grade is null then 3 when c.grade <= 1 then 4 when c.grade <= 4 then 5 else 6 end
@@ -250,10 +266,10 @@ async function writeLessons(tx: Queryable, demoOrgIds: number[], bulk: boolean):
     .filter((d) => !holidays.some((h) => d >= h.startsOn && d <= h.endsOn));
   await tx.query(
     `insert into lessons (organisation_id, term_id, class_id, subject_id, teacher_id, slot_id, room_id, on_date, period_number,
-       starts_at, ends_at, delivery, join_url, assessment)
+       starts_at, ends_at, delivery, join_url, assessment, activity)
      select ts.organisation_id, ts.term_id, ts.class_id, ts.subject_id, ts.teacher_id, ts.id, null, d.day, p.number,
        (d.day + p.starts_at) at time zone o.time_zone, (d.day + p.ends_at) at time zone o.time_zone, ts.delivery, ts.join_url,
-       case when o.kind = 'university' then 'rating' else 'formative' end
+       case when o.kind = 'university' then 'rating' else 'formative' end, ts.activity
      from timetable_slots ts join periods p on p.id = ts.period_id join organisations o on o.id = ts.organisation_id
      join unnest($1::date[], $2::smallint[]) as d(day, weekday) on d.weekday = ts.weekday
      where ts.organisation_id <> all($3::int[])
@@ -261,11 +277,29 @@ async function writeLessons(tx: Queryable, demoOrgIds: number[], bulk: boolean):
     [week, week.map(isoWeekday), demoOrgIds]);
 }
 
+/**
+ * The demo organisations' lessons, the whole term, delivered as their class's learning format says
+ * on each day (the formats seed ran first): a small school regular while its district is favourable
+ * holds its lessons in person, a university group's labs stay on campus while its lectures are
+ * online. Their generated rooms get fixed ids first, so the seed stays deterministic. The bulk
+ * organisations' week stays online as planned (load data; bringing 3 million lessons of the country
+ * in line would add minutes): the first format change that touches them switches them.
+ */
+async function followFormats(tx: Queryable, demoOrgIds: number[]): Promise<void> {
+  await tx.query(
+    `insert into live_rooms (class_id, subject_id, room)
+     select distinct class_id, subject_id, md5('sabaq-demo-room:' || class_id || ':' || subject_id)
+       from timetable_slots where organisation_id = any($1::int[]) and join_url is null
+     order by 1, 2`, [demoOrgIds]);
+  const { rows } = await tx.query<{ id: number }>('select id from classes where organisation_id = any($1::int[]) order by id', [demoOrgIds]);
+  await applyFormatsToLessons({ tx, scope: { classIds: rows.map((r) => r.id) }, now: null });
+}
+
 /** Shapes the demo lessons: some online lessons became recordings, topics, summative assessments. */
 async function shapeDemoLessons(tx: Queryable, demoOrgIds: number[]): Promise<void> {
-  // a teacher who could not hold a live lesson posted a recording instead
+  // a teacher who could not hold a live lesson posted a recording instead (their choice: the format leaves it alone)
   await tx.query(
-    `update lessons l set delivery = 'recorded', join_url = null, video_url = 'https://video.sabaq.example/lessons/' || l.id
+    `update lessons l set delivery = 'recorded', delivery_source = 'teacher', join_url = null, video_url = 'https://video.sabaq.example/lessons/' || l.id
      where l.organisation_id = any($1::int[]) and l.delivery = 'online_live' and ${rnd('recorded', 'l.id')} < 0.15`, [demoOrgIds]);
   // topics: the demo accounts' subjects from the plan of the updated content, others numbered
   await tx.query(
@@ -465,6 +499,7 @@ export async function seedLearning(args: { db: Db; size: SeedSize; quiet?: boole
     await step('lessons', () => writeLessons(tx, demoOrgIds, bulk));
     // fresh tables have no statistics: without them the planner nests loops over thousands of rows
     await tx.query('analyze lessons, timetable_slots, terms, periods');
+    await step('lessons follow the formats', () => followFormats(tx, demoOrgIds));
     await step('lesson shapes', () => shapeDemoLessons(tx, demoOrgIds));
     await step('demo journal', () => writeDemoJournal(tx, demoOrgIds));
     if (bulk) await step('bulk journal', () => writeBulkJournal(tx, demoOrgIds));

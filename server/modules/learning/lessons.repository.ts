@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import type { LessonDetail } from '../../../contracts/learning.js';
+import type { DeliverySource, LessonActivity, LessonDetail } from '../../../contracts/learning.js';
 import type { Assessment, OrganisationKind } from './learning.rules.js';
 import type { SettingsRow } from './learning.settings.js';
 import { prepared } from './learning.prepared.js';
@@ -21,6 +21,8 @@ export interface LessonContext {
   cancelled: boolean;
   delivery: string;
   joinUrl: string | null;
+  activity: LessonActivity;
+  deliverySource: DeliverySource;
   timeZone: string;
   orgKind: OrganisationKind;
   settings: SettingsRow;
@@ -35,7 +37,7 @@ export async function findLessonContext(db: Queryable, lessonId: number, now: Da
   const { rows } = await db.query<LessonContext & Record<string, unknown>>(
     `select l.id, l.organisation_id as "organisationId", l.class_id as "classId", l.subject_id as "subjectId", l.term_id as "termId",
        l.teacher_id as "teacherId", l.on_date as "onDate", l.starts_at as "startsAt", l.ends_at as "endsAt", l.assessment,
-       l.assessment_max as "assessmentMax", l.cancelled, l.delivery, l.join_url as "joinUrl", o.time_zone as "timeZone",
+       l.assessment_max as "assessmentMax", l.cancelled, l.delivery, l.join_url as "joinUrl", l.activity, l.delivery_source as "deliverySource", o.time_zone as "timeZone",
        o.kind as "orgKind", row_to_json(learning_settings_for(o.id)) as settings,
        ($2::timestamptz at time zone o.time_zone)::date as today, t.starts_on as "termStartsOn", t.ends_on as "termEndsOn",
        (select ts.course_id from timetable_slots ts where ts.id = l.slot_id) as "courseId"
@@ -48,6 +50,13 @@ export async function findLessonContext(db: Queryable, lessonId: number, now: Da
 
 export type LessonDetailRow = Omit<LessonDetail, 'canEdit' | 'joinable'> & { classId: number; subjectId: number };
 
+/**
+ * SQL: lesson `l` of a school in settlement `st` is online only because no TV channel is planned
+ * (lessons.format.ts would have put it on TV otherwise).
+ */
+const tvFallbackSql = (l: string, st: string) =>
+  `(${l}.delivery_source = 'format' and ${l}.delivery = 'online_live' and ${st}.internet <> 'broadband' and ${st}.tv_reception)`;
+
 /** A lesson with everything the lesson page shows, in one query; the join link only when `withJoinUrl`. */
 export async function findLessonDetail(db: Queryable, lessonId: number, withJoinUrl: boolean): Promise<LessonDetailRow | null> {
   const { rows } = await prepared<LessonDetailRow & Record<string, unknown>>(db, 'lesson_detail',
@@ -55,7 +64,8 @@ export async function findLessonDetail(db: Queryable, lessonId: number, withJoin
        json_build_object('id', c.id, 'name', c.name) as class, ${subjectJson('s')} as subject, ${personJson('t')} as teacher,
        l.term_id as "termId", l.on_date as date, l.period_number as "periodNumber", iso_utc(l.starts_at) as "startsAt",
        iso_utc(l.ends_at) as "endsAt", case when r.id is null then null else json_build_object('id', r.id, 'name', r.name) end as room,
-       ${deliveryJson('l', '$2::boolean')} as delivery, l.topic, l.assessment, l.assessment_max as "assessmentMax", l.cancelled,
+       ${deliveryJson('l', '$2::boolean')} as delivery, l.activity, l.delivery_source as "deliverySource",
+       ${tvFallbackSql('l', 'st')} as "tvFallback", l.topic, l.assessment, l.assessment_max as "assessmentMax", l.cancelled,
        (select coalesce(json_agg(${materialJson('mt', 'f')} order by mt.id), '[]') from lesson_materials mt
           left join files f on f.id = mt.file_id where mt.lesson_id = l.id and mt.homework_id is null) as materials,
        (select coalesce(json_agg(json_build_object('id', h.id, 'lessonId', h.lesson_id, 'title', h.title, 'instructions', h.instructions,
@@ -65,6 +75,7 @@ export async function findLessonDetail(db: Queryable, lessonId: number, withJoin
           from homework h where h.lesson_id = l.id) as homework
      from lessons l
      join organisations o on o.id = l.organisation_id
+     join settlements st on st.id = o.settlement_id
      join classes c on c.id = l.class_id
      join subjects s on s.id = l.subject_id
      join persons t on t.id = l.teacher_id
@@ -83,6 +94,8 @@ export async function lessonHasMarks(db: Queryable, lessonId: number): Promise<b
 export interface LessonPatchRow {
   topic?: string | null;
   delivery?: { kind: string; joinUrl: string | null; tvChannel: string | null; tvAirAt: string | null; videoUrl: string | null };
+  deliverySource?: DeliverySource;
+  activity?: LessonActivity;
   assessment?: Assessment;
   assessmentMax?: number | null;
   cancelled?: boolean;
@@ -104,6 +117,8 @@ export async function updateLesson(db: Queryable, lessonId: number, p: LessonPat
     set('tv_air_at', p.delivery.tvAirAt);
     set('video_url', p.delivery.videoUrl);
   }
+  if (p.deliverySource !== undefined) set('delivery_source', p.deliverySource);
+  if (p.activity !== undefined) set('activity', p.activity);
   if (p.assessment !== undefined) set('assessment', p.assessment);
   if (p.assessmentMax !== undefined) set('assessment_max', p.assessmentMax);
   if (p.cancelled !== undefined) set('cancelled', p.cancelled);
@@ -157,21 +172,22 @@ export async function recordJoin(db: Queryable, a: { lessonId: number; pupilId: 
 export interface NewLesson {
   organisationId: number; termId: number; classId: number; subjectId: number; teacherId: number; roomId: number | null;
   onDate: string; periodId: number; timeZone: string; delivery: LessonPatchRow['delivery']; topic: string | null;
-  assessment: Assessment;
+  assessment: Assessment; activity: LessonActivity;
 }
 
 /** Inserts one dated lesson at a bell period; its instants are the period's local times in the school's zone. */
 export async function insertLesson(db: Queryable, l: NewLesson): Promise<number> {
+  // no delivery given: in person until the learning format says otherwise (lessons.format.ts)
   const d = l.delivery ?? { kind: 'in_person', joinUrl: null, tvChannel: null, tvAirAt: null, videoUrl: null };
   const { rows } = await db.query<{ id: number }>(
     `insert into lessons (organisation_id, term_id, class_id, subject_id, teacher_id, room_id, on_date, period_number, starts_at, ends_at,
-       delivery, join_url, tv_channel, tv_air_at, video_url, topic, assessment)
+       delivery, join_url, tv_channel, tv_air_at, video_url, topic, assessment, activity, delivery_source)
      select $1, $2, $3, $4, $5, $6, $7::date, p.number, ($7::date + p.starts_at) at time zone $9, ($7::date + p.ends_at) at time zone $9,
-       $10, $11, $12, $13, $14, $15, $16
+       $10, $11, $12, $13, $14, $15, $16, $17, $18
      from periods p where p.id = $8
      returning id`,
     [l.organisationId, l.termId, l.classId, l.subjectId, l.teacherId, l.roomId, l.onDate, l.periodId, l.timeZone,
-      d.kind, d.joinUrl, d.tvChannel, d.tvAirAt, d.videoUrl, l.topic, l.assessment]);
+      d.kind, d.joinUrl, d.tvChannel, d.tvAirAt, d.videoUrl, l.topic, l.assessment, l.activity, l.delivery ? 'teacher' : 'format']);
   return rows[0]!.id;
 }
 
@@ -199,7 +215,8 @@ export async function findTeacherLessons(db: Queryable, args: { teacherId: numbe
      select span.d_from as "from", span.d_to as "to",
        (select coalesce(json_agg(json_build_object('id', l.id, 'date', l.on_date, 'periodNumber', l.period_number,
            'startsAt', iso_utc(l.starts_at), 'endsAt', iso_utc(l.ends_at), 'class', json_build_object('id', c.id, 'name', c.name),
-           'subject', ${subjectJson('s')}, 'delivery', l.delivery, 'topic', l.topic, 'cancelled', l.cancelled,
+           'subject', ${subjectJson('s')}, 'delivery', l.delivery, 'activity', l.activity, 'deliverySource', l.delivery_source,
+           'topic', l.topic, 'cancelled', l.cancelled,
            'homeworkCount', (select count(*) from homework h where h.lesson_id = l.id), 'timeZone', o.time_zone)
            order by l.starts_at, l.id), '[]')
         from lessons l join classes c on c.id = l.class_id join subjects s on s.id = l.subject_id

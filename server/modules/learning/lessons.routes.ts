@@ -55,7 +55,7 @@ export async function lessonsRoutes(app: FastifyInstance, { db, clock }: Learnin
     const b = request.body;
     const id = await addLesson({
       db, actor, classId: b.classId, subjectId: b.subjectId, date: b.date, periodNumber: b.periodNumber, topic: b.topic ?? null,
-      delivery: b.delivery, roomId: b.roomId ?? null, now: clock(),
+      delivery: b.delivery, activity: b.activity, roomId: b.roomId ?? null, now: clock(),
     });
     return reply.code(201).send(await lessonFor(db, actor, id));
   });

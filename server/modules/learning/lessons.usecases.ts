@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db.js';
-import type { DeliveryInput } from '../../../contracts/learning.js';
+import type { DeliveryInput, DeliverySource, LessonActivity } from '../../../contracts/learning.js';
 import type { Actor } from '../identity/identity.actor.js';
 import * as repo from './lessons.repository.js';
 import * as plan from './plan.repository.js';
@@ -14,6 +14,7 @@ import {
   ASSESSMENTS, findLessonClash, homeworkAssessment, joinStatus, joinWindow, type Assessment, type AttendanceStatus,
 } from './learning.rules.js';
 import { loadSettings, toSettings } from './learning.settings.js';
+import { applyFormatsToLessons, assertActivity, defaultActivity } from './lessons.format.js';
 
 export function deliveryRow(d: DeliveryInput): NonNullable<repo.LessonPatchRow['delivery']> {
   return {
@@ -28,16 +29,25 @@ export function deliveryRow(d: DeliveryInput): NonNullable<repo.LessonPatchRow['
 /**
  * The teacher edits a lesson: topic, delivery (in person, online live with its link, TV channel and
  * air time, recorded video), the assessment its journal column holds, room, cancellation. The
- * scale of a column with marks in it cannot change under them.
+ * scale of a column with marks in it cannot change under them. A delivery set here is the
+ * teacher's (the learning format leaves it alone) until they hand it back (`deliverySource:
+ * 'format'`); a lesson following the format is brought in line at once when that or its activity changes.
  */
 export async function editLesson(args: {
   db: Db; actor: Actor; lessonId: number; now: Date;
-  patch: { topic?: string | null; delivery?: DeliveryInput; assessment?: Assessment; assessmentMax?: number | null; cancelled?: boolean; roomId?: number | null };
+  patch: {
+    topic?: string | null; delivery?: DeliveryInput; deliverySource?: DeliverySource; activity?: LessonActivity; assessment?: Assessment;
+    assessmentMax?: number | null; cancelled?: boolean; roomId?: number | null;
+  };
 }): Promise<void> {
   await args.db.transaction(async (tx) => {
     const ctx = await lessonForTeacher(tx, args.actor, args.lessonId, args.now);
     const p = args.patch;
     const row: repo.LessonPatchRow = { topic: p.topic, cancelled: p.cancelled };
+    if (p.activity !== undefined) {
+      assertActivity(ctx.orgKind, p.activity);
+      row.activity = p.activity;
+    }
     if (p.assessment !== undefined || p.assessmentMax !== undefined) {
       const kind = p.assessment ?? ctx.assessment;
       if (!ASSESSMENTS[ctx.config.gradingSystem].includes(kind)) {
@@ -50,12 +60,21 @@ export async function editLesson(args: {
       row.assessment = kind;
       row.assessmentMax = max;
     }
-    if (p.delivery) row.delivery = deliveryRow(p.delivery);
+    if (p.delivery) {
+      row.delivery = deliveryRow(p.delivery);
+      row.deliverySource = 'teacher';
+    } else if (p.deliverySource !== undefined) {
+      row.deliverySource = p.deliverySource;
+    }
     if (p.roomId !== undefined) {
       if (p.roomId !== null && !(await repo.roomInOrganisation(tx, p.roomId, ctx.organisationId))) throw roomNotFound();
       row.roomId = p.roomId;
     }
     await repo.updateLesson(tx, ctx.id, row);
+    const follows = (row.deliverySource ?? ctx.deliverySource) === 'format';
+    const reconsider = row.deliverySource === 'format' || (row.activity !== undefined && row.activity !== ctx.activity);
+    // an explicit edit of this one lesson: applied whatever its date (the teacher asked for it)
+    if (follows && reconsider) await applyFormatsToLessons({ tx, scope: { lessonIds: [ctx.id] }, now: null });
   });
 }
 
@@ -65,7 +84,7 @@ export async function editLesson(args: {
  */
 export async function addLesson(args: {
   db: Db; actor: Actor; classId: number; subjectId: number; date: string; periodNumber: number; topic: string | null;
-  delivery?: DeliveryInput; roomId: number | null; now: Date;
+  delivery?: DeliveryInput; activity?: LessonActivity; roomId: number | null; now: Date;
 }): Promise<number> {
   return args.db.transaction(async (tx) => {
     if (!teaches(args.actor, args.classId, args.subjectId)) throw classNotFound();
@@ -76,10 +95,13 @@ export async function addLesson(args: {
     const period = await plan.findPeriod(tx, cls.organisationId, cls.shift, args.periodNumber);
     if (!period) throw unknownPeriod(`Shift ${cls.shift} has no period ${args.periodNumber}`);
     if (args.roomId !== null && !(await repo.roomInOrganisation(tx, args.roomId, cls.organisationId))) throw roomNotFound();
+    const org = (await plan.findOrganisation(tx, cls.organisationId))!;
+    const activity = args.activity ?? defaultActivity(org.kind);
+    assertActivity(org.kind, activity);
     await plan.lockFor(tx, 310_001, args.actor.personId);
     const { settings } = (await loadSettings(tx, cls.organisationId))!;
     const id = await repo.insertLesson(tx, {
-      assessment: homeworkAssessment(settings.gradingSystem),
+      assessment: homeworkAssessment(settings.gradingSystem), activity,
       organisationId: cls.organisationId, termId: term.id, classId: cls.id, subjectId: args.subjectId, teacherId: args.actor.personId,
       roomId: args.roomId, onDate: args.date, periodId: period.id, timeZone: cls.timeZone,
       delivery: args.delivery ? deliveryRow(args.delivery) : undefined, topic: args.topic,
@@ -94,6 +116,8 @@ export async function addLesson(args: {
     const ofClass = (await repo.findLessonsOn(tx, args.date, { classId: cls.id })).map((l) => ({ ...l, startsAt: l.starts_at, endsAt: l.ends_at, courseId: null }));
     const busy = findLessonClash({ ...self, courseId: null }, ofClass.filter((l) => l.id !== id));
     if (busy) throw classSlotTaken(`${cls.name} already has a lesson in period ${busy.period_number} on ${args.date}`, { className: cls.name, date: args.date });
+    // no delivery chosen: the class's learning format decides, now and when it changes
+    if (!args.delivery) await applyFormatsToLessons({ tx, scope: { lessonIds: [id] }, now: null });
     return id;
   });
 }

@@ -215,7 +215,8 @@ export async function findTimetable(db: Queryable, classId: number, termId: numb
     `select ts.id, ts.term_id as "termId", ts.weekday, p.number as "periodNumber", to_char(p.starts_at, 'HH24:MI') as "startsAt",
        to_char(p.ends_at, 'HH24:MI') as "endsAt", ${subjectJson('s')} as subject, ${personJson('t')} as teacher,
        case when r.id is null then null else json_build_object('id', r.id, 'name', r.name) end as room,
-       json_build_object('kind', ts.delivery, 'joinUrl', ts.join_url, 'tvChannel', ts.tv_channel) as delivery, ts.course_id as "courseId"
+       json_build_object('kind', ts.delivery, 'joinUrl', ts.join_url, 'tvChannel', ts.tv_channel) as delivery, ts.activity,
+       ts.course_id as "courseId"
      from timetable_slots ts join periods p on p.id = ts.period_id join subjects s on s.id = ts.subject_id
      join persons t on t.id = ts.teacher_id left join rooms r on r.id = ts.room_id
      where ts.class_id = $1 and ts.term_id = $2 order by ts.weekday, p.number`, [classId, termId]);
@@ -249,14 +250,14 @@ export async function classSlotAt(db: Queryable, termId: number, classId: number
 
 export async function insertSlot(db: Queryable, s: {
   organisationId: number; termId: number; classId: number; weekday: number; periodId: number; subjectId: number; teacherId: number;
-  courseId: number | null; roomId: number | null; delivery: string; joinUrl: string | null; tvChannel: string | null;
+  courseId: number | null; roomId: number | null; delivery: string; joinUrl: string | null; tvChannel: string | null; activity: string;
 }): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `insert into timetable_slots (organisation_id, term_id, class_id, weekday, period_id, subject_id, teacher_id, course_id, room_id,
-       delivery, join_url, tv_channel)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
+       delivery, join_url, tv_channel, activity)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
     [s.organisationId, s.termId, s.classId, s.weekday, s.periodId, s.subjectId, s.teacherId, s.courseId, s.roomId, s.delivery,
-      s.joinUrl, s.tvChannel]);
+      s.joinUrl, s.tvChannel, s.activity]);
   return rows[0]!.id;
 }
 
@@ -281,25 +282,28 @@ export async function deleteSlot(db: Queryable, id: number, fromDate: string): P
  * Turns a term's weekly slots into dated lessons, set-based: every school day (the dates passed,
  * holidays already removed) meets the slots of its weekday; instants are the bell times in the
  * school's zone. Existing lessons of a slot and date are left alone, so running it twice adds nothing.
+ * The new lessons take the slot's activity and delivery and follow the learning format
+ * (`delivery_source` 'format'): the caller brings them in line (lessons.format.ts). Returns their ids.
  */
 export async function generateLessons(db: Queryable, args: {
   termId: number; classIds: number[] | null; dates: string[]; weekdays: number[];
   /** what a mark in the new lessons' columns is: 'formative' (criteria) or 'rating' (credit) */
   assessment: 'formative' | 'rating';
-}): Promise<number> {
-  const { rowCount } = await db.query(
+}): Promise<number[]> {
+  const { rows } = await db.query<{ id: number }>(
     `insert into lessons (organisation_id, term_id, class_id, subject_id, teacher_id, slot_id, room_id, on_date, period_number,
-       starts_at, ends_at, delivery, join_url, tv_channel, tv_air_at, assessment)
+       starts_at, ends_at, delivery, join_url, tv_channel, tv_air_at, assessment, activity)
      select ts.organisation_id, ts.term_id, ts.class_id, ts.subject_id, ts.teacher_id, ts.id, ts.room_id, d.day, p.number,
        (d.day + p.starts_at) at time zone o.time_zone, (d.day + p.ends_at) at time zone o.time_zone,
-       ts.delivery, ts.join_url, ts.tv_channel,
-       case when ts.delivery = 'tv' then (d.day + p.starts_at) at time zone o.time_zone end, $5
+       ts.delivery, ts.join_url, case when ts.delivery = 'tv' then ts.tv_channel end,
+       case when ts.delivery = 'tv' then (d.day + p.starts_at) at time zone o.time_zone end, $5, ts.activity
      from timetable_slots ts
      join periods p on p.id = ts.period_id
      join organisations o on o.id = ts.organisation_id
      join unnest($2::date[], $3::smallint[]) as d(day, weekday) on d.weekday = ts.weekday
      where ts.term_id = $1 and ($4::bigint[] is null or ts.class_id = any($4::bigint[]))
-     on conflict (slot_id, on_date) where slot_id is not null do nothing`,
+     on conflict (slot_id, on_date) where slot_id is not null do nothing
+     returning id`,
     [args.termId, args.dates, args.weekdays, args.classIds, args.assessment]);
-  return rowCount ?? 0;
+  return rows.map((r) => r.id);
 }

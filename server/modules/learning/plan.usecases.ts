@@ -7,6 +7,8 @@ import {
 import { roomInOrganisation } from './lessons.repository.js';
 import { checkPeriods, checkTerm, findClash, homeworkAssessment, termKindFor, termSchoolDays, type SlotTime } from './learning.rules.js';
 import { loadSettings } from './learning.settings.js';
+import { applyFormatsToLessons, assertActivity, defaultActivity } from './lessons.format.js';
+import type { LessonActivity } from '../../../contracts/learning.js';
 
 const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 // advisory lock spaces: one teacher's or one room's timetable changes one at a time
@@ -56,10 +58,13 @@ export type SlotDelivery = { kind: 'in_person' } | { kind: 'online_live'; joinUr
  */
 export async function createSlot(args: {
   db: Db; organisationId: number; classId: number; termId: number; weekday: number; periodNumber: number; subjectId: number;
-  teacherId?: number; roomId?: number | null; delivery: SlotDelivery;
+  teacherId?: number; roomId?: number | null; delivery: SlotDelivery; activity?: LessonActivity;
 }): Promise<number> {
   return args.db.transaction(async (tx) => {
     const cls = (await repo.findClassForPlan(tx, args.classId))!;
+    const org = (await repo.findOrganisation(tx, cls.organisationId))!;
+    const activity = args.activity ?? defaultActivity(org.kind);
+    assertActivity(org.kind, activity);
     const term = await repo.findTerm(tx, args.termId);
     if (!term || term.organisationId !== cls.organisationId) throw termInvalid('No such term in this organisation');
     const period = await repo.findPeriod(tx, cls.organisationId, cls.shift, args.periodNumber);
@@ -101,22 +106,27 @@ export async function createSlot(args: {
     return repo.insertSlot(tx, {
       organisationId: cls.organisationId, termId: term.id, classId: cls.id, weekday: args.weekday, periodId: period.id,
       subjectId: args.subjectId, teacherId: assignment.teacher_id, courseId: assignment.course_id, roomId, delivery: d.kind,
-      joinUrl: d.kind === 'online_live' ? d.joinUrl : null, tvChannel: d.kind === 'tv' ? d.tvChannel : null,
+      joinUrl: d.kind === 'online_live' ? d.joinUrl : null, tvChannel: d.kind === 'tv' ? d.tvChannel : null, activity,
     });
   });
 }
 
-/** Dated lessons for a term from its timetable: every school day of the term that is not a holiday. */
+/**
+ * Dated lessons for a term from its timetable: every school day of the term that is not a holiday,
+ * each delivered as its class's learning format says on that day (lessons.format.ts).
+ */
 export async function generateTermLessons(args: { db: Db; term: repo.TermRow; classIds: number[] | null }): Promise<{ created: number; schoolDays: number }> {
   return args.db.transaction(async (tx) => {
     const holidays = await repo.holidaysBetween(tx, args.term.organisationId, args.term.startsOn, args.term.endsOn);
     const days = termSchoolDays(args.term, holidays);
     const { settings } = (await loadSettings(tx, args.term.organisationId))!;
-    const created = await repo.generateLessons(tx, {
+    const ids = await repo.generateLessons(tx, {
       termId: args.term.id, classIds: args.classIds, dates: days.map((d) => d.date), weekdays: days.map((d) => d.weekday),
       assessment: homeworkAssessment(settings.gradingSystem) as 'formative' | 'rating',
     });
-    return { created, schoolDays: days.length };
+    // new rows, past days included: how they should be held, not a record of how they were
+    await applyFormatsToLessons({ tx, scope: { lessonIds: ids }, now: null });
+    return { created: ids.length, schoolDays: days.length };
   });
 }
 
