@@ -102,7 +102,6 @@ function looksLikeUtf8Text(head: Buffer): boolean {
  */
 export function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().normalize('NFC');
   if (!cleaned || cleaned === '.' || cleaned === '..') return 'file';
   if (cleaned.length <= 255) return cleaned;
