@@ -10,6 +10,8 @@ export interface TestApp {
   config: Config;
   /** Signs in and returns the cookie header to send with later requests. */
   login(login: string, password?: string): Promise<string>;
+  /** The first column of the first row, for looking up fixtures' ids; throws when there is no row. */
+  one<T>(sql: string, params?: unknown[]): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,11 @@ export async function createTestApp(
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password } });
       if (res.statusCode !== 200) throw new Error(`login ${login} failed: ${res.statusCode} ${res.body}`);
       return cookieHeader(res);
+    },
+    async one<T>(sql: string, params: unknown[] = []) {
+      const { rows } = await db.query(sql, params);
+      if (!rows[0]) throw new Error(`no row for ${sql} ${JSON.stringify(params)}`);
+      return Object.values(rows[0])[0] as T;
     },
     async close() {
       await app.close();

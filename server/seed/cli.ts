@@ -1,9 +1,6 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config.js';
-import { createDb } from '../platform/db.js';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../platform/embedded-db.js';
-import { ensureDatabase } from '../platform/ensure-database.js';
+import { openDatabase } from '../platform/open-database.js';
 import { migrate } from '../platform/migrate.js';
 import type { SeedSize } from './module-seeders.js';
 import { fmt, seed } from './seed.js';
@@ -22,20 +19,11 @@ async function main(): Promise<void> {
   if (!['demo', 'region', 'country'].includes(size)) throw new Error(`Unknown size '${values.size}'. ${USAGE}`);
 
   const config = loadConfig();
-  let embedded: EmbeddedServer | undefined;
-  let url = config.DATABASE_URL;
-  if (!url) {
-    const dir = path.join(config.DATA_DIR, 'pg');
-    console.log(`Starting the embedded PostgreSQL in ${dir} (port ${config.EMBEDDED_PG_PORT})…`);
-    embedded = await startEmbeddedPostgres({ dir, port: config.EMBEDDED_PG_PORT });
-    await ensureDatabase(embedded.url('postgres'), 'sabaq');
-    url = embedded.url('sabaq');
-  }
-  const db = createDb(url, 4);
+  const { db, close } = await openDatabase(config, 4);
   // Ctrl+C: the open transaction rolls back when its connection goes; stop the embedded server cleanly
   process.once('SIGINT', () => {
     console.error('Interrupted: nothing was committed.');
-    void db.close().catch(() => {}).finally(() => embedded?.stop()).finally(() => process.exit(130));
+    void close().finally(() => process.exit(130));
   });
   try {
     const applied = await migrate(db);
@@ -56,8 +44,7 @@ async function main(): Promise<void> {
     console.log(`Done in ${summary.seconds.toFixed(1)} s: foundation ${fmt(summary.totalRows)} rows in ${summary.foundationSeconds.toFixed(1)} s ` +
       `(${fmt(Math.round(summary.totalRows / summary.foundationSeconds))} rows/s), then the modules' seeders; database size ${dbSize}.`);
   } finally {
-    await db.close();
-    await embedded?.stop();
+    await close();
   }
 }
 

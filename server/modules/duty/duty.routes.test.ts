@@ -12,11 +12,7 @@ let t: TestApp;
 const cookie: Record<string, string> = {};
 const ids = { city: 0, kindergarten: 0, window: 0, son: 0, daughter: 0, otherChild: 0, otherApplication: 0, karasay: 0 };
 
-async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
-  const { rows } = await t.db.query(sql, params);
-  if (!rows[0]) throw new Error(`no row for ${sql}`);
-  return Object.values(rows[0])[0] as T;
-}
+const one = <T>(sql: string, params: unknown[] = []) => t.one<T>(sql, params);
 const count = (sql: string, params: unknown[] = []) => one<number>(sql, params);
 
 beforeAll(async () => {

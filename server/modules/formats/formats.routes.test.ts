@@ -12,11 +12,7 @@ let t: TestApp;
 const cookie: Record<string, string> = {};
 const ids = { karasay: 0, talgar: 0, region: 0, otherRegion: 0, city: 0, rural: 0, besagash: 0, c5A: 0, c5B: 0, c2Ae: 0, rural1: 0 };
 
-async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
-  const { rows } = await t.db.query(sql, params);
-  if (!rows[0]) throw new Error(`no row for ${sql}`);
-  return Object.values(rows[0])[0] as T;
-}
+const one = <T>(sql: string, params: unknown[] = []) => t.one<T>(sql, params);
 const count = (sql: string, params: unknown[] = []) => one<number>(sql, params);
 
 beforeAll(async () => {

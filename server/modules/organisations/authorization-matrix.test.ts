@@ -13,11 +13,7 @@ type R = (typeof ROLES)[number];
 const org = { city: 0, otherDistrict: 0, otherRegion: 0, university: 0, missing: 99_999_999 };
 const cls = { c5A: 0, c6B: 0, c2Ae: 0, cityOther: 0, otherDistrict: 0, uniGroup: 0, missing: 99_999_999 };
 
-async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
-  const { rows } = await t.db.query(sql, params);
-  if (!rows[0]) throw new Error(`no row for ${sql} ${JSON.stringify(params)}`);
-  return Object.values(rows[0])[0] as T;
-}
+const one = <T>(sql: string, params: unknown[] = []) => t.one<T>(sql, params);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -35,12 +35,19 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** extra headers, e.g. an Idempotency-Key */
+  headers?: Record<string, string>;
 }
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ApiClient {
   get<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   patch<T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  put<T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  delete<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  request<T>(method: Method, path: string, options?: RequestOptions): Promise<T>;
 }
 
 export interface ApiClientDeps {
@@ -84,8 +91,8 @@ export function createApiClient(deps: ApiClientDeps = {}): ApiClient {
   const baseUrl = deps.baseUrl ?? '';
   const doFetch = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
@@ -112,6 +119,9 @@ export function createApiClient(deps: ApiClientDeps = {}): ApiClient {
     get: (path, options) => request('GET', path, options),
     post: (path, body, options) => request('POST', path, { ...options, body }),
     patch: (path, body, options) => request('PATCH', path, { ...options, body }),
+    put: (path, body, options) => request('PUT', path, { ...options, body }),
+    delete: (path, options) => request('DELETE', path, options),
+    request,
   };
 }
 

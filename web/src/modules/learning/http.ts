@@ -1,38 +1,12 @@
 /**
- * The few requests the shared client (`api/client.ts`) does not make: PUT and DELETE, a POST with
- * an Idempotency-Key header, and a file upload with progress. Failures become the same `ApiError`
- * (server code, or `network.offline`), so pages translate them the same way.
+ * A file upload with progress, which the shared client (`api/client.ts`, fetch) cannot report.
+ * Failures become the same `ApiError` (server code, or `network.offline`), so pages translate them
+ * the same way. Everything else goes through the shared client: `send` is kept as its short name.
  */
-import { ApiError, CLIENT_CODES, toApiError } from '../../api/client.js';
+import { ApiError, CLIENT_CODES, api, toApiError, type Method, type RequestOptions } from '../../api/client.js';
 
-export interface SendOptions {
-  body?: unknown;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
-
-export async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: SendOptions = {}, doFetch: typeof fetch = (i, o) => globalThis.fetch(i, o)): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
-  if (options.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    init.body = JSON.stringify(options.body);
-  }
-  let res: Response;
-  try {
-    res = await doFetch(path, init);
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(CLIENT_CODES.offline, 'The server could not be reached', 0);
-  }
-  if (!res.ok) throw await toApiError(res);
-  if (res.status === 204) return undefined as T;
-  try {
-    return (await res.json()) as T;
-  } catch {
-    throw new ApiError(CLIENT_CODES.unexpected, 'The response is not JSON', res.status);
-  }
-}
+export const send = <T>(method: Exclude<Method, 'GET'>, path: string, options: RequestOptions = {}): Promise<T> =>
+  api.request<T>(method, path, options);
 
 export interface UploadedFile {
   id: string;
