@@ -542,8 +542,30 @@ export const slotCreate = z.object({
   activity: lessonActivity.optional(),
 }).strict();
 
-export const generateBody = z.object({ classIds: z.array(id).max(500).optional() }).strict();
+export const generateBody = z.object({
+  classIds: z.array(id).max(500).optional(),
+  /** generate from this day on (e.g. today, mid-term); default: the term's first day */
+  from: isoDate.optional(),
+}).strict();
 export const generateResponse = z.object({ created: z.number(), schoolDays: z.number() });
+/** What a generation would do; existing lessons are never changed, so nothing recorded is lost. */
+export const generatePreview = generateResponse.extend({ existing: z.number(), existingWithRecords: z.number() });
+export const slotCheckResponse = z.object({ ok: z.literal(true) });
+export const slotMove = z.object({
+  weekday: z.number().int().min(1).max(7),
+  periodNumber: z.number().int().min(0).max(12),
+  /** absent: keep the room; null: no room */
+  roomId: id.nullable().optional(),
+  dryRun: z.boolean().default(false),
+}).strict();
+export const slotMoveResponse = z.object({ slot: slotSchema.nullable(), lessonsRemoved: z.number(), dryRun: z.boolean() });
+export const organisationTimetable = z.object({
+  term: termSchema.nullable(),
+  terms: z.array(termSchema),
+  slots: z.array(slotSchema.extend({ shift: z.number(), class: classRef })),
+});
+export const organisationTimetableQuery = z.object({ termId: id.optional() }).strict();
+export const roomList = z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), capacity: z.number().nullable() })) });
 
 export const settingsSchema = z.object({
   /** null: by organisation kind (universities credit, others criteria) */

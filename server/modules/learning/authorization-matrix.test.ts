@@ -16,10 +16,11 @@ type Role = (typeof ROLES)[number];
 
 interface Objects {
   pupil: number; classId: number; org: number; lesson: number; homework: number; submission: number; term: number; year: number; math: number;
+  slot: number;
 }
 interface Endpoint {
   name: string;
-  request: (o: Objects) => { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; payload?: object; headers?: Record<string, string> };
+  request: (o: Objects) => { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: object; headers?: Record<string, string> };
   /** statuses for the inside objects, in ROLES order */
   inside: number[];
 }
@@ -54,6 +55,11 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'PUT submission mark', request: (o) => ({ method: 'PUT', url: `/api/learning/submissions/${o.submission}/mark`, payload: { score: 9 } }), inside: [403, 403, 200, 403, 403, N, N, N, N] },
   { name: 'POST announcement', request: (o) => ({ method: 'POST', url: `/api/learning/classes/${o.classId}/announcements`, payload: { title: 'Хабарландыру', body: 'Мәтін' } }), inside: [403, 403, 201, 201, 403, N, N, N, N] },
   { name: 'POST timetable slot (no such period)', request: (o) => ({ method: 'POST', url: `/api/learning/classes/${o.classId}/timetable`, payload: { termId: o.term, weekday: 1, periodNumber: 12, subjectId: o.math } }), inside: [N, N, N, N, 422, N, N, N, N] },
+  { name: 'POST timetable check (no such period)', request: (o) => ({ method: 'POST', url: `/api/learning/classes/${o.classId}/timetable/check`, payload: { termId: o.term, weekday: 1, periodNumber: 12, subjectId: o.math } }), inside: [N, N, N, N, 422, N, N, N, N] },
+  { name: 'PATCH timetable slot (dry run, no such period)', request: (o) => ({ method: 'PATCH', url: `/api/learning/timetable/${o.slot}`, payload: { weekday: 7, periodNumber: 12, dryRun: true } }), inside: [N, N, N, N, 422, N, N, N, N] },
+  { name: 'GET organisation timetable', request: (o) => ({ method: 'GET', url: `/api/learning/organisations/${o.org}/timetable?termId=${o.term}` }), inside: [N, N, N, N, 200, N, N, N, N] },
+  { name: 'GET rooms', request: (o) => ({ method: 'GET', url: `/api/learning/organisations/${o.org}/rooms` }), inside: [N, N, N, N, 200, N, N, N, N] },
+  { name: 'POST generation preview', request: (o) => ({ method: 'POST', url: `/api/learning/terms/${o.term}/lessons/preview`, payload: { classIds: [o.classId] } }), inside: [N, N, N, N, 200, N, N, N, N] },
   { name: 'POST term (overlapping)', request: (o) => ({ method: 'POST', url: `/api/learning/organisations/${o.org}/terms`, payload: { academicYearId: o.year, number: 4, startsOn: '2020-12-01', endsOn: '2021-05-20' } }), inside: [N, N, N, N, 422, N, N, N, N] },
   { name: 'PUT settings', request: (o) => ({ method: 'PUT', url: `/api/learning/organisations/${o.org}/settings`, payload: settingsBody }), inside: [N, N, N, N, 200, N, N, N, N] },
   { name: 'POST generate lessons', request: (o) => ({ method: 'POST', url: `/api/learning/terms/${o.term}/lessons`, payload: { classIds: [o.classId] } }), inside: [N, N, N, N, 200, N, N, N, N] },
@@ -70,7 +76,8 @@ async function objectsOf(orgId: number, classId: number, pupilId: number, homewo
   await t.db.query(`update lessons set delivery = 'in_person', join_url = null, video_url = null, tv_channel = null, tv_air_at = null where id = $1`, [lesson.id]);
   const term = (await t.db.query<{ id: number; year: number }>(
     'select t.id, t.academic_year_id as year from lessons l join terms t on t.id = l.term_id where l.id = $1', [lesson.id])).rows[0]!;
-  return { pupil: pupilId, classId, org: orgId, lesson: lesson.id, homework, submission, term: term.id, year: term.year, math: ids.math };
+  const slot = (await t.db.query<{ id: number }>('select id from timetable_slots where class_id = $1 order by id limit 1', [classId])).rows[0]!.id;
+  return { pupil: pupilId, classId, org: orgId, lesson: lesson.id, homework, submission, term: term.id, year: term.year, math: ids.math, slot };
 }
 
 beforeAll(async () => {

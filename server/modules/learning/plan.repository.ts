@@ -307,3 +307,46 @@ export async function generateLessons(db: Queryable, args: {
     [args.termId, args.dates, args.weekdays, args.classIds, args.assessment]);
   return rows.map((r) => r.id);
 }
+
+/** Everything a move needs to place the same weekly lesson elsewhere. */
+export async function findSlotForMove(db: Queryable, id: number) {
+  const { rows } = await db.query<{
+    id: number; organisationId: number; classId: number; termId: number; subjectId: number; teacherId: number; roomId: number | null;
+    delivery: string; joinUrl: string | null; tvChannel: string | null; activity: string;
+  }>(
+    `select id, organisation_id as "organisationId", class_id as "classId", term_id as "termId", subject_id as "subjectId",
+       teacher_id as "teacherId", room_id as "roomId", delivery, join_url as "joinUrl", tv_channel as "tvChannel", activity
+     from timetable_slots where id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+/** The term's lessons (of some classes), and how many of them hold anything recorded. */
+export async function countTermLessons(db: Queryable, termId: number, classIds: number[] | null): Promise<{ existing: number; existingWithRecords: number }> {
+  const { rows } = await db.query<{ existing: number; existingWithRecords: number }>(
+    `select count(*)::int as existing,
+       count(*) filter (where exists (select 1 from marks where lesson_id = l.id) or exists (select 1 from attendance where lesson_id = l.id)
+         or exists (select 1 from homework where lesson_id = l.id) or exists (select 1 from lesson_materials where lesson_id = l.id))::int as "existingWithRecords"
+     from lessons l where l.term_id = $1 and ($2::bigint[] is null or l.class_id = any($2::bigint[]))`, [termId, classIds]);
+  return rows[0]!;
+}
+
+/** Every weekly lesson of an organisation in a term, with its class: the timetable by teacher or by room. */
+export async function findOrganisationTimetable(db: Queryable, organisationId: number, termId: number) {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `select ts.id, ts.term_id as "termId", ts.weekday, p.number as "periodNumber", p.shift, to_char(p.starts_at, 'HH24:MI') as "startsAt",
+       to_char(p.ends_at, 'HH24:MI') as "endsAt", ${subjectJson('s')} as subject, ${personJson('t')} as teacher,
+       case when r.id is null then null else json_build_object('id', r.id, 'name', r.name) end as room,
+       json_build_object('kind', ts.delivery, 'joinUrl', ts.join_url, 'tvChannel', ts.tv_channel) as delivery, ts.activity,
+       ts.course_id as "courseId", json_build_object('id', c.id, 'name', c.name) as class
+     from timetable_slots ts join periods p on p.id = ts.period_id join subjects s on s.id = ts.subject_id
+     join persons t on t.id = ts.teacher_id left join rooms r on r.id = ts.room_id join classes c on c.id = ts.class_id
+     where ts.organisation_id = $1 and ts.term_id = $2 order by ts.weekday, p.shift, p.number, c.name`, [organisationId, termId]);
+  return rows;
+}
+
+/** The organisation's rooms, for the timetable's pickers. */
+export async function listRooms(db: Queryable, organisationId: number) {
+  const { rows } = await db.query<{ id: number; name: string; capacity: number | null }>(
+    'select id, name, capacity from rooms where organisation_id = $1 order by name', [organisationId]);
+  return rows;
+}

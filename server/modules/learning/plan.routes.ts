@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody, idParam } from '../../../contracts/common.js';
 import {
-  assignmentCreate, assignmentList, assignmentSchema, calendarResponse, courseCreate, courseResponse, generateBody, generateResponse, holidayCreate,
-  holidaySchema, periodList, periodsBody, planBody, planResponse, settingsResponse, settingsSchema, slotCreate, slotSchema, subjectList, termCreate,
+  assignmentCreate, assignmentList, assignmentSchema, calendarResponse, courseCreate, courseResponse, generateBody, generatePreview, generateResponse,
+  holidayCreate, holidaySchema, organisationTimetable, organisationTimetableQuery, periodList, periodsBody, planBody, planResponse, roomList,
+  settingsResponse, settingsSchema, slotCheckResponse, slotCreate, slotMove, slotMoveResponse, slotSchema, subjectList, termCreate,
   termSchema, timetableQuery, timetableResponse,
 } from '../../../contracts/learning.js';
 import type { Actor } from '../identity/identity.actor.js';
@@ -12,7 +13,7 @@ import { requireActor } from '../identity/identity.http.js';
 import type { Queryable } from '../../platform/db.js';
 import * as repo from './plan.repository.js';
 import {
-  addHoliday, createAssignment, createCourse, createSlot, createTerm, generateTermLessons, setPeriods,
+  addHoliday, checkSlot, createAssignment, createCourse, createSlot, createTerm, generateTermLessons, moveSlot, previewTermLessons, setPeriods,
 } from './plan.usecases.js';
 import { assignmentNotFound, classNotFound, organisationNotFound, settingsInvalid, slotNotFound, termNotFound } from './learning.errors.js';
 import { canManagePlan, canReadClass, canReadPlan } from './learning.policy.js';
@@ -172,6 +173,70 @@ export async function planRoutes(app: FastifyInstance, { db, clock }: LearningDe
     return reply.code(201).send(slots.find((s) => s.id === id) as never);
   });
 
+  r.post('/api/learning/classes/:id/timetable/check', {
+    schema: {
+      tags: ['learning'], summary: 'Check a weekly lesson before saving it: 200 when it fits, else the same 409/422 (and reason) the save would give; writes nothing',
+      params: idParam, body: slotCreate, response: { 200: slotCheckResponse, ...adminErrors },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const cls = await repo.findClassForPlan(db, request.params.id);
+    if (!cls || !canManagePlan(actor, cls.organisationId)) throw classNotFound();
+    await checkSlot({ db, organisationId: cls.organisationId, classId: cls.id, ...request.body });
+    return { ok: true as const };
+  });
+
+  r.patch('/api/learning/timetable/:id', {
+    schema: {
+      tags: ['learning'], summary: 'Move a weekly lesson to another day, period or room in one step (every clash checked; dryRun checks only)',
+      params: idParam, body: slotMove, response: { 200: slotMoveResponse, ...adminErrors },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const slot = await repo.findSlot(db, request.params.id);
+    if (!slot || !canManagePlan(actor, slot.organisationId)) throw slotNotFound();
+    const org = (await repo.findOrganisation(db, slot.organisationId))!;
+    const b = request.body;
+    const moved = await moveSlot({ db, slotId: slot.id, weekday: b.weekday, periodNumber: b.periodNumber, roomId: b.roomId, today: localDateOf(clock(), org.timeZone), dryRun: b.dryRun });
+    const placed = b.dryRun ? null : (await repo.findTimetable(db, slot.classId, slot.termId)).find((s) => s.id === moved.slotId);
+    return { slot: (placed ?? null) as never, lessonsRemoved: moved.lessonsRemoved, dryRun: b.dryRun };
+  });
+
+  r.get('/api/learning/organisations/:id/timetable', {
+    schema: {
+      tags: ['learning'], summary: "Every weekly lesson of the organisation in a term (default: the current one, else the first), for the views by teacher and by room",
+      params: idParam, querystring: organisationTimetableQuery, response: { 200: organisationTimetable, 401: errorBody, 404: errorBody },
+    },
+  }, async (request) => {
+    const org = await organisationFor(db, requireActor(request), request.params.id, 'manage');
+    const calendar = await repo.findCalendar(db, org.id);
+    const terms = calendar.terms as { id: number }[];
+    let term = request.query.termId ? await repo.findTerm(db, request.query.termId) : await repo.findTermOn(db, org.id, localDateOf(clock(), org.timeZone));
+    if (request.query.termId && (!term || term.organisationId !== org.id)) throw termNotFound();
+    if (!term && terms[0]) term = await repo.findTerm(db, terms[0].id);
+    const termBody = term && { id: term.id, kind: term.kind, number: term.number, startsOn: term.startsOn, endsOn: term.endsOn, academicYearId: term.academicYearId };
+    return { term: termBody ?? null, terms: terms as never, slots: term ? (await repo.findOrganisationTimetable(db, org.id, term.id)) as never : [] };
+  });
+
+  r.get('/api/learning/organisations/:id/rooms', {
+    schema: { tags: ['learning'], summary: "The organisation's rooms (for the timetable)", params: idParam, response: { 200: roomList, 401: errorBody, 404: errorBody } },
+  }, async (request) => {
+    const org = await organisationFor(db, requireActor(request), request.params.id, 'manage');
+    return { items: await repo.listRooms(db, org.id) };
+  });
+
+  r.post('/api/learning/terms/:id/lessons/preview', {
+    schema: {
+      tags: ['learning'], summary: 'What generating the term\'s lessons would add, and the lessons already there (kept as they are); writes nothing',
+      params: idParam, body: generateBody, response: { 200: generatePreview, ...adminErrors },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const term = await repo.findTerm(db, request.params.id);
+    if (!term || !canManagePlan(actor, term.organisationId)) throw termNotFound();
+    return previewTermLessons({ db, term, classIds: request.body.classIds ?? null, from: request.body.from });
+  });
+
   r.delete('/api/learning/timetable/:id', {
     schema: { tags: ['learning'], summary: 'Remove a weekly lesson; its future lessons with nothing recorded go too', params: idParam, response: { 200: z.object({ lessonsRemoved: z.number() }), 401: errorBody, 404: errorBody } },
   }, async (request) => {
@@ -192,7 +257,7 @@ export async function planRoutes(app: FastifyInstance, { db, clock }: LearningDe
     const actor = requireActor(request);
     const term = await repo.findTerm(db, request.params.id);
     if (!term || !canManagePlan(actor, term.organisationId)) throw termNotFound();
-    return generateTermLessons({ db, term, classIds: request.body.classIds ?? null });
+    return generateTermLessons({ db, term, classIds: request.body.classIds ?? null, from: request.body.from });
   });
 
   // ── settings ────────────────────────────────────────────────────────────

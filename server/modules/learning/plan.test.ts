@@ -8,9 +8,9 @@ process.env.LEARNING_TODAY = LEARNING_DEMO.now;
 let t: TestApp;
 let ids: DemoIds;
 const cookies: Record<string, string> = {};
-const call = (login: string, method: 'GET' | 'PUT' | 'POST' | 'DELETE', url: string, payload?: object) =>
+const call = (login: string, method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH', url: string, payload?: object) =>
   t.app.inject({ method, url, payload, headers: { cookie: cookies[login]! } });
-const admin = (method: 'GET' | 'PUT' | 'POST' | 'DELETE', url: string, payload?: object) => call('demo.admin', method, url, payload);
+const admin = (method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH', url: string, payload?: object) => call('demo.admin', method, url, payload);
 
 let q3: number;
 let currentYear: number;
@@ -111,6 +111,76 @@ describe('the timetable', () => {
     expect((await admin('POST', `/api/learning/terms/${q3}/lessons`, { classIds: [c11] })).json().created).toBe(0);
     const removed = await admin('DELETE', `/api/learning/timetable/${(await admin('GET', `/api/learning/classes/${c11}/timetable?termId=${q3}`)).json().slots[0].id}`);
     expect(removed.json()).toEqual({ lessonsRemoved: 8 });
+  });
+
+  test('a clash is shown before saving: the check answers the same 409 and reason as the save, and writes nothing', async () => {
+    const c7 = await classId('7 А');
+    const physics = (await t.db.query<{ id: number }>(`select id from subjects where code = 'physics'`)).rows[0]!.id;
+    const teacher = await teacherOf(c7, physics);
+    const slot = { termId: q3, weekday: 4, periodNumber: 4, subjectId: physics, teacherId: teacher };
+    const count = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from timetable_slots where class_id = $1', [c7])).rows[0]!.n;
+    const before = await count();
+    const ok = await admin('POST', `/api/learning/classes/${c7}/timetable/check`, slot);
+    expect([ok.statusCode, ok.json()]).toEqual([200, { ok: true }]);
+    expect(await count()).toBe(before);
+    expect((await admin('POST', `/api/learning/classes/${c7}/timetable`, slot)).statusCode).toBe(201);
+    const busy = await admin('POST', `/api/learning/classes/${c7}/timetable/check`, slot);
+    expect([busy.statusCode, busy.json().error.code]).toEqual([409, 'learning.class_busy']);
+    expect(await count()).toBe(before + 1);
+    // outside the admin's organisation it answers like a missing class
+    const other = (await t.db.query<{ id: number }>('select id from classes where organisation_id <> $1 limit 1', [ids.cityId])).rows[0]!.id;
+    expect((await admin('POST', `/api/learning/classes/${other}/timetable/check`, slot)).statusCode).toBe(404);
+    expect((await call('demo.teacher', 'POST', `/api/learning/classes/${c7}/timetable/check`, slot)).statusCode).toBe(404);
+  });
+
+  test('moving a weekly lesson checks every clash in one step; a refused move changes nothing', async () => {
+    const c8 = await classId('8 А');
+    const subjects = (await t.db.query<{ subject_id: number; teacher_id: number }>(
+      'select subject_id, teacher_id from teaching_assignments where class_id = $1 order by subject_id limit 2', [c8])).rows;
+    const [a, b] = subjects as [{ subject_id: number; teacher_id: number }, { subject_id: number; teacher_id: number }];
+    const first = (await admin('POST', `/api/learning/classes/${c8}/timetable`, { termId: q3, weekday: 5, periodNumber: 1, subjectId: a.subject_id, teacherId: a.teacher_id })).json();
+    expect((await admin('POST', `/api/learning/classes/${c8}/timetable`, { termId: q3, weekday: 5, periodNumber: 2, subjectId: b.subject_id, teacherId: b.teacher_id })).statusCode).toBe(201);
+    // onto the class's own other lesson: refused, the first stays where it was
+    const onto = await admin('PATCH', `/api/learning/timetable/${first.id}`, { weekday: 5, periodNumber: 2 });
+    expect([onto.statusCode, onto.json().error.code]).toEqual([409, 'learning.class_busy']);
+    const still = (await admin('GET', `/api/learning/classes/${c8}/timetable?termId=${q3}`)).json().slots;
+    expect(still.find((x: { id: number }) => x.id === first.id)).toMatchObject({ weekday: 5, periodNumber: 1 });
+    // a dry run writes nothing
+    const dry = await admin('PATCH', `/api/learning/timetable/${first.id}`, { weekday: 5, periodNumber: 3, dryRun: true });
+    expect(dry.json()).toMatchObject({ slot: null, dryRun: true });
+    expect((await admin('GET', `/api/learning/classes/${c8}/timetable?termId=${q3}`)).json().slots.some((x: { id: number }) => x.id === first.id)).toBe(true);
+    const moved = await admin('PATCH', `/api/learning/timetable/${first.id}`, { weekday: 5, periodNumber: 3 });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().slot).toMatchObject({ weekday: 5, periodNumber: 3, subject: { id: a.subject_id }, teacher: { id: a.teacher_id } });
+    const all = (await admin('GET', `/api/learning/organisations/${ids.cityId}/timetable?termId=${q3}`)).json();
+    expect(all.term.id).toBe(q3);
+    expect(all.slots.filter((x: { class: { id: number } }) => x.class.id === c8).map((x: { periodNumber: number }) => x.periodNumber).sort()).toEqual([2, 3]);
+    expect((await call('demo.teacher', 'PATCH', `/api/learning/timetable/${first.id}`, { weekday: 5, periodNumber: 4 })).statusCode).toBe(404);
+    expect((await call('demo.teacher', 'GET', `/api/learning/organisations/${ids.cityId}/timetable`)).statusCode).toBe(404);
+  });
+
+  test('the generation preview says what would be added and that recorded lessons stay, and writes nothing', async () => {
+    const c6 = await classId('6 Б');
+    const lessons = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from lessons where class_id = $1 and term_id = $2', [c6, q3])).rows[0]!.n;
+    const before = await lessons();
+    const sub = (await t.db.query<{ subject_id: number; teacher_id: number }>('select subject_id, teacher_id from teaching_assignments where class_id = $1 limit 1', [c6])).rows[0]!;
+    expect((await admin('POST', `/api/learning/classes/${c6}/timetable`, { termId: q3, weekday: 2, periodNumber: 6, subjectId: sub.subject_id, teacherId: sub.teacher_id })).statusCode).toBe(201);
+    const preview = await admin('POST', `/api/learning/terms/${q3}/lessons/preview`, { classIds: [c6], from: '2021-03-01' });
+    expect(preview.statusCode).toBe(200);
+    // Tuesdays from 1 March to 19 March 2021: 2, 9 and 16 March
+    expect(preview.json()).toMatchObject({ created: 3, existing: before });
+    expect(await lessons()).toBe(before);
+    const done = await admin('POST', `/api/learning/terms/${q3}/lessons`, { classIds: [c6], from: '2021-03-01' });
+    expect(done.json()).toMatchObject({ created: 3 });
+    expect((await admin('POST', `/api/learning/terms/${q3}/lessons/preview`, { classIds: [c6] })).json()).toMatchObject({ existing: before + 3 });
+    expect((await call('demo.teacher', 'POST', `/api/learning/terms/${q3}/lessons/preview`, {})).statusCode).toBe(404);
+  });
+
+  test('rooms of the organisation for the pickers, for its admin only', async () => {
+    const rooms = (await admin('GET', `/api/learning/organisations/${ids.cityId}/rooms`)).json().items;
+    expect(rooms.some((r: { name: string }) => r.name === '101')).toBe(true);
+    expect((await call('demo.pupil', 'GET', `/api/learning/organisations/${ids.cityId}/rooms`)).statusCode).toBe(404);
+    expect((await admin('GET', `/api/learning/organisations/${ids.universityId}/rooms`)).statusCode).toBe(404);
   });
 
   test('the groups of one course may share a joint lecture; other teachers still clash', async () => {

@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db.js';
+import type { Db, Queryable } from '../../platform/db.js';
 import * as repo from './plan.repository.js';
 import {
   academicYearNotFound, assignmentExists, classOfOtherOrganisation, classSlotTaken, courseCodeTaken, holidayInvalid, notAssigned, periodInUse,
@@ -56,11 +56,66 @@ export type SlotDelivery = { kind: 'in_person' } | { kind: 'online_live'; joinUr
  * class already has a lesson then, or the teacher or room is elsewhere at an overlapping time (any
  * shift, any class of theirs); the groups of one course may share a joint lecture.
  */
-export async function createSlot(args: {
-  db: Db; organisationId: number; classId: number; termId: number; weekday: number; periodNumber: number; subjectId: number;
+export interface SlotPlacement {
+  organisationId: number; classId: number; termId: number; weekday: number; periodNumber: number; subjectId: number;
   teacherId?: number; roomId?: number | null; delivery: SlotDelivery; activity?: LessonActivity;
-}): Promise<number> {
-  return args.db.transaction(async (tx) => {
+}
+
+export async function createSlot(args: SlotPlacement & { db: Db }): Promise<number> {
+  return args.db.transaction((tx) => placeSlot(tx, args));
+}
+
+/**
+ * The same checks as `createSlot`, in a transaction that is rolled back: the admin sees a clash (the
+ * same 409 and reason) before saving, and nothing is ever written.
+ */
+export async function checkSlot(args: SlotPlacement & { db: Db }): Promise<void> {
+  await rolledBack(args.db, (tx) => placeSlot(tx, args));
+}
+
+/**
+ * Moves a weekly lesson to another day, period or room, in one transaction: the old slot goes (with
+ * its lessons from `today` on that hold nothing recorded; the rest stay as one-off lessons) and the
+ * new one passes every clash check, or nothing changes. `dryRun` checks without writing.
+ */
+export async function moveSlot(args: {
+  db: Db; slotId: number; weekday: number; periodNumber: number; roomId?: number | null; today: string; dryRun: boolean;
+}): Promise<{ slotId: number; lessonsRemoved: number }> {
+  const run = async (tx: Queryable) => {
+    const old = (await repo.findSlotForMove(tx, args.slotId))!;
+    const lessonsRemoved = await repo.deleteSlot(tx, old.id, args.today);
+    const slotId = await placeSlot(tx, {
+      organisationId: old.organisationId, classId: old.classId, termId: old.termId, weekday: args.weekday, periodNumber: args.periodNumber,
+      subjectId: old.subjectId, teacherId: old.teacherId, roomId: args.roomId === undefined ? old.roomId : args.roomId,
+      delivery: old.delivery === 'online_live' && old.joinUrl ? { kind: 'online_live', joinUrl: old.joinUrl }
+        : old.delivery === 'tv' && old.tvChannel ? { kind: 'tv', tvChannel: old.tvChannel } : { kind: 'in_person' },
+      activity: old.activity as LessonActivity,
+    });
+    return { slotId, lessonsRemoved };
+  };
+  return args.dryRun ? rolledBack(args.db, run) : args.db.transaction(run);
+}
+
+/** Runs `fn` in a transaction that is always rolled back, and answers what it returned (previews, checks). */
+async function rolledBack<T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  class Preview extends Error {
+    constructor(readonly value: T) { super('preview: rolled back'); }
+  }
+  try {
+    await db.transaction(async (tx) => { throw new Preview(await fn(tx)); });
+  } catch (err) {
+    if (err instanceof Preview) return err.value;
+    throw err;
+  }
+  throw new Error('unreachable: a preview transaction committed');
+}
+
+/**
+ * Puts a weekly lesson in a class's timetable, inside the caller's transaction. Refused with 409
+ * naming the clash when the class already has a lesson then, or the teacher or room is elsewhere at
+ * an overlapping time (any shift, any class of theirs); the groups of one course may share a joint lecture.
+ */
+async function placeSlot(tx: Queryable, args: SlotPlacement): Promise<number> {
     const cls = (await repo.findClassForPlan(tx, args.classId))!;
     const org = (await repo.findOrganisation(tx, cls.organisationId))!;
     const activity = args.activity ?? defaultActivity(org.kind);
@@ -71,7 +126,7 @@ export async function createSlot(args: {
     if (!period) throw unknownPeriod(`Shift ${cls.shift} has no period ${args.periodNumber}; set the bells first`);
     if (!(await repo.subjectExists(tx, args.subjectId))) throw subjectNotFound();
     const assigned = await repo.findAssignmentsFor(tx, cls.id, args.subjectId);
-    let assignment = args.teacherId === undefined ? assigned[0] : assigned.find((a) => a.teacher_id === args.teacherId);
+    const assignment = args.teacherId === undefined ? assigned[0] : assigned.find((a) => a.teacher_id === args.teacherId);
     if (!assignment) throw notAssigned(args.teacherId === undefined ? 'Nobody is assigned to teach this subject in this class yet' : undefined);
     if (args.teacherId === undefined && assigned.length > 1) throw teacherRequired();
     const roomId = args.roomId ?? null;
@@ -108,26 +163,43 @@ export async function createSlot(args: {
       subjectId: args.subjectId, teacherId: assignment.teacher_id, courseId: assignment.course_id, roomId, delivery: d.kind,
       joinUrl: d.kind === 'online_live' ? d.joinUrl : null, tvChannel: d.kind === 'tv' ? d.tvChannel : null, activity,
     });
-  });
 }
 
 /**
- * Dated lessons for a term from its timetable: every school day of the term that is not a holiday,
- * each delivered as its class's learning format says on that day (lessons.format.ts).
+ * Dated lessons for a term from its timetable: every school day of the term (from `from`, when
+ * given) that is not a holiday, each delivered as its class's learning format says on that day
+ * (lessons.format.ts). Existing lessons are never touched, so nothing recorded can be lost.
  */
-export async function generateTermLessons(args: { db: Db; term: repo.TermRow; classIds: number[] | null }): Promise<{ created: number; schoolDays: number }> {
-  return args.db.transaction(async (tx) => {
-    const holidays = await repo.holidaysBetween(tx, args.term.organisationId, args.term.startsOn, args.term.endsOn);
-    const days = termSchoolDays(args.term, holidays);
-    const { settings } = (await loadSettings(tx, args.term.organisationId))!;
-    const ids = await repo.generateLessons(tx, {
-      termId: args.term.id, classIds: args.classIds, dates: days.map((d) => d.date), weekdays: days.map((d) => d.weekday),
-      assessment: homeworkAssessment(settings.gradingSystem) as 'formative' | 'rating',
-    });
-    // new rows, past days included: how they should be held, not a record of how they were
-    await applyFormatsToLessons({ tx, scope: { lessonIds: ids }, now: null });
-    return { created: ids.length, schoolDays: days.length };
+export async function generateTermLessons(args: { db: Db; term: repo.TermRow; classIds: number[] | null; from?: string }): Promise<{ created: number; schoolDays: number }> {
+  return args.db.transaction((tx) => generateIn(tx, args));
+}
+
+/**
+ * What `generateTermLessons` would do, computed by doing it in a transaction that is rolled back:
+ * the lessons it would add, and the lessons already there (with how many hold marks, attendance,
+ * homework or materials), which it leaves exactly as they are.
+ */
+export async function previewTermLessons(args: { db: Db; term: repo.TermRow; classIds: number[] | null; from?: string }): Promise<{
+  created: number; schoolDays: number; existing: number; existingWithRecords: number;
+}> {
+  return rolledBack(args.db, async (tx) => {
+    const before = await repo.countTermLessons(tx, args.term.id, args.classIds);
+    const result = await generateIn(tx, args);
+    return { ...result, ...before };
   });
+}
+
+async function generateIn(tx: Queryable, args: { term: repo.TermRow; classIds: number[] | null; from?: string }): Promise<{ created: number; schoolDays: number }> {
+  const holidays = await repo.holidaysBetween(tx, args.term.organisationId, args.term.startsOn, args.term.endsOn);
+  const days = termSchoolDays(args.term, holidays).filter((d) => !args.from || d.date >= args.from);
+  const { settings } = (await loadSettings(tx, args.term.organisationId))!;
+  const ids = await repo.generateLessons(tx, {
+    termId: args.term.id, classIds: args.classIds, dates: days.map((d) => d.date), weekdays: days.map((d) => d.weekday),
+    assessment: homeworkAssessment(settings.gradingSystem) as 'formative' | 'rating',
+  });
+  // new rows, past days included: how they should be held, not a record of how they were
+  await applyFormatsToLessons({ tx, scope: { lessonIds: ids }, now: null });
+  return { created: ids.length, schoolDays: days.length };
 }
 
 /** The admin assigns a teacher of the organisation to teach a subject in a class. */
