@@ -560,6 +560,8 @@ export const slotMove = z.object({
 }).strict();
 export const slotMoveResponse = z.object({ slot: slotSchema.nullable(), lessonsRemoved: z.number(), dryRun: z.boolean() });
 export const organisationTimetable = z.object({
+  /** the organisation's school day now (its time zone; the demo's pinned calendar) */
+  today: z.string(),
   term: termSchema.nullable(),
   terms: z.array(termSchema),
   slots: z.array(slotSchema.extend({ shift: z.number(), class: classRef })),

@@ -22,20 +22,37 @@ const bundles: [string, Record<string, Tree>][] = [
 ];
 
 /** Strings that are rightly the same in Kazakh and English (names, units written the same way). */
-const SAME_IN_KK_AND_EN = new Set(['shell:app.name']);
+const SAME_IN_KK_AND_EN = new Set(['shell:app.name', 'planning:none']);
+
+/** i18next plural forms: each language has its own set (Russian: one/few/many/other; Kazakh, English: one/other). */
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const baseKey = (key: string) => key.replace(PLURAL, '');
 
 describe.each(bundles)('the %s bundle', (name, bundle) => {
   const kk = leaves(bundle.kk!);
 
-  test.each(['ru', 'en'])('has exactly the Kazakh keys in %s', (lang) => {
-    expect([...leaves(bundle[lang]!).keys()].sort()).toEqual([...kk.keys()].sort());
+  test.each(['ru', 'en'])('has exactly the Kazakh keys in %s (plural forms counted once)', (lang) => {
+    const keys = (tree: Tree) => [...new Set([...leaves(tree).keys()].map(baseKey))].sort();
+    expect(keys(bundle[lang]!)).toEqual(keys(bundle.kk!));
+  });
+
+  test('every plural has the forms its language needs', () => {
+    const needs: Record<string, string[]> = { kk: ['one', 'other'], ru: ['one', 'few', 'many', 'other'], en: ['one', 'other'] };
+    for (const lang of LANGUAGES) {
+      const keys = [...leaves(bundle[lang]!).keys()];
+      for (const base of new Set(keys.filter((k) => PLURAL.test(k)).map(baseKey))) {
+        expect(needs[lang]!.filter((form) => !keys.includes(`${base}_${form}`)), `${lang} ${base}`).toEqual([]);
+      }
+    }
   });
 
   test('uses the same {{variables}} in every language, and no empty strings', () => {
     for (const lang of LANGUAGES) {
       for (const [key, text] of leaves(bundle[lang]!)) {
         expect(text.trim(), `${lang} ${key}`).not.toBe('');
-        expect(variables(text), `${lang} ${key}`).toEqual(variables(kk.get(key)!));
+        const kkText = kk.get(key) ?? kk.get(`${baseKey(key)}_other`) ?? kk.get(baseKey(key));
+        expect(kkText, `${lang} ${key} has no Kazakh counterpart`).toBeDefined();
+        expect(variables(text), `${lang} ${key}`).toEqual(variables(kkText!));
       }
     }
   });

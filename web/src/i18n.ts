@@ -12,6 +12,7 @@ import * as formats from './modules/formats/i18n.js';
 import * as duty from './modules/duty/i18n.js';
 import * as notifications from './modules/notifications/i18n.js';
 import * as learning from './modules/learning/i18n.js';
+import * as planning from './modules/planning/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
 export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -43,6 +44,7 @@ export const DOMAIN_BUNDLES = {
   duty,
   notifications,
   learning,
+  planning,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -59,6 +61,7 @@ declare module 'i18next' {
       duty: typeof duty.kk;
       notifications: typeof notifications.kk;
       learning: typeof learning.kk;
+      planning: typeof planning.kk;
     };
   }
 }

@@ -211,11 +211,12 @@ export async function planRoutes(app: FastifyInstance, { db, clock }: LearningDe
     const org = await organisationFor(db, requireActor(request), request.params.id, 'manage');
     const calendar = await repo.findCalendar(db, org.id);
     const terms = calendar.terms as { id: number }[];
-    let term = request.query.termId ? await repo.findTerm(db, request.query.termId) : await repo.findTermOn(db, org.id, localDateOf(clock(), org.timeZone));
+    const today = localDateOf(clock(), org.timeZone);
+    let term = request.query.termId ? await repo.findTerm(db, request.query.termId) : await repo.findTermOn(db, org.id, today);
     if (request.query.termId && (!term || term.organisationId !== org.id)) throw termNotFound();
     if (!term && terms[0]) term = await repo.findTerm(db, terms[0].id);
     const termBody = term && { id: term.id, kind: term.kind, number: term.number, startsOn: term.startsOn, endsOn: term.endsOn, academicYearId: term.academicYearId };
-    return { term: termBody ?? null, terms: terms as never, slots: term ? (await repo.findOrganisationTimetable(db, org.id, term.id)) as never : [] };
+    return { today, term: termBody ?? null, terms: terms as never, slots: term ? (await repo.findOrganisationTimetable(db, org.id, term.id)) as never : [] };
   });
 
   r.get('/api/learning/organisations/:id/rooms', {

@@ -16,6 +16,7 @@ import { learningRoutes } from '../modules/learning/routes.js';
 import { formatsRoutes } from '../modules/formats/routes.js';
 import { dutyRoutes } from '../modules/duty/routes.js';
 import { notificationsRoutes } from '../modules/notifications/routes.js';
+import { planningRoutes } from '../modules/planning/routes.js';
 
 /**
  * Every page of the app, in code (no file scanning). A module adds its page by adding a route here:
@@ -124,7 +125,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   activateRoute,
   signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
-    ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute)]),
+    ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute)]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
