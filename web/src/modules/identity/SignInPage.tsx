@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRouter } from '@tanstack/react-router';
+import { Link, useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message.js';
 import { useTitle } from '../../ui/useTitle.js';
@@ -120,6 +120,11 @@ export function SignInPage({ redirectTo, sessionEnded }: { redirectTo?: string; 
           {mutation.isPending ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
+      <section className="sign-in__help" aria-labelledby={`${ids.password}-help`}>
+        <h2 id={`${ids.password}-help`}>{t('signIn.helpTitle')}</h2>
+        <p>{t('signIn.firstTime')} <Link to="/activate">{t('signIn.activate')}</Link></p>
+        <p>{t('signIn.lost')}</p>
+      </section>
       {SHOW_DEMO && (
         <details className="demo">
           <summary>{t('signIn.demoTitle')}</summary>

@@ -18,6 +18,10 @@ export const kk = {
     demoTitle: 'Демо тіркелгілер',
     demoText: 'Барлық демо тіркелгінің құпиясөзі — {{password}}. Тіркелгіні таңдасаңыз, өрістер өздігінен толтырылады.',
     demoFill: '{{login}} тіркелгісінің деректерін толтыру',
+    helpTitle: 'Кіре алмай тұрсыз ба?',
+    firstTime: 'Мектептен белсендіру кодын алдыңыз ба?',
+    activate: 'Тіркелгіні белсендіру',
+    lost: 'Құпиясөзді немесе кодты ұмытсаңыз, сынып жетекшісіне немесе оқу орнының әкімшісіне хабарласыңыз: ол жаңа белсендіру кодын береді, ескісі жарамсыз болады.',
   },
   roles: {
     pupil: 'Оқушы',
@@ -73,6 +77,10 @@ export const ru: Strings = {
     demoTitle: 'Демонстрационные учётные записи',
     demoText: 'Пароль у всех демонстрационных записей — {{password}}. Выберите запись, и поля заполнятся сами.',
     demoFill: 'Заполнить данными записи {{login}}',
+    helpTitle: 'Не получается войти?',
+    firstTime: 'Получили код активации в школе?',
+    activate: 'Активировать учётную запись',
+    lost: 'Если вы забыли пароль или потеряли код, обратитесь к классному руководителю или администратору учебного заведения: он выдаст новый код активации, а старый перестанет действовать.',
   },
   roles: {
     pupil: 'Ученик',
@@ -126,6 +134,10 @@ export const en: Strings = {
     demoTitle: 'Demo accounts',
     demoText: 'Every demo account has the password {{password}}. Pick an account and the fields fill in by themselves.',
     demoFill: 'Fill in the details of {{login}}',
+    helpTitle: 'Can\'t sign in?',
+    firstTime: 'Got an activation code from your school?',
+    activate: 'Activate your account',
+    lost: 'If you forgot your password or lost your code, ask your homeroom teacher or your school\'s administrator: they issue a new activation code and the old one stops working.',
   },
   roles: {
     pupil: 'Pupil',
