@@ -169,11 +169,14 @@ export function AdminDutyPage({ organisationId }: { organisationId: number }) {
                 </ul>
               )}
             </section>
-            {data.canManage && (
-              <section className="card">
-                <QueryView query={settings}>{(s) => <OpenWindowForm organisationId={organisationId} settings={s} />}</QueryView>
-              </section>
-            )}
+            {data.canManage && (data.items.some((w) => w.isOpen)
+              // one window at a time: the form would only end in a 409, so it is not offered
+              ? <p className="notice">{t('admin.oneAtATime')}</p>
+              : (
+                <section className="card">
+                  <QueryView query={settings}>{(s) => <OpenWindowForm organisationId={organisationId} settings={s} />}</QueryView>
+                </section>
+              ))}
           </>
         )}
       </QueryView>

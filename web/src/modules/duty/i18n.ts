@@ -57,6 +57,7 @@ export const kk = {
     summaryApply: 'Өтініш беруге болады',
   },
   admin: {
+    oneAtATime: 'Жаңа кезеңді ашу үшін алдымен қазіргі ашық кезеңді жабыңыз.',
     windows: 'Өтінім қабылдау кезеңдері',
     noWindows: 'Әзірге бірде-бір кезең ашылмаған.',
     period: 'Мерзімі',
@@ -230,6 +231,7 @@ export const ru: Strings = {
     summaryApply: 'Можно подать заявление',
   },
   admin: {
+    oneAtATime: 'Чтобы открыть новый период, сначала закройте текущий.',
     windows: 'Периоды приёма заявлений',
     noWindows: 'Приём заявлений ещё ни разу не открывался.',
     period: 'Срок',
@@ -401,6 +403,7 @@ export const en: Strings = {
     summaryApply: 'You can apply',
   },
   admin: {
+    oneAtATime: 'To open a new window, close the one that is open first.',
     windows: 'Application windows',
     noWindows: 'No application window has been opened yet.',
     period: 'Dates',
