@@ -76,6 +76,10 @@ export function createDb(connectionString: string, poolSize = 20, limits: DbLimi
       const client = await pool.connect();
       const tx = counted(client);
       let broken: Error | undefined;
+      // a checked-out client whose connection dies between queries emits 'error': unhandled, that
+      // would end the process (seen when the database was killed mid-load). Note it; the next query fails.
+      const onError = (e: Error) => { broken = e; };
+      client.on('error', onError);
       try {
         await tx.query('begin');
         const result = await fn(tx);
@@ -86,6 +90,7 @@ export function createDb(connectionString: string, poolSize = 20, limits: DbLimi
         await client.query('rollback').catch((e: Error) => { broken = e; });
         throw err;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },

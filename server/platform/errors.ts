@@ -57,7 +57,7 @@ export function registerErrorHandler(app: FastifyInstance, opts: { retryAfterSec
     const db = classifyDbError(err);
     if (db) {
       const retryAfterSeconds = opts.retryAfterSeconds;
-      request.log.warn({ reason: db, code: (err as { code?: string }).code, msg: err.message }, 'database unavailable: answered 503');
+      request.log.warn({ reason: db, code: (err as { code?: string }).code, detail: err.message }, 'database unavailable: answered 503');
       return reply.code(503).header('retry-after', String(retryAfterSeconds)).send(errorBody(
         db === 'timeout' ? 'server.busy' : 'server.unavailable',
         db === 'timeout' ? `The server is busy; try again in ${retryAfterSeconds} s` : `The database is not reachable right now; try again in ${retryAfterSeconds} s`,
