@@ -42,7 +42,7 @@ export async function run(argv: string[]): Promise<void> {
   const urlPath = `/api/learning/classes/${ids.class5a}/summary`;
   const pid = server.child.pid!;
   const env = (k: string, d: string) => process.env[k] ?? d;
-  console.log(`admission: ${env('ADMISSION_MAX_CONCURRENT', '32')} at once, queue ${env('ADMISSION_MAX_QUEUE', '128')}, queue timeout ${env('ADMISSION_QUEUE_TIMEOUT_MS', '2000')} ms; pool ${env('DB_POOL_SIZE', '20')}`);
+  console.log(`admission: ${env('ADMISSION_MAX_CONCURRENT', '16')} at once, queue ${env('ADMISSION_MAX_QUEUE', '64')}, queue timeout ${env('ADMISSION_QUEUE_TIMEOUT_MS', '1000')} ms; pool ${env('DB_POOL_SIZE', '20')}`);
   console.log(`target: GET ${urlPath} as demo.homeroom\n`);
 
   for (const connections of connectionsList) {
