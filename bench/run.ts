@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  */
 const BENCHMARKS = [
   { name: 'morning-peak', file: 'morning-peak.bench.ts', what: 'pupils and parents at 8 a.m.: Today, homework, marks, submissions over HTTP on the region dataset' },
+  { name: 'overload', file: 'overload.bench.ts', what: 'admission control: 500 and 2,000 connections on one class summary; rps, share of 503, p99 of the accepted, memory' },
   { name: 'duty-grouping', file: 'duty-grouping.bench.ts', what: 'forming duty groups from parents\' applications (pure algorithm)' },
 ] as const;
 

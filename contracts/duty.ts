@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localisedName } from './common.js';
+import { localisedName, idSchema, bodyId } from './common.js';
 import { personName } from './identity.js';
 
 /**
@@ -47,10 +47,10 @@ export const dutySettings = z.object({
   inherited: z.boolean(),
 });
 export type DutySettings = z.infer<typeof dutySettings>;
-export const dutySettingsQuery = z.object({ kind: dutyKind.default('school'), regionId: z.coerce.number().int().positive().optional() }).strict();
+export const dutySettingsQuery = z.object({ kind: dutyKind.default('school'), regionId: idSchema.optional() }).strict();
 export const dutySettingsBody = z.object({
   kind: dutyKind,
-  regionId: z.number().int().positive().nullable(),
+  regionId: bodyId.nullable(),
   ...settingsFields,
   reasons: z.array(reasonOption).min(1).max(30),
 }).strict();
@@ -99,8 +99,8 @@ export const windowList = z.object({ items: z.array(windowSchema), canManage: z.
 export const applicationStatus = z.enum(['submitted', 'placed', 'waiting', 'withdrawn']);
 
 export const applicationBody = z.object({
-  windowId: z.number().int().positive(),
-  childId: z.number().int().positive(),
+  windowId: bodyId,
+  childId: bodyId,
   reasons: z.array(code).min(1).max(10),
   preferredShift: shift.nullable().default(null),
   note: z.string().trim().max(500).nullable().default(null),
@@ -203,14 +203,14 @@ export const groupingResult = z.object({
 
 export const moveBody = z.object({
   /** null: back to the waiting list */
-  groupId: z.number().int().positive().nullable(),
+  groupId: bodyId.nullable(),
 }).strict();
 
 // ── officers ────────────────────────────────────────────────────────────────────────────────
 
 export const totalsQuery = z.object({
-  regionId: z.coerce.number().int().positive().optional(),
-  districtId: z.coerce.number().int().positive().optional(),
+  regionId: idSchema.optional(),
+  districtId: idSchema.optional(),
 }).strict();
 const totalsRow = {
   windows: z.number(), openWindows: z.number(), applications: z.number(), placed: z.number(), waiting: z.number(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localisedName, page } from './common.js';
+import { localisedName, page, idSchema, bodyId } from './common.js';
 import { organisationKind } from './organisations.js';
 import {
   ACTIVITIES, AREA_LEVELS, FORMATS, REASON_CODES, SITUATION_LEVELS, SITUATION_SCALES,
@@ -120,7 +120,7 @@ export const formatsSettings = z.object({
 export type FormatsSettings = z.infer<typeof formatsSettings>;
 export const formatsSettingsBody = formatsSettings.strict();
 
-const areaRef = z.object({ level: areaLevel, id: z.number().int().positive().nullable() }).strict();
+const areaRef = z.object({ level: areaLevel, id: bodyId.nullable() }).strict();
 const source = z.string().trim().min(3).max(500);
 
 export const situationBody = z.object({
@@ -165,14 +165,14 @@ export const areaSituation = z.object({
 export const areaList = z.object({ scale: situationScale, items: z.array(areaSituation) });
 export const areaQuery = z.object({
   /** omit both: the top areas of the actor's scope; regionId: its districts; districtId: its settlements */
-  regionId: z.coerce.number().int().positive().optional(),
-  districtId: z.coerce.number().int().positive().optional(),
+  regionId: idSchema.optional(),
+  districtId: idSchema.optional(),
   /** the date the situations are read for; default today */
   date: isoDate.optional(),
 }).strict();
 export const situationHistoryQuery = z.object({
   level: areaLevel,
-  id: z.coerce.number().int().positive().optional(),
+  id: idSchema.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 }).strict();
@@ -205,7 +205,7 @@ export const situationRecorded = z.object({ situation: situationRecord, impact: 
 
 export const ruleSetSource = z.object({
   /** the region whose own rules these are; null: the country's */
-  regionId: z.number().int().positive().nullable(),
+  regionId: bodyId.nullable(),
   /** the rule set as JSON (an object) or as JSON text typed in an editor; exactly one of the two */
   body: z.unknown().optional(),
   source: z.string().max(200_000).optional(),
@@ -230,10 +230,10 @@ export const ruleSetSummary = z.object({
 });
 export const ruleSetDetail = ruleSetSummary.extend({ body: ruleSetBody });
 export const ruleSetList = z.object({ items: z.array(ruleSetSummary), canPublish: z.boolean() });
-export const ruleSetListQuery = z.object({ regionId: z.coerce.number().int().positive().optional() }).strict();
+export const ruleSetListQuery = z.object({ regionId: idSchema.optional() }).strict();
 export const ruleSetPublished = z.object({ ruleSet: ruleSetSummary, impact: impactSchema });
 export const ruleSetPreview = z.object({ version: z.number(), impact: impactSchema });
-export const currentRuleSetQuery = z.object({ regionId: z.coerce.number().int().positive().optional() }).strict();
+export const currentRuleSetQuery = z.object({ regionId: idSchema.optional() }).strict();
 
 export const decisionSchema = z.object({
   format: formatCode,
@@ -280,8 +280,8 @@ export const organisationDecisionRow = z.object({
 });
 export const decisionPage = page(organisationDecisionRow);
 export const decisionQuery = z.object({
-  regionId: z.coerce.number().int().positive().optional(),
-  districtId: z.coerce.number().int().positive().optional(),
+  regionId: idSchema.optional(),
+  districtId: idSchema.optional(),
   format: formatCode.optional(),
   kind: organisationKind.optional(),
   date: isoDate.optional(),
@@ -301,8 +301,8 @@ export const organisationDecisions = organisationDecisionRow.extend({
 export const dateQuery = z.object({ date: isoDate.optional() }).strict();
 
 export const overrideBody = z.object({
-  organisationId: z.number().int().positive(),
-  classId: z.number().int().positive().nullable().default(null),
+  organisationId: bodyId,
+  classId: bodyId.nullable().default(null),
   format: formatCode,
   onSite: z.array(activityKind).min(1).max(4).nullable().default(null),
   subgroupMax: z.number().int().min(1).max(60).nullable().default(null),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localisedName } from './common.js';
+import { localisedName, idSchema } from './common.js';
 import { personName } from './identity.js';
 
 /** The e-journal's API shapes, shared by the server (validation, OpenAPI) and the web (types). */
@@ -23,7 +23,7 @@ export type DeliverySource = z.infer<typeof deliverySource>;
 export type AssessmentKind = z.infer<typeof assessmentKind>;
 export type AttendanceStatus = z.infer<typeof attendanceStatus>;
 
-const id = z.coerce.number().int().positive().max(2 ** 53 - 1);
+const id = idSchema;
 const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');

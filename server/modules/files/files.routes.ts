@@ -74,7 +74,7 @@ export async function filesRoutes(
     const etag = `"${file.sha256}"`;
     reply.headers({
       'x-content-type-options': 'nosniff',
-      'cache-control': 'private, no-cache',
+      'cache-control': 'no-store', // personal files: no browser or proxy keeps a copy
       etag,
     });
     if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);

@@ -53,6 +53,9 @@ describe('file names', () => {
     expect(cleanFileName('C:\\fakepath\\Үй жұмысы №3.pdf')).toBe('Үй жұмысы №3.pdf');
     expect(cleanFileName('../../etc/passwd')).toBe('passwd');
     expect(cleanFileName('a\u0000b\nc.txt')).toBe('abc.txt');
+    // a right-to-left override would show "жауапfdp.exe" as "жауапexe.pdf"
+    expect(cleanFileName('жауап\u202Efdp.exe')).toBe('жауапfdp.exe');
+    expect(cleanFileName('ж\u200Bауап\u2066.pdf')).toBe('жауап.pdf');
     expect(cleanFileName('')).toBe('file');
     expect(cleanFileName(`${'ә'.repeat(300)}.docx`)).toMatch(/^ә+\.docx$/);
     expect(cleanFileName(`${'ә'.repeat(300)}.docx`).length).toBe(255);

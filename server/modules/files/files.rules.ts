@@ -1,3 +1,4 @@
+import { cleanText } from '../../platform/text.js';
 /**
  * Pure decisions of the file store: which types we accept (judged by their bytes), how a file name
  * is cleaned, and how it travels back in Content-Disposition.
@@ -102,7 +103,8 @@ function looksLikeUtf8Text(head: Buffer): boolean {
  */
 export function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().normalize('NFC');
+  // NUL, controls, direction overrides and zero-width characters go (the shared rule: platform/text.ts)
+  const cleaned = cleanText(base.replace(/[\u0000-\u001f\u007f]/g, ''), 'name').trim();
   if (!cleaned || cleaned === '.' || cleaned === '..') return 'file';
   if (cleaned.length <= 255) return cleaned;
   const ext = extensionOf(cleaned);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBody, idParam } from '../../../contracts/common.js';
+import { errorBody, idParam, idSchema } from '../../../contracts/common.js';
 import {
   homeworkCreate, homeworkPatch, homeworkSchema, homeworkView, inboxQuery, inboxResponse, submissionCreate, submissionMarkBody, submissionSchema,
   type Homework, type Submission,
@@ -81,7 +81,7 @@ export async function homeworkRoutes(app: FastifyInstance, { db, clock }: Learni
   r.get('/api/learning/homework/:id', {
     schema: {
       tags: ['learning'], summary: "Homework with the pupil's own submission (pupil, parent) or every pupil's (teacher, homeroom, admin)",
-      params: idParam, querystring: z.object({ pupilId: z.coerce.number().int().positive().optional() }).strict(),
+      params: idParam, querystring: z.object({ pupilId: idSchema.optional() }).strict(),
       response: { 200: homeworkView, 401: errorBody, 404: errorBody },
     },
   }, async (request) => {

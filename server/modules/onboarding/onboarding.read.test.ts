@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
-import { cellText, declaredUnzippedSize, detectDelimiter, readSheet } from './onboarding.read.js';
+import { deflateRawSync } from 'node:zlib';
+import { cellText, detectDelimiter, readSheet, unzippedSizeWithin } from './onboarding.read.js';
 import { csvTemplate, xlsxTemplate } from './onboarding.templates.js';
 import { mapHeader } from './onboarding.rules.js';
 import { validIin } from './onboarding.fixtures.js';
@@ -79,13 +80,25 @@ describe('XLSX', () => {
     expect(cellText({ error: '#N/A' } as never)).toBe('');
   });
 
-  test('a zip whose parts claim to unpack beyond the limit is refused before it is unpacked', async () => {
+  test('a zip that really unpacks beyond the limit is refused', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('s').addRow(['x'.repeat(5000)]);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    expect(declaredUnzippedSize(buf)).toBeGreaterThan(5000);
-    expect(declaredUnzippedSize(Buffer.from('PK\x03\x04 broken'))).toBe(Infinity);
+    expect(await unzippedSizeWithin(buf, 10_000_000)).toBeGreaterThan(5000);
+    expect(await unzippedSizeWithin(Buffer.from('PK\x03\x04 broken'), 1000)).toBe('unreadable');
     await expect(readSheet(buf, { ...LIMITS, maxUnzippedBytes: 1000 })).rejects.toMatchObject({ code: 'onboarding.unreadable_file' });
+  });
+
+  test('a zip bomb that lies about its sizes is stopped by the bytes actually inflated', async () => {
+    // one part: 20 MB of zeros (deflated to ~20 KB) whose headers declare 1,000 bytes
+    const bomb = lyingZip('xl/worksheets/sheet1.xml', Buffer.alloc(20 * 1024 * 1024), 1000);
+    expect(bomb.length).toBeLessThan(100_000);
+    expect(await unzippedSizeWithin(bomb, 1024 * 1024)).toBe('too-large');
+    await expect(readSheet(bomb, { ...LIMITS, maxUnzippedBytes: 1024 * 1024 })).rejects.toMatchObject({
+      code: 'onboarding.unreadable_file', message: expect.stringMatching(/unpacks to more than/),
+    });
+    // under a limit it really fits, the same file is measured exactly
+    expect(await unzippedSizeWithin(bomb, 64 * 1024 * 1024)).toBe(20 * 1024 * 1024);
   });
 });
 
@@ -105,3 +118,21 @@ describe('templates', () => {
     expect(csvTemplate('people', 'ru').body.toString('utf8')).toBe('\uFEFFИИН;Фамилия;Имя;Отчество;Телефон;Эл. почта;Роль;Класс\r\n');
   });
 });
+
+/** A one-part zip whose local and central headers declare `declared` as the uncompressed size. */
+function lyingZip(name: string, content: Buffer, declared: number): Buffer {
+  const data = deflateRawSync(content);
+  const nameBuf = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18); local.writeUInt32LE(declared, 22); local.writeUInt16LE(nameBuf.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20); central.writeUInt32LE(declared, 24); central.writeUInt16LE(nameBuf.length, 28);
+  central.writeUInt32LE(0, 42);
+  const cdOffset = local.length + nameBuf.length + data.length;
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0); eocd.writeUInt16LE(1, 8); eocd.writeUInt16LE(1, 10);
+  eocd.writeUInt32LE(central.length + nameBuf.length, 12); eocd.writeUInt32LE(cdOffset, 16);
+  return Buffer.concat([local, nameBuf, data, central, nameBuf, eocd]);
+}

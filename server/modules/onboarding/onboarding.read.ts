@@ -1,5 +1,7 @@
+import { createInflateRaw } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { cleanText } from '../../platform/text.js';
 import { emptyFile, tooManyRows, unreadableFile } from './onboarding.errors.js';
 
 /** One spreadsheet row: `line` is the row number the spreadsheet shows (the header is usually 1). */
@@ -17,7 +19,7 @@ export interface Sheet {
 
 export interface ReadLimits {
   maxRows: number;
-  /** an XLSX is a zip: refuse one whose parts claim to unpack to more than this (zip bombs) */
+  /** an XLSX is a zip: refuse one whose parts really unpack to more than this (zip bombs) */
   maxUnzippedBytes: number;
 }
 
@@ -39,9 +41,12 @@ export async function readSheet(buf: Buffer, limits: ReadLimits): Promise<Sheet>
   return { format: table.format, header, rows };
 }
 
-/** Trims a cell; non-breaking spaces (pasted from web pages and Word) count as spaces. */
+/**
+ * Trims a cell; non-breaking spaces (pasted from web pages and Word) count as spaces; NUL, direction
+ * overrides and invisible characters go (the shared rule: platform/text.ts; cells hold names).
+ */
 function clean(value: string): string {
-  return value.replace(/\u00a0/g, ' ').trim();
+  return cleanText(value.replace(/\u0000/g, ''), 'name').replace(/\u00a0/g, ' ').trim();
 }
 
 // ── CSV ───────────────────────────────────────────────────────────────────
@@ -85,24 +90,69 @@ function readCsv(buf: Buffer): { format: 'csv'; rows: SheetRow[] } {
 }
 
 // ── XLSX ──────────────────────────────────────────────────────────────────
-/** The uncompressed size the zip's central directory declares, or Infinity when it cannot be read. */
-export function declaredUnzippedSize(buf: Buffer): number {
+/**
+ * Unpacks every part of the zip, counting the bytes that really come out, and stops as soon as
+ * the count passes `limit`: the sizes a zip declares are whatever its maker wrote (a 300 KB file
+ * declaring 1 KB may unpack to 300 MB). Output is counted and dropped, never kept, so memory stays
+ * at a few chunks. Answers the total, 'too-large', or 'unreadable' for a zip we cannot walk.
+ */
+export async function unzippedSizeWithin(buf: Buffer, limit: number): Promise<number | 'too-large' | 'unreadable'> {
   const minEocd = 22;
+  let eocd = -1;
   for (let i = buf.length - minEocd; i >= Math.max(0, buf.length - minEocd - 0xffff); i--) {
-    if (buf.readUInt32LE(i) !== 0x06054b50) continue;
-    const entries = buf.readUInt16LE(i + 10);
-    let p = buf.readUInt32LE(i + 16);
-    let total = 0;
-    for (let n = 0; n < entries; n++) {
-      if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return Infinity;
-      const size = buf.readUInt32LE(p + 24);
-      if (size === 0xffffffff) return Infinity; // zip64: far beyond any sheet we accept
-      total += size;
-      p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    }
-    return total;
+    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
   }
-  return Infinity;
+  if (eocd < 0) return 'unreadable';
+  const entries = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return 'unreadable';
+    const method = buf.readUInt16LE(p + 10);
+    const compressed = buf.readUInt32LE(p + 20);
+    const local = buf.readUInt32LE(p + 42);
+    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    if (compressed === 0xffffffff || local === 0xffffffff) return 'too-large'; // zip64: far beyond any sheet we accept
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return 'unreadable';
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + compressed);
+    if (method === 0) {
+      total += data.length;
+    } else if (method === 8) {
+      const out = await inflateCounting(data, limit - total);
+      if (out === 'too-large' || out === 'unreadable') return out;
+      total += out;
+    } else {
+      return 'unreadable';
+    }
+    if (total > limit) return 'too-large';
+  }
+  return total;
+}
+
+/** Inflates `data`, counting output bytes; stops (destroying the inflater) once more than `budget`. */
+function inflateCounting(data: Buffer, budget: number): Promise<number | 'too-large' | 'unreadable'> {
+  return new Promise((resolve) => {
+    const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
+    let count = 0;
+    let settled = false;
+    const settle = (v: number | 'too-large' | 'unreadable') => {
+      if (settled) return;
+      settled = true;
+      resolve(v);
+    };
+    inflater.on('data', (chunk: Buffer) => {
+      count += chunk.length;
+      if (count > budget) {
+        settle('too-large');
+        inflater.destroy();
+      }
+    });
+    inflater.on('end', () => settle(count));
+    inflater.on('error', () => settle('unreadable'));
+    inflater.on('close', () => settle(count > budget ? 'too-large' : count));
+    inflater.end(data);
+  });
 }
 
 type Cell = ExcelJS.CellValue | undefined;
@@ -121,9 +171,11 @@ export function cellText(value: Cell): string {
 }
 
 async function readXlsx(buf: Buffer, limits: ReadLimits): Promise<{ format: 'xlsx'; rows: SheetRow[] }> {
-  if (declaredUnzippedSize(buf) > limits.maxUnzippedBytes) {
+  const unzipped = await unzippedSizeWithin(buf, limits.maxUnzippedBytes);
+  if (unzipped === 'too-large') {
     throw unreadableFile(`The XLSX file unpacks to more than ${Math.round(limits.maxUnzippedBytes / 1e6)} MB; save only the sheet to import`);
   }
+  if (unzipped === 'unreadable') throw unreadableFile('The XLSX file cannot be read: is it damaged or password-protected?');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);

@@ -82,7 +82,6 @@ function routes(app: FastifyInstance, { db, config }: AppDeps): void {
     return reply
       .header('content-type', file.contentType)
       .header('content-disposition', `attachment; filename="${file.filename}"`)
-      .header('cache-control', 'no-cache')
       .send(file.body);
   });
 

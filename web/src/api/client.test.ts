@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ApiError, CLIENT_CODES, buildUrl, createApiClient } from './client.js';
+import { ApiError, CLIENT_CODES, buildUrl, createApiClient, createBusyState } from './client.js';
 
 /** A stand-in for the network: answers every request with `respond`, and records what was asked. */
 function fakeFetch(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
@@ -78,5 +78,53 @@ describe('the API client', () => {
     expect(buildUrl('', '/api/organisations', { page: 2, pageSize: 20, q: 'Ә & б', none: undefined }))
       .toBe('/api/organisations?page=2&pageSize=20&q=%D3%98+%26+%D0%B1');
     expect(buildUrl('', '/api/me', {})).toBe('/api/me');
+  });
+});
+
+describe('503 with Retry-After: busy, retried by itself', () => {
+  const busyAnswer = (code = 'server.busy', seconds = '3') =>
+    new Response(JSON.stringify({ error: { code, message: 'busy' } }), { status: 503, headers: { 'content-type': 'application/json', 'retry-after': seconds } });
+
+  test('a GET waits the seconds asked, shows "retrying", and succeeds', async () => {
+    let n = 0;
+    const net = fakeFetch(() => (++n <= 2 ? busyAnswer('server.unavailable') : json(200, { ok: true })));
+    const waits: number[] = [];
+    const busy = createBusyState();
+    const seen: (number | null)[] = [];
+    busy.subscribe(() => seen.push(busy.get()));
+    const api = createApiClient({ fetch: net.fn, busy, sleep: async (ms) => { waits.push(ms); } });
+    expect(await api.get('/api/x')).toEqual({ ok: true });
+    expect(net.calls).toHaveLength(3);
+    expect(waits).toEqual([3000, 3000]);
+    expect(seen.filter((v) => v !== null)).toHaveLength(2);
+    expect(busy.get()).toBeNull();
+  });
+
+  test('a write the server refused before running it (server.busy) is retried; with an Idempotency-Key too', async () => {
+    for (const [code, headers] of [['server.busy', {}], ['server.unavailable', { 'Idempotency-Key': 'k' }]] as const) {
+      let n = 0;
+      const net = fakeFetch(() => (++n === 1 ? busyAnswer(code, '1') : json(201, { id: 1 })));
+      const api = createApiClient({ fetch: net.fn, sleep: async () => {} });
+      expect(await api.post('/api/x', { a: 1 }, { headers })).toEqual({ id: 1 });
+      expect(net.calls).toHaveLength(2);
+    }
+  });
+
+  test('a plain write whose database failed mid-way is not repeated; the error shows', async () => {
+    const net = fakeFetch(() => busyAnswer('server.unavailable'));
+    const api = createApiClient({ fetch: net.fn, sleep: async () => {} });
+    const err = await failure(api.post('/api/x', { a: 1 }));
+    expect([err.status, err.code]).toEqual([503, 'server.unavailable']);
+    expect(net.calls).toHaveLength(1);
+  });
+
+  test('gives up after maxRetries, and a 503 without Retry-After is not retried', async () => {
+    const net = fakeFetch(() => busyAnswer());
+    const api = createApiClient({ fetch: net.fn, sleep: async () => {}, maxRetries: 2 });
+    expect((await failure(api.get('/api/x'))).code).toBe('server.busy');
+    expect(net.calls).toHaveLength(3);
+    const bare = fakeFetch(() => json(503, { error: { code: 'internal.error', message: 'x' } }));
+    await failure(createApiClient({ fetch: bare.fn, sleep: async () => {} }).get('/api/x'));
+    expect(bare.calls).toHaveLength(1);
   });
 });

@@ -54,6 +54,65 @@ export interface ApiClientDeps {
   /** '' in the browser (same origin); an absolute origin in tests */
   baseUrl?: string;
   fetch?: typeof fetch;
+  /** waits between retries (tests pass an instant one) */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** told when a retry is scheduled (the "busy" notice) and when it is over (null) */
+  busy?: BusyState;
+  /** how many times a 503 is retried before it is shown as an error (default 5) */
+  maxRetries?: number;
+}
+
+// ── "the server is busy": retried by itself ──────────────────────────────────
+/**
+ * A 503 with Retry-After means "over capacity" or "database restarting": the client waits the
+ * seconds the server asks (1–60) and sends the request again, up to `maxRetries` times, while the
+ * page shows "busy, retrying in N s" (see BusyNotice). Retried: every GET; any request the server
+ * refused before running it (`server.busy`); and any request with an Idempotency-Key (the server
+ * answers a repeat with the first result). Other writes are not repeated: they may have run.
+ */
+export interface BusyState {
+  /** when the next retry is due (ms since epoch), or null when nothing waits */
+  get(): number | null;
+  set(retryAt: number | null): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createBusyState(): BusyState {
+  let retryAt: number | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => retryAt,
+    set(value) {
+      retryAt = value;
+      for (const l of listeners) l();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The app's one busy state, shown by the layout. */
+export const busyState = createBusyState();
+
+const abortableSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('Aborted', 'AbortError'));
+    }, { once: true });
+  });
+
+/** Seconds to wait for a 503, or null when it is not one to retry. */
+export function retryDelaySeconds(res: Response, method: Method, headers: Record<string, string>, code: string | undefined): number | null {
+  if (res.status !== 503) return null;
+  const header = Number(res.headers.get('retry-after'));
+  const seconds = Number.isFinite(header) && header > 0 ? Math.min(60, Math.ceil(header)) : null;
+  if (seconds === null) return null;
+  const idempotent = method === 'GET' || code === 'server.busy' || Object.keys(headers).some((h) => h.toLowerCase() === 'idempotency-key');
+  return idempotent ? seconds : null;
 }
 
 function isErrorBody(v: unknown): v is { error: { code: string; message: string; details?: Record<string, unknown> } } {
@@ -90,6 +149,9 @@ export function buildUrl(baseUrl: string, path: string, query?: Query): string {
 export function createApiClient(deps: ApiClientDeps = {}): ApiClient {
   const baseUrl = deps.baseUrl ?? '';
   const doFetch = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const sleep = deps.sleep ?? abortableSleep;
+  const busy = deps.busy;
+  const maxRetries = deps.maxRetries ?? 5;
 
   async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
@@ -99,12 +161,25 @@ export function createApiClient(deps: ApiClientDeps = {}): ApiClient {
       init.body = JSON.stringify(options.body);
     }
     let res: Response;
-    try {
-      res = await doFetch(buildUrl(baseUrl, path, options.query), init);
-    } catch (err) {
-      // an abort is the caller's own doing (a query was cancelled): let it through unchanged
-      if (err instanceof DOMException && err.name === 'AbortError') throw err;
-      throw new ApiError(CLIENT_CODES.offline, 'The server could not be reached', 0);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        res = await doFetch(buildUrl(baseUrl, path, options.query), init);
+      } catch (err) {
+        busy?.set(null);
+        // an abort is the caller's own doing (a query was cancelled): let it through unchanged
+        if (err instanceof DOMException && err.name === 'AbortError') throw err;
+        throw new ApiError(CLIENT_CODES.offline, 'The server could not be reached', 0);
+      }
+      if (res.ok || attempt >= maxRetries) break;
+      const error = await toApiError(res.clone());
+      const wait = retryDelaySeconds(res, method, headers, error.code);
+      if (wait === null) break;
+      busy?.set(Date.now() + wait * 1000);
+      try {
+        await sleep(wait * 1000, options.signal);
+      } finally {
+        busy?.set(null);
+      }
     }
     if (!res.ok) throw await toApiError(res);
     if (res.status === 204) return undefined as T;
@@ -125,5 +200,5 @@ export function createApiClient(deps: ApiClientDeps = {}): ApiClient {
   };
 }
 
-/** The client the app uses: same origin, the browser's fetch. */
-export const api = createApiClient();
+/** The client the app uses: same origin, the browser's fetch, 503s retried with the busy notice. */
+export const api = createApiClient({ busy: busyState });

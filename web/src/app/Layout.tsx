@@ -8,6 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 import { NotificationsLink } from '../modules/notifications/NotificationsLink.js';
 import { endSession } from './session.js';
 import { isSessionEnded } from './query-client.js';
+import { BusyNotice } from '../ui/feedback.js';
 
 function SignOutButton() {
   const { t, i18n } = useTranslation();
@@ -65,6 +66,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
+        <BusyNotice />
         <Outlet />
       </main>
       <footer className="footer">

@@ -15,6 +15,7 @@ export const en: ShellStrings = {
     languageSaveFailed: 'Your language choice could not be saved.',
     loading: 'Loading…',
     offlineWaiting: 'You are offline. The page will load by itself when the connection is back.',
+    busyRetrying: 'The server is busy. Retrying in {{seconds}} s…',
     retry: 'Try again',
     notFoundTitle: 'Page not found',
     notFoundText: 'There is no such page, or the link is wrong.',
@@ -39,6 +40,13 @@ export const en: ShellStrings = {
       not_found: 'The page or record you asked for was not found.',
       forbidden: 'You are not allowed to do this.',
       too_large: 'What you sent is too large.',
+      invalid_character: 'The text holds a character that is not allowed. Remove it and try again.',
+      invalid_value: 'One of the values is out of range. Check it and try again.',
+      header_too_large: 'The link is too long. Open the page again from the home page.',
+    },
+    server: {
+      busy: 'The server is busy right now. Please try again in a minute.',
+      unavailable: 'The server is unavailable for a moment. Please try again in a minute.',
     },
     internal: {
       error: 'Something failed on the server. Please try again in a moment.',

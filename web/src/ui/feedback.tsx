@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/error-message.js';
+import { busyState, type BusyState } from '../api/client.js';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -38,4 +39,23 @@ export function QueryView<T>({ query, children, heading }: {
   if (query.isPending) return <>{h1}{query.fetchStatus === 'paused' ? <OfflineWaiting /> : <Loading />}</>;
   if (query.isError) return <>{h1}<ErrorNotice error={query.error} onRetry={() => void query.refetch()} /></>;
   return <>{children(query.data)}</>;
+}
+
+/**
+ * "The server is busy. Retrying in N s…": shown while the API client waits out a 503's Retry-After
+ * before sending the request again by itself (see api/client.ts).
+ */
+export function BusyNotice({ state = busyState }: { state?: BusyState }) {
+  const { t } = useTranslation();
+  const retryAt = useSyncExternalStore(state.subscribe, state.get, state.get);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (retryAt === null) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [retryAt]);
+  if (retryAt === null) return null;
+  const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
+  return <p className="notice notice--busy" role="status" aria-live="polite">{t('app.busyRetrying', { seconds })}</p>;
 }
