@@ -25,6 +25,8 @@ export const importErrorCode = z.enum([
   'onboarding.unknown_class',
   'onboarding.duplicate_in_file',
   'onboarding.already_exists',
+  'onboarding.registered_elsewhere',
+  'onboarding.transfer_required',
   'onboarding.missing_value',
   'onboarding.bad_phone',
   'onboarding.bad_email',

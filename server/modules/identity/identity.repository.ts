@@ -55,6 +55,19 @@ export async function audit(
   ]);
 }
 
+/** Many audit events of one actor in one statement (e.g. every person an import created or linked, by id). */
+export async function auditMany(
+  db: Queryable,
+  e: { accountId: number | null; ip: string | null; events: { action: string; details: Record<string, unknown> }[] },
+): Promise<void> {
+  if (e.events.length === 0) return;
+  await db.query(
+    `insert into audit_events (account_id, action, ip, details)
+     select $1, a, $2, d::jsonb from unnest($3::text[], $4::text[]) as t(a, d)`,
+    [e.accountId, e.ip, e.events.map((x) => x.action), e.events.map((x) => JSON.stringify(x.details))],
+  );
+}
+
 /** Seconds until the longest lock among `keys` ends, or 0 when none is locked. */
 export async function lockedForSeconds(db: Queryable, keys: string[]): Promise<number> {
   const { rows } = await db.query<{ seconds: number | null }>(

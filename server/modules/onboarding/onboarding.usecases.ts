@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Config } from '../../platform/config.js';
 import type { ActivationCode, ImportCounts, ImportKind, ImportReport } from '../../../contracts/onboarding.js';
-import { audit, clearFailures, findAccountByLogin, lockedForSeconds, recordFailure } from '../identity/identity.repository.js';
+import { audit, auditMany, clearFailures, findAccountByLogin, lockedForSeconds, recordFailure } from '../identity/identity.repository.js';
 import { hashPassword } from '../identity/passwords.js';
 import * as repo from './onboarding.repository.js';
 import { readSheet, type Sheet } from './onboarding.read.js';
@@ -21,8 +21,11 @@ export const IMPORT_LIMITS = {
   maxListedErrors: 1_000,
 };
 
-/** What applying a checked sheet writes; returns the activation codes of new accounts. */
-type Writer = (tx: Queryable) => Promise<{ counts: ImportCounts; codes: ActivationCode[]; expiresAt: Date | null }>;
+/** One audit event per person an import created, linked or gave a role, place or parent link: ids only. */
+type PersonEvent = { action: string; details: Record<string, unknown> };
+
+/** What applying a checked sheet writes; returns the activation codes of new accounts and the per-person audit. */
+type Writer = (tx: Queryable) => Promise<{ counts: ImportCounts; codes: ActivationCode[]; expiresAt: Date | null; events: PersonEvent[] }>;
 
 interface Prepared {
   checked: Checked<unknown>;
@@ -51,7 +54,7 @@ async function prepareClasses(q: Queryable, sheet: Sheet, { organisationId }: Sc
     checked,
     write: async (tx) => {
       await repo.insertClasses(tx, organisationId, yearId, checked.plan);
-      return { counts: checked.counts, codes: [], expiresAt: null };
+      return { counts: checked.counts, codes: [], expiresAt: null, events: [] };
     },
   };
 }
@@ -84,7 +87,13 @@ async function preparePeople(q: Queryable, sheet: Sheet, { organisationId, now }
       await repo.insertAccounts(tx, accounts, language);
       await repo.insertRoles(tx, organisationId, plan.roles.map((r) => ({ personId: idOf(r.iin), role: r.role })));
       await repo.insertClassMembers(tx, plan.classMembers.map((m) => ({ classId: m.classId, pupilId: idOf(m.iin) })));
-      return { counts: checked.counts, codes, expiresAt: codes.length > 0 ? expiresAt : null };
+      const events: PersonEvent[] = [
+        ...[...created.values()].map((personId) => ({ action: 'onboarding.person_created', details: { organisationId, personId } })),
+        ...plan.roles.map((r) => ({ action: 'onboarding.role_granted', details: { organisationId, personId: idOf(r.iin), role: r.role } })),
+        ...plan.classMembers.map((m) => ({ action: 'onboarding.class_joined', details: { organisationId, personId: idOf(m.iin), classId: m.classId } })),
+        ...accounts.map((a) => ({ action: 'onboarding.activation_issued', details: { organisationId, personId: a.personId } })),
+      ];
+      return { counts: checked.counts, codes, expiresAt: codes.length > 0 ? expiresAt : null, events };
     },
   };
 }
@@ -99,7 +108,13 @@ async function prepareLinks(q: Queryable, sheet: Sheet, { organisationId }: Scop
     write: async (tx) => {
       await repo.insertRoles(tx, organisationId, checked.plan.parentRoles.map((personId) => ({ personId, role: 'parent' as const })));
       await repo.insertParentLinks(tx, checked.plan.links);
-      return { counts: checked.counts, codes: [], expiresAt: null };
+      const events: PersonEvent[] = [
+        ...checked.plan.parentRoles.map((personId) => ({ action: 'onboarding.role_granted', details: { organisationId, personId, role: 'parent' } })),
+        ...checked.plan.links.map((l) => ({
+          action: 'onboarding.parent_linked', details: { organisationId, personId: l.parentId, childId: l.childId, relation: l.relation },
+        })),
+      ];
+      return { counts: checked.counts, codes: [], expiresAt: null, events };
     },
   };
 }
@@ -158,7 +173,8 @@ export async function importSheet(args: {
       const { checked, write } = await PREPARE[kind](tx, sheet, scope);
       const result = report(kind, false, sheet, checked);
       if (!result.ok) return result; // nothing written; the route answers 422
-      const { counts, codes, expiresAt } = await write(tx);
+      const { counts, codes, expiresAt, events } = await write(tx);
+      await auditMany(tx, { accountId: args.accountId, ip: args.ip, events });
       await audit(tx, {
         accountId: args.accountId, action: 'onboarding.import', ip: args.ip,
         // counts only: never names or IINs
