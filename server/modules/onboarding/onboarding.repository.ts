@@ -188,3 +188,25 @@ export async function replacePendingHash(tx: Queryable, accountId: number, pendi
   );
   return rowCount === 1;
 }
+
+/**
+ * A person within an organisation's scope for account care: they hold a role there and none anywhere
+ * else (someone who also belongs to another organisation, or is an officer, is not this admin's to reset).
+ */
+export async function findPersonForCodes(
+  db: Queryable, organisationId: number, personId: number,
+): Promise<{ id: number; iin: string; accountId: number | null } | null> {
+  const { rows } = await db.query<{ id: number; iin: string; account_id: number | null }>(
+    `select p.id, p.iin, a.id as account_id from persons p left join accounts a on a.person_id = p.id
+      where p.id = $2
+        and exists (select 1 from role_assignments r where r.person_id = p.id and r.organisation_id = $1)
+        and not exists (select 1 from role_assignments r where r.person_id = p.id and r.organisation_id is distinct from $1)`,
+    [organisationId, personId],
+  );
+  const r = rows[0];
+  return r ? { id: r.id, iin: r.iin, accountId: r.account_id } : null;
+}
+
+export async function setActivationHash(tx: Queryable, accountId: number, hash: string): Promise<void> {
+  await tx.query('update accounts set password_hash = $2 where id = $1', [accountId, hash]);
+}

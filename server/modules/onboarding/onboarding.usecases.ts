@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Config } from '../../platform/config.js';
 import type { ActivationCode, ImportCounts, ImportKind, ImportReport } from '../../../contracts/onboarding.js';
-import { audit, auditMany, clearFailures, findAccountByLogin, lockedForSeconds, recordFailure } from '../identity/identity.repository.js';
+import { audit, auditMany, clearFailures, forgetDevices, revokeSessionsOf, findAccountByLogin, lockedForSeconds, recordFailure } from '../identity/identity.repository.js';
 import { hashPassword } from '../identity/passwords.js';
 import * as repo from './onboarding.repository.js';
 import { readSheet, type Sheet } from './onboarding.read.js';
@@ -10,7 +10,7 @@ import {
   type Checked,
 } from './onboarding.rules.js';
 import { ACTIVATION_DAYS, activationHash, activationMatches, isPendingActivation, newActivationCode } from './onboarding.activation.js';
-import { activationFailed, activationThrottled, concurrentChange, noCurrentYear } from './onboarding.errors.js';
+import { activationFailed, activationThrottled, concurrentChange, noCurrentYear, personNotFound } from './onboarding.errors.js';
 
 /** Upload limits; the route turns a breach into 413 with the limit in the message. */
 export const IMPORT_LIMITS = {
@@ -226,5 +226,32 @@ export async function activateAccount(args: {
     }
     await clearFailures(tx, accountKey);
     await audit(tx, { accountId: account.account_id, action: 'onboarding.activated', ip: args.ip });
+  });
+}
+
+/**
+ * An organisation's admin issues a new activation code for a person of their organisation who lost
+ * theirs (or their password): the old code and password stop working and every session ends. A person
+ * outside the organisation's scope is answered 404, exactly like a missing one.
+ */
+export async function reissueActivationCode(args: {
+  db: Db; organisationId: number; personId: number; accountId: number; ip: string | null; now: Date;
+}): Promise<{ personId: number; code: string; expiresAt: string }> {
+  const { db, organisationId, now } = args;
+  return db.transaction(async (tx) => {
+    const person = await repo.findPersonForCodes(tx, organisationId, args.personId);
+    if (!person) throw personNotFound();
+    const code = newActivationCode();
+    const expiresAt = new Date(now.getTime() + ACTIVATION_DAYS * 86_400_000);
+    const hash = activationHash(person.iin, code, expiresAt);
+    if (person.accountId !== null) {
+      await repo.setActivationHash(tx, person.accountId, hash);
+      await revokeSessionsOf(tx, person.accountId, null);
+      await forgetDevices(tx, person.accountId);
+    } else {
+      await repo.insertAccounts(tx, [{ personId: person.id, passwordHash: hash }], accountLanguage(await repo.findInstructionLanguage(tx, organisationId)));
+    }
+    await audit(tx, { accountId: args.accountId, action: 'onboarding.activation_reissued', ip: args.ip, details: { organisationId, personId: person.id } });
+    return { personId: person.id, code, expiresAt: expiresAt.toISOString() };
   });
 }
