@@ -36,6 +36,13 @@ export const loginResponse = z.object({ user: meResponse });
 
 export const updateMeBody = z.object({ language: languageSchema }).strict();
 
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(8).max(200),
+}).strict();
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
+export const changePasswordResponse = z.object({ revokedSessions: z.number() });
+
 export const childrenResponse = z.object({
   children: z.array(personName.extend({
     id: z.number(), birthDate: z.string(),

@@ -25,6 +25,8 @@ export const importErrorCode = z.enum([
   'onboarding.unknown_class',
   'onboarding.duplicate_in_file',
   'onboarding.already_exists',
+  'onboarding.registered_elsewhere',
+  'onboarding.transfer_required',
   'onboarding.missing_value',
   'onboarding.bad_phone',
   'onboarding.bad_email',
@@ -101,3 +103,7 @@ export const activateBody = z.object({
   code: z.string().trim().min(1).max(40),
   password: z.string().min(8).max(200),
 }).strict();
+
+export const personCodeParams = z.object({ id: z.coerce.number().int().positive(), personId: z.coerce.number().int().positive() }).strict();
+export const reissuedCode = z.object({ personId: z.number(), code: z.string(), expiresAt: z.string() });
+export type ReissuedCode = z.infer<typeof reissuedCode>;

@@ -36,7 +36,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     logger: loggerOptions(config, deps.logStream),
-    trustProxy: config.TRUST_PROXY,
+    // a hop count trusts exactly that many proxies nearest to us (proxy-addr's own rule for a number)
+    trustProxy: typeof config.TRUST_PROXY === 'number'
+      ? ((_address: string, hop: number) => hop < (config.TRUST_PROXY as number))
+      : config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     forceCloseConnections: 'idle',
     return503OnClosing: true,

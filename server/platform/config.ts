@@ -11,13 +11,33 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Origins allowed to send state-changing requests besides the server's own host (comma-separated). */
   ALLOWED_ORIGINS: z.string().default(''),
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-* so cookies become __Host- and Secure. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * Behind a TLS-terminating proxy: which proxies' X-Forwarded-* to trust (so cookies become __Host- and
+   * Secure and the client address is the real one). `false`; a hop count (`1`: only the nearest proxy;
+   * `true` means 1); or a comma-separated list of proxy addresses / CIDRs. Never every hop: a client can
+   * write any left-most X-Forwarded-For it likes.
+   */
+  TRUST_PROXY: z.string().default('false').transform((v, ctx): false | number | string[] => {
+    const s = v.trim();
+    if (s === 'false' || s === '' || s === '0') return false;
+    if (s === 'true') return 1;
+    if (/^\d{1,2}$/.test(s)) return Number(s);
+    const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+    if (list.every((x) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(x) || ['loopback', 'linklocal', 'uniquelocal'].includes(x))) return list;
+    ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY is false, a hop count, or a comma-separated list of proxy addresses' });
+    return z.NEVER;
+  }),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Failures on one account (from every address) in the window after which it is slowed down. */
+  LOGIN_ACCOUNT_SOFT_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** While slowed down: at most one password check per this many seconds for the account (own devices excepted). */
+  LOGIN_ACCOUNT_SLOWDOWN_SECONDS: z.coerce.number().int().min(1).default(10),
+  /** Days (Monday-Friday) the current school has to answer a transfer request before the district may decide. */
+  TRANSFER_ANSWER_SCHOOL_DAYS: z.coerce.number().int().min(1).max(30).default(3),
   /** Adds an x-query-count response header; for benchmarks and tests, off in production. */
   EXPOSE_QUERY_COUNT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),

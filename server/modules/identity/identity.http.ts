@@ -31,6 +31,23 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
   });
 }
 
+export const SECURE_DEVICE_COOKIE = '__Host-sabaq_device';
+export const PLAIN_DEVICE_COOKIE = 'sabaq_device';
+const DEVICE_DAYS = 180;
+
+/** The browser's "own device" token (set at a successful sign-in; see the identity README). */
+export function deviceToken(request: FastifyRequest): string | null {
+  const v = request.cookies[SECURE_DEVICE_COOKIE] ?? request.cookies[PLAIN_DEVICE_COOKIE];
+  return v && v.length <= 200 ? v : null;
+}
+
+export function setDeviceCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  const secure = request.protocol === 'https';
+  reply.setCookie(secure ? SECURE_DEVICE_COOKIE : PLAIN_DEVICE_COOKIE, token, {
+    path: '/', httpOnly: true, secure, sameSite: 'lax', maxAge: DEVICE_DAYS * 86_400,
+  });
+}
+
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
   const secure = request.protocol === 'https';
   reply.clearCookie(secure ? SECURE_COOKIE : PLAIN_COOKIE, { path: '/', httpOnly: true, secure, sameSite: 'lax' });

@@ -55,6 +55,19 @@ export async function audit(
   ]);
 }
 
+/** Many audit events of one actor in one statement (e.g. every person an import created or linked, by id). */
+export async function auditMany(
+  db: Queryable,
+  e: { accountId: number | null; ip: string | null; events: { action: string; details: Record<string, unknown> }[] },
+): Promise<void> {
+  if (e.events.length === 0) return;
+  await db.query(
+    `insert into audit_events (account_id, action, ip, details)
+     select $1, a, $2, d::jsonb from unnest($3::text[], $4::text[]) as t(a, d)`,
+    [e.accountId, e.ip, e.events.map((x) => x.action), e.events.map((x) => JSON.stringify(x.details))],
+  );
+}
+
 /** Seconds until the longest lock among `keys` ends, or 0 when none is locked. */
 export async function lockedForSeconds(db: Queryable, keys: string[]): Promise<number> {
   const { rows } = await db.query<{ seconds: number | null }>(
@@ -84,6 +97,79 @@ export async function recordFailure(
       [f.key, f.max, lockMinutes],
     );
   }
+}
+
+/**
+ * Reserves one attempt on each key before the password is checked, atomically (the row lock of the
+ * upsert serialises parallel attempts): returns each key's attempts in the window, this one included,
+ * and the seconds until the window ends. 40 parallel attempts get the counts 1..40, never 40 times 1.
+ */
+export async function reserveAttempts(
+  db: Queryable, keys: string[], windowMinutes: number,
+): Promise<Map<string, { attempts: number; waitSeconds: number }>> {
+  const sortedKeys = [...new Set(keys)].sort(); // one lock order for every caller: no deadlocks
+  const { rows } = await db.query<{ key: string; failures: number; wait: number }>(
+    `insert into login_throttle as t (key, failures, window_started)
+     select k, 1, now() from unnest($1::text[]) as k order by k
+     on conflict (key) do update set
+       failures = case when t.window_started < now() - make_interval(mins => $2) then 1 else t.failures + 1 end,
+       window_started = case when t.window_started < now() - make_interval(mins => $2) then now() else t.window_started end
+     returning key, failures, greatest(1, ceil(extract(epoch from window_started + make_interval(mins => $2) - now())))::int as wait`,
+    [sortedKeys, windowMinutes],
+  );
+  return new Map(rows.map((r) => [r.key, { attempts: r.failures, waitSeconds: r.wait }]));
+}
+
+/** A successful attempt gives its reservation back (so a school's shared address is not used up by sign-ins that worked). */
+export async function releaseAttempts(db: Queryable, keys: string[]): Promise<void> {
+  await db.query('update login_throttle set failures = greatest(failures - 1, 0) where key = any($1::text[])', [keys]);
+}
+
+/**
+ * The account-wide slowdown: takes the account's one verification slot of the interval, or returns
+ * false when another attempt took it less than `seconds` ago.
+ */
+export async function takeVerifySlot(db: Queryable, key: string, seconds: number): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `update login_throttle set next_verify_at = now() + make_interval(secs => $2)
+      where key = $1 and (next_verify_at is null or next_verify_at <= now())`,
+    [key, seconds],
+  );
+  return rowCount === 1;
+}
+
+/** Has this browser (device cookie) signed in to this account before? */
+export async function isKnownDevice(db: Queryable, tokenHash: Buffer, accountId: number): Promise<boolean> {
+  const { rowCount } = await db.query(
+    'update login_devices set last_used_at = now() where token_hash = $1 and account_id = $2', [tokenHash, accountId]);
+  return rowCount === 1;
+}
+
+export async function rememberDevice(db: Queryable, tokenHash: Buffer, accountId: number): Promise<void> {
+  await db.query(
+    `insert into login_devices (token_hash, account_id) values ($1, $2)
+     on conflict (token_hash, account_id) do update set last_used_at = now()`, [tokenHash, accountId]);
+}
+
+export async function forgetDevices(db: Queryable, accountId: number): Promise<void> {
+  await db.query('delete from login_devices where account_id = $1', [accountId]);
+}
+
+/** Revokes every live session of the account except `keepSessionId` (null: all). Returns how many. */
+export async function revokeSessionsOf(db: Queryable, accountId: number, keepSessionId: number | null): Promise<number> {
+  const { rowCount } = await db.query(
+    `update sessions set revoked_at = now()
+      where account_id = $1 and revoked_at is null and ($2::bigint is null or id <> $2)`, [accountId, keepSessionId]);
+  return rowCount ?? 0;
+}
+
+export async function findPasswordHash(db: Queryable, accountId: number): Promise<string | null> {
+  const { rows } = await db.query<{ password_hash: string }>('select password_hash from accounts where id = $1 and disabled_at is null', [accountId]);
+  return rows[0]?.password_hash ?? null;
+}
+
+export async function setPasswordHash(db: Queryable, accountId: number, passwordHash: string): Promise<void> {
+  await db.query('update accounts set password_hash = $2 where id = $1', [accountId, passwordHash]);
 }
 
 export async function clearFailures(db: Queryable, key: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createTestApp, cookieHeader, DEMO_PASSWORD, type TestApp } from '../../../test/app.js';
 
 let t: TestApp;
@@ -8,7 +8,7 @@ const logs: string[] = [];
 beforeAll(async () => {
   const logStream = new PassThrough();
   logStream.on('data', (chunk) => logs.push(String(chunk)));
-  t = await createTestApp({ logStream, env: { LOG_LEVEL: 'trace', LOGIN_MAX_FAILURES_PER_ACCOUNT: '5', LOGIN_MAX_FAILURES_PER_ADDRESS: '12' } });
+  t = await createTestApp({ logStream, env: { LOG_LEVEL: 'trace', LOGIN_MAX_FAILURES_PER_ACCOUNT: '5', LOGIN_MAX_FAILURES_PER_ADDRESS: '12', LOGIN_ACCOUNT_SLOWDOWN_SECONDS: '600' } });
 });
 afterAll(async () => t.close());
 
@@ -111,35 +111,91 @@ describe('sessions end', () => {
 });
 
 describe('rate limits', () => {
-  test('after 5 failures for one account, even the right password gets 429 with when to retry', async () => {
+  beforeEach(async () => {
+    await t.db.query('delete from login_throttle');
+    await t.db.query('delete from login_devices');
+  });
+  const failuresSince = async (id: number) =>
+    t.one<number>(`select count(*)::int from audit_events where id > $1 and action = 'auth.login_failed'`, [id]);
+  const lastAudit = () => t.one<number>('select coalesce(max(id), 0)::int from audit_events');
+
+  test('after 5 failures for one login from one address, even the right password from there gets 429; not from elsewhere', async () => {
     for (let i = 0; i < 5; i++) {
-      expect((await login({ login: 'demo.homeroom', password: `wrong-${i}` }, {}, `10.1.0.${i}`)).statusCode).toBe(401);
+      expect((await login({ login: 'demo.homeroom', password: `wrong-${i}` }, {}, '10.1.0.1')).statusCode).toBe(401);
     }
-    const locked = await login({ login: 'demo.homeroom', password: DEMO_PASSWORD }, {}, '10.1.0.99');
+    const locked = await login({ login: 'demo.homeroom', password: DEMO_PASSWORD }, {}, '10.1.0.1');
     expect(locked.statusCode).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     expect(locked.json().error.code).toBe('auth.too_many_attempts');
     expect(locked.json().error.details.retryAfterSeconds).toBeGreaterThan(0);
-    // the lock is per account: another person signs in from the same address
-    expect((await login({ login: 'demo.parent', password: DEMO_PASSWORD }, {}, '10.1.0.99')).statusCode).toBe(200);
+    // nobody is locked out by someone else: the person from their own address, another person from this one
+    expect((await login({ login: 'demo.homeroom', password: DEMO_PASSWORD }, {}, '10.1.0.2')).statusCode).toBe(200);
+    expect((await login({ login: 'demo.parent', password: DEMO_PASSWORD }, {}, '10.1.0.1')).statusCode).toBe(200);
   });
 
-  test('the same account is locked whichever identifier the attacker types', async () => {
+  test('40 parallel wrong passwords: at most 5 are checked; in 60 with the right one, at most 5 are checked', async () => {
+    const before = await lastAudit();
+    const all = await Promise.all(Array.from({ length: 40 }, (_, i) => login({ login: 'demo.homeroom', password: `wrong-${i}` }, {}, '10.6.0.1')));
+    const codes = all.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(35);
+    expect(await failuresSince(before)).toBe(5);
+
+    const mixed = await Promise.all(Array.from({ length: 60 }, (_, i) =>
+      login({ login: 'demo.teacher', password: i === 59 ? DEMO_PASSWORD : `wrong-${i}` }, {}, '10.6.0.2')));
+    expect(mixed.filter((r) => r.statusCode === 401 || r.statusCode === 200).length).toBeLessThanOrEqual(5);
+    expect(mixed.filter((r) => r.statusCode === 429).length).toBeGreaterThanOrEqual(55);
+    expect((await login({ login: 'demo.teacher', password: DEMO_PASSWORD }, {}, '10.6.0.2')).statusCode).toBe(429);
+  });
+
+  test('a flooded account: its person still gets in on their own device; no answer shows which identifiers are one account', async () => {
     const pupil = await personOf('demo.pupil');
-    await t.db.query(`delete from login_throttle`);
-    for (let i = 0; i < 5; i++) {
-      await login({ login: i % 2 ? pupil.iin : 'demo.pupil', password: `wrong-${i}` }, {}, `10.2.0.${i}`);
-    }
-    expect((await login({ login: pupil.iin, password: DEMO_PASSWORD }, {}, '10.2.0.50')).statusCode).toBe(429);
+    const own = await login({ login: 'demo.pupil', password: DEMO_PASSWORD }, {}, '10.7.0.1');
+    expect(own.statusCode).toBe(200);
+    const device = own.cookies.find((c) => c.name === 'sabaq_device')!;
+    expect(device).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+    // 30 wrong passwords for the IIN from 30 addresses
+    for (let i = 0; i < 30; i++) expect((await login({ login: pupil.iin, password: `wrong-${i}` }, {}, `10.7.1.${i}`)).statusCode).toBe(401);
+    // past the soft limit a new browser gets the plain wrong-password answer, even with the right password (checks are rationed)
+    const fresh = await login({ login: 'demo.pupil', password: DEMO_PASSWORD }, {}, '10.7.2.1');
+    expect(fresh.statusCode).toBe(401);
+    expect(fresh.json()).toEqual((await login({ login: 'no.such.person', password: 'x' }, {}, '10.7.2.2')).json());
+    // the person's own browser gets in, from any address
+    const back = await login({ login: 'demo.pupil', password: DEMO_PASSWORD }, { cookie: `sabaq_device=${device.value}` }, '10.7.2.3');
+    expect(back.statusCode).toBe(200);
+
+    // 5 wrong for the IIN from one address lock that IIN there, and only that: the login name from there is not locked
+    for (let i = 0; i < 5; i++) await login({ login: pupil.iin, password: `again-${i}` }, {}, '10.7.3.1');
+    expect((await login({ login: pupil.iin, password: 'x' }, {}, '10.7.3.1')).statusCode).toBe(429);
+    const other = await login({ login: 'demo.pupil', password: 'x' }, {}, '10.7.3.1');
+    expect(other.statusCode).toBe(401);
+    expect(other.json()).toEqual(fresh.json());
   });
 
   test('one address trying many accounts is locked out', async () => {
-    await t.db.query(`delete from login_throttle`);
     for (let i = 0; i < 12; i++) {
       expect((await login({ login: `guess-${i}`, password: 'x' }, {}, '10.3.0.1')).statusCode).toBe(401);
     }
     expect((await login({ login: 'demo.admin', password: DEMO_PASSWORD }, {}, '10.3.0.1')).statusCode).toBe(429);
     expect((await login({ login: 'demo.admin', password: DEMO_PASSWORD }, {}, '10.3.0.2')).statusCode).toBe(200);
+  });
+
+  test.each([['1'], ['10.8.0.1'], ['true']])('TRUST_PROXY=%s: the address is the one our proxy saw, never the left-most X-Forwarded-For', async (setting) => {
+    const behind = await createTestApp({ env: { TRUST_PROXY: setting, LOGIN_MAX_FAILURES_PER_ADDRESS: '3' } });
+    try {
+      const at = (i: number) => behind.app.inject({
+        method: 'POST', url: '/api/auth/login', payload: { login: `guess-${i}`, password: 'x' }, remoteAddress: '10.8.0.1',
+        headers: { 'x-forwarded-for': `203.0.113.${i}, 198.51.100.7` },
+      });
+      for (let i = 0; i < 3; i++) expect((await at(i)).statusCode).toBe(401);
+      // a fresh left-most value each time does not give a fresh budget
+      expect((await at(99)).statusCode).toBe(429);
+      const ips = await behind.db.query<{ ip: string }>(`select distinct host(ip) as ip from audit_events where action like 'auth.login%'`);
+      expect(ips.rows.map((r) => r.ip)).toEqual(['198.51.100.7']);
+    } finally {
+      await behind.close();
+    }
   });
 });
 
@@ -232,5 +288,38 @@ describe('/api/me', () => {
     expect(children[0].classes.length).toBeGreaterThan(0);
     const teacher = await t.login('demo.teacher');
     expect((await t.app.inject({ url: '/api/me/children', headers: { cookie: teacher } })).json().children).toEqual([]);
+  });
+});
+
+describe('my password and my sessions', () => {
+  test('change my password: the current one is required; every other session ends, this one stays; the new one signs in', async () => {
+    await t.db.query('delete from login_throttle');
+    const here = await t.login('demo.guard');
+    const elsewhere = await t.login('demo.guard');
+    const change = (cookie: string, currentPassword: string, newPassword: string) =>
+      t.app.inject({ method: 'POST', url: '/api/me/password', payload: { currentPassword, newPassword }, headers: { cookie } });
+    const wrong = await change(here, 'not-it', 'жаңа-құпия-сөз');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('auth.wrong_password');
+    expect((await change(here, DEMO_PASSWORD, 'short')).statusCode).toBe(400);
+    const ok = await change(here, DEMO_PASSWORD, 'жаңа-құпия-сөз');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().revokedSessions).toBeGreaterThanOrEqual(1);
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: here } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: elsewhere } })).statusCode).toBe(401);
+    expect((await login({ login: 'demo.guard', password: DEMO_PASSWORD }, {}, '10.9.0.1')).statusCode).toBe(401);
+    expect((await login({ login: 'demo.guard', password: 'жаңа-құпия-сөз' }, {}, '10.9.0.1')).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/me/password', payload: { currentPassword: 'a', newPassword: 'bbbbbbbb' } })).statusCode).toBe(401);
+  });
+
+  test('sign out everywhere ends every session of the account, and only of that account', async () => {
+    const a = await t.login('demo.region');
+    const b = await t.login('demo.region');
+    const someoneElse = await t.login('demo.parent');
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout-everywhere', headers: { cookie: a } });
+    expect(res.statusCode).toBe(204);
+    for (const cookie of [a, b]) expect((await t.app.inject({ url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: someoneElse } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout-everywhere' })).statusCode).toBe(401);
   });
 });

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db.js';
 import type { Config } from '../../platform/config.js';
 import { errorBody } from '../../../contracts/common.js';
-import { childrenResponse, loginBody, loginResponse, meResponse, updateMeBody, type Me } from '../../../contracts/identity.js';
+import { changePasswordBody, changePasswordResponse, childrenResponse, loginBody, loginResponse, meResponse, updateMeBody, type Me } from '../../../contracts/identity.js';
 import * as usecases from './identity.usecases.js';
 import * as repo from './identity.repository.js';
-import { clearSessionCookie, requireActor, setSessionCookie } from './identity.http.js';
+import { clearSessionCookie, deviceToken, requireActor, setDeviceCookie, setSessionCookie } from './identity.http.js';
 import { hasRole } from './identity.actor.js';
 import { notFound } from '../../platform/errors.js';
 
@@ -48,13 +48,14 @@ export async function identityRoutes(app: FastifyInstance, deps: { db: Db; confi
       body: loginBody, response: { 200: loginResponse, 401: errorBody, 429: errorBody },
     },
   }, async (request, reply) => {
-    const { token, accountId } = await usecases.login({
+    const { token, accountId, deviceToken: device } = await usecases.login({
       db, config, login: request.body.login, password: request.body.password,
-      ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null,
+      ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null, deviceToken: deviceToken(request),
     });
     // a sign-in replaces any session this browser had
     if (request.actor) await repo.revokeSession(db, request.actor.sessionId);
     setSessionCookie(request, reply, token, config.SESSION_ABSOLUTE_HOURS * 3600);
+    setDeviceCookie(request, reply, device);
     return { user: await describeMe(db, accountId) };
   });
 
@@ -65,6 +66,31 @@ export async function identityRoutes(app: FastifyInstance, deps: { db: Db; confi
     await usecases.logout({ db, sessionId: actor.sessionId, accountId: actor.accountId, ip: request.ip ?? null });
     clearSessionCookie(request, reply);
     return reply.code(204).send(null);
+  });
+
+  r.post('/api/auth/logout-everywhere', {
+    schema: {
+      tags: ['identity'], summary: 'Sign out everywhere: every session of this account ends (this one too) and its own devices are forgotten',
+      response: { 204: z.null(), 401: errorBody },
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    await usecases.logoutEverywhere({ db, accountId: actor.accountId, ip: request.ip ?? null });
+    clearSessionCookie(request, reply);
+    return reply.code(204).send(null);
+  });
+
+  r.post('/api/me/password', {
+    schema: {
+      tags: ['identity'], summary: 'Change my password (the current one is required); every other session ends',
+      body: changePasswordBody, response: { 200: changePasswordResponse, 400: errorBody, 401: errorBody, 429: errorBody },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    return usecases.changePassword({
+      db, config, accountId: actor.accountId, sessionId: actor.sessionId,
+      currentPassword: request.body.currentPassword, newPassword: request.body.newPassword, ip: request.ip ?? null,
+    });
   });
 
   r.get('/api/me', {

@@ -143,11 +143,13 @@ export async function findSummary(db: Queryable, args: { pupilId: number; termId
           from marks mk join term on mk.term_id = term.id where mk.pupil_id = $1) as marks,
        (select coalesce(json_agg(json_build_object('subjectId', x.subject_id, 'status', x.status, 'n', x.n)), '[]') from (
           select l.subject_id, a.status, count(*) as n from attendance a join term on a.on_date between term.starts_on and term.ends_on
-          join lessons l on l.id = a.lesson_id where a.pupil_id = $1 group by l.subject_id, a.status) x) as attendance_counts,
+          -- only what this school wrote: a pupil who changed school mid-term does not carry the old school's register along
+          join lessons l on l.id = a.lesson_id and l.organisation_id = term.organisation_id
+          where a.pupil_id = $1 group by l.subject_id, a.status) x) as attendance_counts,
        (select coalesce(json_agg(json_build_object('lessonId', x.lesson_id, 'date', x.on_date, 'subjectId', x.subject_id,
             'status', x.status, 'reason', x.reason) order by x.on_date desc, x.starts_at desc), '[]') from (
           select a.lesson_id, a.on_date, l.subject_id, l.starts_at, a.status, a.reason from attendance a
-          join term on a.on_date between term.starts_on and term.ends_on join lessons l on l.id = a.lesson_id
+          join term on a.on_date between term.starts_on and term.ends_on join lessons l on l.id = a.lesson_id and l.organisation_id = term.organisation_id
           where a.pupil_id = $1 and a.status <> 'present' order by a.on_date desc, l.starts_at desc limit 20) x) as recent`,
     [args.pupilId, args.termId, args.now],
   );

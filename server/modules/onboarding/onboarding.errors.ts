@@ -11,3 +11,4 @@ export const noCurrentYear = createErrorFactory('onboarding.no_current_year', 40
 export const concurrentChange = createErrorFactory('onboarding.concurrent_change', 409, 'The same people or classes were changed while importing; check the file again');
 export const activationFailed = createErrorFactory('onboarding.activation_failed', 400, 'This IIN and activation code do not match an account waiting for activation');
 export const activationThrottled = createErrorFactory('onboarding.activation_throttled', 429, 'Too many failed attempts');
+export const personNotFound = createErrorFactory('onboarding.person_not_found', 404, 'Person not found');

@@ -45,10 +45,14 @@ export async function findKnownPersons(
   if (iins.length === 0) return new Map();
   const { rows } = await db.query<{
     id: number; iin: string; last_name: string; first_name: string; middle_name: string | null;
-    has_account: boolean; org_roles: string[]; class_ids: (string | number)[];
+    has_account: boolean; org_roles: string[]; class_ids: (string | number)[]; roles_elsewhere: boolean; pupil_elsewhere: boolean;
   }>(
     `select p.id, p.iin, p.last_name, p.first_name, p.middle_name,
         exists (select 1 from accounts a where a.person_id = p.id) as has_account,
+        exists (select 1 from role_assignments r where r.person_id = p.id and r.organisation_id is distinct from $1) as roles_elsewhere,
+        (exists (select 1 from role_assignments r where r.person_id = p.id and r.role = 'pupil' and r.organisation_id <> $1)
+         or exists (select 1 from class_members m join classes c on c.id = m.class_id
+                     where m.pupil_id = p.id and c.organisation_id <> $1 and c.academic_year_id = $2)) as pupil_elsewhere,
         array(select r.role from role_assignments r where r.person_id = p.id and r.organisation_id = $1) as org_roles,
         array(select m.class_id from class_members m join classes c on c.id = m.class_id
                where m.pupil_id = p.id and c.organisation_id = $1 and c.academic_year_id = $2) as class_ids
@@ -57,7 +61,7 @@ export async function findKnownPersons(
   );
   return new Map(rows.map((r) => [r.iin, {
     id: r.id, lastName: r.last_name, firstName: r.first_name, middleName: r.middle_name,
-    hasAccount: r.has_account, orgRoles: r.org_roles,
+    hasAccount: r.has_account, orgRoles: r.org_roles, rolesElsewhere: r.roles_elsewhere, pupilElsewhere: r.pupil_elsewhere,
     // pg parses a bigint[] as strings (only scalar int8 is parsed as a number)
     classIds: r.class_ids.map(Number),
   }]));
@@ -76,16 +80,19 @@ export async function findContactOwners(
 
 export async function findLinkPersons(
   db: Queryable, organisationId: number, iins: string[],
-): Promise<Map<string, { id: number; isPupilHere: boolean; isParentHere: boolean }>> {
+): Promise<Map<string, { id: number; isPupilHere: boolean; isPupilElsewhere: boolean; isParentHere: boolean }>> {
   if (iins.length === 0) return new Map();
-  const { rows } = await db.query<{ id: number; iin: string; is_pupil_here: boolean; is_parent_here: boolean }>(
+  const { rows } = await db.query<{ id: number; iin: string; is_pupil_here: boolean; is_pupil_elsewhere: boolean; is_parent_here: boolean }>(
     `select p.id, p.iin,
         exists (select 1 from role_assignments r where r.person_id = p.id and r.organisation_id = $1 and r.role = 'pupil') as is_pupil_here,
+        (exists (select 1 from role_assignments r where r.person_id = p.id and r.role = 'pupil' and r.organisation_id <> $1)
+         or exists (select 1 from class_members m join classes c on c.id = m.class_id join academic_years y on y.id = c.academic_year_id
+                     where m.pupil_id = p.id and c.organisation_id <> $1 and y.is_current)) as is_pupil_elsewhere,
         exists (select 1 from role_assignments r where r.person_id = p.id and r.organisation_id = $1 and r.role = 'parent') as is_parent_here
        from persons p where p.iin = any($2::text[])`,
     [organisationId, iins],
   );
-  return new Map(rows.map((r) => [r.iin, { id: r.id, isPupilHere: r.is_pupil_here, isParentHere: r.is_parent_here }]));
+  return new Map(rows.map((r) => [r.iin, { id: r.id, isPupilHere: r.is_pupil_here, isPupilElsewhere: r.is_pupil_elsewhere, isParentHere: r.is_parent_here }]));
 }
 
 export async function findExistingLinks(db: Queryable, personIds: number[]): Promise<Set<string>> {
@@ -180,4 +187,26 @@ export async function replacePendingHash(tx: Queryable, accountId: number, pendi
     [accountId, pending, passwordHash],
   );
   return rowCount === 1;
+}
+
+/**
+ * A person within an organisation's scope for account care: they hold a role there and none anywhere
+ * else (someone who also belongs to another organisation, or is an officer, is not this admin's to reset).
+ */
+export async function findPersonForCodes(
+  db: Queryable, organisationId: number, personId: number,
+): Promise<{ id: number; iin: string; accountId: number | null } | null> {
+  const { rows } = await db.query<{ id: number; iin: string; account_id: number | null }>(
+    `select p.id, p.iin, a.id as account_id from persons p left join accounts a on a.person_id = p.id
+      where p.id = $2
+        and exists (select 1 from role_assignments r where r.person_id = p.id and r.organisation_id = $1)
+        and not exists (select 1 from role_assignments r where r.person_id = p.id and r.organisation_id is distinct from $1)`,
+    [organisationId, personId],
+  );
+  const r = rows[0];
+  return r ? { id: r.id, iin: r.iin, accountId: r.account_id } : null;
+}
+
+export async function setActivationHash(tx: Queryable, accountId: number, hash: string): Promise<void> {
+  await tx.query('update accounts set password_hash = $2 where id = $1', [accountId, hash]);
 }

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { errorBody, idParam } from '../../../contracts/common.js';
-import { activateBody, importQuery, importRejected, importReport, templateParams, templateQuery } from '../../../contracts/onboarding.js';
+import { activateBody, importQuery, importRejected, importReport, personCodeParams, reissuedCode, templateParams, templateQuery } from '../../../contracts/onboarding.js';
 import { requireActor } from '../identity/identity.http.js';
 import { findOrganisationNode } from '../organisations/organisations.repository.js';
 import { organisationNotFound } from '../organisations/organisations.errors.js';
 import { canImportInto } from './onboarding.policy.js';
-import { activateAccount, importSheet, IMPORT_LIMITS } from './onboarding.usecases.js';
+import { activateAccount, importSheet, IMPORT_LIMITS, reissueActivationCode } from './onboarding.usecases.js';
 import { csvTemplate, xlsxTemplate } from './onboarding.templates.js';
 import { fileTooLarge, noFile, rowsInvalid } from './onboarding.errors.js';
 
@@ -83,6 +83,22 @@ function routes(app: FastifyInstance, { db, config }: AppDeps): void {
       .header('content-type', file.contentType)
       .header('content-disposition', `attachment; filename="${file.filename}"`)
       .send(file.body);
+  });
+
+  r.post('/api/organisations/:id/people/:personId/activation-code', {
+    schema: {
+      tags: ['onboarding'],
+      summary: "Issue a new activation code for a person of this organisation (the old code and password stop working, sessions end)",
+      params: personCodeParams, response: { 200: reissuedCode, 400: errorBody, 401: errorBody, 404: errorBody },
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const org = await findOrganisationNode(db, request.params.id);
+    if (!org || !canImportInto(actor, org)) throw organisationNotFound();
+    const result = await reissueActivationCode({
+      db, organisationId: org.id, personId: request.params.personId, accountId: actor.accountId, ip: request.ip ?? null, now: new Date(),
+    });
+    return reply.header('cache-control', 'no-store').send(result);
   });
 
   r.post('/api/activation', {

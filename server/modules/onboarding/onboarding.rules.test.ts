@@ -168,8 +168,8 @@ describe('people', () => {
     expect(r.plan.roles.map((x) => x.role)).toEqual(['teacher', 'parent']);
   });
 
-  test('a registered person with the same IIN and name is linked, not duplicated; with another name it is an error', async () => {
-    const known: KnownPerson = { id: 7, lastName: 'Ахметов', firstName: 'Алихан', middleName: 'Серікұлы', hasAccount: true, orgRoles: [], classIds: [] };
+  test('a person of this organisation with the same IIN and name is linked, not duplicated; with another name it is an error', async () => {
+    const known: KnownPerson = { id: 7, lastName: 'Ахметов', firstName: 'Алихан', middleName: 'Серікұлы', hasAccount: true, orgRoles: ['parent'], classIds: [], rolesElsewhere: false, pupilElsewhere: false };
     const ctx = peopleContext({ persons: new Map([[pupil1, known]]) });
     const same = await sheetOf([PEOPLE_HEADER, [pupil1, 'Ахметов', 'Алихан', '', '', '', 'pupil', '5 А']]);
     const r = checkPeople(same, mapHeader('people', same.header), ctx);
@@ -181,8 +181,33 @@ describe('people', () => {
       .toEqual([[2, 'iin', 'onboarding.already_exists']]);
   });
 
+  test('a person registered only elsewhere is never compared by name, linked or given a code: one answer whatever the name', async () => {
+    const known: KnownPerson = { id: 7, lastName: 'Ахметов', firstName: 'Алихан', middleName: null, hasAccount: false, orgRoles: [], classIds: [], rolesElsewhere: true, pupilElsewhere: true };
+    const ctx = peopleContext({ persons: new Map([[pupil1, known]]) });
+    const answers = [];
+    for (const [last, role] of [['Ахметов', 'pupil'], ['Басқа', 'pupil'], ['Ахметов', 'parent'], ['Басқа', 'teacher']] as const) {
+      const sheet = await sheetOf([PEOPLE_HEADER, [pupil1, last, 'Алихан', '', '', '', role, role === 'pupil' ? '5 А' : '']]);
+      const r = checkPeople(sheet, mapHeader('people', sheet.header), ctx);
+      expect(r.plan).toEqual({ newPersons: [], accounts: [], roles: [], classMembers: [] });
+      answers.push(r.errors);
+    }
+    expect(answers[0]).toEqual([expect.objectContaining({ line: 2, column: 'iin', code: 'onboarding.registered_elsewhere' })]);
+    for (const a of answers) expect(a).toEqual(answers[0]);
+  });
+
+  test('a person of this organisation who also belongs elsewhere gets no code here, and is not made a pupil here while a pupil there', async () => {
+    const known: KnownPerson = { id: 7, lastName: 'Ахметов', firstName: 'Алихан', middleName: null, hasAccount: false, orgRoles: ['parent'], classIds: [], rolesElsewhere: true, pupilElsewhere: true };
+    const ctx = peopleContext({ persons: new Map([[pupil1, known]]) });
+    const parent = await sheetOf([PEOPLE_HEADER, [pupil1, 'Ахметов', 'Алихан', '', '', '', 'parent', '']]);
+    const r = checkPeople(parent, mapHeader('people', parent.header), ctx);
+    expect(r.errors).toEqual([]);
+    expect(r.plan.accounts).toEqual([]);
+    const pupil = await sheetOf([PEOPLE_HEADER, [pupil1, 'Ахметов', 'Алихан', '', '', '', 'pupil', '5 А']]);
+    expect(checkPeople(pupil, mapHeader('people', pupil.header), ctx).errors.map((e) => e.code)).toEqual(['onboarding.transfer_required']);
+  });
+
   test('importing the same person again changes nothing; a pupil is not moved to another class by import', async () => {
-    const known: KnownPerson = { id: 7, lastName: 'Ахметов', firstName: 'Алихан', middleName: null, hasAccount: true, orgRoles: ['pupil'], classIds: [51, 90] };
+    const known: KnownPerson = { id: 7, lastName: 'Ахметов', firstName: 'Алихан', middleName: null, hasAccount: true, orgRoles: ['pupil'], classIds: [51, 90], rolesElsewhere: false, pupilElsewhere: false };
     const ctx = peopleContext({ persons: new Map([[pupil1, known]]) });
     const again = await sheetOf([PEOPLE_HEADER, [pupil1, 'Ахметов', 'Алихан', '', '', '', 'pupil', '5 А']]);
     expect(checkPeople(again, mapHeader('people', again.header), ctx).counts)
@@ -266,10 +291,10 @@ describe('classes', () => {
 describe('parent links', () => {
   const HEADER = ['parent_iin', 'child_iin', 'relation'];
   const persons = new Map([
-    [parent, { id: 1, isPupilHere: false, isParentHere: false }],
-    [pupil1, { id: 2, isPupilHere: true, isParentHere: false }],
-    [pupil2, { id: 3, isPupilHere: true, isParentHere: false }],
-    [teacher, { id: 4, isPupilHere: false, isParentHere: true }],
+    [parent, { id: 1, isPupilHere: false, isPupilElsewhere: false, isParentHere: false }],
+    [pupil1, { id: 2, isPupilHere: true, isPupilElsewhere: false, isParentHere: false }],
+    [pupil2, { id: 3, isPupilHere: true, isPupilElsewhere: false, isParentHere: false }],
+    [teacher, { id: 4, isPupilHere: false, isPupilElsewhere: false, isParentHere: true }],
   ]);
 
   test('links to pupils of this organisation are planned once; the parent gets the parent role once', async () => {

@@ -286,6 +286,10 @@ export interface KnownPerson {
   orgRoles: string[];
   /** classes and groups of this organisation, current year, they are a pupil of */
   classIds: number[];
+  /** they hold a role outside this organisation (their records belong, at least partly, elsewhere) */
+  rolesElsewhere: boolean;
+  /** they are a pupil of another organisation (a role, or a class there this year) */
+  pupilElsewhere: boolean;
 }
 
 export interface PeopleContext {
@@ -335,6 +339,10 @@ export function peopleSheetKeys(sheet: Sheet, cols: Columns): { iins: string[]; 
   }
   return { iins: [...iins], phones: [...phones], emails: [...emails] };
 }
+
+/** One message for every person registered outside this organisation, whatever the file says about them. */
+export const REGISTERED_ELSEWHERE =
+  'This IIN is registered with another organisation. A pupil changes school by a transfer request; a parent is joined to a pupil of this school with a parent-links file';
 
 const sameName = (a: { lastName: string; firstName: string; middleName: string | null }, b: typeof a) =>
   nameKey(a.lastName) === nameKey(b.lastName) && nameKey(a.firstName) === nameKey(b.firstName) &&
@@ -399,6 +407,12 @@ export function checkPeople(sheet: Sheet, cols: Columns, ctx: PeopleContext): Ch
       if (email && prior.email && email !== prior.email) r.fail('email', 'onboarding.bad_value', `The same person has another email on line ${prior.line}`, { relatedLine: prior.line });
     }
     const known = ctx.persons.get(id.iin);
+    if (known && known.orgRoles.length === 0) {
+      // Outside this organisation's scope: never compared by name (no IIN-name oracle), never linked,
+      // never given a code. The answer is the same whatever the name in the file.
+      r.fail('iin', 'onboarding.registered_elsewhere', REGISTERED_ELSEWHERE);
+      continue;
+    }
     if (known && !sameName(known, name)) {
       r.fail('iin', 'onboarding.already_exists', 'This IIN is registered with a different name: check the IIN and the spelling of the name');
       continue;
@@ -420,6 +434,10 @@ export function checkPeople(sheet: Sheet, cols: Columns, ctx: PeopleContext): Ch
         else emailLine.set(email, { line: row.line, iin: id.iin });
       }
     }
+    if (known && role === 'pupil' && known.pupilElsewhere) {
+      r.fail('iin', 'onboarding.transfer_required', 'This person is a pupil of another organisation: a pupil changes school by a transfer request, not by import');
+      continue;
+    }
     if (known && cls && cls.kind === 'class') {
       // one school class per pupil and year; groups (clubs, subgroups) may overlap
       const other = known.classIds.find((c) => c !== cls!.id && classKinds.get(c) === 'class');
@@ -439,7 +457,8 @@ export function checkPeople(sheet: Sheet, cols: Columns, ctx: PeopleContext): Ch
       firstRowOf.set(id.iin, { line: row.line, name, roles: new Set([role]), phone, email });
       if (known) {
         linked.add(id.iin);
-        if (!known.hasAccount) plan.accounts.push({ line: row.line, iin: id.iin, lastName: known.lastName, firstName: known.firstName });
+        // someone who also belongs elsewhere gets their code from there, never from this import
+        if (!known.hasAccount && !known.rolesElsewhere) plan.accounts.push({ line: row.line, iin: id.iin, lastName: known.lastName, firstName: known.firstName });
       } else {
         plan.newPersons.push({ line: row.line, iin: id.iin, lastName, firstName, middleName, birthDate: id.birthDate, sex: id.sex, phone, email });
         plan.accounts.push({ line: row.line, iin: id.iin, lastName, firstName });
@@ -466,7 +485,7 @@ export function checkPeople(sheet: Sheet, cols: Columns, ctx: PeopleContext): Ch
 // ── parent links ─────────────────────────────────────────────────────────
 export interface LinksContext {
   /** registered persons among the sheet's IINs */
-  persons: Map<string, { id: number; isPupilHere: boolean; isParentHere: boolean }>;
+  persons: Map<string, { id: number; isPupilHere: boolean; isPupilElsewhere: boolean; isParentHere: boolean }>;
   /** `${parentId}:${childId}` of links that exist already */
   existingLinks: Set<string>;
 }
@@ -512,7 +531,8 @@ export function checkParentLinks(sheet: Sheet, cols: Columns, ctx: LinksContext)
     // the child must be a pupil here: an admin links parents to their own organisation's pupils only
     const child = ctx.persons.get(childIin.iin);
     if (!parent) r.fail('parent_iin', 'onboarding.unknown_person', 'No registered person has this IIN: import the parent in a people file first');
-    if (!child?.isPupilHere) r.fail('child_iin', 'onboarding.unknown_person', 'No pupil of this organisation has this IIN');
+    // …and of no other organisation: a link must be visible to every school that holds the child
+    if (!child?.isPupilHere || child.isPupilElsewhere) r.fail('child_iin', 'onboarding.unknown_person', 'No pupil of this organisation has this IIN');
     const pairKey = `${parentIin.iin}:${childIin.iin}`;
     const firstLine = seen.get(pairKey);
     if (firstLine !== undefined) r.fail('child_iin', 'onboarding.duplicate_in_file', `The same parent and child are on line ${firstLine}`, { relatedLine: firstLine });

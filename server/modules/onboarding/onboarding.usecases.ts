@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Config } from '../../platform/config.js';
 import type { ActivationCode, ImportCounts, ImportKind, ImportReport } from '../../../contracts/onboarding.js';
-import { audit, clearFailures, findAccountByLogin, lockedForSeconds, recordFailure } from '../identity/identity.repository.js';
+import { audit, auditMany, clearFailures, forgetDevices, revokeSessionsOf, findAccountByLogin, lockedForSeconds, recordFailure } from '../identity/identity.repository.js';
 import { hashPassword } from '../identity/passwords.js';
 import * as repo from './onboarding.repository.js';
 import { readSheet, type Sheet } from './onboarding.read.js';
@@ -10,7 +10,7 @@ import {
   type Checked,
 } from './onboarding.rules.js';
 import { ACTIVATION_DAYS, activationHash, activationMatches, isPendingActivation, newActivationCode } from './onboarding.activation.js';
-import { activationFailed, activationThrottled, concurrentChange, noCurrentYear } from './onboarding.errors.js';
+import { activationFailed, activationThrottled, concurrentChange, noCurrentYear, personNotFound } from './onboarding.errors.js';
 
 /** Upload limits; the route turns a breach into 413 with the limit in the message. */
 export const IMPORT_LIMITS = {
@@ -21,8 +21,11 @@ export const IMPORT_LIMITS = {
   maxListedErrors: 1_000,
 };
 
-/** What applying a checked sheet writes; returns the activation codes of new accounts. */
-type Writer = (tx: Queryable) => Promise<{ counts: ImportCounts; codes: ActivationCode[]; expiresAt: Date | null }>;
+/** One audit event per person an import created, linked or gave a role, place or parent link: ids only. */
+type PersonEvent = { action: string; details: Record<string, unknown> };
+
+/** What applying a checked sheet writes; returns the activation codes of new accounts and the per-person audit. */
+type Writer = (tx: Queryable) => Promise<{ counts: ImportCounts; codes: ActivationCode[]; expiresAt: Date | null; events: PersonEvent[] }>;
 
 interface Prepared {
   checked: Checked<unknown>;
@@ -51,7 +54,7 @@ async function prepareClasses(q: Queryable, sheet: Sheet, { organisationId }: Sc
     checked,
     write: async (tx) => {
       await repo.insertClasses(tx, organisationId, yearId, checked.plan);
-      return { counts: checked.counts, codes: [], expiresAt: null };
+      return { counts: checked.counts, codes: [], expiresAt: null, events: [] };
     },
   };
 }
@@ -84,7 +87,13 @@ async function preparePeople(q: Queryable, sheet: Sheet, { organisationId, now }
       await repo.insertAccounts(tx, accounts, language);
       await repo.insertRoles(tx, organisationId, plan.roles.map((r) => ({ personId: idOf(r.iin), role: r.role })));
       await repo.insertClassMembers(tx, plan.classMembers.map((m) => ({ classId: m.classId, pupilId: idOf(m.iin) })));
-      return { counts: checked.counts, codes, expiresAt: codes.length > 0 ? expiresAt : null };
+      const events: PersonEvent[] = [
+        ...[...created.values()].map((personId) => ({ action: 'onboarding.person_created', details: { organisationId, personId } })),
+        ...plan.roles.map((r) => ({ action: 'onboarding.role_granted', details: { organisationId, personId: idOf(r.iin), role: r.role } })),
+        ...plan.classMembers.map((m) => ({ action: 'onboarding.class_joined', details: { organisationId, personId: idOf(m.iin), classId: m.classId } })),
+        ...accounts.map((a) => ({ action: 'onboarding.activation_issued', details: { organisationId, personId: a.personId } })),
+      ];
+      return { counts: checked.counts, codes, expiresAt: codes.length > 0 ? expiresAt : null, events };
     },
   };
 }
@@ -99,7 +108,13 @@ async function prepareLinks(q: Queryable, sheet: Sheet, { organisationId }: Scop
     write: async (tx) => {
       await repo.insertRoles(tx, organisationId, checked.plan.parentRoles.map((personId) => ({ personId, role: 'parent' as const })));
       await repo.insertParentLinks(tx, checked.plan.links);
-      return { counts: checked.counts, codes: [], expiresAt: null };
+      const events: PersonEvent[] = [
+        ...checked.plan.parentRoles.map((personId) => ({ action: 'onboarding.role_granted', details: { organisationId, personId, role: 'parent' } })),
+        ...checked.plan.links.map((l) => ({
+          action: 'onboarding.parent_linked', details: { organisationId, personId: l.parentId, childId: l.childId, relation: l.relation },
+        })),
+      ];
+      return { counts: checked.counts, codes: [], expiresAt: null, events };
     },
   };
 }
@@ -158,7 +173,8 @@ export async function importSheet(args: {
       const { checked, write } = await PREPARE[kind](tx, sheet, scope);
       const result = report(kind, false, sheet, checked);
       if (!result.ok) return result; // nothing written; the route answers 422
-      const { counts, codes, expiresAt } = await write(tx);
+      const { counts, codes, expiresAt, events } = await write(tx);
+      await auditMany(tx, { accountId: args.accountId, ip: args.ip, events });
       await audit(tx, {
         accountId: args.accountId, action: 'onboarding.import', ip: args.ip,
         // counts only: never names or IINs
@@ -210,5 +226,32 @@ export async function activateAccount(args: {
     }
     await clearFailures(tx, accountKey);
     await audit(tx, { accountId: account.account_id, action: 'onboarding.activated', ip: args.ip });
+  });
+}
+
+/**
+ * An organisation's admin issues a new activation code for a person of their organisation who lost
+ * theirs (or their password): the old code and password stop working and every session ends. A person
+ * outside the organisation's scope is answered 404, exactly like a missing one.
+ */
+export async function reissueActivationCode(args: {
+  db: Db; organisationId: number; personId: number; accountId: number; ip: string | null; now: Date;
+}): Promise<{ personId: number; code: string; expiresAt: string }> {
+  const { db, organisationId, now } = args;
+  return db.transaction(async (tx) => {
+    const person = await repo.findPersonForCodes(tx, organisationId, args.personId);
+    if (!person) throw personNotFound();
+    const code = newActivationCode();
+    const expiresAt = new Date(now.getTime() + ACTIVATION_DAYS * 86_400_000);
+    const hash = activationHash(person.iin, code, expiresAt);
+    if (person.accountId !== null) {
+      await repo.setActivationHash(tx, person.accountId, hash);
+      await revokeSessionsOf(tx, person.accountId, null);
+      await forgetDevices(tx, person.accountId);
+    } else {
+      await repo.insertAccounts(tx, [{ personId: person.id, passwordHash: hash }], accountLanguage(await repo.findInstructionLanguage(tx, organisationId)));
+    }
+    await audit(tx, { accountId: args.accountId, action: 'onboarding.activation_reissued', ip: args.ip, details: { organisationId, personId: person.id } });
+    return { personId: person.id, code, expiresAt: expiresAt.toISOString() };
   });
 }
