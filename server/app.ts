@@ -18,6 +18,7 @@ import { healthRoutes } from './platform/health.routes.js';
 import { registerSessionAuth } from './modules/identity/identity.http.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { registerModules } from './modules/index.js';
+import { collectRoutes } from './platform/route-list.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -38,6 +39,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
+  collectRoutes(app); // before any route: the authorisation-matrix coverage test reads the list
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
