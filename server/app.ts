@@ -19,6 +19,7 @@ import { registerSessionAuth } from './modules/identity/identity.http.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { registerModules } from './modules/index.js';
 import { collectRoutes } from './platform/route-list.js';
+import { registerSensitiveReadAudit } from './modules/privacy/privacy.audit.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandler(app);
   registerSessionAuth(app, deps);
+  registerSensitiveReadAudit(app, deps.db); // one hook: reads of pupils' data outside daily work go to the audit log
   await healthRoutes(app, deps);
   await identityRoutes(app, deps);
   await registerModules(app, deps);

@@ -6,6 +6,7 @@ import { learningRoutes } from './learning/learning.routes.js';
 import { formatsRoutes } from './formats/formats.routes.js';
 import { dutyRoutes } from './duty/duty.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { privacyRoutes } from './privacy/privacy.routes.js';
 
 /** Every domain module's routes, in one visible list (no wiring by file scanning). */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -15,4 +16,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await formatsRoutes(app, deps);
   await dutyRoutes(app, deps);
   await notificationsRoutes(app, deps);
+  await privacyRoutes(app, deps);
 }
