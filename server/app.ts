@@ -21,6 +21,8 @@ import { healthRoutes } from './platform/health.routes.js';
 import { registerSessionAuth } from './modules/identity/identity.http.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { registerModules } from './modules/index.js';
+import { collectRoutes } from './platform/route-list.js';
+import { registerSensitiveReadAudit } from './modules/privacy/privacy.audit.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -45,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     clientErrorHandler,
   });
+  collectRoutes(app); // before any route: the authorisation-matrix coverage test reads the list
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -90,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInputHygiene(app);
   registerResponseHeaders(app);
   registerSessionAuth(app, deps);
+  registerSensitiveReadAudit(app, deps.db); // one hook: reads of pupils' data outside daily work go to the audit log
   await healthRoutes(app, { db: deps.db, retryAfterSeconds: config.RETRY_AFTER_SECONDS });
   await identityRoutes(app, deps);
   await registerModules(app, deps);

@@ -7,6 +7,7 @@ import { formatsRoutes } from './formats/formats.routes.js';
 import { dutyRoutes } from './duty/duty.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { transfersRoutes } from './transfers/transfers.routes.js';
+import { privacyRoutes } from './privacy/privacy.routes.js';
 
 /** Every domain module's routes, in one visible list (no wiring by file scanning). */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -17,4 +18,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await dutyRoutes(app, deps);
   await notificationsRoutes(app, deps);
   await transfersRoutes(app, deps);
+  await privacyRoutes(app, deps);
 }

@@ -20,6 +20,11 @@ afterAll(async () => t?.close());
 
 describe("the pupil's Today", () => {
   test("is the school's today: lessons in order with how to join each, and the homework due", async () => {
+    // one of today's lessons on TV and one recorded, so both checks below always run
+    const today = (await t.db.query<{ id: number }>('select id from lessons where class_id = $1 and on_date = $2 and not cancelled order by starts_at', [ids.class5a, LEARNING_DEMO.today])).rows;
+    expect(today.length).toBeGreaterThan(3);
+    await t.db.query(`update lessons set delivery = 'tv', delivery_source = 'teacher', tv_channel = 'el_arna', tv_air_at = starts_at, join_url = null, video_url = null where id = $1`, [today[1]!.id]);
+    await t.db.query(`update lessons set delivery = 'recorded', delivery_source = 'teacher', video_url = 'https://video.example/5a', join_url = null, tv_channel = null, tv_air_at = null where id = $1`, [today[2]!.id]);
     const res = await get('demo.pupil', `/api/learning/pupils/${ids.pupil}/diary`);
     expect(res.statusCode).toBe(200);
     const d = res.json();
@@ -32,9 +37,14 @@ describe("the pupil's Today", () => {
       // the link is handed out by POST …/join, which records presence
       expect(l.delivery.joinUrl).toBeNull();
       expect(l.joinable).toBe(l.delivery.kind === 'online_live');
-      if (l.delivery.kind === 'tv') expect(l.delivery.tvChannel).toBeTruthy();
-      if (l.delivery.kind === 'recorded') expect(l.delivery.videoUrl).toMatch(/^https:\/\//);
     }
+    const tv = d.lessons.find((l: { id: number }) => l.id === today[1]!.id);
+    expect(tv.delivery).toMatchObject({ kind: 'tv', tvChannel: 'el_arna' });
+    const recorded = d.lessons.find((l: { id: number }) => l.id === today[2]!.id);
+    expect(recorded.delivery).toMatchObject({ kind: 'recorded', videoUrl: 'https://video.example/5a' });
+    // every TV lesson names its channel, every recording its https address
+    for (const l of d.lessons.filter((x: { delivery: { kind: string } }) => x.delivery.kind === 'tv')) expect(l.delivery.tvChannel).toBeTruthy();
+    for (const l of d.lessons.filter((x: { delivery: { kind: string } }) => x.delivery.kind === 'recorded')) expect(l.delivery.videoUrl).toMatch(/^https:\/\//);
     expect(d.homework.length).toBeGreaterThan(0);
   });
 

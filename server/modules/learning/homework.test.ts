@@ -149,9 +149,11 @@ describe('submitting work', () => {
 
   test("work for homework that is not the pupil's class is not found; empty work is refused", async () => {
     const { rows } = await t.db.query<{ id: number }>('select id from homework where class_id = $1 limit 1', [ids.class6b]);
+    const before = await attempts(rows[0]!.id);
     const other = await submit(rows[0]!.id, { text: 'x' });
     expect([other.statusCode, other.json().error.code]).toEqual([404, 'learning.homework_not_found']);
-    expect(await attempts(rows[0]!.id)).toBeGreaterThanOrEqual(0);
+    expect(await attempts(rows[0]!.id)).toBe(before); // nothing was recorded for it
+    expect(await t.one<number>('select count(*)::int from submission_attempts where homework_id = $1 and pupil_id = $2', [rows[0]!.id, ids.pupil])).toBe(0);
     const hw = await newHomework(inHours(30));
     for (const login of ['demo.parent', 'demo.teacher']) {
       expect((await submit(hw, { text: 'x' }, randomUUID(), login)).statusCode).toBe(404);

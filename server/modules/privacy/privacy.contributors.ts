@@ -1,0 +1,16 @@
+import type { PersonalDataContributor } from './privacy.contributor.js';
+import { personalData as identity } from '../identity/identity.personal-data.js';
+import { personalData as organisations } from '../organisations/organisations.personal-data.js';
+import { personalData as learning } from '../learning/learning.personal-data.js';
+import { personalData as files } from '../files/files.personal-data.js';
+import { personalData as formats } from '../formats/formats.personal-data.js';
+import { personalData as duty } from '../duty/duty.personal-data.js';
+import { personalData as notifications } from '../notifications/notifications.personal-data.js';
+import { personalData as privacy } from './privacy.personal-data.js';
+
+/**
+ * Every module's part of a person's data, in one visible list. A module that adds a table holding
+ * person ids adds it to its contributor (or adds its contributor here); privacy.coverage.test.ts fails
+ * until it does.
+ */
+export const CONTRIBUTORS: PersonalDataContributor[] = [identity, organisations, learning, files, formats, duty, notifications, privacy];

@@ -1,0 +1,22 @@
+import type { RouteKey } from './authz-matrix.js';
+
+/**
+ * Routes that answer without a session, each with the reason. Everything else must be in a module's
+ * authorisation matrix (`server/modules/<module>/<module>.matrix.ts`).
+ */
+export const PUBLIC_ROUTES: { route: RouteKey | string; reason: string }[] = [
+  { route: 'GET /api/health', reason: 'liveness for load balancers and monitoring; carries no data' },
+  { route: 'POST /api/auth/login', reason: 'sign-in: there is no session yet (throttled per account and address)' },
+  { route: 'POST /api/activation', reason: 'first password with a one-time activation code: there is no account session yet' },
+  { route: 'GET /api/openapi.json', reason: 'the API description; names no person' },
+  { route: 'GET /api/docs', reason: 'Swagger UI over the API description (no data)' },
+  { route: 'GET /api/docs/', reason: 'Swagger UI over the API description (no data)' },
+  { route: 'GET /api/docs/initOAuth', reason: 'Swagger UI configuration (no data)' },
+  { route: 'GET /api/docs/json', reason: 'Swagger UI: the API description (no data)' },
+  { route: 'GET /api/docs/yaml', reason: 'Swagger UI: the API description (no data)' },
+  { route: 'GET /api/docs/static/*', reason: 'Swagger UI static files (no data)' },
+  { route: 'GET /api/docs/static/index.html', reason: 'Swagger UI static files (no data)' },
+  { route: 'GET /api/docs/static/swagger-initializer.js', reason: 'Swagger UI static files (no data)' },
+  { route: 'GET /assets/*', reason: 'the web app\'s built files (only when web/dist exists)' },
+  { route: 'GET /*', reason: 'the web app\'s static files (only when web/dist exists)' },
+];
