@@ -6,6 +6,8 @@ import type { RouteKey } from './authz-matrix.js';
  */
 export const PUBLIC_ROUTES: { route: RouteKey | string; reason: string }[] = [
   { route: 'GET /api/health', reason: 'liveness for load balancers and monitoring; carries no data' },
+  { route: 'GET /api/health/live', reason: 'liveness probe: the process answers; carries no data' },
+  { route: 'GET /api/health/ready', reason: 'readiness probe: the database answers, with the load figures; names no person' },
   { route: 'POST /api/auth/login', reason: 'sign-in: there is no session yet (throttled per account and address)' },
   { route: 'POST /api/activation', reason: 'first password with a one-time activation code: there is no account session yet' },
   { route: 'GET /api/openapi.json', reason: 'the API description; names no person' },
