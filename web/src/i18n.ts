@@ -14,6 +14,7 @@ import * as notifications from './modules/notifications/i18n.js';
 import * as learning from './modules/learning/i18n.js';
 import * as planning from './modules/planning/i18n.js';
 import * as privacy from './modules/privacy/i18n.js';
+import * as transfers from './modules/transfers/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
 export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -47,6 +48,7 @@ export const DOMAIN_BUNDLES = {
   learning,
   planning,
   privacy,
+  transfers,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -65,6 +67,7 @@ declare module 'i18next' {
       learning: typeof learning.kk;
       planning: typeof planning.kk;
       privacy: typeof privacy.kk;
+      transfers: typeof transfers.kk;
     };
   }
 }

@@ -12,6 +12,7 @@ import { FormatsHomeSections } from '../modules/formats/home-sections.js';
 import { DutyHomeSections } from '../modules/duty/home-sections.js';
 import { PlanningHomeSections } from '../modules/planning/home-sections.js';
 import { PrivacyHomeSections } from '../modules/privacy/home-sections.js';
+import { TransfersHomeSections } from '../modules/transfers/home-sections.js';
 
 export interface RoleSectionProps {
   grant: RoleGrant;
@@ -49,6 +50,7 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <FormatsHomeSections me={me} />
         <DutyHomeSections me={me} />
         <PlanningHomeSections me={me} />
+        <TransfersHomeSections me={me} />
         <PrivacyHomeSections me={me} />
         {officerGrants.length > 0 && <OfficerSection grants={officerGrants} page={page} onPage={onPage} />}
       </div>

@@ -18,6 +18,7 @@ import { dutyRoutes } from '../modules/duty/routes.js';
 import { notificationsRoutes } from '../modules/notifications/routes.js';
 import { planningRoutes } from '../modules/planning/routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
+import { transfersRoutes } from '../modules/transfers/routes.js';
 
 /**
  * Every page of the app, in code (no file scanning). A module adds its page by adding a route here:
@@ -127,7 +128,7 @@ const routeTree = rootRoute.addChildren([
   activateRoute,
   signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
     ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
-    ...privacyRoutes(signedInRoute)]),
+    ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute)]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -9,6 +9,8 @@ export type NotificationLink =
   | { to: '/duty' }
   | { to: '/classes/$classId'; classId: number }
   | { to: '/organisations/$organisationId'; organisationId: number }
+  | { to: '/transfers/organisations/$organisationId'; organisationId: number }
+  | { to: '/me' }
   | null;
 
 type Localised = { kk: string; ru: string; en: string };
@@ -55,6 +57,22 @@ export function notificationText(n: Pick<AppNotification, 'kind' | 'params'>, i1
     // a placement without its group (deleted since) reads as the waiting sentence would not: say only that something changed
     if (key !== 'dutyWaiting' && !g.label) return { text: t('notifications:kinds.other'), link: { to: '/duty' } };
     return { text: t(`notifications:kinds.${key}`, values), link: { to: '/duty' } };
+  }
+
+  if (n.kind === 'transfers.moved') {
+    const classId = id(p.classId);
+    return {
+      text: t('notifications:kinds.transferMoved', { child: text(p.childName), organisation, className: text(p.className) }),
+      link: classId !== null ? { to: '/classes/$classId', classId } : null,
+    };
+  }
+  if (n.kind === 'transfers.requested' || n.kind === 'transfers.approved' || n.kind === 'transfers.rejected') {
+    const key = n.kind === 'transfers.requested' ? 'transferRequested' : n.kind === 'transfers.approved' ? 'transferApproved' : 'transferRejected';
+    const organisationId = id(p.organisationId);
+    return { text: t(`notifications:kinds.${key}`), link: organisationId !== null ? { to: '/transfers/organisations/$organisationId', organisationId } : null };
+  }
+  if (n.kind === 'privacy.erasure_decided') {
+    return { text: t(p.decision === 'approve' ? 'notifications:kinds.erasureApproved' : 'notifications:kinds.erasureRefused'), link: { to: '/me' } };
   }
 
   return { text: t('notifications:kinds.other'), link: null };
