@@ -6,6 +6,7 @@ import { personalData as files } from '../files/files.personal-data.js';
 import { personalData as formats } from '../formats/formats.personal-data.js';
 import { personalData as duty } from '../duty/duty.personal-data.js';
 import { personalData as notifications } from '../notifications/notifications.personal-data.js';
+import { personalData as messages } from '../messages/messages.personal-data.js';
 import { personalData as privacy } from './privacy.personal-data.js';
 
 /**
@@ -13,4 +14,4 @@ import { personalData as privacy } from './privacy.personal-data.js';
  * person ids adds it to its contributor (or adds its contributor here); privacy.coverage.test.ts fails
  * until it does.
  */
-export const CONTRIBUTORS: PersonalDataContributor[] = [identity, organisations, learning, files, formats, duty, notifications, privacy];
+export const CONTRIBUTORS: PersonalDataContributor[] = [identity, organisations, learning, files, formats, duty, notifications, privacy, messages];
