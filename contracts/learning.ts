@@ -248,6 +248,14 @@ export const markHistoryResponse = z.object({
   })),
 });
 
+export const attendanceHistoryResponse = z.object({
+  items: z.array(z.object({
+    pupilId: z.number(), action: z.enum(['set', 'changed', 'removed']), via: z.enum(['journal', 'join']),
+    oldStatus: z.string().nullable(), oldReason: z.string().nullable(), newStatus: z.string().nullable(), newReason: z.string().nullable(),
+    changedBy: personRef.nullable(), changedAt: z.string(),
+  })),
+});
+
 // ── lessons ────────────────────────────────────────────────────────────────
 export const deliveryInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('in_person') }).strict(),

@@ -6,6 +6,7 @@ import { personalData as files } from '../files/files.personal-data.js';
 import { personalData as formats } from '../formats/formats.personal-data.js';
 import { personalData as duty } from '../duty/duty.personal-data.js';
 import { personalData as notifications } from '../notifications/notifications.personal-data.js';
+import { personalData as messages } from '../messages/messages.personal-data.js';
 import { personalData as privacy } from './privacy.personal-data.js';
 import { personalData as transfers } from '../transfers/transfers.personal-data.js';
 
@@ -14,4 +15,4 @@ import { personalData as transfers } from '../transfers/transfers.personal-data.
  * person ids adds it to its contributor (or adds its contributor here); privacy.coverage.test.ts fails
  * until it does.
  */
-export const CONTRIBUTORS: PersonalDataContributor[] = [identity, organisations, learning, files, formats, duty, notifications, privacy, transfers];
+export const CONTRIBUTORS: PersonalDataContributor[] = [identity, organisations, learning, files, formats, duty, notifications, privacy, transfers, messages];

@@ -61,6 +61,7 @@ export function NotificationsPage({ page, onPage }: { page: number; onPage: (pag
         <ol><li><Link to="/">{t('common:app.home')}</Link></li></ol>
       </nav>
       <h1 ref={heading} tabIndex={-1}>{t('title')}</h1>
+      <p><Link to="/notifications/settings">{t('settings.link')}</Link></p>
       <QueryView query={list}>
         {(data) => data.total === 0 ? <p>{t('none')}</p> : (
           <>

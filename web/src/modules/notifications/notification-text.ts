@@ -74,6 +74,16 @@ export function notificationText(n: Pick<AppNotification, 'kind' | 'params'>, i1
   if (n.kind === 'privacy.erasure_decided') {
     return { text: t(p.decision === 'approve' ? 'notifications:kinds.erasureApproved' : 'notifications:kinds.erasureRefused'), link: { to: '/me' } };
   }
+  // the e-journal's and the messages' kinds: values only, the sentence follows the reader's language
+  const subject = isLocalised(p.subject) ? localised(p.subject, lang) : text(p.subject);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text(p.date)) ? formatDate(text(p.date), lang) : text(p.date);
+  const values = { child: text(p.child), subject, title: text(p.title), score: text(p.score), max: text(p.max), date: day };
+  const simple: Record<string, string> = {
+    'homework.set': 'homeworkSet', 'homework.changed': 'homeworkChanged', 'marks.given': 'markGiven',
+    'lessons.delivery_changed': 'deliveryChanged', announcement: 'announcement', message: 'message',
+  };
+  const key = simple[n.kind];
+  if (key) return { text: t(`notifications:kinds.${key}`, values), link: null };
 
   return { text: t('notifications:kinds.other'), link: null };
 }
