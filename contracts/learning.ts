@@ -596,3 +596,19 @@ export const settingsResponse = settingsSchema.extend({
   /** false: the national defaults apply */
   own: z.boolean(),
 });
+
+// ── courses (colleges, universities): list, read, edit title and credits ────
+export const courseSchema = z.object({
+  id: z.number(), organisationId: z.number(), code: z.string(), title: z.string().nullable(),
+  /** used for the GPA; null: not counted */
+  credits: z.number().nullable(),
+  subject: subjectRef,
+  groups: z.array(classRef),
+  teachers: z.array(personRef),
+});
+export type Course = z.infer<typeof courseSchema>;
+export const courseList = z.object({ items: z.array(courseSchema) });
+export const courseUpdate = z.object({
+  title: optionalText(200),
+  credits: z.number().int().min(1).max(30).nullable().optional(),
+}).strict().refine((b) => b.title !== undefined || b.credits !== undefined, { message: 'Nothing to change' });

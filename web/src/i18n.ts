@@ -15,6 +15,7 @@ import * as learning from './modules/learning/i18n.js';
 import * as planning from './modules/planning/i18n.js';
 import * as privacy from './modules/privacy/i18n.js';
 import * as transfers from './modules/transfers/i18n.js';
+import * as school from './modules/school/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
 export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -49,6 +50,7 @@ export const DOMAIN_BUNDLES = {
   planning,
   privacy,
   transfers,
+  school,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -68,6 +70,7 @@ declare module 'i18next' {
       planning: typeof planning.kk;
       privacy: typeof privacy.kk;
       transfers: typeof transfers.kk;
+      school: typeof school.kk;
     };
   }
 }

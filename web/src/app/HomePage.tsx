@@ -13,6 +13,7 @@ import { DutyHomeSections } from '../modules/duty/home-sections.js';
 import { PlanningHomeSections } from '../modules/planning/home-sections.js';
 import { PrivacyHomeSections } from '../modules/privacy/home-sections.js';
 import { TransfersHomeSections } from '../modules/transfers/home-sections.js';
+import { SchoolHomeSections } from '../modules/school/home-sections.js';
 
 export interface RoleSectionProps {
   grant: RoleGrant;
@@ -52,6 +53,7 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <PlanningHomeSections me={me} />
         <TransfersHomeSections me={me} />
         <PrivacyHomeSections me={me} />
+        <SchoolHomeSections me={me} />
         {officerGrants.length > 0 && <OfficerSection grants={officerGrants} page={page} onPage={onPage} />}
       </div>
     </>

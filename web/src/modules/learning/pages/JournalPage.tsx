@@ -97,12 +97,14 @@ function JournalView({ j, cacheKey, refetching, onRefetch }: { j: Journal; cache
       return;
     }
     if (scrolledToToday.current) return;
+    // wait for the school's today and the cursor placed on it (a direct open or a refresh knows today a moment later)
+    if (!today || grid.col !== initialColumn(lessons.map((l) => l.date), today)) return;
     // opening the page: bring today's column into view sideways, without moving the page down to it
     scrolledToToday.current = true;
     const wrap = cell.closest<HTMLElement>('.l-grid-wrap');
     const pupilColumn = tableRef.current?.querySelector<HTMLElement>('.l-grid__corner')?.offsetWidth ?? 0;
     if (wrap) wrap.scrollLeft = Math.max(0, cell.offsetLeft - pupilColumn - wrap.clientWidth / 3);
-  }, [grid.row, grid.col]);
+  }, [grid.row, grid.col, today, lessons]);
 
   /** Writes a change into the cached journal, so the grid shows it without fetching the whole term again. */
   const updateCache = (fn: (j: Journal) => Journal) => {
