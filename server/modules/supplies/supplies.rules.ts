@@ -123,9 +123,14 @@ export function servingOrder(a: { priority: number; declaredAt: string; key: str
  */
 export function allocate(rules: RuleSetBody, version: number, households: HouseholdFacts[], stock: { devices: number; kits: number },
   previous: ReadonlyMap<string, Previous> = new Map()): AllocationOutcome {
-  const rows = households.map((h) => ({ h, e: entitlementOf(rules, h), key: h.key, declaredAt: h.declaredAt }))
-    .map((r) => ({ ...r, priority: r.e.priority }))
-    .sort(servingOrder);
+  // most households need nothing: skip them before building reasons and sorting (a country has millions)
+  const rows = [];
+  for (const h of households) {
+    if (!previous.has(h.key) && !mayNeed(rules, h)) continue;
+    const e = entitlementOf(rules, h);
+    rows.push({ h, e, key: h.key, declaredAt: h.declaredAt, priority: e.priority });
+  }
+  rows.sort(servingOrder);
   let devicesLeft = Math.max(0, stock.devices);
   let kitsLeft = Math.max(0, stock.kits);
   const lines: AllocationLine[] = [];
@@ -156,6 +161,15 @@ export function allocate(rules: RuleSetBody, version: number, households: Househ
     });
   }
   return { lines, left: { devices: devicesLeft, kits: kitsLeft } };
+}
+
+/** A cheap first look: could the household be entitled to anything? (false → it certainly is not) */
+function mayNeed(rules: RuleSetBody, h: HouseholdFacts): boolean {
+  for (const m of h.members) {
+    if (m.role === 'pupil' && m.inPerson) continue;
+    if (rules.countAsWithout.includes(m.devices) || rules.kits.withoutInternet.includes(m.internet)) return true;
+  }
+  return false;
 }
 
 /** The shortfall per organisation: the purchase request. */
