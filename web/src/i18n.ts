@@ -13,6 +13,7 @@ import * as duty from './modules/duty/i18n.js';
 import * as notifications from './modules/notifications/i18n.js';
 import * as learning from './modules/learning/i18n.js';
 import * as planning from './modules/planning/i18n.js';
+import * as supplies from './modules/supplies/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
 export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -45,6 +46,7 @@ export const DOMAIN_BUNDLES = {
   notifications,
   learning,
   planning,
+  supplies,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -62,6 +64,7 @@ declare module 'i18next' {
       notifications: typeof notifications.kk;
       learning: typeof learning.kk;
       planning: typeof planning.kk;
+      supplies: typeof supplies.kk;
     };
   }
 }

@@ -15,6 +15,7 @@ import { Loading } from '../ui/feedback.js';
 import { learningRoutes } from '../modules/learning/routes.js';
 import { formatsRoutes } from '../modules/formats/routes.js';
 import { dutyRoutes } from '../modules/duty/routes.js';
+import { suppliesRoutes } from '../modules/supplies/routes.js';
 import { notificationsRoutes } from '../modules/notifications/routes.js';
 import { planningRoutes } from '../modules/planning/routes.js';
 
@@ -125,7 +126,8 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   activateRoute,
   signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
-    ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute)]),
+    ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
+    ...suppliesRoutes(signedInRoute)]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
