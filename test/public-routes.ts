@@ -21,4 +21,7 @@ export const PUBLIC_ROUTES: { route: RouteKey | string; reason: string }[] = [
   { route: 'GET /api/docs/static/swagger-initializer.js', reason: 'Swagger UI static files (no data)' },
   { route: 'GET /assets/*', reason: 'the web app\'s built files (only when web/dist exists)' },
   { route: 'GET /*', reason: 'the web app\'s static files (only when web/dist exists)' },
+  { route: 'GET /api/supplies/textbooks/:id', reason: 'a textbook title and its public e-version, reached by the QR code in every paper copy; names no person' },
+  { route: 'GET /api/supplies/textbooks/:id/qr-sheet.pdf', reason: 'printable QR stickers for a title (its public page address only)' },
+  { route: 'GET /textbooks/:id', reason: 'the public e-textbook page a QR code opens (no sign-in, per the seeds)' },
 ];

@@ -9,6 +9,7 @@ import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { transfersRoutes } from './transfers/transfers.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
 import { messagesRoutes } from './messages/messages.routes.js';
+import { suppliesRoutes } from './supplies/supplies.routes.js';
 
 /** Every domain module's routes, in one visible list (no wiring by file scanning). */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -21,4 +22,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await transfersRoutes(app, deps);
   await privacyRoutes(app, deps);
   await messagesRoutes(app, deps);
+  await suppliesRoutes(app, deps);
 }

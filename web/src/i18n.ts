@@ -16,6 +16,7 @@ import * as planning from './modules/planning/i18n.js';
 import * as privacy from './modules/privacy/i18n.js';
 import * as transfers from './modules/transfers/i18n.js';
 import * as school from './modules/school/i18n.js';
+import * as supplies from './modules/supplies/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
 export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -51,6 +52,7 @@ export const DOMAIN_BUNDLES = {
   privacy,
   transfers,
   school,
+  supplies,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -71,6 +73,7 @@ declare module 'i18next' {
       privacy: typeof privacy.kk;
       transfers: typeof transfers.kk;
       school: typeof school.kk;
+      supplies: typeof supplies.kk;
     };
   }
 }

@@ -480,3 +480,12 @@ export async function totals(db: Queryable, level: 'region' | 'district' | 'orga
     [f.all, f.regionIds, f.districtIds, f.regionId, f.districtId, f.today]);
   return rows;
 }
+
+/** Of these children, the ones placed in a duty group this school year (read by supplies: they learn in person). */
+export async function placedChildren(db: Queryable, childIds: number[]): Promise<number[]> {
+  if (childIds.length === 0) return [];
+  const { rows } = await db.query<{ child_id: number }>(
+    `select a.child_id from duty_applications a join academic_years y on y.id = a.academic_year_id and y.is_current
+      where a.child_id = any($1::bigint[]) and a.status = 'placed'`, [childIds]);
+  return rows.map((r) => Number(r.child_id));
+}

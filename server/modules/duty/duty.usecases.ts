@@ -363,3 +363,8 @@ export async function totalsFor(db: Queryable, actor: Actor, q: { regionId?: num
     },
   };
 }
+
+/** Of these children, the ones placed in a duty group this school year: they learn in person (supplies reads this). */
+export async function childrenInDutyGroups(db: Queryable, childIds: number[]): Promise<Set<number>> {
+  return new Set(await repo.placedChildren(db, childIds));
+}

@@ -10,6 +10,7 @@ import {
 import { LearningSections } from '../modules/learning/home.js';
 import { FormatsHomeSections } from '../modules/formats/home-sections.js';
 import { DutyHomeSections } from '../modules/duty/home-sections.js';
+import { SuppliesHomeSections } from '../modules/supplies/home-sections.js';
 import { PlanningHomeSections } from '../modules/planning/home-sections.js';
 import { PrivacyHomeSections } from '../modules/privacy/home-sections.js';
 import { TransfersHomeSections } from '../modules/transfers/home-sections.js';
@@ -54,6 +55,7 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <TransfersHomeSections me={me} />
         <PrivacyHomeSections me={me} />
         <SchoolHomeSections me={me} />
+        <SuppliesHomeSections me={me} />
         {officerGrants.length > 0 && <OfficerSection grants={officerGrants} page={page} onPage={onPage} />}
       </div>
     </>

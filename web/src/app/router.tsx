@@ -15,6 +15,7 @@ import { Loading } from '../ui/feedback.js';
 import { learningRoutes } from '../modules/learning/routes.js';
 import { formatsRoutes } from '../modules/formats/routes.js';
 import { dutyRoutes } from '../modules/duty/routes.js';
+import { suppliesRoutes } from '../modules/supplies/routes.js';
 import { notificationsRoutes } from '../modules/notifications/routes.js';
 import { planningRoutes } from '../modules/planning/routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
@@ -129,7 +130,7 @@ const routeTree = rootRoute.addChildren([
   activateRoute,
   signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
     ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
-    ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute)]),
+    ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute)]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
