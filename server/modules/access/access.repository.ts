@@ -357,3 +357,6 @@ export async function occupancyOf(db: Queryable, organisationId: number, since: 
        from access_buildings b where b.organisation_id = $1 order by b.id`, [organisationId, since]);
   return rows;
 }
+export async function regionExists(db: Queryable, regionId: number): Promise<boolean> {
+  return (await db.query('select 1 from regions where id = $1', [regionId])).rows.length > 0;
+}

@@ -246,6 +246,7 @@ export async function previewRules(db: Queryable, actor: Actor, body: { regionId
 
 export async function publishRules(db: Db, actor: Actor, body: { regionId: number | null; params: RuleParams }, now: Date) {
   if (!policy.mayEditRules(actor, body.regionId)) throw errors.notFound();
+  if (body.regionId !== null && !(await repo.regionExists(db, body.regionId))) throw errors.notFound();
   if (!validateRules(body.params)) throw errors.rulesInvalid();
   return db.transaction(async (tx) => {
     await repo.insertRuleSet(tx, { regionId: body.regionId, params: body.params, by: actor.personId, now });
