@@ -10,6 +10,7 @@ import { transfersRoutes } from './transfers/transfers.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
 import { messagesRoutes } from './messages/messages.routes.js';
 import { suppliesRoutes } from './supplies/supplies.routes.js';
+import { accessRoutes } from './access/access.routes.js';
 
 /** Every domain module's routes, in one visible list (no wiring by file scanning). */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -23,4 +24,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await privacyRoutes(app, deps);
   await messagesRoutes(app, deps);
   await suppliesRoutes(app, deps);
+  await accessRoutes(app, deps);
 }

@@ -3,6 +3,7 @@ import { seedFormats } from '../modules/formats/formats.seed.js';
 import { seedDuty } from '../modules/duty/duty.seed.js';
 import { seedLearning } from '../modules/learning/learning.seed.js';
 import { seedSupplies } from '../modules/supplies/supplies.seed.js';
+import { seedAccess } from '../modules/access/access.seed.js';
 
 export type SeedSize = 'demo' | 'region' | 'country';
 
@@ -17,4 +18,5 @@ export const moduleSeeders: { name: string; run: ModuleSeeder }[] = [
   { name: 'duty', run: seedDuty },
   { name: 'learning', run: seedLearning },
   { name: 'supplies', run: seedSupplies },
+  { name: 'access', run: seedAccess },
 ];
