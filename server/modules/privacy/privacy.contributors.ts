@@ -7,10 +7,11 @@ import { personalData as formats } from '../formats/formats.personal-data.js';
 import { personalData as duty } from '../duty/duty.personal-data.js';
 import { personalData as notifications } from '../notifications/notifications.personal-data.js';
 import { personalData as privacy } from './privacy.personal-data.js';
+import { personalData as video } from '../video/video.personal-data.js';
 
 /**
  * Every module's part of a person's data, in one visible list. A module that adds a table holding
  * person ids adds it to its contributor (or adds its contributor here); privacy.coverage.test.ts fails
  * until it does.
  */
-export const CONTRIBUTORS: PersonalDataContributor[] = [identity, organisations, learning, files, formats, duty, notifications, privacy];
+export const CONTRIBUTORS: PersonalDataContributor[] = [identity, organisations, learning, files, formats, duty, notifications, privacy, video];
