@@ -69,3 +69,22 @@ export const archivePage = z.object({
   pageSize: z.number(),
   total: z.number(),
 });
+
+// ── TV broadcast grid ─────────────────────────────────────────────────────────────────────────
+export const tvScheduleQuery = z.object({ date: z.iso.date() }).strict();
+export const tvSlotSchema = z.object({
+  id: z.number(),
+  channel: z.object({ code: z.string(), name: z.string() }),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  grade: z.number().nullable(),
+  subject: z.string().nullable(),
+  language: videoLanguage.nullable(),
+  topic: z.string(),
+  /** the slot's recording in the archive, when there is one */
+  video: z.object({ id: z.number(), hlsUrl: z.string().nullable() }).nullable(),
+});
+export const tvSchedule = z.object({ date: z.string(), timeZone: z.string(), items: z.array(tvSlotSchema) });
+/** CSV with a header: channel,starts_at,ends_at,grade,subject,language,topic[,video_id] */
+export const tvImportBody = z.object({ csv: z.string().min(1).max(2_000_000) }).strict();
+export const tvImportResult = z.object({ created: z.number() });

@@ -18,5 +18,6 @@ export const PUBLIC_ROUTES: { route: RouteKey | string; reason: string }[] = [
   { route: 'GET /api/docs/static/index.html', reason: 'Swagger UI static files (no data)' },
   { route: 'GET /api/docs/static/swagger-initializer.js', reason: 'Swagger UI static files (no data)' },
   { route: 'GET /assets/*', reason: 'the web app\'s built files (only when web/dist exists)' },
+  { route: 'GET /api/video/tv-schedule', reason: 'the national TV lessons grid, for families without an account (no person named)' },
   { route: 'GET /*', reason: 'the web app\'s static files (only when web/dist exists)' },
 ];

@@ -32,6 +32,9 @@ const endpoints: MatrixEndpoint<Objects>[] = [
     request: () => ({ url: '/api/video/videos', payload: notAVideo.payload, headers: notAVideo.headers }),
     inside: only({ teacher: 422, homeroom: 422, ministry: 422 }, 403), outside: false, missing: false,
   },
+  { route: 'POST /api/video/tv-schedule/import', name: 'an unknown channel (nothing written)',
+    request: () => ({ url: '/api/video/tv-schedule/import', payload: { csv: 'channel,starts_at,ends_at,grade,subject,language,topic\nmtv,2020-04-06 10:20,2020-04-06 10:50,5,Math,kk,Fractions\n' } }),
+    inside: only({ ministry: 422 }, 403), outside: false, missing: false },
   // state changes last
   { route: 'POST /api/video/videos/:id/retry', request: (o) => `/api/video/videos/${o.failed}/retry`, inside: only({ teacher: 200 }, N) },
 ];

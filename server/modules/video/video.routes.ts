@@ -9,7 +9,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
 import { errorBody, idParam } from '../../../contracts/common.js';
-import { archivePage, archiveQuery, createdVideo, uploadFields, videoSchema } from '../../../contracts/video.js';
+import { archivePage, archiveQuery, createdVideo, tvImportBody, tvImportResult, tvSchedule, tvScheduleQuery, uploadFields, videoSchema } from '../../../contracts/video.js';
+import * as tv from './tv.usecases.js';
 import { requireActor } from '../identity/identity.http.js';
 import { loadFilesConfig } from '../files/files.config.js';
 import { createFileStore } from '../files/files.usecases.js';
@@ -155,4 +156,17 @@ export async function videoRoutes(app: FastifyInstance, { db }: AppDeps): Promis
     if (name === 'small.mp4') reply.header('content-disposition', `attachment; filename="video-${id}.mp4"`);
     return reply.send(stream);
   });
+
+  // ── TV broadcast grid ────────────────────────────────────────────────────────────────────
+  r.get('/api/video/tv-schedule', {
+    config: { cache: 'public' },
+    schema: { tags, summary: "A day's TV lessons on every channel (public, no sign-in): channel, air time, grade, language, topic, the recording", querystring: tvScheduleQuery, response: { 200: tvSchedule, ...errs } },
+  }, async (request, reply) => {
+    reply.header('cache-control', 'public, max-age=300');
+    return tv.daySchedule(db, request.query.date);
+  });
+
+  r.post('/api/video/tv-schedule/import', {
+    schema: { tags, summary: 'Import TV grid slots from CSV (channel,starts_at,ends_at,grade,subject,language,topic[,video_id]); all or nothing', body: tvImportBody, response: { 201: tvImportResult, ...errs } },
+  }, async (request, reply) => reply.code(201).send(await tv.importGridCsv(db, requireActor(request), request.body.csv)));
 }
