@@ -11,6 +11,7 @@ import { privacyRoutes } from './privacy/privacy.routes.js';
 import { messagesRoutes } from './messages/messages.routes.js';
 import { suppliesRoutes } from './supplies/supplies.routes.js';
 import { accessRoutes } from './access/access.routes.js';
+import { videoRoutes } from './video/video.routes.js';
 
 /** Every domain module's routes, in one visible list (no wiring by file scanning). */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -25,4 +26,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await messagesRoutes(app, deps);
   await suppliesRoutes(app, deps);
   await accessRoutes(app, deps);
+  await videoRoutes(app, deps);
 }
