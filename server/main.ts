@@ -4,6 +4,7 @@ import { migrate } from './platform/migrate.js';
 import { buildApp } from './app.js';
 import { seedIfEmpty } from './seed/seed-if-empty.js';
 import { pinDemoCalendar } from './seed/demo-clock.js';
+import { startAnalyticsRefresh } from './modules/analytics/analytics.jobs.js';
 
 /** Starts Sabaq: database (embedded unless DATABASE_URL), migrations, demo data on an empty embedded db, HTTP. */
 async function main(): Promise<void> {
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   if (demoDay) console.log(`Demo dataset: the school calendar shows ${demoDay} (LEARNING_TODAY=now for the real date).`);
 
   const app = await buildApp({ db, config });
+  app.addHook('onClose', startAnalyticsRefresh(db, app.log)); // keeps the analytics rollups current (decision 0017)
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -8,6 +8,7 @@ import { dutyRoutes } from './duty/duty.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { transfersRoutes } from './transfers/transfers.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
+import { analyticsRoutes } from './analytics/analytics.routes.js';
 
 /** Every domain module's routes, in one visible list (no wiring by file scanning). */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -19,4 +20,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await notificationsRoutes(app, deps);
   await transfersRoutes(app, deps);
   await privacyRoutes(app, deps);
+  await analyticsRoutes(app, deps);
 }

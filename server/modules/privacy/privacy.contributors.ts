@@ -7,6 +7,7 @@ import { personalData as formats } from '../formats/formats.personal-data.js';
 import { personalData as duty } from '../duty/duty.personal-data.js';
 import { personalData as notifications } from '../notifications/notifications.personal-data.js';
 import { personalData as privacy } from './privacy.personal-data.js';
+import { personalData as analytics } from '../analytics/analytics.personal-data.js';
 
 /**
  * Every module's part of a person's data, in one visible list. A module that adds a table holding
@@ -14,3 +15,4 @@ import { personalData as privacy } from './privacy.personal-data.js';
  * until it does.
  */
 export const CONTRIBUTORS: PersonalDataContributor[] = [identity, organisations, learning, files, formats, duty, notifications, privacy];
+CONTRIBUTORS.push(analytics);
