@@ -10,6 +10,7 @@ import {
 import { LearningSections } from '../modules/learning/home.js';
 import { FormatsHomeSections } from '../modules/formats/home-sections.js';
 import { DutyHomeSections } from '../modules/duty/home-sections.js';
+import { AnalyticsHomeSections } from '../modules/analytics/home-sections.js';
 import { PlanningHomeSections } from '../modules/planning/home-sections.js';
 
 export interface RoleSectionProps {
@@ -48,6 +49,7 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <FormatsHomeSections me={me} />
         <DutyHomeSections me={me} />
         <PlanningHomeSections me={me} />
+        <AnalyticsHomeSections me={me} />
         {officerGrants.length > 0 && <OfficerSection grants={officerGrants} page={page} onPage={onPage} />}
       </div>
     </>

@@ -17,6 +17,7 @@ import { formatsRoutes } from '../modules/formats/routes.js';
 import { dutyRoutes } from '../modules/duty/routes.js';
 import { notificationsRoutes } from '../modules/notifications/routes.js';
 import { planningRoutes } from '../modules/planning/routes.js';
+import { analyticsRoutes } from '../modules/analytics/routes.js';
 
 /**
  * Every page of the app, in code (no file scanning). A module adds its page by adding a route here:
@@ -125,7 +126,8 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   activateRoute,
   signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
-    ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute)]),
+    ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
+    ...analyticsRoutes(signedInRoute)]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
