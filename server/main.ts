@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { seedIfEmpty } from './seed/seed-if-empty.js';
 import { pinDemoCalendar } from './seed/demo-clock.js';
 import { startNotificationJobs } from './modules/notifications/notifications.jobs.js';
+import { startAnalyticsRefresh } from './modules/analytics/analytics.jobs.js';
 
 /** Starts Sabaq: database (embedded unless DATABASE_URL), migrations, demo data on an empty embedded db, HTTP. */
 async function main(): Promise<void> {
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ db, config });
   const stopJobs = startNotificationJobs(db, (err) => app.log.error({ err }, 'background jobs'));
+  app.addHook('onClose', startAnalyticsRefresh(db, app.log)); // keeps the analytics rollups current (decision 0017)
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -12,6 +12,7 @@ import { messagesRoutes } from './messages/messages.routes.js';
 import { suppliesRoutes } from './supplies/supplies.routes.js';
 import { accessRoutes } from './access/access.routes.js';
 import { videoRoutes } from './video/video.routes.js';
+import { analyticsRoutes } from './analytics/analytics.routes.js';
 
 /** Every domain module's routes, in one visible list (no wiring by file scanning). */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -27,4 +28,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await suppliesRoutes(app, deps);
   await accessRoutes(app, deps);
   await videoRoutes(app, deps);
+  await analyticsRoutes(app, deps);
 }

@@ -4,6 +4,7 @@ import { seedDuty } from '../modules/duty/duty.seed.js';
 import { seedLearning } from '../modules/learning/learning.seed.js';
 import { seedSupplies } from '../modules/supplies/supplies.seed.js';
 import { seedAccess } from '../modules/access/access.seed.js';
+import { seedAnalytics } from '../modules/analytics/analytics.seed.js';
 
 export type SeedSize = 'demo' | 'region' | 'country';
 
@@ -19,4 +20,5 @@ export const moduleSeeders: { name: string; run: ModuleSeeder }[] = [
   { name: 'learning', run: seedLearning },
   { name: 'supplies', run: seedSupplies },
   { name: 'access', run: seedAccess },
+  { name: 'analytics', run: seedAnalytics },
 ];

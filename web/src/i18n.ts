@@ -10,6 +10,7 @@ import * as organisations from './modules/organisations/i18n.js';
 import * as onboarding from './modules/onboarding/i18n.js';
 import * as formats from './modules/formats/i18n.js';
 import * as duty from './modules/duty/i18n.js';
+import * as analytics from './modules/analytics/i18n.js';
 import * as notifications from './modules/notifications/i18n.js';
 import * as learning from './modules/learning/i18n.js';
 import * as planning from './modules/planning/i18n.js';
@@ -53,6 +54,7 @@ export const DOMAIN_BUNDLES = {
   transfers,
   school,
   supplies,
+  analytics,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -74,6 +76,7 @@ declare module 'i18next' {
       transfers: typeof transfers.kk;
       school: typeof school.kk;
       supplies: typeof supplies.kk;
+      analytics: typeof analytics.kk;
     };
   }
 }
