@@ -19,7 +19,6 @@ async function main(): Promise<void> {
   // the embedded database gets the demo data unless SEED_DEMO=false; an external one only with SEED_DEMO=true
   if ((embedded && process.env.SEED_DEMO !== 'false') || process.env.SEED_DEMO === 'true') await seedIfEmpty(db);
   const demoDay = await pinDemoCalendar(db);
-  if (demoDay) console.log(`Demo dataset: the school calendar shows ${demoDay} (LEARNING_TODAY=now for the real date).`);
 
   const app = await buildApp({ db, config });
   const stopJobs = startNotificationJobs(db, (err) => app.log.error({ err }, 'background jobs'));
@@ -53,7 +52,12 @@ async function main(): Promise<void> {
     process.on(signal, () => void stop(signal));
   }
 
-  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  // one line for a person (the JSON lines are for machines): where to open it and how to sign in
+  const port = new URL(address).port;
+  const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.HOST) ? 'localhost' : config.HOST;
+  console.log(`Sabaq is running at http://${host}:${port}`
+    + (demoDay ? ` — sign in as demo.pupil, demo.teacher or demo.admin (password sabaq-demo); the school calendar shows ${demoDay} (LEARNING_TODAY=now for the real date)` : ''));
 }
 
 main().catch((err) => {

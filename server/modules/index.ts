@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { organisationsRoutes } from './organisations/organisations.routes.js';
 import { onboardingRoutes } from './onboarding/onboarding.routes.js';
 import { learningRoutes } from './learning/learning.routes.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { loadFilesConfig } from '../files/files.config.js';
 import { filesRoutes } from '../files/files.routes.js';
 import { createFileStore } from '../files/files.usecases.js';

@@ -413,7 +413,7 @@ function Cell({ row, col, lesson, label, active, buffer, mark, homework, attenda
   const classes = ['l-cell', active && 'l-cell--active', isToday && 'l-cell--today', lesson.cancelled && 'l-cell--cancelled', error && 'l-cell--error', busy && 'l-cell--busy']
     .filter(Boolean).join(' ');
   return (
-    <td role="gridcell" className={classes} tabIndex={active ? 0 : -1} data-cell={`${row}:${col}`} aria-label={describe}
+    <td role="gridcell" className={classes} tabIndex={active ? 0 : -1} data-cell={`${row}:${col}`}
       aria-invalid={error ? true : undefined} aria-busy={busy || undefined}
       onMouseDown={(e) => {
         focusedBefore.current = document.activeElement === e.currentTarget;
@@ -435,6 +435,8 @@ function Cell({ row, col, lesson, label, active, buffer, mark, homework, attenda
       {homework && homework.length > 0 && buffer === null && (
         <span className="l-cell__hw" aria-hidden="true">{homework.map(markText).join(' ')}</span>
       )}
+      {/* the cell's name comes from this text (not aria-label), so what is seen and what is heard cannot disagree */}
+      <span className="visually-hidden">{describe}</span>
       {error && <span className="l-cell__error" role="alert">{error}</span>}
     </td>
   );
