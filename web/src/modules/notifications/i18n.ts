@@ -5,7 +5,7 @@
 export const kk = {
   title: 'Хабарламалар',
   link: 'Хабарламалар',
-  linkUnread: 'Хабарламалар, оқылмағаны: {{count}}',
+  unread_one: 'оқылмаған', unread_other: 'оқылмаған',
   none: 'Хабарлама жоқ.',
   unread: 'Жаңа',
   markRead: 'Оқылды деп белгілеу',
@@ -66,7 +66,7 @@ type Strings = typeof kk;
 export const ru: Strings = {
   title: 'Уведомления',
   link: 'Уведомления',
-  linkUnread: 'Уведомления, непрочитанных: {{count}}',
+  unread_one: 'непрочитанное', unread_few: 'непрочитанных', unread_many: 'непрочитанных', unread_other: 'непрочитанного',
   none: 'Уведомлений нет.',
   unread: 'Новое',
   markRead: 'Отметить прочитанным',
@@ -125,7 +125,7 @@ export const ru: Strings = {
 export const en: Strings = {
   title: 'Notifications',
   link: 'Notifications',
-  linkUnread: 'Notifications, {{count}} unread',
+  unread_one: 'unread', unread_other: 'unread',
   none: 'No notifications.',
   unread: 'New',
   markRead: 'Mark as read',
