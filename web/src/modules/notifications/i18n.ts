@@ -5,7 +5,7 @@
 export const kk = {
   title: 'Хабарламалар',
   link: 'Хабарламалар',
-  unread_one: 'оқылмаған', unread_other: 'оқылмаған',
+  unreadAfterCount_one: 'оқылмаған', unreadAfterCount_other: 'оқылмаған',
   none: 'Хабарлама жоқ.',
   unread: 'Жаңа',
   markRead: 'Оқылды деп белгілеу',
@@ -63,10 +63,10 @@ export const kk = {
 
 type Strings = typeof kk;
 
-export const ru: Strings = {
+export const ru: Strings & { unreadAfterCount_few: string; unreadAfterCount_many: string } = {
   title: 'Уведомления',
   link: 'Уведомления',
-  unread_one: 'непрочитанное', unread_few: 'непрочитанных', unread_many: 'непрочитанных', unread_other: 'непрочитанного',
+  unreadAfterCount_one: 'непрочитанное', unreadAfterCount_few: 'непрочитанных', unreadAfterCount_many: 'непрочитанных', unreadAfterCount_other: 'непрочитанного',
   none: 'Уведомлений нет.',
   unread: 'Новое',
   markRead: 'Отметить прочитанным',
@@ -125,7 +125,7 @@ export const ru: Strings = {
 export const en: Strings = {
   title: 'Notifications',
   link: 'Notifications',
-  unread_one: 'unread', unread_other: 'unread',
+  unreadAfterCount_one: 'unread', unreadAfterCount_other: 'unread',
   none: 'No notifications.',
   unread: 'New',
   markRead: 'Mark as read',
