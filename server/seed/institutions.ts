@@ -321,20 +321,19 @@ function writeClub(ctx: SeedContext, rng: Rng, org: OrgSpec, subjects: readonly 
     k += size;
   }
   const counters = new Map<string, number>();
-  let teacher = 0;
-  let led = 16;
-  let teacherSubject = '';
+  // each activity has its own teachers; a new one when the current one leads 16 groups
+  const leading = new Map<string, { teacher: number; led: number }>();
   const parentsGranted = new Set<number>();
   groups.forEach((members, g) => {
     const subject = subjects[g % subjects.length]!;
-    if (led >= 16 || subject !== teacherSubject) {
-      // a new teacher when the current one is full; teachers keep to one activity
-      teacher = staff(ctx, rng, org, rng.chance(0.6) ? 'f' : 'm', 1960, 1998);
-      ctx.grant(teacher, 'teacher', scope);
-      led = 0;
-      teacherSubject = subject;
+    let lead = leading.get(subject);
+    if (!lead || lead.led >= 16) {
+      lead = { teacher: staff(ctx, rng, org, rng.chance(0.6) ? 'f' : 'm', 1960, 1998), led: 0 };
+      ctx.grant(lead.teacher, 'teacher', scope);
+      leading.set(subject, lead);
     }
-    led++;
+    lead.led++;
+    const teacher = lead.teacher;
     const no = (counters.get(subject) ?? 0) + 1;
     counters.set(subject, no);
     const def = SUBJECTS.find((s) => s.code === subject)!;

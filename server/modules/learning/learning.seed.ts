@@ -244,8 +244,8 @@ async function writeBulkTimetables(tx: Queryable, demoOrgIds: number[]): Promise
      cross join generate_series(1, 5) as wd
      join a on a.class_id = c.id and a.idx = (wd * 7 + p.number + c.id) % a.n
      where c.organisation_id <> all($1::int[])
-       -- a club group of additional education meets twice a week, in the first afternoon period
-       and (o.kind <> 'additional' or (wd in (2, 4) and p.number = 1))
+       -- a club group of additional education meets twice a week (Mon-Wed, Tue-Thu or Wed-Fri) in one afternoon period
+       and (o.kind <> 'additional' or (wd in (1 + (c.id / 3) % 3, 3 + (c.id / 3) % 3) and p.number = 1 + c.id % 3))
      order by c.id, wd, p.number`,
     [demoOrgIds, LEARNING_DEMO.today]);
 }
