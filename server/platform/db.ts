@@ -17,6 +17,17 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   /**
+   * Where heavy reads go (summaries, analytics, exports): the streaming replica of DATABASE_READ_URL
+   * when it is healthy, caught up and the request has not just written; the primary otherwise.
+   * Without a replica it is the primary itself. Never use it for a read that decides a write.
+   */
+  read: Queryable;
+  /**
+   * Named prepared statements for hot reads (`preparedQuery`). Off behind a transaction-mode pooler
+   * (PgBouncer before 1.21 does not carry them across server connections): the same SQL goes unnamed.
+   */
+  preparedStatements: boolean;
+  /**
    * `select 1` on a connection of its own (never queued behind the request pool), bounded by
    * `timeoutMs`: readiness probes use it. Resolves true when the database answered.
    */
@@ -59,6 +70,8 @@ export function createDb(connectionString: string, poolSize = 20, limits: DbLimi
   return {
     pool,
     query: base.query,
+    read: base,
+    preparedStatements: true,
     async ping(timeoutMs = 2000) {
       let timer: NodeJS.Timeout | undefined;
       try {
@@ -130,8 +143,8 @@ export function classifyDbError(err: unknown): 'unavailable' | 'timeout' | undef
  * machine). Inside a transaction (no pool) it is a plain query. `name` must be unique per SQL text.
  */
 export async function preparedQuery<R extends Row>(db: Queryable, name: string, text: string, params: unknown[]): Promise<{ rows: R[] }> {
-  const pool = (db as Partial<Db>).pool;
-  if (!pool) return db.query<R>(text, params);
+  const { pool, preparedStatements } = db as Partial<Db>;
+  if (!pool || preparedStatements === false) return db.query<R>(text, params);
   countQuery();
   const res = await pool.query({ name, text, values: params });
   return { rows: res.rows as R[] };

@@ -3,11 +3,15 @@ import type { Config } from './config.js';
 import { createDb, type Db, type DbLimits } from './db.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-db.js';
 import { ensureDatabase } from './ensure-database.js';
+import { adaptToPooler } from './pooler.js';
+import { createReplicaRouter, type ReplicaRouter } from './replica.js';
 
 export interface OpenDatabase {
   db: Db;
   /** set when Sabaq started its own PostgreSQL (no DATABASE_URL) */
   embedded?: EmbeddedServer;
+  /** set when DATABASE_READ_URL is given */
+  replica?: ReplicaRouter;
   /** closes the pool, then stops the embedded server if there is one */
   close(): Promise<void>;
 }
@@ -25,10 +29,19 @@ export async function openDatabase(config: Config, poolSize = config.DB_POOL_SIZ
     url = embedded.url('sabaq');
   }
   const db = createDb(url, poolSize, limits);
+  if (!embedded) await adaptToPooler(db, url, log);
+  let replica: ReplicaRouter | undefined;
+  if (config.DATABASE_READ_URL) {
+    replica = createReplicaRouter(db, config.DATABASE_READ_URL, { poolSize: Math.max(2, Math.ceil(poolSize / 2)), checkMs: config.READ_REPLICA_CHECK_MS, log });
+    db.read = replica.read;
+    await replica.check();
+  }
   return {
     db,
     embedded,
+    replica,
     async close() {
+      await replica?.close();
       await db.close().catch(() => {});
       await embedded?.stop();
     },

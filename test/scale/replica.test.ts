@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app.js';
+import { loadConfig } from '../../server/platform/config.js';
+import { createDb } from '../../server/platform/db.js';
+import { openDatabase, type OpenDatabase } from '../../server/platform/open-database.js';
+import { migrate } from '../../server/platform/migrate.js';
+import { detectPooler } from '../../server/platform/pooler.js';
+import { createReplicaRouter } from '../../server/platform/replica.js';
+import { requestContext } from '../../server/platform/request-context.js';
+import { LEARNING_DEMO } from '../../server/modules/learning/learning.seed.js';
+import { cookieHeader } from '../app.js';
+import { cleanUp, freePort, startPgBouncer, startPrimary, startReplica, type Bouncer, type PgNode } from './cluster.js';
+
+process.env.LEARNING_TODAY = LEARNING_DEMO.now;
+
+let primary: PgNode;
+let replica: PgNode;
+let txBouncer: Bouncer;
+let sessionBouncer: Bouncer;
+
+/** whether a read went to the replica (true) or the primary (false) */
+const onReplica = async (q: { query: (t: string) => Promise<{ rows: Record<string, unknown>[] }> }) =>
+  (await q.query('select pg_is_in_recovery() as r')).rows[0]!.r as boolean;
+
+async function waitForReplay(): Promise<void> {
+  const p = createDb(primary.url(), 1);
+  const r = createDb(replica.url(), 1);
+  try {
+    const lsn = (await p.query<{ l: string }>('select pg_current_wal_lsn()::text as l')).rows[0]!.l;
+    for (let i = 0; i < 300; i++) {
+      if ((await r.query<{ ok: boolean }>('select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok', [lsn])).rows[0]!.ok) return;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    throw new Error('the replica did not catch up');
+  } finally {
+    await Promise.all([p.close(), r.close()]);
+  }
+}
+
+beforeAll(async () => {
+  primary = await startPrimary();
+  const admin = createDb(primary.url('postgres'), 1);
+  await admin.query('create database sabaq');
+  await admin.close();
+  const db = createDb(primary.url(), 4);
+  await migrate(db);
+  const { seed } = await import('../../server/seed/seed.js');
+  await seed({ db, size: 'demo', quiet: true });
+  await db.close();
+  replica = await startReplica(primary);
+  txBouncer = await startPgBouncer(primary, 'transaction');
+  sessionBouncer = await startPgBouncer(primary, 'session');
+  await waitForReplay();
+}, 600_000);
+
+afterAll(async () => {
+  await txBouncer?.stop();
+  await sessionBouncer?.stop();
+  try { replica?.stop('immediate'); } catch { /* already stopped by a test */ }
+  try { primary?.stop('immediate'); } catch { /* gone */ }
+  cleanUp();
+});
+
+describe('what stands in front of the database is found, not configured', () => {
+  test('direct, PgBouncer in transaction mode, PgBouncer in session mode', async () => {
+    expect(await detectPooler(primary.url())).toBe('direct');
+    expect(await detectPooler(txBouncer.url())).toBe('transaction');
+    expect(await detectPooler(sessionBouncer.url())).toBe('session');
+  });
+});
+
+describe('Sabaq behind PgBouncer in transaction mode, heavy reads on a streaming replica', () => {
+  let opened: OpenDatabase;
+  let app: FastifyInstance;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    // checks only when the test asks (a long interval), so what each request sees is decided here
+    const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: txBouncer.url(), DATABASE_READ_URL: replica.url(), READ_REPLICA_CHECK_MS: '600000' });
+    opened = await openDatabase(config, 8, {}, (l) => lines.push(l));
+    app = await buildApp({ db: opened.db, config });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await opened?.close();
+  });
+
+  test('start-up says what it found, in one line each', () => {
+    expect(lines).toContain('Database: DATABASE_URL goes through a transaction-mode pooler (PgBouncer); hot reads run as unnamed statements.');
+    expect(lines).toContain('Read replica: heavy reads go to DATABASE_READ_URL.');
+    expect(opened.db.preparedStatements).toBe(false);
+  });
+
+  test("hot reads (prepared statements elsewhere) work through the pooler, many at once", async () => {
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'demo.pupil', password: 'sabaq-demo' } });
+    expect(login.statusCode).toBe(200);
+    const cookie = cookieHeader(login);
+    const pupil = (await opened.db.query<{ id: number }>("select person_id as id from accounts where login = 'demo.pupil'")).rows[0]!.id;
+    const answers = await Promise.all(Array.from({ length: 40 }, () => app.inject({ method: 'GET', url: `/api/learning/pupils/${pupil}/diary`, headers: { cookie } })));
+    expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 200));
+  });
+
+  test("a person reads their own write at once, even while the replica has not replayed it", async () => {
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'demo.homeroom', password: 'sabaq-demo' } });
+    const cookie = cookieHeader(login);
+    const { rows } = await opened.db.query<{ id: number; on_date: string; class_id: number; pupil: number }>(
+      `select l.id, l.on_date, l.class_id,
+              (select m.person_id from class_members m where m.class_id = l.class_id order by m.person_id limit 1) as pupil
+         from lessons l join accounts a on a.person_id = l.teacher_id
+        where a.login = 'demo.homeroom' and l.on_date < $1 and not l.cancelled
+        order by l.on_date desc limit 1`, [LEARNING_DEMO.today]);
+    const lesson = rows[0]!;
+    await waitForReplay();
+    expect(await opened.replica!.check()).toBe('ok');
+
+    const r = createDb(replica.url(), 1);
+    await r.query('select pg_wal_replay_pause()');
+    try {
+      const write = await app.inject({
+        method: 'PUT', url: `/api/learning/lessons/${lesson.id}/attendance`, headers: { cookie, origin: 'http://localhost:80' },
+        payload: { entries: [{ pupilId: lesson.pupil, status: 'excused', reason: 'replica test' }] },
+      });
+      expect(write.statusCode, write.body).toBe(200);
+      const wrote = cookieHeader(write);
+      expect(wrote).toMatch(/sabaq_rw=\d+/);
+      const summaryUrl = `/api/learning/classes/${lesson.class_id}/summary?from=${lesson.on_date}&to=${lesson.on_date}`;
+      const status = (res: { json(): { attendance: { lessonId: number; pupilId: number; status: string }[] } }) =>
+        res.json().attendance.find((a) => a.lessonId === lesson.id && a.pupilId === lesson.pupil)?.status;
+      // with the write's cookie: the primary, so the write is there
+      const own = await app.inject({ method: 'GET', url: summaryUrl, headers: { cookie: `${cookie}; ${wrote}` } });
+      expect(own.statusCode).toBe(200);
+      expect(status(own)).toBe('excused');
+      // without it the same read goes to the paused replica, which has not got the write yet:
+      // this is what the cookie protects against
+      const other = await app.inject({ method: 'GET', url: summaryUrl, headers: { cookie } });
+      expect(other.statusCode).toBe(200);
+      expect(status(other)).not.toBe('excused');
+    } finally {
+      await r.query('select pg_wal_replay_resume()');
+      await r.close();
+    }
+  });
+});
+
+describe('a replica that is behind, down or not a replica: reads stay on the primary', () => {
+  test('behind, then caught up again', async () => {
+    const db = createDb(primary.url(), 2);
+    const router = createReplicaRouter(db, replica.url(), { checkMs: 600_000 });
+    const r = createDb(replica.url(), 1);
+    try {
+      await waitForReplay();
+      expect(await router.check()).toBe('ok');
+      expect(await router.check()).toBe('ok');
+      await requestContext.run({ queries: 0 }, async () => expect(await onReplica(router.read)).toBe(true));
+      // a request that has just written reads from the primary
+      await requestContext.run({ queries: 0, wroteAt: Date.now() }, async () => expect(await onReplica(router.read)).toBe(false));
+
+      await r.query('select pg_wal_replay_pause()');
+      await db.query('create table replica_probe (x int)');
+      await db.query('insert into replica_probe values (1)');
+      expect(await router.check()).toBe('behind');
+      expect(await router.check()).toBe('behind');
+      await requestContext.run({ queries: 0 }, async () => expect(await onReplica(router.read)).toBe(false));
+
+      await r.query('select pg_wal_replay_resume()');
+      await waitForReplay();
+      expect(await router.check()).toBe('ok');
+      await requestContext.run({ queries: 0 }, async () => expect(await onReplica(router.read)).toBe(true));
+      await db.query('drop table replica_probe');
+    } finally {
+      await r.close();
+      await router.close();
+      await db.close();
+    }
+  });
+
+  test('pointing at the primary, or at nothing, is said in one line and reads stay on the primary', async () => {
+    const db = createDb(primary.url(), 2);
+    const lines: string[] = [];
+    const samePrimary = createReplicaRouter(db, primary.url(), { checkMs: 600_000, log: (l) => lines.push(l) });
+    const nothing = createReplicaRouter(db, `postgres://sabaq@127.0.0.1:${await freePort()}/sabaq`, { checkMs: 600_000, log: (l) => lines.push(l) });
+    try {
+      expect(await samePrimary.check()).toBe('primary');
+      expect(await nothing.check()).toBe('down');
+      expect(await nothing.check()).toBe('down');
+      expect(lines).toEqual([
+        'Read replica: DATABASE_READ_URL is not a replica (not in recovery); heavy reads stay on the primary.',
+        'Read replica: DATABASE_READ_URL does not answer; heavy reads stay on the primary until it does.',
+      ]);
+      await requestContext.run({ queries: 0 }, async () => {
+        expect(await onReplica(nothing.read)).toBe(false);
+        expect(await onReplica(samePrimary.read)).toBe(false);
+      });
+    } finally {
+      await samePrimary.close();
+      await nothing.close();
+      await db.close();
+    }
+  });
+
+  test('a replica that goes down: the next reads go to the primary, without an error', async () => {
+    const db = createDb(primary.url(), 2);
+    const router = createReplicaRouter(db, replica.url(), { checkMs: 600_000 });
+    try {
+      await waitForReplay();
+      expect(await router.check()).toBe('ok');
+      replica.stop('immediate');
+      // the state still says ok: the failing read itself falls back to the primary
+      await requestContext.run({ queries: 0 }, async () => expect(await onReplica(router.read)).toBe(false));
+      expect(await router.check()).toBe('down');
+      replica.start();
+      await waitForReplay();
+      expect(await router.check()).toBe('ok');
+    } finally {
+      await router.close();
+      await db.close();
+    }
+  });
+});
