@@ -15,6 +15,8 @@ const BENCHMARKS = [
   { name: 'morning-peak', file: 'morning-peak.bench.ts', what: 'pupils and parents at 8 a.m.: Today, homework, marks, submissions over HTTP on the region dataset' },
   { name: 'overload', file: 'overload.bench.ts', what: 'admission control: 500 and 2,000 connections on one class summary; rps, share of 503, p99 of the accepted, memory' },
   { name: 'duty-grouping', file: 'duty-grouping.bench.ts', what: 'forming duty groups from parents\' applications (pure algorithm)' },
+  { name: 'supplies-allocation', file: 'supplies-allocation.bench.ts', what: 'one device and kit allocation run for the country (3.3 M pupils, ~185,000 without a computer; pure rules over synthetic households)' },
+  { name: 'video', file: 'video.bench.ts', what: 'transcoding time per minute of 720p input for the HLS ladder (240p, 360p, audio) and the small MP4' },
 ] as const;
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

@@ -3,7 +3,7 @@ import { languageSchema, localisedName } from './common.js';
 
 export const roleSchema = z.enum([
   'pupil', 'parent', 'teacher', 'homeroom', 'org_admin',
-  'district_officer', 'region_officer', 'ministry_officer', 'gate_guard',
+  'district_officer', 'region_officer', 'ministry_officer', 'gate_guard', 'health_officer',
 ]);
 
 export const loginBody = z.object({

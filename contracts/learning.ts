@@ -248,6 +248,14 @@ export const markHistoryResponse = z.object({
   })),
 });
 
+export const attendanceHistoryResponse = z.object({
+  items: z.array(z.object({
+    pupilId: z.number(), action: z.enum(['set', 'changed', 'removed']), via: z.enum(['journal', 'join']),
+    oldStatus: z.string().nullable(), oldReason: z.string().nullable(), newStatus: z.string().nullable(), newReason: z.string().nullable(),
+    changedBy: personRef.nullable(), changedAt: z.string(),
+  })),
+});
+
 // ── lessons ────────────────────────────────────────────────────────────────
 export const deliveryInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('in_person') }).strict(),
@@ -588,3 +596,19 @@ export const settingsResponse = settingsSchema.extend({
   /** false: the national defaults apply */
   own: z.boolean(),
 });
+
+// ── courses (colleges, universities): list, read, edit title and credits ────
+export const courseSchema = z.object({
+  id: z.number(), organisationId: z.number(), code: z.string(), title: z.string().nullable(),
+  /** used for the GPA; null: not counted */
+  credits: z.number().nullable(),
+  subject: subjectRef,
+  groups: z.array(classRef),
+  teachers: z.array(personRef),
+});
+export type Course = z.infer<typeof courseSchema>;
+export const courseList = z.object({ items: z.array(courseSchema) });
+export const courseUpdate = z.object({
+  title: optionalText(200),
+  credits: z.number().int().min(1).max(30).nullable().optional(),
+}).strict().refine((b) => b.title !== undefined || b.credits !== undefined, { message: 'Nothing to change' });

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { buildApp, WEB_DIST } from '../server/app.js';
 import { loadConfig } from '../server/platform/config.js';
 import type { Db } from '../server/platform/db.js';
@@ -72,4 +73,25 @@ export async function openContext(browser: Browser, server: TestServer, options:
   const page = await context.newPage();
   page.setDefaultTimeout(10_000); // a missing element fails in seconds, not after playwright's 30 s
   return { context, page, pageErrors };
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+/** One accessibility finding: the axe rule, how bad, and where. */
+export interface AxeFinding { id: string; impact: string | null; help: string; targets: string[] }
+
+/**
+ * Runs axe-core (WCAG 2.x A and AA rules) on the page as it is now and returns what it found; a
+ * journey asserts `expect(await axeFindings(page)).toEqual([])` at each screen it reaches.
+ */
+export async function axeFindings(page: Page): Promise<AxeFinding[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')) }));
+  });
+  return violations;
 }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_FAMILY, DEMO_LOGINS, DEMO_PASSWORD } from '../server/seed/demo-facts.js';
-import { launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
+import { launchChromium, axeFindings, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
 
 // the school calendar's today, read by the duty routes when the app is built
 process.env.LEARNING_TODAY = '2020-09-10';
@@ -57,6 +57,7 @@ describe('duty classes in a real browser', () => {
       await signInKazakh(p, DEMO_LOGINS.parent);
       await p.getByRole('region', { name: 'Кезекші сыныптар' }).getByRole('link', { name: 'Кезекші сыныптар туралы толығырақ' }).click();
       await p.getByRole('heading', { level: 1, name: 'Кезекші сыныптар' }).waitFor();
+      expect(await axeFindings(p)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
       const card = p.getByRole('region', { name: fullName(daughter) });
       await card.getByText('Өтініштер 2020 ж. 20 тамыз – 2021 ж. 25 мамыр аралығында қабылданады.').waitFor();
       // the son (grade 5) is not offered the form
@@ -84,6 +85,7 @@ describe('duty classes in a real browser', () => {
       await signInKazakh(a, DEMO_LOGINS.admin);
       await a.getByRole('region', { name: 'Кезекші сыныптар' }).getByRole('link', { name: 'Топтар мен күту тізімі' }).click();
       await a.getByRole('heading', { level: 1, name: 'Кезекші топтар' }).waitFor();
+      expect(await axeFindings(a)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
       await a.getByText(/Топқа әлі бөлінбеген жаңа өтініштер: \d+\./).waitFor();
       await a.getByRole('button', { name: 'Топтарды құру' }).click();
       await a.getByText(/^Топтар: \d+ .*Күтуде: \d+\.$/).waitFor();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_LOGINS, DEMO_PASSWORD, RURAL_SCHOOL } from '../server/seed/demo-facts.js';
-import { launchChromium, openContext, startTestServer, type TestServer } from './browser.js';
+import { launchChromium, axeFindings, openContext, startTestServer, type TestServer } from './browser.js';
 
 // the school calendar's today, read by the formats routes when the app is built
 process.env.LEARNING_TODAY = '2020-09-10';
@@ -37,6 +37,7 @@ describe('learning formats in a real browser', () => {
       await page.getByRole('button', { name: 'Войти', exact: true }).click();
       await page.getByRole('region', { name: 'Форматы обучения и дежурные классы' }).getByRole('link', { name: 'Эпидемиологическая обстановка' }).click();
       await page.getByRole('heading', { level: 1, name: 'Форматы обучения' }).waitFor();
+      expect(await axeFindings(page)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
 
       const district = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Карасайский район/ }) });
       await district.getByText('благоприятная', { exact: true }).waitFor();
@@ -65,6 +66,7 @@ describe('learning formats in a real browser', () => {
       // the school's decision now reads distance, with the reason in Russian
       const school = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: RURAL_SCHOOL.names.ru, exact: true }) }).last();
       await school.getByText('Дистанционное обучение', { exact: true }).waitFor();
+      expect(await axeFindings(page)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
       await school.getByText('район: неблагоприятная с 07.09.2020', { exact: false }).waitFor();
       expect(pageErrors).toEqual([]);
     } finally {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CITY_SCHOOL, DEMO_FAMILY, DEMO_LOGINS, DEMO_PASSWORD, DEMO_STAFF } from '../server/seed/demo-facts.js';
-import { launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
+import { launchChromium, axeFindings, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
 
 const fullName = (p: { lastName: string; firstName: string; middleName: string }) => `${p.lastName} ${p.firstName} ${p.middleName}`;
 
@@ -34,6 +34,7 @@ describe('the web app in a real browser', () => {
       // no session: the app sends us to sign-in, in Kazakh until we choose
       await page.waitForURL(/\/sign-in/);
       await page.getByRole('heading', { level: 1, name: 'Жүйеге кіру' }).waitFor();
+      expect(await axeFindings(page)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
       expect(await htmlLang(page)).toBe('kk');
 
       await page.getByRole('button', { name: 'Русский' }).click();
@@ -46,6 +47,7 @@ describe('the web app in a real browser', () => {
 
       const section = page.getByRole('region', { name: 'Классы, в которых я преподаю' });
       await section.getByRole('link', { name: CITY_SCHOOL.teacherClasses[0] }).waitFor();
+      expect(await axeFindings(page)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
       const classNames = await section.getByRole('table').getByRole('link').allTextContents();
       expect(classNames.sort()).toEqual([...CITY_SCHOOL.teacherClasses].sort());
 

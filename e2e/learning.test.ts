@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CITY_SCHOOL, DEMO_FAMILY, DEMO_LOGINS, DEMO_PASSWORD, DEMO_STAFF } from '../server/seed/demo-facts.js';
-import { launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
+import { launchChromium, axeFindings, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
 
 /**
  * The e-journal's round trip, in Russian, on the demo's school day (Wednesday 9 December 2020):
@@ -59,8 +59,10 @@ describe('the e-journal in a real browser, in Russian', () => {
       await signInInRussian(t, DEMO_LOGINS.teacher, DEMO_STAFF.teacher.firstName);
       const lessons = t.getByRole('region', { name: 'Мои уроки и журналы' });
       await lessons.getByRole('heading', { name: 'Мои уроки: среда, 9 декабря 2020 г.' }).waitFor();
+      expect(await axeFindings(t)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
       await lessons.getByRole('link', { name: `${CITY_SCHOOL.pupilClass} · Математика`, exact: true }).click();
       await t.getByRole('heading', { level: 1, name: `Математика · ${CITY_SCHOOL.pupilClass}` }).waitFor();
+      expect(await axeFindings(t)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
       const setHomework = t.getByRole('form', { name: 'Задать домашнее задание' });
       await setHomework.getByLabel('Задание').fill(TITLE);
       await setHomework.getByLabel('Пояснение (необязательно)').fill('Решите задачи из учебника и пришлите фото решения.');
@@ -91,6 +93,7 @@ describe('the e-journal in a real browser, in Russian', () => {
       await t.goto('/');
       await t.getByRole('region', { name: 'Мои уроки и журналы' }).getByRole('link', { name: /^Работ на проверку: \d+$/ }).first().click();
       await t.getByRole('heading', { level: 1, name: 'Работы на проверку' }).waitFor();
+      expect(await axeFindings(t)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
       const item = t.getByRole('listitem').filter({ has: t.getByRole('heading', { name: fullName(DEMO_FAMILY.pupil) }) }).filter({ hasText: TITLE });
       await item.getByRole('button', { name: /^Проверить/ }).click();
       await item.getByRole('link', { name: 'reshenie.pdf' }).waitFor();
@@ -107,11 +110,13 @@ describe('the e-journal in a real browser, in Russian', () => {
         .filter({ has: r.getByRole('heading', { name: new RegExp(`^${fullName(DEMO_FAMILY.pupil)}`) }) });
       await child.getByRole('link', { name: 'Уроки и задания на сегодня' }).click();
       await r.getByRole('heading', { level: 1, name: 'Сегодня — среда, 9 декабря 2020 г.' }).waitFor();
+      expect(await axeFindings(r)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
       const homework = r.getByRole('listitem').filter({ has: r.getByRole('link', { name: TITLE }) });
       await homework.getByText(`Оценка: ${MARK}`, { exact: true }).waitFor();
 
       await r.getByRole('link', { name: 'Оценки', exact: true }).click();
       await r.getByRole('heading', { level: 1, name: 'Оценки и посещаемость' }).waitFor();
+      expect(await axeFindings(r)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
       const maths = r.getByRole('list', { name: 'Оценки по предмету «Математика»' });
       // the homework mark joined the journal in the lesson's column (09.12), marked as homework
       await maths.getByRole('listitem').filter({ hasText: `${MARK}09.12 · ДЗ` }).waitFor();

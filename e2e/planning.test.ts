@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CITY_SCHOOL, DEMO_FAMILY, DEMO_LOGINS, DEMO_PASSWORD, DEMO_STAFF } from '../server/seed/demo-facts.js';
-import { launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
+import { launchChromium, axeFindings, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
 
 /**
  * The school year from the web app, in Russian, on the demo's school day (Wednesday 9 December
@@ -53,6 +53,7 @@ describe('the school year in a real browser, in Russian', () => {
       await a.getByRole('heading', { level: 1, name: /^Учебный год: / }).waitFor();
       await a.getByLabel('Класс', { exact: true }).selectOption({ label: CITY_SCHOOL.pupilClass });
       await a.getByRole('heading', { name: `Класс ${CITY_SCHOOL.pupilClass} · 26 уроков в неделю` }).waitFor();
+      expect(await axeFindings(a)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
 
       // ── Informatics goes from Wednesday, period 6 ──
       a.once('dialog', (d) => void d.accept());

@@ -9,13 +9,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './platform/config.js';
-import type { Db } from './platform/db.js';
+import type { AppDeps } from './deps.js';
 import { clientErrorHandler, errorBody, registerErrorHandler } from './platform/errors.js';
 import { registerAdmission } from './platform/admission.js';
 import { registerInputHygiene } from './platform/text.js';
 import { registerResponseHeaders } from './platform/response-headers.js';
-import { loggerOptions } from './platform/logging.js';
+import { loggerOptions, registerRequestLog } from './platform/logging.js';
 import { requestContext } from './platform/request-context.js';
 import { healthRoutes } from './platform/health.routes.js';
 import { registerSessionAuth } from './modules/identity/identity.http.js';
@@ -27,18 +26,15 @@ import { registerReadYourWrites } from './platform/replica.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
-export interface AppDeps {
-  db: Db;
-  config: Config;
-  /** Where logs go (stdout by default); tests pass a buffer to read them. */
-  logStream?: NodeJS.WritableStream;
-}
+/** The dependencies type lives in deps.ts (modules import it from there); re-exported for older imports. */
+export type { AppDeps } from './deps.js';
 
 /** Builds the HTTP application around a database; main.ts and the tests both start here. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     logger: loggerOptions(config, deps.logStream),
+    disableRequestLogging: true, // one line per request at REQUEST_LOG_LEVEL instead (registerRequestLog)
     // a hop count trusts exactly that many proxies nearest to us (proxy-addr's own rule for a number)
     trustProxy: typeof config.TRUST_PROXY === 'number'
       ? ((_address: string, hop: number) => hop < (config.TRUST_PROXY as number))
@@ -48,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     clientErrorHandler,
   });
+  registerRequestLog(app, config.REQUEST_LOG_LEVEL);
   collectRoutes(app); // before any route: the authorisation-matrix coverage test reads the list
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

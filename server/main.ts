@@ -4,6 +4,8 @@ import { migrate } from './platform/migrate.js';
 import { buildApp } from './app.js';
 import { seedIfEmpty } from './seed/seed-if-empty.js';
 import { pinDemoCalendar } from './seed/demo-clock.js';
+import { startNotificationJobs } from './modules/notifications/notifications.jobs.js';
+import { startAnalyticsRefresh } from './modules/analytics/analytics.jobs.js';
 
 /** Starts Sabaq: database (embedded unless DATABASE_URL), migrations, demo data on an empty embedded db, HTTP. */
 async function main(): Promise<void> {
@@ -17,9 +19,10 @@ async function main(): Promise<void> {
   // the embedded database gets the demo data unless SEED_DEMO=false; an external one only with SEED_DEMO=true
   if ((embedded && process.env.SEED_DEMO !== 'false') || process.env.SEED_DEMO === 'true') await seedIfEmpty(db);
   const demoDay = await pinDemoCalendar(db);
-  if (demoDay) console.log(`Demo dataset: the school calendar shows ${demoDay} (LEARNING_TODAY=now for the real date).`);
 
   const app = await buildApp({ db, config });
+  const stopJobs = startNotificationJobs(db, (err) => app.log.error({ err }, 'background jobs'));
+  app.addHook('onClose', startAnalyticsRefresh(db, app.log)); // keeps the analytics rollups current (decision 0017)
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
     deadline.unref();
     try {
       await app.close(); // stops accepting, waits for in-flight requests
+      await stopJobs();
       await close();
     } finally {
       process.exit(0);
@@ -48,7 +52,12 @@ async function main(): Promise<void> {
     process.on(signal, () => void stop(signal));
   }
 
-  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  // one line for a person (the JSON lines are for machines): where to open it and how to sign in
+  const port = new URL(address).port;
+  const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.HOST) ? 'localhost' : config.HOST;
+  console.log(`Sabaq is running at http://${host}:${port}`
+    + (demoDay ? ` — sign in as demo.pupil, demo.teacher or demo.admin (password sabaq-demo); the school calendar shows ${demoDay} (LEARNING_TODAY=now for the real date)` : ''));
 }
 
 main().catch((err) => {

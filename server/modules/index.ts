@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { organisationsRoutes } from './organisations/organisations.routes.js';
 import { onboardingRoutes } from './onboarding/onboarding.routes.js';
 import { learningRoutes } from './learning/learning.routes.js';
@@ -8,6 +8,11 @@ import { dutyRoutes } from './duty/duty.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { transfersRoutes } from './transfers/transfers.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
+import { messagesRoutes } from './messages/messages.routes.js';
+import { suppliesRoutes } from './supplies/supplies.routes.js';
+import { accessRoutes } from './access/access.routes.js';
+import { videoRoutes } from './video/video.routes.js';
+import { analyticsRoutes } from './analytics/analytics.routes.js';
 
 /** Every domain module's routes, in one visible list (no wiring by file scanning). */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -19,4 +24,9 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await notificationsRoutes(app, deps);
   await transfersRoutes(app, deps);
   await privacyRoutes(app, deps);
+  await messagesRoutes(app, deps);
+  await suppliesRoutes(app, deps);
+  await accessRoutes(app, deps);
+  await videoRoutes(app, deps);
+  await analyticsRoutes(app, deps);
 }

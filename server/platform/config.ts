@@ -15,6 +15,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The level of the one line per answered request (below LOG_LEVEL it is not written: no flood by default). */
+  REQUEST_LOG_LEVEL: z.enum(['info', 'debug', 'trace']).default('debug'),
   /** Origins allowed to send state-changing requests besides the server's own host (comma-separated). */
   ALLOWED_ORIGINS: z.string().default(''),
   /**

@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 
 /** pino options: structured JSON, and secrets (passwords, tokens, cookies) are never written. */
@@ -14,4 +14,16 @@ export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>, stream?: NodeJS
       censor: '[redacted]',
     },
   };
+}
+
+/**
+ * One line per answered request at REQUEST_LOG_LEVEL (debug by default, so `npm start` shows no
+ * flood), instead of Fastify's two lines at info. Errors are logged by the error handler whatever
+ * the level. Call with `disableRequestLogging: true` on the Fastify instance.
+ */
+export function registerRequestLog(app: FastifyInstance, level: Config['REQUEST_LOG_LEVEL']): void {
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log[level]({ method: request.method, url: request.url.split('?')[0], statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    done();
+  });
 }

@@ -2,6 +2,9 @@ import type { Db } from '../platform/db.js';
 import { seedFormats } from '../modules/formats/formats.seed.js';
 import { seedDuty } from '../modules/duty/duty.seed.js';
 import { seedLearning } from '../modules/learning/learning.seed.js';
+import { seedSupplies } from '../modules/supplies/supplies.seed.js';
+import { seedAccess } from '../modules/access/access.seed.js';
+import { seedAnalytics } from '../modules/analytics/analytics.seed.js';
 
 export type SeedSize = 'demo' | 'region' | 'country';
 
@@ -15,4 +18,7 @@ export const moduleSeeders: { name: string; run: ModuleSeeder }[] = [
   { name: 'formats', run: seedFormats },
   { name: 'duty', run: seedDuty },
   { name: 'learning', run: seedLearning },
+  { name: 'supplies', run: seedSupplies },
+  { name: 'access', run: seedAccess },
+  { name: 'analytics', run: seedAnalytics },
 ];

@@ -10,9 +10,14 @@ import * as organisations from './modules/organisations/i18n.js';
 import * as onboarding from './modules/onboarding/i18n.js';
 import * as formats from './modules/formats/i18n.js';
 import * as duty from './modules/duty/i18n.js';
+import * as analytics from './modules/analytics/i18n.js';
 import * as notifications from './modules/notifications/i18n.js';
 import * as learning from './modules/learning/i18n.js';
 import * as planning from './modules/planning/i18n.js';
+import * as privacy from './modules/privacy/i18n.js';
+import * as transfers from './modules/transfers/i18n.js';
+import * as school from './modules/school/i18n.js';
+import * as supplies from './modules/supplies/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
 export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -45,6 +50,11 @@ export const DOMAIN_BUNDLES = {
   notifications,
   learning,
   planning,
+  privacy,
+  transfers,
+  school,
+  supplies,
+  analytics,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -62,6 +72,11 @@ declare module 'i18next' {
       notifications: typeof notifications.kk;
       learning: typeof learning.kk;
       planning: typeof planning.kk;
+      privacy: typeof privacy.kk;
+      transfers: typeof transfers.kk;
+      school: typeof school.kk;
+      supplies: typeof supplies.kk;
+      analytics: typeof analytics.kk;
     };
   }
 }

@@ -415,25 +415,24 @@ export async function moveApplication(db: Queryable, applicationId: number, grou
 // ── notifications to families ───────────────────────────────────────────────────────────────
 
 /**
- * Notifies the parents (with an account) of the children whose application changed: placed in a
- * group, moved, or put on the waiting list. One set-based insert.
+ * The notifications to the parents (with an account) of the children whose application changed:
+ * placed in a group, moved, or put on the waiting list. One set-based read; the caller hands the
+ * rows to the notifications module's `notify()`.
  */
-export async function notifyFamilies(db: Queryable, events: { applicationId: number; kind: 'duty.placed' | 'duty.waiting' | 'duty.moved' }[], now: Date): Promise<number> {
-  if (events.length === 0) return 0;
-  const { rowCount } = await db.query(
-    `insert into notifications (person_id, kind, params, created_at)
-     select l.parent_id, e.k, jsonb_build_object(
+export async function familyNotifications(db: Queryable, events: { applicationId: number; kind: 'duty.placed' | 'duty.waiting' | 'duty.moved' }[]): Promise<{ personId: number; kind: string; params: Record<string, unknown> }[]> {
+  if (events.length === 0) return [];
+  const { rows } = await db.query<{ person_id: number; kind: string; params: Record<string, unknown> }>(
+    `select l.parent_id as person_id, e.k as kind, jsonb_build_object(
          'applicationId', a.id, 'childId', a.child_id, 'childName', p.first_name,
          'organisationName', jsonb_build_object('kk', o.name_kk, 'ru', o.name_ru, 'en', o.name_en),
-         'group', case when g.id is null then null else jsonb_build_object('label', g.label, 'shift', g.shift, 'days', g.days, 'room', r.name) end),
-       $3
+         'group', case when g.id is null then null else jsonb_build_object('label', g.label, 'shift', g.shift, 'days', g.days, 'room', r.name) end) as params
        from unnest($1::bigint[], $2::text[]) as e(a, k)
        join duty_applications a on a.id = e.a join persons p on p.id = a.child_id join organisations o on o.id = a.organisation_id
        join parent_links l on l.child_id = a.child_id
        left join duty_groups g on g.id = a.group_id left join rooms r on r.id = g.room_id
       where exists (select 1 from accounts ac where ac.person_id = l.parent_id and ac.disabled_at is null)`,
-    [events.map((e) => e.applicationId), events.map((e) => e.kind), now]);
-  return rowCount ?? 0;
+    [events.map((e) => e.applicationId), events.map((e) => e.kind)]);
+  return rows.map((r) => ({ personId: r.person_id, kind: r.kind, params: r.params }));
 }
 
 // ── officers' totals ────────────────────────────────────────────────────────────────────────
@@ -480,4 +479,13 @@ export async function totals(db: Queryable, level: 'region' | 'district' | 'orga
       order by n.name_en`,
     [f.all, f.regionIds, f.districtIds, f.regionId, f.districtId, f.today]);
   return rows;
+}
+
+/** Of these children, the ones placed in a duty group this school year (read by supplies: they learn in person). */
+export async function placedChildren(db: Queryable, childIds: number[]): Promise<number[]> {
+  if (childIds.length === 0) return [];
+  const { rows } = await db.query<{ child_id: number }>(
+    `select a.child_id from duty_applications a join academic_years y on y.id = a.academic_year_id and y.is_current
+      where a.child_id = any($1::bigint[]) and a.status = 'placed'`, [childIds]);
+  return rows.map((r) => Number(r.child_id));
 }

@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import type { DutyKind } from '../../../contracts/duty.js';
 import { hasRole, type Actor } from '../identity/identity.actor.js';
+import { notify } from '../notifications/notifications.usecases.js';
 import * as repo from './duty.repository.js';
 import type { ApplicationRow, SettingsRow, WindowRow } from './duty.repository.js';
 import { formGroups, type GroupingResult } from './duty.grouping.js';
@@ -279,7 +280,7 @@ export async function writeGrouping(
     else if (was !== p.groupId) { moved += 1; events.push({ applicationId: p.applicationId, kind: 'duty.moved' }); }
   }
   for (const x of waiting) if (before.statusOf.get(x.applicationId) !== 'waiting') events.push({ applicationId: x.applicationId, kind: 'duty.waiting' });
-  await repo.notifyFamilies(tx, events, now);
+  await notify(tx, await repo.familyNotifications(tx, events), now);
   await repo.markGrouped(tx, w.id, now);
   return {
     groups: result.groups.length, groupsCreated: fresh.length, groupsRemoved: removed.length, placed: placements.length,
@@ -334,7 +335,7 @@ export async function moveChild(db: Db, actor: Actor, applicationId: number, gro
       }
     }
     await repo.moveApplication(tx, a.id, groupId, now);
-    await repo.notifyFamilies(tx, [{ applicationId: a.id, kind: groupId === null ? 'duty.waiting' : a.groupId === null ? 'duty.placed' : 'duty.moved' }], now);
+    await notify(tx, await repo.familyNotifications(tx, [{ applicationId: a.id, kind: groupId === null ? 'duty.waiting' : a.groupId === null ? 'duty.placed' : 'duty.moved' }]), now);
     return (await adminViews(tx, (await repo.listApplications(tx, w.id, null)).filter((x) => x.id === a.id)))[0]!;
   });
 }
@@ -361,4 +362,9 @@ export async function totalsFor(db: Queryable, actor: Actor, q: { regionId?: num
       waiting: sum('waiting'), submitted: sum('submitted'), groups: sum('groups'),
     },
   };
+}
+
+/** Of these children, the ones placed in a duty group this school year: they learn in person (supplies reads this). */
+export async function childrenInDutyGroups(db: Queryable, childIds: number[]): Promise<Set<number>> {
+  return new Set(await repo.placedChildren(db, childIds));
 }

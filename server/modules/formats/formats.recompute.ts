@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
+import { notify } from '../notifications/notifications.usecases.js';
 import {
   renderReason, ruleSetBody, SITUATION_LEVELS, type FormatCode, type Impact, type RuleSetBody, type SituationScale,
 } from '../../../contracts/formats.js';
@@ -388,13 +389,14 @@ export async function checkCoverage(db: Queryable, row: repo.RuleSetRow, body: R
 /**
  * In-app notifications for format changes, one per person and changed organisation/class: the
  * pupils, their parents and the class's teachers for a class; the admins and teachers for an
- * organisation as a whole. One set-based insert.
+ * organisation as a whole. One set-based read of the recipients; the rows go through the
+ * notifications module's `notify()` (which applies each person's channel choices).
  */
 export async function notifyFormatChanges(
   db: Queryable, changes: { orgId: number; classId: number | null; from: FormatCode; to: FormatCode; date: string }[], now: Date,
 ): Promise<number> {
   if (changes.length === 0) return 0;
-  const { rowCount } = await db.query(
+  const { rows } = await db.query<{ person_id: number; params: Record<string, unknown> }>(
     `with ch as (
        select * from unnest($1::int[], $2::bigint[], $3::text[], $4::text[], $5::date[]) as t(org_id, class_id, f_from, f_to, on_date)
      ),
@@ -406,13 +408,11 @@ export async function notifyFormatChanges(
        union select ch.*, r.person_id from ch join role_assignments r on r.organisation_id = ch.org_id and r.role in ('org_admin', 'teacher')
         where ch.class_id is null
      )
-     insert into notifications (person_id, kind, params, created_at)
-     select x.person_id, 'formats.format_changed',
+     select x.person_id,
        jsonb_build_object('organisationId', x.org_id, 'organisationName', jsonb_build_object('kk', o.name_kk, 'ru', o.name_ru, 'en', o.name_en),
-         'classId', x.class_id, 'className', c.name, 'from', x.f_from, 'to', x.f_to, 'effectiveFrom', x.on_date),
-       $6
+         'classId', x.class_id, 'className', c.name, 'from', x.f_from, 'to', x.f_to, 'effectiveFrom', x.on_date) as params
      from recipients x join organisations o on o.id = x.org_id left join classes c on c.id = x.class_id
      where exists (select 1 from accounts a where a.person_id = x.person_id and a.disabled_at is null)`,
-    [changes.map((c) => c.orgId), changes.map((c) => c.classId), changes.map((c) => c.from), changes.map((c) => c.to), changes.map((c) => c.date), now]);
-  return rowCount ?? 0;
+    [changes.map((c) => c.orgId), changes.map((c) => c.classId), changes.map((c) => c.from), changes.map((c) => c.to), changes.map((c) => c.date)]);
+  return notify(db, rows.map((r) => ({ personId: r.person_id, kind: 'formats.format_changed', params: r.params })), now);
 }

@@ -5,7 +5,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 export const ROLES = [
   'pupil', 'parent', 'teacher', 'homeroom', 'org_admin',
-  'district_officer', 'region_officer', 'ministry_officer', 'gate_guard',
+  'district_officer', 'region_officer', 'ministry_officer', 'gate_guard', 'health_officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

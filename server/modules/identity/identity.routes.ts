@@ -13,7 +13,7 @@ import { notFound } from '../../platform/errors.js';
 
 const SCOPE_KIND = {
   pupil: 'self', parent: 'children', teacher: 'classes', homeroom: 'class', org_admin: 'organisation',
-  gate_guard: 'organisation', district_officer: 'district', region_officer: 'region', ministry_officer: 'country',
+  gate_guard: 'organisation', health_officer: 'organisation', district_officer: 'district', region_officer: 'region', ministry_officer: 'country',
 } as const;
 
 async function describeMe(db: Db, accountId: number): Promise<Me> {

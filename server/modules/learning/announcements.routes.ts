@@ -7,6 +7,7 @@ import { findClassNode } from './journal.repository.js';
 import { announcementForbidden, classNotFound } from './learning.errors.js';
 import { canPostAnnouncement, canReadClass } from './learning.policy.js';
 import { insertAnnouncement, listAnnouncements } from './announcements.repository.js';
+import { notifyClassAnnouncement } from './learning.notify.js';
 import type { LearningDeps } from './learning.deps.js';
 
 export async function announcementsRoutes(app: FastifyInstance, { db }: LearningDeps): Promise<void> {
@@ -29,7 +30,11 @@ export async function announcementsRoutes(app: FastifyInstance, { db }: Learning
     const scope = node && { classId: node.id, organisationId: node.organisationId };
     if (!scope || !canReadClass(actor, scope)) throw classNotFound();
     if (!canPostAnnouncement(actor, scope)) throw announcementForbidden();
-    const created = await insertAnnouncement(db, { ...scope, authorId: actor.personId, title: request.body.title, body: request.body.body });
+    const created = await db.transaction(async (tx) => {
+      const row = await insertAnnouncement(tx, { ...scope, authorId: actor.personId, title: request.body.title, body: request.body.body });
+      await notifyClassAnnouncement(tx, { announcementId: Number(row.id), classId: scope.classId, title: request.body.title, authorId: actor.personId }, new Date());
+      return row;
+    });
     return reply.code(201).send(created as never);
   });
 }

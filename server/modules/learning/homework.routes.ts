@@ -67,7 +67,7 @@ export async function homeworkRoutes(app: FastifyInstance, { db, clock }: Learni
     schema: { tags: ['learning'], summary: 'Change homework (title, instructions, due time)', params: idParam, body: homeworkPatch, response: { 200: homeworkSchema, ...writeErrors } },
   }, async (request) => {
     const actor = requireActor(request);
-    await updateHomework({ db, actor, homeworkId: request.params.id, ...request.body });
+    await updateHomework({ db, actor, homeworkId: request.params.id, ...request.body, now: clock() });
     return loadHomework(db, request.params.id, true);
   });
 

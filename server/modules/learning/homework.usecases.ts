@@ -1,3 +1,4 @@
+import { notifyHomework } from './learning.notify.js';
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Actor } from '../identity/identity.actor.js';
@@ -56,6 +57,7 @@ export async function createHomework(args: {
       teacherId: args.actor.personId, title: args.title, instructions: args.instructions, dueAt: args.dueAt,
     });
     await insertMaterials(tx, ctx.id, id, args.materials, names);
+    await notifyHomework(tx, 'homework.set', { homeworkId: id, classId: ctx.classId, subjectId: ctx.subjectId, title: args.title, dueAt: args.dueAt }, args.now);
     return id;
   });
 }
@@ -69,11 +71,14 @@ async function homeworkForTeacher(tx: Queryable, actor: Actor, homeworkId: numbe
   return h;
 }
 
-export async function updateHomework(args: { db: Db; actor: Actor; homeworkId: number; title?: string; instructions?: string | null; dueAt?: string }): Promise<void> {
+export async function updateHomework(args: { db: Db; actor: Actor; homeworkId: number; title?: string; instructions?: string | null; dueAt?: string; now?: Date }): Promise<void> {
   await args.db.transaction(async (tx) => {
     const h = await homeworkForTeacher(tx, args.actor, args.homeworkId);
     if (args.dueAt) assertDue(new Date(args.dueAt), h.lessonStartsAt, h.timeZone, h.termEndsOn);
     await repo.updateHomework(tx, h.id, { title: args.title, instructions: args.instructions, dueAt: args.dueAt });
+    await notifyHomework(tx, 'homework.changed', {
+      homeworkId: h.id, classId: h.classId, subjectId: h.subjectId, title: args.title ?? null, dueAt: args.dueAt ?? new Date(h.dueAt).toISOString(),
+    }, args.now ?? new Date());
   });
 }
 
@@ -152,7 +157,7 @@ export async function markSubmission(args: { db: Db; actor: Actor; submissionId:
     if (args.score !== null) assertScore(config, kind, max, args.score, sub.pupilId);
     await writeMarks(tx, {
       actor: args.actor, ctx: { ...ctx, config }, homeworkId: h.id, kind, max,
-      entries: [{ pupilId: sub.pupilId, score: args.score, comment: args.comment }],
+      entries: [{ pupilId: sub.pupilId, score: args.score, comment: args.comment }], now: args.now,
     });
     // removing the mark hands the work back: the pupil may resubmit
     await repo.setSubmissionStatus(tx, sub.id, args.score === null ? 'submitted' : 'marked');

@@ -158,6 +158,42 @@ export async function deleteAttendance(db: Queryable, lessonId: number, pupilIds
   return rowCount ?? 0;
 }
 
+export type ExistingAttendance = { pupil_id: number; status: AttendanceStatus; reason: string | null };
+
+/** The lesson's attendance rows of these pupils, locked (the history needs the values before the change). */
+export async function lockAttendance(db: Queryable, lessonId: number, pupilIds: number[]): Promise<Map<number, ExistingAttendance>> {
+  if (!pupilIds.length) return new Map();
+  const { rows } = await db.query<ExistingAttendance>(
+    'select pupil_id, status, reason from attendance where lesson_id = $1 and pupil_id = any($2::bigint[]) for update', [lessonId, pupilIds]);
+  return new Map(rows.map((r) => [r.pupil_id, r]));
+}
+
+export interface AttendanceHistoryWrite {
+  pupilId: number; action: 'set' | 'changed' | 'removed'; oldStatus: string | null; oldReason: string | null; newStatus: string | null; newReason: string | null;
+}
+
+/** History rows stamped with the database's clock, like mark_history (the e-journal's clock may be pinned to a demo day). */
+export async function insertAttendanceHistory(db: Queryable, lessonId: number, via: 'journal' | 'join', changedBy: number | null, rows: AttendanceHistoryWrite[]): Promise<void> {
+  if (!rows.length) return;
+  await db.query(
+    `insert into attendance_history (lesson_id, pupil_id, action, old_status, old_reason, new_status, new_reason, via, changed_by)
+     select $1, u.pupil_id, u.action, u.old_status, u.old_reason, u.new_status, u.new_reason, $2, $3
+       from unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+         as u(pupil_id, action, old_status, old_reason, new_status, new_reason)
+`,
+    [lessonId, via, changedBy, rows.map((r) => r.pupilId), rows.map((r) => r.action), rows.map((r) => r.oldStatus), rows.map((r) => r.oldReason),
+      rows.map((r) => r.newStatus), rows.map((r) => r.newReason)]);
+}
+
+export async function findAttendanceHistory(db: Queryable, lessonId: number) {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `select h.pupil_id as "pupilId", h.action, h.via, h.old_status as "oldStatus", h.old_reason as "oldReason", h.new_status as "newStatus",
+       h.new_reason as "newReason", case when p.id is null then null else ${personJson('p')} end as "changedBy", iso_utc(h.changed_at) as "changedAt"
+     from attendance_history h left join persons p on p.id = h.changed_by where h.lesson_id = $1 order by h.changed_at, h.id`,
+    [lessonId]);
+  return rows;
+}
+
 export async function findMarkHistory(db: Queryable, lessonId: number) {
   const { rows } = await db.query<Record<string, unknown>>(
     `select h.pupil_id as "pupilId", h.homework_id as "homeworkId", h.action, h.kind, h.old_score as "oldScore", h.old_max as "oldMax",

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBody, idParam } from '../../../contracts/common.js';
 import {
-  attendanceBody, cellsResponse, classSummaryQuery, classSummaryResponse, journalQuery, journalResponse, markHistoryResponse, marksBody,
+  attendanceBody, attendanceHistoryResponse, cellsResponse, classSummaryQuery, classSummaryResponse, journalQuery, journalResponse, markHistoryResponse, marksBody,
   type ClassSummary, type Journal,
 } from '../../../contracts/learning.js';
 import { requireActor } from '../identity/identity.http.js';
@@ -84,6 +84,18 @@ export async function journalRoutes(app: FastifyInstance, { db, clock }: Learnin
     const ctx = await findLessonContext(db, request.params.id, clock());
     if (!ctx || teachingAccess(actor, ctx) === 'none') throw lessonNotFound();
     return { items: (await repo.findMarkHistory(db, ctx.id)) as never };
+  });
+
+  r.get('/api/learning/lessons/:id/attendance-history', {
+    schema: {
+      tags: ['learning'], summary: "Every change to a lesson's attendance (journal entries and online joins), with who made it and when",
+      params: idParam, response: { 200: attendanceHistoryResponse, 401: errorBody, 404: errorBody },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const ctx = await findLessonContext(db, request.params.id, clock());
+    if (!ctx || teachingAccess(actor, ctx) === 'none') throw lessonNotFound();
+    return { items: (await repo.findAttendanceHistory(db, ctx.id)) as never };
   });
 
   r.get('/api/learning/classes/:id/summary', {

@@ -1,3 +1,4 @@
+import { notifyMarks } from './learning.notify.js';
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Actor } from '../identity/identity.actor.js';
 import * as journal from './journal.repository.js';
@@ -32,7 +33,7 @@ export interface MarkEntry { pupilId: number; score: number | null; comment?: st
  * change in the history. Entries with score null remove the mark; unchanged entries write nothing.
  */
 export async function writeMarks(tx: Queryable, args: {
-  actor: Actor; ctx: LessonContext & { config: LearningSettings }; homeworkId: number | null; kind: Assessment; max: number; entries: MarkEntry[];
+  actor: Actor; ctx: LessonContext & { config: LearningSettings }; homeworkId: number | null; kind: Assessment; max: number; entries: MarkEntry[]; now?: Date;
 }): Promise<number> {
   const { ctx, entries } = args;
   const pupilIds = [...new Set(entries.map((e) => e.pupilId))];
@@ -70,6 +71,10 @@ export async function writeMarks(tx: Queryable, args: {
     })),
   ];
   await journal.insertHistory(tx, ctx.id, args.homeworkId, args.actor.personId, history);
+  await notifyMarks(tx, {
+    lessonId: ctx.id, classId: ctx.classId, subjectId: ctx.subjectId, onDate: ctx.onDate, homeworkId: args.homeworkId,
+    marks: writes.map((w) => ({ pupilId: w.pupilId, score: w.score, max: args.max })),
+  }, args.now ?? new Date());
   return history.length;
 }
 
@@ -93,7 +98,7 @@ export async function setLessonMarks(args: { db: Db; actor: Actor; lessonId: num
     if (ctx.onDate > ctx.today) throw lessonInFuture(`The lesson is on ${ctx.onDate}; marks can be given from that day`);
     const max = maxScoreFor(ctx.assessment, ctx.config, ctx.assessmentMax);
     for (const e of args.entries) if (e.score !== null) assertScore(ctx.config, ctx.assessment, max, e.score, e.pupilId);
-    return writeMarks(tx, { actor: args.actor, ctx, homeworkId: null, kind: ctx.assessment, max: max ?? 0, entries: args.entries });
+    return writeMarks(tx, { actor: args.actor, ctx, homeworkId: null, kind: ctx.assessment, max: max ?? 0, entries: args.entries, now: args.now });
   });
 }
 
@@ -115,13 +120,27 @@ export async function setLessonAttendance(args: { db: Db; actor: Actor; lessonId
         throw lessonInFuture(`The lesson is on ${ctx.onDate}: until then only an excused absence can be recorded`);
       }
     }
-    await assertPupilsInClass(tx, ctx.classId, [...new Set(args.entries.map((e) => e.pupilId))]);
-    const set = args.entries.filter((e): e is AttendanceEntry & { status: AttendanceStatus } => e.status !== null);
-    await journal.upsertAttendance(tx, {
-      lessonId: ctx.id, classId: ctx.classId, onDate: ctx.onDate, markedBy: args.actor.personId,
-      rows: set.map((e) => ({ pupilId: e.pupilId, status: e.status, reason: e.reason?.trim() || null })),
-    });
-    const removed = await journal.deleteAttendance(tx, ctx.id, args.entries.filter((e) => e.status === null).map((e) => e.pupilId));
+    const pupilIds = [...new Set(args.entries.map((e) => e.pupilId))];
+    await assertPupilsInClass(tx, ctx.classId, pupilIds);
+    const before = await journal.lockAttendance(tx, ctx.id, pupilIds);
+    const set = args.entries.filter((e): e is AttendanceEntry & { status: AttendanceStatus } => e.status !== null)
+      .map((e) => ({ pupilId: e.pupilId, status: e.status, reason: e.reason?.trim() || null }));
+    await journal.upsertAttendance(tx, { lessonId: ctx.id, classId: ctx.classId, onDate: ctx.onDate, markedBy: args.actor.personId, rows: set });
+    const removedIds = args.entries.filter((e) => e.status === null).map((e) => e.pupilId);
+    const removed = await journal.deleteAttendance(tx, ctx.id, removedIds);
+    // the history keeps every real change (a re-entry of the same status and reason is none)
+    const history: journal.AttendanceHistoryWrite[] = [
+      ...set.flatMap((e) => {
+        const was = before.get(e.pupilId);
+        if (was && was.status === e.status && was.reason === e.reason) return [];
+        return [{ pupilId: e.pupilId, action: was ? 'changed' as const : 'set' as const, oldStatus: was?.status ?? null, oldReason: was?.reason ?? null, newStatus: e.status, newReason: e.reason }];
+      }),
+      ...[...new Set(removedIds)].flatMap((id) => {
+        const was = before.get(id);
+        return was ? [{ pupilId: id, action: 'removed' as const, oldStatus: was.status, oldReason: was.reason, newStatus: null, newReason: null }] : [];
+      }),
+    ];
+    await journal.insertAttendanceHistory(tx, ctx.id, 'journal', args.actor.personId, history);
     return set.length + removed;
   });
 }

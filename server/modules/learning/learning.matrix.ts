@@ -27,6 +27,7 @@ const endpoints: MatrixEndpoint<Objects>[] = [
   { route: 'GET /api/learning/classes/:id/summary', request: (o) => `/api/learning/classes/${o.classId}/summary`, inside: [N, N, N, 200, 200, N, N, N, N] },
   { route: 'GET /api/learning/lessons/:id', request: (o) => `/api/learning/lessons/${o.lesson}`, inside: [200, 200, 200, 200, 200, N, N, N, N] },
   { route: 'GET /api/learning/lessons/:id/mark-history', request: (o) => `/api/learning/lessons/${o.lesson}/mark-history`, inside: [N, N, 200, 200, 200, N, N, N, N] },
+  { route: 'GET /api/learning/lessons/:id/attendance-history', request: (o) => `/api/learning/lessons/${o.lesson}/attendance-history`, inside: [N, N, 200, 200, 200, N, N, N, N] },
   { route: 'GET /api/learning/homework/:id', request: (o) => `/api/learning/homework/${o.homework}`, inside: [200, 200, 200, 200, 200, N, N, N, N] },
   { route: 'GET /api/learning/submissions/:id', request: (o) => `/api/learning/submissions/${o.submission}`, inside: [200, 200, 200, 200, 200, N, N, N, N] },
   { route: 'GET /api/learning/classes/:id/announcements', request: (o) => `/api/learning/classes/${o.classId}/announcements`, inside: [200, 200, 200, 200, 200, N, N, N, N] },

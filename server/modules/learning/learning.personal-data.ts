@@ -4,6 +4,7 @@ const tables = [
   { table: 'marks', personColumns: ['pupil_id', 'teacher_id'] },
   { table: 'mark_history', personColumns: ['pupil_id', 'changed_by'] },
   { table: 'attendance', personColumns: ['pupil_id', 'marked_by'] },
+  { table: 'attendance_history', personColumns: ['pupil_id', 'changed_by'] },
   { table: 'submissions', personColumns: ['pupil_id'] },
   { table: 'submission_attempts', personColumns: ['pupil_id'] },
   { table: 'homework', personColumns: ['teacher_id'] },

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { loadFilesConfig } from '../files/files.config.js';
 import { filesRoutes } from '../files/files.routes.js';
 import { createFileStore } from '../files/files.usecases.js';
@@ -11,6 +11,7 @@ import { clockFromEnv } from './learning.clock.js';
 import { learningFileAccess } from './learning.files.js';
 import { lessonsRoutes } from './lessons.routes.js';
 import { planRoutes } from './plan.routes.js';
+import { coursesRoutes } from './courses.routes.js';
 import type { LearningDeps } from './learning.deps.js';
 
 /**
@@ -29,4 +30,5 @@ export async function learningRoutes(app: FastifyInstance, { db }: AppDeps): Pro
   await homeworkRoutes(app, deps);
   await announcementsRoutes(app, deps);
   await planRoutes(app, deps);
+  await coursesRoutes(app, deps);
 }

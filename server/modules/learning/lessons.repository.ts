@@ -154,9 +154,14 @@ export async function deleteMaterial(db: Queryable, materialId: number): Promise
  * Records a pupil as joined online. A teacher's earlier "absent" yields to the proof of joining
  * (becoming the status the join earned); any other mark the teacher set stands.
  */
+/**
+ * Records a pupil's join and, when it changed their attendance, one history row (via 'join', by the
+ * pupil), in one statement.
+ */
 export async function recordJoin(db: Queryable, a: { lessonId: number; pupilId: number; classId: number; onDate: string; status: 'present' | 'late'; at: Date }): Promise<'present' | 'late' | 'absent' | 'excused'> {
   const { rows } = await db.query<{ status: 'present' | 'late' | 'absent' | 'excused' }>(
-    `insert into attendance (lesson_id, pupil_id, class_id, on_date, status, online, joined_at, updated_at)
+    `with before as (select status, reason from attendance where lesson_id = $1 and pupil_id = $2),
+     up as (insert into attendance (lesson_id, pupil_id, class_id, on_date, status, online, joined_at, updated_at)
      values ($1, $2, $3, $4, $5, true, $6, $6)
      on conflict (lesson_id, pupil_id) do update set
        online = true,
@@ -164,7 +169,11 @@ export async function recordJoin(db: Queryable, a: { lessonId: number; pupilId: 
        status = case when attendance.status = 'absent' then excluded.status else attendance.status end,
        reason = case when attendance.status = 'absent' then null else attendance.reason end,
        updated_at = excluded.updated_at
-     returning status`,
+     returning status, reason),
+     h as (insert into attendance_history (lesson_id, pupil_id, action, old_status, old_reason, new_status, new_reason, via, changed_by)
+       select $1, $2, case when b.status is null then 'set' else 'changed' end, b.status, b.reason, up.status, up.reason, 'join', $2
+         from up left join before b on true where b.status is distinct from up.status)
+     select status from up`,
     [a.lessonId, a.pupilId, a.classId, a.onDate, a.status, a.at]);
   return rows[0]!.status;
 }

@@ -1,3 +1,4 @@
+import { notifyDelivery } from './learning.notify.js';
 import type { Db } from '../../platform/db.js';
 import type { DeliveryInput, DeliverySource, LessonActivity } from '../../../contracts/learning.js';
 import type { Actor } from '../identity/identity.actor.js';
@@ -71,6 +72,10 @@ export async function editLesson(args: {
       row.roomId = p.roomId;
     }
     await repo.updateLesson(tx, ctx.id, row);
+    // families hear when a lesson moves online, to TV, to a recording or back to the classroom
+    if (row.delivery && row.delivery.kind !== ctx.delivery) {
+      await notifyDelivery(tx, { lessonId: ctx.id, classId: ctx.classId, subjectId: ctx.subjectId, onDate: ctx.onDate, from: ctx.delivery, to: row.delivery.kind }, args.now);
+    }
     const follows = (row.deliverySource ?? ctx.deliverySource) === 'format';
     const reconsider = row.deliverySource === 'format' || (row.activity !== undefined && row.activity !== ctx.activity);
     // an explicit edit of this one lesson: applied whatever its date (the teacher asked for it)

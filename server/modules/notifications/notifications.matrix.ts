@@ -11,6 +11,14 @@ const endpoints: MatrixEndpoint<Objects>[] = [
   { route: 'GET /api/notifications', request: () => '/api/notifications', inside: all(200), outside: false, missing: false },
   { route: 'POST /api/notifications/:id/read', request: (o) => `/api/notifications/${o.notification}/read`, inside: only({ parent: 204 }) },
   { route: 'POST /api/notifications/read-all', request: () => '/api/notifications/read-all', inside: all(200), outside: false, missing: false },
+  // one's own choices: everyone has them, nobody reaches another's
+  { route: 'GET /api/notifications/preferences', request: () => '/api/notifications/preferences', inside: all(200), outside: false, missing: false },
+  {
+    route: 'PUT /api/notifications/preferences', request: () => ({ url: '/api/notifications/preferences', payload: { items: [{ kind: 'message', channel: 'in_app', enabled: true }] } }),
+    inside: all(200), outside: false, missing: false,
+  },
+  // the country's SMS outbox is the ministry operator's
+  { route: 'GET /api/notifications/sms-outbox', request: () => '/api/notifications/sms-outbox', inside: only({ ministry: 200 }), outside: false, missing: false },
 ];
 
 export const matrix: Matrix<Objects> = {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorBody, idParam } from '../../../contracts/common.js';
 import { activateBody, importQuery, importRejected, importReport, personCodeParams, reissuedCode, templateParams, templateQuery } from '../../../contracts/onboarding.js';
 import { requireActor } from '../identity/identity.http.js';

@@ -49,3 +49,8 @@ export function listableClasses(actor: Actor, org: OrgNode): 'all' | number[] | 
   const member = actor.grants.some((g) => ['pupil', 'parent', 'teacher', 'homeroom'].includes(g.role) && g.organisationId === org.id);
   return member ? [...ids] : 'none';
 }
+
+/** A printed class list (names and birth dates): the organisation's admin, the class's teachers and homeroom teacher. */
+export function canPrintClassList(actor: Actor, cls: ClassNode): boolean {
+  return canManageOrganisation(actor, cls.organisation) || actor.taught.some((t) => t.classId === cls.id) || actor.homeroomClassIds.includes(cls.id);
+}

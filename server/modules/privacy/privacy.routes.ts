@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorBody, idParam } from '../../../contracts/common.js';
 import {
   consentBody, consentList, consentSchema, erasureBody, erasureDecisionBody, erasureList, erasureListQuery, erasureRequest, exportQuery, personalExport,

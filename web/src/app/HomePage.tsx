@@ -10,7 +10,12 @@ import {
 import { LearningSections } from '../modules/learning/home.js';
 import { FormatsHomeSections } from '../modules/formats/home-sections.js';
 import { DutyHomeSections } from '../modules/duty/home-sections.js';
+import { SuppliesHomeSections } from '../modules/supplies/home-sections.js';
+import { AnalyticsHomeSections } from '../modules/analytics/home-sections.js';
 import { PlanningHomeSections } from '../modules/planning/home-sections.js';
+import { PrivacyHomeSections } from '../modules/privacy/home-sections.js';
+import { TransfersHomeSections } from '../modules/transfers/home-sections.js';
+import { SchoolHomeSections } from '../modules/school/home-sections.js';
 
 export interface RoleSectionProps {
   grant: RoleGrant;
@@ -48,6 +53,11 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <FormatsHomeSections me={me} />
         <DutyHomeSections me={me} />
         <PlanningHomeSections me={me} />
+        <TransfersHomeSections me={me} />
+        <PrivacyHomeSections me={me} />
+        <SchoolHomeSections me={me} />
+        <SuppliesHomeSections me={me} />
+        <AnalyticsHomeSections me={me} />
         {officerGrants.length > 0 && <OfficerSection grants={officerGrants} page={page} onPage={onPage} />}
       </div>
     </>

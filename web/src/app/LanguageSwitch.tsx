@@ -41,12 +41,12 @@ export function LanguageSwitch() {
             key={language}
             type="button"
             lang={language}
-            aria-label={LANGUAGE_NAMES[language].full}
             aria-pressed={i18n.language === language}
             title={LANGUAGE_NAMES[language].full}
             onClick={() => choose(language)}
           >
-            {LANGUAGE_NAMES[language].short}
+            {/* the name starts with what is seen ("Рус"), then says it in full for screen readers */}
+            {LANGUAGE_NAMES[language].short}<span className="visually-hidden"> ({LANGUAGE_NAMES[language].full})</span>
           </button>
         ))}
       </div>

@@ -15,8 +15,13 @@ import { Loading } from '../ui/feedback.js';
 import { learningRoutes } from '../modules/learning/routes.js';
 import { formatsRoutes } from '../modules/formats/routes.js';
 import { dutyRoutes } from '../modules/duty/routes.js';
+import { suppliesRoutes } from '../modules/supplies/routes.js';
 import { notificationsRoutes } from '../modules/notifications/routes.js';
 import { planningRoutes } from '../modules/planning/routes.js';
+import { privacyRoutes } from '../modules/privacy/routes.js';
+import { transfersRoutes } from '../modules/transfers/routes.js';
+import { schoolRoutes } from '../modules/school/routes.js';
+import { analyticsRoutes } from '../modules/analytics/routes.js';
 
 /**
  * Every page of the app, in code (no file scanning). A module adds its page by adding a route here:
@@ -125,7 +130,8 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   activateRoute,
   signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
-    ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute)]),
+    ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
+    ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute), ...analyticsRoutes(signedInRoute)]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -256,9 +256,11 @@ export function RulesPage({ regionId }: { regionId?: number }) {
   useTitle(t('nav.rules'));
   const me = useQuery(meQuery);
   const list = useQuery(ruleSetsQuery(regionId));
-  const own = useQuery(currentRuleSetQuery(regionId));
+  // a region without versions of its own has no current set: it is not asked for (that would be a 404)
+  const noOwnVersions = regionId !== undefined && list.data !== undefined && !list.data.items.some((s) => s.region?.id === regionId);
+  const own = useQuery({ ...currentRuleSetQuery(regionId), enabled: regionId === undefined || (list.data !== undefined && !noOwnVersions) });
   // a region without rules of its own starts from the country's
-  const missingOwn = regionId !== undefined && isApiError(own.error) && own.error.code === 'formats.rule_set_not_found';
+  const missingOwn = noOwnVersions || (regionId !== undefined && isApiError(own.error) && own.error.code === 'formats.rule_set_not_found');
   const country = useQuery({ ...currentRuleSetQuery(undefined), enabled: missingOwn });
   const start = missingOwn ? country : own;
   const [published, setPublished] = useState<RuleSetPublished | null>(null);

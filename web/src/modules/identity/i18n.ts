@@ -33,6 +33,7 @@ export const kk = {
     region_officer: 'Облыстық білім басқармасының маманы',
     ministry_officer: 'Министрлік қызметкері',
     gate_guard: 'Кіреберіс күзетшісі',
+    health_officer: 'Денсаулық жөніндегі маман',
   },
   home: {
     greeting: 'Сәлеметсіз бе, {{name}}!',
@@ -92,6 +93,7 @@ export const ru: Strings = {
     region_officer: 'Специалист областного управления образования',
     ministry_officer: 'Сотрудник министерства',
     gate_guard: 'Охранник на входе',
+    health_officer: 'Ответственный за здоровье',
   },
   home: {
     greeting: 'Здравствуйте, {{name}}!',
@@ -149,6 +151,7 @@ export const en: Strings = {
     region_officer: 'Regional education officer',
     ministry_officer: 'Ministry officer',
     gate_guard: 'Gate guard',
+    health_officer: 'Health officer',
   },
   home: {
     greeting: 'Hello, {{name}}!',

@@ -331,6 +331,7 @@ export const kk = {
     learning: {
       lesson_not_found: 'Сабақ табылмады немесе оны көруге рұқсатыңыз жоқ.',
       class_not_found: 'Сынып табылмады немесе оны көруге рұқсатыңыз жоқ.',
+      course_not_found: 'Курс табылмады немесе оны көруге рұқсатыңыз жоқ.',
       pupil_not_found: 'Оқушы табылмады немесе оның деректерін көруге рұқсатыңыз жоқ.',
       homework_not_found: 'Үй тапсырмасы табылмады немесе оны көруге рұқсатыңыз жоқ.',
       submission_not_found: 'Жұмыс табылмады немесе оны көруге рұқсатыңыз жоқ.',
@@ -725,6 +726,7 @@ export const ru: Strings = {
     learning: {
       lesson_not_found: 'Урок не найден, или у вас нет к нему доступа.',
       class_not_found: 'Класс не найден, или у вас нет к нему доступа.',
+      course_not_found: 'Курс не найден, или у вас нет к нему доступа.',
       pupil_not_found: 'Ученик не найден, или у вас нет доступа к его данным.',
       homework_not_found: 'Домашнее задание не найдено, или у вас нет к нему доступа.',
       submission_not_found: 'Работа не найдена, или у вас нет к ней доступа.',
@@ -1117,6 +1119,7 @@ export const en: Strings = {
     learning: {
       lesson_not_found: 'The lesson was not found, or you may not see it.',
       class_not_found: 'The class was not found, or you may not see it.',
+      course_not_found: 'The course was not found, or you may not see it.',
       pupil_not_found: "The pupil was not found, or you may not see the pupil's data.",
       homework_not_found: 'The homework was not found, or you may not see it.',
       submission_not_found: 'The work was not found, or you may not see it.',

@@ -12,6 +12,8 @@ import './notifications.css';
 
 function LinkTo({ link, children }: { link: NonNullable<NotificationLink>; children: string }) {
   if (link.to === '/duty') return <Link to="/duty">{children}</Link>;
+  if (link.to === '/me') return <Link to="/me">{children}</Link>;
+  if (link.to === '/transfers/organisations/$organisationId') return <Link to="/transfers/organisations/$organisationId" params={{ organisationId: link.organisationId }}>{children}</Link>;
   if (link.to === '/classes/$classId') return <Link to="/classes/$classId" params={{ classId: link.classId }}>{children}</Link>;
   return <Link to="/organisations/$organisationId" params={{ organisationId: link.organisationId }}>{children}</Link>;
 }
@@ -59,6 +61,7 @@ export function NotificationsPage({ page, onPage }: { page: number; onPage: (pag
         <ol><li><Link to="/">{t('common:app.home')}</Link></li></ol>
       </nav>
       <h1 ref={heading} tabIndex={-1}>{t('title')}</h1>
+      <p><Link to="/notifications/settings">{t('settings.link')}</Link></p>
       <QueryView query={list}>
         {(data) => data.total === 0 ? <p>{t('none')}</p> : (
           <>

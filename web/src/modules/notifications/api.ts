@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { notificationPage } from '../../../../contracts/formats.js';
+import type { preferencesResponse } from '../../../../contracts/notifications.js';
 import { api } from '../../api/client.js';
 
 export type NotificationPage = z.infer<typeof notificationPage>;
@@ -23,3 +24,13 @@ export const unreadCountQuery = queryOptions({
 
 export const markRead = (id: number) => api.post<void>(`/api/notifications/${id}/read`);
 export const markAllRead = () => api.post<{ marked: number }>('/api/notifications/read-all');
+
+export type Preferences = z.infer<typeof preferencesResponse>;
+export type PreferenceItem = Preferences['items'][number];
+
+export const preferencesQuery = queryOptions({
+  queryKey: ['notifications', 'preferences'],
+  queryFn: ({ signal }) => api.get<Preferences>('/api/notifications/preferences', { signal }),
+});
+
+export const savePreferences = (body: { items: PreferenceItem[]; smsPhone?: string | null }) => api.put<Preferences>('/api/notifications/preferences', body);

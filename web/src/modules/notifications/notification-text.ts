@@ -9,6 +9,8 @@ export type NotificationLink =
   | { to: '/duty' }
   | { to: '/classes/$classId'; classId: number }
   | { to: '/organisations/$organisationId'; organisationId: number }
+  | { to: '/transfers/organisations/$organisationId'; organisationId: number }
+  | { to: '/me' }
   | null;
 
 type Localised = { kk: string; ru: string; en: string };
@@ -56,6 +58,32 @@ export function notificationText(n: Pick<AppNotification, 'kind' | 'params'>, i1
     if (key !== 'dutyWaiting' && !g.label) return { text: t('notifications:kinds.other'), link: { to: '/duty' } };
     return { text: t(`notifications:kinds.${key}`, values), link: { to: '/duty' } };
   }
+
+  if (n.kind === 'transfers.moved') {
+    const classId = id(p.classId);
+    return {
+      text: t('notifications:kinds.transferMoved', { child: text(p.childName), organisation, className: text(p.className) }),
+      link: classId !== null ? { to: '/classes/$classId', classId } : null,
+    };
+  }
+  if (n.kind === 'transfers.requested' || n.kind === 'transfers.approved' || n.kind === 'transfers.rejected') {
+    const key = n.kind === 'transfers.requested' ? 'transferRequested' : n.kind === 'transfers.approved' ? 'transferApproved' : 'transferRejected';
+    const organisationId = id(p.organisationId);
+    return { text: t(`notifications:kinds.${key}`), link: organisationId !== null ? { to: '/transfers/organisations/$organisationId', organisationId } : null };
+  }
+  if (n.kind === 'privacy.erasure_decided') {
+    return { text: t(p.decision === 'approve' ? 'notifications:kinds.erasureApproved' : 'notifications:kinds.erasureRefused'), link: { to: '/me' } };
+  }
+  // the e-journal's and the messages' kinds: values only, the sentence follows the reader's language
+  const subject = isLocalised(p.subject) ? localised(p.subject, lang) : text(p.subject);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text(p.date)) ? formatDate(text(p.date), lang) : text(p.date);
+  const values = { child: text(p.child), subject, title: text(p.title), score: text(p.score), max: text(p.max), date: day };
+  const simple: Record<string, string> = {
+    'homework.set': 'homeworkSet', 'homework.changed': 'homeworkChanged', 'marks.given': 'markGiven',
+    'lessons.delivery_changed': 'deliveryChanged', announcement: 'announcement', message: 'message',
+  };
+  const key = simple[n.kind];
+  if (key) return { text: t(`notifications:kinds.${key}`, values), link: null };
 
   return { text: t('notifications:kinds.other'), link: null };
 }

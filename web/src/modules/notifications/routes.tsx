@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 
 const NotificationsPage = lazyRouteComponent(() => import('./NotificationsPage.js'), 'NotificationsPage');
+const PreferencesPage = lazyRouteComponent(() => import('./PreferencesPage.js'), 'PreferencesPage');
 
 /** The notifications list under the signed-in layout given as `parent`; `?page=2` turns pages. */
 export function notificationsRoutes<TParent extends AnyRoute>(parent: TParent) {
@@ -17,5 +18,6 @@ export function notificationsRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <NotificationsPage page={page ?? 1} onPage={(p) => void navigate({ search: { page: p > 1 ? p : undefined } as never })} />;
     },
   });
-  return [list] as const;
+  const settings = createRoute({ getParentRoute: () => parent, path: '/notifications/settings', component: PreferencesPage });
+  return [list, settings] as const;
 }

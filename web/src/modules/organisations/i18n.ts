@@ -84,6 +84,14 @@ export const kk = {
     organisations: {
       not_found: 'Ұйым табылмады немесе оны көруге рұқсатыңыз жоқ.',
       class_not_found: 'Сынып табылмады немесе оны көруге рұқсатыңыз жоқ.',
+      class_name_taken: 'Бұл оқу жылында осындай атаулы сынып немесе топ бар. Басқа атау таңдаңыз.',
+      not_a_teacher: 'Сынып жетекшісі осы ұйымның мұғалімі болуы керек.',
+      not_a_pupil: 'Сыныпқа тек осы ұйымның оқушысын қосуға болады.',
+      already_member: 'Оқушы осы сыныпта бар.',
+      pupil_in_other_class: 'Оқушы осы оқу жылында басқа сыныпта оқиды: оны ауыстырыңыз.',
+      not_member: 'Оқушы бұл сыныпта жоқ.',
+      move_target_invalid: 'Оқушыны тек осы ұйымның сол оқу жылындағы басқа сыныбына ауыстыруға болады.',
+      year_not_found: 'Мұндай оқу жылы жоқ.',
     },
   },
 };
@@ -172,6 +180,14 @@ export const ru: Strings = {
     organisations: {
       not_found: 'Организация не найдена, или у вас нет к ней доступа.',
       class_not_found: 'Класс не найден, или у вас нет к нему доступа.',
+      class_name_taken: 'В этом учебном году уже есть класс или группа с таким названием. Выберите другое.',
+      not_a_teacher: 'Классным руководителем может быть только учитель этой организации.',
+      not_a_pupil: 'В класс можно добавить только ученика этой организации.',
+      already_member: 'Ученик уже в этом классе.',
+      pupil_in_other_class: 'Ученик в этом учебном году уже учится в другом классе: переведите его.',
+      not_member: 'Этого ученика нет в классе.',
+      move_target_invalid: 'Перевести можно только в другой класс этой организации того же учебного года.',
+      year_not_found: 'Такого учебного года нет.',
     },
   },
 };
@@ -258,6 +274,14 @@ export const en: Strings = {
     organisations: {
       not_found: 'The organisation was not found, or you may not see it.',
       class_not_found: 'The class was not found, or you may not see it.',
+      class_name_taken: 'A class or group of that name already exists this academic year. Choose another name.',
+      not_a_teacher: 'The homeroom teacher must be a teacher of this organisation.',
+      not_a_pupil: 'Only a pupil of this organisation can join its classes.',
+      already_member: 'The pupil is already in this class.',
+      pupil_in_other_class: 'The pupil is already in another class this academic year: move them instead.',
+      not_member: 'The pupil is not in this class.',
+      move_target_invalid: 'A pupil can be moved only to another class of this organisation in the same academic year.',
+      year_not_found: 'No such academic year.',
     },
   },
 };

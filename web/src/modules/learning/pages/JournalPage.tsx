@@ -97,12 +97,14 @@ function JournalView({ j, cacheKey, refetching, onRefetch }: { j: Journal; cache
       return;
     }
     if (scrolledToToday.current) return;
+    // wait for the school's today and the cursor placed on it (a direct open or a refresh knows today a moment later)
+    if (!today || grid.col !== initialColumn(lessons.map((l) => l.date), today)) return;
     // opening the page: bring today's column into view sideways, without moving the page down to it
     scrolledToToday.current = true;
     const wrap = cell.closest<HTMLElement>('.l-grid-wrap');
     const pupilColumn = tableRef.current?.querySelector<HTMLElement>('.l-grid__corner')?.offsetWidth ?? 0;
     if (wrap) wrap.scrollLeft = Math.max(0, cell.offsetLeft - pupilColumn - wrap.clientWidth / 3);
-  }, [grid.row, grid.col]);
+  }, [grid.row, grid.col, today, lessons]);
 
   /** Writes a change into the cached journal, so the grid shows it without fetching the whole term again. */
   const updateCache = (fn: (j: Journal) => Journal) => {
@@ -411,7 +413,7 @@ function Cell({ row, col, lesson, label, active, buffer, mark, homework, attenda
   const classes = ['l-cell', active && 'l-cell--active', isToday && 'l-cell--today', lesson.cancelled && 'l-cell--cancelled', error && 'l-cell--error', busy && 'l-cell--busy']
     .filter(Boolean).join(' ');
   return (
-    <td role="gridcell" className={classes} tabIndex={active ? 0 : -1} data-cell={`${row}:${col}`} aria-label={describe}
+    <td role="gridcell" className={classes} tabIndex={active ? 0 : -1} data-cell={`${row}:${col}`}
       aria-invalid={error ? true : undefined} aria-busy={busy || undefined}
       onMouseDown={(e) => {
         focusedBefore.current = document.activeElement === e.currentTarget;
@@ -433,6 +435,8 @@ function Cell({ row, col, lesson, label, active, buffer, mark, homework, attenda
       {homework && homework.length > 0 && buffer === null && (
         <span className="l-cell__hw" aria-hidden="true">{homework.map(markText).join(' ')}</span>
       )}
+      {/* the cell's name comes from this text (not aria-label), so what is seen and what is heard cannot disagree */}
+      <span className="visually-hidden">{describe}</span>
       {error && <span className="l-cell__error" role="alert">{error}</span>}
     </td>
   );

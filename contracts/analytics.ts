@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/**
+ * Analytics: read-only figures for every level (country → region → district → organisation →
+ * class), from rollups kept current by the writes (decision 0017); small numbers suppressed for
+ * anyone not entitled to the individual records (decision 0018).
+ */
+
+/** `country`, `region:<id>`, `district:<id>`, `organisation:<id>`, `class:<id>` */
+export const areaKey = z.string().max(40);
+export const areaKind = z.enum(['country', 'region', 'district', 'organisation', 'class']);
+export type AreaKind = z.infer<typeof areaKind>;
+
+export const exportFormat = z.enum(['json', 'csv', 'xlsx', 'pdf']);
+
+export const overviewQuery = z.object({
+  area: areaKey.default('country'),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  format: exportFormat.default('json'),
+  /** language of the exported file's headers (default: the account's) */
+  lang: z.enum(['kk', 'ru', 'en']).optional(),
+}).strict();
+
+export const areaRef = z.object({
+  key: z.string(),
+  kind: areaKind,
+  id: z.number().nullable(),
+  name: z.object({ kk: z.string(), ru: z.string(), en: z.string() }),
+});
+export type AreaRef = z.infer<typeof areaRef>;
+
+/** What a figure counts (the web says it in words). */
+export const figureUnit = z.enum(['pupils', 'applications', 'attendance_records', 'submissions', 'marks', 'lessons', 'homework']);
+
+export const figureKeys = [
+  'pupils_regular', 'pupils_distance', 'pupils_duty', 'pupils_combined', 'pupils_total',
+  'duty_placed', 'duty_waiting', 'duty_total',
+  'att_in_person', 'att_online', 'att_absent', 'att_excused', 'att_total',
+  'homework_handed_in', 'homework_marked', 'marks',
+  'lessons', 'lessons_materials', 'lessons_remote', 'homework_set',
+] as const;
+export type FigureKey = (typeof figureKeys)[number];
+export const figureKey = z.enum(figureKeys);
+
+export const figure = z.object({
+  key: figureKey,
+  /** the group of figures it belongs to (a table with its own sums) */
+  table: z.enum(['formats', 'duty', 'attendance', 'homework', 'teaching']),
+  /** null when suppressed (a small number, or one that would reveal a small number) */
+  value: z.number().nullable(),
+  counts: figureUnit,
+  /** a state on a date (pupils by format, applications) … */
+  asOf: z.iso.date().nullable(),
+  /** … or events over a range of school days */
+  from: z.iso.date().nullable(),
+  to: z.iso.date().nullable(),
+});
+export type Figure = z.infer<typeof figure>;
+
+export const childRow = z.object({
+  area: areaRef,
+  values: z.record(z.string(), z.number().nullable()),
+});
+
+export const overviewResponse = z.object({
+  area: areaRef,
+  /** from the country (or the actor's top area) down to the parent, for breadcrumbs */
+  path: z.array(areaRef),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  asOf: z.iso.date(),
+  refreshedAt: z.string().nullable(),
+  suppression: z.object({ applied: z.boolean(), threshold: z.number() }),
+  figures: z.array(figure),
+  /** the next level down, for drill-down (empty for a class) */
+  childKind: areaKind.nullable(),
+  children: z.array(childRow),
+});
+export type Overview = z.infer<typeof overviewResponse>;
+
+export const scopeResponse = z.object({
+  /** the areas the actor may open, the widest first */
+  areas: z.array(areaRef),
+});
+
+export const exportJob = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  progress: z.number().min(0).max(1),
+  format: exportFormat,
+  fileName: z.string().nullable(),
+});

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { idSchema } from './common.js';
+
+/**
+ * Video: uploaded and recorded lessons transcoded to an HLS ladder, the TV broadcast grid, live
+ * lessons on the media server. Shared by the server (validation, OpenAPI) and the web (types).
+ */
+
+export const videoLanguage = z.enum(['kk', 'ru', 'en']);
+export const videoStatus = z.enum(['queued', 'transcoding', 'ready', 'failed']);
+export type VideoStatus = z.infer<typeof videoStatus>;
+
+/** The multipart fields sent with the file (all text, coerced). */
+export const uploadFields = z.object({
+  title: z.string().trim().min(1).max(200),
+  grade: z.coerce.number().int().min(0).max(12).optional(),
+  subjectId: idSchema.optional(),
+  language: videoLanguage.optional(),
+  topic: z.string().trim().min(1).max(300).optional(),
+}).strict();
+export type UploadFields = z.infer<typeof uploadFields>;
+
+export const rungSchema = z.object({
+  name: z.enum(['240p', '360p', 'audio']),
+  /** the rung's peak bandwidth in bit/s, as the master playlist says */
+  bandwidth: z.number(),
+  height: z.number().nullable(),
+});
+
+export const videoSchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  grade: z.number().nullable(),
+  subjectId: z.number().nullable(),
+  language: videoLanguage.nullable(),
+  topic: z.string().nullable(),
+  visibility: z.enum(['public', 'organisation']),
+  status: videoStatus,
+  /** 0..1 while transcoding */
+  progress: z.number(),
+  durationSeconds: z.number().nullable(),
+  /** when ready: the HLS master playlist (same origin) */
+  hlsUrl: z.string().nullable(),
+  /** when ready: the small MP4 to download for offline */
+  mp4Url: z.string().nullable(),
+  rungs: z.array(rungSchema),
+  /** when failed: why (a stable code the web translates, and an English sentence) */
+  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** the uploader may retry a failed transcode */
+  canRetry: z.boolean(),
+  createdAt: z.string(),
+});
+export type Video = z.infer<typeof videoSchema>;
+
+export const createdVideo = z.object({ id: z.number(), status: videoStatus });
+
+export const archiveQuery = z.object({
+  grade: z.coerce.number().int().min(0).max(12).optional(),
+  subjectId: idSchema.optional(),
+  language: videoLanguage.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(30),
+}).strict();
+
+export const archivePage = z.object({
+  items: z.array(videoSchema),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+});
+
+// ── TV broadcast grid ─────────────────────────────────────────────────────────────────────────
+export const tvScheduleQuery = z.object({ date: z.iso.date() }).strict();
+export const tvSlotSchema = z.object({
+  id: z.number(),
+  channel: z.object({ code: z.string(), name: z.string() }),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  grade: z.number().nullable(),
+  subject: z.string().nullable(),
+  language: videoLanguage.nullable(),
+  topic: z.string(),
+  /** the slot's recording in the archive, when there is one */
+  video: z.object({ id: z.number(), hlsUrl: z.string().nullable() }).nullable(),
+});
+export const tvSchedule = z.object({ date: z.string(), timeZone: z.string(), items: z.array(tvSlotSchema) });
+/** CSV with a header: channel,starts_at,ends_at,grade,subject,language,topic[,video_id] */
+export const tvImportBody = z.object({ csv: z.string().min(1).max(2_000_000) }).strict();
+export const tvImportResult = z.object({ created: z.number() });

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../app.js';
+import { errorBody } from '../../../contracts/common.js';
+import { exportJob, overviewQuery, overviewResponse, scopeResponse } from '../../../contracts/analytics.js';
+import { requireActor } from '../identity/identity.http.js';
+import { clockFromEnv } from '../learning/learning.clock.js';
+import { analyticsSettings } from './analytics.settings.js';
+import * as uc from './analytics.usecases.js';
+import { CONTENT_TYPES, contentDisposition, fileName, renderExport } from './analytics.export.js';
+import { exportFile, exportStatus, schoolToday, startExport } from './analytics.jobs.js';
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+const exportBody = overviewQuery.omit({ format: true }).extend({ format: z.enum(['csv', 'xlsx', 'pdf']) }).strict();
+const exportId = z.object({ id: z.uuid() }).strict();
+
+/** Analytics: read-only figures for every level, drill-down, exports (files and background jobs). */
+export async function analyticsRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['analytics'];
+  const clock = clockFromEnv();
+  const settings = analyticsSettings();
+
+  r.get('/api/analytics/scope', {
+    schema: { tags, summary: 'The areas I may open (country, my region, district, school, or the classes I teach)', response: { 200: scopeResponse, ...errors } },
+  }, async (request) => uc.scope(db, requireActor(request)));
+
+  r.get('/api/analytics/overview', {
+    schema: {
+      tags, summary: "An area's headline figures (each with its date and what it counts) and its children's rows; format=csv|xlsx|pdf answers the file",
+      querystring: overviewQuery, response: { 200: overviewResponse.or(z.any()), ...errors },
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const o = await uc.overview(db, actor, request.query, schoolToday(clock()), settings);
+    const format = request.query.format;
+    if (format === 'json') return o;
+    const lang = request.query.lang ?? actor.language;
+    const bytes = await renderExport(o, lang, format);
+    return reply.header('content-type', CONTENT_TYPES[format]).header('content-disposition', contentDisposition(fileName(o, lang, format))).send(bytes);
+  });
+
+  r.post('/api/analytics/exports', {
+    schema: { tags, summary: 'Export a table in the background (progress, then the file)', body: exportBody, response: { 202: exportJob, ...errors } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const job = await startExport(db, actor, { ...request.body, lang: request.body.lang ?? actor.language }, schoolToday(clock()), settings);
+    return reply.code(202).send(job);
+  });
+
+  r.get('/api/analytics/exports/:id', {
+    schema: { tags, summary: "My export's progress", params: exportId, response: { 200: exportJob, ...errors } },
+  }, async (request) => exportStatus(db, requireActor(request), request.params.id));
+
+  r.get('/api/analytics/exports/:id/file', {
+    schema: { tags, summary: 'The finished file of my export', params: exportId, response: { 200: z.any(), ...errors } },
+  }, async (request, reply) => {
+    const f = await exportFile(db, requireActor(request), request.params.id);
+    return reply.header('content-type', f.contentType).header('content-disposition', contentDisposition(f.fileName)).send(f.content);
+  });
+}

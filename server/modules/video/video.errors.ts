@@ -1,0 +1,19 @@
+import { createErrorFactory } from '../../platform/errors.js';
+
+// Outside the actor's scope answers exactly like "does not exist".
+export const videoNotFound = createErrorFactory('video.not_found', 404, 'Video not found');
+export const uploadForbidden = createErrorFactory('video.upload_forbidden', 403, 'Only teachers and the ministry upload lesson videos');
+export const missingFile = createErrorFactory('video.missing_file', 400, 'Send the video as multipart/form-data in a field named "file"');
+export const badFields = createErrorFactory('video.invalid_fields', 400, 'The fields sent with the video are not valid');
+export const tooLarge = createErrorFactory('video.too_large', 413, 'The video is larger than the limit');
+export const emptyFile = createErrorFactory('video.empty_file', 400, 'The file is empty');
+export const notAVideo = createErrorFactory('video.not_a_video', 422, 'This file is not a video');
+export const tooShort = createErrorFactory('video.too_short', 422, 'The video is too short');
+export const noAudio = createErrorFactory('video.no_audio', 422, 'The video has no sound track');
+export const transcoderUnavailable = createErrorFactory('video.transcoder_unavailable', 503, 'Video transcoding is not available on this server (ffmpeg is not installed)');
+export const notFailed = createErrorFactory('video.not_failed', 409, 'Only a failed transcode can be retried');
+export const unknownSubject = createErrorFactory('video.unknown_subject', 400, 'Unknown subject');
+export const gridForbidden = createErrorFactory('video.grid_forbidden', 403, 'Only the ministry imports the TV grid');
+export const gridInvalid = createErrorFactory('video.grid_invalid', 422, 'The TV grid file has errors');
+export const unknownChannel = createErrorFactory('video.unknown_channel', 422, 'The TV grid names an unknown channel');
+export const slotsOverlap = createErrorFactory('video.slots_overlap', 409, 'Slots of the TV grid overlap');

@@ -1,0 +1,70 @@
+/**
+ * The video module's authorisation matrix as data (run by video.matrix.test.ts). Inside: a ready
+ * video of demo.teacher's school and a failed one of demo.teacher; outside: a ready video of another
+ * school; missing: ids that do not exist. Rows are written straight into the tables (no transcoding
+ * here: video.upload.test.ts runs ffmpeg) with a master playlist in a scratch file store.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { Matrix, MatrixEndpoint } from '../../../test/authz-matrix.js';
+import { only } from '../../../test/authz-matrix.js';
+import { LocalDiskStore } from '../files/files.store.js';
+import { videoMultipart } from './video.test-support.js';
+import { storeKeyOf } from './video.rules.js';
+
+interface Objects { video: number; failed: number }
+const MISSING = 99_999_999;
+const N = 404;
+const dataDir = mkdtempSync(path.join(tmpdir(), 'sabaq-video-matrix-'));
+const members = only({ pupil: 200, parent: 200, teacher: 200, homeroom: 200, admin: 200 });
+const notAVideo = videoMultipart({ title: 'Not a video' }, 'notes.mp4', Buffer.from('plain text, not a video\n'.repeat(20)));
+
+const endpoints: MatrixEndpoint<Objects>[] = [
+  { route: 'GET /api/video/videos/:id', request: (o) => `/api/video/videos/${o.video}`, inside: members },
+  { route: 'GET /api/video/videos/:id/media/*', request: (o) => `/api/video/videos/${o.video}/media/master.m3u8`, inside: members },
+  // public ready videos answer everyone, signed out too: only the school's own are in scope here
+  { route: 'GET /api/video/videos', request: () => '/api/video/videos?pageSize=5', inside: only({}, 200), outside: false, missing: false, signedOut: 200 },
+  { route: 'GET /api/video/my-videos', request: () => '/api/video/my-videos', inside: only({}, 200), outside: false, missing: false },
+  {
+    route: 'POST /api/video/videos', name: 'a file that is not a video',
+    request: () => ({ url: '/api/video/videos', payload: notAVideo.payload, headers: notAVideo.headers }),
+    inside: only({ teacher: 422, homeroom: 422, ministry: 422 }, 403), outside: false, missing: false,
+  },
+  { route: 'POST /api/video/tv-schedule/import', name: 'an unknown channel (nothing written)',
+    request: () => ({ url: '/api/video/tv-schedule/import', payload: { csv: 'channel,starts_at,ends_at,grade,subject,language,topic\nmtv,2020-04-06 10:20,2020-04-06 10:50,5,Math,kk,Fractions\n' } }),
+    inside: only({ ministry: 422 }, 403), outside: false, missing: false },
+  // state changes last
+  { route: 'POST /api/video/videos/:id/retry', request: (o) => `/api/video/videos/${o.failed}/retry`, inside: only({ teacher: 200 }, N) },
+];
+
+export const matrix: Matrix<Objects> = {
+  module: 'video',
+  env: { DATA_DIR: dataDir, VIDEO_WORKERS: '0' },
+  endpoints,
+  async objects(t) {
+    const teacher = await t.one<number>("select person_id from accounts where login = 'demo.teacher'");
+    const school = await t.one<number>(`select organisation_id from role_assignments r join accounts a on a.person_id = r.person_id
+      where a.login = 'demo.teacher' and r.role = 'teacher' limit 1`);
+    const other = await t.one<number>('select id from organisations where id <> $1 order by id limit 1', [school]);
+    const otherTeacher = await t.one<number>("select person_id from role_assignments where role = 'teacher' and organisation_id = $1 limit 1", [other]);
+    const insert = (owner: number, org: number, status: string) => t.one<number>(
+      `insert into video_videos (owner_id, organisation_id, visibility, title, status, duration_s, source_key, source_bytes, failure_code, failure_message)
+       values ($1, $2, 'organisation', 'Matrix video', $3, 60, 'video/source/matrix', 1,
+         case when $3 = 'failed' then 'video.transcode_failed' end, case when $3 = 'failed' then 'ffmpeg exited with 1' end) returning id`,
+      [owner, org, status]);
+    const video = await insert(teacher, school, 'ready');
+    const failed = await insert(teacher, school, 'failed');
+    const outside = await insert(otherTeacher, other, 'ready');
+    const outsideFailed = await insert(otherTeacher, other, 'failed');
+    const store = new LocalDiskStore(path.join(dataDir, 'files'));
+    const master = Buffer.from('#EXTM3U\n');
+    for (const id of [video, outside]) await store.put(storeKeyOf(id, 'master.m3u8'), Readable.from([master]), master.length);
+    return {
+      inside: { video, failed },
+      outside: { video: outside, failed: outsideFailed },
+      missing: { video: MISSING, failed: MISSING },
+    };
+  },
+};

@@ -1,0 +1,95 @@
+import { createReadStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../../platform/db.js';
+import { unauthenticated } from '../../platform/errors.js';
+import type { Actor } from '../identity/identity.actor.js';
+import type { FileStore } from '../files/files.store.js';
+import type { UploadFields, Video } from '../../../contracts/video.js';
+import * as errors from './video.errors.js';
+import { probe } from './video.media.js';
+import { canSee, canUpload, isOwner, memberOrganisations, uploadScope } from './video.policy.js';
+import * as repo from './video.repository.js';
+import { judgeProbe, LADDER, sourceKeyOf } from './video.rules.js';
+
+const VERDICT_ERRORS = { 'video.not_a_video': errors.notAVideo, 'video.too_short': errors.tooShort, 'video.no_audio': errors.noAudio } as const;
+
+export function toVideo(v: repo.VideoRow, actor: Actor | null): Video {
+  const ready = v.status === 'ready';
+  const base = `/api/video/videos/${v.id}/media`;
+  return {
+    id: v.id, title: v.title, grade: v.grade, subjectId: v.subjectId, language: v.language, topic: v.topic, visibility: v.visibility,
+    status: v.status, progress: v.status === 'ready' ? 1 : v.status === 'transcoding' ? v.progress : 0,
+    durationSeconds: v.durationSeconds,
+    hlsUrl: ready ? `${base}/master.m3u8` : null,
+    mp4Url: ready ? `${base}/small.mp4` : null,
+    rungs: ready ? LADDER.map((r) => ({ name: r.name, bandwidth: (r.videoKbps + r.audioKbps) * 1000, height: r.height })) : [],
+    failure: v.status === 'failed' ? { code: v.failureCode ?? 'video.transcode_failed', message: v.failureMessage ?? '' } : null,
+    canRetry: v.status === 'failed' && isOwner(actor, v),
+    createdAt: v.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Accepts an uploaded file (already spooled to disk): judges it with ffprobe (not a video, too short,
+ * no sound → 422 saying which), puts it in the file store and queues its transcoding. Nothing is kept
+ * when a step fails.
+ */
+export async function acceptUpload(args: {
+  db: Db; store: FileStore; actor: Actor; spoolPath: string; size: number; fields: UploadFields;
+}): Promise<{ id: number; status: 'queued' }> {
+  const { db, store, actor, fields } = args;
+  if (!canUpload(actor)) throw errors.uploadForbidden();
+  if (args.size === 0) throw errors.emptyFile();
+  const probed = await probe(args.spoolPath);
+  const verdict = judgeProbe(probed);
+  if (!verdict.ok) throw VERDICT_ERRORS[verdict.code](verdict.message);
+  const scope = uploadScope(actor);
+  const key = sourceKeyOf(randomUUID());
+  await store.put(key, createReadStream(args.spoolPath), args.size);
+  try {
+    const id = await db.transaction((tx) => repo.insertVideo(tx, {
+      ownerId: actor.personId, ...scope, title: fields.title, grade: fields.grade ?? null, subjectId: fields.subjectId ?? null,
+      language: fields.language ?? null, topic: fields.topic ?? null, durationSeconds: probed!.durationSeconds!,
+      width: probed!.video!.width, height: probed!.video!.height, sourceKey: key, sourceBytes: args.size,
+    }));
+    return { id, status: 'queued' };
+  } catch (err) {
+    await store.delete(key).catch(() => {});
+    if ((err as { code?: string }).code === '23503') throw errors.unknownSubject();
+    throw err;
+  }
+}
+
+/** A video the actor may see; a video they may not see answers like a missing one (a signed-out reader is asked to sign in). */
+export async function visibleVideo(db: Queryable, actor: Actor | null, id: number): Promise<repo.VideoRow> {
+  const v = await repo.findVideo(db, id);
+  if (v && canSee(actor, v)) return v;
+  if (!actor) throw unauthenticated();
+  throw errors.videoNotFound();
+}
+
+export async function getVideo(db: Queryable, actor: Actor | null, id: number): Promise<Video> {
+  return toVideo(await visibleVideo(db, actor, id), actor);
+}
+
+/** The uploader puts a failed transcode back in the queue. */
+export async function retryVideo(db: Db, actor: Actor, id: number): Promise<Video> {
+  return db.transaction(async (tx) => {
+    const v = await repo.findVideo(tx, id);
+    if (!v || !isOwner(actor, v)) throw errors.videoNotFound();
+    if (v.status !== 'failed') throw errors.notFailed();
+    await tx.query('select id from video_videos where id = $1 for update', [id]);
+    await repo.requeue(tx, id);
+    return toVideo((await repo.findVideo(tx, id))!, actor);
+  });
+}
+
+export async function archive(db: Queryable, actor: Actor | null, filter: repo.ArchiveFilter) {
+  const { rows, total } = await repo.listArchive(db, filter, memberOrganisations(actor), actor?.personId ?? null);
+  return { items: rows.map((v) => toVideo(v, actor)), page: filter.page, pageSize: filter.pageSize, total };
+}
+
+export async function myVideos(db: Queryable, actor: Actor) {
+  if (!canUpload(actor)) return { items: [] };
+  return { items: (await repo.listOwn(db, actor.personId)).map((v) => toVideo(v, actor)) };
+}

@@ -1,0 +1,26 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { overviewResponse, scopeResponse } from '../../../../contracts/analytics.js';
+import { api } from '../../api/client.js';
+
+export type Overview = z.infer<typeof overviewResponse>;
+export type Scope = z.infer<typeof scopeResponse>;
+
+export const scopeQuery = queryOptions({
+  queryKey: ['analytics', 'scope'],
+  queryFn: ({ signal }) => api.get<Scope>('/api/analytics/scope', { signal }),
+});
+
+export const overviewQuery = (area: string, from?: string, to?: string) => queryOptions({
+  queryKey: ['analytics', 'overview', area, from ?? '', to ?? ''],
+  queryFn: ({ signal }) => {
+    const q = new URLSearchParams({ area, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    return api.get<Overview>(`/api/analytics/overview?${q}`, { signal });
+  },
+});
+
+/** The address of the same table as a file (the browser downloads it with the session cookie). */
+export function exportUrl(area: string, format: 'csv' | 'xlsx' | 'pdf', lang: string, from?: string, to?: string): string {
+  const q = new URLSearchParams({ area, format, lang, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  return `/api/analytics/overview?${q}`;
+}

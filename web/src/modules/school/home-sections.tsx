@@ -1,0 +1,26 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../identity/api.js';
+import { Section } from '../../ui/Section.js';
+import { localised } from '../../ui/format.js';
+
+/** An organisation admin's way into classes and people, one line per organisation they run. */
+export function SchoolHomeSections({ me }: { me: Me }) {
+  const { t, i18n } = useTranslation('school');
+  const grants = me.roles.filter((g) => g.role === 'org_admin' && g.scope.organisationId);
+  if (grants.length === 0) return null;
+  return (
+    <Section title={t('homeTitle')}>
+      <p>{t('homeIntro')}</p>
+      <ul className="plain-list">
+        {grants.map((g) => (
+          <li key={g.scope.organisationId}>
+            <Link to="/school/organisations/$organisationId" params={{ organisationId: g.scope.organisationId! }}>
+              {localised(g.scope.name, i18n.language)}: {t('open')}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

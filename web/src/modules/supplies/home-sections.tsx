@@ -1,0 +1,15 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../identity/api.js';
+import { Section } from '../../ui/Section.js';
+
+/** One line on the home page to the supplies page, for parents, school admins and officers. */
+export function SuppliesHomeSections({ me }: { me: Me }) {
+  const { t } = useTranslation('supplies');
+  if (!me.roles.some((g) => ['parent', 'org_admin', 'district_officer', 'region_officer', 'ministry_officer'].includes(g.role))) return null;
+  return (
+    <Section title={t('title')}>
+      <p><Link to="/supplies">{t('open')}</Link></p>
+    </Section>
+  );
+}
