@@ -52,6 +52,11 @@ export interface DbLimits {
   acquireTimeoutMs?: number;
   /** PostgreSQL statement_timeout for every connection (ms); the client also gives up 5 s later */
   statementTimeoutMs?: number;
+  /**
+   * A pooler (PgBouncer) is in front: `statement_timeout` is not sent as a start-up parameter (PgBouncer
+   * refuses parameters it does not track); set it on the role instead (`adaptToPooler` says so).
+   */
+  viaPooler?: boolean;
 }
 
 export function createDb(connectionString: string, poolSize = 20, limits: DbLimits = {}): Db {
@@ -59,7 +64,8 @@ export function createDb(connectionString: string, poolSize = 20, limits: DbLimi
   const pool = new pg.Pool({
     connectionString, max: poolSize, idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: limits.acquireTimeoutMs ?? 0,
-    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout, query_timeout: statementTimeout + 5000 } : {}),
+    ...(statementTimeout > 0 ? { query_timeout: statementTimeout + 5000 } : {}),
+    ...(statementTimeout > 0 && !limits.viaPooler ? { statement_timeout: statementTimeout } : {}),
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});

@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import { createDb, type Db, type DbLimits } from './db.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-db.js';
 import { ensureDatabase } from './ensure-database.js';
-import { adaptToPooler } from './pooler.js';
+import { adaptToPooler, findPooler } from './pooler.js';
 import { createReplicaRouter, type ReplicaRouter } from './replica.js';
 
 export interface OpenDatabase {
@@ -28,8 +28,10 @@ export async function openDatabase(config: Config, poolSize = config.DB_POOL_SIZ
     await ensureDatabase(embedded.url('postgres'), 'sabaq');
     url = embedded.url('sabaq');
   }
-  const db = createDb(url, poolSize, limits);
-  if (!embedded) await adaptToPooler(db, url, log);
+  // what stands in front (direct, PgBouncer by session or by transaction) is found by asking, then adapted to
+  const pooler = embedded ? 'direct' : await findPooler(url);
+  const db = createDb(url, poolSize, { ...limits, viaPooler: pooler !== 'direct' });
+  await adaptToPooler(db, pooler, limits.statementTimeoutMs ?? 0, log, config.DB_PREPARED_STATEMENTS);
   let replica: ReplicaRouter | undefined;
   if (config.DATABASE_READ_URL) {
     replica = createReplicaRouter(db, config.DATABASE_READ_URL, { poolSize: Math.max(2, Math.ceil(poolSize / 2)), checkMs: config.READ_REPLICA_CHECK_MS, log });

@@ -32,22 +32,38 @@ export async function detectPooler(connectionString: string, tries = 3): Promise
   }
 }
 
-/**
- * Looks at DATABASE_URL once at start and adapts: behind a transaction-mode pooler the hot reads go as
- * unnamed statements. Says in one line what it found when it is not a direct connection.
- */
-export async function adaptToPooler(db: Db, connectionString: string, log: (line: string) => void): Promise<PoolerMode> {
-  let mode: PoolerMode;
+/** What `detectPooler` found, or 'direct' when the database does not answer yet (the request path reports that). */
+export async function findPooler(connectionString: string): Promise<PoolerMode> {
   try {
-    mode = await detectPooler(connectionString);
+    return await detectPooler(connectionString);
   } catch {
-    return 'direct'; // the database is not answering yet: the request path reports that itself
+    return 'direct';
   }
+}
+
+/**
+ * Adapts the pool to what stands in front of the database and says so in one line when it is not a
+ * direct connection:
+ * - transaction mode: hot reads go as unnamed statements (a named one lives on one server connection,
+ *   PgBouncer before 1.21 does not carry it to the next), unless DB_PREPARED_STATEMENTS says `on`;
+ * - any pooler: `statement_timeout` cannot travel as a start-up parameter (PgBouncer refuses unknown
+ *   ones), so `createDb` does not send it (`viaPooler`); when the database has none of its own for our
+ *   role, that is said once, with the fix.
+ */
+export async function adaptToPooler(db: Db, mode: PoolerMode, statementTimeoutMs: number, log: (line: string) => void, prepared: 'auto' | 'on' | 'off' = 'auto'): Promise<void> {
+  db.preparedStatements = prepared === 'on' || (prepared === 'auto' && mode !== 'transaction');
+  if (mode === 'direct') return;
   if (mode === 'transaction') {
-    db.preparedStatements = false;
-    log('Database: DATABASE_URL goes through a transaction-mode pooler (PgBouncer); hot reads run as unnamed statements.');
-  } else if (mode === 'session') {
+    log(db.preparedStatements
+      ? 'Database: DATABASE_URL goes through a transaction-mode pooler (PgBouncer); hot reads stay named prepared statements (DB_PREPARED_STATEMENTS=on: PgBouncer 1.21+ with max_prepared_statements).'
+      : 'Database: DATABASE_URL goes through a transaction-mode pooler (PgBouncer); hot reads run as unnamed statements.');
+  } else {
     log('Database: DATABASE_URL goes through a session-mode pooler; it works, but every Sabaq connection holds a server connection: use pool_mode = transaction.');
   }
-  return mode;
+  if (statementTimeoutMs > 0) {
+    const current = await db.query<{ t: string }>("select current_setting('statement_timeout') as t").then((r) => r.rows[0]!.t, () => null);
+    if (current === '0') {
+      log(`Database: behind a pooler statement_timeout cannot be sent on connect and the database sets none for this role: run ALTER ROLE ... SET statement_timeout = '${statementTimeoutMs}ms' (until then the client gives up after ${statementTimeoutMs + 5000} ms, the server does not).`);
+    }
+  }
 }

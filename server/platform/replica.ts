@@ -139,6 +139,9 @@ export function registerReadYourWrites(app: FastifyInstance): void {
   });
   app.addHook('onSend', async (request, reply) => {
     if (request.method === 'GET' || request.method === 'HEAD' || reply.statusCode >= 400 || !request.url.startsWith('/api/')) return;
+    // a sign-in or sign-out writes a session, which no heavy read shows: the morning's wave of
+    // sign-ins must not send everyone's first reads to the primary
+    if (request.url.startsWith('/api/auth/')) return;
     reply.setCookie(WROTE_COOKIE, String(Date.now()), { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 120, secure: request.protocol === 'https' });
   });
 }

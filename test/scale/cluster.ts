@@ -30,6 +30,11 @@ function asPostgres(cmd: string, args: string[]): [string, string[]] {
   return isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
 }
 
+function postgresIds(): { uid: number; gid: number } {
+  const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
 function run(cmd: string, args: string[]): void {
   const [c, a] = asPostgres(cmd, args);
   const r = spawnSync(c, a, { encoding: 'utf8' });
@@ -76,7 +81,9 @@ export async function startPrimary(): Promise<PgNode> {
   run(path.join(bin, 'initdb'), ['-D', dir, '-U', 'sabaq', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   appendFileSync(path.join(dir, 'postgresql.conf'), [
     `port = ${port}`, "listen_addresses = '127.0.0.1'", `unix_socket_directories = '${dir}'`,
-    'wal_level = replica', 'max_wal_senders = 5', 'fsync = off', 'synchronous_commit = off', 'full_page_writes = off', '',
+    // synchronous_commit stays on (the default): read-your-writes counts on a commit being in the WAL
+    // position the replica router reads once it is acknowledged
+    'wal_level = replica', 'max_wal_senders = 5', 'fsync = off', 'full_page_writes = off', '',
   ].join('\n'));
   writeFileSync(path.join(dir, 'pg_hba.conf'), 'local all all trust\nhost all all 127.0.0.1/32 trust\nhost replication all 127.0.0.1/32 trust\n');
   const n = node(dir, port);
@@ -89,7 +96,7 @@ export async function startReplica(primary: PgNode): Promise<PgNode> {
   const bin = pgBinDir();
   const dir = path.join(work, 'replica');
   const port = await freePort();
-  run(path.join(bin, 'pg_basebackup'), ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'sabaq', '-D', dir, '-R', '-X', 'stream']);
+  run(path.join(bin, 'pg_basebackup'), ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'sabaq', '-D', dir, '-R', '-X', 'stream', '--checkpoint=fast']);
   appendFileSync(path.join(dir, 'postgresql.conf'), `\nport = ${port}\nunix_socket_directories = '${dir}'\nhot_standby = on\n`);
   const n = node(dir, port);
   n.start();
@@ -110,14 +117,16 @@ export async function startPgBouncer(primary: PgNode, mode: 'transaction' | 'ses
   const port = await freePort();
   const ini = path.join(dir, 'pgbouncer.ini');
   writeFileSync(ini, [
-    '[databases]', `* = host=127.0.0.1 port=${primary.port}`, '',
+    // auth_type any takes no password and so needs the server-side user named here
+    '[databases]', `* = host=127.0.0.1 port=${primary.port} user=sabaq`, '',
     '[pgbouncer]', 'listen_addr = 127.0.0.1', `listen_port = ${port}`, `unix_socket_dir = ${dir}`,
     'auth_type = any', `pool_mode = ${mode}`, 'default_pool_size = 8', 'max_client_conn = 500',
-    // node-postgres sends these as startup parameters; PgBouncer refuses unknown ones unless told
-    'ignore_startup_parameters = extra_float_digits,statement_timeout', '',
+    // what a JDBC client sends; Sabaq itself sends no start-up parameter PgBouncer does not know
+    'ignore_startup_parameters = extra_float_digits', '',
   ].join('\n'));
-  const [c, a] = asPostgres(pgbouncerPath(), [ini]);
-  const child: ChildProcess = spawn(c, a, { stdio: 'ignore' });
+  // as the postgres user itself (not through runuser), so that the signal that stops it reaches it
+  const child: ChildProcess = spawn(pgbouncerPath(), [ini], { stdio: 'ignore', ...(isRoot ? postgresIds() : {}) });
+  const exited = new Promise((r) => child.once('exit', r));
   for (let i = 0; i < 100; i++) {
     const ok = await new Promise<boolean>((resolve) => {
       const s = net.connect(port, '127.0.0.1', () => { s.end(); resolve(true); });
@@ -130,8 +139,10 @@ export async function startPgBouncer(primary: PgNode, mode: 'transaction' | 'ses
     port,
     url: (database = 'sabaq') => `postgres://sabaq@127.0.0.1:${port}/${database}`,
     async stop() {
-      child.kill('SIGINT');
-      await new Promise((r) => setTimeout(r, 200));
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM'); // immediate shutdown (SIGINT would wait for every client to leave)
+        await exited;
+      }
     },
   };
 }

@@ -8,7 +8,9 @@ import { migrate } from '../../server/platform/migrate.js';
 import { detectPooler } from '../../server/platform/pooler.js';
 import { createReplicaRouter } from '../../server/platform/replica.js';
 import { requestContext } from '../../server/platform/request-context.js';
+import { randomUUID } from 'node:crypto';
 import { LEARNING_DEMO } from '../../server/modules/learning/learning.seed.js';
+import { demoIds, lessonOf } from '../../server/modules/learning/learning.fixtures.js';
 import { cookieHeader } from '../app.js';
 import { cleanUp, freePort, startPgBouncer, startPrimary, startReplica, type Bouncer, type PgNode } from './cluster.js';
 
@@ -77,8 +79,8 @@ describe('Sabaq behind PgBouncer in transaction mode, heavy reads on a streaming
 
   beforeAll(async () => {
     // checks only when the test asks (a long interval), so what each request sees is decided here
-    const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: txBouncer.url(), DATABASE_READ_URL: replica.url(), READ_REPLICA_CHECK_MS: '600000' });
-    opened = await openDatabase(config, 8, {}, (l) => lines.push(l));
+    const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: txBouncer.url(), DATABASE_READ_URL: replica.url(), READ_REPLICA_CHECK_MS: '600000', ADMISSION_QUEUE_TIMEOUT_MS: '120000' });
+    opened = await openDatabase(config, 8, { statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS }, (l) => lines.push(l));
     app = await buildApp({ db: opened.db, config });
     await app.ready();
   });
@@ -90,6 +92,8 @@ describe('Sabaq behind PgBouncer in transaction mode, heavy reads on a streaming
   test('start-up says what it found, in one line each', () => {
     expect(lines).toContain('Database: DATABASE_URL goes through a transaction-mode pooler (PgBouncer); hot reads run as unnamed statements.');
     expect(lines).toContain('Read replica: heavy reads go to DATABASE_READ_URL.');
+    // statement_timeout cannot be a start-up parameter through PgBouncer: not sent, and the missing role setting is said
+    expect(lines.filter((l) => l.includes('statement_timeout'))).toHaveLength(1);
     expect(opened.db.preparedStatements).toBe(false);
   });
 
@@ -102,12 +106,39 @@ describe('Sabaq behind PgBouncer in transaction mode, heavy reads on a streaming
     expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 200));
   });
 
+  test('writes in transactions (homework set, submissions retried with one Idempotency-Key), a pupil Today, all through the pooler', async () => {
+    const teacher = cookieHeader(await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'demo.teacher', password: 'sabaq-demo' } }));
+    const pupil = cookieHeader(await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'demo.pupil', password: 'sabaq-demo' } }));
+    const ids = await demoIds(opened.db);
+    const lesson = await lessonOf(opened.db, ids.class5a, LEARNING_DEMO.today, ids.math);
+    const origin = 'http://localhost:80';
+    const hw = await app.inject({
+      method: 'POST', url: `/api/learning/lessons/${lesson}/homework`, headers: { cookie: teacher, origin },
+      payload: { title: 'Through PgBouncer', dueAt: new Date(Date.parse(LEARNING_DEMO.now) + 72 * 3_600_000).toISOString() },
+    });
+    expect(hw.statusCode, hw.body).toBe(201);
+    const homeworkId = (hw.json() as { id: number }).id;
+    const keys = Array.from({ length: 12 }, () => randomUUID());
+    // each submission twice at once with the same key, as a client retrying after a lost answer
+    const answers = await Promise.all(keys.flatMap((key) => [0, 1].map(() => app.inject({
+      method: 'POST', url: `/api/learning/homework/${homeworkId}/submissions`,
+      headers: { cookie: pupil, origin, 'idempotency-key': key }, payload: { text: `Жауап ${key}` },
+    }))));
+    expect(answers.every((a) => a.statusCode === 201 || a.statusCode === 200 || a.statusCode === 409), answers.map((a) => `${a.statusCode} ${a.body}`).join('\n')).toBe(true);
+    const { rows } = await opened.db.query<{ key: string; n: number }>(
+      'select idempotency_key::text as key, count(*)::int as n from submission_attempts where idempotency_key = any($1::uuid[]) group by 1', [keys]);
+    expect(rows.map((r) => r.n)).toEqual(keys.map(() => 1));
+    const today = await app.inject({ method: 'GET', url: `/api/learning/pupils/${ids.pupil}/diary`, headers: { cookie: pupil } });
+    expect(today.statusCode, today.body).toBe(200);
+  });
+
   test("a person reads their own write at once, even while the replica has not replayed it", async () => {
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'demo.homeroom', password: 'sabaq-demo' } });
     const cookie = cookieHeader(login);
+    expect(cookie).not.toContain('sabaq_rw'); // a sign-in writes nothing a heavy read shows
     const { rows } = await opened.db.query<{ id: number; on_date: string; class_id: number; pupil: number }>(
       `select l.id, l.on_date, l.class_id,
-              (select m.person_id from class_members m where m.class_id = l.class_id order by m.person_id limit 1) as pupil
+              (select m.pupil_id from class_members m where m.class_id = l.class_id order by m.pupil_id limit 1) as pupil
          from lessons l join accounts a on a.person_id = l.teacher_id
         where a.login = 'demo.homeroom' and l.on_date < $1 and not l.cancelled
         order by l.on_date desc limit 1`, [LEARNING_DEMO.today]);
@@ -160,16 +191,26 @@ describe('a replica that is behind, down or not a replica: reads stay on the pri
       await r.query('select pg_wal_replay_pause()');
       await db.query('create table replica_probe (x int)');
       await db.query('insert into replica_probe values (1)');
+      // A replica is allowed one check interval of lag: a check asks whether it has replayed what the
+      // primary had at the PREVIOUS check. The first check after the write still finds that, so the
+      // replica stays in use, but only for requests that wrote before that previous check...
+      expect(await router.check()).toBe('ok');
+      await requestContext.run({ queries: 0 }, async () => expect(await onReplica(router.read)).toBe(true));
+      await requestContext.run({ queries: 0, wroteAt: Date.now() }, async () => expect(await onReplica(router.read)).toBe(false));
+      // ...and the next one compares with a position that holds the write: behind, everything on the primary
       expect(await router.check()).toBe('behind');
       expect(await router.check()).toBe('behind');
       await requestContext.run({ queries: 0 }, async () => expect(await onReplica(router.read)).toBe(false));
+      expect((await router.read.query<{ n: number }>('select count(*)::int as n from replica_probe')).rows[0]!.n).toBe(1);
 
       await r.query('select pg_wal_replay_resume()');
       await waitForReplay();
       expect(await router.check()).toBe('ok');
       await requestContext.run({ queries: 0 }, async () => expect(await onReplica(router.read)).toBe(true));
+      expect((await router.read.query<{ n: number }>('select count(*)::int as n from replica_probe')).rows[0]!.n).toBe(1);
       await db.query('drop table replica_probe');
     } finally {
+      await r.query('select pg_wal_replay_resume()').catch(() => {});
       await r.close();
       await router.close();
       await db.close();
