@@ -70,6 +70,19 @@ describe('what stands in front of the database is found, not configured', () => 
     expect(await detectPooler(txBouncer.url())).toBe('transaction');
     expect(await detectPooler(sessionBouncer.url())).toBe('session');
   });
+
+  test('PgBouncer in session mode: it works, and one line says to use transaction mode', async () => {
+    const lines: string[] = [];
+    const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: sessionBouncer.url(), DB_STATEMENT_TIMEOUT_MS: '0' });
+    const opened = await openDatabase(config, 2, {}, (l) => lines.push(l));
+    try {
+      expect(lines).toEqual(['Database: DATABASE_URL goes through a session-mode pooler; it works, but every Sabaq connection holds a server connection: use pool_mode = transaction.']);
+      expect(opened.db.preparedStatements).toBe(true);
+      expect((await opened.db.query<{ n: number }>('select count(*)::int as n from accounts')).rows[0]!.n).toBeGreaterThan(0);
+    } finally {
+      await opened.close();
+    }
+  });
 });
 
 describe('Sabaq behind PgBouncer in transaction mode, heavy reads on a streaming replica', () => {
