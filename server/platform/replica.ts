@@ -63,7 +63,14 @@ export function createReplicaRouter(primary: Db, readUrl: string, options: Repli
     return next;
   };
 
-  async function check(): Promise<ReplicaState> {
+  // one check at a time: a slow replica must not let the timer's checks overlap and mix their positions
+  let inFlight: Promise<ReplicaState> | null = null;
+  function check(): Promise<ReplicaState> {
+    inFlight ??= checkOnce().finally(() => { inFlight = null; });
+    return inFlight;
+  }
+
+  async function checkOnce(): Promise<ReplicaState> {
     if (permanent) return state!;
     const at = now();
     let primaryLsn: string;
