@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/seed/demo-facts.js';
@@ -101,6 +102,40 @@ describe('video lessons in a real browser', () => {
       await pupil.context.close();
     }
   }, 240_000);
+
+  test('the ministry checks an XMLTV grid (every problem listed, in Kazakh), then checks and confirms a good one; the public grid shows its week', async () => {
+    await server.db.query(`update accounts set language = 'kk' where login = $1`, [DEMO_LOGINS.ministry]);
+    const fixture = (name: string) => fileURLToPath(new URL(`../server/modules/video/fixtures/${name}`, import.meta.url));
+    const ministry = await openContext(browser, server, phone);
+    try {
+      const p = ministry.page;
+      await signInKazakh(p, DEMO_LOGINS.ministry);
+      await p.getByRole('link', { name: 'Телесабақтар кестесін жүктеу' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Телесабақтар кестесін жүктеу' }).waitFor();
+      await p.getByLabel('Файл', { exact: true }).setInputFiles(fixture('tv-grid-errors.xml'));
+      await p.getByRole('button', { name: 'Тексеру' }).click();
+      const alert = p.getByRole('alert');
+      await alert.getByText('Файлда қате бар, ештеңе жазылмады:').waitFor();
+      await alert.getByText('9-жол, 2-бағдарлама: осы арнадағы басқа сабақпен уақыты қабаттасады').waitFor();
+      await alert.getByText('13-жол, 3-бағдарлама: мұндай арна жоқ').waitFor();
+      expect(await alert.getByRole('listitem').count()).toBe(7);
+
+      await p.getByLabel('Файл', { exact: true }).setInputFiles(fixture('tv-grid-2020-04-13.xml'));
+      await p.getByRole('button', { name: 'Тексеру' }).click();
+      await p.getByText('Кестеге 3 сабақ қосылады:').waitFor();
+      expect(await server.db.query(`select 1 from video_tv_slots where starts_at::date = '2020-04-13'`).then((r) => r.rowCount)).toBe(0);
+      await p.getByRole('button', { name: 'Кестеге қосу' }).click();
+      await p.getByText('Кестеге 3 сабақ қосылды').waitFor();
+
+      await p.goto('/tv?date=2020-04-12&week=true');
+      await p.getByText('Ньютон заңдары & күш').waitFor();
+      await p.getByText('Сложение дробей').waitFor();
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(ministry.pageErrors).toEqual([]);
+    } finally {
+      await ministry.context.close();
+    }
+  }, 120_000);
 
   test('a family without an account reads the TV grid of a day in Kazakh', async () => {
     const family = await openContext(browser, server, phone);

@@ -2,7 +2,6 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/feedback.js';
-import { Section } from '../../ui/Section.js';
 import { useTitle } from '../../ui/useTitle.js';
 import { VIDEO_KEY, almatyDate, almatyTime, gridProblems, videoApi, type TvGridProblem, type TvImportResult } from './api.js';
 import './video.css';
@@ -39,7 +38,7 @@ export function TvImportPage() {
   return (
     <div className="video">
       <h1>{t('tvImport.title')}</h1>
-      <Section title={t('tvImport.file')}>
+      <div className="card">
         <p>{t('tvImport.intro')}</p>
         <form className="form" onSubmit={onSubmit}>
           <div className="field">
@@ -69,7 +68,7 @@ export function TvImportPage() {
           </div>
         )}
         {created !== null && <p className="notice" role="status">{t('tvImport.created', { count: created })}</p>}
-      </Section>
+      </div>
     </div>
   );
 }
