@@ -17,5 +17,5 @@ export function isOrgAdmin(actor: Actor, organisationId: number): boolean {
 
 /** An enrolment: the teacher themselves, or the admin of the organisation they were enrolled through. */
 export function canSeeEnrolment(actor: Actor, e: { teacherId: number; organisationId: number }): boolean {
-  return e.teacherId === actor.personId || isOrgAdmin(actor, e.organisationId);
+  return e.teacherId === Number(actor.personId) || isOrgAdmin(actor, e.organisationId);
 }

@@ -37,12 +37,12 @@ export async function insertCourse(db: Queryable, c: Omit<Course, 'id'>, created
 
 export interface EnrolmentRow { id: number; courseId: number; teacherId: number; organisationId: number; enrolledAt: string; completedAt: string | null; certificateCode: string | null; course: Course }
 
-const ENROLMENT_SQL = `select e.id, e.course_id, e.teacher_id, e.organisation_id, e.enrolled_at, e.completed_at, e.certificate_code, ${COURSE_COLS}
+const ENROLMENT_SQL = `select e.id as enrolment_id, e.course_id, e.teacher_id, e.organisation_id, e.enrolled_at, e.completed_at, e.certificate_code, ${COURSE_COLS}
   from training_enrolments e join training_courses c on c.id = e.course_id`;
 
-function toEnrolment(r: CourseRow & { id: number; course_id: number; teacher_id: string | number; organisation_id: number; enrolled_at: Date; completed_at: Date | null; certificate_code: string | null }): EnrolmentRow {
+function toEnrolment(r: CourseRow & { enrolment_id: string | number; course_id: number; teacher_id: string | number; organisation_id: number; enrolled_at: Date; completed_at: Date | null; certificate_code: string | null }): EnrolmentRow {
   return {
-    id: Number(r.id), courseId: r.course_id, teacherId: Number(r.teacher_id), organisationId: r.organisation_id,
+    id: Number(r.enrolment_id), courseId: r.course_id, teacherId: Number(r.teacher_id), organisationId: r.organisation_id,
     enrolledAt: r.enrolled_at.toISOString(), completedAt: r.completed_at ? r.completed_at.toISOString() : null, certificateCode: r.certificate_code,
     course: toCourse({ ...r, id: r.course_id }),
   };
