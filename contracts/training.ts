@@ -99,7 +99,7 @@ export const quality = z.object({
   onlineShare: z.number().nullable(),
   /** submissions handed in that were marked */
   markedShare: z.number().nullable(),
-  /** submissions marked within markDays of the hand-in */
+  /** submissions to homework due in the range, marked within markDays of the hand-in */
   markedInTimeShare: z.number().nullable(),
 });
 export type Quality = z.infer<typeof quality>;
