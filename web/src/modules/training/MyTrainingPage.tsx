@@ -31,7 +31,7 @@ function EnrolmentCard({ e }: { e: Enrolment }) {
       {e.completedAt ? (
         <>
           <p><strong>{t('completedOn', { date: formatDate(e.completedAt.slice(0, 10), lang) })}</strong> · {t('code', { code: e.certificateCode })}</p>
-          <a className="button" href={certificateUrl(e.id, lang)} download>{t('certificate')}</a>
+          <a className="button button--secondary" href={certificateUrl(e.id, lang)} download>{t('certificate')}</a>
         </>
       ) : (
         <>
