@@ -23,6 +23,7 @@ import { transfersRoutes } from '../modules/transfers/routes.js';
 import { schoolRoutes } from '../modules/school/routes.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
 import { videoPublicRoutes, videoRoutes } from '../modules/video/routes.js';
+import { trainingRoutes } from '../modules/training/routes.js';
 
 /**
  * Every page of the app, in code (no file scanning). A module adds its page by adding a route here:
@@ -134,7 +135,7 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
     ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
     ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute), ...analyticsRoutes(signedInRoute),
-    ...videoRoutes(signedInRoute)]),
+    ...videoRoutes(signedInRoute), ...trainingRoutes(signedInRoute)]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
