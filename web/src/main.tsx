@@ -7,6 +7,7 @@ import { createAppI18n } from './i18n.js';
 import { createQueryClient } from './app/query-client.js';
 import { createAppRouter } from './app/router.js';
 import { endSession } from './app/session.js';
+import { registerServiceWorker } from './app/offline.js';
 import './ui/app.css';
 
 // a 401 anywhere (expired or revoked session) ends the session here too and shows sign-in
@@ -14,6 +15,7 @@ const queryClient = createQueryClient(() => void endSession(queryClient, router,
 const router = createAppRouter(queryClient);
 
 // the shown language's strings arrive in their own small file; the page says "loading" in all three until then
+registerServiceWorker();
 void createAppI18n().then((i18n) => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
