@@ -12,14 +12,21 @@ import { launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type Test
  * day is readable. Times are printed, never asserted (the machine is shared).
  */
 const KIB = 1024;
+/**
+ * A phone, with the service worker blocked: Chromium's throttling applies to the page, not to a
+ * worker's own fetches, which would then look free and instant. e2e/offline.test.ts covers the worker.
+ */
+const PHONE = { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, serviceWorkers: 'block' } as const;
 /** Issue 8's target: Today's first visit after sign-in. */
 const BUDGET_TODAY_BYTES = 100 * KIB;
 /**
  * Today with a session but nothing cached (cleared cache, or the first visit after an update that
- * changed every file): above the 100 KiB target today — the libraries alone are ~57 KiB brotli
- * (TanStack Router ~30, i18next ~15, TanStack Query ~12) — so this guards against growing back.
+ * changed every file): above the 100 KiB target — the libraries every page needs are ~104 KiB
+ * brotli (react-dom ~50, TanStack Router ~30, i18next ~15, TanStack Query ~12) — so this only
+ * guards against growing back (it was 345 KiB). Preact's compat layer would save ~45 KiB but broke
+ * two journeys (journal, e-journal round trip) and was left out.
  */
-const BUDGET_TODAY_COLD_BYTES = 120 * KIB;
+const BUDGET_TODAY_COLD_BYTES = 170 * KIB;
 const PROFILE_2G = { offline: false, latency: 300, downloadThroughput: (250 * 1000) / 8, uploadThroughput: (50 * 1000) / 8 };
 
 let server: TestServer;
@@ -93,7 +100,7 @@ async function waitForToday(page: Page) {
 describe('a pupil on a 2G link (250/50 kbit/s, 300 ms)', () => {
   test('the sign-in page, then Today cold and again: bytes within budget, the day readable', async () => {
     // ── the sign-in page, cold ──
-    const first = await openContext(browser, server, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+    const first = await openContext(browser, server, PHONE);
     try {
       const { m } = await throttled(first.context, first.page);
       let t0 = Date.now();
@@ -117,7 +124,7 @@ describe('a pupil on a 2G link (250/50 kbit/s, 300 ms)', () => {
     }
 
     // ── Today's first visit: signed in, nothing in the browser's cache ──
-    const cold = await openContext(browser, server, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+    const cold = await openContext(browser, server, PHONE);
     try {
       const signIn = await cold.context.request.post('/api/auth/login', { data: { login: DEMO_LOGINS.pupil, password: DEMO_PASSWORD } });
       expect(signIn.status()).toBe(200);
