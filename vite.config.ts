@@ -20,7 +20,7 @@ export default defineConfig(() => ({
       output: {
         // the libraries every page needs change rarely, our code with every release: a phone that
         // already holds this version's libraries downloads only the app part again. Libraries only
-        // some pages use (chart.js, zod, the QR scanner) stay in those pages' own files.
+        // some pages use (chart.js, zod, the QR scanner, hls.js — issue 10) stay in those pages' own files.
         codeSplitting: {
           groups: [
             { name: 'vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@tanstack|i18next|react-i18next|use-sync-external-store|@oxc-project[\\/]runtime)[\\/]/ },
