@@ -1,11 +1,12 @@
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { meQuery } from '../modules/identity/api.js';
-import { SignInPage } from '../modules/identity/SignInPage.js';
-import { OrganisationPage } from '../modules/organisations/OrganisationPage.js';
-import { ClassPage } from '../modules/organisations/ClassPage.js';
-import ImportPage from '../modules/onboarding/ImportPage.js';
-import ActivatePage from '../modules/onboarding/ActivatePage.js';
+// pages are fetched when first opened (slow links): a pupil's first visit downloads only Today
+const SignInPage = lazyRouteComponent(() => import('../modules/identity/SignInPage.js'), 'SignInPage');
+const OrganisationPage = lazyRouteComponent(() => import('../modules/organisations/OrganisationPage.js'), 'OrganisationPage');
+const ClassPage = lazyRouteComponent(() => import('../modules/organisations/ClassPage.js'), 'ClassPage');
+const ImportPage = lazyRouteComponent(() => import('../modules/onboarding/ImportPage.js'));
+const ActivatePage = lazyRouteComponent(() => import('../modules/onboarding/ActivatePage.js'));
 import { Layout } from './Layout.js';
 import { HomePage } from './HomePage.js';
 import { NotFoundPage, RouteErrorPage } from './NotFoundPage.js';
