@@ -36,7 +36,9 @@ export interface LiveConfig {
 }
 
 export function loadLiveConfig(env: NodeJS.ProcessEnv = process.env): LiveConfig {
-  const parsed = liveEnv.safeParse(env);
+  // an empty variable (JANUS_URL=) means "not set": live lessons off
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = liveEnv.safeParse(set);
   if (!parsed.success) throw new Error(`Invalid live configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const e = parsed.data;
   const strip = (u: string) => u.replace(/\/+$/, '');
