@@ -56,3 +56,9 @@ export function loadLiveConfig(env: NodeJS.ProcessEnv = process.env): LiveConfig
     ticketMinutes: e.LIVE_TICKET_MINUTES,
   };
 }
+
+/** Origins the web app must be allowed to connect to (CSP connect-src): the media server's public API, when configured. */
+export function liveConnectSources(env: NodeJS.ProcessEnv = process.env): string[] {
+  const janus = loadLiveConfig(env).janus;
+  return janus ? [new URL(janus.publicUrl).origin] : [];
+}
