@@ -57,6 +57,8 @@ export const joinTicket = z.object({
   expiresAt: z.string(),
   lessonId: z.number().nullable(),
   meetingId: z.number().nullable(),
+  /** STUN/TURN for RTCPeerConnection (coturn credentials valid until expiresAt); empty without TURN */
+  iceServers: z.array(z.object({ urls: z.array(z.string()), username: z.string().optional(), credential: z.string().optional() })),
 });
 export type JoinTicket = z.infer<typeof joinTicket>;
 

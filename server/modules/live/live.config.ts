@@ -17,6 +17,9 @@ const liveEnv = z.object({
   LIVE_ROOM_BITRATE: z.coerce.number().int().min(32_000).max(4_000_000).default(256_000),
   /** How long a join ticket's tokens are good for (minutes); the room's end removes them anyway. */
   LIVE_TICKET_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  /** coturn for clients behind NAT: TURN addresses (comma-separated, e.g. `turn:turn.example.kz:3478`) and coturn's `static-auth-secret` (`use-auth-secret`). */
+  LIVE_TURN_URLS: z.string().optional(),
+  LIVE_TURN_SECRET: z.string().min(1).optional(),
   /** Timeout of one call to Janus (ms) before live features answer 503. */
   JANUS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
 });
@@ -33,6 +36,8 @@ export interface LiveConfig {
   };
   bitrate: number;
   ticketMinutes: number;
+  /** TURN for tickets (time-limited credentials per ticket), or null */
+  turn: { urls: string[]; secret: string } | null;
 }
 
 export function loadLiveConfig(env: NodeJS.ProcessEnv = process.env): LiveConfig {
@@ -54,6 +59,9 @@ export function loadLiveConfig(env: NodeJS.ProcessEnv = process.env): LiveConfig
     } : null,
     bitrate: e.LIVE_ROOM_BITRATE,
     ticketMinutes: e.LIVE_TICKET_MINUTES,
+    turn: e.LIVE_TURN_URLS && e.LIVE_TURN_SECRET
+      ? { urls: e.LIVE_TURN_URLS.split(',').map((u) => u.trim()).filter(Boolean), secret: e.LIVE_TURN_SECRET }
+      : null,
   };
 }
 

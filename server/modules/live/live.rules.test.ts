@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadLiveConfig } from './live.config.js';
-import { closesAt, openWindow, ticketExpiry } from './live.rules.js';
+import { closesAt, openWindow, ticketExpiry, turnCredentials } from './live.rules.js';
 import { liveDeps, liveStartupProblem, mediaServerAvailable } from './live.usecases.js';
 
 const at = (s: string) => new Date(s);
@@ -20,6 +20,14 @@ describe('live rules', () => {
     expect(ticketExpiry(at('2020-12-09T09:00:00Z'), closes, 120).toISOString()).toBe(closes.toISOString());
     expect(ticketExpiry(at('2020-12-09T09:00:00Z'), closes, 10).toISOString()).toBe('2020-12-09T09:10:00.000Z');
   });
+});
+
+test('TURN credentials are what coturn checks with use-auth-secret', () => {
+  const c = turnCredentials('north', new Date('2020-12-09T10:00:00Z'), 't7');
+  expect(c.username).toBe('1607508000:t7');
+  // the same as: printf '1607508000:t7' | openssl dgst -sha1 -hmac north -binary | base64
+  expect(c.credential).toBe('y1XIrMOI9i4gLFmZX1dhZ3DhD6Q=');
+  expect(loadLiveConfig({ LIVE_TURN_URLS: 'turn:a:3478, turns:b:5349', LIVE_TURN_SECRET: 'north' }).turn).toEqual({ urls: ['turn:a:3478', 'turns:b:5349'], secret: 'north' });
 });
 
 describe('without a media server', () => {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 /** Pure decisions about live rooms (tested without a database or a media server). */
 
 /** A teacher may open the room this long before the lesson starts. */
@@ -26,4 +27,13 @@ export function publishersFor(kind: 'lesson' | 'meeting'): number {
 /** A ticket's tokens are good until the room closes or the configured span ends, whichever is first. */
 export function ticketExpiry(now: Date, roomClosesAt: Date, minutes: number): Date {
   return new Date(Math.min(roomClosesAt.getTime(), now.getTime() + minutes * MINUTE));
+}
+
+/**
+ * Time-limited TURN credentials as coturn checks them with `use-auth-secret` (the "TURN REST API"):
+ * the user name is the expiry in Unix seconds and a label, the password the base64 HMAC-SHA1 of it.
+ */
+export function turnCredentials(secret: string, expiresAt: Date, label: string): { username: string; credential: string } {
+  const username = `${Math.floor(expiresAt.getTime() / 1000)}:${label}`;
+  return { username, credential: createHmac('sha1', secret).update(username).digest('base64') };
 }

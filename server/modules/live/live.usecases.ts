@@ -6,7 +6,7 @@ import type { LiveConfig } from './live.config.js';
 import { JanusClient, JanusRefused, JanusUnavailable, randomRoomNumber, randomSecret } from './live.janus.js';
 import * as repo from './live.repository.js';
 import { canOrganiseMeeting, lessonPart, meetingListScope, meetingPart, type RoomPart } from './live.policy.js';
-import { closesAt, openWindow, publishersFor, ticketExpiry } from './live.rules.js';
+import { closesAt, openWindow, publishersFor, ticketExpiry, turnCredentials } from './live.rules.js';
 import {
   classNotFound, lessonNotFound, lessonOver, mediaServerUnavailable, meetingCancelled, meetingInPast, meetingNotFound,
   notInvited, notTheHost, notTheTeacher, roomEnded, roomNotFound, tooEarly,
@@ -244,6 +244,7 @@ export async function issueTicket(db: Db, live: LiveDeps, actor: Actor, roomId: 
     // no names go to the media server: a role and the ticket number are enough to tell feeds apart
     display: `${role}-${ticketId}`, audioOnly: room.audioOnly, bitrate: live.config.bitrate, expiresAt: expiresAt.toISOString(),
     lessonId: room.lessonId, meetingId: room.meetingId,
+    iceServers: live.config.turn ? [{ urls: live.config.turn.urls, ...turnCredentials(live.config.turn.secret, expiresAt, `t${ticketId}`) }] : [],
   };
 }
 

@@ -67,7 +67,7 @@ function Room({ room }: { room: LiveRoom }) {
       const tk = await getTicket(room.id);
       if (cancelled) return;
       setTicket(tk);
-      const s = new JanusSession(tk);
+      const s = new JanusSession(tk, tk.iceServers);
       session.current = s;
       s.onGone = () => !cancelled && setPhase('lost');
       await s.connect();
