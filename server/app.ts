@@ -22,6 +22,7 @@ import { identityRoutes } from './modules/identity/identity.routes.js';
 import { registerModules } from './modules/index.js';
 import { collectRoutes } from './platform/route-list.js';
 import { registerSensitiveReadAudit } from './modules/privacy/privacy.audit.js';
+import { registerReadYourWrites } from './platform/replica.js';
 import { liveConnectSources } from './modules/live/live.config.js'; // the media server's API (decision 0020)
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app, { retryAfterSeconds: config.RETRY_AFTER_SECONDS });
   registerInputHygiene(app);
   registerResponseHeaders(app);
+  if (config.DATABASE_READ_URL) registerReadYourWrites(app); // heavy reads on a replica still see the reader's own writes
   registerSessionAuth(app, deps);
   registerSensitiveReadAudit(app, deps.db); // one hook: reads of pupils' data outside daily work go to the audit log
   await healthRoutes(app, { db: deps.db, retryAfterSeconds: config.RETRY_AFTER_SECONDS });
