@@ -18,6 +18,8 @@ import * as privacy from './modules/privacy/i18n.js';
 import * as transfers from './modules/transfers/i18n.js';
 import * as school from './modules/school/i18n.js';
 import * as supplies from './modules/supplies/i18n.js';
+import * as video from './modules/video/i18n.js';
+import * as training from './modules/training/i18n.js';
 import * as live from './modules/live/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
@@ -56,6 +58,8 @@ export const DOMAIN_BUNDLES = {
   school,
   supplies,
   analytics,
+  video,
+  training,
   live,
 } satisfies Record<string, DomainBundle>;
 
@@ -79,6 +83,8 @@ declare module 'i18next' {
       school: typeof school.kk;
       supplies: typeof supplies.kk;
       analytics: typeof analytics.kk;
+      video: typeof video.kk;
+      training: typeof training.kk;
       live: typeof live.kk;
     };
   }

@@ -13,6 +13,7 @@ import { personalData as supplies } from '../supplies/supplies.personal-data.js'
 import { personalData as access } from '../access/access.personal-data.js';
 import { personalData as video } from '../video/video.personal-data.js';
 import { personalData as analytics } from '../analytics/analytics.personal-data.js';
+import { personalData as training } from '../training/training.personal-data.js';
 import { personalData as live } from '../live/live.personal-data.js';
 
 /**
@@ -20,4 +21,4 @@ import { personalData as live } from '../live/live.personal-data.js';
  * person ids adds it to its contributor (or adds its contributor here); privacy.coverage.test.ts fails
  * until it does.
  */
-export const CONTRIBUTORS: PersonalDataContributor[] = [identity, organisations, learning, files, formats, duty, notifications, privacy, transfers, messages, supplies, access, video, analytics, live];
+export const CONTRIBUTORS: PersonalDataContributor[] = [identity, organisations, learning, files, formats, duty, notifications, privacy, transfers, messages, supplies, access, video, analytics, training, live];

@@ -12,6 +12,8 @@ import { FormatsHomeSections } from '../modules/formats/home-sections.js';
 import { DutyHomeSections } from '../modules/duty/home-sections.js';
 import { SuppliesHomeSections } from '../modules/supplies/home-sections.js';
 import { AnalyticsHomeSections } from '../modules/analytics/home-sections.js';
+import { VideoHomeSections } from '../modules/video/home-sections.js';
+import { TrainingHomeSections } from '../modules/training/home-sections.js';
 import { PlanningHomeSections } from '../modules/planning/home-sections.js';
 import { PrivacyHomeSections } from '../modules/privacy/home-sections.js';
 import { TransfersHomeSections } from '../modules/transfers/home-sections.js';
@@ -59,6 +61,8 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <SchoolHomeSections me={me} />
         <SuppliesHomeSections me={me} />
         <AnalyticsHomeSections me={me} />
+        <VideoHomeSections me={me} />
+        <TrainingHomeSections me={me} />
         <LiveHomeSections me={me} />
         {officerGrants.length > 0 && <OfficerSection grants={officerGrants} page={page} onPage={onPage} />}
       </div>

@@ -22,6 +22,8 @@ import { privacyRoutes } from '../modules/privacy/routes.js';
 import { transfersRoutes } from '../modules/transfers/routes.js';
 import { schoolRoutes } from '../modules/school/routes.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
+import { videoPublicRoutes, videoRoutes } from '../modules/video/routes.js';
+import { trainingRoutes } from '../modules/training/routes.js';
 import { liveRoutes } from '../modules/live/routes.js';
 
 /**
@@ -130,9 +132,11 @@ const activateRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   activateRoute,
+  ...videoPublicRoutes(rootRoute),
   signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
     ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
     ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute), ...analyticsRoutes(signedInRoute),
+    ...videoRoutes(signedInRoute), ...trainingRoutes(signedInRoute),
     ...liveRoutes(signedInRoute)]),
 ]);
 
