@@ -23,6 +23,7 @@ import { registerModules } from './modules/index.js';
 import { collectRoutes } from './platform/route-list.js';
 import { registerSensitiveReadAudit } from './modules/privacy/privacy.audit.js';
 import { registerReadYourWrites } from './platform/replica.js';
+import { liveConnectSources } from './modules/live/live.config.js'; // the media server's API (decision 0020)
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -77,7 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:', 'https:'],
-        connectSrc: ["'self'"], frameSrc: ["'self'", 'https:'], styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'", ...liveConnectSources()], frameSrc: ["'self'", 'https:'], styleSrc: ["'self'", "'unsafe-inline'"],
         upgradeInsecureRequests: null,
       },
     },

@@ -20,6 +20,7 @@ import * as school from './modules/school/i18n.js';
 import * as supplies from './modules/supplies/i18n.js';
 import * as video from './modules/video/i18n.js';
 import * as training from './modules/training/i18n.js';
+import * as live from './modules/live/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
 export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -59,6 +60,7 @@ export const DOMAIN_BUNDLES = {
   analytics,
   video,
   training,
+  live,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -83,6 +85,7 @@ declare module 'i18next' {
       analytics: typeof analytics.kk;
       video: typeof video.kk;
       training: typeof training.kk;
+      live: typeof live.kk;
     };
   }
 }

@@ -18,6 +18,7 @@ import { PlanningHomeSections } from '../modules/planning/home-sections.js';
 import { PrivacyHomeSections } from '../modules/privacy/home-sections.js';
 import { TransfersHomeSections } from '../modules/transfers/home-sections.js';
 import { SchoolHomeSections } from '../modules/school/home-sections.js';
+import { LiveHomeSections } from '../modules/live/home-sections.js';
 
 export interface RoleSectionProps {
   grant: RoleGrant;
@@ -62,6 +63,7 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <AnalyticsHomeSections me={me} />
         <VideoHomeSections me={me} />
         <TrainingHomeSections me={me} />
+        <LiveHomeSections me={me} />
         {officerGrants.length > 0 && <OfficerSection grants={officerGrants} page={page} onPage={onPage} />}
       </div>
     </>

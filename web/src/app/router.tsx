@@ -25,6 +25,7 @@ import { schoolRoutes } from '../modules/school/routes.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
 import { videoPublicRoutes, videoRoutes } from '../modules/video/routes.js';
 import { trainingRoutes } from '../modules/training/routes.js';
+import { liveRoutes } from '../modules/live/routes.js';
 
 /**
  * Every page of the app, in code (no file scanning). A module adds its page by adding a route here:
@@ -136,7 +137,8 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
     ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
     ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute), ...analyticsRoutes(signedInRoute),
-    ...videoRoutes(signedInRoute), ...trainingRoutes(signedInRoute)]),
+    ...videoRoutes(signedInRoute), ...trainingRoutes(signedInRoute),
+    ...liveRoutes(signedInRoute)]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
