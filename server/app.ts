@@ -23,7 +23,7 @@ import { registerModules } from './modules/index.js';
 import { collectRoutes } from './platform/route-list.js';
 import { registerSensitiveReadAudit } from './modules/privacy/privacy.audit.js';
 import { registerReadYourWrites } from './platform/replica.js';
-import { liveConnectSources } from './modules/live/live.config.js'; // the media server's API (decision 0020)
+import { liveConnectSources } from './modules/live/live.config.js'; // the media server's API (decision 0024)
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 

@@ -11,7 +11,7 @@ import * as uc from './live.usecases.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, 503: errorBody };
 
-/** Live lessons and parent meetings: rooms on Janus VideoRoom, join tickets, the meeting schedule (decision 0020). */
+/** Live lessons and parent meetings: rooms on Janus VideoRoom, join tickets, the meeting schedule (decision 0024). */
 export async function liveRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['live'];
