@@ -81,9 +81,8 @@ function People({ organisationId, people }: { organisationId: number; people: Pe
             <span className={`access-badge access-badge--${p.status}`}>{t(`status.${p.status}`)}</span>
             {p.validUntil && <span className="muted">{t('health.validUntil')} {formatDateTime(p.validUntil, i18n.language)}</span>}
             <button type="button" className="button button--secondary" aria-expanded={open === p.person.id}
-              aria-label={`${t('health.open')}: ${personName(p.person)}`}
               onClick={() => setOpen(open === p.person.id ? null : p.person.id)}>
-              {open === p.person.id ? t('health.close') : t('health.open')}
+              {open === p.person.id ? t('health.close') : t('health.open')}<span className="visually-hidden">: {personName(p.person)}</span>
             </button>
             {open === p.person.id && <PersonPanel organisationId={organisationId} person={p} />}
           </li>
