@@ -5,12 +5,17 @@
  * decoded by qr-scanner), flags the second entry as a replay, refuses an expired pass, and after
  * the officer revokes the student's passes and the scanner syncs, refuses the same pass.
  */
-import { createPrivateKey, sign } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import QRCode from 'qrcode';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildPass } from '../contracts/access-pass.js';
 import { DEMO_PASSWORD } from '../server/seed/demo-facts.js';
-import { axeFindings, launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
+import { activeKeyOf, signer } from '../server/modules/access/access.keys.js';
+import { axeFindings, CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -46,12 +51,15 @@ const phone = { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, locale
 
 /** A pass signed with the university's own key that ran out an hour ago. */
 async function expiredPass(): Promise<string> {
-  const row = (await server.db.query<{ kid: Buffer; private_pkcs8: Buffer }>(
-    'select kid, private_pkcs8 from access_signing_keys where organisation_id = $1 and retired_at is null and revoked_at is null', [uni])).rows[0]!;
-  const key = createPrivateKey({ key: row.private_pkcs8, format: 'der', type: 'pkcs8' });
+  return signedPass(-3600);
+}
+
+/** A pass signed with the university's own key, expiring `expiresIn` seconds from now (negative: already expired). */
+async function signedPass(expiresIn: number, holder = 'someone'): Promise<string> {
+  const key = await activeKeyOf(server.db, uni, new Date()); // the university's key (made on first use)
   const now = Math.floor(Date.now() / 1000);
-  return buildPass({ iss: `sabaq:org:${uni}`, iat: now - 7200, exp: now - 3600, cti: '0a0b', holder: 'someone', organisationId: uni, status: 'admitted', name: student.name },
-    new Uint8Array(row.kid), (b) => sign('sha256', b, { key, dsaEncoding: 'ieee-p1363' }));
+  return buildPass({ iss: `sabaq:org:${uni}`, iat: now - 7200, exp: now + expiresIn, cti: '0a0b', holder, organisationId: uni, status: 'admitted', name: student.name },
+    new Uint8Array(key.kid), signer(key));
 }
 
 describe('campus access in a real browser', () => {
@@ -158,4 +166,43 @@ describe('campus access in a real browser', () => {
       await g.context.close();
     }
   }, 240_000); // three phones and a long journey on a shared machine
+
+  test("the guard's scanner admits a pass from Chromium's fake camera (a video file showing the QR)", async () => {
+    // a Y4M video of one frame: the QR code of a valid pass, black modules on white, 640×480
+    const pass = await signedPass(3600, 'camera-holder');
+    const qr = QRCode.create(pass, { errorCorrectionLevel: 'M' });
+    const size = qr.modules.size; const scale = 6; const quiet = 4;
+    const W = 640; const H = 480; const side = (size + 2 * quiet) * scale;
+    const y = Buffer.alloc(W * H, 235);
+    const ox = (W - side) / 2; const oy = (H - side) / 2;
+    for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) {
+      if (!qr.modules.get(r, c)) continue;
+      for (let dy = 0; dy < scale; dy++) y.fill(16, (oy + (quiet + r) * scale + dy) * W + ox + (quiet + c) * scale, (oy + (quiet + r) * scale + dy) * W + ox + (quiet + c + 1) * scale);
+    }
+    const chroma = Buffer.alloc((W / 2) * (H / 2) * 2, 128);
+    const dir = mkdtempSync(path.join(tmpdir(), 'sabaq-cam-'));
+    const video = path.join(dir, 'qr.y4m');
+    writeFileSync(video, Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F5:1 Ip A1:1 C420jpeg\n`), Buffer.from('FRAME\n'), y, chroma]));
+    const camBrowser = await chromium.launch({
+      executablePath: CHROMIUM_PATH, headless: true,
+      args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    });
+    try {
+      const g = await openContext(camBrowser, server, { ...phone, permissions: ['camera'] });
+      const gp = g.page;
+      await signInKazakh(gp, 'demo.guard');
+      await gp.goto('/access/gate');
+      await gp.getByText('Кілттер тізімі жаңа ғана жаңартылды').waitFor();
+      await gp.getByRole('button', { name: 'Камераны қосу' }).click();
+      const result = gp.getByTestId('gate-result');
+      await result.getByText('КІРУГЕ БОЛАДЫ').waitFor({ timeout: 30_000 });
+      await result.getByText(student.name).waitFor();
+      await gp.getByRole('button', { name: 'Камераны өшіру' }).click();
+      expect(g.pageErrors).toEqual([]);
+      await g.context.close();
+    } finally {
+      await camBrowser.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
