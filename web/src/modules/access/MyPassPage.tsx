@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../identity/api.js';
 import { ErrorNotice, Loading, QueryView } from '../../ui/feedback.js';
 import { Section } from '../../ui/Section.js';
 import { useTitle } from '../../ui/useTitle.js';
-import { fetchMyPass, giveConsent, meAccessQuery, myRecordsQuery, type HealthRecord } from './api.js';
-import { formatDateTime } from './format.js';
+import { fetchMyPass, giveConsent, meAccessQuery, myRecordsQuery, reportMissing, type HealthRecord, type ReportBody } from './api.js';
+import { formatDateTime, toLocalInput } from './format.js';
 import { QrImage } from './QrImage.js';
 import { loadPass, passExpired, savePass, type StoredPass } from './store.js';
 import './access.css';
@@ -65,6 +65,7 @@ export function MyPassPage({ me }: { me: Me }) {
         </p>
       )}
       <MyRecords />
+      {access.data && access.data.organisations[0] && <ReportForm organisationId={access.data.organisations[0].id} />}
     </div>
   );
 }
@@ -124,6 +125,107 @@ function MyRecords() {
           <ul className="plain-list">{data.items.map((r) => <li key={r.id}><RecordLine r={r} /></li>)}</ul>
         )}
       </QueryView>
+    </Section>
+  );
+}
+
+const DOCUMENT_MAX = 512 * 1024;
+
+function toBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** A record the health system does not have (a dose abroad, a test at a private lab), with its document; the health officer decides. */
+function ReportForm({ organisationId }: { organisationId: number }) {
+  const { t } = useTranslation('access');
+  const id = useId();
+  const qc = useQueryClient();
+  const [kind, setKind] = useState<ReportBody['kind']>('vaccination');
+  const [at, setAt] = useState(() => toLocalInput(new Date()));
+  const [product, setProduct] = useState('');
+  const [dose, setDose] = useState('1');
+  const [series, setSeries] = useState('2');
+  const [testKind, setTestKind] = useState<'pcr' | 'antigen'>('pcr');
+  const [result, setResult] = useState<'negative' | 'positive'>('negative');
+  const [note, setNote] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const tooLarge = file !== null && file.size > DOCUMENT_MAX;
+  const send = useMutation({
+    mutationFn: async () => {
+      const when = new Date(at);
+      const body: ReportBody = { organisationId, kind, occurredAt: Number.isNaN(when.getTime()) ? at : when.toISOString() };
+      if (kind === 'vaccination') Object.assign(body, { product: product.trim() || undefined, doseNumber: Number(dose), seriesDoses: Number(series) });
+      if (kind === 'test') Object.assign(body, { testKind, result });
+      if (note.trim()) body.note = note.trim();
+      if (file) {
+        const type = file.type as 'application/pdf' | 'image/jpeg' | 'image/png';
+        body.document = { name: file.name.slice(0, 200) || 'document', type, base64: toBase64(new Uint8Array(await file.arrayBuffer())) };
+      }
+      return reportMissing(body);
+    },
+    onSuccess: () => { setNote(''); setFile(null); void qc.invalidateQueries({ queryKey: myRecordsQuery.queryKey }); },
+  });
+  const submit = (e: FormEvent) => { e.preventDefault(); if (!tooLarge) send.mutate(); };
+  return (
+    <Section title={t('pass.report')}>
+      <form className="access-form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={`${id}-k`}>{t('health.kind')}</label>
+          <select id={`${id}-k`} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+            {(['vaccination', 'test', 'recovery'] as const).map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-d`}>{t('health.date')}</label>
+          <input id={`${id}-d`} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />
+        </div>
+        {kind === 'vaccination' && (
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-p`}>{t('health.product')}</label>
+              <input id={`${id}-p`} value={product} onChange={(e) => setProduct(e.target.value)} maxLength={100} required />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-n`}>{t('health.doseNumber')}</label>
+              <input id={`${id}-n`} type="number" min={1} max={10} value={dose} onChange={(e) => setDose(e.target.value)} required />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-s`}>{t('health.seriesDoses')}</label>
+              <input id={`${id}-s`} type="number" min={1} max={10} value={series} onChange={(e) => setSeries(e.target.value)} required />
+            </div>
+          </>
+        )}
+        {kind === 'test' && (
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-tk`}>{t('health.testKind')}</label>
+              <select id={`${id}-tk`} value={testKind} onChange={(e) => setTestKind(e.target.value as typeof testKind)}>
+                {(['pcr', 'antigen'] as const).map((k) => <option key={k} value={k}>{t(`testKinds.${k}`)}</option>)}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-r`}>{t('health.result')}</label>
+              <select id={`${id}-r`} value={result} onChange={(e) => setResult(e.target.value as typeof result)}>
+                {(['negative', 'positive'] as const).map((k) => <option key={k} value={k}>{t(`results.${k}`)}</option>)}
+              </select>
+            </div>
+          </>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-note`}>{t('pass.reportNote')}</label>
+          <textarea id={`${id}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-f`}>{t('pass.reportDocument')}</label>
+          <input id={`${id}-f`} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+        {tooLarge && <p className="notice notice--error" role="alert">{t('pass.reportTooLarge')}</p>}
+        <button type="submit" className="button" disabled={send.isPending || tooLarge}>{t('pass.reportSend')}</button>
+        {send.isSuccess && <p role="status">{t('pass.reportSent')}</p>}
+        {send.isError && <ErrorNotice error={send.error} />}
+      </form>
     </Section>
   );
 }

@@ -35,6 +35,8 @@ export const meAccessQuery = queryOptions({
 });
 export const giveConsent = () => api.post<MeAccess>('/api/access/me/consent');
 export const fetchMyPass = (signal?: AbortSignal) => api.get<PassResponse>('/api/access/me/pass', { signal });
+export type ReportBody = z.input<typeof c.reportBody>;
+export const reportMissing = (body: ReportBody) => api.post<HealthRecord>('/api/access/me/reports', body);
 export const myRecordsQuery = queryOptions({
   queryKey: ['access', 'me', 'records'],
   queryFn: ({ signal }) => api.get<RecordList>('/api/access/me/records', { signal }),
