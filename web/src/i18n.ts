@@ -20,6 +20,7 @@ import * as school from './modules/school/i18n.js';
 import * as supplies from './modules/supplies/i18n.js';
 import * as access from './modules/access/i18n.js';
 import * as video from './modules/video/i18n.js';
+import * as training from './modules/training/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
 export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -59,6 +60,7 @@ export const DOMAIN_BUNDLES = {
   analytics,
   access,
   video,
+  training,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -83,6 +85,7 @@ declare module 'i18next' {
       analytics: typeof analytics.kk;
       access: typeof access.kk;
       video: typeof video.kk;
+      training: typeof training.kk;
     };
   }
 }

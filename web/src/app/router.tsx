@@ -24,6 +24,7 @@ import { schoolRoutes } from '../modules/school/routes.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
 import { accessRoutes } from '../modules/access/routes.js';
 import { videoPublicRoutes, videoRoutes } from '../modules/video/routes.js';
+import { trainingRoutes } from '../modules/training/routes.js';
 
 /**
  * Every page of the app, in code (no file scanning). A module adds its page by adding a route here:
@@ -136,7 +137,7 @@ const routeTree = rootRoute.addChildren([
     ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
     ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute), ...analyticsRoutes(signedInRoute),
     ...accessRoutes(signedInRoute),
-    ...videoRoutes(signedInRoute)]),
+    ...videoRoutes(signedInRoute), ...trainingRoutes(signedInRoute)]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
