@@ -77,7 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:', 'https:'],
+        defaultSrc: ["'self'"], workerSrc: ["'self'", 'blob:'], imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:', 'https:'],
         connectSrc: ["'self'", ...liveConnectSources()], frameSrc: ["'self'", 'https:'], styleSrc: ["'self'", "'unsafe-inline'"],
         upgradeInsecureRequests: null,
       },

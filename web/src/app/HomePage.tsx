@@ -19,6 +19,7 @@ import { PrivacyHomeSections } from '../modules/privacy/home-sections.js';
 import { TransfersHomeSections } from '../modules/transfers/home-sections.js';
 import { SchoolHomeSections } from '../modules/school/home-sections.js';
 import { LiveHomeSections } from '../modules/live/home-sections.js';
+import { AccessHomeSections } from '../modules/access/home-sections.js';
 
 export interface RoleSectionProps {
   grant: RoleGrant;
@@ -61,6 +62,7 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <SchoolHomeSections me={me} />
         <SuppliesHomeSections me={me} />
         <AnalyticsHomeSections me={me} />
+        <AccessHomeSections me={me} />
         <VideoHomeSections me={me} />
         <TrainingHomeSections me={me} />
         <LiveHomeSections me={me} />

@@ -23,6 +23,7 @@ import { privacyRoutes } from '../modules/privacy/routes.js';
 import { transfersRoutes } from '../modules/transfers/routes.js';
 import { schoolRoutes } from '../modules/school/routes.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
+import { accessRoutes } from '../modules/access/routes.js';
 import { videoPublicRoutes, videoRoutes } from '../modules/video/routes.js';
 import { trainingRoutes } from '../modules/training/routes.js';
 import { liveRoutes } from '../modules/live/routes.js';
@@ -137,6 +138,7 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
     ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
     ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute), ...analyticsRoutes(signedInRoute),
+    ...accessRoutes(signedInRoute),
     ...videoRoutes(signedInRoute), ...trainingRoutes(signedInRoute),
     ...liveRoutes(signedInRoute)]),
 ]);
