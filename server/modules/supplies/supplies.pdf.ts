@@ -1,19 +1,15 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { FONTS } from '../../platform/pdf/index.js';
 
 /**
  * PDFs of the supplies module: the loan agreement (Kazakh or Russian) and the QR label sheet for
- * textbooks. The font is PT Sans from an npm package (drawn for the languages of Russia and
- * Kazakhstan: every Kazakh letter ә ғ қ ң ө ұ ү һ і), embedded in the file, so it prints the same
- * everywhere. pdfkit reads TTF (not WOFF2).
+ * textbooks, with the platform's embedded font (DejaVu Sans from platform/pdf: every Kazakh letter
+ * ә ғ қ ң ө ұ ү һ і), so they print the same everywhere.
  */
 
-const require = createRequire(import.meta.url);
-const fontDir = path.dirname(require.resolve('@expo-google-fonts/pt-sans/package.json'));
-const REGULAR = path.join(fontDir, '400Regular', 'PTSans_400Regular.ttf');
-const BOLD = path.join(fontDir, '700Bold', 'PTSans_700Bold.ttf');
+const REGULAR = FONTS.regular;
+const BOLD = FONTS.bold;
 
 function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {

@@ -39,6 +39,13 @@ export function GatePage({ me }: { me: Me }) {
   useTitle(t('gate.title'));
   const personId = me.person.id;
   const id = useId();
+  // fetch the scanner and its decoding worker while the phone is online, so the service worker keeps
+  // them: a guard who loses the connection can still check a photo of a code
+  useEffect(() => {
+    void loadScanner().then((Scanner) => Scanner.createQrEngine()).then((engine) => {
+      if (typeof Worker !== 'undefined' && engine instanceof Worker) engine.terminate();
+    }).catch(() => { /* offline already: the camera path reports its own error */ });
+  }, []);
   const [trust, setTrust] = useState<TrustCache | null>(() => loadTrust());
   const [gates, setGates] = useState<Gate[]>(() => loadGates(personId) ?? []);
   const [gateId, setGateId] = useState<number>(() => gates[0]?.id ?? 0);

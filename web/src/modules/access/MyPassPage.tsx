@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../identity/api.js';
@@ -7,6 +7,7 @@ import { Section } from '../../ui/Section.js';
 import { useTitle } from '../../ui/useTitle.js';
 import { fetchMyPass, giveConsent, meAccessQuery, myRecordsQuery, reportMissing, type HealthRecord, type ReportBody } from './api.js';
 import { formatDateTime, toLocalInput } from './format.js';
+import { savedDataAsOf, subscribeAsOf } from '../../api/as-of.js';
 import { QrImage } from './QrImage.js';
 import { loadPass, passExpired, savePass, type StoredPass } from './store.js';
 import './access.css';
@@ -42,11 +43,13 @@ export function MyPassPage({ me }: { me: Me }) {
     refetchOnReconnect: true,
     retry: 1,
   });
+  // an answer from the service worker's saved copy is not a fresh pass: keep the stored one and its time
+  const fromSavedCopy = useSyncExternalStore(subscribeAsOf, savedDataAsOf) !== null;
   useEffect(() => {
-    if (pass.data) setStored(savePass(personId, pass.data, new Date(pass.dataUpdatedAt)));
-  }, [pass.data, pass.dataUpdatedAt, personId]);
+    if (pass.data && !fromSavedCopy) setStored(savePass(personId, pass.data, new Date(pass.dataUpdatedAt)));
+  }, [pass.data, pass.dataUpdatedAt, personId, fromSavedCopy]);
   const now = useNow(30_000);
-  const offline = pass.isError || pass.fetchStatus === 'paused' || access.fetchStatus === 'paused' || (access.isError && !access.data);
+  const offline = fromSavedCopy || pass.isError || pass.fetchStatus === 'paused' || access.fetchStatus === 'paused' || (access.isError && !access.data);
 
   if (access.data && access.data.organisations.length === 0) {
     return <><h1>{t('pass.title')}</h1><p>{t('pass.noCampus')}</p></>;
