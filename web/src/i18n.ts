@@ -18,6 +18,7 @@ import * as privacy from './modules/privacy/i18n.js';
 import * as transfers from './modules/transfers/i18n.js';
 import * as school from './modules/school/i18n.js';
 import * as supplies from './modules/supplies/i18n.js';
+import * as messages from './modules/messages/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
 export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -55,6 +56,7 @@ export const DOMAIN_BUNDLES = {
   school,
   supplies,
   analytics,
+  messages,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -77,6 +79,7 @@ declare module 'i18next' {
       school: typeof school.kk;
       supplies: typeof supplies.kk;
       analytics: typeof analytics.kk;
+      messages: typeof messages.kk;
     };
   }
 }

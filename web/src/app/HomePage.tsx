@@ -16,6 +16,7 @@ import { PlanningHomeSections } from '../modules/planning/home-sections.js';
 import { PrivacyHomeSections } from '../modules/privacy/home-sections.js';
 import { TransfersHomeSections } from '../modules/transfers/home-sections.js';
 import { SchoolHomeSections } from '../modules/school/home-sections.js';
+import { MessagesHomeSections } from '../modules/messages/home-sections.js';
 
 export interface RoleSectionProps {
   grant: RoleGrant;
@@ -58,6 +59,7 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <SchoolHomeSections me={me} />
         <SuppliesHomeSections me={me} />
         <AnalyticsHomeSections me={me} />
+        <MessagesHomeSections me={me} />
         {officerGrants.length > 0 && <OfficerSection grants={officerGrants} page={page} onPage={onPage} />}
       </div>
     </>

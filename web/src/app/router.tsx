@@ -22,6 +22,7 @@ import { privacyRoutes } from '../modules/privacy/routes.js';
 import { transfersRoutes } from '../modules/transfers/routes.js';
 import { schoolRoutes } from '../modules/school/routes.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
+import { messagesRoutes } from '../modules/messages/routes.js';
 
 /**
  * Every page of the app, in code (no file scanning). A module adds its page by adding a route here:
@@ -131,7 +132,8 @@ const routeTree = rootRoute.addChildren([
   activateRoute,
   signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
     ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
-    ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute), ...analyticsRoutes(signedInRoute)]),
+    ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute), ...analyticsRoutes(signedInRoute),
+    ...messagesRoutes(signedInRoute)]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
