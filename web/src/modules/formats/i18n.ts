@@ -181,6 +181,20 @@ export const kk = {
     noDecision: 'Оқыту форматы әлі белгіленбеген.',
     details: 'Сыныптардың форматы мен себептері',
   },
+  settings: {
+    title: 'Форматтар баптаулары',
+    link: 'Форматтар баптаулары',
+    intro: 'Бүкіл елге ортақ баптаулар: оларды тек министрлік өзгертеді.',
+    scale: 'Эпидемиялық жағдайдың шкаласы',
+    binary: 'Екі деңгей: қолайлы / қолайсыз',
+    zones: 'Үш аймақ: жасыл / сары / қызыл',
+    scaleHint: 'Сары аймақ тіркелгеннен кейін екі деңгейлі шкалаға қайту мүмкін емес.',
+    regions: 'Облыстар өз ережелерін жариялай алады',
+    readOnly: 'Бұл баптауларды тек министрлік өзгертеді.',
+    save: 'Сақтау',
+    saved: 'Баптаулар сақталды.',
+    dutyLink: 'Кезекші сыныптардың баптаулары',
+  },
   errors: {
     formats: {
       area_not_found: 'Аумақ табылмады немесе оны көруге рұқсатыңыз жоқ.',
@@ -384,6 +398,20 @@ export const ru: Strings = {
     noDecision: 'Формат обучения ещё не определён.',
     details: 'Форматы классов и причины',
   },
+  settings: {
+    title: 'Настройки форматов',
+    link: 'Настройки форматов',
+    intro: 'Общие для всей страны настройки: их меняет только министерство.',
+    scale: 'Шкала эпидемиологической ситуации',
+    binary: 'Два уровня: благоприятная / неблагоприятная',
+    zones: 'Три зоны: зелёная / жёлтая / красная',
+    scaleHint: 'После записи жёлтой зоны вернуться к двум уровням нельзя.',
+    regions: 'Области могут публиковать собственные правила',
+    readOnly: 'Эти настройки меняет только министерство.',
+    save: 'Сохранить',
+    saved: 'Настройки сохранены.',
+    dutyLink: 'Настройки дежурных классов',
+  },
   errors: {
     formats: {
       area_not_found: 'Территория не найдена, или у вас нет к ней доступа.',
@@ -584,6 +612,20 @@ export const en: Strings = {
     admin: "My school's learning format",
     noDecision: 'No learning format has been decided yet.',
     details: 'Formats of classes and why',
+  },
+  settings: {
+    title: 'Format settings',
+    link: 'Format settings',
+    intro: 'Settings for the whole country: only the ministry changes them.',
+    scale: 'Scale of the epidemic situation',
+    binary: 'Two levels: favourable / unfavourable',
+    zones: 'Three zones: green / yellow / red',
+    scaleHint: 'Once a yellow zone is recorded the scale cannot go back to two levels.',
+    regions: 'Regions may publish their own rules',
+    readOnly: 'Only the ministry changes these settings.',
+    save: 'Save',
+    saved: 'Settings saved.',
+    dutyLink: 'Duty class settings',
   },
   errors: {
     formats: {
