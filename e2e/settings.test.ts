@@ -82,4 +82,34 @@ describe('settings screens', () => {
       await context.close();
     }
   }, 90_000);
+
+  test('the rules are edited as a form, the JSON is the advanced view; titles in the reader\'s language', async () => {
+    const { page, context, pageErrors } = await openContext(browser, server, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+    try {
+      await signIn(page, DEMO_LOGINS.ministry);
+      await page.goto('/formats/rules');
+      await page.getByRole('heading', { level: 1, name: 'Format rules' }).waitFor({ timeout: 30_000 });
+      await page.getByText('Ministry rules for the 2020-2021 school year').first().waitFor();
+      const text = await page.locator('main').innerText();
+      expect(text).not.toContain('SEED-FACTS');
+      expect(text).not.toMatch(/\b1\. 1\./);
+      await page.getByText('Small rural schools stay regular while their area is favourable').first().waitFor();
+      // the form: rule 1's pupil cap
+      await page.getByText('Rule 1: Small rural schools', { exact: false }).click();
+      const cap = page.getByLabel('At most this many pupils').first();
+      expect(await cap.inputValue()).toBe('180');
+      await cap.fill('150');
+      expect(await axeFindings(page)).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      // the same change in the JSON
+      await page.getByRole('button', { name: 'Advanced: JSON' }).click();
+      expect(await page.getByLabel('Rule set (JSON)').inputValue()).toContain('"maxPupils": 150');
+      await page.getByRole('button', { name: 'Check and preview the impact' }).click();
+      await page.getByText(/The rule set is valid/).waitFor({ timeout: 30_000 });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
