@@ -107,7 +107,7 @@ describe('duty classes in a real browser', () => {
         'Күндері': placed!.days!.split('-').map((d) => KK_DAYS[d]).join(', '),
       });
       // and was told so in the app
-      await p.getByRole('link', { name: /^Хабарламалар, оқылмағаны: \d+$/ }).click();
+      await p.getByRole('link', { name: /^Хабарламалар \d+ оқылмаған$/ }).click();
       await p.getByRole('heading', { level: 1, name: 'Хабарламалар' }).waitFor();
       await p.getByText(`${daughter.firstName} кезекші топқа алынды`, { exact: false }).first().waitFor();
 

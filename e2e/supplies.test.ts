@@ -79,5 +79,5 @@ describe('supplies in a real browser', () => {
       await parent.context.close();
       await admin.context.close();
     }
-  });
+  }, 90_000);
 });

@@ -97,7 +97,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
+    // one wildcard route (GET /*), not one route per built file: a missing file falls through to the
+    // not-found handler below (the single-page app's index.html)
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, maxAge: '1h' });
     app.get('/assets/*', (request, reply) => reply.sendFile((request.params as { '*': string })['*'], path.join(WEB_DIST, 'assets'), { maxAge: '365d', immutable: true }));
   }
   app.setNotFoundHandler((request, reply) => {

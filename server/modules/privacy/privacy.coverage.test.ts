@@ -12,6 +12,11 @@ let db: Db;
 beforeAll(async () => { db = await createTestDb('t_migrated'); });
 afterAll(async () => db?.close());
 
+/** Columns the name rule catches that hold no person, each with the reason. */
+const NOT_A_PERSON: Record<string, string> = {
+  'video_jobs.locked_by': 'the transcoding worker holding the job (host:pid), not a person',
+};
+
 async function personColumns(): Promise<string[]> {
   const { rows } = await db.query<{ col: string }>(`
     select c.conrelid::regclass::text || '.' || a.attname as col
@@ -21,7 +26,7 @@ async function personColumns(): Promise<string[]> {
     select table_name || '.' || column_name from information_schema.columns
      where table_schema = 'public' and column_name ~ '(^|_)(person|pupil|child|parent|teacher|owner|author|applicant|guardian|student)_id$|_by$'
     union select 'persons.id'`);
-  return rows.map((r) => r.col).sort();
+  return rows.map((r) => r.col).filter((c) => !NOT_A_PERSON[c]).sort();
 }
 
 test('every column holding a person id is named by a contributor', async () => {

@@ -9,10 +9,10 @@ export function NotificationsLink() {
   const { t } = useTranslation('notifications');
   const unread = useQuery(unreadCountQuery).data ?? 0;
   return (
-    // the accessible name holds the visible text ("Notifications 3") and then says what the number is
+    // the accessible name starts with what is visible ("Notifications 3"), then says what the number is
     <Link to="/notifications" search={{}}>
       {t('link')}
-      {unread > 0 && <> <span className="fd-count">{unread > 99 ? '99+' : unread}</span><span className="visually-hidden"> ({t('unreadCount', { count: unread })})</span></>}
+      {unread > 0 && <> <span className="fd-count">{unread > 99 ? '99+' : unread}</span><span className="visually-hidden"> {t('unreadAfterCount', { count: unread })}</span></>}
     </Link>
   );
 }

@@ -5,7 +5,7 @@
 export const kk = {
   title: 'Хабарламалар',
   link: 'Хабарламалар',
-  linkUnread: 'Хабарламалар, оқылмағаны: {{count}}',
+  unreadAfterCount_one: 'оқылмаған', unreadAfterCount_other: 'оқылмаған',
   none: 'Хабарлама жоқ.',
   unread: 'Жаңа',
   markRead: 'Оқылды деп белгілеу',
@@ -63,10 +63,10 @@ export const kk = {
 
 type Strings = typeof kk;
 
-export const ru: Strings = {
+export const ru: Strings & { unreadAfterCount_few: string; unreadAfterCount_many: string } = {
   title: 'Уведомления',
   link: 'Уведомления',
-  linkUnread: 'Уведомления, непрочитанных: {{count}}',
+  unreadAfterCount_one: 'непрочитанное', unreadAfterCount_few: 'непрочитанных', unreadAfterCount_many: 'непрочитанных', unreadAfterCount_other: 'непрочитанного',
   none: 'Уведомлений нет.',
   unread: 'Новое',
   markRead: 'Отметить прочитанным',
@@ -125,7 +125,7 @@ export const ru: Strings = {
 export const en: Strings = {
   title: 'Notifications',
   link: 'Notifications',
-  linkUnread: 'Notifications, {{count}} unread',
+  unreadAfterCount_one: 'unread', unreadAfterCount_other: 'unread',
   none: 'No notifications.',
   unread: 'New',
   markRead: 'Mark as read',
