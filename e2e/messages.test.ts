@@ -102,4 +102,31 @@ describe('messages between a parent and a teacher', () => {
       await teacher.context.close();
     }
   }, 120_000);
+
+  test("the school admin's announcement reaches a parent's home page", async () => {
+    const admin = await openContext(browser, server, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+    const parent = await openContext(browser, server, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+    try {
+      const a = admin.page;
+      await signIn(a, DEMO_LOGINS.admin, /^Сәлеметсіз бе/);
+      await a.getByRole('region', { name: 'Хаттар мен хабарландырулар' }).getByRole('link', { name: 'Хабарландырулар' }).click();
+      await a.getByRole('heading', { level: 1, name: 'Мектеп хабарландырулары' }).waitFor();
+      await a.getByLabel('Тақырыбы').fill('Қысқы каникул');
+      await a.getByLabel('Мәтіні').fill('Қысқы каникул 30 желтоқсаннан басталады.');
+      expect(await axeFindings(a)).toEqual([]);
+      await a.getByRole('button', { name: 'Барлығына жіберу' }).click();
+      await a.getByRole('status').getByText('Хабарландыру жіберілді', { exact: false }).waitFor();
+      await a.getByRole('heading', { level: 3, name: 'Қысқы каникул' }).waitFor();
+
+      const p = parent.page;
+      await signIn(p, DEMO_LOGINS.parent, /^Сәлеметсіз бе/);
+      const home = p.getByRole('region', { name: 'Хаттар мен хабарландырулар' });
+      await home.getByText('Қысқы каникул 30 желтоқсаннан басталады.').waitFor();
+      expect(admin.pageErrors).toEqual([]);
+      expect(parent.pageErrors).toEqual([]);
+    } finally {
+      await admin.context.close();
+      await parent.context.close();
+    }
+  }, 120_000);
 });
