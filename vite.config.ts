@@ -19,7 +19,8 @@ export default defineConfig({
       output: {
         // libraries change rarely, our code with every release: two files, so a phone that already
         // holds this version's libraries downloads only the app part again
-        codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }] },
+        // hls.js stays out of it: only the page that plays a video downloads it (issue 10)
+        codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](?!hls\.js[\\/])/ }] },
       },
     },
   },

@@ -135,7 +135,7 @@ async function probe(baseUrl: string, spec: RequestSpec): Promise<{ ok: boolean;
   return { ok, status: res.status, note, queries: res.headers.get('x-query-count'), bytes: Buffer.byteLength(text) };
 }
 
-async function pickUsers(url: string, pupils: number, parents: number): Promise<{ pupils: Omit<Pupil, 'cookie'>[]; parents: Omit<Parent, 'cookie'>[]; today: string | null }> {
+async function pickUsers(url: string, pupils: number, parents: number): Promise<{ pupils: Omit<Pupil, 'cookie'>[]; parents: Omit<Parent, 'cookie'>[]; today: string | null; byKind: string }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -164,6 +164,10 @@ async function pickUsers(url: string, pupils: number, parents: number): Promise<
          order by m.pupil_id, h.due_at desc, h.id desc`, [p.rows.map((r) => r.id)]);
       for (const r of h.rows) homework.set(r.pupil_id, r.id);
     }
+    // the kinds of organisation the picked learners belong to (region/country: colleges, universities, clubs too)
+    const kinds = await client.query<{ kind: string; n: number }>(
+      `select o.kind, count(distinct r.person_id)::int as n from role_assignments r join organisations o on o.id = r.organisation_id
+        where r.role = 'pupil' and r.person_id = any($1::bigint[]) group by o.kind order by o.kind`, [p.rows.map((r) => r.id)]);
     let today: string | null = null;
     if (await has('lessons')) {
       const d = await client.query<{ d: string }>(`select on_date::text as d from lessons group by on_date order by count(*) desc, on_date desc limit 1`);
@@ -173,6 +177,7 @@ async function pickUsers(url: string, pupils: number, parents: number): Promise<
       pupils: p.rows.map((r) => ({ id: r.id, iin: r.iin.trim(), homeworkId: homework.get(r.id) ?? null })),
       parents: f.rows.map((r) => ({ id: r.id, iin: r.iin.trim(), childId: r.child_id })),
       today,
+      byKind: kinds.rows.map((k) => `${k.kind} ${k.n}`).join(', '),
     };
   } finally {
     await client.end();
@@ -303,7 +308,7 @@ export async function run(argv: string[] = []): Promise<void> {
     const picked = await pickUsers(db.url(BENCH_DATABASE), values.explain ? Math.min(pupilCount, 5) : pupilCount, values.explain ? Math.min(parentCount, 5) : parentCount);
     const today = values.today ?? picked.today;
     console.log(`Users: ${picked.pupils.length} pupils (${picked.pupils.filter((p) => p.homeworkId !== null).length} with homework to submit), ` +
-      `${picked.parents.length} parents; school day ${today ?? 'today (no lessons in the dataset)'}`);
+      `${picked.parents.length} parents; school day ${today ?? 'today (no lessons in the dataset)'}; learners by organisation kind: ${picked.byKind}`);
 
     if (values.profile) mkdirSync(profileDir, { recursive: true });
     const t1 = performance.now();

@@ -71,7 +71,11 @@ export const archivePage = z.object({
 });
 
 // ── TV broadcast grid ─────────────────────────────────────────────────────────────────────────
-export const tvScheduleQuery = z.object({ date: z.iso.date() }).strict();
+export const tvScheduleQuery = z.object({
+  date: z.iso.date(),
+  /** 1 (the day, default) .. 7 (the week from that day) */
+  days: z.coerce.number().int().min(1).max(7).default(1),
+}).strict();
 export const tvSlotSchema = z.object({
   id: z.number(),
   channel: z.object({ code: z.string(), name: z.string() }),
@@ -85,6 +89,46 @@ export const tvSlotSchema = z.object({
   video: z.object({ id: z.number(), hlsUrl: z.string().nullable() }).nullable(),
 });
 export const tvSchedule = z.object({ date: z.string(), timeZone: z.string(), items: z.array(tvSlotSchema) });
-/** CSV with a header: channel,starts_at,ends_at,grade,subject,language,topic[,video_id] */
-export const tvImportBody = z.object({ csv: z.string().min(1).max(2_000_000) }).strict();
-export const tvImportResult = z.object({ created: z.number() });
+/**
+ * The grid as CSV with a header (channel,starts_at,ends_at,grade,subject,language,topic[,video_id]) or
+ * as XMLTV (see server/modules/video/README.md for how grade, subject and the recording are carried).
+ * `dryRun`: check everything and answer what would be created, writing nothing.
+ */
+export const tvImportBody = z.union([
+  z.object({ csv: z.string().min(1).max(2_000_000), dryRun: z.boolean().default(false) }).strict(),
+  z.object({ xmltv: z.string().min(1).max(5_000_000), dryRun: z.boolean().default(false) }).strict(),
+]);
+export const tvImportSlot = z.object({
+  line: z.number(),
+  channel: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  grade: z.number().nullable(),
+  subject: z.string().nullable(),
+  language: videoLanguage.nullable(),
+  topic: z.string(),
+  videoId: z.number().nullable(),
+});
+export const tvImportResult = z.object({
+  /** slots written (0 on a dry run) */
+  created: z.number(),
+  dryRun: z.boolean(),
+  /** the slots read from the file, in air order */
+  slots: z.array(tvImportSlot),
+});
+/**
+ * One problem of a refused grid file (in `error.details.problems`): its line in the file, for XMLTV
+ * the programme's number (1-based), a stable reason the web translates, and an English sentence.
+ */
+export const tvGridProblem = z.object({
+  line: z.number(),
+  programme: z.number().optional(),
+  reason: z.enum(['unreadable', 'empty', 'channel_empty', 'bad_time', 'end_not_after_start', 'bad_grade', 'bad_language', 'bad_topic',
+    'bad_video_id', 'unknown_channel', 'overlap', 'overlap_grid', 'no_video']),
+  message: z.string(),
+});
+export type TvGridProblem = z.infer<typeof tvGridProblem>;
+export const tvExportQuery = z.object({
+  from: z.iso.date(),
+  days: z.coerce.number().int().min(1).max(31).default(7),
+}).strict();

@@ -22,6 +22,7 @@ import { identityRoutes } from './modules/identity/identity.routes.js';
 import { registerModules } from './modules/index.js';
 import { collectRoutes } from './platform/route-list.js';
 import { registerSensitiveReadAudit } from './modules/privacy/privacy.audit.js';
+import { registerReadYourWrites } from './platform/replica.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -29,6 +30,9 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export type { AppDeps } from './deps.js';
 
 /** Builds the HTTP application around a database; main.ts and the tests both start here. */
+/** A file name at the root of the built web app (no folder, no dot-file). */
+const TOP_LEVEL_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
@@ -89,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app, { retryAfterSeconds: config.RETRY_AFTER_SECONDS });
   registerInputHygiene(app);
   registerResponseHeaders(app);
+  if (config.DATABASE_READ_URL) registerReadYourWrites(app); // heavy reads on a replica still see the reader's own writes
   registerSessionAuth(app, deps);
   registerSensitiveReadAudit(app, deps.db); // one hook: reads of pupils' data outside daily work go to the audit log
   await healthRoutes(app, { db: deps.db, retryAfterSeconds: config.RETRY_AFTER_SECONDS });
@@ -97,16 +102,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {
-    // one wildcard route (GET /*), not one route per built file: a missing file falls through to the
-    // not-found handler below (the single-page app's index.html)
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, maxAge: '1h' });
+    // no route per built file: hashed assets under one route, the few top-level files (icons,
+    // manifest) and every app path through the not-found handler below
+    await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
     app.get('/assets/*', (request, reply) => reply.sendFile((request.params as { '*': string })['*'], path.join(WEB_DIST, 'assets'), { maxAge: '365d', immutable: true }));
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0]!;
     if (hasWeb && request.method === 'GET' && !url.startsWith('/api/')) {
-      // the single-page app owns every other path
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST);
+      const name = url.slice(1);
+      if (TOP_LEVEL_FILE.test(name) && name !== 'index.html' && existsSync(path.join(WEB_DIST, name))) {
+        return reply.sendFile(name, WEB_DIST, { maxAge: '1h' });
+      }
+      // the single-page app owns every other path (a missing hashed asset is a 404, not the page)
+      if (!url.startsWith('/assets/')) return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST, { cacheControl: false });
     }
     return reply.code(404).send(errorBody('request.not_found', `No route ${request.method} ${url}`));
   });

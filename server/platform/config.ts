@@ -5,6 +5,17 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * A streaming replica for heavy reads (summaries, analytics, exports). Checked every
+   * READ_REPLICA_CHECK_MS; down, behind or not a replica: reads stay on the primary (one log line).
+   */
+  DATABASE_READ_URL: z.string().url().optional(),
+  READ_REPLICA_CHECK_MS: z.coerce.number().int().min(50).default(500),
+  /**
+   * Named prepared statements for the hot reads: `auto` (on, except behind a transaction-mode pooler,
+   * found at start), `on` (PgBouncer 1.21+ with max_prepared_statements carries them), `off`.
+   */
+  DB_PREPARED_STATEMENTS: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is not set. */
   DATA_DIR: z.string().default('./data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),

@@ -17,6 +17,17 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   /**
+   * Where heavy reads go (summaries, analytics, exports): the streaming replica of DATABASE_READ_URL
+   * when it is healthy, caught up and the request has not just written; the primary otherwise.
+   * Without a replica it is the primary itself. Never use it for a read that decides a write.
+   */
+  read: Queryable;
+  /**
+   * Named prepared statements for hot reads (`preparedQuery`). Off behind a transaction-mode pooler
+   * (PgBouncer before 1.21 does not carry them across server connections): the same SQL goes unnamed.
+   */
+  preparedStatements: boolean;
+  /**
    * `select 1` on a connection of its own (never queued behind the request pool), bounded by
    * `timeoutMs`: readiness probes use it. Resolves true when the database answered.
    */
@@ -41,6 +52,11 @@ export interface DbLimits {
   acquireTimeoutMs?: number;
   /** PostgreSQL statement_timeout for every connection (ms); the client also gives up 5 s later */
   statementTimeoutMs?: number;
+  /**
+   * A pooler (PgBouncer) is in front: `statement_timeout` is not sent as a start-up parameter (PgBouncer
+   * refuses parameters it does not track); set it on the role instead (`adaptToPooler` says so).
+   */
+  viaPooler?: boolean;
 }
 
 export function createDb(connectionString: string, poolSize = 20, limits: DbLimits = {}): Db {
@@ -48,7 +64,8 @@ export function createDb(connectionString: string, poolSize = 20, limits: DbLimi
   const pool = new pg.Pool({
     connectionString, max: poolSize, idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: limits.acquireTimeoutMs ?? 0,
-    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout, query_timeout: statementTimeout + 5000 } : {}),
+    ...(statementTimeout > 0 ? { query_timeout: statementTimeout + 5000 } : {}),
+    ...(statementTimeout > 0 && !limits.viaPooler ? { statement_timeout: statementTimeout } : {}),
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});
@@ -59,6 +76,8 @@ export function createDb(connectionString: string, poolSize = 20, limits: DbLimi
   return {
     pool,
     query: base.query,
+    read: base,
+    preparedStatements: true,
     async ping(timeoutMs = 2000) {
       let timer: NodeJS.Timeout | undefined;
       try {
@@ -130,8 +149,8 @@ export function classifyDbError(err: unknown): 'unavailable' | 'timeout' | undef
  * machine). Inside a transaction (no pool) it is a plain query. `name` must be unique per SQL text.
  */
 export async function preparedQuery<R extends Row>(db: Queryable, name: string, text: string, params: unknown[]): Promise<{ rows: R[] }> {
-  const pool = (db as Partial<Db>).pool;
-  if (!pool) return db.query<R>(text, params);
+  const { pool, preparedStatements } = db as Partial<Db>;
+  if (!pool || preparedStatements === false) return db.query<R>(text, params);
   countQuery();
   const res = await pool.query({ name, text, values: params });
   return { rows: res.rows as R[] };

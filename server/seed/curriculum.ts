@@ -51,6 +51,22 @@ export const SUBJECTS: SubjectDef[] = [
   { code: 'economics', kk: 'Экономикалық теория', ru: 'Экономическая теория', en: 'Economic theory' },
   { code: 'accounting', kk: 'Бухгалтерлік есеп', ru: 'Бухгалтерский учёт', en: 'Accounting' },
   { code: 'philosophy', kk: 'Философия', ru: 'Философия', en: 'Philosophy' },
+  // added with the bulk colleges and universities (agricultural and art groups) and the clubs of
+  // additional education; appended, so the ids of the subjects above never move
+  { code: 'agronomy', kk: 'Агрономия', ru: 'Агрономия', en: 'Agronomy' },
+  { code: 'veterinary', kk: 'Ветеринария негіздері', ru: 'Основы ветеринарии', en: 'Fundamentals of veterinary science' },
+  { code: 'farm-machinery', kk: 'Ауыл шаруашылығы техникасы', ru: 'Сельскохозяйственная техника', en: 'Farm machinery' },
+  { code: 'music-theory', kk: 'Музыка теориясы', ru: 'Теория музыки', en: 'Music theory' },
+  { code: 'art-history', kk: 'Өнер тарихы', ru: 'История искусств', en: 'Art history' },
+  { code: 'fine-art', kk: 'Бейнелеу өнері', ru: 'Изобразительное искусство', en: 'Fine art' },
+  { code: 'dance', kk: 'Хореография', ru: 'Хореография', en: 'Dance' },
+  { code: 'dombra', kk: 'Домбыра', ru: 'Домбра', en: 'Dombra' },
+  { code: 'choir', kk: 'Хор', ru: 'Хор', en: 'Choir' },
+  { code: 'robotics', kk: 'Робототехника', ru: 'Робототехника', en: 'Robotics' },
+  { code: 'chess', kk: 'Шахмат', ru: 'Шахматы', en: 'Chess' },
+  { code: 'young-naturalists', kk: 'Жас натуралистер', ru: 'Юные натуралисты', en: 'Young naturalists' },
+  { code: 'football', kk: 'Футбол', ru: 'Футбол', en: 'Football' },
+  { code: 'wrestling', kk: 'Қазақ күресі', ru: 'Казакша курес', en: 'Kazakh wrestling' },
 ];
 
 export type InstructionLanguage = 'kk' | 'ru';
@@ -119,6 +135,11 @@ export const TEACHER_SPECIALTIES: TeacherSpecialty[] = [
   { code: 'medicine', subjects: ['anatomy', 'nursing', 'pharmacology'], classesPerTeacher: 3 },
   { code: 'economics', subjects: ['economics', 'accounting'], classesPerTeacher: 3 },
   { code: 'philosophy', subjects: ['philosophy'], classesPerTeacher: 6 },
+  { code: 'agriculture', subjects: ['agronomy', 'veterinary', 'farm-machinery'], classesPerTeacher: 3 },
+  { code: 'fine-arts', subjects: ['music-theory', 'art-history', 'fine-art', 'dance', 'dombra', 'choir'], classesPerTeacher: 3 },
+  // clubs of additional education: one teacher leads many small groups of one activity
+  { code: 'club', subjects: ['robotics', 'chess', 'young-naturalists'], classesPerTeacher: 16 },
+  { code: 'coach', subjects: ['football', 'wrestling'], classesPerTeacher: 16 },
 ];
 
 export const SPECIALTY_OF_SUBJECT = new Map<string, TeacherSpecialty>(
@@ -136,6 +157,10 @@ export const STUDY_PROGRAMMES = {
   technical: { groupPrefix: 'ТО', subjects: ['engineering-graphics', 'vehicle-maintenance', 'materials-science', 'physics', 'kazakh-language', 'pe'] },
   medical: { groupPrefix: 'СД', subjects: ['anatomy', 'nursing', 'pharmacology', 'chemistry', 'russian-language', 'pe'] },
   social: { groupPrefix: 'ЭК', subjects: ['economics', 'accounting', 'math', 'philosophy', 'english'] },
+  // the categories below appear only in the bulk colleges and universities of `region` and `country`
+  humanitarian: { groupPrefix: 'ГУ', subjects: ['philosophy', 'world-history', 'history-kazakhstan', 'law', 'english', 'kazakh-language'] },
+  agricultural: { groupPrefix: 'АГ', subjects: ['agronomy', 'veterinary', 'farm-machinery', 'biology', 'kazakh-language', 'pe'] },
+  art: { groupPrefix: 'ӨН', subjects: ['music-theory', 'art-history', 'fine-art', 'dance', 'kazakh-language', 'pe'] },
 } as const;
 
 export type StudyProgramme = keyof typeof STUDY_PROGRAMMES;

@@ -3,7 +3,7 @@ import { dayNumber, isoDate, type Language, type SeedContext } from './context.j
 import { genderSurname, patronymic, pickFamilyName, pickFirstName, pickPersonName, type FamilyName, type Sex } from './names.js';
 import type { Rng } from './random.js';
 
-export type OrgKind = 'school' | 'college' | 'university' | 'kindergarten';
+export type OrgKind = 'school' | 'college' | 'university' | 'kindergarten' | 'additional';
 export interface Names { kk: string; ru: string; en: string }
 
 export interface ClassSpec {
@@ -66,6 +66,8 @@ export interface OrgOptions {
   guardId?: number;
   /** Families of another organisation that may take a child of this one (siblings across organisations). */
   siblingFamilies?: { families: Family[]; share: number };
+  /** Called for every generated learner (the bulk clubs of additional education draw their members from these). */
+  onLearner?: (personId: number, cls: ClassSpec, family: Family | null) => void;
 }
 
 export interface OrgResult {
@@ -268,6 +270,7 @@ export function populateOrganisation(ctx: SeedContext, rng: Rng, org: OrgSpec, o
       });
       if (withAccounts) ctx.account(childId, c.language === 'ru' ? 'ru' : family?.language ?? (who.ethnicity === 'kazakh' ? 'kk' : 'ru'));
       enrol(childId, classIdx);
+      opts.onLearner?.(childId, c, family);
       if (family?.motherId) link(family.motherId, childId, 'mother');
       if (family?.fatherId) link(family.fatherId, childId, 'father');
     });
@@ -289,7 +292,7 @@ function isSecondLanguage(subject: string, language: InstructionLanguage): boole
 }
 
 /** A staff member: person + account (they sign in with IIN or phone). */
-function staff(ctx: SeedContext, rng: Rng, org: OrgSpec, sex: Sex, bornFrom: number, bornTo: number): number {
+export function staff(ctx: SeedContext, rng: Rng, org: Pick<OrgSpec, 'kazakhShare' | 'instructionLanguage'>, sex: Sex, bornFrom: number, bornTo: number): number {
   const n = pickPersonName(rng, org.kazakhShare, sex);
   const id = ctx.person({
     ...n,

@@ -28,7 +28,7 @@ const BATCH_ROWS = { demo: 1_000_000, region: 100_000, country: 200_000 } as con
  * Loads the deterministic demo dataset of the given size into an empty database (the schema must
  * be migrated), then every module's seeder in order. The same size always gives the same rows.
  */
-export async function seed(opts: { db: Db; size: SeedSize; quiet?: boolean }): Promise<SeedSummary> {
+export async function seed(opts: { db: Db; size: SeedSize; quiet?: boolean; /** region/country only: a fraction of the real size (tests) */ scale?: number }): Promise<SeedSummary> {
   const { db, size } = opts;
   const log = opts.quiet ? () => {} : (line: string) => console.log(line);
   const started = performance.now();
@@ -49,7 +49,7 @@ export async function seed(opts: { db: Db; size: SeedSize; quiet?: boolean }): P
  * The foundation dataset alone (organisation tree, people, accounts, roles, classes, rooms,
  * subjects, teaching assignments), in one transaction, then ANALYZE. `seed` runs it first.
  */
-export async function seedFoundation(opts: { db: Db; size: SeedSize; quiet?: boolean }): Promise<Record<Table, TableStats>> {
+export async function seedFoundation(opts: { db: Db; size: SeedSize; quiet?: boolean; scale?: number }): Promise<Record<Table, TableStats>> {
   const { db, size } = opts;
   const log = opts.quiet ? () => {} : (line: string) => console.log(line);
   const started = performance.now();
@@ -81,7 +81,7 @@ export async function seedFoundation(opts: { db: Db; size: SeedSize; quiet?: boo
     await w.checkpoint();
     if (size !== 'demo') {
       const { writeBulk } = await import('./bulk.js');
-      await writeBulk(ctx, geo, size, log);
+      await writeBulk(ctx, geo, size, log, opts.scale ?? 1);
     }
     await w.finish();
     stats = w.stats;

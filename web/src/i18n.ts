@@ -19,6 +19,7 @@ import * as transfers from './modules/transfers/i18n.js';
 import * as school from './modules/school/i18n.js';
 import * as supplies from './modules/supplies/i18n.js';
 import * as messages from './modules/messages/i18n.js';
+import * as video from './modules/video/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
 export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -57,6 +58,7 @@ export const DOMAIN_BUNDLES = {
   supplies,
   analytics,
   messages,
+  video,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -80,6 +82,7 @@ declare module 'i18next' {
       supplies: typeof supplies.kk;
       analytics: typeof analytics.kk;
       messages: typeof messages.kk;
+      video: typeof video.kk;
     };
   }
 }

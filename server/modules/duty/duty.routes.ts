@@ -76,7 +76,7 @@ export async function dutyRoutes(app: FastifyInstance, { db }: AppDeps): Promise
   // ── officers and settings ──────────────────────────────────────────────────
   r.get('/api/duty/totals', {
     schema: { tags, summary: "Windows, applications, placed, waiting and groups in the officer's scope", querystring: totalsQuery, response: { 200: totalsResponse, ...errors } },
-  }, async (request) => uc.totalsFor(db, requireActor(request), request.query, clock()));
+  }, async (request) => uc.totalsFor(db.read, requireActor(request), request.query, clock())); // heavy: a replica when there is one
 
   r.get('/api/duty/settings', {
     schema: { tags, summary: "The settings in force (a region's own, else the country's)", querystring: dutySettingsQuery, response: { 200: dutySettings, ...errors } },

@@ -14,7 +14,8 @@ import { regroupWindow } from './duty.usecases.js';
  * families of grades 1-4 (never demo.parent's: the browser test applies for his daughter), groups
  * formed on 31.08.2020, and three late applications not yet grouped. For 'region' and 'country',
  * every school opens a window too and about 530,000 applications (17 % of pupils, SEED-FACTS) are
- * spread over grades 1-4, left 'submitted' for `npm run bench` and the admins to group.
+ * spread over grades 1-4, left 'submitted' for `npm run bench` and the admins to group; every
+ * kindergarten and mini-centre opens one too, with applications for about one child in ten.
  * Set-based SQL, deterministic: a fixed hash of ids picks the families, not chance.
  */
 
@@ -98,35 +99,47 @@ export const seedDuty: ModuleSeeder = async ({ db, size }) => {
     await applyFor(tx, school, 40, demoChildren, 7, '2020-09-02');
   });
 
-  if (size !== 'demo') await seedSchoolApplications(db, demoChildren);
+  if (size !== 'demo') {
+    await seedSchoolApplications(db, demoChildren);
+    await seedSchoolApplications(db, demoChildren, 'kindergarten');
+  }
 };
 
 /**
- * region / country: a window at every other school and ~530,000 applications in the country's
- * proportion. The applications' foreign keys and indexes are dropped for the insert and rebuilt
+ * Share of kindergarten children in duty groups: not in the documents (Akmola: 244 duty groups in 89
+ * organisations, at most 15 each); an estimate of one child in ten. Clubs of additional education
+ * and colleges or universities get no windows: SEED-FACTS gives duty only to schools (special ones
+ * included) and kindergartens.
+ */
+const KINDERGARTEN_DUTY_SHARE = 0.1;
+
+/**
+ * region / country: a window at every other school (special schools included) and ~530,000
+ * applications in the country's proportion; with `kind` 'kindergarten', a window at every other
+ * kindergarten and mini-centre and applications for about one child in ten. The applications' foreign keys and indexes are dropped for the insert and rebuilt
  * after it (the foundation seed's bulk-load helper): one join per key instead of a check per row.
  */
-export async function seedSchoolApplications(db: Db, exclude: number[]): Promise<number> {
+export async function seedSchoolApplications(db: Db, exclude: number[], kind: 'school' | 'kindergarten' = 'school'): Promise<number> {
   const client = await db.pool.connect();
   const tx: Queryable = { query: (text, params) => client.query(text, params as unknown[]) as never };
   try {
     await client.query('begin');
     const { rows: schools } = await tx.query<{ id: number }>(
-      `select o.id from organisations o where o.kind = 'school' and not exists (select 1 from duty_windows w where w.organisation_id = o.id) order by o.id`);
-    await openWindows(tx, schools.map((s) => s.id), 'school');
+      `select o.id from organisations o where o.kind = $1 and not exists (select 1 from duty_windows w where w.organisation_id = o.id) order by o.id`, [kind]);
+    await openWindows(tx, schools.map((s) => s.id), kind);
     const { rows } = await tx.query<{ candidates: number; pupils: number }>(
       `select (select count(*) from duty_windows w
                  join classes c on c.organisation_id = w.organisation_id and c.academic_year_id = w.academic_year_id and c.grade = any(w.eligible_grades)
                  join class_members m on m.class_id = c.id where w.organisation_id = any($1::int[])) as candidates,
-              (select coalesce(sum(pupil_count), 0) from organisations where kind = 'school') as pupils`,
-      [schools.map((s) => s.id)]);
+              (select coalesce(sum(pupil_count), 0) from organisations where kind = $2) as pupils`,
+      [schools.map((s) => s.id), kind]);
     // 530,000 of 3.3 million pupils were in duty classes (SEED-FACTS): the same share of this dataset's pupils,
     // drawn from the families of grades 1-4, in thousandths
     const { candidates, pupils } = rows[0]!;
-    const target = Math.round((pupils * COUNTRY_APPLICATIONS) / COUNTRY_PUPILS);
+    const target = kind === 'school' ? Math.round((pupils * COUNTRY_APPLICATIONS) / COUNTRY_PUPILS) : Math.round(pupils * KINDERGARTEN_DUTY_SHARE);
     const perMille = candidates > 0 ? Math.min(1000, Math.ceil((target * 1000) / candidates)) : 0;
     const rebuild = await dropSecondaryStructures(client, ['duty_applications']);
-    const n = await applyFor(tx, schools.map((s) => s.id), perMille, exclude, 0, WINDOW.opensOn);
+    const n = await applyFor(tx, schools.map((s) => s.id), perMille, exclude, kind === 'school' ? 0 : 3, WINDOW.opensOn);
     await rebuild();
     await client.query('commit');
     return n;

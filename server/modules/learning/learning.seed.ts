@@ -232,9 +232,10 @@ async function writeBulkTimetables(tx: Queryable, demoOrgIds: number[]): Promise
      insert into timetable_slots (organisation_id, term_id, class_id, weekday, period_id, subject_id, teacher_id, course_id, delivery, join_url, activity)
      select c.organisation_id, t.id, c.id, wd, p.id, a.subject_id, a.teacher_id, a.course_id, 'online_live',
        'https://live.sabaq.example/room/' || c.id || '-' || a.subject_id,
-       -- colleges and universities: about 30 % labs and practice (SEED-FACTS), the rest lectures
+       -- colleges and universities: about 30 % labs and practice on site (SEED-FACTS), 30 % seminars, 40 % lectures
        case when o.kind not in ('college', 'university') then 'lesson'
-            when (c.id + wd * 3 + p.number) % 10 < 2 then 'lab' when (c.id + wd * 3 + p.number) % 10 < 3 then 'practice' else 'lecture' end
+            when (c.id + wd * 3 + p.number) % 10 < 2 then 'lab' when (c.id + wd * 3 + p.number) % 10 < 3 then 'practice'
+            when (c.id + wd * 3 + p.number) % 10 < 6 then 'seminar' else 'lecture' end
      from classes c
      join organisations o on o.id = c.organisation_id
      join academic_years y on y.id = c.academic_year_id and y.is_current
@@ -243,6 +244,8 @@ async function writeBulkTimetables(tx: Queryable, demoOrgIds: number[]): Promise
      cross join generate_series(1, 5) as wd
      join a on a.class_id = c.id and a.idx = (wd * 7 + p.number + c.id) % a.n
      where c.organisation_id <> all($1::int[])
+       -- a club group of additional education meets twice a week (Mon-Wed, Tue-Thu or Wed-Fri) in one afternoon period
+       and (o.kind <> 'additional' or (wd in (1 + (c.id / 3) % 3, 3 + (c.id / 3) % 3) and p.number = 1 + c.id % 3))
      order by c.id, wd, p.number`,
     [demoOrgIds, LEARNING_DEMO.today]);
 }

@@ -5,6 +5,11 @@ export async function channelsByCode(db: Queryable): Promise<Map<string, number>
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
+export async function listChannels(db: Queryable): Promise<{ code: string; name: string }[]> {
+  const { rows } = await db.query<{ code: string; name: string }>('select code, name from video_tv_channels order by id');
+  return rows;
+}
+
 /** Existing slots of these channels overlapping [from, to). */
 export async function slotsBetween(db: Queryable, channelIds: number[], from: Date, to: Date) {
   const { rows } = await db.query<{ channelId: number; startsAt: Date; endsAt: Date; topic: string }>(

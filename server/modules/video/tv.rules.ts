@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type { TvGridProblem } from '../../../contracts/video.js';
 
 /** The national channels broadcast on Almaty time; a local time in the grid's CSV is read in it. */
 export const TV_TIME_ZONE = 'Asia/Almaty';
@@ -6,6 +7,8 @@ export const TV_OFFSET = '+06:00';
 
 export interface SlotInput {
   line: number;
+  /** XMLTV: the programme's number in the file (1-based) */
+  programme?: number;
   channel: string;
   startsAt: Date;
   endsAt: Date;
@@ -16,7 +19,7 @@ export interface SlotInput {
   videoId: number | null;
 }
 
-export interface GridProblem { line: number; message: string }
+export type GridProblem = TvGridProblem;
 
 /** "2020-04-06 10:20" (Almaty time) or a full ISO instant with its offset. */
 export function parseAirTime(s: string): Date | null {
@@ -35,7 +38,7 @@ export function parseGridCsv(csv: string): { slots: SlotInput[]; problems: GridP
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: false });
   } catch (err) {
-    return { slots: [], problems: [{ line: 0, message: `Not a readable CSV: ${(err as Error).message}` }] };
+    return { slots: [], problems: [{ line: 0, reason: 'unreadable', message: `Not a readable CSV: ${(err as Error).message}` }] };
   }
   const slots: SlotInput[] = [];
   records.forEach((r, i) => {
@@ -45,13 +48,13 @@ export function parseGridCsv(csv: string): { slots: SlotInput[]; problems: GridP
     const grade = r.grade ? Number(r.grade) : null;
     const language = (r.language || null) as SlotInput['language'];
     const videoId = r.video_id ? Number(r.video_id) : null;
-    if (!r.channel) problems.push({ line, message: 'channel is empty' });
-    if (!startsAt || !endsAt) problems.push({ line, message: 'starts_at and ends_at: "YYYY-MM-DD HH:MM" (Almaty time) or an ISO instant' });
-    else if (endsAt <= startsAt) problems.push({ line, message: 'ends_at is not after starts_at' });
-    if (grade !== null && !(Number.isInteger(grade) && grade >= 0 && grade <= 12)) problems.push({ line, message: 'grade is 0..12' });
-    if (language !== null && !['kk', 'ru', 'en'].includes(language)) problems.push({ line, message: 'language is kk, ru or en' });
-    if (!r.topic || r.topic.length > 300) problems.push({ line, message: 'topic is 1..300 characters' });
-    if (videoId !== null && !(Number.isInteger(videoId) && videoId > 0 && videoId < 2 ** 31)) problems.push({ line, message: 'video_id is a video id' });
+    if (!r.channel) problems.push({ line, reason: 'channel_empty', message: 'channel is empty' });
+    if (!startsAt || !endsAt) problems.push({ line, reason: 'bad_time', message: 'starts_at and ends_at: "YYYY-MM-DD HH:MM" (Almaty time) or an ISO instant' });
+    else if (endsAt <= startsAt) problems.push({ line, reason: 'end_not_after_start', message: 'ends_at is not after starts_at' });
+    if (grade !== null && !(Number.isInteger(grade) && grade >= 0 && grade <= 12)) problems.push({ line, reason: 'bad_grade', message: 'grade is 0..12' });
+    if (language !== null && !['kk', 'ru', 'en'].includes(language)) problems.push({ line, reason: 'bad_language', message: 'language is kk, ru or en' });
+    if (!r.topic || r.topic.length > 300) problems.push({ line, reason: 'bad_topic', message: 'topic is 1..300 characters' });
+    if (videoId !== null && !(Number.isInteger(videoId) && videoId > 0 && videoId < 2 ** 31)) problems.push({ line, reason: 'bad_video_id', message: 'video_id is a video id' });
     if (startsAt && endsAt && r.channel && r.topic) {
       slots.push({ line, channel: r.channel, startsAt, endsAt, grade, subject: r.subject || null, language, topic: r.topic, videoId });
     }
@@ -60,7 +63,7 @@ export function parseGridCsv(csv: string): { slots: SlotInput[]; problems: GridP
 }
 
 /** Pairs of slots on the same channel whose air times overlap (touching ends are fine). */
-export function overlaps(slots: { line: number; channel: string; startsAt: Date; endsAt: Date }[]): GridProblem[] {
+export function overlaps(slots: { line: number; programme?: number; channel: string; startsAt: Date; endsAt: Date }[]): GridProblem[] {
   const out: GridProblem[] = [];
   const byChannel = new Map<string, typeof slots>();
   for (const s of slots) byChannel.set(s.channel, [...(byChannel.get(s.channel) ?? []), s]);
@@ -68,7 +71,8 @@ export function overlaps(slots: { line: number; channel: string; startsAt: Date;
     list.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
     for (let i = 1; i < list.length; i++) {
       if (list[i]!.startsAt < list[i - 1]!.endsAt) {
-        out.push({ line: list[i]!.line, message: `overlaps line ${list[i - 1]!.line} on ${channel}` });
+        const p = list[i]!.programme;
+        out.push({ line: list[i]!.line, ...(p ? { programme: p } : {}), reason: 'overlap', message: `overlaps line ${list[i - 1]!.line} on ${channel}` });
       }
     }
   }

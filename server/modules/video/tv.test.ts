@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { overlaps, parseAirTime } from './tv.rules.js';
+import { formatXmltvTime, parseXmltv, parseXmltvTime } from './tv.xmltv.js';
 
 let t: TestApp;
 let ministry: string;
@@ -26,7 +29,7 @@ test('air times: local Almaty time or an instant with its offset', () => {
 test('the ministry imports a day of the grid; the public schedule shows it without sign-in', async () => {
   const res = await importCsv(`${HEAD}al_farabi,2020-04-06 10:20,2020-04-06 10:50,5,Mathematics,kk,Adding fractions\nel_arna,2020-04-06 10:20,2020-04-06 10:50,5,Математика,ru,Сложение дробей\nal_farabi,2020-04-06 10:50,2020-04-06 11:20,7,Physics,kk,Newton's laws\n`);
   expect(res.statusCode, res.body).toBe(201);
-  expect(res.json()).toEqual({ created: 3 });
+  expect(res.json()).toMatchObject({ created: 3, dryRun: false });
   const day = await t.app.inject({ url: '/api/video/tv-schedule?date=2020-04-06' });
   expect(day.statusCode).toBe(200);
   expect(day.headers['cache-control']).toContain('public');
@@ -54,4 +57,86 @@ test('overlapping slots, unknown channels and bad lines refuse the whole file, n
   expect(bad.json().error.details.problems.length).toBeGreaterThanOrEqual(3);
   expect(await slots()).toBe(before);
   expect((await importCsv(HEAD, await t.login('demo.teacher'))).statusCode).toBe(403);
+});
+
+// ── XMLTV: real files in fixtures/, dry run then confirm, export read back ──────────────────────
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
+const importXml = (xmltv: string, dryRun: boolean, cookie = ministry) =>
+  t.app.inject({ method: 'POST', url: '/api/video/tv-schedule/import', headers: { cookie }, payload: { xmltv, dryRun } });
+
+test('XMLTV times: the DTD form with or without seconds and zone (no zone = UT); impossible dates refused', () => {
+  expect(parseXmltvTime('20200413090000 +0600')?.toISOString()).toBe('2020-04-13T03:00:00.000Z');
+  expect(parseXmltvTime('202004130900')?.toISOString()).toBe('2020-04-13T09:00:00.000Z');
+  expect(parseXmltvTime('20200413090000 -0130')?.toISOString()).toBe('2020-04-13T10:30:00.000Z');
+  expect(parseXmltvTime('20200230090000 +0600')).toBeNull();
+  expect(parseXmltvTime('2020-04-13 09:00')).toBeNull();
+  expect(formatXmltvTime(new Date('2020-04-13T03:00:00Z'))).toBe('20200413090000 +0600');
+});
+
+test('an XMLTV file: the dry run answers its slots and writes nothing; the confirmed import writes them; channels matched by code or display name', async () => {
+  const before = await slots();
+  const dry = await importXml(fixture('tv-grid-2020-04-13.xml'), true);
+  expect(dry.statusCode, dry.body).toBe(200);
+  const preview = dry.json();
+  expect(preview).toMatchObject({ created: 0, dryRun: true });
+  expect(preview.slots).toHaveLength(3);
+  expect(preview.slots[0]).toMatchObject({ line: 10, channel: 'al_farabi', startsAt: '2020-04-13T03:00:00.000Z', grade: 5, subject: 'Математика', language: 'kk', topic: 'Бөлшектерді қосу', videoId: null });
+  expect(preview.slots[1]).toMatchObject({ channel: 'el_arna', language: 'ru', topic: 'Сложение дробей' });
+  expect(preview.slots[2]).toMatchObject({ topic: 'Ньютон заңдары & күш', grade: 7 });
+  expect(await slots()).toBe(before);
+
+  const done = await importXml(fixture('tv-grid-2020-04-13.xml'), false);
+  expect(done.statusCode, done.body).toBe(201);
+  expect(done.json()).toMatchObject({ created: 3, dryRun: false });
+  expect(await slots()).toBe(before + 3);
+  const day = (await t.app.inject({ url: '/api/video/tv-schedule?date=2020-04-13' })).json();
+  expect(day.items.map((i: { channel: { code: string } }) => i.channel.code)).toEqual(['al_farabi', 'el_arna', 'al_farabi']);
+
+  // the same file again overlaps what is now in the grid: refused, every programme named
+  const again = await importXml(fixture('tv-grid-2020-04-13.xml'), true);
+  expect(again.statusCode).toBe(409);
+  expect(again.json().error.code).toBe('video.slots_overlap');
+  expect(again.json().error.details.problems.map((p: { programme: number; reason: string }) => [p.programme, p.reason])).toEqual([[1, 'overlap_grid'], [2, 'overlap_grid'], [3, 'overlap_grid']]);
+});
+
+test('a bad XMLTV file is refused whole with every problem by line and programme; malformed XML names its line', async () => {
+  const before = await slots();
+  const res = await importXml(fixture('tv-grid-errors.xml'), false);
+  expect(res.statusCode).toBe(422);
+  const { code, details } = res.json().error;
+  expect(code).toBe('video.grid_invalid');
+  const found = details.problems.map((p: { line: number; programme: number; reason: string }) => `${p.line}/${p.programme}/${p.reason}`);
+  expect(found).toEqual(expect.arrayContaining([
+    '9/2/overlap', '13/3/unknown_channel', '16/4/bad_time', '16/4/bad_language', '16/4/bad_grade', '21/5/end_not_after_start', '21/5/bad_topic',
+  ]));
+  expect(found).toHaveLength(7);
+  expect(await slots()).toBe(before);
+
+  const broken = await importXml(fixture('tv-grid-broken.xml'), true);
+  expect(broken.statusCode).toBe(422);
+  expect(broken.json().error.details.problems).toEqual([expect.objectContaining({ line: 5, reason: 'unreadable' })]);
+  expect((await importXml('<tv></tv>', true)).json().error.details.problems[0].reason).toBe('empty');
+  expect((await importXml('<html><body/></html>', true)).json().error.details.problems[0].reason).toBe('unreadable');
+  expect((await importXml(fixture('tv-grid-2020-04-13.xml'), true, await t.login('demo.teacher'))).statusCode).toBe(403);
+});
+
+test('the grid exports as XMLTV (public) with the recording linked, and the export reads back into the same slots', async () => {
+  const owner = await t.one<number>("select person_id from accounts where login = 'demo.ministry'");
+  const video = await t.one<number>(`insert into video_videos (owner_id, organisation_id, visibility, title, status, duration_s, source_key, source_bytes)
+    values ($1, null, 'public', 'Letters', 'ready', 60, 'video/source/xmltv', 1) returning id`, [owner]);
+  const file = `<?xml version="1.0"?>\n<tv>\n  <programme start="20200420090000 +0600" stop="20200420093000 +0600" channel="balapan">\n    <title lang="kk">Әріптер</title>\n    <category>Сауат ашу</category>\n    <language>kk</language>\n    <url>https://sabaq.example/video/watch/${video}</url>\n    <episode-num system="sabaq-grade">1</episode-num>\n  </programme>\n</tv>\n`;
+  expect((await importXml(file, false)).statusCode).toBe(201);
+  const res = await t.app.inject({ url: '/api/video/tv-schedule/xmltv?from=2020-04-20&days=1' });
+  expect(res.statusCode).toBe(200);
+  expect(res.headers['content-type']).toContain('application/xml');
+  const xml = res.body;
+  expect(xml).toContain('<!DOCTYPE tv SYSTEM "xmltv.dtd">');
+  expect(xml).toContain(`<url>/video/watch/${video}</url>`);
+  const back = parseXmltv(xml);
+  expect(back.problems).toEqual([]);
+  expect(back.slots).toEqual([expect.objectContaining({ channel: 'balapan', startsAt: new Date('2020-04-20T03:00:00Z'), grade: 1, subject: 'Сауат ашу', language: 'kk', topic: 'Әріптер', videoId: video })]);
+  const day = (await t.app.inject({ url: '/api/video/tv-schedule?date=2020-04-20' })).json();
+  expect(day.items[0].video).toEqual({ id: video, hlsUrl: `/api/video/videos/${video}/media/master.m3u8` });
+  expect((await t.app.inject({ url: '/api/video/tv-schedule?date=2020-04-13&days=7' })).json().items).toHaveLength(3);
+  expect((await t.app.inject({ url: '/api/video/tv-schedule?date=2020-04-14&days=7' })).json().items).toHaveLength(1);
 });

@@ -2,46 +2,92 @@ import type { Db, Queryable } from '../../platform/db.js';
 import { hasRole, type Actor } from '../identity/identity.actor.js';
 import * as errors from './video.errors.js';
 import * as repo from './tv.repository.js';
-import { overlaps, parseGridCsv, TV_OFFSET, TV_TIME_ZONE } from './tv.rules.js';
+import { overlaps, parseGridCsv, TV_OFFSET, TV_TIME_ZONE, type GridProblem, type SlotInput } from './tv.rules.js';
+import { buildXmltv, parseXmltv } from './tv.xmltv.js';
+
+/** Reasons that are about the file's format (answered as video.grid_invalid before anything else). */
+const CLASH_REASONS = new Set(['unknown_channel', 'overlap', 'overlap_grid']);
+
+function refuse(problems: GridProblem[]): never {
+  const message = problems.slice(0, 20).map((p) => `line ${p.line}: ${p.message}`).join('; ') + (problems.length > 20 ? `; and ${problems.length - 20} more` : '');
+  const details = { problems };
+  if (problems.some((p) => !CLASH_REASONS.has(p.reason))) throw errors.gridInvalid(message, details);
+  if (problems.some((p) => p.reason === 'unknown_channel')) throw errors.unknownChannel(message, details);
+  throw errors.slotsOverlap(message, details);
+}
+
+export type GridImport = ({ csv: string } | { xmltv: string }) & { dryRun: boolean };
 
 /**
- * Imports the TV grid from CSV, all or nothing: an unknown channel, a bad line, a slot overlapping
- * another (in the file or already in the grid) refuses the whole file, naming every line.
+ * Imports the TV grid from CSV or XMLTV, all or nothing: a bad line or programme, an unknown channel,
+ * a slot overlapping another (in the file or already in the grid), a missing recording refuses the
+ * whole file, naming every line. A dry run checks the same and answers the slots without writing.
  */
-export async function importGridCsv(db: Db, actor: Actor, csv: string): Promise<{ created: number }> {
+export async function importGrid(db: Db, actor: Actor, input: GridImport): Promise<{ created: number; dryRun: boolean; slots: ImportedSlot[] }> {
   if (!hasRole(actor, 'ministry_officer')) throw errors.gridForbidden();
-  const { slots, problems } = parseGridCsv(csv);
-  if (problems.length) throw errors.gridInvalid(problems.map((p) => `line ${p.line}: ${p.message}`).join('; '), { problems });
-  if (!slots.length) throw errors.gridInvalid('The file holds no slots');
+  const parsed = 'csv' in input ? { ...parseGridCsv(input.csv), displayNames: new Map<string, string[]>() } : parseXmltv(input.xmltv);
+  const problems: GridProblem[] = [...parsed.problems];
+  if (!parsed.slots.length && !problems.length) problems.push({ line: 0, reason: 'empty', message: 'The file holds no slots' });
+  if (problems.some((p) => p.reason === 'unreadable')) refuse(problems);
   return db.transaction(async (tx) => {
     await tx.query("select pg_advisory_xact_lock(hashtext('video.tv_grid'))");
     const channels = await repo.channelsByCode(tx);
-    const unknown = slots.filter((s) => !channels.has(s.channel));
-    if (unknown.length) {
-      throw errors.unknownChannel(unknown.map((s) => `line ${s.line}: unknown channel "${s.channel}"`).join('; ') + `. Known: ${[...channels.keys()].join(', ')}`,
-        { problems: unknown.map((s) => ({ line: s.line, message: `unknown channel ${s.channel}` })) });
+    const byName = new Map([...(await repo.listChannels(tx))].map((c) => [c.name.toLowerCase(), c.code]));
+    // a file's own channel id is matched to ours by code, else by one of its display names
+    const codeOf = (id: string) => (channels.has(id) ? id : (parsed.displayNames.get(id) ?? []).map((n) => byName.get(n.toLowerCase())).find(Boolean));
+    const at = (s: SlotInput) => ({ line: s.line, ...(s.programme ? { programme: s.programme } : {}) });
+    const slots: (SlotInput & { channelId: number })[] = [];
+    for (const s of parsed.slots) {
+      const code = codeOf(s.channel);
+      if (!code) problems.push({ ...at(s), reason: 'unknown_channel', message: `unknown channel "${s.channel}" (known: ${[...channels.keys()].join(', ')})` });
+      else slots.push({ ...s, channel: code, channelId: channels.get(code)! });
     }
-    const inFile = overlaps(slots);
-    const from = new Date(Math.min(...slots.map((s) => s.startsAt.getTime())));
-    const to = new Date(Math.max(...slots.map((s) => s.endsAt.getTime())));
-    const existing = await repo.slotsBetween(tx, [...new Set(slots.map((s) => channels.get(s.channel)!))], from, to);
-    const withGrid = slots.filter((s) => existing.some((e) => e.channelId === channels.get(s.channel) && s.startsAt < e.endsAt && s.endsAt > e.startsAt))
-      .map((s) => ({ line: s.line, message: `overlaps a slot already in the grid on ${s.channel}` }));
-    const clash = [...inFile, ...withGrid];
-    if (clash.length) throw errors.slotsOverlap(clash.map((p) => `line ${p.line}: ${p.message}`).join('; '), { problems: clash });
+    problems.push(...overlaps(slots));
+    if (slots.length) {
+      const from = new Date(Math.min(...slots.map((s) => s.startsAt.getTime())));
+      const to = new Date(Math.max(...slots.map((s) => s.endsAt.getTime())));
+      const existing = await repo.slotsBetween(tx, [...new Set(slots.map((s) => s.channelId))], from, to);
+      for (const s of slots) {
+        const e = existing.find((x) => x.channelId === s.channelId && s.startsAt < x.endsAt && s.endsAt > x.startsAt);
+        if (e) problems.push({ ...at(s), reason: 'overlap_grid', message: `overlaps "${e.topic}" already in the grid on ${s.channel}` });
+      }
+    }
     const videoIds = [...new Set(slots.flatMap((s) => (s.videoId ? [s.videoId] : [])))];
     const known = await repo.existingVideoIds(tx, videoIds);
-    const missing = slots.filter((s) => s.videoId !== null && !known.has(s.videoId));
-    if (missing.length) throw errors.gridInvalid(missing.map((s) => `line ${s.line}: no video ${s.videoId}`).join('; '));
-    const created = await repo.insertSlots(tx, slots.map((s) => ({ ...s, channelId: channels.get(s.channel)! })));
-    return { created };
+    for (const s of slots) if (s.videoId !== null && !known.has(s.videoId)) problems.push({ ...at(s), reason: 'no_video', message: `no video ${s.videoId}` });
+    if (problems.length) refuse(problems.sort((a, b) => a.line - b.line));
+    slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.channel.localeCompare(b.channel));
+    const created = input.dryRun ? 0 : await repo.insertSlots(tx, slots);
+    return {
+      created, dryRun: input.dryRun,
+      slots: slots.map((s) => ({
+        line: s.line, channel: s.channel, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(),
+        grade: s.grade, subject: s.subject, language: s.language, topic: s.topic, videoId: s.videoId,
+      })),
+    };
   });
 }
 
-/** The public grid of one day (Almaty time), with each slot's recording when it is public and ready. */
-export async function daySchedule(db: Queryable, date: string) {
+export interface ImportedSlot {
+  line: number; channel: string; startsAt: string; endsAt: string; grade: number | null; subject: string | null;
+  language: 'kk' | 'ru' | 'en' | null; topic: string; videoId: number | null;
+}
+
+/** The grid of `days` days from `from` (Almaty days) as an XMLTV document. */
+export async function exportXmltv(db: Queryable, from: string, days: number, now: Date): Promise<string> {
+  const start = new Date(`${from}T00:00:00${TV_OFFSET}`);
+  const rows = await repo.daySlots(db, start, new Date(start.getTime() + days * 24 * 3600 * 1000));
+  const channels = await repo.listChannels(db);
+  return buildXmltv(channels, rows.map((r) => ({
+    channel: r.code, startsAt: r.startsAt, endsAt: r.endsAt, grade: r.grade, subject: r.subject, language: r.language, topic: r.topic,
+    videoId: r.videoId !== null && r.videoPublic ? r.videoId : null,
+  })), now);
+}
+
+/** The public grid of one day or more (Almaty days), with each slot's recording when it is public and ready. */
+export async function daySchedule(db: Queryable, date: string, days = 1) {
   const from = new Date(`${date}T00:00:00${TV_OFFSET}`);
-  const to = new Date(from.getTime() + 24 * 3600 * 1000);
+  const to = new Date(from.getTime() + days * 24 * 3600 * 1000);
   const rows = await repo.daySlots(db, from, to);
   return {
     date, timeZone: TV_TIME_ZONE,

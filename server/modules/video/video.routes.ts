@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
 import { errorBody, idParam } from '../../../contracts/common.js';
-import { archivePage, archiveQuery, createdVideo, tvImportBody, tvImportResult, tvSchedule, tvScheduleQuery, uploadFields, videoSchema } from '../../../contracts/video.js';
+import { archivePage, archiveQuery, createdVideo, tvExportQuery, tvImportBody, tvImportResult, tvSchedule, tvScheduleQuery, uploadFields, videoSchema } from '../../../contracts/video.js';
 import * as tv from './tv.usecases.js';
 import { requireActor } from '../identity/identity.http.js';
 import { loadFilesConfig } from '../files/files.config.js';
@@ -160,13 +160,31 @@ export async function videoRoutes(app: FastifyInstance, { db }: AppDeps): Promis
   // ── TV broadcast grid ────────────────────────────────────────────────────────────────────
   r.get('/api/video/tv-schedule', {
     config: { cache: 'public' },
-    schema: { tags, summary: "A day's TV lessons on every channel (public, no sign-in): channel, air time, grade, language, topic, the recording", querystring: tvScheduleQuery, response: { 200: tvSchedule, ...errs } },
+    schema: { tags, summary: "A day's (or up to 7 days') TV lessons on every channel (public, no sign-in): channel, air time, grade, language, topic, the recording", querystring: tvScheduleQuery, response: { 200: tvSchedule, ...errs } },
   }, async (request, reply) => {
     reply.header('cache-control', 'public, max-age=300');
-    return tv.daySchedule(db, request.query.date);
+    return tv.daySchedule(db, request.query.date, request.query.days);
+  });
+
+  r.get('/api/video/tv-schedule/xmltv', {
+    config: { cache: 'public' },
+    schema: { tags, summary: 'The TV lessons grid of `days` days from `from` as an XMLTV file (public, no sign-in)', querystring: tvExportQuery, response: { 200: z.string(), ...errs } },
+  }, async (request, reply) => {
+    const xml = await tv.exportXmltv(db, request.query.from, request.query.days, new Date());
+    reply.header('cache-control', 'public, max-age=300');
+    reply.header('content-type', 'application/xml; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="tv-lessons-${request.query.from}.xml"`);
+    return xml;
   });
 
   r.post('/api/video/tv-schedule/import', {
-    schema: { tags, summary: 'Import TV grid slots from CSV (channel,starts_at,ends_at,grade,subject,language,topic[,video_id]); all or nothing', body: tvImportBody, response: { 201: tvImportResult, ...errs } },
-  }, async (request, reply) => reply.code(201).send(await tv.importGridCsv(db, requireActor(request), request.body.csv)));
+    bodyLimit: 6 * 1024 * 1024,
+    schema: {
+      tags, summary: 'Import TV grid slots from CSV (channel,starts_at,ends_at,grade,subject,language,topic[,video_id]) or XMLTV; all or nothing; dryRun checks without writing',
+      body: tvImportBody, response: { 200: tvImportResult, 201: tvImportResult, ...errs },
+    },
+  }, async (request, reply) => {
+    const result = await tv.importGrid(db, requireActor(request), request.body);
+    return reply.code(result.dryRun ? 200 : 201).send(result);
+  });
 }

@@ -12,6 +12,7 @@ import { FormatsHomeSections } from '../modules/formats/home-sections.js';
 import { DutyHomeSections } from '../modules/duty/home-sections.js';
 import { SuppliesHomeSections } from '../modules/supplies/home-sections.js';
 import { AnalyticsHomeSections } from '../modules/analytics/home-sections.js';
+import { VideoHomeSections } from '../modules/video/home-sections.js';
 import { PlanningHomeSections } from '../modules/planning/home-sections.js';
 import { PrivacyHomeSections } from '../modules/privacy/home-sections.js';
 import { TransfersHomeSections } from '../modules/transfers/home-sections.js';
@@ -60,6 +61,7 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <SuppliesHomeSections me={me} />
         <AnalyticsHomeSections me={me} />
         <MessagesHomeSections me={me} />
+        <VideoHomeSections me={me} />
         {officerGrants.length > 0 && <OfficerSection grants={officerGrants} page={page} onPage={onPage} />}
       </div>
     </>

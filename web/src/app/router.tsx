@@ -23,6 +23,7 @@ import { transfersRoutes } from '../modules/transfers/routes.js';
 import { schoolRoutes } from '../modules/school/routes.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
 import { messagesRoutes } from '../modules/messages/routes.js';
+import { videoPublicRoutes, videoRoutes } from '../modules/video/routes.js';
 
 /**
  * Every page of the app, in code (no file scanning). A module adds its page by adding a route here:
@@ -130,10 +131,12 @@ const activateRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   activateRoute,
+  ...videoPublicRoutes(rootRoute),
   signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
     ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
     ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute), ...analyticsRoutes(signedInRoute),
-    ...messagesRoutes(signedInRoute)]),
+    ...messagesRoutes(signedInRoute),
+    ...videoRoutes(signedInRoute)]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,0 +1,121 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { archivePage, tvGridProblem, tvImportResult, tvSchedule, Video } from '../../../../contracts/video.js';
+import { ApiError, CLIENT_CODES, api, isApiError, toApiError } from '../../api/client.js';
+
+export type { Video };
+export type ArchivePage = z.infer<typeof archivePage>;
+export type TvSchedule = z.infer<typeof tvSchedule>;
+export type TvSlot = TvSchedule['items'][number];
+export type TvImportResult = z.infer<typeof tvImportResult>;
+export type TvGridProblem = z.infer<typeof tvGridProblem>;
+
+export interface ArchiveFilter {
+  grade?: number;
+  subjectId?: number;
+  language?: 'kk' | 'ru' | 'en';
+  q?: string;
+  page?: number;
+}
+
+export const VIDEO_KEY = ['video'] as const;
+
+export const myVideosQuery = queryOptions({
+  queryKey: [...VIDEO_KEY, 'mine'],
+  queryFn: ({ signal }) => api.get<{ items: Video[] }>('/api/video/my-videos', { signal }),
+  // while one of them is queued or transcoding, ask again every 2 s (the worker reports progress)
+  refetchInterval: (q) => (q.state.data?.items.some((v) => v.status === 'queued' || v.status === 'transcoding') ? 2000 : false),
+});
+
+export const videoQuery = (id: number) => queryOptions({
+  queryKey: [...VIDEO_KEY, 'one', id],
+  queryFn: ({ signal }) => api.get<Video>(`/api/video/videos/${id}`, { signal }),
+});
+
+export const archiveQuery = (f: ArchiveFilter) => queryOptions({
+  queryKey: [...VIDEO_KEY, 'archive', f],
+  queryFn: ({ signal }) => api.get<ArchivePage>('/api/video/videos', {
+    signal, query: { grade: f.grade, subjectId: f.subjectId, language: f.language, q: f.q || undefined, page: f.page ?? 1, pageSize: 10 },
+  }),
+});
+
+export const subjectsQuery = queryOptions({
+  queryKey: [...VIDEO_KEY, 'subjects'],
+  queryFn: ({ signal }) => api.get<{ items: { id: number; code: string; name: { kk: string; ru: string; en?: string | null } }[] }>('/api/learning/subjects', { signal }),
+  staleTime: 60 * 60 * 1000,
+});
+
+export const tvScheduleQuery = (date: string, days: number) => queryOptions({
+  queryKey: [...VIDEO_KEY, 'tv', date, days],
+  queryFn: ({ signal }) => api.get<TvSchedule>('/api/video/tv-schedule', { signal, query: { date, days } }),
+});
+
+export const videoApi = {
+  retry: (id: number) => api.post<Video>(`/api/video/videos/${id}/retry`),
+  importGrid: (body: { csv: string } | { xmltv: string }, dryRun: boolean) =>
+    api.post<TvImportResult>('/api/video/tv-schedule/import', { ...body, dryRun }),
+};
+
+/** The problems of a refused grid file, from the error's details (empty for any other failure). */
+export function gridProblems(err: unknown): TvGridProblem[] {
+  if (!isApiError(err)) return [];
+  const list = (err.details as { problems?: unknown } | undefined)?.problems;
+  return Array.isArray(list) ? (list as TvGridProblem[]) : [];
+}
+
+export interface UploadFieldsInput {
+  title: string;
+  grade?: number;
+  language?: 'kk' | 'ru' | 'en';
+  topic?: string;
+}
+
+/**
+ * Sends a video (`POST /api/video/videos`, multipart: the fields first, then the file). XMLHttpRequest
+ * rather than fetch because only it reports upload progress, which a teacher on a slow link needs to
+ * see for a file of hundreds of megabytes. Failures become the same `ApiError` as the shared client's.
+ */
+export function uploadVideo(file: File, fields: UploadFieldsInput, opts: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {}): Promise<{ id: number; status: 'queued' }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/video/videos');
+    xhr.responseType = 'text';
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) opts.onProgress?.(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      const res = new Response(xhr.responseText || null, { status: xhr.status, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' } });
+      if (res.ok) {
+        res.json().then((body) => resolve(body as { id: number; status: 'queued' }), () => reject(new ApiError(CLIENT_CODES.unexpected, 'The response is not JSON', xhr.status)));
+      } else {
+        toApiError(res).then(reject, reject);
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(CLIENT_CODES.offline, 'The server could not be reached', 0));
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+    opts.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    const form = new FormData();
+    form.append('title', fields.title);
+    if (fields.grade !== undefined) form.append('grade', String(fields.grade));
+    if (fields.language) form.append('language', fields.language);
+    if (fields.topic) form.append('topic', fields.topic);
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+/** Today in Almaty (the TV grid's days), as YYYY-MM-DD. */
+export function almatyToday(now = new Date()): string {
+  return new Date(now.getTime() + 6 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/** A time of day in Almaty, HH:MM. */
+export function almatyTime(iso: string): string {
+  return new Date(new Date(iso).getTime() + 6 * 3600 * 1000).toISOString().slice(11, 16);
+}
+
+/** The Almaty date of an instant, YYYY-MM-DD. */
+export function almatyDate(iso: string): string {
+  return new Date(new Date(iso).getTime() + 6 * 3600 * 1000).toISOString().slice(0, 10);
+}
