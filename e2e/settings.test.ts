@@ -28,6 +28,8 @@ async function signIn(page: Page, login: string) {
   await page.getByLabel('Логин').fill(login);
   await page.getByLabel('Құпиясөз').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Кіру', exact: true }).click();
+  // signed in once the app has left the sign-in page for the home page
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 30_000 });
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
