@@ -13,6 +13,7 @@ import { suppliesRoutes } from './supplies/supplies.routes.js';
 import { accessRoutes } from './access/access.routes.js';
 import { videoRoutes } from './video/video.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
+import { trainingRoutes } from './training/training.routes.js';
 
 /** Every domain module's routes, in one visible list (no wiring by file scanning). */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -29,4 +30,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await accessRoutes(app, deps);
   await videoRoutes(app, deps);
   await analyticsRoutes(app, deps);
+  await trainingRoutes(app, deps);
 }

@@ -135,10 +135,12 @@ describe('the database down, slow or saturated answers 503 with Retry-After, nev
     const small = createDb(url, 1, { acquireTimeoutMs: 100 });
     const app = await buildApp({ db: small, config: silent() });
     const gate = deferred();
-    app.get('/api/test/hold', async () => small.transaction(async (tx) => { await gate.promise; return tx.query('select 1 as one'); }).then(() => ({ ok: true })));
+    const holding = deferred();
+    await small.query('select 1'); // the one connection exists: holding it below does not wait for a connect
+    app.get('/api/test/hold', async () => small.transaction(async (tx) => { holding.resolve(); await gate.promise; return tx.query('select 1 as one'); }).then(() => ({ ok: true })));
     app.get('/api/test/query', async () => (await small.query('select 1 as one')).rows[0]);
     const held = app.inject({ url: '/api/test/hold' });
-    await new Promise((r) => setTimeout(r, 100));
+    await holding.promise; // the connection is taken (no sleeping: the order is certain on a loaded machine)
     const res = await app.inject({ url: '/api/test/query' });
     expect(res.statusCode).toBe(503);
     expect(res.headers['retry-after']).toBeDefined();

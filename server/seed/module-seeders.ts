@@ -5,6 +5,7 @@ import { seedLearning } from '../modules/learning/learning.seed.js';
 import { seedSupplies } from '../modules/supplies/supplies.seed.js';
 import { seedAccess } from '../modules/access/access.seed.js';
 import { seedAnalytics } from '../modules/analytics/analytics.seed.js';
+import { seedTraining } from '../modules/training/training.seed.js';
 
 export type SeedSize = 'demo' | 'region' | 'country';
 
@@ -21,4 +22,5 @@ export const moduleSeeders: { name: string; run: ModuleSeeder }[] = [
   { name: 'supplies', run: seedSupplies },
   { name: 'access', run: seedAccess },
   { name: 'analytics', run: seedAnalytics },
+  { name: 'training', run: seedTraining },
 ];

@@ -20,6 +20,7 @@ import * as school from './modules/school/i18n.js';
 import * as supplies from './modules/supplies/i18n.js';
 import * as messages from './modules/messages/i18n.js';
 import * as video from './modules/video/i18n.js';
+import * as training from './modules/training/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
 export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -59,6 +60,7 @@ export const DOMAIN_BUNDLES = {
   analytics,
   messages,
   video,
+  training,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -83,16 +85,22 @@ declare module 'i18next' {
       analytics: typeof analytics.kk;
       messages: typeof messages.kk;
       video: typeof video.kk;
+      training: typeof training.kk;
     };
   }
 }
 
 /** The i18next resources of one language: the shell (with every domain's errors merged in) and each domain. */
 export function resourcesFor(language: Language): Record<string, Bundle> {
-  const errors: Record<string, Bundle | string> = { ...(SHELL[language].errors as Bundle) };
+  const domains = Object.fromEntries(Object.entries(DOMAIN_BUNDLES).map(([ns, b]) => [ns, (b as DomainBundle)[language] as Bundle]));
+  return mergeResources(SHELL[language] as unknown as Bundle, domains);
+}
+
+/** One language's resources from its shell strings and its domains' strings (namespace -> strings). */
+export function mergeResources(shell: Bundle, domains: Record<string, Bundle>): Record<string, Bundle> {
+  const errors: Record<string, Bundle | string> = { ...(shell.errors as Bundle) };
   const out: Record<string, Bundle> = {};
-  for (const [ns, bundle] of Object.entries(DOMAIN_BUNDLES) as [string, DomainBundle][]) {
-    const strings = bundle[language] as Bundle;
+  for (const [ns, strings] of Object.entries(domains)) {
     out[ns] = strings;
     const own = strings.errors;
     if (own && typeof own === 'object') {
@@ -102,8 +110,31 @@ export function resourcesFor(language: Language): Record<string, Bundle> {
       }
     }
   }
-  out.common = { ...(SHELL[language] as unknown as Bundle), errors: errors as Bundle };
+  out.common = { ...shell, errors: errors as Bundle };
   return out;
+}
+
+/** `../modules/learning/i18n.ts` -> `learning` */
+export const namespaceOf = (path: string) => /\/modules\/([^/]+)\/i18n\.ts(\?.*)?$/.exec(path)?.[1] ?? path;
+
+/** Each language's strings are their own download (see locales/pack-*.ts); only the one shown is fetched. */
+const PACKS: Record<Language, () => Promise<{ shell: unknown; domains: Record<string, unknown> }>> = {
+  kk: () => import('./locales/pack-kk.js'),
+  ru: () => import('./locales/pack-ru.js'),
+  en: () => import('./locales/pack-en.js'),
+};
+const loaded = new Map<Language, Promise<Record<string, Bundle>>>();
+
+/** The resources of one language, fetched once (a failed fetch, e.g. offline, is tried again next time). */
+export function loadLanguage(language: Language): Promise<Record<string, Bundle>> {
+  let p = loaded.get(language);
+  if (!p) {
+    p = PACKS[language]().then((m) => mergeResources(m.shell as Bundle,
+      Object.fromEntries(Object.entries(m.domains).map(([path, b]) => [namespaceOf(path), b as Bundle]))));
+    p.catch(() => loaded.delete(language));
+    loaded.set(language, p);
+  }
+  return p;
 }
 
 export function isLanguage(v: unknown): v is Language {
@@ -148,9 +179,35 @@ export function createI18n(language: Language = DEFAULT_LANGUAGE, opts: { react?
   return instance;
 }
 
-/** The app's instance: keeps `<html lang>` and the device's remembered choice in step with the language. */
-export function createAppI18n(): I18n {
-  const instance = createI18n(storedLanguage() ?? DEFAULT_LANGUAGE, { react: true });
+/**
+ * The app's instance: only the language shown is loaded (another is fetched when chosen, before the
+ * switch); keeps `<html lang>` and the device's remembered choice in step with the language.
+ */
+export async function createAppI18n(): Promise<I18n> {
+  const language = storedLanguage() ?? DEFAULT_LANGUAGE;
+  const first = await loadLanguage(language);
+  const instance = i18next.createInstance();
+  instance.use({
+    type: 'backend',
+    init() {},
+    read(lng: string, ns: string, callback: (err: unknown, data: Bundle | null) => void) {
+      if (!isLanguage(lng)) return callback(null, {});
+      loadLanguage(lng).then((res) => callback(null, res[ns] ?? {}), (err: unknown) => callback(err, null));
+    },
+  } as never);
+  instance.use(initReactI18next);
+  await instance.init({
+    resources: { [language]: first },
+    partialBundledLanguages: true,
+    lng: language,
+    fallbackLng: false, // every key exists in every language (i18n.test.ts): never fetch a second one
+    supportedLngs: [...LANGUAGES],
+    ns: Object.keys(first),
+    defaultNS: 'common',
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+    react: { useSuspense: false },
+  });
   const apply = (lng: string) => {
     if (!isLanguage(lng)) return;
     document.documentElement.lang = lng;

@@ -165,3 +165,4 @@ export async function scope(db: Queryable, actor: Actor): Promise<{ areas: AreaR
   }
   return { areas };
 }
+export { suppress } from './analytics.suppression.js';

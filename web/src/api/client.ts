@@ -4,6 +4,8 @@
  * never see a raw Response, a stack or an English server message.
  */
 
+import { asOfHeader, noteAnswer } from './as-of.js';
+
 /** Codes the client itself produces (the server's codes come from its error factories). */
 export const CLIENT_CODES = {
   /** the request never reached the server (offline, DNS, connection reset) */
@@ -182,6 +184,7 @@ export function createApiClient(deps: ApiClientDeps = {}): ApiClient {
       }
     }
     if (!res.ok) throw await toApiError(res);
+    if (method === 'GET') noteAnswer(asOfHeader(res.headers.get('x-sabaq-as-of'))); // offline: a saved copy
     if (res.status === 204) return undefined as T;
     try {
       return (await res.json()) as T;

@@ -13,6 +13,7 @@ import { DutyHomeSections } from '../modules/duty/home-sections.js';
 import { SuppliesHomeSections } from '../modules/supplies/home-sections.js';
 import { AnalyticsHomeSections } from '../modules/analytics/home-sections.js';
 import { VideoHomeSections } from '../modules/video/home-sections.js';
+import { TrainingHomeSections } from '../modules/training/home-sections.js';
 import { PlanningHomeSections } from '../modules/planning/home-sections.js';
 import { PrivacyHomeSections } from '../modules/privacy/home-sections.js';
 import { TransfersHomeSections } from '../modules/transfers/home-sections.js';
@@ -62,6 +63,7 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <AnalyticsHomeSections me={me} />
         <MessagesHomeSections me={me} />
         <VideoHomeSections me={me} />
+        <TrainingHomeSections me={me} />
         {officerGrants.length > 0 && <OfficerSection grants={officerGrants} page={page} onPage={onPage} />}
       </div>
     </>

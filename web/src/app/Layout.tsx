@@ -9,6 +9,7 @@ import { NotificationsLink } from '../modules/notifications/NotificationsLink.js
 import { endSession } from './session.js';
 import { isSessionEnded } from './query-client.js';
 import { BusyNotice } from '../ui/feedback.js';
+import { OfflineAsOf } from './offline.js';
 
 function SignOutButton() {
   const { t, i18n } = useTranslation();
@@ -67,6 +68,7 @@ export function Layout() {
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
         <BusyNotice />
+        <OfflineAsOf />
         <Outlet />
       </main>
       <footer className="footer">

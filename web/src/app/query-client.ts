@@ -22,6 +22,8 @@ export function createQueryClient(onSessionEnded: () => void): QueryClient {
       queries: {
         staleTime: 60_000,
         refetchOnWindowFocus: false,
+        // offline, ask anyway: the service worker answers from its saved copy (with its time)
+        networkMode: 'offlineFirst',
         retry: (failures, err) => isApiError(err) && err.status === 0 && failures < 2,
       },
       // a sign-in or a save must answer at once, offline or not, rather than wait silently

@@ -1,11 +1,12 @@
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { meQuery } from '../modules/identity/api.js';
-import { SignInPage } from '../modules/identity/SignInPage.js';
-import { OrganisationPage } from '../modules/organisations/OrganisationPage.js';
-import { ClassPage } from '../modules/organisations/ClassPage.js';
-import ImportPage from '../modules/onboarding/ImportPage.js';
-import ActivatePage from '../modules/onboarding/ActivatePage.js';
+// pages are fetched when first opened (slow links): a pupil's first visit downloads only Today
+const SignInPage = lazyRouteComponent(() => import('../modules/identity/SignInPage.js'), 'SignInPage');
+const OrganisationPage = lazyRouteComponent(() => import('../modules/organisations/OrganisationPage.js'), 'OrganisationPage');
+const ClassPage = lazyRouteComponent(() => import('../modules/organisations/ClassPage.js'), 'ClassPage');
+const ImportPage = lazyRouteComponent(() => import('../modules/onboarding/ImportPage.js'));
+const ActivatePage = lazyRouteComponent(() => import('../modules/onboarding/ActivatePage.js'));
 import { Layout } from './Layout.js';
 import { HomePage } from './HomePage.js';
 import { NotFoundPage, RouteErrorPage } from './NotFoundPage.js';
@@ -24,6 +25,7 @@ import { schoolRoutes } from '../modules/school/routes.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
 import { messagesRoutes } from '../modules/messages/routes.js';
 import { videoPublicRoutes, videoRoutes } from '../modules/video/routes.js';
+import { trainingRoutes } from '../modules/training/routes.js';
 
 /**
  * Every page of the app, in code (no file scanning). A module adds its page by adding a route here:
@@ -136,7 +138,7 @@ const routeTree = rootRoute.addChildren([
     ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
     ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute), ...analyticsRoutes(signedInRoute),
     ...messagesRoutes(signedInRoute),
-    ...videoRoutes(signedInRoute)]),
+    ...videoRoutes(signedInRoute), ...trainingRoutes(signedInRoute)]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { ME_KEY } from '../modules/identity/api.js';
 import type { AppRouter } from './router.js';
+import { forgetOfflineData } from './offline.js';
 
 /** A path inside this app to return to after sign-in; anything else (other sites, `//host`) is dropped. */
 export function safeRedirect(value: unknown): string | undefined {
@@ -27,6 +28,7 @@ let ending: Promise<void> | null = null;
 
 async function leave(queryClient: QueryClient, router: AppRouter, opts: { expired: boolean }): Promise<void> {
   void queryClient.cancelQueries();
+  forgetOfflineData();
   queryClient.setQueryData(ME_KEY, null);
   const here = router.state.location;
   if (here.pathname !== '/sign-in') {

@@ -15,6 +15,7 @@ export const en: ShellStrings = {
     languageSaveFailed: 'Your language choice could not be saved.',
     loading: 'Loading…',
     offlineWaiting: 'You are offline. The page will load by itself when the connection is back.',
+    offlineAsOf: 'Offline: showing what was saved as of {{time}}.',
     busyRetrying: 'The server is busy. Retrying in {{seconds}} s…',
     retry: 'Try again',
     notFoundTitle: 'Page not found',

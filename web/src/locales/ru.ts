@@ -15,6 +15,7 @@ export const ru: ShellStrings = {
     languageSaveFailed: 'Не удалось сохранить выбор языка.',
     loading: 'Загрузка…',
     offlineWaiting: 'Нет подключения к интернету. Страница загрузится сама, когда связь восстановится.',
+    offlineAsOf: 'Нет связи: показаны сохранённые данные на {{time}}.',
     busyRetrying: 'Сервер занят. Повтор через {{seconds}} с…',
     retry: 'Повторить',
     notFoundTitle: 'Страница не найдена',

@@ -1,12 +1,17 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api/client.js';
+import { ApiError, isApiError } from '../../../api/client.js';
 import { LEARNING, submitWork, type Submission } from '../api.js';
 import { LearningError } from '../errors.js';
 import { fileSize } from '../format.js';
 import { isRetryable, keyForSend, newIdempotencyKey, type PendingSend, type SubmissionDraft } from '../submit-key.js';
 import { FilePicker, useUploads } from './FilePicker.js';
+import { meQuery } from '../../identity/api.js';
+import { enqueue, startOutbox, useOutbox } from '../outbox.js';
+
+/** The work went to the outbox (no connection): not an error, it waits and goes by itself. */
+class Queued extends Error {}
 
 /**
  * Sending work: text and files (uploaded as they are chosen). Each send carries an Idempotency-Key
@@ -24,10 +29,33 @@ export function SubmitForm({ homeworkId, previous, timeZone, onSent }: {
   const [empty, setEmpty] = useState(false);
   const uploads = useUploads();
   const pending = useRef<PendingSend | null>(null);
+  const personId = useQuery(meQuery).data?.person.id;
+  const queued = useOutbox(homeworkId);
+  const afterSend = (s: Submission) => {
+    void queryClient.invalidateQueries({ queryKey: [LEARNING, 'homework', homeworkId] });
+    void queryClient.invalidateQueries({ queryKey: [LEARNING, 'diary'] });
+    onSent?.(s);
+  };
+  useEffect(() => {
+    if (personId) startOutbox(personId, () => void queryClient.invalidateQueries({ queryKey: [LEARNING] }));
+  }, [personId, queryClient]);
   const submit = useMutation({
-    mutationFn: (draft: SubmissionDraft) => {
+    mutationFn: async (draft: SubmissionDraft) => {
       pending.current = keyForSend(pending.current, draft, newIdempotencyKey);
-      return submitWork(homeworkId, { text: draft.text.trim() || null, fileIds: draft.fileIds }, pending.current.key);
+      const body = { text: draft.text.trim() || null, fileIds: draft.fileIds };
+      const toOutbox = async () => {
+        await enqueue({ key: pending.current!.key, personId: personId ?? 0, homeworkId, ...body, createdAt: Date.now() });
+        pending.current = null;
+        return new Queued();
+      };
+      // offline: kept on the phone with its key, sent by itself when the connection returns
+      if (personId && navigator.onLine === false) throw await toOutbox();
+      try {
+        return await submitWork(homeworkId, body, pending.current.key);
+      } catch (err) {
+        if (personId && isApiError(err) && err.status === 0) throw await toOutbox();
+        throw err;
+      }
     },
     // nothing arrived (or the server failed): try again by itself, with the same key
     retry: (failures, err) => isApiError(err) && isRetryable(err.status) && failures < 2,
@@ -37,9 +65,7 @@ export function SubmitForm({ homeworkId, previous, timeZone, onSent }: {
       uploads.reset();
       setKept(s.files);
       setText(s.text ?? '');
-      void queryClient.invalidateQueries({ queryKey: [LEARNING, 'homework', homeworkId] });
-      void queryClient.invalidateQueries({ queryKey: [LEARNING, 'diary'] });
-      onSent?.(s);
+      afterSend(s);
     },
     onError: (err) => {
       // the server answered (422, 409…): that key is spent; a later send of other work gets a new one
@@ -57,6 +83,7 @@ export function SubmitForm({ homeworkId, previous, timeZone, onSent }: {
     setEmpty(false);
     submit.mutate(d);
   };
+  const isQueued = submit.error instanceof Queued;
   const stillRetryable = submit.isError && isApiError(submit.error) && isRetryable(submit.error.status);
   return (
     <form className="form l-submit" onSubmit={onSubmit} noValidate>
@@ -83,7 +110,10 @@ export function SubmitForm({ homeworkId, previous, timeZone, onSent }: {
       )}
       <FilePicker uploads={uploads} label={t('submit.files')} hint={t('submit.filesHint')} />
       {empty && <p className="form__error" role="alert">{t('submit.empty')}</p>}
-      {submit.isError && (
+      {queued?.state === 'waiting' && <p className="notice" role="status">{t('submit.waiting')}</p>}
+      {queued?.state === 'sent' && isQueued && <p className="notice" role="status">{queued.submission.late ? t('submit.sentLate') : t('submit.sent')}</p>}
+      {queued?.state === 'refused' && isQueued && <LearningError error={new ApiError(queued.code, queued.code, 422)} timeZone={timeZone} />}
+      {submit.isError && !isQueued && (
         stillRetryable
           ? (
             <div className="notice notice--error" role="alert">

@@ -1,5 +1,6 @@
+import { useEffect } from 'react';
 import { Link } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me, RoleGrant } from '../../identity/api.js';
 import { childrenQuery } from '../../identity/api.js';
@@ -10,6 +11,7 @@ import { diaryQuery, myLessonsQuery, teachingQuery } from '../api.js';
 import { DayView } from '../components/DayView.js';
 import { DeliveryBadge } from '../components/LessonCard.js';
 import { longDay, timeRange } from '../format.js';
+import { startOutbox } from '../outbox.js';
 import '../learning.css';
 
 interface Props {
@@ -22,6 +24,9 @@ export function PupilTodaySection({ me }: Props) {
   const { t, i18n } = useTranslation('learning');
   const pupilId = me.person.id;
   const diary = useQuery(diaryQuery(pupilId));
+  const queryClient = useQueryClient();
+  // work handed in offline on an earlier visit goes now (or when the connection returns)
+  useEffect(() => startOutbox(pupilId, () => void queryClient.invalidateQueries({ queryKey: ['learning'] })), [pupilId, queryClient]);
   const title = diary.data ? t('day.todayTitle', { date: longDay(t, diary.data.today, i18n.language) }) : t('nav.today');
   return (
     <Section title={title}>

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../deps.js';
+import { errorBody, idParam } from '../../../contracts/common.js';
+import {
+  certificateQuery, course, courseBody, courseList, coverageQuery, coverageResponse, enrolBody, enrolResult, enrolment,
+  myTraining, orgTeachers, orgTeachersQuery,
+} from '../../../contracts/training.js';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../../platform/export/index.js';
+import { PDF_CONTENT_TYPE, pdfDisposition } from '../../platform/pdf/index.js';
+import { requireActor } from '../identity/identity.http.js';
+import { clockFromEnv } from '../learning/learning.clock.js';
+import { analyticsSettings } from '../analytics/analytics.settings.js';
+import * as uc from './training.usecases.js';
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+
+/** A file name for Content-Disposition: ASCII fallback plus the UTF-8 form (RFC 6266). */
+function disposition(name: string): string {
+  const base = name.replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim();
+  return `attachment; filename="${base.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(base)}`;
+}
+
+/** Teacher training: courses, enrolment (self or by the admin), completion with a certificate, coverage with quality indicators. */
+export async function trainingRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['training'];
+  const clock = clockFromEnv();
+  const settings = analyticsSettings();
+  const today = () => uc.schoolToday(clock());
+
+  r.get('/api/training/courses', {
+    schema: { tags, summary: 'The course catalogue', response: { 200: courseList, ...errors } },
+  }, async (request) => { requireActor(request); return uc.listCourses(db); });
+
+  r.post('/api/training/courses', {
+    schema: { tags, summary: 'Publish a course (ministry)', body: courseBody, response: { 201: course, ...errors } },
+  }, async (request, reply) => reply.code(201).send(await uc.createCourse(db, requireActor(request), request.body)));
+
+  r.get('/api/training/me', {
+    schema: { tags, summary: 'My training: enrolments with certificates, and courses I may join', response: { 200: myTraining, ...errors } },
+  }, async (request) => uc.myTraining(db, requireActor(request), today()));
+
+  r.post('/api/training/courses/:id/enrol', {
+    schema: { tags, summary: 'Enrol myself in a course (teachers); again: the same enrolment', params: idParam, response: { 200: enrolment, 201: enrolment, ...errors } },
+  }, async (request, reply) => {
+    const { created, enrolment: e } = await uc.enrolSelf(db, requireActor(request), request.params.id, today());
+    return reply.code(created ? 201 : 200).send(e);
+  });
+
+  r.post('/api/training/enrolments/:id/complete', {
+    schema: { tags, summary: 'Record the completion (the teacher or their admin); the certificate gets its code', params: idParam, response: { 200: enrolment, ...errors } },
+  }, async (request) => uc.complete(db, requireActor(request), request.params.id, clock()));
+
+  r.get('/api/training/enrolments/:id/certificate', {
+    schema: { tags, summary: 'The certificate (PDF)', params: idParam, querystring: certificateQuery, response: { 200: z.any(), ...errors } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const f = await uc.certificate(db, actor, request.params.id, request.query.lang ?? actor.language);
+    return reply.header('content-type', PDF_CONTENT_TYPE).header('content-disposition', pdfDisposition(f.fileName)).send(f.bytes);
+  });
+
+  r.get('/api/training/organisations/:id/teachers', {
+    schema: { tags, summary: "The organisation's teachers and their enrolment in a course (its admin)", params: idParam, querystring: orgTeachersQuery, response: { 200: orgTeachers, ...errors } },
+  }, async (request) => uc.organisationTeachers(db, requireActor(request), request.params.id, request.query.courseId));
+
+  r.post('/api/training/organisations/:id/enrolments', {
+    schema: { tags, summary: 'Enrol some or all teachers of the organisation in a course (its admin)', params: idParam, body: enrolBody, response: { 200: enrolResult, ...errors } },
+  }, async (request) => uc.enrolTeachers(db, requireActor(request), request.params.id, request.body, today()));
+
+  r.get('/api/training/coverage', {
+    schema: {
+      tags, summary: "Share of teachers trained for an area and its children, with online teaching quality indicators; format=csv|xlsx answers the file",
+      querystring: coverageQuery, response: { 200: coverageResponse.or(z.any()), ...errors },
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const c = await uc.coverage(db, actor, request.query, today(), settings);
+    const format = request.query.format;
+    if (format === 'json') return c;
+    const f = await uc.coverageFile(c, request.query.lang ?? actor.language, format);
+    return reply.header('content-type', format === 'csv' ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE).header('content-disposition', disposition(f.fileName)).send(f.bytes);
+  });
+}

@@ -1,0 +1,38 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Course, Coverage, Enrolment, myTraining, orgTeachers, enrolResult } from '../../../../contracts/training.js';
+import { api } from '../../api/client.js';
+
+export type { Course, Coverage, Enrolment };
+export type MyTraining = z.infer<typeof myTraining>;
+export type OrgTeachers = z.infer<typeof orgTeachers>;
+export type EnrolResult = z.infer<typeof enrolResult>;
+
+export const myTrainingQuery = queryOptions({
+  queryKey: ['training', 'me'],
+  queryFn: ({ signal }) => api.get<MyTraining>('/api/training/me', { signal }),
+});
+
+export const coursesQuery = queryOptions({
+  queryKey: ['training', 'courses'],
+  queryFn: ({ signal }) => api.get<{ courses: Course[] }>('/api/training/courses', { signal }),
+});
+
+export const orgTeachersQuery = (organisationId: number, courseId: number) => queryOptions({
+  queryKey: ['training', 'org', organisationId, courseId],
+  queryFn: ({ signal }) => api.get<OrgTeachers>(`/api/training/organisations/${organisationId}/teachers`, { signal, query: { courseId } }),
+});
+
+export const coverageQuery = (area: string) => queryOptions({
+  queryKey: ['training', 'coverage', area],
+  queryFn: ({ signal }) => api.get<Coverage>('/api/training/coverage', { signal, query: { area } }),
+});
+
+export const enrolSelf = (courseId: number) => api.post<Enrolment>(`/api/training/courses/${courseId}/enrol`);
+export const completeEnrolment = (id: number) => api.post<Enrolment>(`/api/training/enrolments/${id}/complete`);
+export const enrolTeachers = (organisationId: number, courseId: number, teachers: 'all' | number[]) =>
+  api.post<EnrolResult>(`/api/training/organisations/${organisationId}/enrolments`, { courseId, teachers });
+
+export const certificateUrl = (id: number, lang: string) => `/api/training/enrolments/${id}/certificate?lang=${lang}`;
+export const coverageFileUrl = (area: string, format: 'csv' | 'xlsx', lang: string) =>
+  `/api/training/coverage?${new URLSearchParams({ area, format, lang })}`;
