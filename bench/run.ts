@@ -17,6 +17,7 @@ const BENCHMARKS = [
   { name: 'duty-grouping', file: 'duty-grouping.bench.ts', what: 'forming duty groups from parents\' applications (pure algorithm)' },
   { name: 'supplies-allocation', file: 'supplies-allocation.bench.ts', what: 'one device and kit allocation run for the country (3.3 M pupils, ~185,000 without a computer; pure rules over synthetic households)' },
   { name: 'video', file: 'video.bench.ts', what: 'transcoding time per minute of 720p input for the HLS ladder (240p, 360p, audio) and the small MP4' },
+  { name: 'pass-verify', file: 'pass-verify.bench.ts', what: 'campus passes: offline verifications per second on one core (the scanner\'s code), CPU per verification, peak memory; issuance for every university student of the country' },
   { name: 'analytics', file: 'analytics.bench.ts', what: 'rollup refresh after a school day and a full rebuild; officers\' overview and training coverage (region, country) over HTTP, 16 concurrent: p99, CPU per request, peak memory' },
 ] as const;
 

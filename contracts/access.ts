@@ -77,6 +77,19 @@ export const reportBody = z.object({
   }).strict().optional(),
 }).strict();
 
+/** A record the health officer enters by hand for one of the organisation's people (confirmed at once). */
+export const officerRecordBody = z.object({
+  personId: bodyId,
+  kind: recordKind,
+  occurredAt: z.union([isoDate, isoInstant]),
+  product: text(100).optional(),
+  doseNumber: z.number().int().min(1).max(10).optional(),
+  seriesDoses: z.number().int().min(1).max(10).optional(),
+  testKind: z.enum(['pcr', 'antigen']).optional(),
+  result: z.enum(['negative', 'positive']).optional(),
+}).strict();
+export const personRecordsQuery = z.object({ personId: idSchema }).strict();
+
 export const decisionBody = z.object({ decision: z.enum(['confirm', 'reject']), note: text(1000).optional() }).strict();
 
 export const importBody = z.object({

@@ -23,6 +23,7 @@ import { registerModules } from './modules/index.js';
 import { collectRoutes } from './platform/route-list.js';
 import { registerSensitiveReadAudit } from './modules/privacy/privacy.audit.js';
 import { registerReadYourWrites } from './platform/replica.js';
+import { liveConnectSources } from './modules/live/live.config.js'; // the media server's API (decision 0024)
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -76,8 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:', 'https:'],
-        connectSrc: ["'self'"], frameSrc: ["'self'", 'https:'], styleSrc: ["'self'", "'unsafe-inline'"],
+        defaultSrc: ["'self'"], workerSrc: ["'self'", 'blob:'], imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:', 'https:'],
+        connectSrc: ["'self'", ...liveConnectSources()], frameSrc: ["'self'", 'https:'], styleSrc: ["'self'", "'unsafe-inline'"],
         upgradeInsecureRequests: null,
       },
     },

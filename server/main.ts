@@ -6,6 +6,8 @@ import { seedIfEmpty } from './seed/seed-if-empty.js';
 import { pinDemoCalendar } from './seed/demo-clock.js';
 import { startNotificationJobs } from './modules/notifications/notifications.jobs.js';
 import { startAnalyticsRefresh } from './modules/analytics/analytics.jobs.js';
+import { liveStartupProblem } from './modules/live/live.usecases.js';
+import { loadLiveConfig } from './modules/live/live.config.js';
 
 /** Starts Sabaq: database (embedded unless DATABASE_URL), migrations, demo data on an empty embedded db, HTTP. */
 async function main(): Promise<void> {
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
   const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.HOST) ? 'localhost' : config.HOST;
   console.log(`Sabaq is running at http://${host}:${port}`
     + (demoDay ? ` — sign in as demo.pupil, demo.teacher or demo.admin (password sabaq-demo); the school calendar shows ${demoDay} (LEARNING_TODAY=now for the real date)` : ''));
+  void liveStartupProblem(loadLiveConfig()).then((line) => line && console.log(line)); // one line, only when live lessons are off
 }
 
 main().catch((err) => {

@@ -14,6 +14,7 @@ import { accessRoutes } from './access/access.routes.js';
 import { videoRoutes } from './video/video.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { trainingRoutes } from './training/training.routes.js';
+import { liveRoutes } from './live/live.routes.js';
 
 /** Every domain module's routes, in one visible list (no wiring by file scanning). */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -31,4 +32,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await videoRoutes(app, deps);
   await analyticsRoutes(app, deps);
   await trainingRoutes(app, deps);
+  await liveRoutes(app, deps);
 }

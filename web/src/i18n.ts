@@ -19,8 +19,10 @@ import * as transfers from './modules/transfers/i18n.js';
 import * as school from './modules/school/i18n.js';
 import * as supplies from './modules/supplies/i18n.js';
 import * as messages from './modules/messages/i18n.js';
+import * as access from './modules/access/i18n.js';
 import * as video from './modules/video/i18n.js';
 import * as training from './modules/training/i18n.js';
+import * as live from './modules/live/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
 export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -59,8 +61,10 @@ export const DOMAIN_BUNDLES = {
   supplies,
   analytics,
   messages,
+  access,
   video,
   training,
+  live,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -84,8 +88,10 @@ declare module 'i18next' {
       supplies: typeof supplies.kk;
       analytics: typeof analytics.kk;
       messages: typeof messages.kk;
+      access: typeof access.kk;
       video: typeof video.kk;
       training: typeof training.kk;
+      live: typeof live.kk;
     };
   }
 }

@@ -19,6 +19,8 @@ const endpoints: MatrixEndpoint<Objects>[] = [
   { route: 'POST /api/access/me/reports', request: (o) => ({ url: '/api/access/me/reports', payload: { organisationId: o.org, kind: 'recovery', occurredAt: '2021-05-01' } }), inside: only({ guard: 201 }) },
   { route: 'GET /api/access/records/:id/document', request: (o) => `/api/access/records/${o.record}/document`, inside: none },
   { route: 'POST /api/access/organisations/:id/imports', request: (o) => ({ url: `/api/access/organisations/${o.org}/imports`, payload: { format: 'csv', source: 'x', content: 'iin,kind,date\n' } }), inside: none },
+  { route: 'POST /api/access/organisations/:id/records', request: (o) => ({ url: `/api/access/organisations/${o.org}/records`, payload: { personId: 1, kind: 'recovery', occurredAt: '2021-05-01' } }), inside: none },
+  { route: 'GET /api/access/organisations/:id/records', request: (o) => `/api/access/organisations/${o.org}/records?personId=1`, inside: none },
   { route: 'GET /api/access/organisations/:id/imports', request: (o) => `/api/access/organisations/${o.org}/imports`, inside: none },
   { route: 'GET /api/access/organisations/:id/reports', request: (o) => `/api/access/organisations/${o.org}/reports`, inside: none },
   { route: 'POST /api/access/reports/:id/decision', request: (o) => ({ url: `/api/access/reports/${o.record}/decision`, payload: { decision: 'reject' } }), inside: none },

@@ -158,3 +158,29 @@ test('scans upload idempotently and make the entrance log and occupancy', async 
   const occ = (await get(`/api/access/organisations/${uni}/occupancy`, health)).json();
   expect(occ.items.find((b: { buildingId: number }) => b.buildingId === gate.buildingId).inside).toBe(1);
 });
+
+test('the health officer enters a record by hand: the status follows at once; bad input writes nothing', async () => {
+  const overview = (await get(`/api/access/organisations/${uni}/overview`, health)).json();
+  const person = overview.people.find((p: { status: string }) => p.status === 'no_data').person.id as number;
+  const url = `/api/access/organisations/${uni}/records`;
+  const count = () => t.one<number>('select count(*)::int from access_health_records where person_id = $1', [person]);
+  const before = await count();
+  const future = new Date(Date.now() + 86_400_000).toISOString();
+  for (const [payload, code] of [
+    [{ personId: person, kind: 'test', occurredAt: future, testKind: 'pcr', result: 'negative' }, 422],
+    [{ personId: person, kind: 'test', occurredAt: '2021-08-01' }, 422],
+    [{ personId: person, kind: 'vaccination', occurredAt: '2021-08-01', product: 'QazVac' }, 422],
+    [{ personId: 99_999_999, kind: 'recovery', occurredAt: '2021-08-01' }, 404],
+    [{ personId: person, kind: 'flu', occurredAt: '2021-08-01' }, 400],
+  ] as const) expect((await post(url, payload, health)).statusCode, JSON.stringify(payload)).toBe(code);
+  expect(await count()).toBe(before);
+  const r = await post(url, { personId: person, kind: 'test', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), testKind: 'pcr', result: 'negative' }, health);
+  expect(r.statusCode).toBe(201);
+  expect(r.json()).toMatchObject({ state: 'confirmed', source: 'entered by the health officer', kind: 'test', result: 'negative' });
+  const after = (await get(`/api/access/organisations/${uni}/overview`, health)).json();
+  expect(after.people.find((p: { person: { id: number } }) => p.person.id === person).status).toBe('admitted');
+  const list = (await get(`${url}?personId=${person}`, health)).json();
+  expect(list.items.map((i: { id: number }) => i.id)).toContain(r.json().id);
+  expect((await get(`${url}?personId=${person}`, guard)).statusCode).toBe(404);
+  expect((await get(`${url}?personId=99999999`, health)).statusCode).toBe(404);
+});

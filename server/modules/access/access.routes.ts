@@ -59,6 +59,12 @@ export async function accessRoutes(app: FastifyInstance, { db }: AppDeps): Promi
   r.get('/api/access/organisations/:id/imports', {
     schema: { tags, summary: 'Imported batches', params: idParam, response: { 200: c.batchList, ...errors } },
   }, async (request) => uc.batches(db, requireActor(request), request.params.id));
+  r.post('/api/access/organisations/:id/records', {
+    schema: { tags, summary: 'Enter a record by hand for one of the organisation\'s people (confirmed)', params: idParam, body: c.officerRecordBody, response: { 201: c.healthRecord, ...errors } },
+  }, async (request, reply) => reply.code(201).send(await uc.enterRecord(db, requireActor(request), request.params.id, request.body, new Date(), ip(request))));
+  r.get('/api/access/organisations/:id/records', {
+    schema: { tags, summary: "One person's records (the health officer)", params: idParam, querystring: c.personRecordsQuery, response: { 200: c.recordList, ...errors } },
+  }, async (request) => uc.personRecords(db, requireActor(request), request.params.id, request.query.personId));
   r.get('/api/access/organisations/:id/reports', {
     schema: { tags, summary: 'Records reported by people', params: idParam, querystring: c.reportsQuery, response: { 200: c.recordList, ...errors } },
   }, async (request) => uc.reports(db, requireActor(request), request.params.id, request.query.state));

@@ -147,6 +147,38 @@ export async function importBatch(db: Db, actor: Actor, organisationId: number, 
   });
 }
 
+type OfficerRecordInput = Omit<ReportInput, 'organisationId' | 'note' | 'document'> & { personId: number };
+
+/** A record entered by hand by the health officer (a certificate seen in person): confirmed at once, the status recomputed. */
+export async function enterRecord(db: Db, actor: Actor, organisationId: number, body: OfficerRecordInput, now: Date, ip: string | null) {
+  officerOf(actor, organisationId);
+  if (!(await repo.isMember(db, organisationId, body.personId))) throw errors.personNotFound();
+  const at = new Date(body.occurredAt.length === 10 ? `${body.occurredAt}T00:00:00Z` : body.occurredAt);
+  if (Number.isNaN(at.getTime())) throw errors.invalidRecord();
+  if (at.getTime() > now.getTime()) throw errors.futureDate();
+  const vacc = body.kind === 'vaccination';
+  const test = body.kind === 'test';
+  if (vacc && !(body.product && body.doseNumber && body.seriesDoses)) throw errors.invalidRecord();
+  if (test && !(body.testKind && body.result)) throw errors.invalidRecord();
+  return db.transaction(async (tx) => {
+    const [id] = await repo.insertRecords(tx, [{
+      personId: body.personId, organisationId, kind: body.kind, at,
+      product: vacc ? body.product! : null, doseNumber: vacc ? body.doseNumber! : null, seriesDoses: vacc ? body.seriesDoses! : null,
+      testKind: test ? body.testKind! : null, result: test ? body.result! : null, state: 'confirmed', source: 'entered by the health officer', batchId: null,
+    }], now);
+    await recomputeStatuses(tx, [body.personId], organisationId, now);
+    await audit(tx, { accountId: actor.accountId, action: 'access.record_entered', ip, details: { organisationId, recordId: id } });
+    return (await repo.recordById(tx, id!))!;
+  });
+}
+
+/** One person's records, for their organisation's health officer. */
+export async function personRecords(db: Queryable, actor: Actor, organisationId: number, personId: number) {
+  officerOf(actor, organisationId);
+  if (!(await repo.isMember(db, organisationId, personId))) throw errors.personNotFound();
+  return { items: (await repo.recordsOfPerson(db, personId)).filter((r) => r.organisationId === organisationId) };
+}
+
 export async function batches(db: Queryable, actor: Actor, organisationId: number) {
   officerOf(actor, organisationId);
   return { items: await repo.batchesOf(db, organisationId) };

@@ -14,10 +14,11 @@ import { personalData as access } from '../access/access.personal-data.js';
 import { personalData as video } from '../video/video.personal-data.js';
 import { personalData as analytics } from '../analytics/analytics.personal-data.js';
 import { personalData as training } from '../training/training.personal-data.js';
+import { personalData as live } from '../live/live.personal-data.js';
 
 /**
  * Every module's part of a person's data, in one visible list. A module that adds a table holding
  * person ids adds it to its contributor (or adds its contributor here); privacy.coverage.test.ts fails
  * until it does.
  */
-export const CONTRIBUTORS: PersonalDataContributor[] = [identity, organisations, learning, files, formats, duty, notifications, privacy, transfers, messages, supplies, access, video, analytics, training];
+export const CONTRIBUTORS: PersonalDataContributor[] = [identity, organisations, learning, files, formats, duty, notifications, privacy, transfers, messages, supplies, access, video, analytics, training, live];

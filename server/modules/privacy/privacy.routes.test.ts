@@ -33,7 +33,7 @@ describe('export', () => {
     expect(body.people.map((p: { personId: number; relation: string }) => [p.personId, p.relation]))
       .toEqual([[ids.parent, 'self'], [ids.pupil, 'child'], [ids.sibling, 'child']].sort((a, b) => (a[1] === 'self' ? -1 : b[1] === 'self' ? 1 : 0)));
     const child = body.people.find((p: { personId: number }) => p.personId === ids.pupil);
-    expect(Object.keys(child.modules).sort()).toEqual(['access', 'analytics', 'duty', 'files', 'formats', 'identity', 'learning', 'messages', 'notifications', 'organisations', 'privacy', 'supplies', 'training', 'transfers', 'video']);
+    expect(Object.keys(child.modules).sort()).toEqual(['access', 'analytics', 'duty', 'files', 'formats', 'identity', 'learning', 'live', 'messages', 'notifications', 'organisations', 'privacy', 'supplies', 'training', 'transfers', 'video']);
     expect(child.modules.identity.persons[0].id).toBe(ids.pupil);
     const marks = await t.one<number>('select count(*)::int from marks where pupil_id = $1', [ids.pupil]);
     expect(child.modules.learning.marks).toHaveLength(marks);

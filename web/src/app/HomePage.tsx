@@ -19,6 +19,8 @@ import { PrivacyHomeSections } from '../modules/privacy/home-sections.js';
 import { TransfersHomeSections } from '../modules/transfers/home-sections.js';
 import { SchoolHomeSections } from '../modules/school/home-sections.js';
 import { MessagesHomeSections } from '../modules/messages/home-sections.js';
+import { LiveHomeSections } from '../modules/live/home-sections.js';
+import { AccessHomeSections } from '../modules/access/home-sections.js';
 
 export interface RoleSectionProps {
   grant: RoleGrant;
@@ -62,8 +64,10 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <SuppliesHomeSections me={me} />
         <AnalyticsHomeSections me={me} />
         <MessagesHomeSections me={me} />
+        <AccessHomeSections me={me} />
         <VideoHomeSections me={me} />
         <TrainingHomeSections me={me} />
+        <LiveHomeSections me={me} />
         {officerGrants.length > 0 && <OfficerSection grants={officerGrants} page={page} onPage={onPage} />}
       </div>
     </>

@@ -24,8 +24,10 @@ import { transfersRoutes } from '../modules/transfers/routes.js';
 import { schoolRoutes } from '../modules/school/routes.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
 import { messagesRoutes } from '../modules/messages/routes.js';
+import { accessRoutes } from '../modules/access/routes.js';
 import { videoPublicRoutes, videoRoutes } from '../modules/video/routes.js';
 import { trainingRoutes } from '../modules/training/routes.js';
+import { liveRoutes } from '../modules/live/routes.js';
 
 /**
  * Every page of the app, in code (no file scanning). A module adds its page by adding a route here:
@@ -138,7 +140,9 @@ const routeTree = rootRoute.addChildren([
     ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
     ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute), ...analyticsRoutes(signedInRoute),
     ...messagesRoutes(signedInRoute),
-    ...videoRoutes(signedInRoute), ...trainingRoutes(signedInRoute)]),
+    ...accessRoutes(signedInRoute),
+    ...videoRoutes(signedInRoute), ...trainingRoutes(signedInRoute),
+    ...liveRoutes(signedInRoute)]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

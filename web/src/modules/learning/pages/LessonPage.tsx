@@ -20,6 +20,7 @@ import {
 } from '../lesson-form.js';
 import { addDays } from '../time.js';
 import '../learning.css';
+import { LivePanel } from '../../live/LivePanel.js';
 
 /**
  * A lesson: when, how it is held, topic, materials and homework — for everyone who sees the class.
@@ -70,6 +71,7 @@ function Lesson({ l }: { l: LessonDetail }) {
           <p className="l-after"><Link to="/learning/journal" search={{ classId: l.class.id, subjectId: l.subject.id, termId: l.termId }}>{t('lesson.toJournal')}</Link></p>
         )}
       </section>
+      {!l.cancelled && <LivePanel lessonId={l.id} />}
       {l.canEdit && <EditLesson l={l} />}
       <MaterialsCard l={l} />
       <HomeworkCard l={l} />

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/** Live lessons and parent meetings on the media server (server: server/modules/live; web: web/src/modules/live). */
+
+export const liveStatus = z.object({
+  /** false when no media server is configured or it does not answer: the web offers the recording or TV instead */
+  available: z.boolean(),
+});
+
+export const liveRoom = z.object({
+  id: z.number(),
+  kind: z.enum(['lesson', 'meeting']),
+  lessonId: z.number().nullable(),
+  meetingId: z.number().nullable(),
+  audioOnly: z.boolean(),
+  startedAt: z.string(),
+  closesAt: z.string(),
+  endedAt: z.string().nullable(),
+});
+export type LiveRoom = z.infer<typeof liveRoom>;
+
+export const startBody = z.object({
+  /** slow links: the teacher sends sound only, pupils' cameras stay off */
+  audioOnly: z.boolean().default(false),
+}).strict();
+
+export const lessonLive = z.object({
+  lessonId: z.number(),
+  /** the media server is configured and answers */
+  available: z.boolean(),
+  /** the open room, if the teacher has started it */
+  room: liveRoom.nullable(),
+  canStart: z.boolean(),
+  canJoin: z.boolean(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+});
+
+/**
+ * What a browser needs to join a room on Janus: the public HTTP API address, the VideoRoom room
+ * number, its pin, a token of this person only (the room's `allowed` list; with Janus `token_auth`
+ * also the core token for every request), and whether they publish (host) or mostly listen.
+ */
+export const joinTicket = z.object({
+  roomId: z.number(),
+  kind: z.enum(['lesson', 'meeting']),
+  janusUrl: z.string(),
+  janusRoom: z.number(),
+  pin: z.string(),
+  token: z.string(),
+  /** set when Janus runs with token_auth: send as `token` with every Janus request */
+  janusToken: z.string().nullable(),
+  role: z.enum(['host', 'participant']),
+  display: z.string(),
+  audioOnly: z.boolean(),
+  bitrate: z.number(),
+  expiresAt: z.string(),
+  lessonId: z.number().nullable(),
+  meetingId: z.number().nullable(),
+  /** STUN/TURN for RTCPeerConnection (coturn credentials valid until expiresAt); empty without TURN */
+  iceServers: z.array(z.object({ urls: z.array(z.string()), username: z.string().optional(), credential: z.string().optional() })),
+});
+export type JoinTicket = z.infer<typeof joinTicket>;
+
+export const meetingBody = z.object({
+  topic: z.string().trim().min(1).max(200),
+  startsAt: z.iso.datetime({ offset: true }),
+  minutes: z.number().int().min(10).max(240).default(45),
+}).strict();
+
+export const meeting = z.object({
+  id: z.number(),
+  classId: z.number(),
+  className: z.string(),
+  topic: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  cancelled: z.boolean(),
+  room: liveRoom.nullable(),
+  /** the organiser (homeroom teacher or the school's admin) starts and ends it */
+  isHost: z.boolean(),
+  invited: z.number().optional(),
+});
+export type Meeting = z.infer<typeof meeting>;
+export const meetingList = z.object({ items: z.array(meeting) });

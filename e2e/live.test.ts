@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/seed/demo-facts.js';
+import { demoIds, lessonOf } from '../server/modules/learning/learning.fixtures.js';
+import { janusBinary, startJanus, type TestJanus } from '../server/modules/live/live.test-support.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
+
+/**
+ * A live lesson through a real Janus: the teacher starts it from the lesson page (fake camera and
+ * microphone), a pupil of the class joins from the same page and receives the teacher's video
+ * (a remote track that plays), switches to sound only, and sees the room end when the teacher ends it.
+ */
+const NOW = '2020-12-09T09:00:00+06:00';
+const hasJanus = janusBinary() !== null;
+if (!hasJanus) console.warn('e2e/live.test.ts: SKIPPED — the janus binary is not installed (apt-get install -y janus)');
+
+let janus: TestJanus;
+let server: TestServer;
+let browser: Browser;
+let lessonId: number;
+const saved: Record<string, string | undefined> = {};
+
+beforeAll(async () => {
+  if (!hasJanus) return;
+  janus = (await startJanus())!;
+  const env = { ...janus.env, LEARNING_TODAY: NOW };
+  for (const [k, v] of Object.entries(env)) { saved[k] = process.env[k]; process.env[k] = v; }
+  server = await startTestServer({ env });
+  const ids = await demoIds(server.db);
+  lessonId = await lessonOf(server.db, ids.class5a, '2020-12-09', ids.math);
+  await server.db.query(`update lessons set starts_at = '2020-12-09T08:50:00+06:00', ends_at = '2020-12-09T09:35:00+06:00', cancelled = false where id = $1`, [lessonId]);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH, headless: true,
+    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required', '--disable-features=WebRtcHideLocalIpsWithMdns'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await janus?.stop();
+  for (const [k, v] of Object.entries(saved)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+});
+
+async function signIn(page: Page, login: string, to: string) {
+  await page.goto(`/sign-in?redirect=${encodeURIComponent(to)}`);
+  await page.getByLabel('Логин').fill(login);
+  await page.getByLabel(/^(Пароль|Құпиясөз)$/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /^(Войти|Кіру)$/ }).click();
+}
+
+describe.skipIf(!hasJanus)('a live lesson on Janus', () => {
+  test('the teacher starts it, a pupil joins and receives the video, sound only, the end', async () => {
+    const teacher = await openContext(browser, server, { locale: 'ru-RU', viewport: PHONE_VIEWPORT });
+    const pupil = await openContext(browser, server, { locale: 'ru-RU', viewport: PHONE_VIEWPORT });
+    // the machine running these is shared and WebRTC is heavy: 30 s per step
+    for (const c of [teacher, pupil]) c.page.setDefaultTimeout(30_000);
+    try {
+      await signIn(teacher.page, DEMO_LOGINS.teacher, `/learning/lessons/${lessonId}`);
+      await teacher.page.getByRole('button', { name: 'Начать онлайн-урок' }).click();
+      await teacher.page.waitForURL(/\/live\/rooms\/\d+$/);
+      await expect.poll(() => teacher.page.locator('main').innerText(), { timeout: 20_000 }).toContain('В эфире');
+
+      await signIn(pupil.page, DEMO_LOGINS.pupil, `/learning/lessons/${lessonId}`);
+      await pupil.page.getByRole('button', { name: 'Сабаққа қосылу' }).click();
+      await pupil.page.waitForURL(/\/live\/rooms\/\d+$/);
+      // the teacher's feed arrives as a remote video track that plays
+      // demo.pupil reads Kazakh
+      const remote = pupil.page.getByLabel('Мұғалімнің бейнесі');
+      await remote.waitFor({ timeout: 20_000 });
+      await expect.poll(() => remote.evaluate((v: HTMLVideoElement) => ({
+        tracks: (v.srcObject as MediaStream | null)?.getVideoTracks().length ?? 0,
+        playing: !v.paused && v.readyState >= 2 && v.videoWidth > 0,
+      })), { timeout: 30_000 }).toEqual({ tracks: 1, playing: true });
+
+      // sound only: the feed is subscribed again without its video
+      await pupil.page.getByLabel('Тек дыбыс').check();
+      await expect.poll(() => pupil.page.getByLabel('Мұғалімнің бейнесі').evaluate((v: HTMLVideoElement) => {
+        const s = v.srcObject as MediaStream | null;
+        return s ? { video: s.getVideoTracks().length, audio: s.getAudioTracks().length } : null;
+      }), { timeout: 20_000 }).toEqual({ video: 0, audio: 1 });
+
+      await teacher.page.getByRole('button', { name: 'Завершить урок' }).click();
+      await pupil.page.getByText('Эфир аяқталды.').waitFor({ timeout: 20_000 });
+      expect(teacher.pageErrors).toEqual([]);
+      expect(pupil.pageErrors).toEqual([]);
+    } finally {
+      await teacher.context.close();
+      await pupil.context.close();
+    }
+  }, 180_000);
+});

@@ -1,0 +1,54 @@
+import type { Queryable } from '../../platform/db.js';
+import type { Actor } from '../identity/identity.actor.js';
+import { findLessonContext } from './lessons.repository.js';
+import { isHomeroomOf, isOrgAdmin, isPupilOf, lessonAccess, teaches } from './learning.policy.js';
+
+/**
+ * What the live module (server/modules/live) may know of the e-journal, through use cases only:
+ * a lesson with the actor's part in it, and a class with its parents (for parent meetings).
+ */
+
+export interface LiveLesson {
+  id: number;
+  organisationId: number;
+  classId: number;
+  subjectId: number;
+  teacherId: number;
+  startsAt: Date;
+  endsAt: Date;
+  cancelled: boolean;
+  /** teacher: the lesson's teacher; pupil: a pupil of its class; staff: its homeroom teacher or the school's admin; family: a pupil's parent */
+  part: 'teacher' | 'pupil' | 'staff' | 'family';
+}
+
+/** The lesson as the actor may see it for a live room, or null when it is missing or outside their scope. */
+export async function lessonForLive(db: Queryable, actor: Actor, lessonId: number, now: Date): Promise<LiveLesson | null> {
+  const ctx = await findLessonContext(db, lessonId, now);
+  if (!ctx || lessonAccess(actor, ctx) === 'none') return null;
+  // whoever teaches this subject in this class runs its lessons (a substitute included), as in the journal
+  const part: LiveLesson['part'] = teaches(actor, ctx.classId, ctx.subjectId) ? 'teacher'
+    : isPupilOf(actor, ctx.classId) ? 'pupil'
+    : isHomeroomOf(actor, ctx.classId) || isOrgAdmin(actor, ctx.organisationId) ? 'staff'
+    : 'family';
+  return {
+    id: ctx.id, organisationId: ctx.organisationId, classId: ctx.classId, subjectId: ctx.subjectId, teacherId: ctx.teacherId,
+    startsAt: new Date(ctx.startsAt), endsAt: new Date(ctx.endsAt), cancelled: ctx.cancelled, part,
+  };
+}
+
+export interface LiveClass { id: number; organisationId: number; name: string }
+
+/** A class by id (no scope check: the caller decides), or null. */
+export async function classForLive(db: Queryable, classId: number): Promise<LiveClass | null> {
+  const { rows } = await db.query<{ id: number; organisation_id: number; name: string }>(
+    'select id, organisation_id, name from classes where id = $1', [classId]);
+  const r = rows[0];
+  return r ? { id: Number(r.id), organisationId: r.organisation_id, name: r.name } : null;
+}
+
+/** The parents of a class's pupils (each once), to invite them to a meeting. */
+export async function parentsOfClass(db: Queryable, classId: number): Promise<number[]> {
+  const { rows } = await db.query<{ parent_id: string }>(
+    `select distinct l.parent_id from class_members m join parent_links l on l.child_id = m.pupil_id where m.class_id = $1 order by 1`, [classId]);
+  return rows.map((r) => Number(r.parent_id));
+}

@@ -1,0 +1,17 @@
+import { createErrorFactory } from '../../platform/errors.js';
+
+// Outside the actor's scope answers exactly like "does not exist".
+export const lessonNotFound = createErrorFactory('live.lesson_not_found', 404, 'Lesson not found');
+export const classNotFound = createErrorFactory('live.class_not_found', 404, 'Class not found');
+export const meetingNotFound = createErrorFactory('live.meeting_not_found', 404, 'Meeting not found');
+export const roomNotFound = createErrorFactory('live.room_not_found', 404, 'Live room not found');
+
+export const notTheTeacher = createErrorFactory('live.not_the_teacher', 403, 'Only the lesson\'s teacher starts or ends it');
+export const notTheHost = createErrorFactory('live.not_the_host', 403, 'Only the meeting\'s organiser starts or ends it');
+export const mediaServerUnavailable = createErrorFactory('live.media_server_unavailable', 503, 'Live lessons are off: the media server is not configured or not reachable');
+export const lessonOver = createErrorFactory('live.lesson_over', 409, 'The lesson has ended or was cancelled');
+export const tooEarly = createErrorFactory('live.too_early', 409, 'It is too early to open the room');
+export const roomEnded = createErrorFactory('live.room_ended', 409, 'The live room has ended');
+export const meetingInPast = createErrorFactory('live.meeting_in_past', 422, 'A meeting cannot start in the past');
+export const meetingCancelled = createErrorFactory('live.meeting_cancelled', 409, 'The meeting was cancelled');
+export const notInvited = createErrorFactory('live.not_invited', 403, 'Only the class, its teacher and its staff join a lesson');

@@ -1,0 +1,68 @@
+/**
+ * The live module's authorisation matrix (run by live.matrix.test.ts), WITHOUT a media server: an
+ * authorised request that needs Janus answers 503 `live.media_server_unavailable`, so the matrix
+ * shows that authorisation (404 outside, 403 for onlookers) is decided before the media server is
+ * asked. Inside: 5 А of the city school (demo.pupil's class, demo.teacher's maths, demo.homeroom's
+ * class), a maths lesson running at the pinned time, an open room of another of its lessons, a
+ * meeting demo.homeroom scheduled; outside: the same at a school of another region.
+ */
+import type { Matrix, MatrixEndpoint } from '../../../test/authz-matrix.js';
+import { only } from '../../../test/authz-matrix.js';
+import { OTHER_REGION_SCHOOL } from '../../seed/demo-facts.js';
+import { demoIds } from '../learning/learning.fixtures.js';
+
+interface Objects { lesson: number; room: number; cls: number; meeting: number }
+const MISSING = 99_999_999;
+const U = 503; // needs the media server, which the matrix runs without
+
+const endpoints: MatrixEndpoint<Objects>[] = [
+  { route: 'GET /api/live/status', request: () => '/api/live/status', inside: only({}, 200), outside: false, missing: false },
+  { route: 'GET /api/live/lessons/:id', request: (o) => `/api/live/lessons/${o.lesson}`, inside: only({ pupil: 200, parent: 200, teacher: 200, homeroom: 200, admin: 200 }) },
+  { route: 'GET /api/live/rooms/:id', request: (o) => `/api/live/rooms/${o.room}`, inside: only({ pupil: 200, parent: 200, teacher: 200, homeroom: 200, admin: 200 }) },
+  { route: 'POST /api/live/lessons/:id/start', request: (o) => ({ url: `/api/live/lessons/${o.lesson}/start`, payload: {} }), inside: only({ pupil: 403, parent: 403, teacher: U, homeroom: 403, admin: 403 }) },
+  { route: 'POST /api/live/rooms/:id/ticket', request: (o) => `/api/live/rooms/${o.room}/ticket`, inside: only({ pupil: U, parent: 403, teacher: U, homeroom: U, admin: U }) },
+  { route: 'GET /api/live/meetings', request: () => '/api/live/meetings', inside: only({}, 200), outside: false, missing: false },
+  {
+    route: 'POST /api/live/classes/:id/meetings',
+    request: (o) => ({ url: `/api/live/classes/${o.cls}/meetings`, payload: { topic: 'Cyberculture', startsAt: '2020-12-10T18:00:00+06:00' } }),
+    inside: only({ homeroom: 201, admin: 201 }),
+  },
+  { route: 'POST /api/live/meetings/:id/start', request: (o) => ({ url: `/api/live/meetings/${o.meeting}/start`, payload: {} }), inside: only({ parent: 403, homeroom: U, admin: U }) },
+  { route: 'POST /api/live/rooms/:id/end', request: (o) => `/api/live/rooms/${o.room}/end`, inside: only({ pupil: 403, parent: 403, teacher: U, homeroom: 403, admin: 403 }) },
+];
+
+export const matrix: Matrix<Objects> = {
+  module: 'live',
+  env: { LEARNING_TODAY: '2020-12-09T09:00:00+06:00', JANUS_URL: '' },
+  endpoints,
+  async objects(t) {
+    const ids = await demoIds(t.db);
+    const one = <T>(sql: string, params: unknown[] = []) => t.one<T>(sql, params);
+    // a maths lesson of 5 А running at the pinned time, and an open room of another of its lessons
+    const lesson = await one<number>(`select id from lessons where class_id = $1 and subject_id = $2 and on_date = '2020-12-09' order by starts_at limit 1`, [ids.class5a, ids.math]);
+    await t.db.query(`update lessons set starts_at = '2020-12-09T08:50:00+06:00', ends_at = '2020-12-09T09:35:00+06:00', cancelled = false where id = $1`, [lesson]);
+    const roomOf = async (lessonId: number) => one<number>(
+      `insert into live_media_rooms (lesson_id, organisation_id, class_id, janus_room, secret, pin, closes_at, started_by, started_at)
+       select id, organisation_id, class_id, 1000 + id, 's', 'p', '2030-01-01', teacher_id, '2020-12-09T08:50:00+06:00' from lessons where id = $1 returning id`, [lessonId]);
+    const other5a = await one<number>('select id from lessons where class_id = $1 and subject_id = $2 and id <> $3 order by starts_at limit 1', [ids.class5a, ids.math, lesson]);
+    const room = await roomOf(other5a);
+    const homeroom = await t.login('demo.homeroom');
+    const made = await t.app.inject({ method: 'POST', url: `/api/live/classes/${ids.class5a}/meetings`, headers: { cookie: homeroom },
+      payload: { topic: 'How to study at home?', startsAt: '2020-12-09T09:10:00+06:00' } });
+    if (made.statusCode !== 201) throw new Error(`live matrix fixture: ${made.statusCode} ${made.body}`);
+
+    // outside: a school of another region
+    const otherOrg = await one<number>('select id from organisations where name_en = $1', [OTHER_REGION_SCHOOL.names.en]);
+    const otherLesson = await one<number>('select id from lessons where organisation_id = $1 order by on_date desc, starts_at limit 1', [otherOrg]);
+    const otherClass = await one<number>('select class_id from lessons where id = $1', [otherLesson]);
+    const otherRoom = await roomOf(otherLesson);
+    const otherMeeting = await one<number>(
+      `insert into live_meetings (organisation_id, class_id, topic, starts_at, ends_at, created_by, created_at)
+       select organisation_id, class_id, 'Cyberculture', '2020-12-09T09:10:00+06:00', '2020-12-09T09:55:00+06:00', teacher_id, now() from lessons where id = $1 returning id`, [otherLesson]);
+    return {
+      inside: { lesson, room, cls: ids.class5a, meeting: made.json().id },
+      outside: { lesson: otherLesson, room: otherRoom, cls: otherClass, meeting: otherMeeting },
+      missing: { lesson: MISSING, room: MISSING, cls: MISSING, meeting: MISSING },
+    };
+  },
+};

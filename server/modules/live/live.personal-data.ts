@@ -1,0 +1,23 @@
+import { plainExport, type PersonalDataContributor } from '../privacy/privacy.contributor.js';
+
+const tables = [
+  { table: 'live_tickets', personColumns: ['person_id'] },
+  { table: 'live_media_rooms', personColumns: ['started_by'] },
+  { table: 'live_meetings', personColumns: ['created_by'] },
+];
+
+/** Who was let into which live room (tickets), rooms a teacher opened, meetings they scheduled. */
+export const personalData: PersonalDataContributor = {
+  module: 'live',
+  tables,
+  // the room's secrets and tokens are capabilities, never personal data to hand out
+  export: plainExport(tables, ['token', 'secret', 'pin']),
+  async erase(db, personId, ctx) {
+    const tickets = await db.query('delete from live_tickets where person_id = $1', [personId]);
+    const kept = await db.query('select 1 from live_media_rooms where started_by = $1 union all select 1 from live_meetings where created_by = $1', [personId]);
+    return [
+      { module: 'live', action: 'deleted', what: 'join tickets of live lessons and meetings', count: tickets.rowCount ?? 0, keptUntil: null },
+      { module: 'live', action: 'kept', what: 'live rooms opened and meetings scheduled (school records)', count: kept.rowCount ?? 0, keptUntil: ctx.schoolRecordsUntil },
+    ];
+  },
+};

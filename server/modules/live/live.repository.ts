@@ -1,0 +1,107 @@
+import type { Queryable } from '../../platform/db.js';
+
+export interface RoomRow {
+  id: number;
+  lessonId: number | null;
+  meetingId: number | null;
+  organisationId: number;
+  classId: number;
+  janusRoom: number;
+  secret: string;
+  pin: string;
+  audioOnly: boolean;
+  closesAt: Date;
+  startedBy: number;
+  startedAt: Date;
+  endedAt: Date | null;
+}
+
+const roomColumns = `id, lesson_id as "lessonId", meeting_id as "meetingId", organisation_id as "organisationId", class_id as "classId",
+  janus_room as "janusRoom", secret, pin, audio_only as "audioOnly", closes_at as "closesAt", started_by as "startedBy",
+  started_at as "startedAt", ended_at as "endedAt"`;
+
+export async function findRoom(db: Queryable, id: number, lock = false): Promise<RoomRow | null> {
+  const { rows } = await db.query<RoomRow & Record<string, unknown>>(`select ${roomColumns} from live_media_rooms where id = $1 ${lock ? 'for update' : ''}`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function openRoomOf(db: Queryable, key: { lessonId: number } | { meetingId: number }): Promise<RoomRow | null> {
+  const [col, val] = 'lessonId' in key ? ['lesson_id', key.lessonId] : ['meeting_id', key.meetingId];
+  const { rows } = await db.query<RoomRow & Record<string, unknown>>(
+    `select ${roomColumns} from live_media_rooms where ${col} = $1 and ended_at is null`, [val]);
+  return rows[0] ?? null;
+}
+
+/** Inserts an open room; null when another open room of the same lesson or meeting won the race. */
+export async function insertRoom(db: Queryable, r: Omit<RoomRow, 'id' | 'endedAt'>): Promise<RoomRow | null> {
+  const { rows } = await db.query<RoomRow & Record<string, unknown>>(
+    `insert into live_media_rooms (lesson_id, meeting_id, organisation_id, class_id, janus_room, secret, pin, audio_only, closes_at, started_by, started_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict do nothing returning ${roomColumns}`,
+    [r.lessonId, r.meetingId, r.organisationId, r.classId, r.janusRoom, r.secret, r.pin, r.audioOnly, r.closesAt, r.startedBy, r.startedAt]);
+  return rows[0] ?? null;
+}
+
+/** Marks the room ended and takes back its tokens; answers the tokens that were out (to remove them from Janus). */
+export async function endRoom(db: Queryable, id: number, now: Date): Promise<string[]> {
+  await db.query('update live_media_rooms set ended_at = $2 where id = $1 and ended_at is null', [id, now]);
+  const { rows } = await db.query<{ token: string }>(
+    'update live_tickets t set token = null from (select id, token from live_tickets where room_id = $1 and token is not null for update) old where t.id = old.id returning old.token', [id]);
+  return rows.map((r) => r.token);
+}
+
+export async function overdueRooms(db: Queryable, now: Date, limit = 50): Promise<RoomRow[]> {
+  const { rows } = await db.query<RoomRow & Record<string, unknown>>(
+    `select ${roomColumns} from live_media_rooms where ended_at is null and closes_at < $1 order by closes_at limit $2`, [now, limit]);
+  return rows;
+}
+
+export async function insertTicket(db: Queryable, t: { roomId: number; personId: number; role: 'host' | 'participant'; token: string; issuedAt: Date; expiresAt: Date }): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    `insert into live_tickets (room_id, person_id, role, token, issued_at, expires_at) values ($1, $2, $3, $4, $5, $6) returning id`,
+    [t.roomId, t.personId, t.role, t.token, t.issuedAt, t.expiresAt]);
+  return rows[0]!.id;
+}
+
+// ── meetings ─────────────────────────────────────────────────────────────────
+
+export interface MeetingRow {
+  id: number;
+  organisationId: number;
+  classId: number;
+  topic: string;
+  startsAt: Date;
+  endsAt: Date;
+  createdBy: number;
+  cancelledAt: Date | null;
+}
+
+const meetingColumns = `m.id, m.organisation_id as "organisationId", m.class_id as "classId", m.topic, m.starts_at as "startsAt",
+  m.ends_at as "endsAt", m.created_by as "createdBy", m.cancelled_at as "cancelledAt"`;
+
+export async function findMeeting(db: Queryable, id: number): Promise<MeetingRow | null> {
+  const { rows } = await db.query<MeetingRow & Record<string, unknown>>(`select ${meetingColumns} from live_meetings m where m.id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function insertMeeting(db: Queryable, m: Omit<MeetingRow, 'id' | 'cancelledAt'> & { createdAt: Date }): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    `insert into live_meetings (organisation_id, class_id, topic, starts_at, ends_at, created_by, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [m.organisationId, m.classId, m.topic, m.startsAt, m.endsAt, m.createdBy, m.createdAt]);
+  return rows[0]!.id;
+}
+
+/** Meetings of these classes or organisations that have not ended more than a day ago, soonest first, with the open room. */
+export async function meetingsFor(db: Queryable, scope: { classIds: number[]; organisationIds: number[] }, now: Date): Promise<(MeetingRow & { className: string; room: RoomRow | null })[]> {
+  const { rows } = await db.query<MeetingRow & { className: string; room: RoomRow | null } & Record<string, unknown>>(
+    `select ${meetingColumns}, c.name as "className",
+        (select row_to_json(r) from (select ${roomColumns} from live_media_rooms where meeting_id = m.id and ended_at is null) r) as room
+       from live_meetings m join classes c on c.id = m.class_id
+      where (m.class_id = any($1::bigint[]) or m.organisation_id = any($2::int[])) and m.ends_at > $3::timestamptz - interval '1 day'
+      order by m.starts_at, m.id limit 100`,
+    [scope.classIds, scope.organisationIds, now]);
+  return rows.map((r) => ({
+    ...r,
+    room: r.room ? { ...r.room, closesAt: new Date(r.room.closesAt), startedAt: new Date(r.room.startedAt), endedAt: null } : null,
+  }));
+}

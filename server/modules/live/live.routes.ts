@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../deps.js';
+import { errorBody, idParam } from '../../../contracts/common.js';
+import { joinTicket, lessonLive, liveRoom, liveStatus, meeting, meetingBody, meetingList, startBody } from '../../../contracts/live.js';
+import { requireActor } from '../identity/identity.http.js';
+// live lessons follow the school calendar's clock (LEARNING_TODAY pins it for the demo and tests)
+import { clockFromEnv } from '../learning/learning.clock.js';
+import { loadLiveConfig } from './live.config.js';
+import * as uc from './live.usecases.js';
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, 503: errorBody };
+
+/** Live lessons and parent meetings: rooms on Janus VideoRoom, join tickets, the meeting schedule (decision 0024). */
+export async function liveRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['live'];
+  const clock = clockFromEnv();
+  const live = uc.liveDeps(loadLiveConfig(), app.log);
+
+  // rooms past their lesson's or meeting's end (plus a grace) are destroyed on Janus, once a minute
+  let sweeper: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    if (!live.janus) return;
+    sweeper = setInterval(() => void uc.closeOverdueRooms(db, live, clock()).catch(() => undefined), 60_000);
+    sweeper.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(sweeper));
+
+  r.get('/api/live/status', {
+    schema: { tags, summary: 'Is the media server configured and answering (live lessons on or off)', response: { 200: liveStatus, ...errors } },
+  }, async (request) => {
+    requireActor(request);
+    return { available: await uc.mediaServerAvailable(live) };
+  });
+
+  r.get('/api/live/lessons/:id', {
+    schema: { tags, summary: "A lesson's live room: open or not, may I start or join it", params: idParam, response: { 200: lessonLive, ...errors } },
+  }, async (request) => uc.lessonLive(db, live, requireActor(request), request.params.id, clock()));
+
+  r.post('/api/live/lessons/:id/start', {
+    schema: { tags, summary: "The lesson's teacher opens its live room on the media server (same room when already open)", params: idParam, body: startBody, response: { 201: liveRoom, ...errors } },
+  }, async (request, reply) => reply.code(201).send(await uc.startLesson(db, live, requireActor(request), request.params.id, request.body.audioOnly, clock())));
+
+  r.post('/api/live/classes/:id/meetings', {
+    schema: { tags, summary: "Schedule a parent meeting for a class (its homeroom teacher or the school's admin); the parents are notified", params: idParam, body: meetingBody, response: { 201: meeting, ...errors } },
+  }, async (request, reply) => reply.code(201).send(await uc.scheduleMeeting(db, requireActor(request), {
+    classId: request.params.id, topic: request.body.topic, startsAt: new Date(request.body.startsAt), minutes: request.body.minutes, now: clock(),
+  })));
+
+  r.get('/api/live/meetings', {
+    schema: { tags, summary: 'Meetings I organise or am invited to', response: { 200: meetingList, ...errors } },
+  }, async (request) => ({ items: await uc.myMeetings(db, requireActor(request), clock()) }));
+
+  r.post('/api/live/meetings/:id/start', {
+    schema: { tags, summary: "The organiser opens the meeting's room", params: idParam, body: startBody, response: { 201: liveRoom, ...errors } },
+  }, async (request, reply) => reply.code(201).send(await uc.startMeeting(db, live, requireActor(request), request.params.id, request.body.audioOnly, clock())));
+
+  r.get('/api/live/rooms/:id', {
+    schema: { tags, summary: 'A live room (lesson or meeting)', params: idParam, response: { 200: liveRoom, ...errors } },
+  }, async (request) => uc.getRoom(db, requireActor(request), request.params.id, clock()));
+
+  r.post('/api/live/rooms/:id/ticket', {
+    schema: { tags, summary: 'A join ticket for me: room, pin and my own token on the media server', params: idParam, response: { 201: joinTicket, ...errors } },
+  }, async (request, reply) => reply.code(201).send(await uc.issueTicket(db, live, requireActor(request), request.params.id, clock())));
+
+  r.post('/api/live/rooms/:id/end', {
+    schema: { tags, summary: 'The host ends the room: it is destroyed on the media server and every token taken back', params: idParam, response: { 200: liveRoom, ...errors } },
+  }, async (request) => uc.endRoom(db, live, requireActor(request), request.params.id, clock()));
+}

@@ -1,0 +1,283 @@
+import type { Db, Queryable } from '../../platform/db.js';
+import type { Actor } from '../identity/identity.actor.js';
+import { notify } from '../notifications/notifications.usecases.js';
+import { classForLive, lessonForLive, parentsOfClass } from '../learning/live.usecases.js';
+import type { LiveConfig } from './live.config.js';
+import { JanusClient, JanusRefused, JanusUnavailable, randomRoomNumber, randomSecret } from './live.janus.js';
+import * as repo from './live.repository.js';
+import { canOrganiseMeeting, lessonPart, meetingListScope, meetingPart, type RoomPart } from './live.policy.js';
+import { closesAt, openWindow, publishersFor, ticketExpiry, turnCredentials } from './live.rules.js';
+import {
+  classNotFound, lessonNotFound, lessonOver, mediaServerUnavailable, meetingCancelled, meetingInPast, meetingNotFound,
+  notInvited, notTheHost, notTheTeacher, roomEnded, roomNotFound, tooEarly,
+} from './live.errors.js';
+import type { JoinTicket, LiveRoom, Meeting } from '../../../contracts/live.js';
+
+/** What the live use cases stand on: the media server (null when not configured) and the settings. */
+export interface LiveDeps {
+  janus: JanusClient | null;
+  config: LiveConfig;
+  log?: { warn: (obj: object, msg: string) => void };
+  /** the last answer of the availability probe (kept 10 s: a lesson page does not ask Janus each time) */
+  probe?: { at: number; ok: boolean };
+}
+
+export function liveDeps(config: LiveConfig, log?: LiveDeps['log']): LiveDeps {
+  return { janus: config.janus ? new JanusClient(config.janus) : null, config, log };
+}
+
+/** Runs a media-server call; anything the server cannot do there answers 503 `live.media_server_unavailable`. */
+async function onJanus<T>(live: LiveDeps, what: string, fn: (janus: JanusClient) => Promise<T>): Promise<T> {
+  if (!live.janus) throw mediaServerUnavailable();
+  try {
+    return await fn(live.janus);
+  } catch (err) {
+    if (err instanceof JanusUnavailable || err instanceof JanusRefused) {
+      live.log?.warn({ err: err.message, what }, 'live: media server call failed');
+      throw mediaServerUnavailable();
+    }
+    throw err;
+  }
+}
+
+/** Is the media server configured and answering with the VideoRoom plugin? (The web hides live features otherwise.) */
+export async function mediaServerAvailable(live: LiveDeps): Promise<boolean> {
+  if (!live.janus) return false;
+  if (live.probe && Date.now() - live.probe.at < 10_000) return live.probe.ok;
+  let ok = false;
+  try {
+    ok = (await live.janus.info()).videoroom;
+  } catch {
+    ok = false;
+  }
+  live.probe = { at: Date.now(), ok };
+  return ok;
+}
+
+export function roomView(r: repo.RoomRow): LiveRoom {
+  return {
+    id: r.id, kind: r.lessonId !== null ? 'lesson' : 'meeting', lessonId: r.lessonId, meetingId: r.meetingId, audioOnly: r.audioOnly,
+    startedAt: new Date(r.startedAt).toISOString(), closesAt: new Date(r.closesAt).toISOString(),
+    endedAt: r.endedAt ? new Date(r.endedAt).toISOString() : null,
+  };
+}
+
+/** Opens a room on Janus and records it; when another request opened one meanwhile, that one is kept. */
+async function openRoom(db: Db, live: LiveDeps, args: {
+  key: { lessonId: number } | { meetingId: number }; kind: 'lesson' | 'meeting'; organisationId: number; classId: number;
+  endsAt: Date; audioOnly: boolean; actor: Actor; now: Date;
+}): Promise<repo.RoomRow> {
+  const open = await repo.openRoomOf(db, args.key);
+  if (open) return open;
+  const spec = {
+    room: randomRoomNumber(), secret: randomSecret(), pin: randomSecret(6),
+    description: `sabaq ${args.kind} ${'lessonId' in args.key ? args.key.lessonId : args.key.meetingId}`,
+    publishers: publishersFor(args.kind), bitrate: live.config.bitrate,
+  };
+  await onJanus(live, 'create room', (j) => j.createRoom(spec));
+  const row = await repo.insertRoom(db, {
+    lessonId: 'lessonId' in args.key ? args.key.lessonId : null, meetingId: 'meetingId' in args.key ? args.key.meetingId : null,
+    organisationId: args.organisationId, classId: args.classId, janusRoom: spec.room, secret: spec.secret, pin: spec.pin,
+    audioOnly: args.audioOnly, closesAt: closesAt(args.endsAt), startedBy: args.actor.personId, startedAt: args.now,
+  });
+  if (row) return row;
+  // case: two starts at once: the other room is the lesson's, ours goes
+  await live.janus!.destroyRoom(spec.room, spec.secret).catch(() => undefined);
+  const winner = await repo.openRoomOf(db, args.key);
+  if (!winner) throw new Error('live: room vanished after a lost race');
+  return winner;
+}
+
+/** Destroys the room on Janus, takes back its tokens and marks it ended. */
+async function closeRoom(db: Db, live: LiveDeps, room: repo.RoomRow, now: Date): Promise<repo.RoomRow> {
+  await onJanus(live, 'destroy room', (j) => j.destroyRoom(room.janusRoom, room.secret));
+  const tokens = await db.transaction((tx) => repo.endRoom(tx, room.id, now));
+  if (live.janus?.tokenAuth) await Promise.all(tokens.map((t) => live.janus!.removeToken(t).catch(() => undefined)));
+  return { ...room, endedAt: now };
+}
+
+// ── lessons ──────────────────────────────────────────────────────────────────
+
+async function lessonOrThrow(db: Queryable, actor: Actor, lessonId: number, now: Date) {
+  const lesson = await lessonForLive(db, actor, lessonId, now);
+  if (!lesson) throw lessonNotFound();
+  return lesson;
+}
+
+/** The lesson's live state for its page: is the media server there, is the room open, may I start or join it. */
+export async function lessonLive(db: Db, live: LiveDeps, actor: Actor, lessonId: number, now: Date) {
+  const lesson = await lessonOrThrow(db, actor, lessonId, now);
+  const room = await repo.openRoomOf(db, { lessonId });
+  const part = lessonPart(lesson);
+  const available = await mediaServerAvailable(live);
+  const window = lesson.cancelled ? 'over' : openWindow(now, lesson.startsAt, lesson.endsAt);
+  return {
+    lessonId, available, room: room ? roomView(room) : null,
+    canStart: part === 'host' && available && window === 'open',
+    canJoin: room !== null && (part === 'host' || part === 'participant'),
+    startsAt: lesson.startsAt.toISOString(), endsAt: lesson.endsAt.toISOString(),
+  };
+}
+
+/** The lesson's teacher opens its live room (30 minutes before the start at the earliest; the same room when already open). */
+export async function startLesson(db: Db, live: LiveDeps, actor: Actor, lessonId: number, audioOnly: boolean, now: Date): Promise<LiveRoom> {
+  const lesson = await lessonOrThrow(db, actor, lessonId, now);
+  if (lessonPart(lesson) !== 'host') throw notTheTeacher();
+  if (lesson.cancelled) throw lessonOver();
+  const window = openWindow(now, lesson.startsAt, lesson.endsAt);
+  if (window === 'early') throw tooEarly();
+  if (window === 'over') throw lessonOver();
+  const room = await openRoom(db, live, {
+    key: { lessonId }, kind: 'lesson', organisationId: lesson.organisationId, classId: lesson.classId,
+    endsAt: lesson.endsAt, audioOnly, actor, now,
+  });
+  return roomView(room);
+}
+
+// ── meetings ─────────────────────────────────────────────────────────────────
+
+/** A class's homeroom teacher (or the school's admin) schedules a parent meeting; the parents are told. */
+export async function scheduleMeeting(db: Db, actor: Actor, args: { classId: number; topic: string; startsAt: Date; minutes: number; now: Date }): Promise<Meeting> {
+  const cls = await classForLive(db, args.classId);
+  if (!cls || !canOrganiseMeeting(actor, { classId: cls.id, organisationId: cls.organisationId })) throw classNotFound();
+  if (args.startsAt.getTime() < args.now.getTime()) throw meetingInPast();
+  const endsAt = new Date(args.startsAt.getTime() + args.minutes * 60_000);
+  return db.transaction(async (tx) => {
+    const id = await repo.insertMeeting(tx, {
+      organisationId: cls.organisationId, classId: cls.id, topic: args.topic, startsAt: args.startsAt, endsAt, createdBy: actor.personId, createdAt: args.now,
+    });
+    const parents = await parentsOfClass(tx, cls.id);
+    await notify(tx, parents.map((personId) => ({
+      personId, kind: 'live.meeting_scheduled', params: { meetingId: id, classId: cls.id, className: cls.name, topic: args.topic, startsAt: args.startsAt.toISOString() },
+    })), args.now);
+    return {
+      id, classId: cls.id, className: cls.name, topic: args.topic, startsAt: args.startsAt.toISOString(), endsAt: endsAt.toISOString(),
+      cancelled: false, room: null, isHost: true, invited: parents.length,
+    };
+  });
+}
+
+/** Meetings I organise or am invited to (my children's classes), from yesterday on. */
+export async function myMeetings(db: Db, actor: Actor, now: Date): Promise<Meeting[]> {
+  const rows = await repo.meetingsFor(db, meetingListScope(actor), now);
+  return rows.flatMap((m) => {
+    const part = meetingPart(actor, m);
+    if (part === 'none') return [];
+    return [{
+      id: m.id, classId: m.classId, className: m.className, topic: m.topic, startsAt: new Date(m.startsAt).toISOString(),
+      endsAt: new Date(m.endsAt).toISOString(), cancelled: m.cancelledAt !== null, room: m.room ? roomView(m.room) : null, isHost: part === 'host',
+    }];
+  });
+}
+
+async function meetingOrThrow(db: Queryable, actor: Actor, meetingId: number) {
+  const m = await repo.findMeeting(db, meetingId);
+  if (!m) throw meetingNotFound();
+  const part = meetingPart(actor, m);
+  if (part === 'none') throw meetingNotFound();
+  return { meeting: m, part };
+}
+
+/** The organiser opens the meeting's room (30 minutes before at the earliest). */
+export async function startMeeting(db: Db, live: LiveDeps, actor: Actor, meetingId: number, audioOnly: boolean, now: Date): Promise<LiveRoom> {
+  const { meeting, part } = await meetingOrThrow(db, actor, meetingId);
+  if (part !== 'host') throw notTheHost();
+  if (meeting.cancelledAt) throw meetingCancelled();
+  const window = openWindow(now, new Date(meeting.startsAt), new Date(meeting.endsAt));
+  if (window === 'early') throw tooEarly();
+  if (window === 'over') throw lessonOver();
+  const room = await openRoom(db, live, {
+    key: { meetingId }, kind: 'meeting', organisationId: meeting.organisationId, classId: meeting.classId,
+    endsAt: new Date(meeting.endsAt), audioOnly, actor, now,
+  });
+  return roomView(room);
+}
+
+// ── rooms ────────────────────────────────────────────────────────────────────
+
+/** The actor's part in a room (through its lesson or meeting); 404 when outside their scope. */
+async function roomPart(db: Queryable, actor: Actor, room: repo.RoomRow, now: Date): Promise<RoomPart> {
+  if (room.lessonId !== null) {
+    const lesson = await lessonForLive(db, actor, room.lessonId, now);
+    return lesson ? lessonPart(lesson) : 'none';
+  }
+  const m = await repo.findMeeting(db, room.meetingId!);
+  return m ? meetingPart(actor, m) : 'none';
+}
+
+async function roomOrThrow(db: Queryable, actor: Actor, roomId: number, now: Date) {
+  const room = await repo.findRoom(db, roomId);
+  if (!room) throw roomNotFound();
+  const part = await roomPart(db, actor, room, now);
+  if (part === 'none') throw roomNotFound();
+  return { room, part };
+}
+
+export async function getRoom(db: Db, actor: Actor, roomId: number, now: Date): Promise<LiveRoom> {
+  return roomView((await roomOrThrow(db, actor, roomId, now)).room);
+}
+
+/**
+ * A join ticket for one person: a fresh token is added to the room's `allowed` list on Janus (and,
+ * with Janus token_auth, as a core token for the VideoRoom plugin), so only the people Sabaq let in
+ * can join, each with their own token. Hosts publish; participants listen and may be given the floor.
+ */
+export async function issueTicket(db: Db, live: LiveDeps, actor: Actor, roomId: number, now: Date): Promise<JoinTicket> {
+  const { room, part } = await roomOrThrow(db, actor, roomId, now);
+  if (part === 'onlooker') throw notInvited();
+  if (room.endedAt) throw roomEnded();
+  if (new Date(room.closesAt).getTime() <= now.getTime()) {
+    await closeRoom(db, live, room, now).catch(() => undefined);
+    throw roomEnded();
+  }
+  const token = randomSecret();
+  const role = part === 'host' ? 'host' : 'participant';
+  await onJanus(live, 'allow token', async (j) => {
+    await j.addToken(token);
+    await j.allow(room.janusRoom, room.secret, [token]);
+  });
+  const expiresAt = ticketExpiry(now, new Date(room.closesAt), live.config.ticketMinutes);
+  const ticketId = await repo.insertTicket(db, { roomId: room.id, personId: actor.personId, role, token, issuedAt: now, expiresAt });
+  return {
+    roomId: room.id, kind: room.lessonId !== null ? 'lesson' : 'meeting', janusUrl: live.config.janus!.publicUrl, janusRoom: room.janusRoom,
+    pin: room.pin, token, janusToken: live.janus!.tokenAuth ? token : null, role,
+    // no names go to the media server: a role and the ticket number are enough to tell feeds apart
+    display: `${role}-${ticketId}`, audioOnly: room.audioOnly, bitrate: live.config.bitrate, expiresAt: expiresAt.toISOString(),
+    lessonId: room.lessonId, meetingId: room.meetingId,
+    iceServers: live.config.turn ? [{ urls: live.config.turn.urls, ...turnCredentials(live.config.turn.secret, expiresAt, `t${ticketId}`) }] : [],
+  };
+}
+
+/** The host ends the room: Janus destroys it (everyone is hung up) and the tokens are taken back. */
+export async function endRoom(db: Db, live: LiveDeps, actor: Actor, roomId: number, now: Date): Promise<LiveRoom> {
+  const { room, part } = await roomOrThrow(db, actor, roomId, now);
+  if (part !== 'host') throw room.lessonId !== null ? notTheTeacher() : notTheHost();
+  if (room.endedAt) return roomView(room);
+  return roomView(await closeRoom(db, live, room, now));
+}
+
+/** Destroys rooms past their closing time (run every minute by the routes' timer). */
+export async function closeOverdueRooms(db: Db, live: LiveDeps, now: Date): Promise<number> {
+  if (!live.janus) return 0;
+  let closed = 0;
+  for (const room of await repo.overdueRooms(db, now)) {
+    try {
+      await closeRoom(db, live, room, now);
+      closed++;
+    } catch {
+      // the media server is away: the next run tries again
+    }
+  }
+  return closed;
+}
+
+/** The one start-up line when live lessons are off (null when Janus answers): `npm start` goes on either way. */
+export async function liveStartupProblem(config: LiveConfig): Promise<string | null> {
+  if (!config.janus) return 'Live lessons are off: JANUS_URL is not set (lesson pages offer the recording or TV instead; see docs/decisions/0020)';
+  try {
+    const info = await new JanusClient(config.janus).info();
+    return info.videoroom ? null : `Live lessons are off: Janus at ${config.janus.url} has no VideoRoom plugin`;
+  } catch {
+    return `Live lessons are off: Janus at ${config.janus.url} does not answer (live features answer 503 until it does)`;
+  }
+}
