@@ -68,9 +68,16 @@ export const ruleCondition = z.object({
 }).strict();
 export type RuleCondition = z.infer<typeof ruleCondition>;
 
+/** A text written in the three interface languages (the reader sees theirs). */
+export const localisedText = (max: number) => z.object({
+  kk: z.string().trim().min(1).max(max), ru: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max),
+}).strict();
+export type LocalisedText = z.infer<ReturnType<typeof localisedText>>;
+
 export const formatRule = z.object({
   id: z.string().regex(/^[A-Za-z0-9_.-]{1,20}$/, 'a short id: letters, digits, . _ -'),
-  title: z.string().max(200).optional(),
+  /** one text, or one per interface language */
+  title: z.union([z.string().max(200), localisedText(200)]).optional(),
   when: ruleCondition,
   then: ruleOutcome,
 }).strict();
@@ -78,6 +85,10 @@ export type FormatRule = z.infer<typeof formatRule>;
 
 export const ruleSetBody = z.object({
   name: z.string().trim().min(1).max(200),
+  /** the name in each interface language (shown instead of `name` where present) */
+  names: localisedText(200).optional(),
+  /** what this set is about, in each interface language (shown beside the version's notes) */
+  about: localisedText(1000).optional(),
   /** the level assumed where no area up the tree has recorded a situation */
   unknownSituation: situationLevel.default('red'),
   /** specialty group code → keywords; a class's specialty belongs to the first group whose keyword it contains */
@@ -157,6 +168,8 @@ export const areaSituation = z.object({
   area: z.object({ level: areaLevel, id: z.number().nullable(), name: localisedName }),
   /** the area's own latest record in force today, if any */
   own: situationRecord.nullable(),
+  /** the area's own next record that takes effect after the date (a change already scheduled), if any */
+  scheduled: situationRecord.nullable().optional(),
   effective: effectiveSituation,
   /** may the actor record a situation here */
   canRecord: z.boolean(),
@@ -227,6 +240,9 @@ export const ruleSetSummary = z.object({
   publishedAt: z.string(),
   publishedBy: z.string().nullable(),
   notes: z.string(),
+  /** the body's `names` and `about`, when it has them */
+  names: localisedText(200).nullable().optional(),
+  about: localisedText(1000).nullable().optional(),
 });
 export const ruleSetDetail = ruleSetSummary.extend({ body: ruleSetBody });
 export const ruleSetList = z.object({ items: z.array(ruleSetSummary), canPublish: z.boolean() });

@@ -424,11 +424,21 @@ export const submissionMarkBody = z.object({ score: z.number(), comment: optiona
 export const inboxQuery = z.object({
   classId: id.optional(),
   subjectId: id.optional(),
+  /** one homework's work only */
+  homeworkId: id.optional(),
+  /** 'waiting': not yet marked (default); 'all': marked work too */
+  state: z.enum(['waiting', 'all']).default('waiting'),
+  /** the page size */
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
 }).strict();
 
 export const inboxResponse = z.object({
   total: z.number(),
+  page: z.number().optional(),
+  pageSize: z.number().optional(),
+  /** the homework with work in the chosen classes and state, newest first (for a filter), at most 100 */
+  homeworks: z.array(z.object({ id: z.number(), title: z.string(), class: classRef, count: z.number() })).optional(),
   items: z.array(z.object({
     submissionId: z.number(),
     homework: z.object({ id: z.number(), title: z.string(), dueAt: z.string(), lessonId: z.number() }),
@@ -438,6 +448,8 @@ export const inboxResponse = z.object({
     submittedAt: z.string(),
     late: z.boolean(),
     attempts: z.number(),
+    /** already marked (only listed with state 'all') */
+    marked: z.boolean().optional(),
   })),
 });
 

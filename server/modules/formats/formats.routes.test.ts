@@ -86,6 +86,22 @@ describe('an officer sees only their area', () => {
     expect((await get(`/api/formats/organisations/${ids.besagash}`, 'district')).statusCode).toBe(404);
   });
 
+  test('a change already recorded for a later date is shown as scheduled', async () => {
+    const before = (await get('/api/formats/areas?date=2020-08-17', 'district')).json().items[0];
+    expect(before.own).toBeNull();
+    expect(before.scheduled).toMatchObject({ level: 'green', effectiveFrom: '2020-08-20' });
+    expect((await get('/api/formats/areas?date=2020-09-10', 'district')).json().items[0].scheduled).toBeNull();
+  });
+
+  test('the seeded rule set is named and described in the three languages, its rules titled in each', async () => {
+    const list = (await get('/api/formats/rule-sets', 'ministry')).json();
+    const v1 = list.items.find((s: { version: number; region: unknown }) => s.version === 1 && s.region === null);
+    expect(v1.names).toMatchObject({ kk: expect.any(String), ru: expect.any(String), en: expect.any(String) });
+    expect(v1.about.ru).toContain('дистанционно');
+    expect(v1.notes).not.toContain('SEED-FACTS');
+    expect(DEFAULT_RULE_SET.rules.every((r) => typeof r.title === 'object' && r.title.kk && r.title.ru && r.title.en)).toBe(true);
+  });
+
   test('the region officer sees its districts, not another region; a parent is not an officer', async () => {
     const areas = await get(`/api/formats/areas?regionId=${ids.region}`, 'region');
     expect(areas.json().items.map((a: { area: { id: number } }) => a.area.id).sort()).toEqual([ids.karasay, ids.talgar].sort());

@@ -180,6 +180,11 @@ export function ownRecordOn(index: SituationIndex, level: AreaLevel, id: number 
   return index.get(areaKey(level, id))?.find((e) => e.effectiveFrom <= date) ?? null;
 }
 
+/** The area's own soonest record that takes effect after `date` (a change already scheduled), or null. */
+export function nextOwnRecordAfter(index: SituationIndex, level: AreaLevel, id: number | null, date: string): SituationEntry | null {
+  return (index.get(areaKey(level, id)) ?? []).filter((e) => e.effectiveFrom > date).at(-1) ?? null;
+}
+
 /**
  * The situation in force at a place on a date: the most specific area (settlement, district,
  * region, country) whose own latest record by that date states a level; null when none does.

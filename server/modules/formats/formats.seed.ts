@@ -59,7 +59,7 @@ export const seedFormats: ModuleSeeder = async ({ db, size, quiet }) => {
     const version = (await repo.latestVersion(tx, null)) + 1;
     await repo.insertRuleSet(tx, {
       regionId: null, version, name: DEFAULT_RULE_SET.name, body: DEFAULT_RULE_SET, effectiveFrom: START,
-      notes: 'Defaults from the ministry order of August 2020 (SEED-FACTS): distance by default, small rural schools regular while favourable, duty classes for grades 1-4.',
+      notes: '', // the body's `about` says it in each language
       personId: ministry,
     });
     await tx.query('update format_rule_sets set published_at = $1 where version = $2 and region_id is null', [SEEDED_AT, version]);

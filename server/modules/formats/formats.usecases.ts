@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import {
-  renderReason, ruleSetBody, type Decision, type FormatsSettings, type Impact, type RuleSetBody, type SituationBody,
+  localisedText, renderReason, ruleSetBody, type Decision, type FormatsSettings, type Impact, type RuleSetBody, type SituationBody,
 } from '../../../contracts/formats.js';
 import { hasRole, type Actor } from '../identity/identity.actor.js';
 import { findOrganisationNode } from '../organisations/organisations.repository.js';
@@ -9,7 +9,7 @@ import { classAccess } from '../organisations/organisations.policy.js';
 import * as repo from './formats.repository.js';
 import type { AreaRow, EffectiveRow, FactScope, RuleSetRow } from './formats.repository.js';
 import { checkCoverage, notifyFormatChanges, recompute, type Uncovered } from './formats.recompute.js';
-import { indexSituations, levelAllowed, ownRecordOn, resolveSituation, type SituationEntry } from './formats.rules.js';
+import { indexSituations, levelAllowed, nextOwnRecordAfter, ownRecordOn, resolveSituation, type SituationEntry } from './formats.rules.js';
 import {
   canOverride, canReadArea, canReadRuleSets, canRecordSituation, decisionAccess, isOfficer, officerScope, ownClassIds, rulePublishing,
   type AreaNode,
@@ -106,7 +106,9 @@ export async function listAreas(db: Queryable, actor: Actor, q: { regionId?: num
   const index = indexSituations(entries);
   const assumed = await unknownLevel(db);
   const owns = items.map((a) => ownRecordOn(index, a.level, a.id, date));
-  const records = await repo.situationsByIds(db, owns.flatMap((o) => (o ? [o.id] : [])));
+  // the soonest own record after the date: a change already scheduled (the list is newest first)
+  const nexts = items.map((a) => nextOwnRecordAfter(index, a.level, a.id, date));
+  const records = await repo.situationsByIds(db, [...owns, ...nexts].flatMap((o) => (o ? [o.id] : [])));
   return {
     scale: settings.situationScale,
     items: items.map((a, i) => {
@@ -114,6 +116,7 @@ export async function listAreas(db: Queryable, actor: Actor, q: { regionId?: num
       return {
         area: { level: a.level, id: a.id, name: a.name },
         own: owns[i] ? records.get(owns[i]!.id) ?? null : null,
+        scheduled: nexts[i] ? records.get(nexts[i]!.id) ?? null : null,
         effective: r
           ? { level: r.level, area: r.area, since: r.since, source: r.source, assumed: false }
           : { level: assumed, area: null, since: null, source: null, assumed: true },
@@ -180,8 +183,16 @@ export async function recordSituation(db: Db, actor: Actor, body: SituationBody,
 
 const toSummary = (r: RuleSetRow) => ({
   id: r.id, version: r.version, region: r.region, name: r.name, effectiveFrom: r.effectiveFrom, publishedAt: r.publishedAt,
-  publishedBy: r.publishedBy, notes: r.notes,
+  publishedBy: r.publishedBy, notes: r.notes, ...localisedOfBody(r.body),
 });
+
+/** The body's names and description in the three languages, when it has them (older sets do not). */
+function localisedOfBody(body: unknown) {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as { names?: unknown; about?: unknown };
+  const names = localisedText(200).safeParse(b.names);
+  const about = localisedText(1000).safeParse(b.about);
+  return { names: names.success ? names.data : null, about: about.success ? about.data : null };
+}
 
 export async function listRuleSets(db: Queryable, actor: Actor, regionId: number | undefined) {
   if (!isOfficer(actor)) throw errors.notAnOfficer();

@@ -174,22 +174,47 @@ export async function setSubmissionStatus(db: Queryable, id: number, status: 'su
 }
 
 /** Submitted work waiting to be marked in the class × subject pairs given (the teacher's), oldest first. */
-export async function findInbox(db: Queryable, args: { classIds: number[]; subjectIds: number[]; limit: number }) {
+export async function findInbox(db: Queryable, args: {
+  classIds: number[]; subjectIds: number[]; limit: number; homeworkId?: number; state?: 'waiting' | 'all'; page?: number;
+}) {
+  const page = args.page ?? 1;
+  const all = args.state === 'all';
   const { rows } = await db.query<{ total: number; item: unknown }>(
     `with pairs as (select * from unnest($1::bigint[], $2::int[]) as p(class_id, subject_id)),
      waiting as (
        select sb.id, sb.submitted_at, sb.late, sb.attempts, sb.pupil_id, h.id as homework_id, h.title, h.due_at, h.lesson_id,
-         h.class_id, h.subject_id
+         h.class_id, h.subject_id, sb.status
        from pairs join homework h on h.class_id = pairs.class_id and h.subject_id = pairs.subject_id
-       join submissions sb on sb.homework_id = h.id and sb.status = 'submitted'
+       join submissions sb on sb.homework_id = h.id and (sb.status = 'submitted' or $5::boolean)
+       where ($4::bigint is null or h.id = $4)
      )
      select (select count(*) from waiting) as total,
        json_build_object('submissionId', w.id,
          'homework', json_build_object('id', w.homework_id, 'title', w.title, 'dueAt', iso_utc(w.due_at), 'lessonId', w.lesson_id),
          'class', json_build_object('id', c.id, 'name', c.name), 'subject', ${subjectJson('s')}, 'pupil', ${personJson('p')},
-         'submittedAt', iso_utc(w.submitted_at), 'late', w.late, 'attempts', w.attempts) as item
+         'submittedAt', iso_utc(w.submitted_at), 'late', w.late, 'attempts', w.attempts, 'marked', w.status = 'marked') as item
      from waiting w join classes c on c.id = w.class_id join subjects s on s.id = w.subject_id join persons p on p.id = w.pupil_id
-     order by w.submitted_at, w.id limit $3`,
-    [args.classIds, args.subjectIds, args.limit]);
-  return { total: rows[0]?.total ?? 0, items: rows.map((r) => r.item) };
+     order by w.status = 'marked', w.submitted_at, w.id limit $3 offset $6`,
+    [args.classIds, args.subjectIds, args.limit, args.homeworkId ?? null, all, (page - 1) * args.limit]);
+  // the homework that has work in these classes (and state), for the filter: newest first
+  const { rows: homeworks } = await db.query<{ id: number; title: string; class: unknown; count: number }>(
+    `with pairs as (select * from unnest($1::bigint[], $2::int[]) as p(class_id, subject_id))
+     select h.id, h.title, json_build_object('id', c.id, 'name', c.name) as class, count(*)::int as count
+       from pairs join homework h on h.class_id = pairs.class_id and h.subject_id = pairs.subject_id
+       join submissions sb on sb.homework_id = h.id and (sb.status = 'submitted' or $3::boolean)
+       join classes c on c.id = h.class_id
+      group by h.id, c.id order by h.due_at desc, h.id desc limit 100`,
+    [args.classIds, args.subjectIds, all]);
+  // a page past the end still says how many there are
+  const total = rows[0]?.total ?? (page > 1 ? await countInbox(db, args.classIds, args.subjectIds, args.homeworkId ?? null, all) : 0);
+  return { total: Number(total), page, pageSize: args.limit, homeworks, items: rows.map((r) => r.item) };
+}
+
+async function countInbox(db: Queryable, classIds: number[], subjectIds: number[], homeworkId: number | null, all: boolean): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `with pairs as (select * from unnest($1::bigint[], $2::int[]) as p(class_id, subject_id))
+     select count(*)::int as n from pairs join homework h on h.class_id = pairs.class_id and h.subject_id = pairs.subject_id
+       join submissions sb on sb.homework_id = h.id and (sb.status = 'submitted' or $4::boolean)
+      where ($3::bigint is null or h.id = $3)`, [classIds, subjectIds, homeworkId, all]);
+  return rows[0]?.n ?? 0;
 }

@@ -165,10 +165,12 @@ export async function homeworkRoutes(app: FastifyInstance, { db, clock }: Learni
     },
   }, async (request) => {
     const actor = requireActor(request);
-    const { classId, subjectId, limit } = request.query;
+    const { classId, subjectId, homeworkId, state, limit, page } = request.query;
     const pairs = actor.taught.filter((t) => (!classId || t.classId === classId) && (!subjectId || t.subjectId === subjectId));
-    if (!pairs.length) return { total: 0, items: [] };
-    const inbox = await repo.findInbox(db, { classIds: pairs.map((p) => p.classId), subjectIds: pairs.map((p) => p.subjectId), limit });
+    if (!pairs.length) return { total: 0, page, pageSize: limit, homeworks: [], items: [] };
+    const inbox = await repo.findInbox(db, {
+      classIds: pairs.map((p) => p.classId), subjectIds: pairs.map((p) => p.subjectId), limit, homeworkId, state, page,
+    });
     return inbox as never;
   });
 }

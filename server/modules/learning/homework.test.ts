@@ -185,3 +185,25 @@ describe('submitting work', () => {
     expect(view.canEdit).toBe(true);
   });
 });
+
+describe("the teacher's inbox: filters and pages", () => {
+  test('by homework, not yet marked or all, a page at a time', async () => {
+    const hw = await newHomework(inHours(40), 'Сүзгі үшін');
+    const work = (await submit(hw, { text: 'жауап' })).json();
+    const only = (await call('demo.teacher', 'GET', `/api/learning/inbox?homeworkId=${hw}`)).json();
+    expect(only).toMatchObject({ total: 1, page: 1, items: [{ submissionId: work.id, marked: false }] });
+    expect(only.homeworks.some((h: { id: number; count: number }) => h.id === hw && h.count === 1)).toBe(true);
+    expect((await call('demo.teacher', 'PUT', `/api/learning/submissions/${work.id}/mark`, { score: 9 })).statusCode).toBe(200);
+    expect((await call('demo.teacher', 'GET', `/api/learning/inbox?homeworkId=${hw}`)).json().total).toBe(0);
+    const all = (await call('demo.teacher', 'GET', `/api/learning/inbox?homeworkId=${hw}&state=all`)).json();
+    expect(all.items).toMatchObject([{ submissionId: work.id, marked: true }]);
+    // pages: two at a time over everything waiting, no item twice
+    const first = (await call('demo.teacher', 'GET', '/api/learning/inbox?limit=2&page=1')).json();
+    const second = (await call('demo.teacher', 'GET', '/api/learning/inbox?limit=2&page=2')).json();
+    expect(first.total).toBe(second.total);
+    if (first.total > 2) expect(second.items.map((i: { submissionId: number }) => i.submissionId)).not.toContain(first.items[0].submissionId);
+    // a homework of a class the teacher does not teach lists nothing (no leak)
+    expect((await call('demo.homeroom', 'GET', `/api/learning/inbox?homeworkId=${hw}&state=all`)).json().total).toBe(0);
+    expect((await call('demo.teacher', 'GET', '/api/learning/inbox?state=some')).statusCode).toBe(400);
+  });
+});

@@ -18,6 +18,7 @@ import { PlanningHomeSections } from '../modules/planning/home-sections.js';
 import { PrivacyHomeSections } from '../modules/privacy/home-sections.js';
 import { TransfersHomeSections } from '../modules/transfers/home-sections.js';
 import { SchoolHomeSections } from '../modules/school/home-sections.js';
+import { MessagesHomeSections } from '../modules/messages/home-sections.js';
 import { LiveHomeSections } from '../modules/live/home-sections.js';
 import { AccessHomeSections } from '../modules/access/home-sections.js';
 
@@ -62,6 +63,7 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <SchoolHomeSections me={me} />
         <SuppliesHomeSections me={me} />
         <AnalyticsHomeSections me={me} />
+        <MessagesHomeSections me={me} />
         <AccessHomeSections me={me} />
         <VideoHomeSections me={me} />
         <TrainingHomeSections me={me} />

@@ -23,6 +23,7 @@ import { privacyRoutes } from '../modules/privacy/routes.js';
 import { transfersRoutes } from '../modules/transfers/routes.js';
 import { schoolRoutes } from '../modules/school/routes.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
+import { messagesRoutes } from '../modules/messages/routes.js';
 import { accessRoutes } from '../modules/access/routes.js';
 import { videoPublicRoutes, videoRoutes } from '../modules/video/routes.js';
 import { trainingRoutes } from '../modules/training/routes.js';
@@ -138,6 +139,7 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
     ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
     ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute), ...analyticsRoutes(signedInRoute),
+    ...messagesRoutes(signedInRoute),
     ...accessRoutes(signedInRoute),
     ...videoRoutes(signedInRoute), ...trainingRoutes(signedInRoute),
     ...liveRoutes(signedInRoute)]),

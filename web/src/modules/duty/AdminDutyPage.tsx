@@ -35,6 +35,9 @@ function WindowCard({ window, canManage }: { window: DutyWindow; canManage: bool
   );
 }
 
+/** The device's calendar date, YYYY-MM-DD. */
+const localToday = () => new Date().toLocaleDateString('sv-SE');
+
 function toggled<T>(list: T[], value: T, on: boolean): T[] {
   return on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
 }
@@ -169,11 +172,12 @@ export function AdminDutyPage({ organisationId }: { organisationId: number }) {
                 </ul>
               )}
             </section>
-            {data.canManage && (data.items.some((w) => w.isOpen)
+            {data.canManage && (data.items.some((w) => w.isOpen || (w.closedAt === null && w.closesOn >= localToday()))
               // one window at a time: the form would only end in a 409, so it is not offered
               ? <p className="notice">{t('admin.oneAtATime')}</p>
               : (
                 <section className="card">
+                  <p><Link to="/duty/settings">{t('settings.link')}</Link></p>
                   <QueryView query={settings}>{(s) => <OpenWindowForm organisationId={organisationId} settings={s} />}</QueryView>
                 </section>
               ))}

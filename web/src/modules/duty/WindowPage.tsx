@@ -9,6 +9,7 @@ import {
   groupsQuery, moveChild, runGrouping, type AdminApplication, type DutyGroup, type DutyWindow, type GroupingResult,
 } from './api.js';
 import { WindowFacts } from './WindowFacts.js';
+import { ApplicationsSection } from './ApplicationsSection.js';
 import { ConfirmButton } from './ConfirmButton.js';
 import { dateTimeText, dayPatternText } from './days.js';
 import { useDayNames } from './useDayNames.js';
@@ -205,6 +206,7 @@ export function WindowPage({ windowId }: { windowId: number }) {
             <h2 id="duty-waiting">{t('window.waiting')} ({waiting.length})</h2>
             <WaitingList waiting={waiting} groups={groups} window={window} />
           </section>
+          <ApplicationsSection window={window} />
         </>
       )}
     </QueryView>

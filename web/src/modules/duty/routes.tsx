@@ -8,6 +8,7 @@ const ParentDutyPage = lazyRouteComponent(() => import('./ParentDutyPage.js'), '
 const AdminDutyPage = lazyRouteComponent(() => import('./AdminDutyPage.js'), 'AdminDutyPage');
 const WindowPage = lazyRouteComponent(() => import('./WindowPage.js'), 'WindowPage');
 const TotalsPage = lazyRouteComponent(() => import('./TotalsPage.js'), 'TotalsPage');
+const DutySettingsPage = lazyRouteComponent(() => import('./SettingsPage.js'), 'DutySettingsPage');
 
 /** A database id from the address; 0 (which no page finds) for anything else. */
 export const toId = (value: unknown): number => {
@@ -62,5 +63,6 @@ export function dutyRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <TotalsPage regionId={regionId} districtId={districtId} />;
     },
   });
-  return [parentPage, admin, window, totals] as const;
+  const settings = createRoute({ getParentRoute: () => parent, path: '/duty/settings', component: DutySettingsPage });
+  return [parentPage, admin, window, totals, settings] as const;
 }

@@ -60,6 +60,13 @@ function AreaCard({ area, scale, filter }: { area: AreaSituation; scale: Situati
           : e.assumed ? t('areas.assumed') : t('areas.inherited', { area: e.area ? AREA_LABELS[e.area][langOf(lang)] : '—' })}
         {e.since && <>, {t('since', { date: formatDate(e.since, lang) })}</>}
       </p>
+      {area.scheduled && (
+        <p className="notice">
+          {area.scheduled.level
+            ? t('areas.scheduled', { date: formatDate(area.scheduled.effectiveFrom, lang), level: LEVEL_LABELS[scale][area.scheduled.level][langOf(lang)] })
+            : t('areas.scheduledInherit', { date: formatDate(area.scheduled.effectiveFrom, lang) })}
+        </p>
+      )}
       {/* the decree is shown where it was recorded; an inherited one is a click up the tree */}
       {area.own && area.own.level !== null && e.source && <p className="muted">{t('areas.source')}: {e.source}</p>}
       <div className="fd-actions">

@@ -28,6 +28,8 @@ export function FormatsPage({ regionId, districtId }: AreaFilter) {
       <ul className="fd-links fd-links--inline">
         <li><Link to="/formats/rules">{t('nav.rules')}</Link></li>
         <li><Link to="/duty/totals" search={filter}>{t('nav.dutyTotals')}</Link></li>
+        <li><Link to="/formats/settings">{t('settings.link')}</Link></li>
+        <li><Link to="/duty/settings">{t('settings.dutyLink')}</Link></li>
       </ul>
       <AreasSection filter={filter} />
       <DecisionsSection filter={filter} />

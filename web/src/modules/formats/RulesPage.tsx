@@ -14,6 +14,8 @@ import {
 import { FormatBadge, langOf } from './FormatBadge.js';
 import { ImpactView } from './ImpactView.js';
 import { FORMATS, LEVEL_LABELS, SITUATION_LEVELS, SPECIALTY_GROUP_LABELS, type FormatCode } from './reason.js';
+import { RuleForm } from './RuleForm.js';
+import { localText } from './local-text.js';
 import { conditionPhrases, offsetOf, parseJson, prettyJson, type ConditionPhrase, type JsonProblem, type LooseCondition } from './rule-text.js';
 import './formats.css';
 
@@ -66,7 +68,11 @@ function RulesSummary({ body }: { body: unknown }) {
           const phrases = isObject(r.when) ? conditionPhrases(r.when as LooseCondition).map(phrase) : [];
           return (
             <li key={i}>
-              <p className="rules-summary__title">{typeof r.id === 'string' ? `${r.id}. ` : ''}{typeof r.title === 'string' ? r.title : ''}</p>
+              {/* the list numbers the rules; an id is shown only when it says something else (no "1. 1.") */}
+              <p className="rules-summary__title">
+                {localText(r.title, i18n.language)}
+                {typeof r.id === 'string' && r.id !== String(i + 1) && <span className="muted"> ({r.id})</span>}
+              </p>
               <p><span className="muted">{t('rules.when')}:</span> {phrases.length ? phrases.join('; ') : t('rules.anything')}</p>
               <p><span className="muted">{t('rules.then')}:</span> <Outcome then={r.then} /></p>
             </li>
@@ -136,6 +142,7 @@ function Editor({ start, basedOnVersion, regionId, canPublish, onPublished }: {
   const [effectiveFrom, setEffectiveFrom] = useState('');
   const [notes, setNotes] = useState('');
   const [local, setLocal] = useState<JsonProblem | null>(null);
+  const [view, setView] = useState<'form' | 'json'>('form');
   const [checked, setChecked] = useState<{ source: string; effectiveFrom: string; result: RuleSetPreview } | null>(null);
   const parsed = parseJson(source);
   const preview = useMutation({
@@ -150,6 +157,10 @@ function Editor({ start, basedOnVersion, regionId, canPublish, onPublished }: {
     },
   });
   const goTo = (line: number, column: number) => {
+    setView('json');
+    setTimeout(() => goToNow(line, column), 0); // the text area is shown first
+  };
+  const goToNow = (line: number, column: number) => {
     const el = area.current;
     if (!el) return;
     const at = offsetOf(source, line, column);
@@ -179,7 +190,15 @@ function Editor({ start, basedOnVersion, regionId, canPublish, onPublished }: {
           <h2 id={`${id}-title`}>{t('rules.editor')}</h2>
           <p className="field__hint">{t('rules.editorHint')}</p>
           <p className="muted">{t('rules.basedOn', { version: basedOnVersion })}</p>
-          <div className="field">
+          <div className="fd-actions" role="group" aria-label={t('rules.editor')}>
+            <button type="button" className={`button ${view === 'form' ? '' : 'button--secondary'}`} aria-pressed={view === 'form'} onClick={() => setView('form')}>{t('ruleForm.structured')}</button>
+            <button type="button" className={`button ${view === 'json' ? '' : 'button--secondary'}`} aria-pressed={view === 'json'} onClick={() => setView('json')}>{t('ruleForm.advanced')}</button>
+          </div>
+          {view === 'form' && (parsed.ok && isObject(parsed.value)
+            ? <RuleForm body={parsed.value} onChange={(next) => { setSource(prettyJson(next)); setLocal(null); }} />
+            : <p className="notice notice--error">{t('ruleForm.unparsable')}</p>)}
+          {view === 'json' && <p className="field__hint">{t('ruleForm.advancedHint')}</p>}
+          <div className="field" hidden={view !== 'json'}>
             <label htmlFor={`${id}-source`}>{t('rules.source')}</label>
             <textarea ref={area} id={`${id}-source`} className="fd-code" rows={18} spellCheck={false} autoCapitalize="off" autoCorrect="off"
               value={source} aria-invalid={local ? true : undefined} aria-describedby={`${id}-source-hint`}
@@ -302,7 +321,8 @@ export function RulesPage({ regionId }: { regionId?: number }) {
             <ul className="plain-list">
               {data.items.map((s) => (
                 <li key={s.id} className="org-card">
-                  <p><strong>v{s.version}</strong> · {s.region ? localised(s.region.name, lang) : t('rules.country')} · {s.name}</p>
+                  <p><strong>v{s.version}</strong> · {s.region ? localised(s.region.name, lang) : t('rules.country')} · {localText(s.names, lang) || s.name}</p>
+                  {s.about && <p>{localText(s.about, lang)}</p>}
                   <p className="muted">
                     {t('rules.effectiveFrom')}: {formatDate(s.effectiveFrom, lang)} · {t('rules.publishedBy')}: {s.publishedBy ?? '—'}, {dateTimeText(s.publishedAt, lang)}
                   </p>

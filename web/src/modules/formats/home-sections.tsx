@@ -22,6 +22,8 @@ function OfficerFormatsSection() {
         <li><Link to="/formats" hash="formats-decisions">{t('nav.decisions')}</Link></li>
         <li><Link to="/formats/rules">{t('nav.rules')}</Link></li>
         <li><Link to="/duty/totals">{t('nav.dutyTotals')}</Link></li>
+        <li><Link to="/formats/settings">{t('settings.link')}</Link></li>
+        <li><Link to="/duty/settings">{t('settings.dutyLink')}</Link></li>
       </ul>
     </Section>
   );

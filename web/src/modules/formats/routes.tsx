@@ -5,6 +5,7 @@ import { areaSearch, toId } from '../duty/routes.js';
 const FormatsPage = lazyRouteComponent(() => import('./FormatsPage.js'), 'FormatsPage');
 const OrganisationFormatsPage = lazyRouteComponent(() => import('./OrganisationFormatsPage.js'), 'OrganisationFormatsPage');
 const RulesPage = lazyRouteComponent(() => import('./RulesPage.js'), 'RulesPage');
+const FormatsSettingsPage = lazyRouteComponent(() => import('./SettingsPage.js'), 'FormatsSettingsPage');
 
 /** The routes under the signed-in layout given as `parent` (casts: see learning/routes.tsx). */
 export function formatsRoutes<TParent extends AnyRoute>(parent: TParent) {
@@ -39,5 +40,6 @@ export function formatsRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <RulesPage key={regionId ?? 'country'} regionId={regionId} />;
     },
   });
-  return [hub, organisation, rules] as const;
+  const settings = createRoute({ getParentRoute: () => parent, path: '/formats/settings', component: FormatsSettingsPage });
+  return [hub, organisation, rules, settings] as const;
 }

@@ -80,9 +80,18 @@ export const submissionQuery = (id: number) => queryOptions({
   queryFn: ({ signal }) => api.get<Submission>(`${L}/submissions/${id}`, { signal }),
 });
 
-export const inboxQuery = (filter: { classId?: number; subjectId?: number }) => queryOptions({
-  queryKey: [LEARNING, 'inbox', filter.classId ?? 0, filter.subjectId ?? 0],
-  queryFn: ({ signal }) => api.get<Inbox>(`${L}/inbox`, { query: { ...filter, limit: 50 }, signal }),
+export const INBOX_PAGE_SIZE = 20;
+export interface InboxFilter { classId?: number; subjectId?: number; homeworkId?: number; all?: boolean; page?: number }
+export const inboxQuery = (filter: InboxFilter) => queryOptions({
+  queryKey: [LEARNING, 'inbox', filter.classId ?? 0, filter.subjectId ?? 0, filter.homeworkId ?? 0, filter.all ? 'all' : 'waiting', filter.page ?? 1],
+  queryFn: ({ signal }) => api.get<Inbox>(`${L}/inbox`, {
+    query: {
+      classId: filter.classId, subjectId: filter.subjectId, homeworkId: filter.homeworkId, state: filter.all ? 'all' : undefined,
+      page: filter.page && filter.page > 1 ? filter.page : undefined, limit: INBOX_PAGE_SIZE,
+    },
+    signal,
+  }),
+  placeholderData: (previous) => previous, // the old page stays on screen while the next loads
 });
 
 export const classSummaryQuery = (classId: number, range?: { from: string; to: string }) => queryOptions({

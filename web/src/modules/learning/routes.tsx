@@ -112,12 +112,13 @@ export function learningRoutes<TParent extends AnyRoute>(parent: TParent) {
   const inbox = createRoute({
     getParentRoute: () => parent,
     path: '/learning/inbox',
-    validateSearch: (s: Record<string, unknown>): { classId?: number; subjectId?: number } => ({
-      classId: optionalId(s.classId), subjectId: optionalId(s.subjectId),
+    validateSearch: (s: Record<string, unknown>): { classId?: number; subjectId?: number; homeworkId?: number; all?: boolean; page?: number } => ({
+      classId: optionalId(s.classId), subjectId: optionalId(s.subjectId), homeworkId: optionalId(s.homeworkId),
+      all: s.all === true || s.all === 'true' ? true : undefined, page: (toId(s.page) || 1) > 1 ? toId(s.page) : undefined,
     }),
     component: function InboxRoute() {
-      const { classId, subjectId } = inbox.useSearch() as { classId?: number; subjectId?: number };
-      return <InboxPage classId={classId} subjectId={subjectId} />;
+      const search = inbox.useSearch() as { classId?: number; subjectId?: number; homeworkId?: number; all?: boolean; page?: number };
+      return <InboxPage {...search} />;
     },
   });
   const submission = createRoute({

@@ -13,6 +13,8 @@ import './notifications.css';
 function LinkTo({ link, children }: { link: NonNullable<NotificationLink>; children: string }) {
   if (link.to === '/duty') return <Link to="/duty">{children}</Link>;
   if (link.to === '/me') return <Link to="/me">{children}</Link>;
+  if (link.to === '/messages/$threadId') return <Link to="/messages/$threadId" params={{ threadId: link.threadId }}>{children}</Link>;
+  if (link.to === '/messages/announcements') return <Link to="/messages/announcements">{children}</Link>;
   if (link.to === '/transfers/organisations/$organisationId') return <Link to="/transfers/organisations/$organisationId" params={{ organisationId: link.organisationId }}>{children}</Link>;
   if (link.to === '/classes/$classId') return <Link to="/classes/$classId" params={{ classId: link.classId }}>{children}</Link>;
   return <Link to="/organisations/$organisationId" params={{ organisationId: link.organisationId }}>{children}</Link>;

@@ -11,6 +11,8 @@ export type NotificationLink =
   | { to: '/organisations/$organisationId'; organisationId: number }
   | { to: '/transfers/organisations/$organisationId'; organisationId: number }
   | { to: '/me' }
+  | { to: '/messages/$threadId'; threadId: number }
+  | { to: '/messages/announcements' }
   | null;
 
 type Localised = { kk: string; ru: string; en: string };
@@ -83,6 +85,11 @@ export function notificationText(n: Pick<AppNotification, 'kind' | 'params'>, i1
     'lessons.delivery_changed': 'deliveryChanged', announcement: 'announcement', message: 'message',
   };
   const key = simple[n.kind];
+  if (n.kind === 'message') {
+    const threadId = id(p.threadId);
+    return { text: t('notifications:kinds.message', values), link: threadId !== null ? { to: '/messages/$threadId', threadId } : null };
+  }
+  if (n.kind === 'announcement') return { text: t('notifications:kinds.announcement', values), link: { to: '/messages/announcements' } };
   if (key) return { text: t(`notifications:kinds.${key}`, values), link: null };
 
   return { text: t('notifications:kinds.other'), link: null };

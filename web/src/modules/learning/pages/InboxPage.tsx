@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { QueryView } from '../../../ui/feedback.js';
 import { formatNumber, fullName, localised } from '../../../ui/format.js';
 import { useTitle } from '../../../ui/useTitle.js';
-import { inboxQuery, teachingQuery, type Submission } from '../api.js';
+import { Pager } from '../../../ui/Pager.js';
+import { INBOX_PAGE_SIZE, inboxQuery, teachingQuery, type InboxFilter, type Submission } from '../api.js';
 import { Crumbs } from '../components/Crumbs.js';
 import { SubmissionReview } from '../components/SubmissionReview.js';
 import { markText, shortWhen } from '../format.js';
@@ -17,11 +18,13 @@ import '../learning.css';
  * class and subject. Each item opens in place to be read and marked, so a pile of work is marked
  * without leaving the page.
  */
-export default function InboxPage({ classId, subjectId }: { classId?: number; subjectId?: number }) {
+export default function InboxPage({ classId, subjectId, homeworkId, all, page }: InboxFilter) {
   const { t, i18n } = useTranslation('learning');
   const lang = i18n.language;
   const navigate = useNavigate();
-  const inbox = useQuery(inboxQuery({ classId, subjectId }));
+  const inbox = useQuery(inboxQuery({ classId, subjectId, homeworkId, all, page }));
+  // a change of filter starts again on page 1
+  const go = (next: InboxFilter) => void navigate({ to: '/learning/inbox', search: { ...next, page: next.page && next.page > 1 ? next.page : undefined } });
   const teaching = useQuery(teachingQuery);
   const { timeZone } = useTeacherClock();
   const [open, setOpen] = useState<number | null>(null);
@@ -37,7 +40,7 @@ export default function InboxPage({ classId, subjectId }: { classId?: number; su
           <label htmlFor="l-inbox-filter">{t('inbox.filter')}</label>
           <select id="l-inbox-filter" value={filterValue} onChange={(e) => {
             const [c, s] = e.target.value.split(':').map(Number);
-            void navigate({ to: '/learning/inbox', search: c && s ? { classId: c, subjectId: s } : {} });
+            go(c && s ? { classId: c, subjectId: s, all } : { all });
           }}>
             <option value="">{t('inbox.all')}</option>
             {teaching.data.items.map((i) => (
@@ -48,12 +51,25 @@ export default function InboxPage({ classId, subjectId }: { classId?: number; su
           </select>
         </div>
       )}
+      {inbox.data?.homeworks && (inbox.data.homeworks.length > 0 || homeworkId) && (
+        <div className="field l-term-picker">
+          <label htmlFor="l-inbox-homework">{t('inbox.homework')}</label>
+          <select id="l-inbox-homework" value={homeworkId ?? ''} onChange={(e) => go({ classId, subjectId, all, homeworkId: Number(e.target.value) || undefined })}>
+            <option value="">{t('inbox.allHomework')}</option>
+            {inbox.data.homeworks.map((h) => (
+              <option key={h.id} value={h.id}>{h.class.name} · {h.title} ({formatNumber(h.count, lang)})</option>
+            ))}
+          </select>
+        </div>
+      )}
+      <label className="l-inbox__toggle">
+        <input type="checkbox" checked={!all} onChange={(e) => go({ classId, subjectId, homeworkId, all: e.target.checked ? undefined : true })} />
+        <span>{t('inbox.onlyWaiting')}</span>
+      </label>
       <QueryView query={inbox}>
-        {(data) => data.items.length === 0 ? <p className="card">{t('inbox.empty')}</p> : (
+        {(data) => data.items.length === 0 ? <p className="card">{all ? t('inbox.none') : t('inbox.empty')}</p> : (
           <>
-            <p>{data.total > data.items.length
-              ? t('inbox.showing', { shown: formatNumber(data.items.length, lang), total: formatNumber(data.total, lang) })
-              : t('inbox.total', { total: formatNumber(data.total, lang) })}</p>
+            <p>{all ? t('inbox.totalAll', { total: formatNumber(data.total, lang) }) : t('inbox.total', { total: formatNumber(data.total, lang) })}</p>
             <ul className="l-inbox">
               {data.items.map((item) => {
                 const done = marked.get(item.submissionId);
@@ -76,7 +92,7 @@ export default function InboxPage({ classId, subjectId }: { classId?: number; su
                       </div>
                       {done?.mark
                         ? <p className="l-state l-state--marked" role="status">{t('homework.state.marked', { mark: markText(done.mark) })}</p>
-                        : null}
+                        : item.marked ? <p className="l-state l-state--marked">{t('inbox.marked')}</p> : null}
                       <button type="button" className="button button--secondary" aria-expanded={isOpen} aria-controls={regionId}
                         onClick={() => setOpen(isOpen ? null : item.submissionId)}>
                         {isOpen ? t('inbox.close') : done ? t('inbox.reopen') : t('inbox.open')}
@@ -93,6 +109,8 @@ export default function InboxPage({ classId, subjectId }: { classId?: number; su
                 );
               })}
             </ul>
+            <Pager page={data.page ?? 1} pageSize={data.pageSize ?? INBOX_PAGE_SIZE} total={data.total} busy={inbox.isPlaceholderData}
+              onChange={(p) => go({ classId, subjectId, homeworkId, all, page: p })} />
           </>
         )}
       </QueryView>
