@@ -24,9 +24,10 @@ const BUDGET_TODAY_BYTES = 100 * KIB;
  * changed every file): above the 100 KiB target — the libraries every page needs are ~104 KiB
  * brotli (react-dom ~50, TanStack Router ~30, i18next ~15, TanStack Query ~12) — so this only
  * guards against growing back (it was 345 KiB). Preact's compat layer would save ~45 KiB but broke
- * two journeys (journal, e-journal round trip) and was left out.
+ * two journeys (journal, e-journal round trip) and was left out. Raised from 170 to 180 KiB when the
+ * messages and announcements home section joined the home page (measured 171.6 KiB).
  */
-const BUDGET_TODAY_COLD_BYTES = 170 * KIB;
+const BUDGET_TODAY_COLD_BYTES = 180 * KIB;
 const PROFILE_2G = { offline: false, latency: 300, downloadThroughput: (250 * 1000) / 8, uploadThroughput: (50 * 1000) / 8 };
 
 let server: TestServer;

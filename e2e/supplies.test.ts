@@ -41,7 +41,7 @@ describe('supplies in a real browser', () => {
     try {
       const p = parent.page;
       await signInKazakh(p, DEMO_LOGINS.parent);
-      await p.getByRole('link', { name: 'Ашу' }).last().click();
+      await p.getByRole('region', { name: 'Құрылғылар мен интернет' }).getByRole('link', { name: 'Ашу' }).click();
       await p.getByRole('heading', { level: 1, name: 'Құрылғылар мен интернет' }).waitFor();
       for (const name of ['Әлихан (5 А)', 'Аружан (2 Ә)']) {
         const child = p.getByRole('group', { name });
