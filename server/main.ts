@@ -8,6 +8,7 @@ import { startNotificationJobs } from './modules/notifications/notifications.job
 import { startAnalyticsRefresh } from './modules/analytics/analytics.jobs.js';
 import { liveStartupProblem } from './modules/live/live.usecases.js';
 import { loadLiveConfig } from './modules/live/live.config.js';
+import { videoStartupProblem } from './modules/video/video.routes.js';
 
 /** Starts Sabaq: database (embedded unless DATABASE_URL), migrations, demo data on an empty embedded db, HTTP. */
 async function main(): Promise<void> {
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
   console.log(`Sabaq is running at http://${host}:${port}`
     + (demoDay ? ` — sign in as demo.pupil, demo.teacher or demo.admin (password sabaq-demo); the school calendar shows ${demoDay} (LEARNING_TODAY=now for the real date)` : ''));
   void liveStartupProblem(loadLiveConfig()).then((line) => line && console.log(line)); // one line, only when live lessons are off
+  const videoOff = videoStartupProblem();
+  if (videoOff) console.log(videoOff);
 }
 
 main().catch((err) => {

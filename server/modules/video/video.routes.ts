@@ -35,6 +35,11 @@ function ffmpegAvailable(): boolean {
   return ffmpegPresent;
 }
 
+/** One line for the start-up output when uploads cannot be transcoded here; null when they can. */
+export function videoStartupProblem(): string | null {
+  return ffmpegAvailable() ? null : 'Video uploads are off: ffmpeg/ffprobe are not installed (apt-get install ffmpeg); everything else works.';
+}
+
 /** Uploads, transcoding status, the HLS ladder and the archive; transcoding workers run beside the app. */
 export async function videoRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
   const config = loadVideoConfig();
