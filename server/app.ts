@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -38,7 +38,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     logger: loggerOptions(config, deps.logStream),
-    disableRequestLogging: true, // one line per request at REQUEST_LOG_LEVEL instead (registerRequestLog)
+    // one line per request at REQUEST_LOG_LEVEL instead of Fastify's two (registerRequestLog)
+    logController: new LogController({ disableRequestLogging: true }),
     // a hop count trusts exactly that many proxies nearest to us (proxy-addr's own rule for a number)
     trustProxy: typeof config.TRUST_PROXY === 'number'
       ? ((_address: string, hop: number) => hop < (config.TRUST_PROXY as number))

@@ -19,7 +19,7 @@ export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>, stream?: NodeJS
 /**
  * One line per answered request at REQUEST_LOG_LEVEL (debug by default, so `npm start` shows no
  * flood), instead of Fastify's two lines at info. Errors are logged by the error handler whatever
- * the level. Call with `disableRequestLogging: true` on the Fastify instance.
+ * the level. Give the Fastify instance a `LogController` with `disableRequestLogging: true`.
  */
 export function registerRequestLog(app: FastifyInstance, level: Config['REQUEST_LOG_LEVEL']): void {
   app.addHook('onResponse', (request, reply, done) => {

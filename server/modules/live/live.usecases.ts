@@ -273,7 +273,7 @@ export async function closeOverdueRooms(db: Db, live: LiveDeps, now: Date): Prom
 
 /** The one start-up line when live lessons are off (null when Janus answers): `npm start` goes on either way. */
 export async function liveStartupProblem(config: LiveConfig): Promise<string | null> {
-  if (!config.janus) return 'Live lessons are off: JANUS_URL is not set (lesson pages offer the recording or TV instead; see docs/decisions/0020)';
+  if (!config.janus) return 'Live lessons are off: JANUS_URL is not set (lesson pages offer the recording or TV instead; see docs/decisions/0024)';
   try {
     const info = await new JanusClient(config.janus).info();
     return info.videoroom ? null : `Live lessons are off: Janus at ${config.janus.url} has no VideoRoom plugin`;
