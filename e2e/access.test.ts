@@ -127,6 +127,9 @@ describe('campus access in a real browser', () => {
       // leaving, then a photo of the student's QR code (decoded on the phone by qr-scanner)
       await gp.getByRole('radio', { name: 'Шығу' }).check();
       await gp.getByLabel('Код суретін тексеру').setInputFiles({ name: 'pass.png', mimeType: 'image/png', buffer: qr });
+      // the photo is decoded asynchronously and the last verdict stays on screen meanwhile: wait for
+      // the third logged check, not for a verdict that was already showing
+      await gp.getByText('Жүктеуді 3 тексеру күтуде').waitFor();
       await result.getByText('КІРУГЕ БОЛАДЫ').waitFor();
       await gp.getByRole('radio', { name: 'Кіру' }).check();
       // an expired pass, red with its reason

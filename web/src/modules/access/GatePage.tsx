@@ -168,7 +168,7 @@ export function GatePage({ me }: { me: Me }) {
       {trust && (
         <>
           <Camera onCode={(text) => void check(text)} />
-          <PhotoScan onCode={(text) => void check(text)} />
+          <PhotoScan onStart={() => setResult(null)} onCode={(text) => void check(text)} />
           <form className="form access-paste" onSubmit={submit}>
             <div className="field">
               <label htmlFor={`${id}-paste`}>{t('gate.paste')}</label>
@@ -242,7 +242,7 @@ function Camera({ onCode }: { onCode: (text: string) => void }) {
 }
 
 /** A photo of the code (the phone's camera app, or a saved screenshot), decoded on the phone. */
-function PhotoScan({ onCode }: { onCode: (text: string) => void }) {
+function PhotoScan({ onStart, onCode }: { onStart: () => void; onCode: (text: string) => void }) {
   const { t } = useTranslation('access');
   const id = useId();
   const [failed, setFailed] = useState(false);
@@ -250,6 +250,8 @@ function PhotoScan({ onCode }: { onCode: (text: string) => void }) {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
+    // the last verdict belongs to someone else: never leave it on screen while this photo decodes
+    onStart();
     setFailed(false);
     try {
       const Scanner = await loadScanner();
