@@ -79,6 +79,8 @@ export const tvScheduleQuery = z.object({
 export const tvSlotSchema = z.object({
   id: z.number(),
   channel: z.object({ code: z.string(), name: z.string() }),
+  /** the channel's IANA time zone: its air times are shown on this clock */
+  timeZone: z.string(),
   startsAt: z.string(),
   endsAt: z.string(),
   grade: z.number().nullable(),

@@ -29,7 +29,7 @@ export function TvSchedulePage({ search, onSearch }: { search: TvSearch; onSearc
   const shown = (q.data?.items ?? []).filter((s) => (!search.channel || s.channel.code === search.channel)
     && (search.grade === undefined || s.grade === search.grade) && (!search.language || s.language === search.language));
   const byDay = new Map<string, TvSlot[]>();
-  for (const s of shown) byDay.set(almatyDate(s.startsAt), [...(byDay.get(almatyDate(s.startsAt)) ?? []), s]);
+  for (const s of shown) byDay.set(almatyDate(s.startsAt, s.timeZone), [...(byDay.get(almatyDate(s.startsAt, s.timeZone)) ?? []), s]);
   return (
     <div className="video">
       <h1>{t('tv.title')}</h1>
@@ -78,7 +78,7 @@ export function TvSchedulePage({ search, onSearch }: { search: TvSearch; onSearc
                 <ul className="video-list">
                   {slots.map((s) => (
                     <li key={s.id} className="tv-slot">
-                      <span className="tv-slot__time">{almatyTime(s.startsAt)}</span>
+                      <span className="tv-slot__time">{almatyTime(s.startsAt, s.timeZone)}</span>
                       <div>
                         <strong>{s.topic}</strong>
                         <p className="video-meta">
