@@ -83,3 +83,17 @@ export const meeting = z.object({
 });
 export type Meeting = z.infer<typeof meeting>;
 export const meetingList = z.object({ items: z.array(meeting) });
+
+/** Who was in a live room and for how long, from the media server's participant list (decision 0029). */
+export const roomAttendance = z.object({
+  roomId: z.number(),
+  items: z.array(z.object({
+    personId: z.number(), name: z.string(), role: z.enum(['host', 'participant']),
+    firstJoinedAt: z.string(), lastSeenAt: z.string(),
+    /** whole minutes present over every stretch */
+    minutes: z.number(),
+    /** still in the room at the last look */
+    present: z.boolean(),
+  })),
+});
+export type RoomAttendance = z.infer<typeof roomAttendance>;

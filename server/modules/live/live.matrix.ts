@@ -28,6 +28,7 @@ const endpoints: MatrixEndpoint<Objects>[] = [
     inside: only({ homeroom: 201, admin: 201 }),
   },
   { route: 'POST /api/live/meetings/:id/start', request: (o) => ({ url: `/api/live/meetings/${o.meeting}/start`, payload: {} }), inside: only({ parent: 403, homeroom: U, admin: U }) },
+  { route: 'GET /api/live/rooms/:id/attendance', request: (o) => `/api/live/rooms/${o.room}/attendance`, inside: only({ pupil: 403, parent: 403, teacher: 200, homeroom: 403, admin: 403 }) },
   { route: 'POST /api/live/rooms/:id/end', request: (o) => `/api/live/rooms/${o.room}/end`, inside: only({ pupil: 403, parent: 403, teacher: U, homeroom: 403, admin: 403 }) },
 ];
 

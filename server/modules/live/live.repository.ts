@@ -105,3 +105,67 @@ export async function meetingsFor(db: Queryable, scope: { classIds: number[]; or
     room: r.room ? { ...r.room, closesAt: new Date(r.room.closesAt), startedAt: new Date(r.room.startedAt), endedAt: null } : null,
   }));
 }
+
+// ── presence (attendance from the media server's participant list) ─────────
+
+export interface PresenceRow { id: number; ticketId: number; personId: number; janusId: number; joinedAt: Date; lastSeenAt: Date }
+
+/** Open rooms (started, not ended) whose participants are to be looked at. */
+export async function openRooms(db: Queryable, limit = 500): Promise<RoomRow[]> {
+  const { rows } = await db.query<RoomRow & Record<string, unknown>>(
+    `select ${roomColumns} from live_media_rooms where ended_at is null order by id limit $1`, [limit]);
+  return rows;
+}
+
+export async function openPresence(db: Queryable, roomId: number): Promise<PresenceRow[]> {
+  const { rows } = await db.query<PresenceRow & Record<string, unknown>>(
+    `select id, ticket_id as "ticketId", person_id as "personId", janus_id as "janusId", joined_at as "joinedAt", last_seen_at as "lastSeenAt"
+       from live_presence where room_id = $1 and left_at is null`, [roomId]);
+  return rows.map((r) => ({ ...r, id: Number(r.id), ticketId: Number(r.ticketId), personId: Number(r.personId), janusId: Number(r.janusId) }));
+}
+
+/** The room's tickets by id (to tell who a Janus participant `role-<ticket id>` is). */
+export async function ticketsOfRoom(db: Queryable, roomId: number, ids: number[]): Promise<Map<number, { personId: number; role: 'host' | 'participant' }>> {
+  if (!ids.length) return new Map();
+  const { rows } = await db.query<{ id: string; person_id: string; role: 'host' | 'participant' }>(
+    'select id, person_id, role from live_tickets where room_id = $1 and id = any($2::bigint[])', [roomId, ids]);
+  return new Map(rows.map((r) => [Number(r.id), { personId: Number(r.person_id), role: r.role }]));
+}
+
+export async function insertPresence(db: Queryable, p: { roomId: number; ticketId: number; personId: number; janusId: number; at: Date }): Promise<void> {
+  await db.query(
+    `insert into live_presence (room_id, ticket_id, person_id, janus_id, joined_at, last_seen_at) values ($1, $2, $3, $4, $5, $5)
+     on conflict (room_id, ticket_id, janus_id) where left_at is null do update set last_seen_at = greatest(live_presence.last_seen_at, excluded.last_seen_at)`,
+    [p.roomId, p.ticketId, p.personId, p.janusId, p.at]);
+}
+
+export async function seenPresence(db: Queryable, ids: number[], at: Date): Promise<void> {
+  if (ids.length) await db.query('update live_presence set last_seen_at = greatest(last_seen_at, $2) where id = any($1::bigint[])', [ids, at]);
+}
+
+/** Stretches that ended: gone since they were last seen. */
+export async function leavePresence(db: Queryable, ids: number[]): Promise<void> {
+  if (ids.length) await db.query('update live_presence set left_at = last_seen_at where id = any($1::bigint[]) and left_at is null', [ids]);
+}
+
+/** When the room ends everyone still in it leaves at that moment. */
+export async function closeRoomPresence(db: Queryable, roomId: number, at: Date): Promise<void> {
+  await db.query('update live_presence set last_seen_at = greatest(last_seen_at, $2), left_at = greatest(last_seen_at, $2) where room_id = $1 and left_at is null', [roomId, at]);
+}
+
+export interface PresenceSummary { personId: number; role: 'host' | 'participant'; firstJoinedAt: Date; lastSeenAt: Date; seconds: number; present: boolean }
+
+/** Per person: first join, last seen, seconds present over every stretch in these rooms. */
+export async function presenceSummary(db: Queryable, roomIds: number[]): Promise<PresenceSummary[]> {
+  const { rows } = await db.query<{ person_id: string; role: 'host' | 'participant'; first: Date; last: Date; seconds: string; present: boolean }>(
+    `select p.person_id, case when bool_or(t.role = 'host') then 'host' else 'participant' end as role, min(p.joined_at) as first, max(coalesce(p.left_at, p.last_seen_at)) as last,
+            sum(extract(epoch from coalesce(p.left_at, p.last_seen_at) - p.joined_at))::bigint as seconds, bool_or(p.left_at is null) as present
+       from live_presence p join live_tickets t on t.id = p.ticket_id
+      where p.room_id = any($1::bigint[]) group by p.person_id order by min(p.joined_at), p.person_id`, [roomIds]);
+  return rows.map((r) => ({ personId: Number(r.person_id), role: r.role, firstJoinedAt: r.first, lastSeenAt: r.last, seconds: Number(r.seconds), present: r.present }));
+}
+
+export async function roomIdsOfLesson(db: Queryable, lessonId: number): Promise<number[]> {
+  const { rows } = await db.query<{ id: string }>('select id from live_media_rooms where lesson_id = $1', [lessonId]);
+  return rows.map((r) => Number(r.id));
+}

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps.js';
 import { errorBody, idParam } from '../../../contracts/common.js';
-import { joinTicket, lessonLive, liveRoom, liveStatus, meeting, meetingBody, meetingList, startBody } from '../../../contracts/live.js';
+import { joinTicket, lessonLive, liveRoom, liveStatus, meeting, meetingBody, meetingList, roomAttendance, startBody } from '../../../contracts/live.js';
 import { requireActor } from '../identity/identity.http.js';
 // live lessons follow the school calendar's clock (LEARNING_TODAY pins it for the demo and tests)
 import { clockFromEnv } from '../learning/learning.clock.js';
@@ -20,12 +20,21 @@ export async function liveRoutes(app: FastifyInstance, { db }: AppDeps): Promise
 
   // rooms past their lesson's or meeting's end (plus a grace) are destroyed on Janus, once a minute
   let sweeper: NodeJS.Timeout | undefined;
+  // attendance: every open room's participant list is read on Janus every LIVE_ATTENDANCE_SECONDS (decision 0029)
+  let tracker: NodeJS.Timeout | undefined;
+  let tracking = false;
   app.addHook('onReady', async () => {
     if (!live.janus) return;
     sweeper = setInterval(() => void uc.closeOverdueRooms(db, live, clock()).catch(() => undefined), 60_000);
     sweeper.unref();
+    tracker = setInterval(() => {
+      if (tracking) return;
+      tracking = true;
+      void uc.trackPresence(db, live, clock()).catch(() => undefined).finally(() => { tracking = false; });
+    }, live.config.attendanceSeconds * 1000);
+    tracker.unref();
   });
-  app.addHook('onClose', async () => clearInterval(sweeper));
+  app.addHook('onClose', async () => { clearInterval(sweeper); clearInterval(tracker); });
 
   r.get('/api/live/status', {
     schema: { tags, summary: 'Is the media server configured and answering (live lessons on or off)', response: { 200: liveStatus, ...errors } },
@@ -67,4 +76,8 @@ export async function liveRoutes(app: FastifyInstance, { db }: AppDeps): Promise
   r.post('/api/live/rooms/:id/end', {
     schema: { tags, summary: 'The host ends the room: it is destroyed on the media server and every token taken back', params: idParam, response: { 200: liveRoom, ...errors } },
   }, async (request) => uc.endRoom(db, live, requireActor(request), request.params.id, clock()));
+
+  r.get('/api/live/rooms/:id/attendance', {
+    schema: { tags, summary: 'Who was in the room and for how long, from the media server (hosts)', params: idParam, response: { 200: roomAttendance, ...errors } },
+  }, async (request) => uc.roomAttendance(db, requireActor(request), request.params.id, clock()));
 }

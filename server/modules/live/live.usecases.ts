@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Actor } from '../identity/identity.actor.js';
 import { notify } from '../notifications/notifications.usecases.js';
-import { classForLive, lessonForLive, parentsOfClass } from '../learning/live.usecases.js';
+import { classForLive, lessonForLive, namesForLive, parentsOfClass, recordLivePresence } from '../learning/live.usecases.js';
 import type { LiveConfig } from './live.config.js';
 import { JanusClient, JanusRefused, JanusUnavailable, randomRoomNumber, randomSecret } from './live.janus.js';
 import * as repo from './live.repository.js';
@@ -11,7 +11,7 @@ import {
   classNotFound, lessonNotFound, lessonOver, mediaServerUnavailable, meetingCancelled, meetingInPast, meetingNotFound,
   notInvited, notTheHost, notTheTeacher, roomEnded, roomNotFound, tooEarly,
 } from './live.errors.js';
-import type { JoinTicket, LiveRoom, Meeting } from '../../../contracts/live.js';
+import type { JoinTicket, LiveRoom, Meeting, RoomAttendance } from '../../../contracts/live.js';
 
 /** What the live use cases stand on: the media server (null when not configured) and the settings. */
 export interface LiveDeps {
@@ -88,10 +88,16 @@ async function openRoom(db: Db, live: LiveDeps, args: {
   return winner;
 }
 
-/** Destroys the room on Janus, takes back its tokens and marks it ended. */
+/** Destroys the room on Janus, takes back its tokens and marks it ended (whoever is still in leaves now). */
 async function closeRoom(db: Db, live: LiveDeps, room: repo.RoomRow, now: Date): Promise<repo.RoomRow> {
+  // a last look at who is there, so a stretch ends at the room's end and not at the last poll
+  await trackRoom(db, live, room, now).catch(() => undefined);
   await onJanus(live, 'destroy room', (j) => j.destroyRoom(room.janusRoom, room.secret));
-  const tokens = await db.transaction((tx) => repo.endRoom(tx, room.id, now));
+  const tokens = await db.transaction(async (tx) => {
+    await repo.closeRoomPresence(tx, room.id, now);
+    if (room.lessonId !== null) await syncLessonAttendance(tx, room.lessonId, now);
+    return repo.endRoom(tx, room.id, now);
+  });
   if (live.janus?.tokenAuth) await Promise.all(tokens.map((t) => live.janus!.removeToken(t).catch(() => undefined)));
   return { ...room, endedAt: now };
 }
@@ -280,4 +286,83 @@ export async function liveStartupProblem(config: LiveConfig): Promise<string | n
   } catch {
     return `Live lessons are off: Janus at ${config.janus.url} does not answer (live features answer 503 until it does)`;
   }
+}
+
+// ── attendance from the media server (decision 0029) ────────────────────────
+
+/** `host-12` / `participant-12`: the display a ticket gives names its ticket. */
+function ticketOfDisplay(display: string | undefined): number | null {
+  const m = /^(?:host|participant)-(\d{1,15})$/.exec(display ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Looks at one open room's participant list on Janus and records presence: someone newly listed
+ * starts a stretch (joined now), someone still listed is seen now, someone no longer listed left when
+ * last seen. A lesson's pupils go into the journal (present online, minutes). Idempotent: two
+ * processes looking at once are serialised per room and agree.
+ */
+export async function trackRoom(db: Db, live: LiveDeps, room: repo.RoomRow, now: Date): Promise<number | null> {
+  if (!live.janus || room.endedAt) return null;
+  const list = await live.janus.participants(room.janusRoom);
+  if (list === null) return null; // gone from Janus: the sweep ends it
+  const listed = list.flatMap((p) => {
+    const ticketId = ticketOfDisplay(p.display);
+    return ticketId === null ? [] : [{ ticketId, janusId: Number(p.id) }];
+  });
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1::int, $2::int)', [0x11fe, room.id % 2 ** 31]);
+    const tickets = await repo.ticketsOfRoom(tx, room.id, [...new Set(listed.map((l) => l.ticketId))]);
+    const here = listed.filter((l) => tickets.has(l.ticketId));
+    const key = (ticketId: number, janusId: number) => `${ticketId}:${janusId}`;
+    const hereKeys = new Set(here.map((l) => key(l.ticketId, l.janusId)));
+    const open = await repo.openPresence(tx, room.id);
+    const openKeys = new Set(open.map((o) => key(o.ticketId, o.janusId)));
+    await repo.seenPresence(tx, open.filter((o) => hereKeys.has(key(o.ticketId, o.janusId))).map((o) => o.id), now);
+    await repo.leavePresence(tx, open.filter((o) => !hereKeys.has(key(o.ticketId, o.janusId))).map((o) => o.id));
+    for (const l of here) {
+      if (!openKeys.has(key(l.ticketId, l.janusId))) {
+        await repo.insertPresence(tx, { roomId: room.id, ticketId: l.ticketId, personId: tickets.get(l.ticketId)!.personId, janusId: l.janusId, at: now });
+      }
+    }
+    if (room.lessonId !== null) await syncLessonAttendance(tx, room.lessonId, now);
+    return here.length;
+  });
+}
+
+/** Every pupil seen in any room of the lesson: present online in the journal, with whole minutes present. */
+async function syncLessonAttendance(db: Queryable, lessonId: number, now: Date): Promise<void> {
+  for (const s of await repo.presenceSummary(db, await repo.roomIdsOfLesson(db, lessonId))) {
+    if (s.role !== 'participant') continue;
+    await recordLivePresence(db, { lessonId, pupilId: s.personId, firstJoinedAt: new Date(s.firstJoinedAt), minutes: Math.floor(s.seconds / 60), now });
+  }
+}
+
+/** Looks at every open room (run every LIVE_ATTENDANCE_SECONDS by the routes' timer); a room Janus does not answer for is skipped. */
+export async function trackPresence(db: Db, live: LiveDeps, now: Date): Promise<number> {
+  if (!live.janus) return 0;
+  let seen = 0;
+  for (const room of await repo.openRooms(db)) {
+    try {
+      seen += (await trackRoom(db, live, room, now)) ?? 0;
+    } catch (err) {
+      live.log?.warn({ err: err instanceof Error ? err.message : String(err), roomId: room.id }, 'live: presence not read');
+    }
+  }
+  return seen;
+}
+
+/** Who was in the room and for how long (the lesson's or meeting's hosts only). */
+export async function roomAttendance(db: Db, actor: Actor, roomId: number, now: Date): Promise<RoomAttendance> {
+  const { room, part } = await roomOrThrow(db, actor, roomId, now);
+  if (part !== 'host') throw room.lessonId !== null ? notTheTeacher() : notTheHost();
+  const rows = await repo.presenceSummary(db, [room.id]);
+  const names = await namesForLive(db, rows.map((r) => r.personId));
+  return {
+    roomId: room.id,
+    items: rows.map((r) => ({
+      personId: r.personId, name: names.get(r.personId) ?? '', role: r.role, firstJoinedAt: new Date(r.firstJoinedAt).toISOString(),
+      lastSeenAt: new Date(r.lastSeenAt).toISOString(), minutes: Math.floor(r.seconds / 60), present: r.present,
+    })),
+  };
 }
