@@ -13,6 +13,8 @@ export const liveRoom = z.object({
   lessonId: z.number().nullable(),
   meetingId: z.number().nullable(),
   audioOnly: z.boolean(),
+  /** the bandwidth cap per publisher in this room (bit/s) */
+  bitrate: z.number(),
   startedAt: z.string(),
   closesAt: z.string(),
   endedAt: z.string().nullable(),
@@ -22,6 +24,8 @@ export type LiveRoom = z.infer<typeof liveRoom>;
 export const startBody = z.object({
   /** slow links: the teacher sends sound only, pupils' cameras stay off */
   audioOnly: z.boolean().default(false),
+  /** bandwidth cap per publisher for this room (bit/s); default LIVE_ROOM_BITRATE */
+  bitrate: z.number().int().min(32_000).max(2_000_000).optional(),
 }).strict();
 
 export const lessonLive = z.object({
@@ -97,3 +101,15 @@ export const roomAttendance = z.object({
   })),
 });
 export type RoomAttendance = z.infer<typeof roomAttendance>;
+
+/** The host mutes a participant's streams on the media server (VideoRoom `moderate`); `mids` are the feed's stream mids. */
+export const muteBody = z.object({
+  mids: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,16}$/)).min(1).max(8),
+  mute: z.boolean().default(true),
+}).strict();
+/** The host gives a participant the floor (they may publish their microphone) or takes it back. */
+export const floorBody = z.object({ speak: z.boolean() }).strict();
+export const ticketParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53), ticketId: z.coerce.number().int().positive().max(2 ** 53) });
+/** A participant's own standing in the room: given the floor, removed. */
+export const myPlace = z.object({ roomId: z.number(), maySpeak: z.boolean(), removed: z.boolean(), endedAt: z.string().nullable() });
+export const controlResult = z.object({ ticketId: z.number(), personId: z.number(), done: z.enum(['removed', 'muted', 'unmuted', 'floor_given', 'floor_taken']), onMediaServer: z.number() });

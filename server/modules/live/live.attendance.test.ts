@@ -120,4 +120,40 @@ describe.skipIf(!hasJanus)('attendance from the participants on a real Janus', (
     expect(await trackPresence(t.db, live, at('09:30'))).toBe(0);
     expect(await journal()).toEqual(expect.arrayContaining([expect.objectContaining({ pupil: ids.pupil, minutes: 20 })]));
   });
+
+  test("the host's controls on Janus: a bandwidth cap per room, the floor, removing a pupil (hung up, token dead, no new ticket)", async () => {
+    const started = await call('teacher', 'POST', `/api/live/lessons/${lesson}/start`, { audioOnly: true, bitrate: 96_000 });
+    expect(started.statusCode, started.body).toBe(201);
+    const room = started.json();
+    expect(room).toMatchObject({ audioOnly: true, bitrate: 96_000 });
+    expect((await call('teacher', 'POST', `/api/live/lessons/${lesson}/start`, { bitrate: 10 })).statusCode).toBe(400);
+    const janusRoom = await t.one<number>('select janus_room from live_media_rooms where id = $1', [room.id]);
+    const pupilTicket = (await call('pupil', 'POST', `/api/live/rooms/${room.id}/ticket`)).json();
+    expect(pupilTicket.bitrate).toBe(96_000);
+    const ticketId = Number(pupilTicket.display.split('-')[1]);
+    const pupil = await stayOnJanus(janus.url, pupilTicket);
+    expect((await admin.participants(janusRoom))!.map((p) => p.display)).toEqual([pupilTicket.display]);
+
+    // the floor: the pupil's page learns it from /me
+    expect((await call('pupil', 'GET', `/api/live/rooms/${room.id}/me`)).json()).toMatchObject({ maySpeak: false, removed: false, endedAt: null });
+    expect((await call('teacher', 'POST', `/api/live/rooms/${room.id}/participants/${ticketId}/floor`, { speak: true })).json()).toMatchObject({ done: 'floor_given' });
+    expect((await call('pupil', 'GET', `/api/live/rooms/${room.id}/me`)).json().maySpeak).toBe(true);
+    expect((await call('pupil', 'POST', `/api/live/rooms/${room.id}/participants/${ticketId}/floor`, { speak: true })).statusCode).toBe(403);
+    expect((await call('teacher', 'POST', `/api/live/rooms/${room.id}/participants/99999999/floor`, { speak: true })).json().error.code).toBe('live.participant_not_found');
+
+    // removal: Janus hangs the pupil up, the token no longer opens a session, no new ticket
+    const removed = await call('teacher', 'POST', `/api/live/rooms/${room.id}/participants/${ticketId}/remove`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json()).toMatchObject({ done: 'removed', personId: ids.pupil, onMediaServer: 1 });
+    for (let i = 0; i < 50 && (await admin.participants(janusRoom))!.length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await admin.participants(janusRoom)).toEqual([]);
+    const again = await fetch(janus.url, { method: 'POST', body: JSON.stringify({ janus: 'create', transaction: 'x', token: pupilTicket.token }) }).then((r) => r.json()) as { janus: string };
+    expect(again.janus).toBe('error');
+    const refused = await call('pupil', 'POST', `/api/live/rooms/${room.id}/ticket`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('live.removed');
+    expect((await call('pupil', 'GET', `/api/live/rooms/${room.id}/me`)).json()).toMatchObject({ removed: true, maySpeak: false });
+    await pupil.leave().catch(() => undefined);
+    expect((await call('teacher', 'POST', `/api/live/rooms/${room.id}/end`)).statusCode).toBe(200);
+  });
 });

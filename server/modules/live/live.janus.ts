@@ -116,6 +116,26 @@ export class JanusClient {
     await this.videoroom({ request: 'allowed', room, secret, action: 'add', allowed: tokens });
   }
 
+  /** Takes tokens out of the room's `allowed` list. */
+  async disallow(room: number, secret: string, tokens: string[]): Promise<void> {
+    if (tokens.length) await this.videoroom({ request: 'allowed', room, secret, action: 'remove', allowed: tokens });
+  }
+
+  /** Hangs up one participant (VideoRoom `kick`); an unknown participant (already gone) is fine. */
+  async kick(room: number, secret: string, id: number): Promise<void> {
+    try {
+      await this.videoroom({ request: 'kick', room, secret, id });
+    } catch (err) {
+      if (err instanceof JanusRefused && err.code === 428) return; // JANUS_VIDEOROOM_ERROR_NO_SUCH_FEED
+      throw err;
+    }
+  }
+
+  /** Mutes or unmutes one stream (by its mid) of a participant for everyone (VideoRoom `moderate`). */
+  async moderate(room: number, secret: string, id: number, mid: string, mute: boolean): Promise<void> {
+    await this.videoroom({ request: 'moderate', room, secret, id, mid, mute });
+  }
+
   /** Destroys the room: Janus hangs up everyone in it. An unknown room (already gone) is fine. */
   async destroyRoom(room: number, secret: string): Promise<void> {
     try {

@@ -10,6 +10,8 @@ export interface RoomRow {
   secret: string;
   pin: string;
   audioOnly: boolean;
+  /** the room's own bandwidth cap (null: the configured default) */
+  bitrate: number | null;
   closesAt: Date;
   startedBy: number;
   startedAt: Date;
@@ -17,7 +19,7 @@ export interface RoomRow {
 }
 
 const roomColumns = `id, lesson_id as "lessonId", meeting_id as "meetingId", organisation_id as "organisationId", class_id as "classId",
-  janus_room as "janusRoom", secret, pin, audio_only as "audioOnly", closes_at as "closesAt", started_by as "startedBy",
+  janus_room as "janusRoom", secret, pin, audio_only as "audioOnly", bitrate, closes_at as "closesAt", started_by as "startedBy",
   started_at as "startedAt", ended_at as "endedAt"`;
 
 export async function findRoom(db: Queryable, id: number, lock = false): Promise<RoomRow | null> {
@@ -35,9 +37,9 @@ export async function openRoomOf(db: Queryable, key: { lessonId: number } | { me
 /** Inserts an open room; null when another open room of the same lesson or meeting won the race. */
 export async function insertRoom(db: Queryable, r: Omit<RoomRow, 'id' | 'endedAt'>): Promise<RoomRow | null> {
   const { rows } = await db.query<RoomRow & Record<string, unknown>>(
-    `insert into live_media_rooms (lesson_id, meeting_id, organisation_id, class_id, janus_room, secret, pin, audio_only, closes_at, started_by, started_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict do nothing returning ${roomColumns}`,
-    [r.lessonId, r.meetingId, r.organisationId, r.classId, r.janusRoom, r.secret, r.pin, r.audioOnly, r.closesAt, r.startedBy, r.startedAt]);
+    `insert into live_media_rooms (lesson_id, meeting_id, organisation_id, class_id, janus_room, secret, pin, audio_only, closes_at, started_by, started_at, bitrate)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict do nothing returning ${roomColumns}`,
+    [r.lessonId, r.meetingId, r.organisationId, r.classId, r.janusRoom, r.secret, r.pin, r.audioOnly, r.closesAt, r.startedBy, r.startedAt, r.bitrate]);
   return rows[0] ?? null;
 }
 
@@ -168,4 +170,45 @@ export async function presenceSummary(db: Queryable, roomIds: number[]): Promise
 export async function roomIdsOfLesson(db: Queryable, lessonId: number): Promise<number[]> {
   const { rows } = await db.query<{ id: string }>('select id from live_media_rooms where lesson_id = $1', [lessonId]);
   return rows.map((r) => Number(r.id));
+}
+
+// ── the host's controls ─────────────────────────────────────────────────────
+
+export interface TicketRow { id: number; roomId: number; personId: number; role: 'host' | 'participant'; removedAt: Date | null; maySpeak: boolean }
+
+export async function findTicket(db: Queryable, roomId: number, ticketId: number): Promise<TicketRow | null> {
+  const { rows } = await db.query<{ id: string; room_id: string; person_id: string; role: 'host' | 'participant'; removed_at: Date | null; may_speak: boolean }>(
+    'select id, room_id, person_id, role, removed_at, may_speak from live_tickets where id = $1 and room_id = $2', [ticketId, roomId]);
+  const r = rows[0];
+  return r ? { id: Number(r.id), roomId: Number(r.room_id), personId: Number(r.person_id), role: r.role, removedAt: r.removed_at, maySpeak: r.may_speak } : null;
+}
+
+/** Every ticket a person holds in a room (a rejoin makes a new one). */
+export async function ticketsOfPerson(db: Queryable, roomId: number, personId: number): Promise<{ id: number; token: string | null }[]> {
+  const { rows } = await db.query<{ id: string; token: string | null }>('select id, token from live_tickets where room_id = $1 and person_id = $2', [roomId, personId]);
+  return rows.map((r) => ({ id: Number(r.id), token: r.token }));
+}
+
+/** Removes a person from a room: their tickets are marked and their tokens cleared (answers the tokens to take back on Janus). */
+export async function removePerson(db: Queryable, roomId: number, personId: number, now: Date): Promise<string[]> {
+  const { rows } = await db.query<{ token: string }>(
+    `update live_tickets t set removed_at = coalesce(t.removed_at, $3), token = null, may_speak = false
+       from (select id, token from live_tickets where room_id = $1 and person_id = $2 for update) old
+      where t.id = old.id returning old.token`, [roomId, personId, now]);
+  return rows.map((r) => r.token).filter((x): x is string => x !== null);
+}
+
+export async function isRemoved(db: Queryable, roomId: number, personId: number): Promise<boolean> {
+  const { rows } = await db.query('select 1 from live_tickets where room_id = $1 and person_id = $2 and removed_at is not null limit 1', [roomId, personId]);
+  return rows.length > 0;
+}
+
+export async function setFloor(db: Queryable, roomId: number, personId: number, speak: boolean): Promise<void> {
+  await db.query('update live_tickets set may_speak = $3 where room_id = $1 and person_id = $2 and removed_at is null', [roomId, personId, speak]);
+}
+
+export async function myPlace(db: Queryable, roomId: number, personId: number): Promise<{ maySpeak: boolean; removed: boolean }> {
+  const { rows } = await db.query<{ may_speak: boolean | null; removed: boolean | null }>(
+    'select bool_or(may_speak) as may_speak, bool_or(removed_at is not null) as removed from live_tickets where room_id = $1 and person_id = $2', [roomId, personId]);
+  return { maySpeak: rows[0]?.may_speak ?? false, removed: rows[0]?.removed ?? false };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps.js';
 import { errorBody, idParam } from '../../../contracts/common.js';
-import { joinTicket, lessonLive, liveRoom, liveStatus, meeting, meetingBody, meetingList, roomAttendance, startBody } from '../../../contracts/live.js';
+import { controlResult, floorBody, joinTicket, lessonLive, liveRoom, liveStatus, meeting, meetingBody, meetingList, muteBody, myPlace, roomAttendance, startBody, ticketParams } from '../../../contracts/live.js';
 import { requireActor } from '../identity/identity.http.js';
 // live lessons follow the school calendar's clock (LEARNING_TODAY pins it for the demo and tests)
 import { clockFromEnv } from '../learning/learning.clock.js';
@@ -49,7 +49,7 @@ export async function liveRoutes(app: FastifyInstance, { db }: AppDeps): Promise
 
   r.post('/api/live/lessons/:id/start', {
     schema: { tags, summary: "The lesson's teacher opens its live room on the media server (same room when already open)", params: idParam, body: startBody, response: { 201: liveRoom, ...errors } },
-  }, async (request, reply) => reply.code(201).send(await uc.startLesson(db, live, requireActor(request), request.params.id, request.body.audioOnly, clock())));
+  }, async (request, reply) => reply.code(201).send(await uc.startLesson(db, live, requireActor(request), request.params.id, request.body.audioOnly, clock(), request.body.bitrate)));
 
   r.post('/api/live/classes/:id/meetings', {
     schema: { tags, summary: "Schedule a parent meeting for a class (its homeroom teacher or the school's admin); the parents are notified", params: idParam, body: meetingBody, response: { 201: meeting, ...errors } },
@@ -63,7 +63,7 @@ export async function liveRoutes(app: FastifyInstance, { db }: AppDeps): Promise
 
   r.post('/api/live/meetings/:id/start', {
     schema: { tags, summary: "The organiser opens the meeting's room", params: idParam, body: startBody, response: { 201: liveRoom, ...errors } },
-  }, async (request, reply) => reply.code(201).send(await uc.startMeeting(db, live, requireActor(request), request.params.id, request.body.audioOnly, clock())));
+  }, async (request, reply) => reply.code(201).send(await uc.startMeeting(db, live, requireActor(request), request.params.id, request.body.audioOnly, clock(), request.body.bitrate)));
 
   r.get('/api/live/rooms/:id', {
     schema: { tags, summary: 'A live room (lesson or meeting)', params: idParam, response: { 200: liveRoom, ...errors } },
@@ -80,4 +80,20 @@ export async function liveRoutes(app: FastifyInstance, { db }: AppDeps): Promise
   r.get('/api/live/rooms/:id/attendance', {
     schema: { tags, summary: 'Who was in the room and for how long, from the media server (hosts)', params: idParam, response: { 200: roomAttendance, ...errors } },
   }, async (request) => uc.roomAttendance(db, requireActor(request), request.params.id, clock()));
+
+  r.post('/api/live/rooms/:id/participants/:ticketId/remove', {
+    schema: { tags, summary: 'The host removes a participant: hung up on the media server, tokens taken back, no new ticket for this room', params: ticketParams, response: { 200: controlResult, ...errors } },
+  }, async (request) => uc.removeParticipant(db, live, requireActor(request), request.params.id, request.params.ticketId, clock()));
+
+  r.post('/api/live/rooms/:id/participants/:ticketId/mute', {
+    schema: { tags, summary: "The host mutes or unmutes a participant's streams on the media server", params: ticketParams, body: muteBody, response: { 200: controlResult, ...errors } },
+  }, async (request) => uc.muteParticipant(db, live, requireActor(request), request.params.id, request.params.ticketId, request.body, clock()));
+
+  r.post('/api/live/rooms/:id/participants/:ticketId/floor', {
+    schema: { tags, summary: 'The host gives a participant the floor (they may speak) or takes it back', params: ticketParams, body: floorBody, response: { 200: controlResult, ...errors } },
+  }, async (request) => uc.setFloor(db, requireActor(request), request.params.id, request.params.ticketId, request.body.speak, clock()));
+
+  r.get('/api/live/rooms/:id/me', {
+    schema: { tags, summary: "My standing in the room: given the floor, removed, ended (polled by the participant's page)", params: idParam, response: { 200: myPlace, ...errors } },
+  }, async (request) => uc.myPlace(db, requireActor(request), request.params.id, clock()));
 }

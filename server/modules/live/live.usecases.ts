@@ -9,7 +9,7 @@ import { canOrganiseMeeting, lessonPart, meetingListScope, meetingPart, type Roo
 import { closesAt, openWindow, publishersFor, ticketExpiry, turnCredentials } from './live.rules.js';
 import {
   classNotFound, lessonNotFound, lessonOver, mediaServerUnavailable, meetingCancelled, meetingInPast, meetingNotFound,
-  notInvited, notTheHost, notTheTeacher, roomEnded, roomNotFound, tooEarly,
+  notInvited, notTheHost, notTheTeacher, participantNotFound, removedFromRoom, roomEnded, roomNotFound, tooEarly,
 } from './live.errors.js';
 import type { JoinTicket, LiveRoom, Meeting, RoomAttendance } from '../../../contracts/live.js';
 
@@ -54,9 +54,10 @@ export async function mediaServerAvailable(live: LiveDeps): Promise<boolean> {
   return ok;
 }
 
-export function roomView(r: repo.RoomRow): LiveRoom {
+export function roomView(r: repo.RoomRow, defaultBitrate = 256_000): LiveRoom {
   return {
     id: r.id, kind: r.lessonId !== null ? 'lesson' : 'meeting', lessonId: r.lessonId, meetingId: r.meetingId, audioOnly: r.audioOnly,
+    bitrate: r.bitrate ?? defaultBitrate,
     startedAt: new Date(r.startedAt).toISOString(), closesAt: new Date(r.closesAt).toISOString(),
     endedAt: r.endedAt ? new Date(r.endedAt).toISOString() : null,
   };
@@ -65,20 +66,21 @@ export function roomView(r: repo.RoomRow): LiveRoom {
 /** Opens a room on Janus and records it; when another request opened one meanwhile, that one is kept. */
 async function openRoom(db: Db, live: LiveDeps, args: {
   key: { lessonId: number } | { meetingId: number }; kind: 'lesson' | 'meeting'; organisationId: number; classId: number;
-  endsAt: Date; audioOnly: boolean; actor: Actor; now: Date;
+  endsAt: Date; audioOnly: boolean; actor: Actor; now: Date; bitrate?: number;
 }): Promise<repo.RoomRow> {
   const open = await repo.openRoomOf(db, args.key);
   if (open) return open;
   const spec = {
     room: randomRoomNumber(), secret: randomSecret(), pin: randomSecret(6),
     description: `sabaq ${args.kind} ${'lessonId' in args.key ? args.key.lessonId : args.key.meetingId}`,
-    publishers: publishersFor(args.kind), bitrate: live.config.bitrate,
+    publishers: publishersFor(args.kind), bitrate: args.bitrate ?? live.config.bitrate,
   };
   await onJanus(live, 'create room', (j) => j.createRoom(spec));
   const row = await repo.insertRoom(db, {
     lessonId: 'lessonId' in args.key ? args.key.lessonId : null, meetingId: 'meetingId' in args.key ? args.key.meetingId : null,
     organisationId: args.organisationId, classId: args.classId, janusRoom: spec.room, secret: spec.secret, pin: spec.pin,
     audioOnly: args.audioOnly, closesAt: closesAt(args.endsAt), startedBy: args.actor.personId, startedAt: args.now,
+    bitrate: args.bitrate ?? live.config.bitrate,
   });
   if (row) return row;
   // case: two starts at once: the other room is the lesson's, ours goes
@@ -126,7 +128,7 @@ export async function lessonLive(db: Db, live: LiveDeps, actor: Actor, lessonId:
 }
 
 /** The lesson's teacher opens its live room (30 minutes before the start at the earliest; the same room when already open). */
-export async function startLesson(db: Db, live: LiveDeps, actor: Actor, lessonId: number, audioOnly: boolean, now: Date): Promise<LiveRoom> {
+export async function startLesson(db: Db, live: LiveDeps, actor: Actor, lessonId: number, audioOnly: boolean, now: Date, bitrate?: number): Promise<LiveRoom> {
   const lesson = await lessonOrThrow(db, actor, lessonId, now);
   if (lessonPart(lesson) !== 'host') throw notTheTeacher();
   if (lesson.cancelled) throw lessonOver();
@@ -135,7 +137,7 @@ export async function startLesson(db: Db, live: LiveDeps, actor: Actor, lessonId
   if (window === 'over') throw lessonOver();
   const room = await openRoom(db, live, {
     key: { lessonId }, kind: 'lesson', organisationId: lesson.organisationId, classId: lesson.classId,
-    endsAt: lesson.endsAt, audioOnly, actor, now,
+    endsAt: lesson.endsAt, audioOnly, actor, now, bitrate,
   });
   return roomView(room);
 }
@@ -185,7 +187,7 @@ async function meetingOrThrow(db: Queryable, actor: Actor, meetingId: number) {
 }
 
 /** The organiser opens the meeting's room (30 minutes before at the earliest). */
-export async function startMeeting(db: Db, live: LiveDeps, actor: Actor, meetingId: number, audioOnly: boolean, now: Date): Promise<LiveRoom> {
+export async function startMeeting(db: Db, live: LiveDeps, actor: Actor, meetingId: number, audioOnly: boolean, now: Date, bitrate?: number): Promise<LiveRoom> {
   const { meeting, part } = await meetingOrThrow(db, actor, meetingId);
   if (part !== 'host') throw notTheHost();
   if (meeting.cancelledAt) throw meetingCancelled();
@@ -194,7 +196,7 @@ export async function startMeeting(db: Db, live: LiveDeps, actor: Actor, meeting
   if (window === 'over') throw lessonOver();
   const room = await openRoom(db, live, {
     key: { meetingId }, kind: 'meeting', organisationId: meeting.organisationId, classId: meeting.classId,
-    endsAt: new Date(meeting.endsAt), audioOnly, actor, now,
+    endsAt: new Date(meeting.endsAt), audioOnly, actor, now, bitrate,
   });
   return roomView(room);
 }
@@ -232,6 +234,7 @@ export async function issueTicket(db: Db, live: LiveDeps, actor: Actor, roomId: 
   const { room, part } = await roomOrThrow(db, actor, roomId, now);
   if (part === 'onlooker') throw notInvited();
   if (room.endedAt) throw roomEnded();
+  if (part !== 'host' && await repo.isRemoved(db, room.id, actor.personId)) throw removedFromRoom();
   if (new Date(room.closesAt).getTime() <= now.getTime()) {
     await closeRoom(db, live, room, now).catch(() => undefined);
     throw roomEnded();
@@ -248,7 +251,7 @@ export async function issueTicket(db: Db, live: LiveDeps, actor: Actor, roomId: 
     roomId: room.id, kind: room.lessonId !== null ? 'lesson' : 'meeting', janusUrl: live.config.janus!.publicUrl, janusRoom: room.janusRoom,
     pin: room.pin, token, janusToken: live.janus!.tokenAuth ? token : null, role,
     // no names go to the media server: a role and the ticket number are enough to tell feeds apart
-    display: `${role}-${ticketId}`, audioOnly: room.audioOnly, bitrate: live.config.bitrate, expiresAt: expiresAt.toISOString(),
+    display: `${role}-${ticketId}`, audioOnly: room.audioOnly, bitrate: room.bitrate ?? live.config.bitrate, expiresAt: expiresAt.toISOString(),
     lessonId: room.lessonId, meetingId: room.meetingId,
     iceServers: live.config.turn ? [{ urls: live.config.turn.urls, ...turnCredentials(live.config.turn.secret, expiresAt, `t${ticketId}`) }] : [],
   };
@@ -365,4 +368,76 @@ export async function roomAttendance(db: Db, actor: Actor, roomId: number, now: 
       lastSeenAt: new Date(r.lastSeenAt).toISOString(), minutes: Math.floor(r.seconds / 60), present: r.present,
     })),
   };
+}
+
+// ── the host's controls ─────────────────────────────────────────────────────
+
+async function hostRoom(db: Db, actor: Actor, roomId: number, now: Date) {
+  const { room, part } = await roomOrThrow(db, actor, roomId, now);
+  if (part !== 'host') throw room.lessonId !== null ? notTheTeacher() : notTheHost();
+  if (room.endedAt) throw roomEnded();
+  return room;
+}
+
+async function targetOf(db: Db, room: repo.RoomRow, ticketId: number) {
+  const ticket = await repo.findTicket(db, room.id, ticketId);
+  if (!ticket || ticket.role === 'host') throw participantNotFound();
+  return ticket;
+}
+
+/** The Janus participant ids of every ticket this person holds in the room. */
+async function janusIdsOf(db: Db, janus: JanusClient, room: repo.RoomRow, personId: number): Promise<number[]> {
+  const tickets = new Set((await repo.ticketsOfPerson(db, room.id, personId)).map((t) => t.id));
+  const list = (await janus.participants(room.janusRoom)) ?? [];
+  return list.filter((p) => { const id = ticketOfDisplay(p.display); return id !== null && tickets.has(id); }).map((p) => Number(p.id));
+}
+
+/**
+ * The host removes a participant: every token of theirs for the room is taken back (out of the room's
+ * `allowed` list and, with token_auth, the Janus core token), they are hung up on Janus (`kick`), and
+ * no new ticket is issued to them for this room (403 `live.removed`).
+ */
+export async function removeParticipant(db: Db, live: LiveDeps, actor: Actor, roomId: number, ticketId: number, now: Date) {
+  const room = await hostRoom(db, actor, roomId, now);
+  const target = await targetOf(db, room, ticketId);
+  const tokens = (await repo.ticketsOfPerson(db, room.id, target.personId)).flatMap((t) => (t.token ? [t.token] : []));
+  // the media server first: if it is away nothing is written and the host tries again
+  const kicked = await onJanus(live, 'remove participant', async (j) => {
+    await j.disallow(room.janusRoom, room.secret, tokens);
+    await Promise.all(tokens.map((t) => j.removeToken(t)));
+    const ids = await janusIdsOf(db, j, room, target.personId);
+    for (const id of ids) await j.kick(room.janusRoom, room.secret, id);
+    return ids.length;
+  });
+  await db.transaction((tx) => repo.removePerson(tx, room.id, target.personId, now));
+  await trackRoom(db, live, room, now).catch(() => undefined);
+  return { ticketId, personId: target.personId, done: 'removed' as const, onMediaServer: kicked };
+}
+
+/** The host mutes (or unmutes) a participant's streams for everyone, on the media server. */
+export async function muteParticipant(db: Db, live: LiveDeps, actor: Actor, roomId: number, ticketId: number, body: { mids: string[]; mute: boolean }, now: Date) {
+  const room = await hostRoom(db, actor, roomId, now);
+  const target = await targetOf(db, room, ticketId);
+  const done = await onJanus(live, 'mute participant', async (j) => {
+    const ids = await janusIdsOf(db, j, room, target.personId);
+    for (const id of ids) for (const mid of body.mids) await j.moderate(room.janusRoom, room.secret, id, mid, body.mute);
+    return ids.length;
+  });
+  return { ticketId, personId: target.personId, done: body.mute ? 'muted' as const : 'unmuted' as const, onMediaServer: done };
+}
+
+/** The host gives a participant the floor (their page then publishes their microphone) or takes it back. */
+export async function setFloor(db: Db, actor: Actor, roomId: number, ticketId: number, speak: boolean, now: Date) {
+  const room = await hostRoom(db, actor, roomId, now);
+  const target = await targetOf(db, room, ticketId);
+  if (target.removedAt) throw participantNotFound();
+  await repo.setFloor(db, room.id, target.personId, speak);
+  return { ticketId, personId: target.personId, done: speak ? 'floor_given' as const : 'floor_taken' as const, onMediaServer: 0 };
+}
+
+/** A participant's own standing (polled by their page): given the floor, removed, the room ended. */
+export async function myPlace(db: Db, actor: Actor, roomId: number, now: Date) {
+  const { room } = await roomOrThrow(db, actor, roomId, now);
+  const place = await repo.myPlace(db, room.id, actor.personId);
+  return { roomId: room.id, ...place, endedAt: room.endedAt ? new Date(room.endedAt).toISOString() : null };
 }
