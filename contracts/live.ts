@@ -93,6 +93,8 @@ export const roomAttendance = z.object({
   roomId: z.number(),
   items: z.array(z.object({
     personId: z.number(), name: z.string(), role: z.enum(['host', 'participant']),
+    /** their latest ticket in the room: the host's controls act on it */
+    ticketId: z.number(),
     firstJoinedAt: z.string(), lastSeenAt: z.string(),
     /** whole minutes present over every stretch */
     minutes: z.number(),

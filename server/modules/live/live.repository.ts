@@ -155,16 +155,16 @@ export async function closeRoomPresence(db: Queryable, roomId: number, at: Date)
   await db.query('update live_presence set last_seen_at = greatest(last_seen_at, $2), left_at = greatest(last_seen_at, $2) where room_id = $1 and left_at is null', [roomId, at]);
 }
 
-export interface PresenceSummary { personId: number; role: 'host' | 'participant'; firstJoinedAt: Date; lastSeenAt: Date; seconds: number; present: boolean }
+export interface PresenceSummary { personId: number; ticketId: number; role: 'host' | 'participant'; firstJoinedAt: Date; lastSeenAt: Date; seconds: number; present: boolean }
 
 /** Per person: first join, last seen, seconds present over every stretch in these rooms. */
 export async function presenceSummary(db: Queryable, roomIds: number[]): Promise<PresenceSummary[]> {
-  const { rows } = await db.query<{ person_id: string; role: 'host' | 'participant'; first: Date; last: Date; seconds: string; present: boolean }>(
-    `select p.person_id, case when bool_or(t.role = 'host') then 'host' else 'participant' end as role, min(p.joined_at) as first, max(coalesce(p.left_at, p.last_seen_at)) as last,
+  const { rows } = await db.query<{ person_id: string; ticket_id: string; role: 'host' | 'participant'; first: Date; last: Date; seconds: string; present: boolean }>(
+    `select p.person_id, max(p.ticket_id) as ticket_id, case when bool_or(t.role = 'host') then 'host' else 'participant' end as role, min(p.joined_at) as first, max(coalesce(p.left_at, p.last_seen_at)) as last,
             sum(extract(epoch from coalesce(p.left_at, p.last_seen_at) - p.joined_at))::bigint as seconds, bool_or(p.left_at is null) as present
        from live_presence p join live_tickets t on t.id = p.ticket_id
       where p.room_id = any($1::bigint[]) group by p.person_id order by min(p.joined_at), p.person_id`, [roomIds]);
-  return rows.map((r) => ({ personId: Number(r.person_id), role: r.role, firstJoinedAt: r.first, lastSeenAt: r.last, seconds: Number(r.seconds), present: r.present }));
+  return rows.map((r) => ({ personId: Number(r.person_id), ticketId: Number(r.ticket_id), role: r.role, firstJoinedAt: r.first, lastSeenAt: r.last, seconds: Number(r.seconds), present: r.present }));
 }
 
 export async function roomIdsOfLesson(db: Queryable, lessonId: number): Promise<number[]> {

@@ -364,7 +364,7 @@ export async function roomAttendance(db: Db, actor: Actor, roomId: number, now: 
   return {
     roomId: room.id,
     items: rows.map((r) => ({
-      personId: r.personId, name: names.get(r.personId) ?? '', role: r.role, firstJoinedAt: new Date(r.firstJoinedAt).toISOString(),
+      personId: r.personId, ticketId: r.ticketId, name: names.get(r.personId) ?? '', role: r.role, firstJoinedAt: new Date(r.firstJoinedAt).toISOString(),
       lastSeenAt: new Date(r.lastSeenAt).toISOString(), minutes: Math.floor(r.seconds / 60), present: r.present,
     })),
   };

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message.js';
 import { lessonLiveQuery, startLesson } from './api.js';
+import { checkConnection, type ConnectionCheck } from './connection-check.js';
 import './live.css';
 
 /**
@@ -16,8 +17,17 @@ export function LivePanel({ lessonId }: { lessonId: number }) {
   const navigate = useNavigate();
   const live = useQuery({ ...lessonLiveQuery(lessonId), enabled: lessonId > 0, refetchInterval: 30_000 });
   const [audioOnly, setAudioOnly] = useState(false);
+  const [bitrate, setBitrate] = useState(256_000);
+  const [check, setCheck] = useState<ConnectionCheck | 'checking' | null>(null);
+  const runCheck = async () => {
+    setCheck('checking');
+    const c = await checkConnection();
+    setCheck(c);
+    // the check suggests the mode: a slow link starts on sound only with a low cap
+    if (c.slow) { setAudioOnly(true); setBitrate(96_000); }
+  };
   const start = useMutation({
-    mutationFn: () => startLesson(lessonId, audioOnly),
+    mutationFn: () => startLesson(lessonId, audioOnly, bitrate),
     onSuccess: (room) => void navigate({ to: '/live/rooms/$roomId', params: { roomId: room.id } as never }),
   });
   if (!live.data) return null; // not the class's lesson, or still loading: nothing to show
@@ -42,10 +52,18 @@ export function LivePanel({ lessonId }: { lessonId: number }) {
         </>
       ) : l.canStart ? (
         <>
+          <p><button type="button" className="button button--secondary" onClick={() => void runCheck()}>{t('panel.check')}</button></p>
+          {check && <p role="status">{check === 'checking' ? t('panel.checking') : check.slow ? t('panel.slow') : t('panel.fast')}</p>}
           <label className="lv-check">
             <input type="checkbox" checked={audioOnly} onChange={(e) => setAudioOnly(e.target.checked)} />
             {t('panel.audioOnly')}
           </label>
+          <div className="field">
+            <label htmlFor={`${id}-bitrate`}>{t('panel.bitrate')}</label>
+            <select id={`${id}-bitrate`} value={bitrate} onChange={(e) => setBitrate(Number(e.target.value))}>
+              {[96_000, 128_000, 256_000, 512_000].map((b) => <option key={b} value={b}>{t('panel.kbps', { n: b / 1000 })}</option>)}
+            </select>
+          </div>
           <p><button type="button" className="button" disabled={start.isPending} onClick={() => start.mutate()}>{t('panel.start')}</button></p>
         </>
       ) : <p className="muted">{t('panel.notStarted')}</p>}
