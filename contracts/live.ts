@@ -15,6 +15,9 @@ export const liveRoom = z.object({
   audioOnly: z.boolean(),
   /** the bandwidth cap per publisher in this room (bit/s) */
   bitrate: z.number(),
+  /** Janus records the room; after the end its recording becomes a video in the archive */
+  record: z.boolean(),
+  recording: z.object({ state: z.enum(['pending', 'processing', 'done', 'failed']), videoId: z.number().nullable() }).nullable(),
   startedAt: z.string(),
   closesAt: z.string(),
   endedAt: z.string().nullable(),
@@ -26,6 +29,8 @@ export const startBody = z.object({
   audioOnly: z.boolean().default(false),
   /** bandwidth cap per publisher for this room (bit/s); default LIVE_ROOM_BITRATE */
   bitrate: z.number().int().min(32_000).max(2_000_000).optional(),
+  /** record the room (Janus), then janus-pp-rec + ffmpeg → a video in the archive linked to the lesson */
+  record: z.boolean().default(false),
 }).strict();
 
 export const lessonLive = z.object({
@@ -36,6 +41,11 @@ export const lessonLive = z.object({
   room: liveRoom.nullable(),
   canStart: z.boolean(),
   canJoin: z.boolean(),
+  /** recordings of this lesson's live rooms, with their video's state (watch at /video/watch/:videoId once ready) */
+  recordings: z.array(z.object({
+    roomId: z.number(), state: z.enum(['pending', 'processing', 'done', 'failed']), videoId: z.number().nullable(),
+    videoStatus: z.string().nullable(), failure: z.string().nullable(),
+  })).optional(),
   startsAt: z.string(),
   endsAt: z.string(),
 });

@@ -139,4 +139,36 @@ describe.skipIf(!hasJanus)('a live lesson on Janus', () => {
       await pupil.context.close();
     }
   }, 180_000);
+
+  test('a recorded live lesson: Janus records, janus-pp-rec + ffmpeg make a video, the pipeline makes the HLS ladder with the audio-only rung, the lesson links it', async () => {
+    const teacher = await openContext(browser, server, { locale: 'ru-RU', viewport: PHONE_VIEWPORT });
+    teacher.page.setDefaultTimeout(30_000);
+    try {
+      await signIn(teacher.page, DEMO_LOGINS.teacher, `/learning/lessons/${lessonId}`);
+      await teacher.page.getByLabel('Записать урок').check();
+      await teacher.page.getByRole('button', { name: 'Начать онлайн-урок' }).click();
+      await teacher.page.waitForURL(/\/live\/rooms\/\d+$/);
+      await expect.poll(() => teacher.page.locator('main').innerText(), { timeout: 20_000 }).toContain('В эфире');
+      // a few seconds of the fake camera and microphone go to Janus, which records them
+      await teacher.page.waitForTimeout(5000);
+      await teacher.page.getByRole('button', { name: 'Завершить урок' }).click();
+      await teacher.page.getByText('Эфир завершён.').or(teacher.page.getByText('Эфир аяқталды.')).first().waitFor();
+      const recording = async () => (await server.db.query<{ recording_state: string | null; recording_video_id: string | null; recording_failure: string | null; status: string | null }>(
+        `select r.recording_state, r.recording_video_id, r.recording_failure, v.status from live_media_rooms r left join video_videos v on v.id = r.recording_video_id
+          where r.lesson_id = $1 and r.record order by r.id desc limit 1`, [lessonId])).rows[0];
+      await expect.poll(async () => { const r = await recording(); return r?.recording_failure ?? r?.status ?? r?.recording_state; }, { timeout: 120_000, interval: 1000 }).toBe('ready');
+      const videoId = Number((await recording())!.recording_video_id);
+      const source = await server.db.query<{ source: string }>('select source from video_videos where id = $1', [videoId]);
+      expect(source.rows[0]!.source).toBe('recording');
+      const master = await teacher.page.evaluate(async (id) => (await fetch(`/api/video/videos/${id}/media/master.m3u8`)).text(), videoId);
+      expect(master).toContain('audio/index.m3u8');
+      expect(master).toContain('240p/index.m3u8');
+      // the lesson page links the recording
+      await teacher.page.goto(`/learning/lessons/${lessonId}`);
+      await teacher.page.getByRole('link', { name: 'Смотреть запись урока' }).first().waitFor({ timeout: 20_000 });
+      expect(teacher.pageErrors).toEqual([]);
+    } finally {
+      await teacher.context.close();
+    }
+  }, 240_000);
 });

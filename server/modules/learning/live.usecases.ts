@@ -82,3 +82,11 @@ export async function namesForLive(db: Queryable, ids: number[]): Promise<Map<nu
     `select id, first_name || ' ' || last_name as name from persons where id = any($1::bigint[])`, [ids]);
   return new Map(rows.map((r) => [Number(r.id), r.name]));
 }
+
+/** A lesson's date, subject and topic, to title its live recording (no scope check: the caller decides). */
+export async function lessonFactsForLive(db: Queryable, lessonId: number): Promise<{ onDate: string; subjectId: number; topic: string | null } | null> {
+  const { rows } = await db.query<{ on_date: string; subject_id: number; topic: string | null }>(
+    'select on_date::text, subject_id, topic from lessons where id = $1', [lessonId]);
+  const r = rows[0];
+  return r ? { onDate: r.on_date, subjectId: r.subject_id, topic: r.topic } : null;
+}

@@ -26,6 +26,8 @@ export interface RoomSpec {
   pin: string;
   publishers: number;
   bitrate: number;
+  /** record every publisher into this folder (VideoRoom `record` + `rec_dir`) */
+  recDir?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -107,6 +109,7 @@ export class JanusClient {
       request: 'create', room: spec.room, description: spec.description, secret: spec.secret, pin: spec.pin,
       is_private: true, publishers: spec.publishers, bitrate: spec.bitrate, bitrate_cap: true,
       allowed: [], permanent: false, notify_joining: true, audiocodec: 'opus', videocodec: 'vp8',
+      ...(spec.recDir ? { record: true, rec_dir: spec.recDir } : {}),
       ...(this.cfg.roomAdminKey ? { admin_key: this.cfg.roomAdminKey } : {}),
     });
   }

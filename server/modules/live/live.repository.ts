@@ -12,6 +12,9 @@ export interface RoomRow {
   audioOnly: boolean;
   /** the room's own bandwidth cap (null: the configured default) */
   bitrate: number | null;
+  record: boolean;
+  recordingState: 'pending' | 'processing' | 'done' | 'failed' | null;
+  recordingVideoId: number | null;
   closesAt: Date;
   startedBy: number;
   startedAt: Date;
@@ -19,7 +22,7 @@ export interface RoomRow {
 }
 
 const roomColumns = `id, lesson_id as "lessonId", meeting_id as "meetingId", organisation_id as "organisationId", class_id as "classId",
-  janus_room as "janusRoom", secret, pin, audio_only as "audioOnly", bitrate, closes_at as "closesAt", started_by as "startedBy",
+  janus_room as "janusRoom", secret, pin, audio_only as "audioOnly", bitrate, record, recording_state as "recordingState", recording_video_id as "recordingVideoId", closes_at as "closesAt", started_by as "startedBy",
   started_at as "startedAt", ended_at as "endedAt"`;
 
 export async function findRoom(db: Queryable, id: number, lock = false): Promise<RoomRow | null> {
@@ -35,17 +38,18 @@ export async function openRoomOf(db: Queryable, key: { lessonId: number } | { me
 }
 
 /** Inserts an open room; null when another open room of the same lesson or meeting won the race. */
-export async function insertRoom(db: Queryable, r: Omit<RoomRow, 'id' | 'endedAt'>): Promise<RoomRow | null> {
+export async function insertRoom(db: Queryable, r: Omit<RoomRow, 'id' | 'endedAt' | 'recordingState' | 'recordingVideoId'>): Promise<RoomRow | null> {
   const { rows } = await db.query<RoomRow & Record<string, unknown>>(
-    `insert into live_media_rooms (lesson_id, meeting_id, organisation_id, class_id, janus_room, secret, pin, audio_only, closes_at, started_by, started_at, bitrate)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict do nothing returning ${roomColumns}`,
-    [r.lessonId, r.meetingId, r.organisationId, r.classId, r.janusRoom, r.secret, r.pin, r.audioOnly, r.closesAt, r.startedBy, r.startedAt, r.bitrate]);
+    `insert into live_media_rooms (lesson_id, meeting_id, organisation_id, class_id, janus_room, secret, pin, audio_only, closes_at, started_by, started_at, bitrate, record)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict do nothing returning ${roomColumns}`,
+    [r.lessonId, r.meetingId, r.organisationId, r.classId, r.janusRoom, r.secret, r.pin, r.audioOnly, r.closesAt, r.startedBy, r.startedAt, r.bitrate, r.record]);
   return rows[0] ?? null;
 }
 
 /** Marks the room ended and takes back its tokens; answers the tokens that were out (to remove them from Janus). */
 export async function endRoom(db: Queryable, id: number, now: Date): Promise<string[]> {
-  await db.query('update live_media_rooms set ended_at = $2 where id = $1 and ended_at is null', [id, now]);
+  // a recorded room's files are now complete: its recording waits for processing
+  await db.query(`update live_media_rooms set ended_at = $2, recording_state = case when record then 'pending' end where id = $1 and ended_at is null`, [id, now]);
   const { rows } = await db.query<{ token: string }>(
     'update live_tickets t set token = null from (select id, token from live_tickets where room_id = $1 and token is not null for update) old where t.id = old.id returning old.token', [id]);
   return rows.map((r) => r.token);
@@ -211,4 +215,28 @@ export async function myPlace(db: Queryable, roomId: number, personId: number): 
   const { rows } = await db.query<{ may_speak: boolean | null; removed: boolean | null }>(
     'select bool_or(may_speak) as may_speak, bool_or(removed_at is not null) as removed from live_tickets where room_id = $1 and person_id = $2', [roomId, personId]);
   return { maySpeak: rows[0]?.may_speak ?? false, removed: rows[0]?.removed ?? false };
+}
+
+// ── recordings ──────────────────────────────────────────────────────────────
+
+/** Claims one ended room whose recording waits (or whose processing was abandoned), marking it processing. */
+export async function claimRecording(db: Queryable, staleBefore: Date): Promise<RoomRow | null> {
+  const { rows } = await db.query<RoomRow & Record<string, unknown>>(
+    `update live_media_rooms set recording_state = 'processing', recording_attempts = recording_attempts + 1, recording_failure = null
+      where id = (select id from live_media_rooms
+                   where (recording_state = 'pending' or (recording_state = 'processing' and ended_at < $1)) and recording_attempts < 3
+                   order by ended_at limit 1 for update skip locked)
+      returning ${roomColumns}`, [staleBefore]);
+  return rows[0] ?? null;
+}
+
+export async function finishRecording(db: Queryable, id: number, result: { videoId: number } | { failure: string }): Promise<void> {
+  if ('videoId' in result) await db.query(`update live_media_rooms set recording_state = 'done', recording_video_id = $2 where id = $1`, [id, result.videoId]);
+  else await db.query(`update live_media_rooms set recording_state = 'failed', recording_failure = $2 where id = $1`, [id, result.failure.slice(0, 500)]);
+}
+
+export async function recordingsOfLesson(db: Queryable, lessonId: number): Promise<{ roomId: number; state: string; videoId: number | null; failure: string | null }[]> {
+  const { rows } = await db.query<{ id: string; recording_state: string; recording_video_id: string | null; recording_failure: string | null }>(
+    `select id, recording_state, recording_video_id, recording_failure from live_media_rooms where lesson_id = $1 and recording_state is not null order by started_at`, [lessonId]);
+  return rows.map((r) => ({ roomId: Number(r.id), state: r.recording_state, videoId: r.recording_video_id === null ? null : Number(r.recording_video_id), failure: r.recording_failure }));
 }

@@ -25,7 +25,10 @@ export async function liveRoutes(app: FastifyInstance, { db }: AppDeps): Promise
   let tracking = false;
   app.addHook('onReady', async () => {
     if (!live.janus) return;
-    sweeper = setInterval(() => void uc.closeOverdueRooms(db, live, clock()).catch(() => undefined), 60_000);
+    sweeper = setInterval(() => {
+      void uc.closeOverdueRooms(db, live, clock()).catch(() => undefined)
+        .then(() => uc.processRecordings(db, live, clock())).catch(() => undefined);
+    }, 60_000);
     sweeper.unref();
     tracker = setInterval(() => {
       if (tracking) return;
@@ -49,7 +52,7 @@ export async function liveRoutes(app: FastifyInstance, { db }: AppDeps): Promise
 
   r.post('/api/live/lessons/:id/start', {
     schema: { tags, summary: "The lesson's teacher opens its live room on the media server (same room when already open)", params: idParam, body: startBody, response: { 201: liveRoom, ...errors } },
-  }, async (request, reply) => reply.code(201).send(await uc.startLesson(db, live, requireActor(request), request.params.id, request.body.audioOnly, clock(), request.body.bitrate)));
+  }, async (request, reply) => reply.code(201).send(await uc.startLesson(db, live, requireActor(request), request.params.id, request.body.audioOnly, clock(), request.body.bitrate, request.body.record)));
 
   r.post('/api/live/classes/:id/meetings', {
     schema: { tags, summary: "Schedule a parent meeting for a class (its homeroom teacher or the school's admin); the parents are notified", params: idParam, body: meetingBody, response: { 201: meeting, ...errors } },
@@ -63,7 +66,7 @@ export async function liveRoutes(app: FastifyInstance, { db }: AppDeps): Promise
 
   r.post('/api/live/meetings/:id/start', {
     schema: { tags, summary: "The organiser opens the meeting's room", params: idParam, body: startBody, response: { 201: liveRoom, ...errors } },
-  }, async (request, reply) => reply.code(201).send(await uc.startMeeting(db, live, requireActor(request), request.params.id, request.body.audioOnly, clock(), request.body.bitrate)));
+  }, async (request, reply) => reply.code(201).send(await uc.startMeeting(db, live, requireActor(request), request.params.id, request.body.audioOnly, clock(), request.body.bitrate, request.body.record)));
 
   r.get('/api/live/rooms/:id', {
     schema: { tags, summary: 'A live room (lesson or meeting)', params: idParam, response: { 200: liveRoom, ...errors } },
@@ -75,7 +78,12 @@ export async function liveRoutes(app: FastifyInstance, { db }: AppDeps): Promise
 
   r.post('/api/live/rooms/:id/end', {
     schema: { tags, summary: 'The host ends the room: it is destroyed on the media server and every token taken back', params: idParam, response: { 200: liveRoom, ...errors } },
-  }, async (request) => uc.endRoom(db, live, requireActor(request), request.params.id, clock()));
+  }, async (request) => {
+    const ended = await uc.endRoom(db, live, requireActor(request), request.params.id, clock());
+    // a recorded room's files are processed in the background (never in the request)
+    if (ended.record) setImmediate(() => void uc.processRecordings(db, live, clock()).catch(() => undefined));
+    return ended;
+  });
 
   r.get('/api/live/rooms/:id/attendance', {
     schema: { tags, summary: 'Who was in the room and for how long, from the media server (hosts)', params: idParam, response: { 200: roomAttendance, ...errors } },

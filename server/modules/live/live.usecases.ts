@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Actor } from '../identity/identity.actor.js';
 import { notify } from '../notifications/notifications.usecases.js';
-import { classForLive, lessonForLive, namesForLive, parentsOfClass, recordLivePresence } from '../learning/live.usecases.js';
+import { classForLive, lessonFactsForLive, lessonForLive, namesForLive, parentsOfClass, recordLivePresence } from '../learning/live.usecases.js';
 import type { LiveConfig } from './live.config.js';
 import { JanusClient, JanusRefused, JanusUnavailable, randomRoomNumber, randomSecret } from './live.janus.js';
 import * as repo from './live.repository.js';
@@ -12,6 +12,10 @@ import {
   notInvited, notTheHost, notTheTeacher, participantNotFound, removedFromRoom, roomEnded, roomNotFound, tooEarly,
 } from './live.errors.js';
 import type { JoinTicket, LiveRoom, Meeting, RoomAttendance } from '../../../contracts/live.js';
+import { acceptRecording, videoState } from '../video/video.usecases.js';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { postProcess, recordedPublishers } from './live.recording.js';
 
 /** What the live use cases stand on: the media server (null when not configured) and the settings. */
 export interface LiveDeps {
@@ -58,6 +62,7 @@ export function roomView(r: repo.RoomRow, defaultBitrate = 256_000): LiveRoom {
   return {
     id: r.id, kind: r.lessonId !== null ? 'lesson' : 'meeting', lessonId: r.lessonId, meetingId: r.meetingId, audioOnly: r.audioOnly,
     bitrate: r.bitrate ?? defaultBitrate,
+    record: r.record, recording: r.recordingState ? { state: r.recordingState, videoId: r.recordingVideoId } : null,
     startedAt: new Date(r.startedAt).toISOString(), closesAt: new Date(r.closesAt).toISOString(),
     endedAt: r.endedAt ? new Date(r.endedAt).toISOString() : null,
   };
@@ -66,7 +71,7 @@ export function roomView(r: repo.RoomRow, defaultBitrate = 256_000): LiveRoom {
 /** Opens a room on Janus and records it; when another request opened one meanwhile, that one is kept. */
 async function openRoom(db: Db, live: LiveDeps, args: {
   key: { lessonId: number } | { meetingId: number }; kind: 'lesson' | 'meeting'; organisationId: number; classId: number;
-  endsAt: Date; audioOnly: boolean; actor: Actor; now: Date; bitrate?: number;
+  endsAt: Date; audioOnly: boolean; actor: Actor; now: Date; bitrate?: number; record?: boolean;
 }): Promise<repo.RoomRow> {
   const open = await repo.openRoomOf(db, args.key);
   if (open) return open;
@@ -74,13 +79,18 @@ async function openRoom(db: Db, live: LiveDeps, args: {
     room: randomRoomNumber(), secret: randomSecret(), pin: randomSecret(6),
     description: `sabaq ${args.kind} ${'lessonId' in args.key ? args.key.lessonId : args.key.meetingId}`,
     publishers: publishersFor(args.kind), bitrate: args.bitrate ?? live.config.bitrate,
+    recDir: undefined as string | undefined,
   };
+  if (args.record) {
+    spec.recDir = path.join(live.config.recordingsDir, String(spec.room));
+    await mkdir(spec.recDir, { recursive: true });
+  }
   await onJanus(live, 'create room', (j) => j.createRoom(spec));
   const row = await repo.insertRoom(db, {
     lessonId: 'lessonId' in args.key ? args.key.lessonId : null, meetingId: 'meetingId' in args.key ? args.key.meetingId : null,
     organisationId: args.organisationId, classId: args.classId, janusRoom: spec.room, secret: spec.secret, pin: spec.pin,
     audioOnly: args.audioOnly, closesAt: closesAt(args.endsAt), startedBy: args.actor.personId, startedAt: args.now,
-    bitrate: args.bitrate ?? live.config.bitrate,
+    bitrate: args.bitrate ?? live.config.bitrate, record: Boolean(args.record),
   });
   if (row) return row;
   // case: two starts at once: the other room is the lesson's, ours goes
@@ -124,11 +134,12 @@ export async function lessonLive(db: Db, live: LiveDeps, actor: Actor, lessonId:
     canStart: part === 'host' && available && window === 'open',
     canJoin: room !== null && (part === 'host' || part === 'participant'),
     startsAt: lesson.startsAt.toISOString(), endsAt: lesson.endsAt.toISOString(),
+    recordings: await lessonRecordings(db, lessonId),
   };
 }
 
 /** The lesson's teacher opens its live room (30 minutes before the start at the earliest; the same room when already open). */
-export async function startLesson(db: Db, live: LiveDeps, actor: Actor, lessonId: number, audioOnly: boolean, now: Date, bitrate?: number): Promise<LiveRoom> {
+export async function startLesson(db: Db, live: LiveDeps, actor: Actor, lessonId: number, audioOnly: boolean, now: Date, bitrate?: number, record?: boolean): Promise<LiveRoom> {
   const lesson = await lessonOrThrow(db, actor, lessonId, now);
   if (lessonPart(lesson) !== 'host') throw notTheTeacher();
   if (lesson.cancelled) throw lessonOver();
@@ -137,7 +148,7 @@ export async function startLesson(db: Db, live: LiveDeps, actor: Actor, lessonId
   if (window === 'over') throw lessonOver();
   const room = await openRoom(db, live, {
     key: { lessonId }, kind: 'lesson', organisationId: lesson.organisationId, classId: lesson.classId,
-    endsAt: lesson.endsAt, audioOnly, actor, now, bitrate,
+    endsAt: lesson.endsAt, audioOnly, actor, now, bitrate, record,
   });
   return roomView(room);
 }
@@ -187,7 +198,7 @@ async function meetingOrThrow(db: Queryable, actor: Actor, meetingId: number) {
 }
 
 /** The organiser opens the meeting's room (30 minutes before at the earliest). */
-export async function startMeeting(db: Db, live: LiveDeps, actor: Actor, meetingId: number, audioOnly: boolean, now: Date, bitrate?: number): Promise<LiveRoom> {
+export async function startMeeting(db: Db, live: LiveDeps, actor: Actor, meetingId: number, audioOnly: boolean, now: Date, bitrate?: number, record?: boolean): Promise<LiveRoom> {
   const { meeting, part } = await meetingOrThrow(db, actor, meetingId);
   if (part !== 'host') throw notTheHost();
   if (meeting.cancelledAt) throw meetingCancelled();
@@ -196,7 +207,7 @@ export async function startMeeting(db: Db, live: LiveDeps, actor: Actor, meeting
   if (window === 'over') throw lessonOver();
   const room = await openRoom(db, live, {
     key: { meetingId }, kind: 'meeting', organisationId: meeting.organisationId, classId: meeting.classId,
-    endsAt: new Date(meeting.endsAt), audioOnly, actor, now, bitrate,
+    endsAt: new Date(meeting.endsAt), audioOnly, actor, now, bitrate, record,
   });
   return roomView(room);
 }
@@ -440,4 +451,46 @@ export async function myPlace(db: Db, actor: Actor, roomId: number, now: Date) {
   const { room } = await roomOrThrow(db, actor, roomId, now);
   const place = await repo.myPlace(db, room.id, actor.personId);
   return { roomId: room.id, ...place, endedAt: room.endedAt ? new Date(room.endedAt).toISOString() : null };
+}
+
+// ── recordings (janus-pp-rec + ffmpeg → the video pipeline) ────────────────
+
+/**
+ * Processes one ended room's recording, if one waits: its Janus files become one video that the
+ * video module judges, stores and queues for the HLS ladder (with the audio-only rung), linked to
+ * the room (and so to its lesson). Run by the routes' minute timer and right after a room ends;
+ * never in a request. A failure is kept with its reason (retried up to 3 times if a process died).
+ */
+export async function processRecordings(db: Db, live: LiveDeps, now: Date): Promise<number | null> {
+  const room = await db.transaction((tx) => repo.claimRecording(tx, new Date(now.getTime() - 30 * 60_000)));
+  if (!room) return null;
+  const dir = path.join(live.config.recordingsDir, String(room.janusRoom));
+  try {
+    const publishers = await recordedPublishers(dir);
+    if (!publishers.length) throw new Error('Janus recorded nothing in this room (nobody published)');
+    const file = await postProcess(dir, publishers[0]!);
+    const l = room.lessonId !== null ? await lessonFactsForLive(db, room.lessonId) : null;
+    const title = room.lessonId !== null ? `Live lesson ${l?.onDate ?? ''}${l?.topic ? ` — ${l.topic}` : ''}` : `Meeting ${room.meetingId}`;
+    const videoId = await acceptRecording(db, {
+      path: file, ownerId: room.startedBy, organisationId: room.organisationId, title, topic: l?.topic ?? null, subjectId: l?.subjectId ?? null,
+    });
+    await repo.finishRecording(db, room.id, { videoId });
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    return videoId;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    live.log?.warn({ roomId: room.id, err: message }, 'live: recording not processed');
+    await repo.finishRecording(db, room.id, { failure: message });
+    return null;
+  }
+}
+
+/** The lesson's recordings with their video's state (for the lesson page). */
+export async function lessonRecordings(db: Queryable, lessonId: number) {
+  const out = [];
+  for (const r of await repo.recordingsOfLesson(db, lessonId)) {
+    const v = r.videoId !== null ? await videoState(db, r.videoId) : null;
+    out.push({ roomId: r.roomId, state: r.state as 'pending' | 'processing' | 'done' | 'failed', videoId: r.videoId, videoStatus: v?.status ?? null, failure: r.failure });
+  }
+  return out;
 }

@@ -27,7 +27,7 @@ export const meetingsQuery = queryOptions({
   queryFn: ({ signal }) => api.get<z.infer<typeof meetingList>>('/api/live/meetings', { signal }),
 });
 
-export const startLesson = (lessonId: number, audioOnly: boolean, bitrate?: number) => api.post<LiveRoom>(`/api/live/lessons/${lessonId}/start`, { audioOnly, ...(bitrate ? { bitrate } : {}) });
+export const startLesson = (lessonId: number, audioOnly: boolean, bitrate?: number, record = false) => api.post<LiveRoom>(`/api/live/lessons/${lessonId}/start`, { audioOnly, record, ...(bitrate ? { bitrate } : {}) });
 export const startMeeting = (meetingId: number, audioOnly: boolean) => api.post<LiveRoom>(`/api/live/meetings/${meetingId}/start`, { audioOnly });
 export const scheduleMeeting = (classId: number, body: MeetingBody) => api.post<Meeting>(`/api/live/classes/${classId}/meetings`, body);
 export const getTicket = (roomId: number) => api.post<JoinTicket>(`/api/live/rooms/${roomId}/ticket`);

@@ -17,6 +17,10 @@ export const kk = {
     checking: 'Байланыс тексерілуде…',
     slow: 'Байланыс баяу: тек дыбыс ұсынылады.',
     fast: 'Байланыс жақсы: бейне жүреді.',
+    record: 'Сабақты жазып алу',
+    recordingProcessing: 'Сабақтың жазбасы дайындалуда…',
+    watchRecording: 'Сабақтың жазбасын қарау',
+    recordingFailed: 'Жазбаны дайындау сәтсіз аяқталды.',
     enter: 'Бөлмеге кіру',
   },
   room: {
@@ -108,6 +112,10 @@ export const ru: Strings = {
     checking: 'Проверяем связь…',
     slow: 'Связь медленная: советуем только звук.',
     fast: 'Связь хорошая: видео пойдёт.',
+    record: 'Записать урок',
+    recordingProcessing: 'Запись урока готовится…',
+    watchRecording: 'Смотреть запись урока',
+    recordingFailed: 'Запись не удалось подготовить.',
     enter: 'Войти в комнату',
   },
   room: {
@@ -199,6 +207,10 @@ export const en: Strings = {
     checking: 'Checking the connection…',
     slow: 'The connection is slow: sound only is suggested.',
     fast: 'The connection is good: video will work.',
+    record: 'Record the lesson',
+    recordingProcessing: 'The recording is being prepared…',
+    watchRecording: 'Watch the recording',
+    recordingFailed: 'The recording could not be prepared.',
     enter: 'Enter the room',
   },
   room: {
