@@ -180,3 +180,16 @@ test('a CSV air time before and after the 2024 change is read on the channel clo
   const day = (await t.app.inject({ url: '/api/video/tv-schedule?date=2024-03-04' })).json();
   expect(day.items.find((i: { topic: string }) => i.topic === 'On Samara time')).toMatchObject({ timeZone: 'Europe/Samara' });
 });
+
+test('the public grid prints as a PDF (no sign-in) by grade and language, with Kazakh letters; bad input 400', async () => {
+  const res = await t.app.inject({ url: '/api/video/tv-schedule/pdf?date=2024-03-04&days=1&grade=5&lang=kk' });
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers['content-type']).toContain('application/pdf');
+  expect(res.headers['cache-control']).toContain('public');
+  expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(res.rawPayload.length).toBeGreaterThan(5000); // the embedded font subset
+  const empty = await t.app.inject({ url: '/api/video/tv-schedule/pdf?date=1999-01-01&lang=ru' });
+  expect(empty.statusCode).toBe(200);
+  expect((await t.app.inject({ url: '/api/video/tv-schedule/pdf?date=March' })).statusCode).toBe(400);
+  expect((await t.app.inject({ url: '/api/video/tv-schedule/pdf?date=2024-03-04&grade=13' })).statusCode).toBe(400);
+});

@@ -4,7 +4,8 @@ import * as errors from './video.errors.js';
 import * as repo from './tv.repository.js';
 import { overlaps, parseGridCsv, TV_TIME_ZONE, type GridProblem, type SlotInput } from './tv.rules.js';
 import { buildXmltv, parseXmltv } from './tv.xmltv.js';
-import { addDays, dayStart } from './tv.time.js';
+import { addDays, dayStart, zonedParts } from './tv.time.js';
+import { createPdf, finishPdf, table } from '../../platform/pdf/index.js';
 
 /** Reasons that are about the file's format (answered as video.grid_invalid before anything else). */
 const CLASH_REASONS = new Set(['unknown_channel', 'overlap', 'overlap_grid']);
@@ -99,4 +100,36 @@ export async function daySchedule(db: Queryable, date: string, days = 1) {
       video: r.videoId !== null && r.videoPublic ? { id: r.videoId, hlsUrl: r.videoReady ? `/api/video/videos/${r.videoId}/media/master.m3u8` : null } : null,
     })),
   };
+}
+
+const PDF_STRINGS = {
+  kk: { title: 'Телесабақтар кестесі', day: 'Күні', time: 'Уақыты', channel: 'Арна', grade: 'Сынып', subject: 'Пән', language: 'Тіл', topic: 'Тақырып', all: 'барлық сыныптар', zone: 'Уақыт арнаның сағатымен', none: 'Бұл күндерге сабақ жоқ.' },
+  ru: { title: 'Расписание телеуроков', day: 'День', time: 'Время', channel: 'Канал', grade: 'Класс', subject: 'Предмет', language: 'Язык', topic: 'Тема', all: 'все классы', zone: 'Время по часам канала', none: 'На эти дни уроков нет.' },
+  en: { title: 'TV lessons grid', day: 'Day', time: 'Time', channel: 'Channel', grade: 'Grade', subject: 'Subject', language: 'Language', topic: 'Topic', all: 'all grades', zone: 'Times on the channel clock', none: 'No lessons on these days.' },
+} as const;
+
+/** The public grid as a printable PDF (families without internet): by day, grade and language, times on each channel's clock. */
+export async function gridPdf(db: Queryable, q: { date: string; days: number; grade?: number; language?: 'kk' | 'ru' | 'en'; lang: 'kk' | 'ru' | 'en' }): Promise<{ bytes: Buffer; name: string }> {
+  const s = PDF_STRINGS[q.lang];
+  const grid = await daySchedule(db, q.date, q.days);
+  const items = grid.items.filter((i) => (q.grade === undefined || i.grade === q.grade) && (q.language === undefined || i.language === q.language));
+  const last = addDays(q.date, q.days - 1);
+  const doc = createPdf({
+    title: s.title, language: q.lang,
+    subtitle: [q.days > 1 ? `${q.date} — ${last}` : q.date, q.grade !== undefined ? `${s.grade} ${q.grade}` : s.all, q.language ?? null, `${s.zone} (${TV_TIME_ZONE})`].filter(Boolean).join(' · '),
+  });
+  if (!items.length) doc.text(s.none);
+  else {
+    table(doc, [
+      { header: s.day, width: 1.3, value: (i) => zonedParts(new Date(i.startsAt), i.timeZone).date },
+      { header: s.time, width: 1.1, value: (i) => `${zonedParts(new Date(i.startsAt), i.timeZone).time}–${zonedParts(new Date(i.endsAt), i.timeZone).time}` },
+      { header: s.channel, width: 1.2, value: (i) => i.channel.name },
+      { header: s.grade, width: 0.6, value: (i) => i.grade, align: 'center' },
+      { header: s.subject, width: 1.5, value: (i) => i.subject },
+      { header: s.language, width: 0.6, value: (i) => i.language, align: 'center' },
+      { header: s.topic, width: 3, value: (i) => i.topic },
+    ], items);
+  }
+  const bytes = await finishPdf(doc, `Sabaq · ${s.title}`);
+  return { bytes, name: `${s.title} ${q.date}` };
 }

@@ -95,6 +95,7 @@ export function TvSchedulePage({ search, onSearch }: { search: TvSearch; onSearc
         )}
       </QueryView>
       <p><a href={`/api/video/tv-schedule/xmltv?from=${date}&days=${days}`} download>{t('tv.xmltv')}</a></p>
+      <p><a href={`/api/video/tv-schedule/pdf?date=${date}&days=${days}${search.grade !== undefined ? `&grade=${search.grade}` : ''}${search.language ? `&language=${search.language}` : ''}&lang=${i18n.language === 'ru' || i18n.language === 'en' ? i18n.language : 'kk'}`} download>{t('tv.pdf')}</a></p>
     </div>
   );
 }
