@@ -56,6 +56,7 @@ function Room({ room }: { room: LiveRoom }) {
   const [speaking, setSpeaking] = useState(false);
   const [camera, setCamera] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one session per room and per retry (`attempt`); t, i18n and the query client are stable
   useEffect(() => {
     let cancelled = false;
     const subscribed = new Map<number, Remote>();
@@ -109,7 +110,7 @@ function Room({ room }: { room: LiveRoom }) {
         } catch {
           throw new Error(t('room.noCamera'));
         }
-        if (cancelled) { stream.getTracks().forEach((x) => x.stop()); return; }
+        if (cancelled) { for (const x of stream.getTracks()) x.stop(); return; }
         if (own.current) own.current.srcObject = stream;
         local.current = { stream, pc: await s.publish(handle, stream) };
       }
@@ -124,13 +125,12 @@ function Room({ room }: { room: LiveRoom }) {
       cancelled = true;
       for (const r of subscribed.values()) r.pc.close();
       local.current?.pc.close();
-      local.current?.stream.getTracks().forEach((x) => x.stop());
+      for (const x of local.current?.stream.getTracks() ?? []) x.stop();
       local.current = null;
       void session.current?.destroy();
       session.current = null;
     };
     // audioOnly is read through a ref: toggling it re-subscribes below, not reconnects
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [room.id, attempt]);
 
   /** Sound only: each feed is subscribed again with its audio streams alone (no video crosses a slow link). */
@@ -152,6 +152,7 @@ function Room({ room }: { room: LiveRoom }) {
   /** A participant given the floor publishes their microphone (camera only if they turn it on); taken back, they stop. */
   const place = useQuery({ ...myPlaceQuery(room.id), enabled: ticket !== null && ticket.role !== 'host' && phase === 'live' });
   const maySpeak = place.data?.maySpeak ?? false;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the floor or removal changes; the camera box and the role are read then
   useEffect(() => {
     if (place.data?.removed) {
       setPhase('removed');
@@ -165,20 +166,19 @@ function Room({ room }: { room: LiveRoom }) {
     (async () => {
       if (maySpeak && !local.current) {
         const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: camera && !audioOnlyRef.current });
-        if (stale) { stream.getTracks().forEach((x) => x.stop()); return; }
+        if (stale) { for (const x of stream.getTracks()) x.stop(); return; }
         local.current = { stream, pc: await s.publish(handle, stream) };
         if (own.current) own.current.srcObject = stream;
         setSpeaking(true);
       } else if (!maySpeak && local.current) {
         await s.unpublish(handle);
         local.current.pc.close();
-        local.current.stream.getTracks().forEach((x) => x.stop());
+        for (const x of local.current.stream.getTracks()) x.stop();
         local.current = null;
         setSpeaking(false);
       }
     })().catch((err: unknown) => setProblem(err instanceof Error ? err.message : String(err)));
     return () => { stale = true; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [maySpeak, place.data?.removed]);
 
   /** The host shares the screen: the camera's video track is replaced by the screen's, and back when it stops. */
