@@ -15,7 +15,7 @@ export const ALLOWED_ALGS: readonly number[] = [ALG_ES256];
 /** CWT claim keys (RFC 8392) and the Sabaq private claim. */
 const CWT = { iss: 1, exp: 4, iat: 6, cti: 7 } as const;
 export const SABAQ_CLAIM = -70_011;
-const SB = { holder: 1, org: 2, status: 3, name: 4 } as const;
+const SB = { holder: 1, org: 2, status: 3, name: 4, photo: 5 } as const;
 const HDR = { alg: 1, kid: 4 } as const;
 const COSE_SIGN1_TAG = 18;
 
@@ -25,7 +25,7 @@ export type PassStatus = (typeof PASS_STATUSES)[number];
 /** Why a pass is refused; `null` when admitted. */
 export const REFUSAL_REASONS = [
   'malformed', 'alg_not_allowed', 'unknown_key', 'bad_signature', 'expired', 'not_yet_valid',
-  'revoked_key', 'revoked_holder', 'not_admitted', 'no_data', 'other_organisation',
+  'revoked_key', 'revoked_holder', 'not_admitted', 'no_data', 'other_organisation', 'fever',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -42,6 +42,22 @@ export interface PassClaims {
   status: PassStatus;
   /** the holder's name as the guard sees it (never an IIN, never health detail) */
   name: string;
+  /**
+   * The first 8 bytes (hex) of the SHA-256 of the holder's gate photo, when they have one. The photo
+   * itself is not in the pass (it would not fit a QR code): the guard's phone caches the photos of
+   * its organisation and shows one only when its hash matches this signed value (decision 0030).
+   */
+  photo?: string;
+}
+
+/** The fever threshold of the time (°C, a setting of the rule set): a temperature at or above it refuses entry. */
+export const DEFAULT_FEVER_THRESHOLD_C = 37.5;
+export const PHOTO_HASH_BYTES = 8;
+
+/** A temperature measured at the gate turns an admitted verdict into a refusal at or above the threshold. */
+export function withTemperature(out: VerifyOutcome, temperatureC: number | null | undefined, thresholdC: number): VerifyOutcome {
+  if (!out.admit || temperatureC === null || temperatureC === undefined || !Number.isFinite(temperatureC)) return out;
+  return temperatureC >= thresholdC ? { admit: false, reason: 'fever', claims: out.claims } : out;
 }
 
 // COSE needs maps with integer keys and plain byte strings (no typed-array tags, no records)
@@ -111,7 +127,8 @@ export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): U
 export function encodeClaims(c: PassClaims): Uint8Array {
   return cbor.encode(new Map<number, unknown>([
     [CWT.iss, c.iss], [CWT.iat, c.iat], [CWT.exp, c.exp], [CWT.cti, hexToBytes(c.cti)],
-    [SABAQ_CLAIM, new Map<number, unknown>([[SB.holder, c.holder], [SB.org, c.organisationId], [SB.status, c.status], [SB.name, c.name]])],
+    [SABAQ_CLAIM, new Map<number, unknown>([[SB.holder, c.holder], [SB.org, c.organisationId], [SB.status, c.status], [SB.name, c.name],
+      ...(c.photo ? [[SB.photo, hexToBytes(c.photo)] as [number, unknown]] : [])])],
   ]));
 }
 
@@ -188,7 +205,9 @@ function readClaims(payload: Uint8Array): PassClaims | null {
     };
     if (typeof c.iss !== 'string' || typeof c.iat !== 'number' || typeof c.exp !== 'number' || !c.cti || typeof c.holder !== 'string'
       || typeof c.organisationId !== 'number' || !PASS_STATUSES.includes(c.status as PassStatus) || typeof c.name !== 'string') return null;
-    return { ...(c as unknown as PassClaims), cti: bytesToHex(c.cti) };
+    const photo = sb.get(SB.photo);
+    if (photo !== undefined && !(photo instanceof Uint8Array && photo.length === PHOTO_HASH_BYTES)) return null;
+    return { ...(c as unknown as PassClaims), cti: bytesToHex(c.cti), ...(photo ? { photo: bytesToHex(photo) } : {}) };
   } catch {
     return null;
   }

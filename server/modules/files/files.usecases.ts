@@ -121,3 +121,5 @@ export async function deleteOwnFile(args: { db: Db; store: FileStore; actor: Act
   }
   await args.store.delete(file.storageKey);
 }
+export { loadFilesConfig } from './files.config.js';
+export type { FileStore } from './files.store.js';
