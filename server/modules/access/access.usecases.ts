@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Actor } from '../identity/identity.actor.js';
-import { audit } from '../identity/identity.repository.js';
+import { audit } from '../identity/identity.usecases.js';
 import { notify } from '../notifications/notifications.usecases.js';
 import { hasConsent, recordConsent } from '../privacy/privacy.usecases.js';
 import { buildPass, bytesToHex, DEFAULT_FEVER_THRESHOLD_C, PHOTO_HASH_BYTES, toBase64Url, verifyPass, withTemperature } from '../../../contracts/access-pass.js';
