@@ -3,6 +3,8 @@
  * submissions, the teacher's journal grid, inbox and lesson editor, the homeroom summary,
  * announcements. `errors` holds the sentences for the API codes `learning.*` and `files.*`.
  */
+import type { Translation } from '../../ui/plurals.js';
+
 export const kk = {
   nav: {
     today: 'Бүгін',
@@ -319,6 +321,7 @@ export const kk = {
     teacher: 'Сабақтарым мен журналдарым',
     myDay: 'Менің сабақтарым: {{date}}',
     myDayPlain: 'Бүгінгі сабақтарым',
+    myWeek: 'Менің аптам: барлық сабақтарым',
     noLessonsToday: 'Бүгін сабағыңыз жоқ.',
     journals: 'Журналдар',
     noTeaching: 'Сізге сынып пен пән бекітілмеген.',
@@ -328,6 +331,12 @@ export const kk = {
     inbox: 'Тексерілетін жұмыстар ({{n}})',
     homeroom: 'Сынып жетекшісі',
     noHomeroom: 'Сіз сынып жетекшісі емессіз.',
+  },
+  teacherWeek: {
+    title: 'Менің аптам',
+    lead_one: 'Осы аптада барлық сыныптарда {{count}} сабақ',
+    lead_other: 'Осы аптада барлық сыныптарда {{count}} сабақ',
+    homework: 'Үй тапсырмасы берілген',
   },
   print: {
     title: 'Басып шығару және жүктеу',
@@ -413,7 +422,7 @@ export const kk = {
   },
 };
 
-type Strings = typeof kk;
+type Strings = Translation<typeof kk>;
 
 export const ru: Strings = {
   nav: {
@@ -731,6 +740,7 @@ export const ru: Strings = {
     teacher: 'Мои уроки и журналы',
     myDay: 'Мои уроки: {{date}}',
     myDayPlain: 'Мои уроки сегодня',
+    myWeek: 'Моя неделя: все мои уроки',
     noLessonsToday: 'Сегодня у вас нет уроков.',
     journals: 'Журналы',
     noTeaching: 'За вами не закреплены классы и предметы.',
@@ -740,6 +750,14 @@ export const ru: Strings = {
     inbox: 'Работы на проверку ({{n}})',
     homeroom: 'Классное руководство',
     noHomeroom: 'Вы не классный руководитель.',
+  },
+  teacherWeek: {
+    title: 'Моя неделя',
+    lead_one: 'На этой неделе {{count}} урок во всех классах',
+    lead_few: 'На этой неделе {{count}} урока во всех классах',
+    lead_many: 'На этой неделе {{count}} уроков во всех классах',
+    lead_other: 'На этой неделе {{count}} урока во всех классах',
+    homework: 'Задано домашнее задание',
   },
   print: {
     title: 'Печать и выгрузка',
@@ -1141,6 +1159,7 @@ export const en: Strings = {
     teacher: 'My lessons and journals',
     myDay: 'My lessons: {{date}}',
     myDayPlain: 'My lessons today',
+    myWeek: 'My week: all my lessons',
     noLessonsToday: 'You have no lessons today.',
     journals: 'Journals',
     noTeaching: 'No classes and subjects are assigned to you.',
@@ -1150,6 +1169,12 @@ export const en: Strings = {
     inbox: 'Work to mark ({{n}})',
     homeroom: 'Homeroom',
     noHomeroom: 'You are not a homeroom teacher.',
+  },
+  teacherWeek: {
+    title: 'My week',
+    lead_one: '{{count}} lesson this week, across classes',
+    lead_other: '{{count}} lessons this week, across classes',
+    homework: 'Homework set',
   },
   print: {
     title: 'Print and download',
