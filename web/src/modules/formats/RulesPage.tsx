@@ -31,7 +31,7 @@ function usePhrase() {
       case 'level': return t(`rules.cond.${p.value}`);
       case 'kinds': return p.values.map((k) => t(`organisations:kinds.${k as 'school'}`, { defaultValue: k })).join(', ');
       case 'settlement': return t(`rules.cond.${p.value}`);
-      case 'maxPupils': case 'minPupils': return t(`rules.cond.${p.key}`, { n: p.n });
+      case 'maxPupils': case 'minPupils': return t(`rules.cond.${p.key}`, { count: p.n });
       case 'situation': return t('rules.cond.situation', {
         list: p.values.map((l) => ((SITUATION_LEVELS as readonly string[]).includes(l) ? LEVEL_LABELS.zones[l as 'green'][lang] : l)).join(', '),
       });

@@ -204,7 +204,8 @@ export const kk = {
   result: {
     none: 'Қорытынды әлі жоқ',
     percent: '{{percent}}%',
-    points: '{{points}} балл',
+    points_one: '{{points}} балл',
+    points_other: '{{points}} балл',
     gpa: 'GPA {{gpa}}',
     preliminary: 'алдын ала',
   },
@@ -623,7 +624,10 @@ export const ru: Strings = {
   result: {
     none: 'Итога пока нет',
     percent: '{{percent}} %',
-    points: '{{points}} баллов',
+    points_one: '{{points}} балл',
+    points_few: '{{points}} балла',
+    points_many: '{{points}} баллов',
+    points_other: '{{points}} балла',
     gpa: 'GPA {{gpa}}',
     preliminary: 'предварительно',
   },
@@ -1042,7 +1046,8 @@ export const en: Strings = {
   result: {
     none: 'No result yet',
     percent: '{{percent}} per cent',
-    points: '{{points}} points',
+    points_one: '{{points}} point',
+    points_other: '{{points}} points',
     gpa: 'grade point {{gpa}}',
     preliminary: 'preliminary',
   },

@@ -40,7 +40,7 @@ function ErrorTable({ report }: { report: ImportReport }) {
   return (
     <>
       {report.errorCount > report.errors.length && (
-        <p>{t('import.errorsTruncated', { shown: formatNumber(report.errors.length, i18n.language), count: formatNumber(report.errorCount, i18n.language) })}</p>
+        <p>{t('import.errorsTruncated', { shown: formatNumber(report.errors.length, i18n.language), count: report.errorCount })}</p>
       )}
       <div className="table-wrap">
         <table className="import-errors">
@@ -243,7 +243,7 @@ export default function ImportPage({ organisationId }: { organisationId: number 
           {report.ok ? (
             <>
               <h2 id="import-result" ref={resultHeading} tabIndex={-1}>{report.dryRun ? t('import.okTitle') : t('import.doneTitle')}</h2>
-              <p>{t(report.dryRun ? 'import.okText' : 'import.doneText', { rows: formatNumber(report.rows, lang) })}</p>
+              <p>{t(report.dryRun ? 'import.okText' : 'import.doneText', { count: report.rows })}</p>
               <Counts report={report} />
             </>
           ) : (
