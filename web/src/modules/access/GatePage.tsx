@@ -160,7 +160,7 @@ export function GatePage({ me }: { me: Me }) {
         {age?.unit === 'days' && <p className="notice notice--error">{t('gate.trustOld')}</p>}
         {syncFailed && <p className="muted">{t('gate.syncFailed')}</p>}
         <p className="muted">{pending > 0 ? t('gate.pending', { count: pending }) : t('gate.uploaded')}</p>
-        {photos !== null && <p className="muted">{t('more.photosCached', { count: photos })}</p>}
+        {photos !== null && <p className="muted">{t('more.photosCached', { n: photos })}</p>}
         <button type="button" className="button button--secondary" onClick={() => void sync()} disabled={syncing}>{t('gate.sync')}</button>
       </div>
 
