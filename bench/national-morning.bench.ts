@@ -83,10 +83,10 @@ export async function run(argv: string[] = []): Promise<void> {
     console.log(`Sign-in wave: ${wave.cookies.filter(Boolean).length}/${logins.length} in ${wave.seconds.toFixed(1)} s = ${num(wave.perSecond, 1)}/s (32 in flight), ` +
       `p99 ${num(wave.p99)} ms, ${num(wave.serverCpuMs, 1)} ms server + ${num(wave.dbCpuMs, 1)} ms PG CPU each` +
       `${wave.failures ? `; ${wave.failures} refused (first: ${wave.firstFailure}), tried again 4 at a time as a client honouring Retry-After would` : ''}`);
-    const missing = logins.flatMap((l, i) => (wave.cookies[i] ? [] : [i]));
+    const missing = logins.flatMap((_login, i) => (wave.cookies[i] ? [] : [i]));
     if (missing.length) {
       const again = await signIn({ baseUrl: server.baseUrl, logins: missing.map((i) => logins[i]!), password: PASSWORD, concurrency: 4, serverPid: server.pid, dbPid: db.pid, timeoutSeconds: 300 });
-      missing.forEach((i, j) => { wave.cookies[i] = again.cookies[j] ?? null; });
+      for (const [j, i] of missing.entries()) wave.cookies[i] = again.cookies[j] ?? null;
       console.log(`  second try: ${again.cookies.filter(Boolean).length}/${missing.length} signed in`);
     }
     const pupils: Pupil[] = picked.pupils.flatMap((p, i) => (wave.cookies[i] ? [{ ...p, cookie: wave.cookies[i]! }] : []));

@@ -31,11 +31,12 @@ test('two workers serve one port, and SIGTERM stops both (each drains) and the p
   child.stdout.on('data', (c) => (out += String(c)));
   child.stderr.on('data', (c) => (out += String(c)));
   const deadline = Date.now() + 90_000;
-  let m: RegExpMatchArray | null = null;
-  while (!(m = out.match(/Sabaq is running at (http:\/\/\S+) in 2 processes/))) {
+  const running = () => out.match(/Sabaq is running at (http:\/\/\S+) in 2 processes/);
+  while (!running()) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  const m = running()!;
   for (let i = 0; i < 6; i++) {
     const res = await fetch(`${m[1]}/api/health`, { headers: { connection: 'close' } });
     expect(res.status).toBe(200);

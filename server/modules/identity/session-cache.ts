@@ -30,8 +30,8 @@ export function createSessionCache(feed: ChangeFeed, ttlMs: number, maxEntries =
   let epoch = 0;
 
   const index = (map: Map<number, Set<string>>, id: number, key: string) => {
-    let keys = map.get(id);
-    if (!keys) map.set(id, (keys = new Set()));
+    const keys = map.get(id) ?? new Set<string>();
+    map.set(id, keys);
     keys.add(key);
   };
   const remove = (key: string) => {

@@ -48,8 +48,8 @@ export function createClassDayCache(feed: ChangeFeed, maxEntries = 20_000): Clas
   const put = (key: string, e: Entry) => {
     entries.delete(key);
     entries.set(key, e);
-    let keys = byClass.get(e.classId);
-    if (!keys) byClass.set(e.classId, (keys = new Set()));
+    const keys = byClass.get(e.classId) ?? new Set<string>();
+    byClass.set(e.classId, keys);
     keys.add(key);
     // the oldest entries go first (Map keeps insertion order)
     while (entries.size > maxEntries) {
