@@ -12,7 +12,9 @@ import {
 } from './api.js';
 import { formatDateTime, toLocalInput } from './format.js';
 import { RecordLine } from './MyPassPage.js';
+import { ExemptionForms, Fevers } from './GateExtras.js';
 import './access.css';
+import { DateTimeInput, FileInput } from '../../ui/controls.js';
 
 const PAGE_SIZE = 20;
 type Person = Overview['people'][number];
@@ -35,12 +37,14 @@ export function HealthPage({ organisationId }: { organisationId: number }) {
             <h1>{t('health.title')}</h1>
             <p role="status">{t('health.counts', { admitted: o.counts.admitted, notAdmitted: o.counts.not_admitted, noData: o.counts.no_data })}</p>
             <People organisationId={organisationId} people={o.people} />
+            <ExemptionForms organisationId={organisationId} people={o.people} />
           </>
         )}
       </QueryView>
       <Reports organisationId={organisationId} />
       <Import organisationId={organisationId} />
       <Exemptions organisationId={organisationId} />
+      <Fevers organisationId={organisationId} />
     </div>
   );
 }
@@ -143,7 +147,7 @@ function RecordForm({ organisationId, personId }: { organisationId: number; pers
       </div>
       <div className="field">
         <label htmlFor={`${id}-d`}>{t('health.date')}</label>
-        <input id={`${id}-d`} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />
+        <DateTimeInput id={`${id}-d`} value={at} onChange={setAt} required />
       </div>
       {kind === 'vaccination' && (
         <>
@@ -260,8 +264,8 @@ function Import({ organisationId }: { organisationId: number }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-file`}>{t('health.file')}</label>
-          <input id={`${id}-file`} type="file" accept=".csv,.json,text/csv,application/json,application/fhir+json"
-            onChange={(e) => { const f = e.target.files?.[0]; if (f) void f.text().then(setContent); }} />
+          <FileInput id={`${id}-file`} accept=".csv,.json,text/csv,application/json,application/fhir+json"
+            onFiles={(files) => { const f = files[0]; if (f) void f.text().then(setContent); }} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-c`}>{t('health.content')}</label>

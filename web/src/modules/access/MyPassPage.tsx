@@ -9,8 +9,10 @@ import { fetchMyPass, giveConsent, meAccessQuery, myRecordsQuery, reportMissing,
 import { formatDateTime, toLocalInput } from './format.js';
 import { savedDataAsOf, subscribeAsOf } from '../../api/as-of.js';
 import { QrImage } from './QrImage.js';
+import { MyGatePhoto } from './GateExtras.js';
 import { loadPass, passExpired, savePass, type StoredPass } from './store.js';
 import './access.css';
+import { DateTimeInput, FileInput } from '../../ui/controls.js';
 
 /** Refreshed this often while the page is open and online (a pass lives 24 h by default). */
 const REFRESH_MS = 10 * 60_000;
@@ -67,6 +69,7 @@ export function MyPassPage({ me }: { me: Me }) {
           {access.data.status.validUntil && <> · {t('pass.statusUntil', { date: formatDateTime(access.data.status.validUntil, me.language) })}</>}
         </p>
       )}
+      <MyGatePhoto name={stored?.holderName ?? ''} />
       <MyRecords />
       {access.data && access.data.organisations[0] && <ReportForm organisationId={access.data.organisations[0].id} />}
     </div>
@@ -182,7 +185,7 @@ function ReportForm({ organisationId }: { organisationId: number }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-d`}>{t('health.date')}</label>
-          <input id={`${id}-d`} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />
+          <DateTimeInput id={`${id}-d`} value={at} onChange={setAt} required />
         </div>
         {kind === 'vaccination' && (
           <>
@@ -222,7 +225,7 @@ function ReportForm({ organisationId }: { organisationId: number }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-f`}>{t('pass.reportDocument')}</label>
-          <input id={`${id}-f`} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <FileInput id={`${id}-f`} accept="application/pdf,image/jpeg,image/png" onFiles={(files) => setFile(files[0] ?? null)} />
         </div>
         {tooLarge && <p className="notice notice--error" role="alert">{t('pass.reportTooLarge')}</p>}
         <button type="submit" className="button" disabled={send.isPending || tooLarge}>{t('pass.reportSend')}</button>
