@@ -12,7 +12,10 @@ export async function run(argv: string[]): Promise<void> {
   const i = argv.indexOf('--pupils');
   const pupilsTarget = i >= 0 ? Number(argv[i + 1]) : 3_300_000;
   let seed = 20_200_901;
-  const rnd = () => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
+  const rnd = () => {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    return seed / 4_294_967_296;
+  };
   const cats = ['low_income', 'large_family', 'orphan', 'special_needs'];
   const t0 = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();

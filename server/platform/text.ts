@@ -16,7 +16,7 @@ import { AppError } from './errors.js';
  * - Everything is put in Unicode NFC, so "й" typed as й or as и + combining breve is one name.
  */
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it removes
 const CONTROLS = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 const JOINERS = /[\u200C\u200D]/g;
 

@@ -22,7 +22,11 @@ const isoMemo: string[] = [];
 /** Days since 1970-01-01 → 'YYYY-MM-DD' (pure arithmetic on a fixed calendar, not the clock); memoised, it runs per person. */
 export function isoDate(days: number): string {
   const i = days - MEMO_FROM;
-  return (isoMemo[i] ??= new Date(days * DAY_MS).toISOString().slice(0, 10));
+  const known = isoMemo[i];
+  if (known !== undefined) return known;
+  const iso = new Date(days * DAY_MS).toISOString().slice(0, 10);
+  isoMemo[i] = iso;
+  return iso;
 }
 export function dayNumber(iso: string): number {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
@@ -102,7 +106,10 @@ export function birthBetween(rng: Rng, fromDays: number, toDays: number): string
 const latinCache = new Map<string, string>();
 function latinMemo(name: string): string {
   let l = latinCache.get(name);
-  if (l === undefined) latinCache.set(name, (l = latin(name)));
+  if (l === undefined) {
+    l = latin(name);
+    latinCache.set(name, l);
+  }
   return l;
 }
 
@@ -131,7 +138,8 @@ export class IinAllocator {
         a1 += Number(prefix[i]) * W1[i]!;
         a2 += Number(prefix[i]) * W2[i]!;
       }
-      this.byKey.set(key, (k = { prefix, a1, a2, serial: 1 }));
+      k = { prefix, a1, a2, serial: 1 };
+      this.byKey.set(key, k);
     }
     for (;;) {
       const serial = k.serial++;

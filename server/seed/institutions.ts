@@ -28,7 +28,10 @@ export class PupilPool {
 
   add(districtId: number, personId: number, grade: number, family: Family | null): void {
     let d = this.byDistrict.get(districtId);
-    if (!d) this.byDistrict.set(districtId, (d = { ids: [], grades: [], mothers: [], fathers: [] }));
+    if (!d) {
+      d = { ids: [], grades: [], mothers: [], fathers: [] };
+      this.byDistrict.set(districtId, d);
+    }
     d.ids.push(personId);
     d.grades.push(grade);
     d.mothers.push(family?.motherId ?? 0);
@@ -272,7 +275,7 @@ function preschoolGroups(rng: Rng, children: number, max: number): ClassSpec[] {
   const per = AGE_BANDS.map(([, , w]) => Math.floor(w * children));
   for (let left = children - per.reduce((a, b) => a + b, 0), k = AGE_BANDS.length - 1; left > 0; left--, k = (k + AGE_BANDS.length - 1) % AGE_BANDS.length) per[k]!++;
   per.forEach((n, b) => {
-    if (n > 0) sizes(n, Math.ceil(n / max)).forEach((m) => add(AGE_BANDS[b]![0], AGE_BANDS[b]![1], m));
+    if (n > 0) for (const m of sizes(n, Math.ceil(n / max))) add(AGE_BANDS[b]![0], AGE_BANDS[b]![1], m);
   });
   return groups;
 }

@@ -155,7 +155,10 @@ export function populateOrganisation(ctx: SeedContext, rng: Rng, org: OrgSpec, o
         const spec = SPECIALTY_OF_SUBJECT.get(s);
         if (!spec) throw new Error(`No teacher specialty teaches ${s}`);
         let perClass = bySpecialty.get(spec);
-        if (!perClass) bySpecialty.set(spec, (perClass = new Map()));
+        if (!perClass) {
+          perClass = new Map();
+          bySpecialty.set(spec, perClass);
+        }
         const list = perClass.get(i) ?? [];
         list.push(s);
         perClass.set(i, list);

@@ -100,7 +100,10 @@ export class RowWriter {
     let line = encode(values[0]!);
     for (let i = 1; i < values.length; i++) line += '\t' + encode(values[i]!);
     let buf = this.buffers.get(table);
-    if (!buf) this.buffers.set(table, (buf = new TableBuffer()));
+    if (!buf) {
+      buf = new TableBuffer();
+      this.buffers.set(table, buf);
+    }
     buf.push(line + '\n');
     this.pending++;
   }

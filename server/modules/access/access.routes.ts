@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorBody, idParam } from '../../../contracts/common.js';
 import * as c from '../../../contracts/access.js';
 import { requireActor } from '../identity/identity.http.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Actor } from '../identity/identity.actor.js';
-import { audit } from '../identity/identity.repository.js';
+import { audit } from '../identity/identity.usecases.js';
 import { notify } from '../notifications/notifications.usecases.js';
 import { hasConsent, recordConsent } from '../privacy/privacy.usecases.js';
 import { buildPass, bytesToHex, toBase64Url, verifyPass } from '../../../contracts/access-pass.js';

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Actor, Language } from '../identity/identity.actor.js';
-import { clockFromEnv } from '../learning/learning.clock.js';
+import { clockFromEnv } from '../../platform/clock.js';
 import { refreshRollups } from './analytics.refresh.js';
 import { analyticsSettings, type AnalyticsSettings } from './analytics.settings.js';
 import { overview } from './analytics.usecases.js';

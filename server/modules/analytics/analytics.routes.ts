@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorBody } from '../../../contracts/common.js';
 import { exportJob, overviewQuery, overviewResponse, scopeResponse } from '../../../contracts/analytics.js';
 import { requireActor } from '../identity/identity.http.js';
-import { clockFromEnv } from '../learning/learning.clock.js';
+import { clockFromEnv } from '../../platform/clock.js';
 import { analyticsSettings } from './analytics.settings.js';
 import * as uc from './analytics.usecases.js';
 import { CONTENT_TYPES, contentDisposition, fileName, renderExport } from './analytics.export.js';

@@ -73,7 +73,7 @@ export async function visibleArea(db: Queryable, actor: Actor, key: string): Pro
   return { area, access };
 }
 
-function valueOf(m: Measures, key: FigureKey): number {
+function measureOf(m: Measures, key: FigureKey): number {
   switch (key) {
     case 'pupils_total': return m.pupils_regular + m.pupils_distance + m.pupils_duty + m.pupils_combined;
     case 'duty_total': return m.duty_placed + m.duty_waiting;
@@ -92,11 +92,11 @@ export function publish(children: ChildFigures[], total: Measures, suppressSmall
   const totalValues: Record<string, number | null> = {};
   for (const t of TABLES) {
     const keys = [...t.columns.map((c) => c.key), ...(t.total ? [t.total] : [])];
-    const grid = [...children.map((c) => keys.map((k) => valueOf(c.measures, k))), keys.map((k) => valueOf(total, k))];
+    const grid = [...children.map((c) => keys.map((k) => measureOf(c.measures, k))), keys.map((k) => measureOf(total, k))];
     const mask = suppressSmall && t.people ? suppress(grid, threshold, t.total !== null) : null;
     grid.forEach((row, r) => {
       const target = r < children.length ? childValues[r]! : totalValues;
-      keys.forEach((k, c) => { target[k] = mask?.[r]![c] ? null : row[c]!; });
+      keys.forEach((k, c) => { target[k] = mask && mask[r]![c] ? null : row[c]!; });
     });
   }
   return { childValues, totalValues };
@@ -166,3 +166,6 @@ export async function scope(db: Queryable, actor: Actor): Promise<{ areas: AreaR
   return { areas };
 }
 export { suppress } from './analytics.suppression.js';
+
+// Used by training (docs/ARCHITECTURE.md, module boundaries): the small-number threshold.
+export { analyticsSettings, type AnalyticsSettings } from './analytics.settings.js';

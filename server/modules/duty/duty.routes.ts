@@ -9,7 +9,7 @@ import {
 } from '../../../contracts/duty.js';
 import { requireActor } from '../identity/identity.http.js';
 // the school calendar's "today" is the e-journal's (LEARNING_TODAY pins it for the 2020-21 demo)
-import { clockFromEnv } from '../learning/learning.clock.js';
+import { clockFromEnv } from '../../platform/clock.js';
 import * as uc from './duty.usecases.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };

@@ -104,6 +104,7 @@ function looksLikeUtf8Text(head: Buffer): boolean {
 export function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
   // NUL, controls, direction overrides and zero-width characters go (the shared rule: platform/text.ts)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters it removes
   const cleaned = cleanText(base.replace(/[\u0000-\u001f\u007f]/g, ''), 'name').trim();
   if (!cleaned || cleaned === '.' || cleaned === '..') return 'file';
   if (cleaned.length <= 255) return cleaned;

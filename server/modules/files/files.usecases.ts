@@ -121,3 +121,10 @@ export async function deleteOwnFile(args: { db: Db; store: FileStore; actor: Act
   }
   await args.store.delete(file.storageKey);
 }
+
+// What other modules use of files (docs/ARCHITECTURE.md, module boundaries): the store behind the
+// files, its configuration, and the own-files lookup that attaching a file to homework needs.
+export { FileMissingError, LocalDiskStore, type FileStore } from './files.store.js';
+export { formatBytes, loadFilesConfig, type FilesConfig } from './files.config.js';
+export { fileNotFound } from './files.errors.js';
+export { findOwnFiles } from './files.repository.js';

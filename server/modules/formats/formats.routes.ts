@@ -10,7 +10,7 @@ import {
 } from '../../../contracts/formats.js';
 import { requireActor } from '../identity/identity.http.js';
 // the school calendar's "today" is the e-journal's (LEARNING_TODAY pins it for the 2020-21 demo)
-import { clockFromEnv } from '../learning/learning.clock.js';
+import { clockFromEnv } from '../../platform/clock.js';
 import * as uc from './formats.usecases.js';
 import { ruleSetNotFound } from './formats.errors.js';
 

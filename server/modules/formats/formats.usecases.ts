@@ -3,9 +3,9 @@ import {
   localisedText, renderReason, ruleSetBody, type Decision, type FormatsSettings, type Impact, type RuleSetBody, type SituationBody,
 } from '../../../contracts/formats.js';
 import { hasRole, type Actor } from '../identity/identity.actor.js';
-import { findOrganisationNode } from '../organisations/organisations.repository.js';
-import { applyFormatsToLessons } from '../learning/lessons.format.js';
-import { classAccess } from '../organisations/organisations.policy.js';
+import { findOrganisationNode } from '../organisations/organisations.usecases.js';
+import { applyFormatsToLessons } from '../learning/lessons.usecases.js';
+import { classAccess } from '../organisations/organisations.usecases.js';
 import * as repo from './formats.repository.js';
 import type { AreaRow, EffectiveRow, FactScope, RuleSetRow } from './formats.repository.js';
 import { checkCoverage, notifyFormatChanges, recompute, type Uncovered } from './formats.recompute.js';
@@ -433,3 +433,6 @@ export async function revokeOverride(db: Db, actor: Actor, id: number, reason: s
     return (await repo.findOverride(tx, id))!;
   });
 }
+
+// Used by supplies (docs/ARCHITECTURE.md, module boundaries): who learns in person needs no device.
+export { effectiveFormats } from './formats.effective.js';

@@ -15,7 +15,7 @@ export function normaliseLogin(raw: string): { kind: repo.LoginKind; value: stri
   const s = raw.trim();
   if (/^\d{12}$/.test(s)) return { kind: 'iin', value: s };
   if (s.includes('@')) return { kind: 'email', value: s.toLowerCase() };
-  const digits = s.replace(/[\s()\-]/g, '');
+  const digits = s.replace(/[\s()-]/g, '');
   if (/^(\+7|8|7)\d{10}$/.test(digits)) return { kind: 'phone', value: '+7' + digits.slice(-10) };
   return { kind: 'login', value: s.toLowerCase() };
 }
@@ -155,3 +155,9 @@ export async function logout(args: { db: Db; sessionId: number; accountId: numbe
 export async function changeLanguage(args: { db: Db; accountId: number; language: Language }): Promise<void> {
   await repo.setLanguage(args.db, args.accountId, args.language);
 }
+
+// What other modules use of identity (docs/ARCHITECTURE.md, module boundaries): the audit trail, the
+// credential checks that activation shares with sign-in, password hashing and the IIN rules.
+export { audit, auditMany, clearFailures, findAccountByLogin, forgetDevices, lockedForSeconds, recordFailure, revokeSessionsOf } from './identity.repository.js';
+export { hashPassword } from './passwords.js';
+export { makeIin, parseIin, type IinProblem } from './iin.js';

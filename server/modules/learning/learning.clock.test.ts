@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { clockFromEnv } from './learning.clock.js';
+import { clockFromEnv } from '../../platform/clock.js';
 import { localDateOf } from './learning.rules.js';
 
 test('without LEARNING_TODAY the clock is the real one', () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db.js';
-import type { FileStore } from '../files/files.store.js';
-import type { Clock } from './learning.clock.js';
+import type { FileStore } from '../files/files.usecases.js';
+import type { Clock } from '../../platform/clock.js';
 import { rangeReversed, rangeTooLong } from './learning.errors.js';
 import { checkRange } from './learning.rules.js';
 

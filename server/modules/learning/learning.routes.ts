@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.js';
-import { loadFilesConfig } from '../files/files.config.js';
+import { loadFilesConfig } from '../files/files.usecases.js';
+// biome-ignore lint/style/noRestrictedImports: learning mounts the files routes with its own access check (below)
 import { filesRoutes } from '../files/files.routes.js';
 import { createFileStore } from '../files/files.usecases.js';
 import { announcementsRoutes } from './announcements.routes.js';
 import { diaryRoutes } from './diary.routes.js';
 import { homeworkRoutes } from './homework.routes.js';
 import { journalRoutes } from './journal.routes.js';
-import { clockFromEnv } from './learning.clock.js';
+import { clockFromEnv } from '../../platform/clock.js';
 import { learningFileAccess } from './learning.files.js';
 import { lessonsRoutes } from './lessons.routes.js';
 import { planRoutes } from './plan.routes.js';

@@ -171,3 +171,7 @@ export async function joinLesson(args: { db: Db; actor: Actor; lessonId: number;
   return { url: ctx.joinUrl, attendance: status };
 }
 
+
+// Used by formats (docs/ARCHITECTURE.md, module boundaries): a format change re-derives the delivery
+// of the lessons it covers.
+export { applyFormatsToLessons } from './lessons.format.js';

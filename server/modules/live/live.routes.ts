@@ -5,7 +5,7 @@ import { errorBody, idParam } from '../../../contracts/common.js';
 import { joinTicket, lessonLive, liveRoom, liveStatus, meeting, meetingBody, meetingList, startBody } from '../../../contracts/live.js';
 import { requireActor } from '../identity/identity.http.js';
 // live lessons follow the school calendar's clock (LEARNING_TODAY pins it for the demo and tests)
-import { clockFromEnv } from '../learning/learning.clock.js';
+import { clockFromEnv } from '../../platform/clock.js';
 import { loadLiveConfig } from './live.config.js';
 import * as uc from './live.usecases.js';
 

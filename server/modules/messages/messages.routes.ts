@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorBody, idParam } from '../../../contracts/common.js';
 import {
   announcementCreate, contactList, contactsQuery, messageCreate, schoolAnnouncementList, threadCreate, threadList, threadView,

@@ -1,4 +1,4 @@
-import { makeIin } from '../identity/iin.js';
+import { makeIin } from '../identity/identity.usecases.js';
 
 /**
  * Test fixtures: valid IINs from a birth date, sex and a serial. Serials from 9000 up stay clear

@@ -1,5 +1,5 @@
 import type { Actor } from '../identity/identity.actor.js';
-import { canManageOrganisation, type OrgNode } from '../organisations/organisations.policy.js';
+import { canManageOrganisation, type OrgNode } from '../organisations/organisations.usecases.js';
 
 /**
  * Only the organisation's own admin imports into it: an import creates accounts and grants roles

@@ -46,6 +46,7 @@ export async function readSheet(buf: Buffer, limits: ReadLimits): Promise<Sheet>
  * overrides and invisible characters go (the shared rule: platform/text.ts; cells hold names).
  */
 function clean(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what it removes
   return cleanText(value.replace(/\u0000/g, ''), 'name').replace(/\u00a0/g, ' ').trim();
 }
 

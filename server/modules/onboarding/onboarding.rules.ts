@@ -1,5 +1,5 @@
 import type { ImportCounts, ImportError, ImportErrorCode, ImportKind } from '../../../contracts/onboarding.js';
-import { parseIin, type IinProblem } from '../identity/iin.js';
+import { parseIin, type IinProblem } from '../identity/identity.usecases.js';
 import { FIELDS, fieldForHeader, valueFor } from './onboarding.formats.js';
 import type { Sheet, SheetRow } from './onboarding.read.js';
 

@@ -1,8 +1,8 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Config } from '../../platform/config.js';
 import type { ActivationCode, ImportCounts, ImportKind, ImportReport } from '../../../contracts/onboarding.js';
-import { audit, auditMany, clearFailures, forgetDevices, revokeSessionsOf, findAccountByLogin, lockedForSeconds, recordFailure } from '../identity/identity.repository.js';
-import { hashPassword } from '../identity/passwords.js';
+import { audit, auditMany, clearFailures, forgetDevices, revokeSessionsOf, findAccountByLogin, lockedForSeconds, recordFailure } from '../identity/identity.usecases.js';
+import { hashPassword } from '../identity/identity.usecases.js';
 import * as repo from './onboarding.repository.js';
 import { readSheet, type Sheet } from './onboarding.read.js';
 import {
@@ -255,3 +255,6 @@ export async function reissueActivationCode(args: {
     return { personId: person.id, code, expiresAt: expiresAt.toISOString() };
   });
 }
+
+// Used by supplies' imports (docs/ARCHITECTURE.md, module boundaries): the same CSV/XLSX reader.
+export { readSheet, type Sheet } from './onboarding.read.js';

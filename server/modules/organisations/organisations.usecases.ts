@@ -4,7 +4,7 @@
  * Each write is one transaction and is audited (ids only, never names).
  */
 import type { Db, Queryable } from '../../platform/db.js';
-import { audit } from '../identity/identity.repository.js';
+import { audit } from '../identity/identity.usecases.js';
 import * as repo from './organisations.repository.js';
 import {
   alreadyMember, classNameTaken, inOtherClass, moveTargetInvalid, notAPupil, notATeacher, notMember, yearNotFound,
@@ -98,3 +98,9 @@ export async function movePupil(args: Who & {
     });
   });
 }
+
+// What other modules use of organisations (docs/ARCHITECTURE.md, module boundaries): an
+// organisation's place in the hierarchy, its not-found answer and the scope checks built on it.
+export { findOrganisationNode } from './organisations.repository.js';
+export { organisationNotFound } from './organisations.errors.js';
+export { canManageOrganisation, classAccess, type OrgNode } from './organisations.policy.js';

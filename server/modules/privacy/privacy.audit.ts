@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db.js';
-import { audit } from '../identity/identity.repository.js';
+import { audit } from '../identity/identity.usecases.js';
 import { isDailyWork, mayActFor } from './privacy.policy.js';
 import { classesOfPupil } from './privacy.repository.js';
 

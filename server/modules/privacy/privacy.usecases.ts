@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Actor } from '../identity/identity.actor.js';
-import { audit } from '../identity/identity.repository.js';
+import { audit } from '../identity/identity.usecases.js';
 import { notify } from '../notifications/notifications.usecases.js';
 import type { ConsentPurpose, PersonalExport } from '../../../contracts/privacy.js';
 import { CONTRIBUTORS } from './privacy.contributors.js';

@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Actor } from '../identity/identity.actor.js';
 // the sheet reader of the onboarding import (CSV in UTF-8 or Windows-1251, XLSX with the zip-bomb guard): one reader for every import
-import { readSheet, type Sheet } from '../onboarding/onboarding.read.js';
+import { readSheet, type Sheet } from '../onboarding/onboarding.usecases.js';
 import { deviceAtHome, familyCategory, internetAtHome, itemCondition, itemKind, itemSource } from '../../../contracts/supplies.js';
 import { canManage } from './supplies.policy.js';
 import * as repo from './supplies.repository.js';

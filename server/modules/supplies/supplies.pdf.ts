@@ -87,7 +87,9 @@ export async function agreementPdf(f: AgreementFacts): Promise<Buffer> {
   doc.text(`${t.issued}: ${dmy(f.issuedOn)}`);
   doc.text(`${t.due}: ${dmy(f.dueOn)}`);
   doc.moveDown();
-  t.terms.forEach((term, i) => doc.text(`${i + 1}. ${term}`, { align: 'justify' }).moveDown(0.4));
+  t.terms.forEach((term, i) => {
+    doc.text(`${i + 1}. ${term}`, { align: 'justify' }).moveDown(0.4);
+  });
   doc.moveDown(2);
   doc.font('bold').text(t.sign);
   doc.font('regular').moveDown();

@@ -3,7 +3,7 @@ import {
   renderAllocationReason, ruleSetBody, type CensusBody, type ItemBody, type ReasonPart, type RuleSetBody,
 } from '../../../contracts/supplies.js';
 import type { Actor, Language } from '../identity/identity.actor.js';
-import { effectiveFormats } from '../formats/formats.effective.js';
+import { effectiveFormats } from '../formats/formats.usecases.js';
 import { dayOf } from '../formats/formats.usecases.js';
 import { childrenInDutyGroups } from '../duty/duty.usecases.js';
 import { notify } from '../notifications/notifications.usecases.js';

@@ -10,8 +10,8 @@ import {
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../../platform/export/index.js';
 import { PDF_CONTENT_TYPE, pdfDisposition } from '../../platform/pdf/index.js';
 import { requireActor } from '../identity/identity.http.js';
-import { clockFromEnv } from '../learning/learning.clock.js';
-import { analyticsSettings } from '../analytics/analytics.settings.js';
+import { clockFromEnv } from '../../platform/clock.js';
+import { analyticsSettings } from '../analytics/analytics.usecases.js';
 import * as uc from './training.usecases.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };

@@ -7,7 +7,7 @@ import type { Course, Coverage, CoverageRow, Enrolment, Quality } from '../../..
 import type { z } from 'zod';
 import type { courseBody, enrolBody } from '../../../contracts/training.js';
 import * as analytics from '../analytics/analytics.usecases.js';
-import type { AnalyticsSettings } from '../analytics/analytics.settings.js';
+import type { AnalyticsSettings } from '../analytics/analytics.usecases.js';
 import * as repo from './training.repository.js';
 import * as errors from './training.errors.js';
 import { canCreateCourse, canSeeEnrolment, isOrgAdmin, teacherOrganisations } from './training.policy.js';

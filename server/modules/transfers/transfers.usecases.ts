@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db.js';
 import type { Config } from '../../platform/config.js';
 import type { Actor } from '../identity/identity.actor.js';
 import type { TransferView } from '../../../contracts/transfers.js';
-import { audit } from '../identity/identity.repository.js';
+import { audit } from '../identity/identity.usecases.js';
 import { notify } from '../notifications/notifications.usecases.js';
 import * as repo from './transfers.repository.js';
 import { addSchoolDays } from './transfers.rules.js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Matrix, MatrixEndpoint } from '../../../test/authz-matrix.js';
 import { only } from '../../../test/authz-matrix.js';
-import { LocalDiskStore } from '../files/files.store.js';
+import { LocalDiskStore } from '../files/files.usecases.js';
 import { videoMultipart } from './video.test-support.js';
 import { storeKeyOf } from './video.rules.js';
 

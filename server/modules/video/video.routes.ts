@@ -7,15 +7,15 @@ import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorBody, idParam } from '../../../contracts/common.js';
 import { archivePage, archiveQuery, createdVideo, tvExportQuery, tvImportBody, tvImportResult, tvSchedule, tvScheduleQuery, uploadFields, videoSchema } from '../../../contracts/video.js';
 import * as tv from './tv.usecases.js';
 import { requireActor } from '../identity/identity.http.js';
-import { loadFilesConfig } from '../files/files.config.js';
+import { loadFilesConfig } from '../files/files.usecases.js';
 import { createFileStore } from '../files/files.usecases.js';
-import { FileMissingError } from '../files/files.store.js';
-import { formatBytes } from '../files/files.config.js';
+import { FileMissingError } from '../files/files.usecases.js';
+import { formatBytes } from '../files/files.usecases.js';
 import { loadVideoConfig } from './video.config.js';
 import * as errors from './video.errors.js';
 import { hasProgram } from './video.media.js';
@@ -147,7 +147,7 @@ export async function videoRoutes(app: FastifyInstance, { db }: AppDeps): Promis
       if (!request.actor && !(v && v.visibility === 'public')) throw unauthenticated();
       throw errors.videoNotFound();
     }
-    let stream;
+    let stream: Awaited<ReturnType<typeof store.get>>;
     try {
       stream = await store.get(storeKeyOf(id, name));
     } catch (err) {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../platform/db.js';
 import { unauthenticated } from '../../platform/errors.js';
 import type { Actor } from '../identity/identity.actor.js';
-import type { FileStore } from '../files/files.store.js';
+import type { FileStore } from '../files/files.usecases.js';
 import type { UploadFields, Video } from '../../../contracts/video.js';
 import * as errors from './video.errors.js';
 import { probe } from './video.media.js';

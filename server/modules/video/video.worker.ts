@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../platform/db.js';
-import type { FileStore } from '../files/files.store.js';
+import type { FileStore } from '../files/files.usecases.js';
 import type { VideoConfig } from './video.config.js';
 import { probe, TranscodeError, transcodeLadder } from './video.media.js';
 import * as repo from './video.repository.js';

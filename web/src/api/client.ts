@@ -125,7 +125,7 @@ function isErrorBody(v: unknown): v is { error: { code: string; message: string;
 
 /** Turns a non-2xx response into an ApiError, whatever its body holds. */
 export async function toApiError(res: Response): Promise<ApiError> {
-  let body: unknown = undefined;
+  let body: unknown ;
   try {
     body = await res.json();
   } catch {

@@ -40,6 +40,7 @@ export function Layout() {
   const firstRender = useRef(true);
 
   // after a navigation, screen readers and keyboards continue from the new page's content
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation, which `pathname` stands for
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;

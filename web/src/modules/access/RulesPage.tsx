@@ -53,7 +53,8 @@ function RulesForm({ rules, regionId }: { rules: RuleSet; regionId: number | nul
   });
   const preview = useMutation({ mutationFn: () => previewRules(regionId, params()) });
   const publish = useMutation({ mutationFn: () => publishRules(regionId, params()), onSuccess: () => qc.invalidateQueries({ queryKey: ['access', 'rules'] }) });
-  useEffect(() => { preview.reset(); }, [values]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a preview belongs to the values it was made for; it goes when they change
+  useEffect(() => { preview.reset(); }, [values]);
   return (
     <Section title={t('rules.version', { version: rules.version })} subtitle={rules.inherited ? t('rules.inherited') : rules.publishedAt ? formatDateTime(rules.publishedAt, i18n.language) : undefined}>
       <form className="access-form" onSubmit={(e) => { e.preventDefault(); preview.mutate(); }}>

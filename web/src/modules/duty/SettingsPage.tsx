@@ -169,7 +169,11 @@ export function DutySettingsPage() {
   const fallback = s.readable[0]?.id ?? null;
   const [kind, setKind] = useState<Kind>('school');
   const [scopeKey, setScopeKey] = useState(options[0]?.key ?? 'read');
-  useEffect(() => { if (options[0] && !options.some((o) => o.key === scopeKey)) setScopeKey(options[0].key); }, [options, scopeKey]);
+  const optionKeys = options.map((o) => o.key).join(' ');
+  useEffect(() => {
+    const keys = optionKeys.split(' ').filter(Boolean);
+    if (keys[0] && !keys.includes(scopeKey)) setScopeKey(keys[0]);
+  }, [optionKeys, scopeKey]);
   const chosen = options.find((o) => o.key === scopeKey);
   const regionId = chosen ? chosen.regionId : fallback;
   const editable = chosen !== undefined;

@@ -51,6 +51,7 @@ function MoveControl({ child, groups, windowId }: { child: Movable; groups: Duty
   return (
     <form className="fd-move" onSubmit={submit}>
       <label htmlFor={id}>{t('window.moveTo', { name: child.name })}</label>
+      {/* biome-ignore lint/a11y/noAutofocus: the form opens on the teacher's own "move" click; focus follows it */}
       <select id={id} value={target} autoFocus onChange={(e) => { setTarget(e.target.value); move.reset(); }}>
         {targets.map((g) => (
           <option key={g.id} value={g.id}>

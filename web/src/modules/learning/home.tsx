@@ -12,6 +12,7 @@ const sections = () => import('./sections/HomeSections.js');
 
 function lazySection(pick: (m: Awaited<ReturnType<typeof sections>>) => ComponentType<Props>): ComponentType<Props> {
   const Lazy = lazy(() => sections().then((m) => ({ default: pick(m) })));
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per section at module level, so each component is stable
   return function LearningSection(props: Props) {
     return <Suspense fallback={<Loading />}><Lazy {...props} /></Suspense>;
   };

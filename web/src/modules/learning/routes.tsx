@@ -10,6 +10,7 @@ import { isIsoDate } from './time.js';
  */
 const page = <P extends object>(load: () => Promise<{ default: ComponentType<P> }>) => {
   const Page = lazy(load);
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per page at module level, so each component is stable
   return function LazyPage(props: P) {
     return <Suspense fallback={<Loading />}><Page {...props} /></Suspense>;
   };

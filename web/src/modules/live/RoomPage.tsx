@@ -49,6 +49,7 @@ function Room({ room }: { room: LiveRoom }) {
   const audioOnlyRef = useRef(audioOnly);
   audioOnlyRef.current = audioOnly;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one session per room and per retry (`attempt`); t, i18n and the query client are stable
   useEffect(() => {
     let cancelled = false;
     const subscribed = new Map<number, Remote>();
@@ -96,7 +97,7 @@ function Room({ room }: { room: LiveRoom }) {
         } catch {
           throw new Error(t('room.noCamera'));
         }
-        if (cancelled) { stream.getTracks().forEach((x) => x.stop()); return; }
+        if (cancelled) { for (const x of stream.getTracks()) x.stop(); return; }
         if (own.current) own.current.srcObject = stream;
         local.current = { stream, pc: await s.publish(handle, stream) };
       }
@@ -111,13 +112,12 @@ function Room({ room }: { room: LiveRoom }) {
       cancelled = true;
       for (const r of subscribed.values()) r.pc.close();
       local.current?.pc.close();
-      local.current?.stream.getTracks().forEach((x) => x.stop());
+      for (const x of local.current?.stream.getTracks() ?? []) x.stop();
       local.current = null;
       void session.current?.destroy();
       session.current = null;
     };
     // audioOnly is read through a ref: toggling it re-subscribes below, not reconnects
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [room.id, attempt]);
 
   /** Sound only: each feed is subscribed again with its audio streams alone (no video crosses a slow link). */

@@ -17,7 +17,7 @@ export interface JanusTicket {
 }
 
 /** Janus answers and events are loosely shaped JSON read field by field (the plugin decides the fields). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- no linter runs yet; this is the one deliberate `any`
+// biome-ignore lint/suspicious/noExplicitAny: Janus's JSON messages are untyped; this is the one deliberate `any`
 type Json = Record<string, any>;
 
 export interface Feed {

@@ -216,6 +216,7 @@ function useFocusOnOpen() {
 /** Runs the server's own clash check as the form changes (debounced), so a clash shows before saving. */
 function useSlotCheck(run: ((signal: AbortSignal) => Promise<unknown>) | null, key: string) {
   const [state, setState] = useState<{ status: 'idle' | 'checking' | 'ok' | 'problem'; error?: unknown }>({ status: 'idle' });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `run` is a new closure each render; `key` is what it checks, so the check reruns when that changes
   useEffect(() => {
     if (!run) return setState({ status: 'idle' });
     const controller = new AbortController();

@@ -312,6 +312,7 @@ function JournalView({ j, cacheKey, refetching, onRefetch }: { j: Journal; cache
         ? <p className="card">{pupils.length === 0 ? t('journal.noPupils') : t('journal.noLessons')}</p>
         : (
           <div className="l-grid-wrap" role="region" aria-label={t('journal.gridLabel')} tabIndex={-1}>
+            {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA grid pattern on a table (APG data grid), keyboard handled on the table */}
             <table ref={tableRef} className="l-grid" role="grid" aria-rowcount={pupils.length + 1} aria-colcount={lessons.length + 2} onKeyDown={onKeyDown}>
               <caption className="visually-hidden">{t('journal.caption', { class: j.class.name, subject: localised(j.subject.name, lang) })}</caption>
               <thead>
@@ -413,6 +414,8 @@ function Cell({ row, col, lesson, label, active, buffer, mark, homework, attenda
   const classes = ['l-cell', active && 'l-cell--active', isToday && 'l-cell--today', lesson.cancelled && 'l-cell--cancelled', error && 'l-cell--error', busy && 'l-cell--busy']
     .filter(Boolean).join(' ');
   return (
+    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a cell of the ARIA grid; the keys are handled by the grid (onKeyDown on the table)
+    // biome-ignore lint/a11y/useKeyWithClickEvents: same: the grid's onKeyDown opens and moves between cells
     <td role="gridcell" className={classes} tabIndex={active ? 0 : -1} data-cell={`${row}:${col}`}
       aria-invalid={error ? true : undefined} aria-busy={busy || undefined}
       onMouseDown={(e) => {
