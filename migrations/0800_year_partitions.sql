@@ -73,7 +73,7 @@ begin
 end $$;
 
 -- Moves the rows and recreates what the old table had; drops the old table.
-create function pg_temp.partition_fill(tbl text, fill text default null) returns bigint
+create function pg_temp.partition_fill(tbl text, fill text default null, joins text default '') returns bigint
 language plpgsql as $$
 declare
   old text := tbl || '_unpartitioned';
@@ -83,9 +83,10 @@ declare
 begin
   select string_agg(quote_ident(attname), ', ' order by attnum) into cols
     from pg_attribute where attrelid = old::regclass and attnum > 0 and not attisdropped;
-  execute format('insert into %I (%s%s) overriding system value select %s%s from %I o', tbl, cols,
-    case when fill is null then '' else ', school_year' end, cols,
-    case when fill is null then '' else ', ' || fill end, old);
+  execute format('insert into %I (%s%s) overriding system value select %s%s from %I o %s', tbl, cols,
+    case when fill is null then '' else ', school_year' end,
+    (select string_agg('o.' || quote_ident(attname), ', ' order by attnum) from pg_attribute where attrelid = old::regclass and attnum > 0 and not attisdropped),
+    case when fill is null then '' else ', ' || fill end, old, joins);
   get diagnostics n = row_count;
   execute format('drop table %I cascade', old);   -- cascade: the foreign keys pointing at it (replaced below)
   for r in select def from pg_temp.partition_conversion_saved where partition_conversion_saved.tbl = partition_fill.tbl and kind = 'index' loop
@@ -171,8 +172,8 @@ update attendance_unpartitioned a set on_date = l.on_date from lessons_unpartiti
 select pg_temp.partition_fill('lessons');
 select pg_temp.partition_fill('marks');
 select pg_temp.partition_fill('attendance');
-select pg_temp.partition_fill('submissions',
-  '(select sabaq_school_year(l.on_date) from homework h join lessons l on l.id = h.lesson_id where h.id = o.homework_id)');
+select pg_temp.partition_fill('submissions', 'sabaq_school_year(l.on_date)',
+  'left join homework h on h.id = o.homework_id left join lessons l on l.id = h.lesson_id');
 select pg_temp.partition_fill('access_scans');
 
 -- keys: the partition key joins every primary key and unique constraint
@@ -297,7 +298,7 @@ begin
 end $$;
 
 drop function pg_temp.partition_convert(text, text, text);
-drop function pg_temp.partition_fill(text, text);
+drop function pg_temp.partition_fill(text, text, text);
 drop table pg_temp.partition_conversion_saved;
 
 analyze lessons, marks, attendance, submissions, access_scans;
