@@ -9,6 +9,7 @@ import { startAnalyticsRefresh } from './modules/analytics/analytics.jobs.js';
 import { liveStartupProblem } from './modules/live/live.usecases.js';
 import { loadLiveConfig } from './modules/live/live.config.js';
 import { videoStartupProblem } from './modules/video/video.routes.js';
+import { ensureYearPartitions } from './platform/partitions.js';
 import cluster from 'node:cluster';
 import { isWorker, processCount, runPrimary } from './platform/processes.js';
 import type { Config } from './platform/config.js';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   });
   const applied = await migrate(db);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  await ensureYearPartitions(db); // this school year's and next year's partitions (decision 0027)
   // the embedded database gets the demo data unless SEED_DEMO=false; an external one only with SEED_DEMO=true
   if ((embedded && process.env.SEED_DEMO !== 'false') || process.env.SEED_DEMO === 'true') await seedIfEmpty(db);
   const demoDay = await pinDemoCalendar(db);

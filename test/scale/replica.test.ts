@@ -186,6 +186,36 @@ describe('Sabaq behind PgBouncer in transaction mode, heavy reads on a streaming
       await r.close();
     }
   });
+
+  test('the analytics overview and its CSV export read from the replica; someone who just wrote reads the primary', async () => {
+    const ministry = cookieHeader(await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'demo.ministry', password: 'sabaq-demo' } }));
+    await waitForReplay();
+    expect(await opened.replica!.check()).toBe('ok');
+    const r = createDb(replica.url(), 1);
+    await r.query('select pg_wal_replay_pause()');
+    const region = (await opened.db.query<{ id: number; name_en: string }>('select id, name_en from regions order by id limit 1')).rows[0]!;
+    try {
+      // a change on the primary that the paused replica has not got: the name of a region in the overview
+      await opened.db.query("update regions set name_en = name_en || ' (primary)' where id = $1", [region.id]);
+      const nameIn = (res: { json(): { children: { area: { id: number; name: { en: string } } }[] } }) =>
+        res.json().children.find((c) => c.area.id === region.id)?.area.name.en;
+      const url = '/api/analytics/overview?area=country&lang=en';
+      const fromReplica = await app.inject({ method: 'GET', url, headers: { cookie: ministry } });
+      expect(fromReplica.statusCode, fromReplica.body).toBe(200);
+      expect(nameIn(fromReplica)).toBe(region.name_en);
+      const csv = await app.inject({ method: 'GET', url: `${url}&format=csv`, headers: { cookie: ministry } });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.body).toContain(region.name_en);
+      expect(csv.body).not.toContain(`${region.name_en} (primary)`);
+      // a request that wrote a moment ago (its sabaq_rw cookie) reads the primary
+      const own = await app.inject({ method: 'GET', url, headers: { cookie: `${ministry}; sabaq_rw=${Date.now()}` } });
+      expect(nameIn(own)).toBe(`${region.name_en} (primary)`);
+    } finally {
+      await opened.db.query('update regions set name_en = $2 where id = $1', [region.id, region.name_en]);
+      await r.query('select pg_wal_replay_resume()');
+      await r.close();
+    }
+  });
 });
 
 describe('a replica that is behind, down or not a replica: reads stay on the primary', () => {

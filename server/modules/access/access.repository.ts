@@ -336,7 +336,7 @@ export async function insertScans(db: Queryable, guardId: number, scans: { clien
     `insert into access_scans (client_id, gate_id, guard_id, holder, direction, result, reason, replay, scanned_at, uploaded_at)
      select t.c, t.g, $9, t.h, t.d, t.r, t.re, t.rp, t.s, $10 from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::timestamptz[])
        as t(c, g, h, d, r, re, rp, s)
-     on conflict (client_id) do nothing`,
+     on conflict (client_id, scanned_at) do nothing`,
     [c('clientId'), c('gateId'), c('holder'), c('direction'), c('result'), c('reason'), c('replay'), c('scannedAt'), guardId, now]);
   return r.rowCount ?? 0;
 }

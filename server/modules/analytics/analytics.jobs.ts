@@ -44,7 +44,7 @@ export interface ExportRequest { area: string; from?: string; to?: string; forma
  * anything is written), then builds the file while updating the progress row.
  */
 export async function startExport(db: Db, actor: Actor, req: ExportRequest, today: string, settings: AnalyticsSettings) {
-  const o = await overview(db, actor, req, today, settings);
+  const o = await overview(db.read, actor, req, today, settings); // heavy: a replica when there is one; the job's row goes to the primary
   const { rows } = await db.query<{ id: string }>(
     'insert into analytics_exports (requested_by, area, format) values ($1, $2, $3) returning id', [actor.personId, o.area.key, req.format]);
   const id = rows[0]!.id;

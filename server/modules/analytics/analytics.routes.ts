@@ -33,7 +33,8 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: AppDeps): Pr
     },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const o = await uc.overview(db, actor, request.query, schoolToday(clock()), settings);
+    // heavy: a replica when there is one (decision 0023; the rollups are written by the refresh loop, not the reader)
+    const o = await uc.overview(db.read, actor, request.query, schoolToday(clock()), settings);
     const format = request.query.format;
     if (format === 'json') return o;
     const lang = request.query.lang ?? actor.language;

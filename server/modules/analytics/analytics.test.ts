@@ -68,7 +68,8 @@ describe('rollups', () => {
     await t.db.query(`update attendance set status = 'absent', online = false where lesson_id = $1 and pupil_id in (select pupil_id from attendance where lesson_id = $1 limit 3)`, [lesson]);
     await t.db.query(`delete from attendance where lesson_id = $1 and pupil_id in (select pupil_id from attendance where lesson_id = $1 order by pupil_id desc limit 2)`, [lesson]);
     const mark = await t.one<number>(`select id from marks where organisation_id = $1 order by id limit 1`, [city]);
-    await t.db.query('update marks set on_date = on_date - 1 where id = $1', [mark]);
+    // a mark's date is its lesson's (a foreign key since decision 0027): the lesson moves a day, its marks with it
+    await t.db.query('update lessons set on_date = on_date - 1 where id = (select lesson_id from marks where id = $1)', [mark]);
     await t.db.query('delete from marks where id = (select id from marks where organisation_id = $1 order by id desc limit 1)', [city]);
     await t.db.query('update lessons set cancelled = true where id = (select id from lessons where organisation_id = $1 and on_date = $2 order by id limit 1)', [city, TODAY]);
     await t.db.query(`delete from submissions where id = (select s.id from submissions s join homework h on h.id = s.homework_id where h.organisation_id = $1 order by s.id limit 1)`, [city]);

@@ -76,7 +76,7 @@ describe('the class-day cache', () => {
     await a.db.query(
       `insert into marks (lesson_id, pupil_id, organisation_id, class_id, subject_id, term_id, on_date, kind, score, max_score, teacher_id)
        select l.id, $2, l.organisation_id, l.class_id, l.subject_id, l.term_id, l.on_date, 'formative', 9, 10, l.teacher_id from lessons l where l.id = $1
-       on conflict (lesson_id, pupil_id) where homework_id is null do update set score = 9, max_score = 10`, [lesson.id, ids.pupil]);
+       on conflict (lesson_id, pupil_id, on_date) where homework_id is null do update set score = 9, max_score = 10`, [lesson.id, ids.pupil]);
     d = (await today(b, pupilB)).json();
     expect(d.lessons.find((l: { id: number }) => l.id === lesson.id).mark).toMatchObject({ score: 9, max: 10 });
     // an announcement to the class, through A's HTTP API path is not needed: any committed write counts

@@ -149,9 +149,10 @@ export async function insertAttemptFiles(db: Queryable, attemptId: number, fileI
 /** Makes the attempt the pupil's current submission, unless the work was marked meanwhile (then null). */
 export async function upsertSubmission(db: Queryable, s: { homeworkId: number; pupilId: number; attemptId: number; late: boolean; at: Date }): Promise<number | null> {
   const { rows } = await db.query<{ id: number }>(
-    `insert into submissions (homework_id, pupil_id, status, current_attempt_id, attempts, late, first_submitted_at, submitted_at, updated_at)
-     values ($1, $2, 'submitted', $3, 1, $4, $5, $5, $5)
-     on conflict (homework_id, pupil_id) do update set current_attempt_id = excluded.current_attempt_id,
+    `insert into submissions (homework_id, pupil_id, status, current_attempt_id, attempts, late, first_submitted_at, submitted_at, updated_at, school_year)
+     select $1, $2, 'submitted', $3, 1, $4, $5, $5, $5, sabaq_school_year(l.on_date)
+       from homework h join lessons l on l.id = h.lesson_id where h.id = $1
+     on conflict (homework_id, pupil_id, school_year) do update set current_attempt_id = excluded.current_attempt_id,
        attempts = submissions.attempts + 1, late = excluded.late, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at
        where submissions.status = 'submitted'
      returning id`,

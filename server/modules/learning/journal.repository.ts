@@ -104,8 +104,8 @@ export async function upsertMarks(db: Queryable, m: {
 }): Promise<Map<number, number>> {
   if (!m.rows.length) return new Map();
   const conflict = m.homeworkId === null
-    ? '(lesson_id, pupil_id) where homework_id is null'
-    : '(homework_id, pupil_id) where homework_id is not null';
+    ? '(lesson_id, pupil_id, on_date) where homework_id is null'
+    : '(homework_id, pupil_id, on_date) where homework_id is not null';
   const { rows } = await db.query<{ id: number; pupil_id: number }>(
     `insert into marks (lesson_id, homework_id, pupil_id, organisation_id, class_id, subject_id, term_id, on_date, kind, score, max_score, comment, teacher_id)
      select $1, $2, u.pupil_id, $3, $4, $5, $6, $7, $8, u.score, $9, u.comment, $10
@@ -147,7 +147,7 @@ export async function upsertAttendance(db: Queryable, a: {
     `insert into attendance (lesson_id, pupil_id, class_id, on_date, status, reason, marked_by, updated_at)
      select $1, u.pupil_id, $2, $3, u.status, u.reason, $4, now()
      from unnest($5::bigint[], $6::text[], $7::text[]) as u(pupil_id, status, reason)
-     on conflict (lesson_id, pupil_id) do update set status = excluded.status, reason = excluded.reason,
+     on conflict (lesson_id, pupil_id, on_date) do update set status = excluded.status, reason = excluded.reason,
        marked_by = excluded.marked_by, updated_at = now()`,
     [a.lessonId, a.classId, a.onDate, a.markedBy, a.rows.map((r) => r.pupilId), a.rows.map((r) => r.status), a.rows.map((r) => r.reason)]);
 }

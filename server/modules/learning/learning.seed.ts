@@ -372,9 +372,9 @@ async function writeDemoJournal(tx: Queryable, demoOrgIds: number[]): Promise<vo
      from sent where at < $2::timestamptz order by homework_id, pupil_id`, [demoOrgIds, now]);
   await tx.query('analyze homework, submission_attempts');
   await tx.query(
-    `insert into submissions (homework_id, pupil_id, status, current_attempt_id, attempts, late, first_submitted_at, submitted_at, updated_at)
-     select a.homework_id, a.pupil_id, 'submitted', a.id, 1, a.late, a.submitted_at, a.submitted_at, a.submitted_at
-     from submission_attempts a join homework h on h.id = a.homework_id where h.organisation_id = any($1::int[]) order by a.id`, [demoOrgIds]);
+    `insert into submissions (homework_id, pupil_id, status, current_attempt_id, attempts, late, first_submitted_at, submitted_at, updated_at, school_year)
+     select a.homework_id, a.pupil_id, 'submitted', a.id, 1, a.late, a.submitted_at, a.submitted_at, a.submitted_at, sabaq_school_year(l.on_date)
+     from submission_attempts a join homework h on h.id = a.homework_id join lessons l on l.id = h.lesson_id where h.organisation_id = any($1::int[]) order by a.id`, [demoOrgIds]);
 
   await tx.query('analyze submissions');
   // marked work: most of what came in more than two days before now (the rest waits in the teachers' inboxes)

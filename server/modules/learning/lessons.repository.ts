@@ -163,7 +163,7 @@ export async function recordJoin(db: Queryable, a: { lessonId: number; pupilId: 
     `with before as (select status, reason from attendance where lesson_id = $1 and pupil_id = $2),
      up as (insert into attendance (lesson_id, pupil_id, class_id, on_date, status, online, joined_at, updated_at)
      values ($1, $2, $3, $4, $5, true, $6, $6)
-     on conflict (lesson_id, pupil_id) do update set
+     on conflict (lesson_id, pupil_id, on_date) do update set
        online = true,
        joined_at = coalesce(attendance.joined_at, excluded.joined_at),
        status = case when attendance.status = 'absent' then excluded.status else attendance.status end,

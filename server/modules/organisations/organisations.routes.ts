@@ -216,13 +216,13 @@ export async function organisationsRoutes(app: FastifyInstance, { db }: AppDeps)
     },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const cls = await repo.findClass(db, request.params.id);
+    const cls = await repo.findClass(db.read, request.params.id); // the PDF reads a replica when there is one
     if (!cls || !canPrintClassList(actor, { id: cls.id, organisation: { id: cls.organisation_id, districtId: cls.district_id, regionId: cls.region_id } })) {
       throw classNotFound();
     }
     const lang = request.query.lang ?? actor.language;
     const s = classListStrings[lang];
-    const [org, pupils] = await Promise.all([repo.findOrganisation(db, cls.organisation_id), repo.findClassRoster(db, cls.id)]);
+    const [org, pupils] = await Promise.all([repo.findOrganisation(db.read, cls.organisation_id), repo.findClassRoster(db.read, cls.id)]);
     const name = (p: { last_name: string; first_name: string; middle_name: string | null }) => [p.last_name, p.first_name, p.middle_name].filter(Boolean).join(' ');
     const h = cls.homeroom_teacher;
     const doc = createPdf({

@@ -18,14 +18,17 @@ const NOT_A_PERSON: Record<string, string> = {
 };
 
 async function personColumns(): Promise<string[]> {
+  // a partition's rows are its partitioned table's (lessons_y2020 is lessons, decision 0027)
   const { rows } = await db.query<{ col: string }>(`
+    select col from (
     select c.conrelid::regclass::text || '.' || a.attname as col
       from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
      where c.contype = 'f' and c.confrelid in ('persons'::regclass, 'accounts'::regclass)
     union
     select table_name || '.' || column_name from information_schema.columns
      where table_schema = 'public' and column_name ~ '(^|_)(person|pupil|child|parent|teacher|owner|author|applicant|guardian|student)_id$|_by$'
-    union select 'persons.id'`);
+    union select 'persons.id'
+    ) x where not coalesce((select relispartition from pg_class where oid = to_regclass(split_part(x.col, '.', 1))), false)`);
   return rows.map((r) => r.col).filter((c) => !NOT_A_PERSON[c]).sort();
 }
 

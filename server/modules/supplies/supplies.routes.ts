@@ -57,7 +57,7 @@ function routes(app: FastifyInstance, { db }: AppDeps): void {
 
   r.get('/api/supplies/organisations/:id/needs', {
     schema: { tags, summary: 'Census summary and households (with gaps, who learns in person, allocations); officers of the area get the summary only', params: idParam, response: { 200: c.needsResponse, ...errors } },
-  }, async (request) => uc.needsOf(db, requireActor(request), request.params.id, clock()));
+  }, async (request) => uc.needsOf(db.read, requireActor(request), request.params.id, clock())); // heavy: a replica when there is one
 
   r.post('/api/supplies/organisations/:id/census-imports', {
     schema: { tags, summary: 'Check (dryRun=true) or import a CSV/XLSX of census answers (iin, devices, internet, connectable, categories)', consumes: ['multipart/form-data'],
@@ -204,5 +204,5 @@ function routes(app: FastifyInstance, { db }: AppDeps): void {
   // ── officers ───────────────────────────────────────────────────────────────────────────────
   r.get('/api/supplies/areas', {
     schema: { tags, summary: 'Needs vs provided by area with drill-down (regions → districts → organisations), shortfall', querystring: c.areasQuery, response: { 200: c.areasResponse, ...errors } },
-  }, async (request) => uc.areas(db, requireActor(request), request.query));
+  }, async (request) => uc.areas(db.read, requireActor(request), request.query)); // heavy: a replica when there is one
 }

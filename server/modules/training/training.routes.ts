@@ -76,7 +76,7 @@ export async function trainingRoutes(app: FastifyInstance, { db }: AppDeps): Pro
     },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const c = await uc.coverage(db, actor, request.query, today(), settings);
+    const c = await uc.coverage(db.read, actor, request.query, today(), settings); // heavy: a replica when there is one
     const format = request.query.format;
     if (format === 'json') return c;
     const f = await uc.coverageFile(c, request.query.lang ?? actor.language, format);
