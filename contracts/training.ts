@@ -127,3 +127,19 @@ export const coverageResponse = z.object({
 });
 export type Coverage = z.infer<typeof coverageResponse>;
 export { areaKey };
+
+/** The public check of a certificate code (no sign-in): only what a check needs. */
+export const certificateCodeParam = z.object({ code: z.string().trim().min(1).max(40) }).strict();
+export const certificateCheck = z.object({
+  code: z.string(),
+  /** false: the certificate was withdrawn (not used yet: every recorded completion is valid) */
+  valid: z.boolean(),
+  /** the holder's surname and first name (no IIN, no school, no date of birth) */
+  holder: z.string(),
+  course: localisedName,
+  provider: z.string(),
+  hours: z.number(),
+  /** the day of the completion (YYYY-MM-DD) */
+  completedOn: z.string(),
+});
+export type CertificateCheck = z.infer<typeof certificateCheck>;

@@ -14,3 +14,4 @@ export const unknownArea = createErrorFactory('training.unknown_area', 400, 'Cov
 export const notCompleted = createErrorFactory('training.not_completed', 409, 'The course is not completed yet: no certificate');
 export const areaNotFound = createErrorFactory('training.area_not_found', 404, 'Area not found');
 export const badRange = createErrorFactory('training.bad_range', 400, 'The range is not valid');
+export const certificateNotFound = createErrorFactory('training.certificate_not_found', 404, 'No certificate has this code: check the letters and digits');

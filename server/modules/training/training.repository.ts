@@ -138,3 +138,14 @@ export async function coverageByChild(db: Queryable, a: { childKind: ChildKind; 
   [a.courseId, parent, a.from, a.to, a.markDays]);
   return rows.map((r) => ({ id: r.id, name: { kk: r.name_kk, ru: r.name_ru, en: r.name_en }, teachers: r.teachers, trained: r.trained, handedIn: r.handed_in, inTime: r.in_time }));
 }
+
+/** A completed enrolment by its certificate code: only what the public check shows. */
+export async function certificateByCode(db: Queryable, code: string): Promise<{ code: string; holder: string; course: { kk: string; ru: string; en: string }; provider: string; hours: number; completedOn: string } | null> {
+  const { rows } = await db.query<{ certificate_code: string; holder: string; title_kk: string; title_ru: string; title_en: string; provider: string; hours: number; completed_on: string }>(`
+    select e.certificate_code, p.last_name || ' ' || p.first_name as holder, c.title_kk, c.title_ru, c.title_en, c.provider, c.hours,
+           to_char(e.completed_at at time zone 'Asia/Almaty', 'YYYY-MM-DD') as completed_on
+      from training_enrolments e join training_courses c on c.id = e.course_id join persons p on p.id = e.teacher_id
+     where e.certificate_code = $1 and e.completed_at is not null`, [code]);
+  const r = rows[0];
+  return r ? { code: r.certificate_code, holder: r.holder, course: { kk: r.title_kk, ru: r.title_ru, en: r.title_en }, provider: r.provider, hours: r.hours, completedOn: r.completed_on } : null;
+}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
 import { errorBody, idParam } from '../../../contracts/common.js';
 import {
-  certificateQuery, course, courseBody, courseList, coverageQuery, coverageResponse, enrolBody, enrolResult, enrolment,
+  certificateCheck, certificateCodeParam, certificateQuery, course, courseBody, courseList, coverageQuery, coverageResponse, enrolBody, enrolResult, enrolment,
   myTraining, orgTeachers, orgTeachersQuery,
 } from '../../../contracts/training.js';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../../platform/export/index.js';
@@ -57,9 +57,13 @@ export async function trainingRoutes(app: FastifyInstance, { db }: AppDeps): Pro
     schema: { tags, summary: 'The certificate (PDF)', params: idParam, querystring: certificateQuery, response: { 200: z.any(), ...errors } },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const f = await uc.certificate(db, actor, request.params.id, request.query.lang ?? actor.language);
+    const f = await uc.certificate(db, actor, request.params.id, request.query.lang ?? actor.language, `${request.protocol}://${request.host}`);
     return reply.header('content-type', PDF_CONTENT_TYPE).header('content-disposition', pdfDisposition(f.fileName)).send(f.bytes);
   });
+
+  r.get('/api/training/certificates/:code', {
+    schema: { tags, summary: 'Check a certificate code (public, no sign-in): holder, course, completion day, valid', params: certificateCodeParam, response: { 200: certificateCheck, 400: errorBody, 404: errorBody } },
+  }, async (request, reply) => reply.header('cache-control', 'no-store').send(await uc.checkCertificate(db, request.params.code)));
 
   r.get('/api/training/organisations/:id/teachers', {
     schema: { tags, summary: "The organisation's teachers and their enrolment in a course (its admin)", params: idParam, querystring: orgTeachersQuery, response: { 200: orgTeachers, ...errors } },

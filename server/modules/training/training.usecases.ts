@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import { createPdf, finishPdf } from '../../platform/pdf/index.js';
 import { writeCsv, writeXlsx, type Column } from '../../platform/export/index.js';
 import type { Actor } from '../identity/identity.actor.js';
-import type { Course, Coverage, CoverageRow, Enrolment, Quality } from '../../../contracts/training.js';
+import type { CertificateCheck, Course, Coverage, CoverageRow, Enrolment, Quality } from '../../../contracts/training.js';
 import type { z } from 'zod';
 import type { courseBody, enrolBody } from '../../../contracts/training.js';
 import * as analytics from '../analytics/analytics.usecases.js';
@@ -109,7 +109,7 @@ export async function complete(db: Db, actor: Actor, id: number, now: Date): Pro
 }
 
 /** The certificate as a PDF (Kazakh letters embedded), for the teacher or their admin. */
-export async function certificate(db: Queryable, actor: Actor, id: number, lang: Lang): Promise<{ bytes: Buffer; fileName: string }> {
+export async function certificate(db: Queryable, actor: Actor, id: number, lang: Lang, checkBase = ''): Promise<{ bytes: Buffer; fileName: string }> {
   const e = await visibleEnrolment(db, actor, id);
   if (!e.completedAt || !e.certificateCode) throw errors.notCompleted();
   const w = CERTIFICATE[lang];
@@ -123,6 +123,7 @@ export async function certificate(db: Queryable, actor: Actor, id: number, lang:
   doc.text(`${w.date}: ${e.completedAt.slice(0, 10)}`);
   doc.moveDown(1).font('bold').text(`${w.code}: ${e.certificateCode}`);
   doc.font('regular').fontSize(10).text(w.check);
+  if (checkBase) doc.text(`${checkBase}/certificates/${e.certificateCode}`);
   const bytes = await finishPdf(doc, `Sabaq · ${e.certificateCode}`);
   return { bytes, fileName: `${w.title} ${e.certificateCode}` };
 }
@@ -218,4 +219,22 @@ export async function coverageFile(c: Coverage, lang: Lang, format: 'csv' | 'xls
   const rows = [...c.children, c.total];
   const bytes = format === 'csv' ? writeCsv(columns, rows) : await writeXlsx(columns, rows, { sheetName: h.title.slice(0, 31) });
   return { bytes, fileName: `${h.title} ${c.area.name[lang]} ${c.from}_${c.to}.${format}` };
+}
+
+/** Normalises a typed code: capitals, no spaces, dashes put back (people type "abcd efgh ijkl"). */
+export function normaliseCode(raw: string): string | null {
+  const s = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return /^[A-Z0-9]{12}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}` : null;
+}
+
+/**
+ * The public check of a certificate (no sign-in): the holder's name, the course, the completion day
+ * and whether it is valid. A malformed code answers like a missing one (404). Codes are 12 random
+ * letters and digits (36^12), so guessing one is not practical even without a rate limit.
+ */
+export async function checkCertificate(db: Queryable, raw: string): Promise<CertificateCheck> {
+  const code = normaliseCode(raw);
+  const c = code ? await repo.certificateByCode(db, code) : null;
+  if (!c) throw errors.certificateNotFound();
+  return { ...c, valid: true };
 }

@@ -30,7 +30,7 @@ function EnrolmentCard({ e }: { e: Enrolment }) {
       <CourseFacts course={e.course} />
       {e.completedAt ? (
         <>
-          <p><strong>{t('completedOn', { date: formatDate(e.completedAt.slice(0, 10), lang) })}</strong> · {t('code', { code: e.certificateCode })}</p>
+          <p><strong>{t('completedOn', { date: formatDate(e.completedAt.slice(0, 10), lang) })}</strong> · <a href={`/certificates/${e.certificateCode}`}>{t('code', { code: e.certificateCode })}</a></p>
           <a className="button button--secondary" href={certificateUrl(e.id, lang)} download>{t('certificate')}</a>
         </>
       ) : (

@@ -1,5 +1,6 @@
 /** Strings of teacher training, namespace `training`; `errors` for API codes `training.*`. */
 export const kk = {
+  "check": {"title": "Сертификатты тексеру", "intro": "Мұғалімдерді оқыту сертификатындағы тексеру кодын енгізіңіз: жүйе оның кімге, қай курс үшін және қашан берілгенін көрсетеді.", "label": "Сертификат коды", "submit": "Тексеру", "valid": "Сертификат жарамды", "invalid": "Сертификат жарамсыз", "code": "Код", "holder": "Иесі", "provider": "Ұйымдастырушы", "completedOn": "Аяқталған күні"},
   "title": "Мұғалімдерді оқыту",
   "myTitle": "Менің оқуым",
   "intro": "Қашықтан оқыту курстары, жазылу және сертификаттар.",
@@ -69,7 +70,8 @@ export const kk = {
       "unknown_area": "Белгісіз аумақ.",
       "not_completed": "Курс аяқталмаған: сертификат жоқ.",
       "area_not_found": "Аумақ табылмады немесе сізге қолжетімсіз.",
-      "bad_range": "Кезең дұрыс емес."
+      "bad_range": "Кезең дұрыс емес.",
+      "certificate_not_found": "Бұл кодпен сертификат табылмады: әріптер мен цифрларды тексеріңіз."
     }
   }
 };
@@ -78,6 +80,7 @@ type Strings = typeof kk;
 type Ru = Strings & { hours_few: string; hours_many: string; enrolDone_few: string; enrolDone_many: string; teachers_few: string; teachers_many: string; notFinished_few: string; notFinished_many: string };
 
 export const ru: Ru = {
+  "check": {"title": "Проверка сертификата", "intro": "Введите код проверки с сертификата об обучении педагога: система покажет, кому, за какой курс и когда он выдан.", "label": "Код сертификата", "submit": "Проверить", "valid": "Сертификат действителен", "invalid": "Сертификат недействителен", "code": "Код", "holder": "Владелец", "provider": "Организатор", "completedOn": "Дата завершения"},
   "title": "Обучение педагогов",
   "myTitle": "Моё обучение",
   "intro": "Курсы дистанционного обучения, запись и сертификаты.",
@@ -155,12 +158,14 @@ export const ru: Ru = {
       "unknown_area": "Неизвестная территория.",
       "not_completed": "Курс не завершён: сертификата нет.",
       "area_not_found": "Территория не найдена или недоступна вам.",
-      "bad_range": "Неверный период."
+      "bad_range": "Неверный период.",
+      "certificate_not_found": "Сертификат с таким кодом не найден: проверьте буквы и цифры."
     }
   }
 };
 
 export const en: Strings = {
+  "check": {"title": "Check a certificate", "intro": "Type the verification code from a teacher training certificate: Sabaq shows who holds it, for which course and when it was completed.", "label": "Certificate code", "submit": "Check", "valid": "The certificate is valid", "invalid": "The certificate is not valid", "code": "Code", "holder": "Holder", "provider": "Provider", "completedOn": "Completed on"},
   "title": "Teacher training",
   "myTitle": "My training",
   "intro": "Distance-teaching courses, enrolment and certificates.",
@@ -230,7 +235,8 @@ export const en: Strings = {
       "unknown_area": "Unknown area.",
       "not_completed": "The course is not completed: no certificate.",
       "area_not_found": "The area was not found, or is outside your scope.",
-      "bad_range": "The range is not valid."
+      "bad_range": "The range is not valid.",
+      "certificate_not_found": "No certificate has this code: check the letters and digits."
     }
   }
 };
