@@ -15,3 +15,7 @@ export const notCompleted = createErrorFactory('training.not_completed', 409, 'T
 export const areaNotFound = createErrorFactory('training.area_not_found', 404, 'Area not found');
 export const badRange = createErrorFactory('training.bad_range', 400, 'The range is not valid');
 export const certificateNotFound = createErrorFactory('training.certificate_not_found', 404, 'No certificate has this code: check the letters and digits');
+export const noFile = createErrorFactory('training.no_file', 400, 'Send the file as multipart/form-data in a field named "file"');
+export const fileTooLarge = createErrorFactory('training.file_too_large', 413, 'The file is too large');
+export const rowsInvalid = createErrorFactory('training.rows_invalid', 422, 'Some rows have errors; nothing was imported');
+export const mayNotImport = createErrorFactory('training.forbidden', 403, 'Only the ministry imports completions');
