@@ -4,6 +4,7 @@ import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-
 const MyTrainingPage = lazyRouteComponent(() => import('./MyTrainingPage.js'), 'MyTrainingPage');
 const AdminTrainingPage = lazyRouteComponent(() => import('./AdminTrainingPage.js'), 'AdminTrainingPage');
 const CoveragePage = lazyRouteComponent(() => import('./CoveragePage.js'), 'CoveragePage');
+const ImportCompletionsPage = lazyRouteComponent(() => import('./ImportCompletionsPage.js'), 'ImportCompletionsPage');
 const CertificateCheckPage = lazyRouteComponent(() => import('./CertificateCheckPage.js'), 'CertificateCheckPage');
 
 const areaSearch = (s: Record<string, unknown>): { area?: string } => {
@@ -31,7 +32,8 @@ export function trainingRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <CoveragePage area={area} />;
     },
   });
-  return [mine, admin, coverage] as const;
+  const importCompletions = createRoute({ getParentRoute: () => parent, path: '/training/import', component: ImportCompletionsPage });
+  return [mine, admin, coverage, importCompletions] as const;
 }
 
 /** The public certificate check, under the root (no sign-in): `/certificates` and `/certificates/<code>`. */
