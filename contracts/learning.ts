@@ -624,3 +624,18 @@ export const courseUpdate = z.object({
   title: optionalText(200),
   credits: z.number().int().min(1).max(30).nullable().optional(),
 }).strict().refine((b) => b.title !== undefined || b.credits !== undefined, { message: 'Nothing to change' });
+
+// ── printable papers (PDF) and the marks export (CSV/XLSX) ─────────────────
+const paperLanguage = z.enum(['kk', 'ru', 'en']);
+/** A pupil's diary week as a PDF: the week holding `from` (Monday to Sunday; default this week). */
+export const diaryPdfQuery = z.object({ from: isoDate.optional(), lang: paperLanguage.optional() }).strict();
+/** A pupil's report card for a term (default the current one). */
+export const reportPdfQuery = z.object({ termId: id.optional(), lang: paperLanguage.optional() }).strict();
+/** A class journal page: one subject, one calendar month (default this month). */
+export const journalPdfQuery = z.object({
+  classId: id, subjectId: id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM').optional(), lang: paperLanguage.optional(),
+}).strict();
+/** Every mark of a class in a term (default the current one), one row per mark; a subject only with `subjectId`. */
+export const marksExportQuery = z.object({
+  format: z.enum(['csv', 'xlsx']).default('csv'), termId: id.optional(), subjectId: id.optional(), lang: paperLanguage.optional(),
+}).strict();

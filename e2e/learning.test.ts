@@ -66,7 +66,7 @@ describe('the e-journal in a real browser, in Russian', () => {
       const setHomework = t.getByRole('form', { name: 'Задать домашнее задание' });
       await setHomework.getByLabel('Задание').fill(TITLE);
       await setHomework.getByLabel('Пояснение (необязательно)').fill('Решите задачи из учебника и пришлите фото решения.');
-      expect(await setHomework.getByLabel('Срок сдачи: дата').inputValue()).toBe('2020-12-11');
+      expect(await setHomework.getByLabel('Срок сдачи: дата').inputValue()).toBe('11.12.2020'); // the app's own field: day.month.year, whatever the browser's language
       expect(await setHomework.getByLabel('Срок сдачи: время').inputValue()).toBe('20:00');
       await setHomework.getByRole('button', { name: 'Задать' }).click();
       await t.getByRole('status').filter({ hasText: 'Домашнее задание задано' }).waitFor();

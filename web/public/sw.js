@@ -7,12 +7,19 @@
  * - GET /api/* JSON answers: network first, the last good answer kept; offline it is served with
  *   `x-sabaq-as-of: <ms since epoch>` so the page can say how old it is. Writes are never touched
  *   (an offline submission waits in the page's outbox, see web/src/modules/learning/outbox.ts).
- * - message 'sign-out': the saved answers are deleted (a shared phone keeps nothing of the person).
+ * - GET /api/files/:id (a material or attachment the person opened): network first; a copy of at
+ *   most FILE_MAX_BYTES (by its Content-Length) is kept, the newest FILES_MAX_COUNT of them, so an
+ *   opened homework's files still open offline (`x-sabaq-as-of` as above). Range requests (media
+ *   seeking) pass through untouched.
+ * - message 'sign-out': the saved answers and files are deleted (a shared phone keeps nothing of the person).
  */
 const SHELL = 'sabaq-shell-v1';
 const ASSETS = 'sabaq-assets-v1';
 const API = 'sabaq-api-v1';
-const KEEP = [SHELL, ASSETS, API];
+const FILES = 'sabaq-files-v1';
+const KEEP = [SHELL, ASSETS, API, FILES];
+const FILE_MAX_BYTES = 5 * 1024 * 1024;
+const FILES_MAX_COUNT = 30;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL).then((c) => c.add(new Request('/', { cache: 'no-cache' }))).then(() => self.skipWaiting()));
@@ -41,7 +48,7 @@ self.addEventListener('message', (event) => {
       }
     }));
   }
-  if (data.type === 'sign-out') event.waitUntil(caches.delete(API));
+  if (data.type === 'sign-out') event.waitUntil(Promise.all([caches.delete(API), caches.delete(FILES)]));
 });
 
 self.addEventListener('fetch', (event) => {
@@ -51,7 +58,8 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (req.mode === 'navigate') event.respondWith(page(req));
   else if (url.pathname.startsWith('/assets/')) event.respondWith(asset(req));
-  else if (url.pathname.startsWith('/api/') && !url.pathname.startsWith('/api/files/')) event.respondWith(api(req));
+  else if (url.pathname.startsWith('/api/files/')) { if (!req.headers.has('range')) event.respondWith(file(req)); }
+  else if (url.pathname.startsWith('/api/')) event.respondWith(api(req));
 });
 
 async function page(req) {
@@ -88,7 +96,32 @@ async function api(req) {
       const body = await res.clone().arrayBuffer();
       await cache.put(req, new Response(body, { status: 200, headers }));
     } else if (res.status === 401) {
-      await caches.delete(API); // the session is over: nothing of the person stays
+      await Promise.all([caches.delete(API), caches.delete(FILES)]); // the session is over: nothing of the person stays
+    }
+    return res;
+  } catch (err) {
+    const saved = await cache.match(req);
+    if (saved) return saved;
+    throw err;
+  }
+}
+
+async function file(req) {
+  const cache = await caches.open(FILES);
+  try {
+    const res = await fetch(req);
+    const size = Number(res.headers.get('content-length') || 'NaN');
+    if (res.status === 200 && size <= FILE_MAX_BYTES) {
+      const headers = new Headers(res.headers);
+      headers.set('x-sabaq-as-of', String(Date.now()));
+      const body = await res.clone().arrayBuffer();
+      await cache.delete(req);
+      await cache.put(req, new Response(body, { status: 200, headers }));
+      const keys = await cache.keys(); // oldest first: the newest FILES_MAX_COUNT stay
+      for (const old of keys.slice(0, Math.max(0, keys.length - FILES_MAX_COUNT))) await cache.delete(old);
+    } else if (res.status === 401 || res.status === 404) {
+      await cache.delete(req); // no longer theirs (or gone): no copy either
+      if (res.status === 401) await Promise.all([caches.delete(API), caches.delete(FILES)]);
     }
     return res;
   } catch (err) {

@@ -89,3 +89,49 @@ describe('API error sentences', () => {
     }
   });
 });
+
+describe('counts', () => {
+  /** Every `t('key', { …count… })` in the web's source, with the namespace of its file's `useTranslation('…')`. */
+  async function keysUsedWithCount(): Promise<{ file: string; ns: string; key: string }[]> {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join, relative } = await import('node:path');
+    const root = new URL('.', import.meta.url).pathname;
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const f of readdirSync(dir)) {
+        const p = join(dir, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f)) files.push(p);
+      }
+    };
+    walk(root);
+    const out: { file: string; ns: string; key: string }[] = [];
+    for (const file of files) {
+      const source = readFileSync(file, 'utf8');
+      const ns = /useTranslation\(\s*'(\w+)'/.exec(source)?.[1] ?? 'common';
+      for (const m of source.matchAll(/\bt\(\s*['`]([\w.:]+)['`]\s*,\s*\{([^}]*)\}/g)) {
+        if (!/\bcount\b/.test(m[2]!)) continue;
+        const [space, key] = m[1]!.includes(':') ? m[1]!.split(':') as [string, string] : [ns, m[1]!];
+        out.push({ file: relative(root, file), ns: space, key });
+      }
+    }
+    return out;
+  }
+
+  test('every key used with a count has the plural forms of each language (ru: one/few/many/other; kk, en: one/other)', async () => {
+    const used = await keysUsedWithCount();
+    expect(used.length).toBeGreaterThan(20);
+    const all: Record<string, Record<string, Tree>> = { common: SHELL as unknown as Record<string, Tree>, ...(DOMAIN_BUNDLES as unknown as Record<string, Record<string, Tree>>) };
+    const needs: Record<string, string[]> = { kk: ['one', 'other'], ru: ['one', 'few', 'many', 'other'], en: ['one', 'other'] };
+    const missing: string[] = [];
+    for (const { file, ns, key } of used) {
+      const bundle = all[ns];
+      if (!bundle) { missing.push(`${file}: no namespace ${ns}`); continue; }
+      for (const lang of LANGUAGES) {
+        const have = leaves(bundle[lang]!);
+        for (const form of needs[lang]!) if (!have.has(`${key}_${form}`)) missing.push(`${file}: ${ns}:${key}_${form} (${lang})`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

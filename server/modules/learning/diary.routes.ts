@@ -53,7 +53,7 @@ export async function diaryRoutes(app: FastifyInstance, { db, clock }: LearningD
   });
 }
 
-function toSummary(row: repo.SummaryRow): PupilSummary {
+export function toSummary(row: repo.SummaryRow): PupilSummary {
   // a pupil in no class has no organisation: the national defaults (and no subjects) apply
   const settings = row.settings && row.org_kind ? toSettings(row.settings, row.org_kind) : { ...DEFAULT_SETTINGS, gradingSystem: 'criteria' as const };
   const grading = settings.gradingSystem;

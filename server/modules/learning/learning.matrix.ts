@@ -37,6 +37,11 @@ const endpoints: MatrixEndpoint<Objects>[] = [
   { route: 'GET /api/learning/organisations/:id/plan', request: (o) => `/api/learning/organisations/${o.org}/plan`, inside: [200, 200, 200, 200, 200, N, N, N, N] },
   { route: 'GET /api/learning/organisations/:id/settings', request: (o) => `/api/learning/organisations/${o.org}/settings`, inside: [N, N, N, N, 200, N, N, N, N] },
   { route: 'GET /api/learning/organisations/:id/assignments', request: (o) => `/api/learning/organisations/${o.org}/assignments`, inside: [N, N, N, N, 200, N, N, N, N] },
+  // printable papers and the marks export: authorised like the screens they print
+  { route: 'GET /api/learning/pupils/:id/diary.pdf', request: (o) => `/api/learning/pupils/${o.pupil}/diary.pdf`, inside: [200, 200, N, 200, 200, N, N, N, N] },
+  { route: 'GET /api/learning/pupils/:id/report.pdf', request: (o) => `/api/learning/pupils/${o.pupil}/report.pdf`, inside: [200, 200, N, 200, 200, N, N, N, N] },
+  { route: 'GET /api/learning/journal.pdf', request: (o) => `/api/learning/journal.pdf?classId=${o.classId}&subjectId=${o.math}`, inside: [N, N, 200, 200, 200, N, N, N, N] },
+  { route: 'GET /api/learning/classes/:id/marks/export', request: (o) => `/api/learning/classes/${o.classId}/marks/export?format=xlsx`, inside: [N, N, 200, 200, 200, N, N, N, N] },
   // the actor's own lists: no object, so no outside or missing
   { route: 'GET /api/learning/subjects', request: () => '/api/learning/subjects', inside: all(200), outside: false, missing: false },
   { route: 'GET /api/learning/inbox', request: () => '/api/learning/inbox', inside: all(200), outside: false, missing: false },

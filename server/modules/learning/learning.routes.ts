@@ -13,6 +13,7 @@ import { learningFileAccess } from './learning.files.js';
 import { lessonsRoutes } from './lessons.routes.js';
 import { planRoutes } from './plan.routes.js';
 import { coursesRoutes } from './courses.routes.js';
+import { printRoutes } from './print.routes.js';
 import type { LearningDeps } from './learning.deps.js';
 
 /**
@@ -32,4 +33,5 @@ export async function learningRoutes(app: FastifyInstance, { db }: AppDeps): Pro
   await announcementsRoutes(app, deps);
   await planRoutes(app, deps);
   await coursesRoutes(app, deps);
+  await printRoutes(app, deps);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as QrScannerModule from 'qr-scanner';
 import type { Me } from '../identity/api.js';
@@ -8,6 +8,7 @@ import { ageOf } from './format.js';
 import { checkAtGate, type GateCheck } from './offline.js';
 import { loadGates, loadLog, loadTrust, saveGates, saveLog, saveTrust, type LoggedScan, type TrustCache } from './store.js';
 import './access.css';
+import { FileInput } from '../../ui/controls.js';
 
 const SYNC_MS = 5 * 60_000;
 /** The same code seen again by the camera within this time is the same scan. */
@@ -246,9 +247,7 @@ function PhotoScan({ onStart, onCode }: { onStart: () => void; onCode: (text: st
   const { t } = useTranslation('access');
   const id = useId();
   const [failed, setFailed] = useState(false);
-  const pick = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
+  const pick = async (file: File | undefined) => {
     if (!file) return;
     // the last verdict belongs to someone else: never leave it on screen while this photo decodes
     onStart();
@@ -264,7 +263,7 @@ function PhotoScan({ onStart, onCode }: { onStart: () => void; onCode: (text: st
   return (
     <div className="field access-photo">
       <label htmlFor={id}>{t('gate.photo')}</label>
-      <input id={id} type="file" accept="image/*" capture="environment" onChange={(e) => void pick(e)} />
+      <FileInput id={id} accept="image/*" capture="environment" showChosen={false} resetAfterChoice onFiles={(files) => void pick(files[0])} />
       {failed && <p className="notice notice--error" role="alert">{t('gate.photoFailed')}</p>}
     </div>
   );

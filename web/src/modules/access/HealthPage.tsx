@@ -13,6 +13,7 @@ import {
 import { formatDateTime, toLocalInput } from './format.js';
 import { RecordLine } from './MyPassPage.js';
 import './access.css';
+import { DateTimeInput, FileInput } from '../../ui/controls.js';
 
 const PAGE_SIZE = 20;
 type Person = Overview['people'][number];
@@ -143,7 +144,7 @@ function RecordForm({ organisationId, personId }: { organisationId: number; pers
       </div>
       <div className="field">
         <label htmlFor={`${id}-d`}>{t('health.date')}</label>
-        <input id={`${id}-d`} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />
+        <DateTimeInput id={`${id}-d`} value={at} onChange={setAt} required />
       </div>
       {kind === 'vaccination' && (
         <>
@@ -260,8 +261,8 @@ function Import({ organisationId }: { organisationId: number }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-file`}>{t('health.file')}</label>
-          <input id={`${id}-file`} type="file" accept=".csv,.json,text/csv,application/json,application/fhir+json"
-            onChange={(e) => { const f = e.target.files?.[0]; if (f) void f.text().then(setContent); }} />
+          <FileInput id={`${id}-file`} accept=".csv,.json,text/csv,application/json,application/fhir+json"
+            onFiles={(files) => { const f = files[0]; if (f) void f.text().then(setContent); }} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-c`}>{t('health.content')}</label>

@@ -11,6 +11,7 @@ import { savedDataAsOf, subscribeAsOf } from '../../api/as-of.js';
 import { QrImage } from './QrImage.js';
 import { loadPass, passExpired, savePass, type StoredPass } from './store.js';
 import './access.css';
+import { DateTimeInput, FileInput } from '../../ui/controls.js';
 
 /** Refreshed this often while the page is open and online (a pass lives 24 h by default). */
 const REFRESH_MS = 10 * 60_000;
@@ -182,7 +183,7 @@ function ReportForm({ organisationId }: { organisationId: number }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-d`}>{t('health.date')}</label>
-          <input id={`${id}-d`} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />
+          <DateTimeInput id={`${id}-d`} value={at} onChange={setAt} required />
         </div>
         {kind === 'vaccination' && (
           <>
@@ -222,7 +223,7 @@ function ReportForm({ organisationId }: { organisationId: number }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-f`}>{t('pass.reportDocument')}</label>
-          <input id={`${id}-f`} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <FileInput id={`${id}-f`} accept="application/pdf,image/jpeg,image/png" onFiles={(files) => setFile(files[0] ?? null)} />
         </div>
         {tooLarge && <p className="notice notice--error" role="alert">{t('pass.reportTooLarge')}</p>}
         <button type="submit" className="button" disabled={send.isPending || tooLarge}>{t('pass.reportSend')}</button>

@@ -12,6 +12,7 @@ import { dayPatternText } from './days.js';
 import { useDayNames } from './useDayNames.js';
 import { WindowFacts } from './WindowFacts.js';
 import './duty.css';
+import { DateInput } from '../../ui/controls.js';
 
 function WindowCard({ window, canManage }: { window: DutyWindow; canManage: boolean }) {
   const { t } = useTranslation('duty');
@@ -81,11 +82,11 @@ function OpenWindowForm({ organisationId, settings }: { organisationId: number; 
       <div className="fd-row">
         <div className="field">
           <label htmlFor={`${id}-from`}>{t('admin.opensOn')}</label>
-          <input id={`${id}-from`} type="date" required value={opensOn} onChange={(e) => setOpensOn(e.target.value)} />
+          <DateInput id={`${id}-from`} required value={opensOn} onChange={setOpensOn} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>{t('admin.closesOn')}</label>
-          <input id={`${id}-to`} type="date" required value={closesOn} min={opensOn || undefined} onChange={(e) => setClosesOn(e.target.value)} />
+          <DateInput id={`${id}-to`} required value={closesOn} min={opensOn || undefined} onChange={setClosesOn} />
         </div>
       </div>
       <fieldset className="fd-choices fd-choices--row">

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../ui/feedback.js';
 import { createOverride, type OrganisationFormats } from './api.js';
 import { langOf } from './FormatBadge.js';
 import { ACTIVITIES, FORMAT_LABELS, FORMATS, type ActivityKind, type FormatCode } from './reason.js';
+import { DateInput } from '../../ui/controls.js';
 
 /** An officer sets an organisation's or one class's format over a period, with a reason that is kept and shown. */
 export function OverrideForm({ data }: { data: OrganisationFormats }) {
@@ -91,11 +92,11 @@ export function OverrideForm({ data }: { data: OrganisationFormats }) {
       <div className="fd-row">
         <div className="field">
           <label htmlFor={`${id}-from`}>{t('override.effectiveFrom')}</label>
-          <input id={`${id}-from`} type="date" required value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput id={`${id}-from`} required value={from} onChange={setFrom} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>{t('override.effectiveTo')}</label>
-          <input id={`${id}-to`} type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+          <DateInput id={`${id}-to`} value={to} min={from || undefined} onChange={setTo} />
         </div>
       </div>
       {problem && <p className="form__error" role="alert">{problem}</p>}

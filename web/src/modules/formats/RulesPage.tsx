@@ -18,6 +18,7 @@ import { RuleForm } from './RuleForm.js';
 import { localText } from './local-text.js';
 import { conditionPhrases, offsetOf, parseJson, prettyJson, type ConditionPhrase, type JsonProblem, type LooseCondition } from './rule-text.js';
 import './formats.css';
+import { DateInput } from '../../ui/controls.js';
 
 type Loose = Record<string, unknown>;
 const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -30,7 +31,7 @@ function usePhrase() {
       case 'level': return t(`rules.cond.${p.value}`);
       case 'kinds': return p.values.map((k) => t(`organisations:kinds.${k as 'school'}`, { defaultValue: k })).join(', ');
       case 'settlement': return t(`rules.cond.${p.value}`);
-      case 'maxPupils': case 'minPupils': return t(`rules.cond.${p.key}`, { n: p.n });
+      case 'maxPupils': case 'minPupils': return t(`rules.cond.${p.key}`, { count: p.n });
       case 'situation': return t('rules.cond.situation', {
         list: p.values.map((l) => ((SITUATION_LEVELS as readonly string[]).includes(l) ? LEVEL_LABELS.zones[l as 'green'][lang] : l)).join(', '),
       });
@@ -208,7 +209,7 @@ function Editor({ start, basedOnVersion, regionId, canPublish, onPublished }: {
           <div className="fd-row">
             <div className="field">
               <label htmlFor={`${id}-from`}>{t('rules.effectiveFromField')}</label>
-              <input id={`${id}-from`} type="date" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />
+              <DateInput id={`${id}-from`} value={effectiveFrom} onChange={setEffectiveFrom} />
             </div>
             <div className="field">
               <label htmlFor={`${id}-notes`}>{t('rules.notesField')}</label>

@@ -7,6 +7,7 @@ import { previewSituation, recordSituation, type AreaSituation, type Impact, typ
 import { langOf } from './FormatBadge.js';
 import { ImpactView } from './ImpactView.js';
 import { LEVEL_LABELS, type SituationLevel, type SituationScale } from './reason.js';
+import { DateInput } from '../../ui/controls.js';
 
 const LEVELS: Record<SituationScale, SituationLevel[]> = { binary: ['green', 'red'], zones: ['green', 'yellow', 'red'] };
 
@@ -69,7 +70,7 @@ export function SituationForm({ area, scale, onClose, onSaved }: {
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-date`}>{t('situationForm.effectiveFrom')}</label>
-        <input id={`${id}-date`} type="date" required value={effectiveFrom} onChange={(e) => { setEffectiveFrom(e.target.value); edited(); }} />
+        <DateInput id={`${id}-date`} required value={effectiveFrom} onChange={(v) => { setEffectiveFrom(v); edited(); }} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-source`}>{t('situationForm.source')}</label>

@@ -3,6 +3,8 @@
  * their impact), namespace `formats`. Format, level and area names come from `reason.ts` (the same
  * words the reasons use). `errors` holds the sentences for API codes `formats.*`.
  */
+import type { Translation } from '../../ui/plurals.js';
+
 export const kk = {
   title: 'Оқыту форматтары',
   intro: 'Аумақтағы эпидемиялық жағдай, әр ұйымның оқыту форматы және оның себебі.',
@@ -151,7 +153,8 @@ export const kk = {
     issues: 'Табылған қателер:',
     issueAt: '«{{path}}»',
     top: 'жиынның өзі',
-    incomplete: 'Форматсыз қалатын ұйымдар (барлығы {{count}}):',
+    incomplete_one: 'Форматсыз қалатын ұйымдар (барлығы {{count}}):',
+    incomplete_other: 'Форматсыз қалатын ұйымдар (барлығы {{count}}):',
     reload: 'Соңғы нұсқаны қайта жүктеу',
     goToError: 'Қатенің орнына өту',
     readOnly: 'Сіз бұл ережелерді тек оқи аласыз.',
@@ -167,8 +170,10 @@ export const kk = {
       class: 'сынып немесе топ',
       rural: 'ауылдық',
       urban: 'қалалық',
-      maxPupils: '≤ {{n}} оқушы',
-      minPupils: '≥ {{n}} оқушы',
+      maxPupils_one: '≤ {{count}} оқушы',
+      maxPupils_other: '≤ {{count}} оқушы',
+      minPupils_one: '≥ {{count}} оқушы',
+      minPupils_other: '≥ {{count}} оқушы',
       situation: 'жағдай: {{list}}',
       grades: '{{list}} сынып',
       specialtyGroups: 'мамандықтар: {{list}}',
@@ -254,7 +259,7 @@ export const kk = {
   },
 };
 
-type Strings = typeof kk;
+type Strings = Translation<typeof kk>;
 
 export const ru: Strings = {
   title: 'Форматы обучения',
@@ -404,7 +409,10 @@ export const ru: Strings = {
     issues: 'Найденные ошибки:',
     issueAt: '«{{path}}»',
     top: 'набор целиком',
-    incomplete: 'Организации, которые останутся без формата (всего {{count}}):',
+    incomplete_one: 'Организации, которые останутся без формата (всего {{count}}):',
+    incomplete_few: 'Организации, которые останутся без формата (всего {{count}}):',
+    incomplete_many: 'Организации, которые останутся без формата (всего {{count}}):',
+    incomplete_other: 'Организации, которые останутся без формата (всего {{count}}):',
     reload: 'Загрузить последнюю версию',
     goToError: 'Перейти к месту ошибки',
     readOnly: 'Вы можете только просматривать эти правила.',
@@ -420,8 +428,14 @@ export const ru: Strings = {
       class: 'класс или группа',
       rural: 'сельская',
       urban: 'городская',
-      maxPupils: '≤ {{n}} учащихся',
-      minPupils: '≥ {{n}} учащихся',
+      maxPupils_one: '≤ {{count}} учащегося',
+      maxPupils_few: '≤ {{count}} учащихся',
+      maxPupils_many: '≤ {{count}} учащихся',
+      maxPupils_other: '≤ {{count}} учащегося',
+      minPupils_one: '≥ {{count}} учащегося',
+      minPupils_few: '≥ {{count}} учащихся',
+      minPupils_many: '≥ {{count}} учащихся',
+      minPupils_other: '≥ {{count}} учащегося',
       situation: 'обстановка: {{list}}',
       grades: 'классы {{list}}',
       specialtyGroups: 'специальности: {{list}}',
@@ -655,7 +669,8 @@ export const en: Strings = {
     issues: 'Problems found:',
     issueAt: '“{{path}}”',
     top: 'the rule set itself',
-    incomplete: 'Organisations left without a format ({{count}} in all):',
+    incomplete_one: 'An organisation left without a format ({{count}}):',
+    incomplete_other: 'Organisations left without a format ({{count}} in all):',
     reload: 'Load the latest version',
     goToError: 'Go to the error',
     readOnly: 'You may read these rules but not publish them.',
@@ -671,8 +686,10 @@ export const en: Strings = {
       class: 'class or group',
       rural: 'rural',
       urban: 'urban',
-      maxPupils: '≤ {{n}} pupils',
-      minPupils: '≥ {{n}} pupils',
+      maxPupils_one: '≤ {{count}} pupil',
+      maxPupils_other: '≤ {{count}} pupils',
+      minPupils_one: '≥ {{count}} pupil',
+      minPupils_other: '≥ {{count}} pupils',
       situation: 'situation: {{list}}',
       grades: 'grades {{list}}',
       specialtyGroups: 'specialties: {{list}}',

@@ -128,3 +128,14 @@ export const deleteHomework = (homeworkId: number) => send<void>('DELETE', `${L}
 
 export const postAnnouncement = (classId: number, body: z.infer<typeof announcementCreate>) =>
   send<Announcement>('POST', `${L}/classes/${classId}/announcements`, { body });
+
+// ── printed papers and exports (plain links: the session cookie goes along) ──
+const q = (params: Record<string, string | number | undefined>) =>
+  Object.entries(params).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+export const paperUrl = {
+  diaryWeek: (pupilId: number, from: string, lang: string) => `${L}/pupils/${pupilId}/diary.pdf?${q({ from, lang })}`,
+  reportCard: (pupilId: number, termId: number | undefined, lang: string) => `${L}/pupils/${pupilId}/report.pdf?${q({ termId, lang })}`,
+  journalPage: (classId: number, subjectId: number, month: string, lang: string) => `${L}/journal.pdf?${q({ classId, subjectId, month, lang })}`,
+  classMarks: (classId: number, format: 'csv' | 'xlsx', lang: string, o: { termId?: number; subjectId?: number } = {}) =>
+    `${L}/classes/${classId}/marks/export?${q({ format, termId: o.termId, subjectId: o.subjectId, lang })}`,
+};

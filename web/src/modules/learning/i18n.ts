@@ -3,6 +3,8 @@
  * submissions, the teacher's journal grid, inbox and lesson editor, the homeroom summary,
  * announcements. `errors` holds the sentences for the API codes `learning.*` and `files.*`.
  */
+import type { Translation } from '../../ui/plurals.js';
+
 export const kk = {
   nav: {
     today: 'Бүгін',
@@ -202,7 +204,8 @@ export const kk = {
   result: {
     none: 'Қорытынды әлі жоқ',
     percent: '{{percent}}%',
-    points: '{{points}} балл',
+    points_one: '{{points}} балл',
+    points_other: '{{points}} балл',
     gpa: 'GPA {{gpa}}',
     preliminary: 'алдын ала',
   },
@@ -319,6 +322,7 @@ export const kk = {
     teacher: 'Сабақтарым мен журналдарым',
     myDay: 'Менің сабақтарым: {{date}}',
     myDayPlain: 'Бүгінгі сабақтарым',
+    myWeek: 'Менің аптам: барлық сабақтарым',
     noLessonsToday: 'Бүгін сабағыңыз жоқ.',
     journals: 'Журналдар',
     noTeaching: 'Сізге сынып пен пән бекітілмеген.',
@@ -328,6 +332,22 @@ export const kk = {
     inbox: 'Тексерілетін жұмыстар ({{n}})',
     homeroom: 'Сынып жетекшісі',
     noHomeroom: 'Сіз сынып жетекшісі емессіз.',
+  },
+  teacherWeek: {
+    title: 'Менің аптам',
+    lead_one: 'Осы аптада барлық сыныптарда {{count}} сабақ',
+    lead_other: 'Осы аптада барлық сыныптарда {{count}} сабақ',
+    homework: 'Үй тапсырмасы берілген',
+  },
+  print: {
+    title: 'Басып шығару және жүктеу',
+    diaryWeek: 'Апта күнделігі (PDF)',
+    reportCard: 'Үлгерім табелі (PDF)',
+    journalPage: 'Журнал беті (PDF)',
+    month: 'Журнал бетінің айы',
+    marksCsv: 'Бағалар (CSV)',
+    marksXlsx: 'Бағалар (Excel)',
+    classMarks: 'Сыныптың барлық бағалары',
   },
   detailed: {
     markOutOfScale: 'Баға {{min}}-ден {{max}}-ге дейінгі бүтін сан болуы керек.',
@@ -403,7 +423,7 @@ export const kk = {
   },
 };
 
-type Strings = typeof kk;
+type Strings = Translation<typeof kk>;
 
 export const ru: Strings = {
   nav: {
@@ -604,7 +624,10 @@ export const ru: Strings = {
   result: {
     none: 'Итога пока нет',
     percent: '{{percent}} %',
-    points: '{{points}} баллов',
+    points_one: '{{points}} балл',
+    points_few: '{{points}} балла',
+    points_many: '{{points}} баллов',
+    points_other: '{{points}} балла',
     gpa: 'GPA {{gpa}}',
     preliminary: 'предварительно',
   },
@@ -721,6 +744,7 @@ export const ru: Strings = {
     teacher: 'Мои уроки и журналы',
     myDay: 'Мои уроки: {{date}}',
     myDayPlain: 'Мои уроки сегодня',
+    myWeek: 'Моя неделя: все мои уроки',
     noLessonsToday: 'Сегодня у вас нет уроков.',
     journals: 'Журналы',
     noTeaching: 'За вами не закреплены классы и предметы.',
@@ -730,6 +754,24 @@ export const ru: Strings = {
     inbox: 'Работы на проверку ({{n}})',
     homeroom: 'Классное руководство',
     noHomeroom: 'Вы не классный руководитель.',
+  },
+  teacherWeek: {
+    title: 'Моя неделя',
+    lead_one: 'На этой неделе {{count}} урок во всех классах',
+    lead_few: 'На этой неделе {{count}} урока во всех классах',
+    lead_many: 'На этой неделе {{count}} уроков во всех классах',
+    lead_other: 'На этой неделе {{count}} урока во всех классах',
+    homework: 'Задано домашнее задание',
+  },
+  print: {
+    title: 'Печать и выгрузка',
+    diaryWeek: 'Дневник за неделю (PDF)',
+    reportCard: 'Табель успеваемости (PDF)',
+    journalPage: 'Страница журнала (PDF)',
+    month: 'Месяц страницы журнала',
+    marksCsv: 'Оценки (CSV)',
+    marksXlsx: 'Оценки (Excel)',
+    classMarks: 'Все оценки класса',
   },
   detailed: {
     markOutOfScale: 'Оценка должна быть целым числом от {{min}} до {{max}}.',
@@ -1004,7 +1046,8 @@ export const en: Strings = {
   result: {
     none: 'No result yet',
     percent: '{{percent}} per cent',
-    points: '{{points}} points',
+    points_one: '{{points}} point',
+    points_other: '{{points}} points',
     gpa: 'grade point {{gpa}}',
     preliminary: 'preliminary',
   },
@@ -1121,6 +1164,7 @@ export const en: Strings = {
     teacher: 'My lessons and journals',
     myDay: 'My lessons: {{date}}',
     myDayPlain: 'My lessons today',
+    myWeek: 'My week: all my lessons',
     noLessonsToday: 'You have no lessons today.',
     journals: 'Journals',
     noTeaching: 'No classes and subjects are assigned to you.',
@@ -1130,6 +1174,22 @@ export const en: Strings = {
     inbox: 'Work to mark ({{n}})',
     homeroom: 'Homeroom',
     noHomeroom: 'You are not a homeroom teacher.',
+  },
+  teacherWeek: {
+    title: 'My week',
+    lead_one: '{{count}} lesson this week, across classes',
+    lead_other: '{{count}} lessons this week, across classes',
+    homework: 'Homework set',
+  },
+  print: {
+    title: 'Print and download',
+    diaryWeek: "The week's diary (PDF)",
+    reportCard: 'Report card (PDF)',
+    journalPage: 'Journal page (PDF)',
+    month: 'Month of the journal page',
+    marksCsv: 'Marks (CSV)',
+    marksXlsx: 'Marks (Excel)',
+    classMarks: "All the class's marks",
   },
   detailed: {
     markOutOfScale: 'The mark must be a whole number from {{min}} to {{max}}.',

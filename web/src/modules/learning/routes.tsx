@@ -26,6 +26,7 @@ const InboxPage = page(() => import('./pages/InboxPage.js'));
 const SubmissionPage = page(() => import('./pages/SubmissionPage.js'));
 const ClassSummaryPage = page(() => import('./pages/ClassSummaryPage.js'));
 const AnnouncementsPage = page(() => import('./pages/AnnouncementsPage.js'));
+const TeacherWeekPage = page(() => import('./pages/TeacherWeekPage.js'));
 
 /** A database id from the address; 0 (which no page finds) for anything else. */
 export function toId(value: unknown): number {
@@ -151,5 +152,14 @@ export function learningRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <AnnouncementsPage classId={classId} />;
     },
   });
-  return [pupilDay, week, marks, homework, lesson, journal, inbox, submission, classSummary, announcements] as const;
+  const teacherWeek = createRoute({
+    getParentRoute: () => parent,
+    path: '/learning/me/week',
+    validateSearch: (s: Record<string, unknown>): { from?: string } => ({ from: optionalDate(s.from) }),
+    component: function TeacherWeekRoute() {
+      const { from } = teacherWeek.useSearch() as { from?: string };
+      return <TeacherWeekPage from={from} />;
+    },
+  });
+  return [pupilDay, week, marks, homework, lesson, journal, inbox, submission, classSummary, announcements, teacherWeek] as const;
 }

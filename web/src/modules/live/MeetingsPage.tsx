@@ -8,6 +8,7 @@ import { useTitle } from '../../ui/useTitle.js';
 import { teachingQuery } from '../learning/api.js';
 import { meetingsQuery, scheduleMeeting, startMeeting, type Meeting } from './api.js';
 import './live.css';
+import { DateTimeInput } from '../../ui/controls.js';
 
 /** Parent meetings: parents see and join their children's classes' meetings; homeroom teachers schedule and run them. */
 export default function MeetingsPage() {
@@ -86,7 +87,7 @@ function ScheduleForm() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-at`}>{t('meetings.startsAt')}</label>
-          <input id={`${id}-at`} type="datetime-local" value={startsAt} required onChange={(e) => setStartsAt(e.target.value)} />
+          <DateTimeInput id={`${id}-at`} value={startsAt} required onChange={setStartsAt} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-min`}>{t('meetings.minutes')}</label>

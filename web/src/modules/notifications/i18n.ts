@@ -2,6 +2,8 @@
  * Strings of in-app notifications (the header link and the list), namespace `notifications`.
  * Each kind's sentence takes its values from the notification's params (see `notification-text.ts`).
  */
+import type { Translation } from '../../ui/plurals.js';
+
 export const kk = {
   title: 'Хабарламалар',
   link: 'Хабарламалар',
@@ -10,7 +12,8 @@ export const kk = {
   unread: 'Жаңа',
   markRead: 'Оқылды деп белгілеу',
   markAll: 'Барлығын оқылды деп белгілеу',
-  unreadCount: 'Оқылмағаны: {{count}}',
+  unreadCount_one: 'Оқылмағаны: {{count}}',
+  unreadCount_other: 'Оқылмағаны: {{count}}',
   open: 'Ашу',
   kinds: {
     formatChangedClass: '{{organisation}}, {{className}}: {{date}} бастап оқыту форматы өзгереді — {{from}} → {{to}}.',
@@ -63,7 +66,7 @@ export const kk = {
 
 type Strings = typeof kk;
 
-export const ru: Strings & { unreadAfterCount_few: string; unreadAfterCount_many: string } = {
+export const ru: Translation<typeof kk> = {
   title: 'Уведомления',
   link: 'Уведомления',
   unreadAfterCount_one: 'непрочитанное', unreadAfterCount_few: 'непрочитанных', unreadAfterCount_many: 'непрочитанных', unreadAfterCount_other: 'непрочитанного',
@@ -71,7 +74,10 @@ export const ru: Strings & { unreadAfterCount_few: string; unreadAfterCount_many
   unread: 'Новое',
   markRead: 'Отметить прочитанным',
   markAll: 'Отметить все прочитанными',
-  unreadCount: 'Непрочитанных: {{count}}',
+  unreadCount_one: 'Непрочитанное: {{count}}',
+  unreadCount_few: 'Непрочитанных: {{count}}',
+  unreadCount_many: 'Непрочитанных: {{count}}',
+  unreadCount_other: 'Непрочитанных: {{count}}',
   open: 'Открыть',
   kinds: {
     formatChangedClass: '{{organisation}}, {{className}}: с {{date}} меняется формат обучения — {{from}} → {{to}}.',
@@ -130,7 +136,8 @@ export const en: Strings = {
   unread: 'New',
   markRead: 'Mark as read',
   markAll: 'Mark all as read',
-  unreadCount: 'Unread: {{count}}',
+  unreadCount_one: 'Unread: {{count}}',
+  unreadCount_other: 'Unread: {{count}}',
   open: 'Open',
   kinds: {
     formatChangedClass: '{{organisation}}, {{className}}: from {{date}} the learning format changes — {{from}} → {{to}}.',

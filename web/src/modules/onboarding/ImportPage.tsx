@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../ui/feedback.js';
 import { formatNumber, fullName } from '../../ui/format.js';
 import { IMPORT_KINDS, templateUrl, uploadImport, type ActivationCode, type ImportError, type ImportKind, type ImportReport } from './api.js';
 import './onboarding.css';
+import { FileInput } from '../../ui/controls.js';
 
 const COUNT_KEYS = ['classes', 'persons', 'linkedPersons', 'accounts', 'roles', 'classMembers', 'parentLinks'] as const;
 
@@ -39,7 +40,7 @@ function ErrorTable({ report }: { report: ImportReport }) {
   return (
     <>
       {report.errorCount > report.errors.length && (
-        <p>{t('import.errorsTruncated', { shown: formatNumber(report.errors.length, i18n.language), count: formatNumber(report.errorCount, i18n.language) })}</p>
+        <p>{t('import.errorsTruncated', { shown: formatNumber(report.errors.length, i18n.language), count: report.errorCount })}</p>
       )}
       <div className="table-wrap">
         <table className="import-errors">
@@ -164,8 +165,8 @@ export default function ImportPage({ organisationId }: { organisationId: number 
     setKind(k);
     resetResult();
   };
-  const chooseFile = (e: ChangeEvent<HTMLInputElement>) => {
-    setFile(e.target.files?.[0] ?? null);
+  const chooseFile = (files: File[]) => {
+    setFile(files[0] ?? null);
     resetResult();
   };
   const startOver = () => {
@@ -216,14 +217,12 @@ export default function ImportPage({ organisationId }: { organisationId: number 
 
           <div className="field">
             <label htmlFor={ids.file}>{t('import.fileLabel')}</label>
-            <input
+            <FileInput
               key={fileInputKey}
               id={ids.file}
-              type="file"
-              className="import-file"
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               aria-describedby={ids.fileHint}
-              onChange={chooseFile}
+              onFiles={chooseFile}
               disabled={busy}
             />
             <p className="field__hint" id={ids.fileHint}>{t('import.fileHint')}</p>
@@ -244,7 +243,7 @@ export default function ImportPage({ organisationId }: { organisationId: number 
           {report.ok ? (
             <>
               <h2 id="import-result" ref={resultHeading} tabIndex={-1}>{report.dryRun ? t('import.okTitle') : t('import.doneTitle')}</h2>
-              <p>{t(report.dryRun ? 'import.okText' : 'import.doneText', { rows: formatNumber(report.rows, lang) })}</p>
+              <p>{t(report.dryRun ? 'import.okText' : 'import.doneText', { count: report.rows })}</p>
               <Counts report={report} />
             </>
           ) : (

@@ -2,6 +2,8 @@
  * Strings of onboarding by file (the import page and account activation), namespace `onboarding`.
  * `errors` holds the sentences for API codes `onboarding.*`, row errors included.
  */
+import type { Translation } from '../../ui/plurals.js';
+
 export const kk = {
   import: {
     title: 'Файлдан жүктеу',
@@ -29,9 +31,11 @@ export const kk = {
     apply: 'Жүктеу',
     applying: 'Жүктелуде…',
     okTitle: 'Файл дұрыс',
-    okText: '{{rows}} жол тексерілді. Жүктегенде мыналар қосылады:',
+    okText_one: '{{count}} жол тексерілді. Жүктегенде мыналар қосылады:',
+    okText_other: '{{count}} жол тексерілді. Жүктегенде мыналар қосылады:',
     doneTitle: 'Жүктелді',
-    doneText: '{{rows}} жол жүктелді. Қосылғаны:',
+    doneText_one: '{{count}} жол жүктелді. Қосылғаны:',
+    doneText_other: '{{count}} жол жүктелді. Қосылғаны:',
     nothingNew: 'Жаңа ештеңе жоқ: бұл деректердің бәрі бұрыннан бар.',
     counts: {
       persons: 'жаңа адамдар: {{n}}',
@@ -42,8 +46,10 @@ export const kk = {
       classes: 'сыныптар мен топтар: {{n}}',
       parentLinks: 'ата-ана байланыстары: {{n}}',
     },
-    errorsTitle: 'Табылған қателер: {{count}}. Ештеңе жазылған жоқ. Файлды түзетіп, қайта тексеріңіз.',
-    errorsTruncated: '{{count}} қатенің алғашқы {{shown}} қатесі көрсетілген.',
+    errorsTitle_one: 'Табылған қателер: {{count}}. Ештеңе жазылған жоқ. Файлды түзетіп, қайта тексеріңіз.',
+    errorsTitle_other: 'Табылған қателер: {{count}}. Ештеңе жазылған жоқ. Файлды түзетіп, қайта тексеріңіз.',
+    errorsTruncated_one: '{{count}} қатенің алғашқы {{shown}} қатесі көрсетілген.',
+    errorsTruncated_other: '{{count}} қатенің алғашқы {{shown}} қатесі көрсетілген.',
     errorsCaption: 'Файлдағы қателер',
     line: 'Жол',
     column: 'Баған',
@@ -118,7 +124,7 @@ export const kk = {
   },
 };
 
-type Strings = typeof kk;
+type Strings = Translation<typeof kk>;
 
 export const ru: Strings = {
   import: {
@@ -147,9 +153,15 @@ export const ru: Strings = {
     apply: 'Загрузить',
     applying: 'Загружаем…',
     okTitle: 'Файл в порядке',
-    okText: 'Проверено строк: {{rows}}. При загрузке будет добавлено:',
+    okText_one: 'Проверено строк: {{count}}. При загрузке будет добавлено:',
+    okText_few: 'Проверено строк: {{count}}. При загрузке будет добавлено:',
+    okText_many: 'Проверено строк: {{count}}. При загрузке будет добавлено:',
+    okText_other: 'Проверено строк: {{count}}. При загрузке будет добавлено:',
     doneTitle: 'Загружено',
-    doneText: 'Загружено строк: {{rows}}. Добавлено:',
+    doneText_one: 'Загружено строк: {{count}}. Добавлено:',
+    doneText_few: 'Загружено строк: {{count}}. Добавлено:',
+    doneText_many: 'Загружено строк: {{count}}. Добавлено:',
+    doneText_other: 'Загружено строк: {{count}}. Добавлено:',
     nothingNew: 'Ничего нового: все эти данные уже есть.',
     counts: {
       persons: 'новых людей: {{n}}',
@@ -160,8 +172,14 @@ export const ru: Strings = {
       classes: 'классов и групп: {{n}}',
       parentLinks: 'связей с родителями: {{n}}',
     },
-    errorsTitle: 'Найдено ошибок: {{count}}. Ничего не записано. Исправьте файл и проверьте снова.',
-    errorsTruncated: 'Показаны первые {{shown}} из {{count}} ошибок.',
+    errorsTitle_one: 'Найдено ошибок: {{count}}. Ничего не записано. Исправьте файл и проверьте снова.',
+    errorsTitle_few: 'Найдено ошибок: {{count}}. Ничего не записано. Исправьте файл и проверьте снова.',
+    errorsTitle_many: 'Найдено ошибок: {{count}}. Ничего не записано. Исправьте файл и проверьте снова.',
+    errorsTitle_other: 'Найдено ошибок: {{count}}. Ничего не записано. Исправьте файл и проверьте снова.',
+    errorsTruncated_one: 'Показаны первые {{shown}} из {{count}} ошибки.',
+    errorsTruncated_few: 'Показаны первые {{shown}} из {{count}} ошибок.',
+    errorsTruncated_many: 'Показаны первые {{shown}} из {{count}} ошибок.',
+    errorsTruncated_other: 'Показаны первые {{shown}} из {{count}} ошибки.',
     errorsCaption: 'Ошибки в файле',
     line: 'Строка',
     column: 'Столбец',
@@ -263,9 +281,11 @@ export const en: Strings = {
     apply: 'Import',
     applying: 'Importing…',
     okTitle: 'The file is correct',
-    okText: '{{rows}} rows checked. Importing will add:',
+    okText_one: '{{count}} row checked. Importing will add:',
+    okText_other: '{{count}} rows checked. Importing will add:',
     doneTitle: 'Imported',
-    doneText: '{{rows}} rows imported. Added:',
+    doneText_one: '{{count}} row imported. Added:',
+    doneText_other: '{{count}} rows imported. Added:',
     nothingNew: 'Nothing new: all of this is already registered.',
     counts: {
       persons: 'new people: {{n}}',
@@ -276,8 +296,10 @@ export const en: Strings = {
       classes: 'classes and groups: {{n}}',
       parentLinks: 'parent links: {{n}}',
     },
-    errorsTitle: '{{count}} errors found. Nothing was written. Fix the file and check it again.',
-    errorsTruncated: 'The first {{shown}} of {{count}} errors are shown.',
+    errorsTitle_one: '{{count}} error found. Nothing was written. Fix the file and check it again.',
+    errorsTitle_other: '{{count}} errors found. Nothing was written. Fix the file and check it again.',
+    errorsTruncated_one: 'The first {{shown}} of {{count}} error is shown.',
+    errorsTruncated_other: 'The first {{shown}} of {{count}} errors are shown.',
     errorsCaption: 'Errors in the file',
     line: 'Row',
     column: 'Column',

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../ui/feedback.js';
 import { useTitle } from '../../ui/useTitle.js';
 import { VIDEO_KEY, almatyDate, almatyTime, gridProblems, videoApi, type TvGridProblem, type TvImportResult } from './api.js';
 import './video.css';
+import { FileInput } from '../../ui/controls.js';
 
 type Body = { csv: string } | { xmltv: string };
 
@@ -43,7 +44,7 @@ export function TvImportPage() {
         <form className="form" onSubmit={onSubmit}>
           <div className="field">
             <label htmlFor="grid-file">{t('tvImport.file')}</label>
-            <input id="grid-file" ref={fileRef} type="file" accept=".csv,.xml,text/csv,application/xml,text/xml" required />
+            <FileInput id="grid-file" inputRef={fileRef} accept=".csv,.xml,text/csv,application/xml,text/xml" required />
           </div>
           <button type="submit" className="button" disabled={check.isPending}>{t('tvImport.check')}</button>
         </form>

@@ -6,6 +6,7 @@ import { useTitle } from '../../ui/useTitle.js';
 import { formatDate } from '../../ui/format.js';
 import { almatyDate, almatyTime, almatyToday, tvScheduleQuery, type TvSlot } from './api.js';
 import './video.css';
+import { DateInput } from '../../ui/controls.js';
 
 export interface TvSearch {
   date?: string;
@@ -37,7 +38,7 @@ export function TvSchedulePage({ search, onSearch }: { search: TvSearch; onSearc
       <div className="video-filters">
         <div className="field">
           <label htmlFor="tv-date">{t('tv.date')}</label>
-          <input id="tv-date" type="date" value={date} onChange={(e) => e.target.value && set({ date: e.target.value })} />
+          <DateInput id="tv-date" value={date} onChange={(v) => { if (v) set({ date: v }); }} />
         </div>
         <div className="field">
           <label htmlFor="tv-span">{t('tv.week')}</label>

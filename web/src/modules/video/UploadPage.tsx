@@ -9,6 +9,7 @@ import { formatDate } from '../../ui/format.js';
 import { VIDEO_KEY, myVideosQuery, uploadVideo, videoApi, type Video } from './api.js';
 import { VideoStatusLine } from './VideoStatus.js';
 import './video.css';
+import { FileInput } from '../../ui/controls.js';
 
 const GRADES = Array.from({ length: 12 }, (_, i) => i + 1);
 
@@ -64,7 +65,7 @@ function UploadForm() {
       <form className="form" onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor="video-file">{t('upload.file')}</label>
-          <input id="video-file" ref={fileRef} type="file" accept="video/*,.mp4,.mov,.webm,.mkv" required aria-describedby="video-file-hint" />
+          <FileInput id="video-file" inputRef={fileRef} accept="video/*,.mp4,.mov,.webm,.mkv" required aria-describedby="video-file-hint" />
           <p className="field__hint" id="video-file-hint">{t('upload.hint')}</p>
         </div>
         <div className="field">

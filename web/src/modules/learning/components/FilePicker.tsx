@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fileSize } from '../format.js';
 import { send, uploadFile, type UploadedFile } from '../http.js';
 import { learningErrorText } from '../errors.js';
+import { FileInput } from '../../../ui/controls.js';
 
 export interface Upload {
   localId: number;
@@ -67,11 +68,9 @@ export function FilePicker({ uploads, label, hint }: { uploads: Uploads; label: 
     <div className="field l-files">
       <label htmlFor={id}>{label}</label>
       {hint && <p className="field__hint" id={`${id}-hint`}>{hint}</p>}
-      <input id={id} ref={input} type="file" multiple accept={ACCEPT} disabled={full} aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(e) => {
-          if (e.target.files?.length) uploads.add(e.target.files);
-          e.target.value = ''; // the same file may be chosen again after removing it
-        }} />
+      <FileInput id={id} inputRef={input} multiple accept={ACCEPT} disabled={full} aria-describedby={hint ? `${id}-hint` : undefined}
+        showChosen={false} resetAfterChoice // the list below shows the files; the same file may be chosen again after removing it
+        onFiles={(files) => { if (files.length) uploads.add(files); }} />
       {uploads.items.length > 0 && (
         <ul className="l-uploads" aria-live="polite">
           {uploads.items.map((u) => (

@@ -25,7 +25,7 @@ export function ResultText({ result }: { result: SubjectResult }) {
   return (
     <span className="l-result">
       <span className="l-grade">{result.letter ?? '—'}</span>
-      <span> {t('result.points', { points: n(result.score) })}</span>
+      <span> {t('result.points', { points: n(result.score), count: result.score })}</span>
       {result.gpa !== null && <span> · {t('result.gpa', { gpa: n(result.gpa) })}</span>}
       {!result.complete && <span className="muted"> · {t('result.preliminary')}</span>}
     </span>

@@ -6,8 +6,9 @@ import type { AttendanceStatus } from '../../../../../contracts/learning.js';
 import { QueryView } from '../../../ui/feedback.js';
 import { formatDate, formatNumber, fullName, localised, shortName } from '../../../ui/format.js';
 import { useTitle } from '../../../ui/useTitle.js';
-import { classSummaryQuery, type ClassSummary } from '../api.js';
+import { classSummaryQuery, paperUrl, type ClassSummary } from '../api.js';
 import { Crumbs } from '../components/Crumbs.js';
+import { PaperLink, Papers } from '../components/Papers.js';
 import { resultShort } from '../components/Result.js';
 import { termName, weekdayShort } from '../format.js';
 import { addDays, dayMonth, weekStart } from '../time.js';
@@ -142,6 +143,11 @@ function SummaryView({ data, busy }: { data: ClassSummary; busy: boolean }) {
           </table>
         </div>
       </section>
+      <Papers>
+        <li className="l-papers__note">{t('print.classMarks')}:</li>
+        <PaperLink href={paperUrl.classMarks(classId, 'csv', lang, { termId: data.term?.id })}>{t('print.marksCsv')}</PaperLink>
+        <PaperLink href={paperUrl.classMarks(classId, 'xlsx', lang, { termId: data.term?.id })}>{t('print.marksXlsx')}</PaperLink>
+      </Papers>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { fullName, localised, shortName } from '../../../ui/format.js';
 import { useTitle } from '../../../ui/useTitle.js';
 import { journalQuery, putAttendance, putMarks, type Journal, type JournalLesson } from '../api.js';
 import { Crumbs } from '../components/Crumbs.js';
+import { JournalPapers } from '../components/Papers.js';
 import { resultShort } from '../components/Result.js';
 import { learningErrorText } from '../errors.js';
 import { markText, termName, weekdayShort } from '../format.js';
@@ -298,6 +299,7 @@ function JournalView({ j, cacheKey, refetching, onRefetch }: { j: Journal; cache
             <Link to="/learning/classes/$classId/announcements" params={{ classId: j.class.id }}>{t('announcements.title')}</Link>
           </p>
         )}
+        <JournalPapers classId={j.class.id} subjectId={j.subject.id} term={j.term} today={today ?? null} />
       </div>
       {!j.canEdit && <p className="notice">{t('journal.readOnly')}</p>}
       {j.canEdit && <KeyHelp />}

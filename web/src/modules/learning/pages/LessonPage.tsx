@@ -21,6 +21,7 @@ import {
 import { addDays } from '../time.js';
 import '../learning.css';
 import { LivePanel } from '../../live/LivePanel.js';
+import { DateInput, TimeInput } from '../../../ui/controls.js';
 
 /**
  * A lesson: when, how it is held, topic, materials and homework — for everyone who sees the class.
@@ -169,7 +170,7 @@ function EditLesson({ l }: { l: LessonDetail }) {
               </div>
               <div className="field">
                 <label htmlFor={`${id}-tvTime`}>{t('edit.tvTime')}</label>
-                <input id={`${id}-tvTime`} type="time" value={form.tvTime} onChange={(e) => set('tvTime', e.target.value)} {...err('tvTime')} />
+                <TimeInput id={`${id}-tvTime`} value={form.tvTime} onChange={(v) => set('tvTime', v)} {...err('tvTime')} />
                 {errText('tvTime', t('edit.timeInvalid'))}
               </div>
             </div>
@@ -373,11 +374,11 @@ function SetHomework({ l, onDone }: { l: LessonDetail; onDone: () => void }) {
       <div className="l-row">
         <div className="field">
           <label htmlFor={`${id}-date`}>{t('setHomework.dueDate')}</label>
-          <input id={`${id}-date`} type="date" value={dueDate} min={l.date} onChange={(e) => setDueDate(e.target.value)} aria-invalid={problem === 'due' || undefined} />
+          <DateInput id={`${id}-date`} value={dueDate} min={l.date} onChange={setDueDate} aria-invalid={problem === 'due' || undefined} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-time`}>{t('setHomework.dueTime')}</label>
-          <input id={`${id}-time`} type="time" value={dueTime} onChange={(e) => setDueTime(e.target.value)} aria-invalid={problem === 'due' || undefined} />
+          <TimeInput id={`${id}-time`} value={dueTime} onChange={setDueTime} aria-invalid={problem === 'due' || undefined} />
         </div>
       </div>
       <p className="field__hint">{t('setHomework.zoneHint', { zone: l.timeZone })}</p>

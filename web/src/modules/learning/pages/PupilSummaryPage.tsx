@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { QueryView } from '../../../ui/feedback.js';
 import { formatNumber, fullName, localised } from '../../../ui/format.js';
 import { useTitle } from '../../../ui/useTitle.js';
-import { summaryQuery, type Summary } from '../api.js';
+import { paperUrl, summaryQuery, type Summary } from '../api.js';
 import { Crumbs } from '../components/Crumbs.js';
 import { PupilNav } from '../components/PupilNav.js';
+import { PaperLink, Papers } from '../components/Papers.js';
 import { ResultText } from '../components/Result.js';
 import { dayMonth } from '../time.js';
 import { markText, termName } from '../format.js';
@@ -105,6 +106,7 @@ function SummaryView({ data, pupilId }: { data: Summary; pupilId: number }) {
           </>
         )}
       </section>
+      <Papers><PaperLink href={paperUrl.reportCard(pupilId, data.term?.id, lang)}>{t('print.reportCard')}</PaperLink></Papers>
     </>
   );
 }

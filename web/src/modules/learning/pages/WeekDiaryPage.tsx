@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { QueryView } from '../../../ui/feedback.js';
 import { formatDate, fullName, localised } from '../../../ui/format.js';
 import { useTitle } from '../../../ui/useTitle.js';
-import { diaryQuery, type Diary } from '../api.js';
+import { diaryQuery, paperUrl, type Diary } from '../api.js';
 import { Crumbs } from '../components/Crumbs.js';
 import { PupilNav } from '../components/PupilNav.js';
+import { PaperLink, Papers } from '../components/Papers.js';
 import { longDay, markText } from '../format.js';
 import { addDays, datesBetween, weekStart } from '../time.js';
 import '../learning.css';
@@ -95,6 +96,7 @@ function Week({ data, pupilId, monday, busy }: { data: Diary; pupilId: number; m
           );
         })}
       </div>
+      <Papers><PaperLink href={paperUrl.diaryWeek(pupilId, monday, lang)}>{t('print.diaryWeek')}</PaperLink></Papers>
     </>
   );
 }

@@ -98,6 +98,7 @@ export function TeacherLearningSection(_props: Props) {
           </ol>
         )}
       </QueryView>
+      <p><Link to="/learning/me/week">{t('sections.myWeek')}</Link></p>
       <h3>{t('sections.journals')}</h3>
       <QueryView query={teaching}>
         {(data) => data.items.length === 0 ? <p>{t('sections.noTeaching')}</p> : (
