@@ -29,6 +29,8 @@ const USAGE = `npm run bench -- morning-peak [options]
   --submit-share <x>    share of requests that submit homework in 'mixed' (default 0.1)
   --size <size>         region (default) | demo | country
   --reseed              generate the dataset again even if the loaded one is current
+  --migrate-dataset     keep a loaded dataset that is stale and only apply the new migrations
+  --processes <n>       the server's SABAQ_PROCESSES (node:cluster workers, decision 0025; default 1)
   --profile             take a V8 CPU profile of the server and print where its time goes per endpoint
   --today <date>        the school day to pin (default: the day with the most lessons)
   --prepared-statements experiment: the server's parameterised queries become named prepared statements
@@ -40,8 +42,8 @@ env: BENCH_DIR (default ./data/bench), BENCH_PG_PORT (default: a free port), BEN
 const TARGET = { endpoint: 'pupil-today', rps: 3000, p99: 100 };
 const PASSWORD = 'sabaq-demo';
 
-interface Pupil { id: number; iin: string; homeworkId: number | null; cookie: string }
-interface Parent { id: number; iin: string; childId: number; cookie: string }
+export interface Pupil { id: number; iin: string; homeworkId: number | null; cookie: string }
+export interface Parent { id: number; iin: string; childId: number; cookie: string }
 
 interface Endpoint {
   name: string;
@@ -62,7 +64,7 @@ function isoWeek(today: string): { from: string; to: string } {
   return { from: monday.toISOString().slice(0, 10), to: sunday.toISOString().slice(0, 10) };
 }
 
-function requestKinds(pupils: Pupil[], parents: Parent[], today: string | null): Record<string, RequestKind> {
+export function requestKinds(pupils: Pupil[], parents: Parent[], today: string | null): Record<string, RequestKind> {
   const pupil = rotate(pupils);
   const withHomework = pupils.filter((p) => p.homeworkId !== null);
   const pupilWithHomework = rotate(withHomework.length ? withHomework : pupils);
@@ -119,7 +121,7 @@ function endpoints(k: Record<string, RequestKind>, submitShare: number): Endpoin
 }
 
 /** One request of a kind, to learn whether the route exists and works before loading it. */
-async function probe(baseUrl: string, spec: RequestSpec): Promise<{ ok: boolean; status: number; note: string; queries: string | null; bytes: number }> {
+export async function probe(baseUrl: string, spec: RequestSpec): Promise<{ ok: boolean; status: number; note: string; queries: string | null; bytes: number }> {
   const headers: Record<string, string> = { cookie: spec.cookie, ...spec.headers };
   if (spec.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${baseUrl}${spec.path}`, { method: spec.method, headers, body: spec.body, signal: AbortSignal.timeout(15_000) });
@@ -135,7 +137,7 @@ async function probe(baseUrl: string, spec: RequestSpec): Promise<{ ok: boolean;
   return { ok, status: res.status, note, queries: res.headers.get('x-query-count'), bytes: Buffer.byteLength(text) };
 }
 
-async function pickUsers(url: string, pupils: number, parents: number): Promise<{ pupils: Omit<Pupil, 'cookie'>[]; parents: Omit<Parent, 'cookie'>[]; today: string | null; byKind: string }> {
+export async function pickUsers(url: string, pupils: number, parents: number): Promise<{ pupils: Omit<Pupil, 'cookie'>[]; parents: Omit<Parent, 'cookie'>[]; today: string | null; byKind: string }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -184,25 +186,25 @@ async function pickUsers(url: string, pupils: number, parents: number): Promise<
   }
 }
 
-const num = (v: number, digits = 0) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export const num = (v: number, digits = 0) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /**
  * What `cores` dedicated cores could serve at the CPU measured per request, the load generator
  * elsewhere: PostgreSQL and the server share the cores, and the server's JavaScript runs on one.
  */
-export function cpuCeiling(r: Pick<LoadResult, 'serverCpuMs' | 'dbCpuMs'>, cores: number): number {
+export function cpuCeiling(r: Pick<LoadResult, 'serverCpuMs' | 'dbCpuMs'>, cores: number, processes = 1): number {
   if (r.serverCpuMs <= 0) return 0;
-  return Math.min(1000 / r.serverCpuMs, (1000 * cores) / (r.serverCpuMs + r.dbCpuMs));
+  return Math.min((1000 * Math.min(processes, cores)) / r.serverCpuMs, (1000 * cores) / (r.serverCpuMs + r.dbCpuMs));
 }
 
-function printResults(results: LoadResult[], cores: number): void {
+function printResults(results: LoadResult[], cores: number, processes: number): void {
   console.log('\nendpoint           req/s   p50 ms  p99 ms  max ms  errors  non-2xx  queries/req  server CPU ms/req  PG CPU ms/req  client CPU ms/req  CPU ceiling req/s  bytes/resp  load avg before');
   for (const r of results) {
     console.log(
       `${r.name.padEnd(16)} ${num(r.rps).padStart(7)} ${num(r.p50, 1).padStart(8)} ${num(r.p99, 1).padStart(7)} ${num(r.max).padStart(7)} ` +
       `${num(r.errors).padStart(7)} ${num(r.non2xx).padStart(8)} ${(r.queriesPerRequest === null ? '-' : num(r.queriesPerRequest, 2)).padStart(12)} ` +
       `${num(r.serverCpuMs, 2).padStart(18)} ${num(r.dbCpuMs, 2).padStart(14)} ${num(r.clientCpuMs, 2).padStart(18)} ` +
-      `${num(cpuCeiling(r, cores)).padStart(18)} ${num(r.bytesPerResponse).padStart(11)}  ${r.loadAverageBefore}`);
+      `${num(cpuCeiling(r, cores, processes)).padStart(18)} ${num(r.bytesPerResponse).padStart(11)}  ${r.loadAverageBefore}`);
     if (r.kinds.length > 1) {
       for (const k of r.kinds) {
         const other = Object.entries(k.otherStatuses).map(([s, n]) => `${s}×${n}`).join(' ');
@@ -254,6 +256,8 @@ export async function run(argv: string[] = []): Promise<void> {
       'submit-share': { type: 'string', default: '0.1' },
       size: { type: 'string', default: 'region' },
       reseed: { type: 'boolean', default: false },
+      'migrate-dataset': { type: 'boolean', default: false },
+      processes: { type: 'string', default: '1' },
       profile: { type: 'boolean', default: false },
       today: { type: 'string' },
       explain: { type: 'boolean', default: false },
@@ -274,6 +278,7 @@ export async function run(argv: string[] = []): Promise<void> {
   const pupilCount = Math.round(bounded('pupils', values.pupils, 1, 20_000));
   const parentCount = Math.round(bounded('parents', values.parents, 1, 20_000));
   const submitShare = bounded('submit-share', values['submit-share'], 0, 0.9);
+  const processes = Math.round(bounded('processes', values.processes, 1, 16));
   const size = values.size as SeedSize;
   if (!['demo', 'region', 'country'].includes(size)) throw new Error(`--size must be demo, region or country`);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error('--today must be YYYY-MM-DD');
@@ -292,7 +297,7 @@ export async function run(argv: string[] = []): Promise<void> {
     const pgLog: string[] = [];
     const db = await startBenchPostgres(pgDir, pgPort, (line) => { if (values.explain) pgLog.push(line); });
     console.log(`PostgreSQL on 127.0.0.1:${pgPort} (${pgDir}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const dataset = await ensureDataset(db, size, { reseed: values.reseed });
+    const dataset = await ensureDataset(db, size, { reseed: values.reseed, migrateOnly: values['migrate-dataset'] });
     const stamp = dataset.stamp;
     console.log(dataset.seeded
       ? `Dataset '${size}' generated in ${stamp.seedSeconds} s (later runs reuse it).`
@@ -316,7 +321,10 @@ export async function run(argv: string[] = []): Promise<void> {
       databaseUrl: db.url(BENCH_DATABASE),
       dataDir: benchDir,
       // time stands still at 08:30 in Kazakhstan (UTC+6) on that day: the morning peak, every run alike
-      env: { LEARNING_TODAY: today ? `${today}T08:30:00+06:00` : undefined, DB_POOL_SIZE: process.env.BENCH_DB_POOL_SIZE },
+      env: {
+        LEARNING_TODAY: today ? `${today}T08:30:00+06:00` : undefined, DB_POOL_SIZE: process.env.BENCH_DB_POOL_SIZE,
+        SABAQ_PROCESSES: String(processes),
+      },
       cpuProfileDir: values.profile ? profileDir : undefined,
       preload: values['prepared-statements'] ? [path.join(REPO_ROOT, 'bench/lib/prepared-statements.ts')] : [],
     });
@@ -387,7 +395,7 @@ export async function run(argv: string[] = []): Promise<void> {
       results.push(r);
     }
 
-    printResults(results, os.cpus().length);
+    printResults(results, os.cpus().length, processes);
     if (skipped.length) console.log(`\nNot measured: ${skipped.join('; ')}`);
     const target = results.find((r) => r.name === TARGET.endpoint);
     console.log(target
@@ -395,16 +403,16 @@ export async function run(argv: string[] = []): Promise<void> {
         `${num(target.rps)} req/s, p99 ${num(target.p99, 1)} ms: ${target.rps >= TARGET.rps && target.p99 < TARGET.p99 ? 'met' : 'NOT met'}` +
         ` (${connections} connections; the load generator and PostgreSQL share the same ${os.cpus().length} cores; ` +
         `at ${num(target.serverCpuMs, 2)} + ${num(target.dbCpuMs, 2)} ms of server + PostgreSQL CPU per request, ${os.cpus().length} dedicated cores ` +
-        `would allow about ${num(cpuCeiling(target, os.cpus().length))} req/s)`
+        `would allow about ${num(cpuCeiling(target, os.cpus().length, processes))} req/s with ${processes} server process${processes > 1 ? 'es' : ''})`
       : `\nTarget (issue 3): pupil Today was not measured (${probes.get('pupil-today')?.note ?? 'not selected'}).`);
 
     const out = path.join(benchDir, 'results');
     mkdirSync(out, { recursive: true });
-    const file = path.join(out, values['prepared-statements'] ? 'morning-peak-prepared-statements-latest.json' : 'morning-peak-latest.json');
+    const file = path.join(out, values['prepared-statements'] ? 'morning-peak-prepared-statements-latest.json' : `morning-peak-${size}-p${processes}-latest.json`);
     writeFileSync(file, JSON.stringify({
       at: new Date().toISOString(), experiment: values['prepared-statements'] ? 'prepared-statements' : null, cpus: os.cpus().length, node: process.version, size, today, connections, duration, warmup,
       dataset: stamp, signIn: { ...signed, cookies: undefined },
-      results: results.map((r) => ({ ...r, cpuCeilingRps: Math.round(cpuCeiling(r, os.cpus().length)) })), skipped,
+      processes, results: results.map((r) => ({ ...r, cpuCeilingRps: Math.round(cpuCeiling(r, os.cpus().length, processes)) })), skipped,
     }, null, 2));
     console.log(`Figures saved to ${path.relative(REPO_ROOT, file)}`);
 

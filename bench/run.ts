@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  */
 const BENCHMARKS = [
   { name: 'morning-peak', file: 'morning-peak.bench.ts', what: 'pupils and parents at 8 a.m.: Today, homework, marks, submissions over HTTP on the region dataset' },
+  { name: 'national-morning', file: 'national-morning.bench.ts', what: 'a national school morning: a sign-in wave, then Today, homework, marks, parents and 10 % submissions at rising load with admission control; throughput where p99 crosses 300 ms, 503 share beyond, no acknowledged submission lost (--long: 10 min)' },
   { name: 'overload', file: 'overload.bench.ts', what: 'admission control: 500 and 2,000 connections on one class summary; rps, share of 503, p99 of the accepted, memory' },
   { name: 'duty-grouping', file: 'duty-grouping.bench.ts', what: 'forming duty groups from parents\' applications (pure algorithm)' },
   { name: 'supplies-allocation', file: 'supplies-allocation.bench.ts', what: 'one device and kit allocation run for the country (3.3 M pupils, ~185,000 without a computer; pure rules over synthetic households)' },

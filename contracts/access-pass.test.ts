@@ -6,7 +6,7 @@ import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
-  base45Decode, base45Encode, buildPass, decodePass, encodeClaims, isReplay, packCose, prepareTrust, toBase64Url, verifyPass,
+  base45Decode, base45Encode, buildPass, decodePass, encodeClaims, isReplay, packCose, prepareTrust, sigStructure, sigStructureViaEncoder, toBase64Url, verifyPass,
   type PassClaims, type PreparedTrust, PASS_PREFIX,
 } from './access-pass.js';
 
@@ -114,4 +114,19 @@ test('replay: a holder let in at this gate and not seen leaving is flagged', () 
   expect(isReplay([admitted('a', 'in'), admitted('a', 'out')], 'a')).toBe(false);
   expect(isReplay([admitted('a', 'in'), admitted('b', 'out')], 'a')).toBe(true);
   expect(isReplay([admitted('a', 'in'), { holder: 'a', direction: 'in', result: 'refused' }], 'a')).toBe(true);
+});
+
+describe('the fast paths equal the plain ones (pass-verify speed, no check changed)', () => {
+  test('sigStructure writes the same bytes as the CBOR encoder, for every length class', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 70 }), fc.uint8Array({ maxLength: 70_000 }), (p, payload) => {
+      expect(Buffer.from(sigStructure(p, payload)).equals(Buffer.from(sigStructureViaEncoder(p, payload)))).toBe(true);
+    }), { numRuns: 60 });
+    for (const n of [0, 23, 24, 255, 256, 65_535, 65_536]) {
+      const b = new Uint8Array(n).fill(9);
+      expect(Buffer.from(sigStructure(b.subarray(0, 30), b)).equals(Buffer.from(sigStructureViaEncoder(b.subarray(0, 30), b)))).toBe(true);
+    }
+  });
+  test('toBase64Url equals Node\'s base64url', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 100 }), (b) => { expect(toBase64Url(b)).toBe(Buffer.from(b).toString('base64url')); }));
+  });
 });

@@ -15,7 +15,7 @@ export const ALLOWED_ALGS: readonly number[] = [ALG_ES256];
 /** CWT claim keys (RFC 8392) and the Sabaq private claim. */
 const CWT = { iss: 1, exp: 4, iat: 6, cti: 7 } as const;
 export const SABAQ_CLAIM = -70_011;
-const SB = { holder: 1, org: 2, status: 3, name: 4 } as const;
+const SB = { holder: 1, org: 2, status: 3, name: 4, photo: 5 } as const;
 const HDR = { alg: 1, kid: 4 } as const;
 const COSE_SIGN1_TAG = 18;
 
@@ -25,7 +25,7 @@ export type PassStatus = (typeof PASS_STATUSES)[number];
 /** Why a pass is refused; `null` when admitted. */
 export const REFUSAL_REASONS = [
   'malformed', 'alg_not_allowed', 'unknown_key', 'bad_signature', 'expired', 'not_yet_valid',
-  'revoked_key', 'revoked_holder', 'not_admitted', 'no_data', 'other_organisation',
+  'revoked_key', 'revoked_holder', 'not_admitted', 'no_data', 'other_organisation', 'fever',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -42,6 +42,22 @@ export interface PassClaims {
   status: PassStatus;
   /** the holder's name as the guard sees it (never an IIN, never health detail) */
   name: string;
+  /**
+   * The first 8 bytes (hex) of the SHA-256 of the holder's gate photo, when they have one. The photo
+   * itself is not in the pass (it would not fit a QR code): the guard's phone caches the photos of
+   * its organisation and shows one only when its hash matches this signed value (decision 0030).
+   */
+  photo?: string;
+}
+
+/** The fever threshold of the time (°C, a setting of the rule set): a temperature at or above it refuses entry. */
+export const DEFAULT_FEVER_THRESHOLD_C = 37.5;
+export const PHOTO_HASH_BYTES = 8;
+
+/** A temperature measured at the gate turns an admitted verdict into a refusal at or above the threshold. */
+export function withTemperature(out: VerifyOutcome, temperatureC: number | null | undefined, thresholdC: number): VerifyOutcome {
+  if (!out.admit || temperatureC === null || temperatureC === undefined || !Number.isFinite(temperatureC)) return out;
+  return temperatureC >= thresholdC ? { admit: false, reason: 'fever', claims: out.claims } : out;
 }
 
 // COSE needs maps with integer keys and plain byte strings (no typed-array tags, no records)
@@ -67,51 +83,99 @@ export function base45Encode(bytes: Uint8Array): string {
   return out;
 }
 
+/** One base45 character's value, or -1 (outside the alphabet). */
+const b45 = (text: string, i: number): number => {
+  const code = text.charCodeAt(i);
+  return code < 128 ? B45_INDEX[code]! : -1;
+};
+
 export function base45Decode(text: string): Uint8Array | null {
-  if (text.length % 3 === 1) return null;
-  const out = new Uint8Array(Math.floor(text.length / 3) * 2 + (text.length % 3 === 2 ? 1 : 0));
+  const len = text.length;
+  if (len % 3 === 1) return null;
+  const full = len - (len % 3);
+  const out = new Uint8Array((full / 3) * 2 + (len % 3 === 2 ? 1 : 0));
   let o = 0;
-  for (let i = 0; i < text.length; i += 3) {
-    const vals: number[] = [];
-    for (let j = i; j < Math.min(i + 3, text.length); j++) {
-      const code = text.charCodeAt(j);
-      const v = code < 128 ? B45_INDEX[code]! : -1;
-      if (v < 0) return null;
-      vals.push(v);
-    }
-    if (vals.length === 3) {
-      const n = vals[0]! + vals[1]! * 45 + vals[2]! * 2025;
-      if (n > 0xffff) return null;
-      out[o++] = n >> 8; out[o++] = n & 0xff;
-    } else {
-      const n = vals[0]! + vals[1]! * 45;
-      if (n > 0xff) return null;
-      out[o++] = n;
-    }
+  // no allocation per group: the gate decodes thousands of passes a minute (pass-verify bench)
+  for (let i = 0; i < full; i += 3) {
+    const a = b45(text, i); const b = b45(text, i + 1); const c = b45(text, i + 2);
+    if (a < 0 || b < 0 || c < 0) return null;
+    const n = a + b * 45 + c * 2025;
+    if (n > 0xffff) return null;
+    out[o++] = n >> 8; out[o++] = n & 0xff;
+  }
+  if (full < len) {
+    const a = b45(text, full); const b = b45(text, full + 1);
+    if (a < 0 || b < 0) return null;
+    const n = a + b * 45;
+    if (n > 0xff) return null;
+    out[o] = n;
   }
   return out;
 }
 
 // ── base64url ──
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** base64url without padding (RFC 4648 §5), written out: no btoa, no regular expressions per pass. */
 export function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += B64URL[n >> 18]! + B64URL[(n >> 12) & 63]! + B64URL[(n >> 6) & 63]! + B64URL[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i]! << 16;
+    out += B64URL[n >> 18]! + B64URL[(n >> 12) & 63]!;
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += B64URL[n >> 18]! + B64URL[(n >> 12) & 63]! + B64URL[(n >> 6) & 63]!;
+  }
+  return out;
 }
 export function fromBase64Url(text: string): Uint8Array {
   const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4));
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
-/** The bytes that are signed (Sig_structure for COSE_Sign1, RFC 9052 §4.4). */
+/** A CBOR byte-string head (major type 2) with the shortest length encoding (RFC 8949 §4.2.1). */
+function bstrHead(len: number): number[] {
+  if (len < 24) return [0x40 | len];
+  if (len < 0x100) return [0x58, len];
+  if (len < 0x10000) return [0x59, len >> 8, len & 0xff];
+  return [0x5a, (len >>> 24) & 0xff, (len >> 16) & 0xff, (len >> 8) & 0xff, len & 0xff];
+}
+// array(4), text(10) "Signature1"
+const SIG1_HEAD = [0x84, 0x6a, 0x53, 0x69, 0x67, 0x6e, 0x61, 0x74, 0x75, 0x72, 0x65, 0x31];
+
+/**
+ * The bytes that are signed (Sig_structure for COSE_Sign1, RFC 9052 §4.4):
+ * `["Signature1", protected, external_aad = h'', payload]` in deterministic CBOR, written directly
+ * (the same bytes a CBOR encoder gives; checked against cbor-x in access-pass.test.ts).
+ */
 export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
+  const ph = bstrHead(protectedBytes.length); const pl = bstrHead(payload.length);
+  const out = new Uint8Array(SIG1_HEAD.length + ph.length + protectedBytes.length + 1 + pl.length + payload.length);
+  let o = 0;
+  out.set(SIG1_HEAD, o); o += SIG1_HEAD.length;
+  out.set(ph, o); o += ph.length;
+  out.set(protectedBytes, o); o += protectedBytes.length;
+  out[o++] = 0x40; // external_aad: empty byte string
+  out.set(pl, o); o += pl.length;
+  out.set(payload, o);
+  return out;
+}
+
+/** The Sig_structure through the CBOR encoder (what sigStructure must equal; tests). */
+export function sigStructureViaEncoder(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
   return cbor.encode(['Signature1', protectedBytes, new Uint8Array(0), payload]);
 }
 
 export function encodeClaims(c: PassClaims): Uint8Array {
   return cbor.encode(new Map<number, unknown>([
     [CWT.iss, c.iss], [CWT.iat, c.iat], [CWT.exp, c.exp], [CWT.cti, hexToBytes(c.cti)],
-    [SABAQ_CLAIM, new Map<number, unknown>([[SB.holder, c.holder], [SB.org, c.organisationId], [SB.status, c.status], [SB.name, c.name]])],
+    [SABAQ_CLAIM, new Map<number, unknown>([[SB.holder, c.holder], [SB.org, c.organisationId], [SB.status, c.status], [SB.name, c.name],
+      ...(c.photo ? [[SB.photo, hexToBytes(c.photo)] as [number, unknown]] : [])])],
   ]));
 }
 
@@ -188,7 +252,9 @@ function readClaims(payload: Uint8Array): PassClaims | null {
     };
     if (typeof c.iss !== 'string' || typeof c.iat !== 'number' || typeof c.exp !== 'number' || !c.cti || typeof c.holder !== 'string'
       || typeof c.organisationId !== 'number' || !PASS_STATUSES.includes(c.status as PassStatus) || typeof c.name !== 'string') return null;
-    return { ...(c as unknown as PassClaims), cti: bytesToHex(c.cti) };
+    const photo = sb.get(SB.photo);
+    if (photo !== undefined && !(photo instanceof Uint8Array && photo.length === PHOTO_HASH_BYTES)) return null;
+    return { ...(c as unknown as PassClaims), cti: bytesToHex(c.cti), ...(photo ? { photo: bytesToHex(photo) } : {}) };
   } catch {
     return null;
   }
@@ -240,6 +306,8 @@ export async function prepareTrust(list: TrustList, revocations: Pick<Revocation
   return { keys, revokedKeys: new Set(revocations.keys), revokedHolders: new Set(revocations.holders) };
 }
 
+const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
+
 export interface VerifyOutcome {
   admit: boolean;
   reason: RefusalReason | null;
@@ -262,7 +330,7 @@ export async function verifyPass(text: string, trust: PreparedTrust, opts: { now
   const entry = trust.keys.get(kid);
   if (!entry) return refuse('unknown_key');
   if (d.signature.length !== 64) return refuse('bad_signature');
-  const ok = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, entry.key, d.signature as BufferSource,
+  const ok = await crypto.subtle.verify(ECDSA_SHA256, entry.key, d.signature as BufferSource,
     sigStructure(d.protectedBytes, d.payload) as BufferSource);
   if (!ok) return refuse('bad_signature');
   const c = d.claims;

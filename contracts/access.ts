@@ -123,6 +123,8 @@ export const ruleParams = z.object({
   recoveryValidDays: z.number().int().min(0).max(3650),
   isolationDays: z.number().int().min(0).max(60),
   passValidHours: z.number().int().min(1).max(168),
+  /** °C at or above which the gate refuses entry (older rule sets without it use the default, 37.5) */
+  feverThresholdC: z.number().min(35).max(42).optional(),
 }).strict();
 export const ruleSet = z.object({ id: z.number().nullable(), regionId: z.number().nullable(), version: z.number(), params: ruleParams, publishedAt: z.string().nullable(), inherited: z.boolean() });
 export const rulesQuery = z.object({ regionId: idSchema.optional() }).strict();
@@ -135,11 +137,17 @@ export const trustJwk = z.object({
 export const trustList = z.object({ keys: z.array(trustJwk) });
 export const revocationList = z.object({ keys: z.array(z.string()), holders: z.array(z.string()), generatedAt: z.string() });
 
-export const verifyBody = z.object({ pass: z.string().max(4096), gateId: bodyId.optional() }).strict();
+/** °C measured at the gate (optional: a gate with a thermometer) */
+export const temperatureC = z.number().min(30).max(45);
+export const verifyBody = z.object({ pass: z.string().max(4096), gateId: bodyId.optional(), temperatureC: temperatureC.optional() }).strict();
 export const verifyResult = z.object({ admit: z.boolean(), reason: refusalReason.nullable(), holderName: z.string().nullable() });
 
 export const gate = z.object({ id: z.number(), name: z.string(), buildingId: z.number(), buildingName: z.string(), organisationId: z.number() });
-export const guardSetup = z.object({ gates: z.array(gate) });
+export const guardSetup = z.object({
+  gates: z.array(gate),
+  /** the fever threshold per organisation of the guard (from the rules of its region) */
+  feverThresholds: z.array(z.object({ organisationId: z.number(), feverThresholdC: z.number() })),
+});
 export const scanItem = z.object({
   clientId: z.string().uuid(),
   gateId: bodyId,
@@ -149,6 +157,7 @@ export const scanItem = z.object({
   holder: z.string().max(64).nullable(),
   replay: z.boolean(),
   scannedAt: isoInstant,
+  temperatureC: temperatureC.optional(),
 }).strict();
 export const scansBody = z.object({ scans: z.array(scanItem).min(1).max(1000) }).strict();
 export const scansResult = z.object({ accepted: z.number(), duplicates: z.number() });
@@ -177,3 +186,18 @@ export const revokeBody = z.object({ reason: text(500) }).strict();
 export const revokeHolderBody = z.object({ personId: bodyId, reason: text(500) }).strict();
 export const okResponse = z.object({ ok: z.literal(true) });
 export const personIdParam = z.object({ id: idSchema }).strict();
+
+// ── gate photos (decision 0030) ──
+/** A photo set for the gate: a file of the files module (JPEG, PNG or WebP up to 128 KB) that the setter uploaded. */
+export const photoBody = z.object({ fileId: z.string().uuid() }).strict();
+export const adminPhotoBody = z.object({ personId: bodyId, fileId: z.string().uuid() }).strict();
+export const photoState = z.object({ hasPhoto: z.boolean(), hash: z.string().nullable(), setAt: z.string().nullable() });
+/** What a guard's phone syncs: the holders of its organisations with a photo, and the photo's hash. */
+export const guardPhotoList = z.object({ items: z.array(z.object({ holder: z.string(), hash: z.string() })), generatedAt: z.string() });
+export const holderParam = z.object({ holder: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }).strict();
+/** The organisation's people by name (the admin: residents, photos); no health data. */
+export const peopleQuery = z.object({ q: z.string().trim().max(100).optional() }).strict();
+export const peopleList = z.object({ items: z.array(z.object({ person: personRef, hasPhoto: z.boolean() })) });
+export const feverList = z.object({
+  items: z.array(z.object({ id: z.number(), person: personRef.nullable(), gateName: z.string(), temperatureC: z.number(), thresholdC: z.number(), measuredAt: z.string() })),
+});

@@ -79,6 +79,8 @@ export const tvScheduleQuery = z.object({
 export const tvSlotSchema = z.object({
   id: z.number(),
   channel: z.object({ code: z.string(), name: z.string() }),
+  /** the channel's IANA time zone: its air times are shown on this clock */
+  timeZone: z.string(),
   startsAt: z.string(),
   endsAt: z.string(),
   grade: z.number().nullable(),
@@ -131,4 +133,13 @@ export type TvGridProblem = z.infer<typeof tvGridProblem>;
 export const tvExportQuery = z.object({
   from: z.iso.date(),
   days: z.coerce.number().int().min(1).max(31).default(7),
+}).strict();
+
+/** The printable grid (PDF, public): a day or a week, optionally one grade and one language, in kk/ru/en. */
+export const tvPdfQuery = z.object({
+  date: z.iso.date(),
+  days: z.coerce.number().int().min(1).max(7).default(7),
+  grade: z.coerce.number().int().min(0).max(12).optional(),
+  language: z.enum(['kk', 'ru', 'en']).optional(),
+  lang: z.enum(['kk', 'ru', 'en']).default('kk'),
 }).strict();

@@ -18,16 +18,19 @@ let janus: TestJanus;
 let server: TestServer;
 let browser: Browser;
 let lessonId: number;
+let pupilId: number;
 const saved: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
   if (!hasJanus) return;
   janus = (await startJanus())!;
-  const env = { ...janus.env, LEARNING_TODAY: NOW };
+  // attendance: the participant list is read every second here (15 s by default)
+  const env = { ...janus.env, LEARNING_TODAY: NOW, LIVE_ATTENDANCE_SECONDS: '1' };
   for (const [k, v] of Object.entries(env)) { saved[k] = process.env[k]; process.env[k] = v; }
   server = await startTestServer({ env });
   const ids = await demoIds(server.db);
   lessonId = await lessonOf(server.db, ids.class5a, '2020-12-09', ids.math);
+  pupilId = ids.pupil;
   await server.db.query(`update lessons set starts_at = '2020-12-09T08:50:00+06:00', ends_at = '2020-12-09T09:35:00+06:00', cancelled = false where id = $1`, [lessonId]);
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH, headless: true,
@@ -90,4 +93,82 @@ describe.skipIf(!hasJanus)('a live lesson on Janus', () => {
       await pupil.context.close();
     }
   }, 180_000);
+
+  test("the teacher's controls: the pupil shows up in the list (attendance from Janus, into the journal), gets the floor and speaks, is removed", async () => {
+    const teacher = await openContext(browser, server, { locale: 'ru-RU', viewport: PHONE_VIEWPORT });
+    const pupil = await openContext(browser, server, { locale: 'ru-RU', viewport: PHONE_VIEWPORT });
+    for (const c of [teacher, pupil]) c.page.setDefaultTimeout(30_000);
+    try {
+      await signIn(teacher.page, DEMO_LOGINS.teacher, `/learning/lessons/${lessonId}`);
+      await teacher.page.getByRole('button', { name: 'Проверить связь' }).click();
+      await teacher.page.getByText('Связь хорошая: видео пойдёт.').waitFor();
+      await teacher.page.getByLabel('Ограничение канала').selectOption('128000');
+      await teacher.page.getByRole('button', { name: 'Начать онлайн-урок' }).click();
+      await teacher.page.waitForURL(/\/live\/rooms\/\d+$/);
+      await expect.poll(() => teacher.page.locator('main').innerText(), { timeout: 20_000 }).toContain('В эфире');
+      await teacher.page.getByText('Пока никто не подключился.').waitFor();
+
+      await signIn(pupil.page, DEMO_LOGINS.pupil, `/learning/lessons/${lessonId}`);
+      await pupil.page.getByRole('button', { name: 'Сабаққа қосылу' }).click();
+      await pupil.page.waitForURL(/\/live\/rooms\/\d+$/);
+      await pupil.page.getByLabel('Мұғалімнің бейнесі').waitFor({ timeout: 20_000 });
+      // the camera is off by default for a pupil
+      expect(await pupil.page.getByLabel('Камерамды қосу').isChecked()).toBe(false);
+
+      // the media server's participant list puts the pupil in the teacher's list and in the journal
+      const person = teacher.page.getByTestId('lv-person');
+      await person.waitFor({ timeout: 20_000 });
+      await expect.poll(async () => (await server.db.query<{ online: boolean }>('select online from attendance where lesson_id = $1 and pupil_id = $2', [lessonId, pupilId])).rows[0]?.online ?? null, { timeout: 20_000 }).toBe(true);
+
+      // the floor: the pupil's page publishes the microphone, the teacher receives it and can mute it
+      await person.getByRole('button', { name: 'Дать слово' }).click();
+      await pupil.page.getByText('Мұғалім сізге сөз берді: микрофоныңыз қосулы.').waitFor({ timeout: 20_000 });
+      await person.getByRole('button', { name: 'Выключить звук' }).waitFor({ timeout: 20_000 });
+      await person.getByRole('button', { name: 'Выключить звук' }).click();
+      await person.getByRole('button', { name: 'Включить звук' }).waitFor();
+
+      // removal: hung up on Janus, told so, and no way back in
+      teacher.page.once('dialog', (d) => void d.accept());
+      await person.getByRole('button', { name: 'Удалить' }).click();
+      await pupil.page.getByText('Мұғалім сізді эфирден шығарды.').waitFor({ timeout: 20_000 });
+      await teacher.page.getByRole('button', { name: 'Завершить урок' }).click();
+      expect(teacher.pageErrors).toEqual([]);
+      expect(pupil.pageErrors).toEqual([]);
+    } finally {
+      await teacher.context.close();
+      await pupil.context.close();
+    }
+  }, 180_000);
+
+  test('a recorded live lesson: Janus records, janus-pp-rec + ffmpeg make a video, the pipeline makes the HLS ladder with the audio-only rung, the lesson links it', async () => {
+    const teacher = await openContext(browser, server, { locale: 'ru-RU', viewport: PHONE_VIEWPORT });
+    teacher.page.setDefaultTimeout(30_000);
+    try {
+      await signIn(teacher.page, DEMO_LOGINS.teacher, `/learning/lessons/${lessonId}`);
+      await teacher.page.getByLabel('Записать урок').check();
+      await teacher.page.getByRole('button', { name: 'Начать онлайн-урок' }).click();
+      await teacher.page.waitForURL(/\/live\/rooms\/\d+$/);
+      await expect.poll(() => teacher.page.locator('main').innerText(), { timeout: 20_000 }).toContain('В эфире');
+      // a few seconds of the fake camera and microphone go to Janus, which records them
+      await teacher.page.waitForTimeout(5000);
+      await teacher.page.getByRole('button', { name: 'Завершить урок' }).click();
+      await teacher.page.getByText('Эфир завершён.').or(teacher.page.getByText('Эфир аяқталды.')).first().waitFor();
+      const recording = async () => (await server.db.query<{ recording_state: string | null; recording_video_id: string | null; recording_failure: string | null; status: string | null }>(
+        `select r.recording_state, r.recording_video_id, r.recording_failure, v.status from live_media_rooms r left join video_videos v on v.id = r.recording_video_id
+          where r.lesson_id = $1 and r.record order by r.id desc limit 1`, [lessonId])).rows[0];
+      await expect.poll(async () => { const r = await recording(); return r?.recording_failure ?? r?.status ?? r?.recording_state; }, { timeout: 120_000, interval: 1000 }).toBe('ready');
+      const videoId = Number((await recording())!.recording_video_id);
+      const source = await server.db.query<{ source: string }>('select source from video_videos where id = $1', [videoId]);
+      expect(source.rows[0]!.source).toBe('recording');
+      const master = await teacher.page.evaluate(async (id) => (await fetch(`/api/video/videos/${id}/media/master.m3u8`)).text(), videoId);
+      expect(master).toContain('audio/index.m3u8');
+      expect(master).toContain('240p/index.m3u8');
+      // the lesson page links the recording
+      await teacher.page.goto(`/learning/lessons/${lessonId}`);
+      await teacher.page.getByRole('link', { name: 'Смотреть запись урока' }).first().waitFor({ timeout: 20_000 });
+      expect(teacher.pageErrors).toEqual([]);
+    } finally {
+      await teacher.context.close();
+    }
+  }, 240_000);
 });

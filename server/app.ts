@@ -24,6 +24,7 @@ import { collectRoutes } from './platform/route-list.js';
 import { registerSensitiveReadAudit } from './modules/privacy/privacy.audit.js';
 import { registerReadYourWrites } from './platform/replica.js';
 import { liveConnectSources } from './modules/live/live.config.js'; // the media server's API (decision 0024)
+import { createChangeFeed, noChangeFeed } from './platform/listener.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -50,6 +51,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clientErrorHandler,
   });
   registerRequestLog(app, config.REQUEST_LOG_LEVEL);
+  // the process's one LISTEN connection, for the caches (decision 0026); closed with the app
+  if (!deps.changes) {
+    const listenUrl = deps.db.listenUrl === undefined ? (deps.db.pool as unknown as { options: { connectionString?: string } }).options.connectionString : deps.db.listenUrl;
+    const changes = listenUrl ? createChangeFeed(listenUrl, { log: (line) => app.log.warn(line) }) : noChangeFeed();
+    app.addHook('onClose', () => changes.close());
+    deps = { ...deps, changes };
+  }
   collectRoutes(app); // before any route: the authorisation-matrix coverage test reads the list
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,5 +1,6 @@
 import type { Config } from './platform/config.js';
 import type { Db } from './platform/db.js';
+import type { ChangeFeed } from './platform/listener.js';
 
 /**
  * What the application is built around: main.ts and the tests make one, `buildApp` and every
@@ -11,4 +12,6 @@ export interface AppDeps {
   config: Config;
   /** Where logs go (stdout by default); tests pass a buffer to read them. */
   logStream?: NodeJS.WritableStream;
+  /** The process's LISTEN connection (decision 0026); buildApp opens one when not given. */
+  changes?: ChangeFeed;
 }

@@ -9,10 +9,15 @@ import { startAnalyticsRefresh } from './modules/analytics/analytics.jobs.js';
 import { liveStartupProblem } from './modules/live/live.usecases.js';
 import { loadLiveConfig } from './modules/live/live.config.js';
 import { videoStartupProblem } from './modules/video/video.routes.js';
+import cluster from 'node:cluster';
+import { isWorker, processCount, runPrimary } from './platform/processes.js';
+import type { Config } from './platform/config.js';
 
 /** Starts Sabaq: database (embedded unless DATABASE_URL), migrations, demo data on an empty embedded db, HTTP. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const count = processCount();
+  if (count > 1 && !isWorker()) return primary(config, count); // decision 0025
   const { db, embedded, close } = await openDatabase(config, config.DB_POOL_SIZE, {
     acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
@@ -56,6 +61,14 @@ async function main(): Promise<void> {
   }
 
   const address = await app.listen({ port: config.PORT, host: config.HOST });
+  if (isWorker()) {
+    // the primary says where Sabaq runs once every worker listens; the notices once, from the first
+    if (cluster.worker?.id !== 1) return;
+    void liveStartupProblem(loadLiveConfig()).then((line) => line && console.log(line));
+    const off = videoStartupProblem();
+    if (off) console.log(off);
+    return;
+  }
   // one line for a person (the JSON lines are for machines): where to open it and how to sign in
   const port = new URL(address).port;
   const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.HOST) ? 'localhost' : config.HOST;
@@ -64,6 +77,31 @@ async function main(): Promise<void> {
   void liveStartupProblem(loadLiveConfig()).then((line) => line && console.log(line)); // one line, only when live lessons are off
   const videoOff = videoStartupProblem();
   if (videoOff) console.log(videoOff);
+}
+
+/**
+ * SABAQ_PROCESSES > 1 (decision 0025): this process starts the embedded database if there is one,
+ * migrates, seeds the demo, then forks the workers that serve, and stops them all on SIGTERM.
+ */
+async function primary(config: Config, count: number): Promise<void> {
+  const asked = process.env.LEARNING_TODAY;
+  const opened = await openDatabase(config, 2, { acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS });
+  const applied = await migrate(opened.db);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  if ((opened.embedded && process.env.SEED_DEMO !== 'false') || process.env.SEED_DEMO === 'true') await seedIfEmpty(opened.db);
+  const demoDay = await pinDemoCalendar(opened.db);
+  await opened.db.close();
+  const env: Record<string, string> = { SEED_DEMO: 'false' };
+  if (opened.embedded) env.DATABASE_URL = opened.embedded.url('sabaq');
+  // the workers decide the calendar as this process did ('now' included)
+  const today = asked ?? process.env.LEARNING_TODAY;
+  if (today) env.LEARNING_TODAY = today;
+  runPrimary({
+    count, env, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, log: (line) => console.log(line),
+    onStopped: async () => { await opened.embedded?.stop(); },
+    onListening: (address) => console.log(`Sabaq is running at ${address} in ${count} processes (SABAQ_PROCESSES)`
+      + (demoDay ? ` — sign in as demo.pupil, demo.teacher or demo.admin (password sabaq-demo); the school calendar shows ${demoDay} (LEARNING_TODAY=now for the real date)` : '')),
+  });
 }
 
 main().catch((err) => {

@@ -22,7 +22,9 @@ export async function createTestApp(
   opts: { template?: Template; env?: Record<string, string>; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestApp> {
   const db = await createTestDb(opts.template ?? 't_demo');
-  const config = loadConfig({ LOG_LEVEL: 'silent', EXPOSE_QUERY_COUNT: 'true', ...opts.env });
+  // the session cache (decision 0026) is off unless a test asks for it: tests that change grants in SQL
+  // and read at once would otherwise race the NOTIFY (server/modules/identity/session-cache.test.ts tests it)
+  const config = loadConfig({ LOG_LEVEL: 'silent', EXPOSE_QUERY_COUNT: 'true', SESSION_CACHE_MS: '0', ...opts.env });
   const app = await buildApp({ db, config, logStream: opts.logStream });
   await app.ready();
   return {

@@ -24,6 +24,7 @@ export const PUBLIC_ROUTES: { route: RouteKey | string; reason: string }[] = [
   { route: 'GET /assets/*', reason: 'the web app\'s built files (only when web/dist exists)' },
   { route: 'GET /api/video/tv-schedule', reason: 'the national TV lessons grid, for families without an account (no person named)' },
   { route: 'GET /api/video/tv-schedule/xmltv', reason: 'the same TV lessons grid as an XMLTV file for set-top boxes and guides (no person named)' },
+  { route: 'GET /api/video/tv-schedule/pdf', reason: 'the same TV lessons grid as a printable PDF for families without internet (no person named)' },
   { route: 'GET /*', reason: 'the web app\'s static files (only when web/dist exists)' },
   { route: 'GET /api/supplies/textbooks/:id', reason: 'a textbook title and its public e-version, reached by the QR code in every paper copy; names no person' },
   { route: 'GET /api/supplies/textbooks/:id/qr-sheet.pdf', reason: 'printable QR stickers for a title (its public page address only)' },

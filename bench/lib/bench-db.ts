@@ -134,12 +134,25 @@ async function readStamp(adminUrl: string): Promise<DatasetStamp | null> {
  * written as the database's comment only after seeding, VACUUM and ANALYZE succeed, so a run
  * interrupted half-way is detected and redone. Returns how long seeding took (0 when reused).
  */
-export async function ensureDataset(server: BenchPostgres, size: SeedSize, opts: { reseed: boolean }): Promise<{ seeded: boolean; stamp: DatasetStamp }> {
+export async function ensureDataset(server: BenchPostgres, size: SeedSize, opts: { reseed: boolean; migrateOnly?: boolean }): Promise<{ seeded: boolean; stamp: DatasetStamp }> {
   const adminUrl = server.url('postgres');
   const now = currentStamp(size);
   const stored = await readStamp(adminUrl);
   const why = opts.reseed ? '--reseed given' : staleReason(stored, now);
   if (!why) return { seeded: false, stamp: stored! };
+  if (opts.migrateOnly && stored && stored.size === size) {
+    // --migrate-dataset: the rows stay (a seed of the region takes minutes, of the country hours);
+    // only the new migrations are applied. Rows the newer generator would add are not there.
+    const db = createDb(server.url(BENCH_DATABASE), 2);
+    try {
+      const applied = await migrate(db);
+      await db.query('analyze');
+      console.log(`Kept the '${size}' dataset of ${stored.seededAt} (${why}); applied ${applied.length ? applied.join(', ') : 'no migration'} (--migrate-dataset).`);
+    } finally {
+      await db.close();
+    }
+    return { seeded: false, stamp: stored };
+  }
 
   console.log(`Generating the '${size}' dataset (${why}); only this run pays for it…`);
   const admin = new pg.Client({ connectionString: adminUrl });

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { onCleanup } from './cleanup.js';
-import { loadAverage, processCpuMs, processTreeCpuMs } from './proc.js';
+import { loadAverage, processTreeCpuMs } from './proc.js';
 
 /** One HTTP request a simulated client sends: always to the server under test on 127.0.0.1. */
 export interface RequestSpec {
@@ -143,7 +143,7 @@ export async function runLoad(opts: {
 
   const loadAverageBefore = loadAverage();
   recording = true;
-  const server0 = processCpuMs(opts.serverPid);
+  const server0 = processTreeCpuMs(opts.serverPid); // with SABAQ_PROCESSES > 1: the primary and its workers
   const db0 = processTreeCpuMs(opts.dbPid);
   const client0 = process.cpuUsage();
   const result = await runOnce({ ...base, duration: opts.seconds }, (client, status, ms) => {
@@ -155,7 +155,7 @@ export async function runLoad(opts: {
     if (s.latencies.length < MAX_SAMPLES_PER_KIND) s.latencies.push(ms);
   });
   const clientUsage = process.cpuUsage(client0);
-  const serverMs = processCpuMs(opts.serverPid) - server0;
+  const serverMs = processTreeCpuMs(opts.serverPid) - server0;
   const dbMs = processTreeCpuMs(opts.dbPid) - db0;
   recording = false;
 

@@ -1,4 +1,4 @@
-import { loadAverage, processCpuMs, processTreeCpuMs } from './proc.js';
+import { loadAverage, processTreeCpuMs } from './proc.js';
 
 export interface SignInResult {
   /** session cookie ("name=value") per login, in the order given; null where sign-in failed */
@@ -59,7 +59,7 @@ export async function signIn(opts: {
   };
 
   const loadAverageBefore = loadAverage();
-  const server0 = processCpuMs(opts.serverPid);
+  const server0 = processTreeCpuMs(opts.serverPid);
   const db0 = processTreeCpuMs(opts.dbPid);
   const started = performance.now();
   await Promise.all(Array.from({ length: opts.concurrency }, async () => {
@@ -77,7 +77,7 @@ export async function signIn(opts: {
     p99: pct(99),
     failures: failures + (opts.logins.length - next),
     firstFailure: next < opts.logins.length ? `stopped after ${opts.timeoutSeconds} s` : firstFailure,
-    serverCpuMs: ok ? (processCpuMs(opts.serverPid) - server0) / ok : 0,
+    serverCpuMs: ok ? (processTreeCpuMs(opts.serverPid) - server0) / ok : 0,
     dbCpuMs: ok ? (processTreeCpuMs(opts.dbPid) - db0) / ok : 0,
     loadAverageBefore,
   };

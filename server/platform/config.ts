@@ -12,6 +12,15 @@ const envSchema = z.object({
   DATABASE_READ_URL: z.string().url().optional(),
   READ_REPLICA_CHECK_MS: z.coerce.number().int().min(50).default(500),
   /**
+   * Where the one LISTEN connection of each process goes (decision 0026): PostgreSQL itself, not a
+   * transaction-mode pooler. Default: DATABASE_URL unless a transaction pooler is found in front of it.
+   */
+  DATABASE_LISTEN_URL: z.string().url().optional(),
+  /** How long a process keeps a session lookup (ms; 0: off). Cleared everywhere at once by NOTIFY. */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  /** The class-day cache (decision 0026): `on` or `off`. */
+  CLASS_DAY_CACHE: z.enum(['on', 'off']).default('on'),
+  /**
    * Named prepared statements for the hot reads: `auto` (on, except behind a transaction-mode pooler,
    * found at start), `on` (PgBouncer 1.21+ with max_prepared_statements carries them), `off`.
    */

@@ -36,6 +36,11 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   pool: pg.Pool;
   close(): Promise<void>;
+  /**
+   * Where the process LISTENs (decision 0026): unset means the pool's own URL; null means nowhere (a
+   * transaction pooler in front and no DATABASE_LISTEN_URL). Set by openDatabase.
+   */
+  listenUrl?: string | null;
 }
 
 function counted(client: pg.Pool | pg.PoolClient): Queryable {

@@ -32,6 +32,11 @@ export async function openDatabase(config: Config, poolSize = config.DB_POOL_SIZ
   const pooler = embedded ? 'direct' : await findPooler(url);
   const db = createDb(url, poolSize, { ...limits, viaPooler: pooler !== 'direct' });
   await adaptToPooler(db, pooler, limits.statementTimeoutMs ?? 0, log, config.DB_PREPARED_STATEMENTS);
+  // the one LISTEN connection per process (decision 0026) must reach PostgreSQL itself
+  db.listenUrl = config.DATABASE_LISTEN_URL ?? (pooler === 'transaction' ? null : url);
+  if (db.listenUrl === null) {
+    log('Caches: DATABASE_URL goes through a transaction-mode pooler and DATABASE_LISTEN_URL is not set: no LISTEN, so the session cache is off; the class-day cache stays on (checked against class versions on every request).');
+  }
   let replica: ReplicaRouter | undefined;
   if (config.DATABASE_READ_URL) {
     replica = createReplicaRouter(db, config.DATABASE_READ_URL, { poolSize: Math.max(2, Math.ceil(poolSize / 2)), checkMs: config.READ_REPLICA_CHECK_MS, log });

@@ -25,3 +25,7 @@ export const alreadyResident = createErrorFactory('access.already_resident', 409
 export const notAdmittedForDormitory = createErrorFactory('access.not_admitted', 422, 'Dormitory access needs an admitted status');
 export const alreadyRevoked = createErrorFactory('access.already_revoked', 409, 'Already revoked');
 export const forbidden = createErrorFactory('access.forbidden', 403, 'You may not do this');
+export const photoNotFound = createErrorFactory('access.photo_not_found', 404, 'Photo not found');
+export const photoType = createErrorFactory('access.photo_type', 422, 'A gate photo must be a JPEG, PNG or WebP image');
+export const photoTooLarge = createErrorFactory('access.photo_too_large', 422, 'A gate photo must be at most 128 KB (the app makes it small)');
+export const gateRequired = createErrorFactory('access.gate_required', 422, 'A temperature refusal needs the gate it was measured at');

@@ -45,6 +45,16 @@ const endpoints: MatrixEndpoint<Objects>[] = [
   { route: 'POST /api/access/organisations/:id/keys/rotate', request: (o) => `/api/access/organisations/${o.org}/keys/rotate`, inside: none },
   { route: 'POST /api/access/keys/:id/revoke', request: (o) => ({ url: `/api/access/keys/${o.key}/revoke`, payload: { reason: 'x' } }), inside: none },
   { route: 'POST /api/access/organisations/:id/revoked-holders', request: (o) => ({ url: `/api/access/organisations/${o.org}/revoked-holders`, payload: { personId: 1, reason: 'x' } }), inside: none },
+  // gate photos and fevers (decision 0030): nobody of the matrix has a photo or is the university's admin or health officer
+  { route: 'GET /api/access/me/photo', request: () => '/api/access/me/photo', inside: all(200), outside: false, missing: false },
+  { route: 'PUT /api/access/me/photo', request: () => ({ url: '/api/access/me/photo', payload: { fileId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' } }), inside: none, outside: false, missing: false },
+  { route: 'GET /api/access/me/photo/image', request: () => '/api/access/me/photo/image', inside: none, outside: false, missing: false },
+  { route: 'GET /api/access/guard/photos', request: () => '/api/access/guard/photos', inside: only({ guard: 200 }), outside: false, missing: false },
+  { route: 'GET /api/access/guard/photos/:holder', request: () => '/api/access/guard/photos/AAAAAAAAAAAAAAAA', inside: none, outside: false, missing: false },
+  { route: 'GET /api/access/organisations/:id/fevers', request: (o) => `/api/access/organisations/${o.org}/fevers`, inside: none },
+  { route: 'GET /api/access/organisations/:id/people', request: (o) => `/api/access/organisations/${o.org}/people`, inside: none },
+  { route: 'PUT /api/access/organisations/:id/photos', request: (o) => ({ url: `/api/access/organisations/${o.org}/photos`, payload: { personId: 1, fileId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' } }), inside: none },
+  { route: 'DELETE /api/access/me/photo', request: () => '/api/access/me/photo', inside: all(200), outside: false, missing: false },
   // state changes last
   { route: 'POST /api/access/me/consent', request: () => '/api/access/me/consent', inside: all(200), outside: false, missing: false },
   { route: 'POST /api/access/rules', request: (o) => ({ url: '/api/access/rules', payload: { regionId: o.region, params: PARAMS } }), inside: only({ region: 201, ministry: 201 }), outside: only({ ministry: 201 }), missing: none },

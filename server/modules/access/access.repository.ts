@@ -360,3 +360,73 @@ export async function occupancyOf(db: Queryable, organisationId: number, since: 
 export async function regionExists(db: Queryable, regionId: number): Promise<boolean> {
   return (await db.query('select 1 from regions where id = $1', [regionId])).rows.length > 0;
 }
+
+// ── gate photos and fever refusals (migration 0950, decision 0030) ──
+// The photo's bytes and hash live in the files module's table, read here only (never written).
+export async function photoOf(db: Queryable, personId: number): Promise<{ fileId: string; hash: string; setAt: Date } | null> {
+  const { rows } = await db.query<{ fileId: string; hash: string; setAt: Date }>(
+    `select ph.file_id as "fileId", encode(f.sha256, 'hex') as hash, ph.set_at as "setAt"
+       from access_photos ph join files f on f.id = ph.file_id where ph.person_id = $1`, [personId]);
+  return rows[0] ?? null;
+}
+export async function setPhoto(db: Queryable, personId: number, fileId: string, by: number, now: Date): Promise<void> {
+  await db.query(
+    `insert into access_photos (person_id, file_id, set_by, set_at) values ($1, $2, $3, $4)
+     on conflict (person_id) do update set file_id = excluded.file_id, set_by = excluded.set_by, set_at = excluded.set_at`, [personId, fileId, by, now]);
+}
+export async function deletePhoto(db: Queryable, personId: number): Promise<boolean> {
+  const r = await db.query('delete from access_photos where person_id = $1', [personId]);
+  return (r.rowCount ?? 0) > 0;
+}
+/** Holders (pseudonyms) of the organisations' members who have a photo, with its hash; newest first, capped. */
+export async function photosOfOrganisations(db: Queryable, organisationIds: number[], limit: number) {
+  const { rows } = await db.query<{ holder: string; hash: string }>(
+    `select h.pseudonym as holder, encode(f.sha256, 'hex') as hash
+       from access_photos ph join access_holders h on h.person_id = ph.person_id join files f on f.id = ph.file_id
+      where exists (select 1 from role_assignments r where r.person_id = ph.person_id and r.organisation_id = any($1::int[]) and r.role = any($2::text[]))
+      order by ph.set_at desc, ph.person_id limit $3`, [organisationIds, MEMBER_ROLES, limit]);
+  return rows;
+}
+/** The person behind a holder pseudonym, when they are a member of one of the organisations. */
+export async function memberOfHolder(db: Queryable, holder: string, organisationIds: number[]): Promise<number | null> {
+  const { rows } = await db.query<{ person_id: string }>(
+    `select h.person_id from access_holders h where h.pseudonym = $1
+        and exists (select 1 from role_assignments r where r.person_id = h.person_id and r.organisation_id = any($2::int[]) and r.role = any($3::text[]))`,
+    [holder, organisationIds, MEMBER_ROLES]);
+  return rows[0] ? Number(rows[0].person_id) : null;
+}
+/** The organisation's people by name (admin screens), with whether they have a gate photo; no health data. */
+export async function peopleOf(db: Queryable, organisationId: number, q: string | undefined, limit: number) {
+  const { rows } = await db.query<{ person: { id: number; lastName: string; firstName: string }; hasPhoto: boolean }>(
+    `select ${personJson('p')} as person, exists (select 1 from access_photos ph where ph.person_id = p.id) as "hasPhoto"
+       from persons p
+      where exists (select 1 from role_assignments r where r.person_id = p.id and r.organisation_id = $1 and r.role = any($2::text[]))
+        and ($3::text is null or (p.last_name || ' ' || p.first_name) ilike '%' || $3 || '%')
+      order by p.last_name, p.first_name, p.id limit $4`, [organisationId, MEMBER_ROLES, q || null, limit]);
+  return rows;
+}
+export async function insertFeverEvents(db: Queryable, rows: { clientId: string | null; organisationId: number; gateId: number; personId: number | null; temperatureC: number; thresholdC: number; measuredAt: string; guardId: number }[], now: Date): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const c = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  const r = await db.query<{ id: number; person_id: string | null; organisation_id: number }>(
+    `insert into access_fever_events (client_id, organisation_id, gate_id, person_id, temperature_c, threshold_c, measured_at, guard_id, created_at)
+     select t.c, t.o, t.g, t.p, t.te, t.th, t.m, t.gu, $9 from unnest($1::uuid[], $2::int[], $3::int[], $4::bigint[], $5::numeric[], $6::numeric[], $7::timestamptz[], $8::bigint[])
+       as t(c, o, g, p, te, th, m, gu)
+     on conflict (client_id) do nothing returning id`,
+    [c('clientId'), c('organisationId'), c('gateId'), c('personId'), c('temperatureC'), c('thresholdC'), c('measuredAt'), c('guardId'), now]);
+  return r.rows.map((x) => x.id);
+}
+export async function feverEventsOf(db: Queryable, organisationId: number, limit: number) {
+  const { rows } = await db.query<{ id: number; person: { id: number; lastName: string; firstName: string } | null; gateName: string; temperatureC: string; thresholdC: string; measuredAt: Date }>(
+    `select e.id, case when p.id is null then null else ${personJson('p')} end as person, g.name as "gateName",
+            e.temperature_c as "temperatureC", e.threshold_c as "thresholdC", e.measured_at as "measuredAt"
+       from access_fever_events e join access_gates g on g.id = e.gate_id left join persons p on p.id = e.person_id
+      where e.organisation_id = $1 order by e.measured_at desc, e.id desc limit $2`, [organisationId, limit]);
+  return rows.map((r) => ({ ...r, temperatureC: Number(r.temperatureC), thresholdC: Number(r.thresholdC), measuredAt: r.measuredAt.toISOString() }));
+}
+/** The organisation's health officers (who hear of a fever at the gate). */
+export async function healthOfficersOf(db: Queryable, organisationId: number): Promise<number[]> {
+  const { rows } = await db.query<{ person_id: string }>(
+    "select distinct person_id from role_assignments where organisation_id = $1 and role = 'health_officer'", [organisationId]);
+  return rows.map((r) => Number(r.person_id));
+}

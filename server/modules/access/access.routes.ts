@@ -5,6 +5,7 @@ import type { AppDeps } from '../../deps.js';
 import { errorBody, idParam } from '../../../contracts/common.js';
 import * as c from '../../../contracts/access.js';
 import { requireActor } from '../identity/identity.http.js';
+import { createFileStore, loadFilesConfig } from '../files/files.usecases.js';
 import * as uc from './access.usecases.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
@@ -14,6 +15,11 @@ export async function accessRoutes(app: FastifyInstance, { db }: AppDeps): Promi
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['access'];
   const ip = (request: { ip?: string }) => request.ip ?? null;
+  const store = createFileStore(loadFilesConfig());
+  const sendPhoto = (reply: import('fastify').FastifyReply, p: Awaited<ReturnType<typeof uc.photoBytes>>) => reply.headers({
+    'content-type': p.file.contentType, 'content-length': String(p.file.sizeBytes), 'x-content-type-options': 'nosniff',
+    'cache-control': 'private, no-store', etag: `"${p.file.sha256}"`,
+  }).send(p.stream);
 
   // ── public: what verifiers sync ──
   r.get('/api/access/trust-list', {
@@ -51,6 +57,19 @@ export async function accessRoutes(app: FastifyInstance, { db }: AppDeps): Promi
     return reply.type(doc.type).header('content-disposition', `attachment; filename="document"`).send(doc.bytes);
   });
 
+  r.get('/api/access/me/photo', {
+    schema: { tags, summary: 'Whether I have a gate photo (and the hash my pass carries)', response: { 200: c.photoState, ...errors } },
+  }, async (request) => uc.myPhoto(db, requireActor(request)));
+  r.put('/api/access/me/photo', {
+    schema: { tags, summary: 'Set my gate photo: a JPEG/PNG/WebP up to 128 KB I uploaded through /api/files', body: c.photoBody, response: { 200: c.photoState, ...errors } },
+  }, async (request) => uc.setMyPhoto(db, requireActor(request), request.body.fileId, new Date()));
+  r.delete('/api/access/me/photo', {
+    schema: { tags, summary: 'Remove my gate photo (the next pass carries none)', response: { 200: c.photoState, ...errors } },
+  }, async (request) => uc.deleteMyPhoto(db, requireActor(request)));
+  r.get('/api/access/me/photo/image', {
+    schema: { tags, summary: 'My gate photo' },
+  }, async (request, reply) => sendPhoto(reply, await uc.photoBytes(db, store, requireActor(request), 'me')));
+
   // ── the health officer ──
   r.post('/api/access/organisations/:id/imports', {
     schema: { tags, summary: 'Import a batch from the health system (CSV or FHIR bundle); all or nothing', params: idParam, body: c.importBody, response: { 201: c.importResult, ...errors } },
@@ -84,6 +103,10 @@ export async function accessRoutes(app: FastifyInstance, { db }: AppDeps): Promi
     schema: { tags, summary: 'People by status (no record details)', params: idParam, response: { 200: c.overview, ...errors } },
   }, async (request) => uc.overview(db, requireActor(request), request.params.id, new Date()));
 
+  r.get('/api/access/organisations/:id/fevers', {
+    schema: { tags, summary: 'Fever refusals at the gates (the health officer)', params: idParam, response: { 200: c.feverList, ...errors } },
+  }, async (request) => uc.fevers(db, requireActor(request), request.params.id));
+
   // ── rules ──
   r.get('/api/access/rules', {
     schema: { tags, summary: "The rules in force (a region's own, else the country's)", querystring: c.rulesQuery, response: { 200: c.ruleSet, ...errors } },
@@ -99,6 +122,12 @@ export async function accessRoutes(app: FastifyInstance, { db }: AppDeps): Promi
   r.get('/api/access/guard', {
     schema: { tags, summary: "The guard's gates", response: { 200: c.guardSetup, ...errors } },
   }, async (request) => uc.guardSetup(db, requireActor(request)));
+  r.get('/api/access/guard/photos', {
+    schema: { tags, summary: "Holders of the guard's organisations with a gate photo, and the photo hash (for the phone's cache)", response: { 200: c.guardPhotoList, ...errors } },
+  }, async (request) => uc.guardPhotos(db, requireActor(request), new Date()));
+  r.get('/api/access/guard/photos/:holder', {
+    schema: { tags, summary: "A holder's gate photo (a guard of the holder's organisation)", params: c.holderParam },
+  }, async (request, reply) => sendPhoto(reply, await uc.photoBytes(db, store, requireActor(request), { holder: request.params.holder })));
   r.post('/api/access/verify', {
     schema: { tags, summary: 'Verify a pass online: admit or the reason, and the holder name', body: c.verifyBody, response: { 200: c.verifyResult, ...errors } },
   }, async (request) => uc.verifyOnline(db, requireActor(request), request.body, new Date()));
@@ -131,6 +160,12 @@ export async function accessRoutes(app: FastifyInstance, { db }: AppDeps): Promi
   r.get('/api/access/organisations/:id/occupancy', {
     schema: { tags, summary: 'Who is inside each building now, from the scans', params: idParam, response: { 200: c.occupancy, ...errors } },
   }, async (request) => uc.occupancy(db, requireActor(request), request.params.id, new Date()));
+  r.get('/api/access/organisations/:id/people', {
+    schema: { tags, summary: "The organisation's people by name (the admin; no health data)", params: idParam, querystring: c.peopleQuery, response: { 200: c.peopleList, ...errors } },
+  }, async (request) => uc.people(db, requireActor(request), request.params.id, request.query.q));
+  r.put('/api/access/organisations/:id/photos', {
+    schema: { tags, summary: "Set a person's gate photo (the admin, with a file the admin uploaded)", params: idParam, body: c.adminPhotoBody, response: { 200: c.photoState, ...errors } },
+  }, async (request) => uc.setPersonPhoto(db, requireActor(request), request.params.id, request.body, new Date(), ip(request)));
   r.get('/api/access/organisations/:id/keys', {
     schema: { tags, summary: 'Signing keys', params: idParam, response: { 200: c.keyList, ...errors } },
   }, async (request) => uc.keys(db, requireActor(request), request.params.id));

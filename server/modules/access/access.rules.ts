@@ -3,7 +3,7 @@
  * at an instant. "No data" (nothing on record) is distinct from "not admitted" (records that do not
  * qualify). Tested as a truth table in access.rules.test.ts.
  */
-import type { PassStatus } from '../../../contracts/access-pass.js';
+import { DEFAULT_FEVER_THRESHOLD_C, type PassStatus } from '../../../contracts/access-pass.js';
 
 export interface RuleParams {
   /** full vaccination counts this many days after the last dose of the series */
@@ -20,6 +20,8 @@ export interface RuleParams {
   isolationDays: number;
   /** a pass lives at most this many hours (capped by the status's own end) */
   passValidHours: number;
+  /** °C at or above which the gate refuses entry and the health officer hears of it (older rule sets: the default) */
+  feverThresholdC?: number;
 }
 
 /** The defaults of the time (Kazakhstan, 2021): all of them settings of the rule set. */
@@ -31,6 +33,7 @@ export const DEFAULT_RULES: RuleParams = {
   recoveryValidDays: 180,
   isolationDays: 10,
   passValidHours: 24,
+  feverThresholdC: DEFAULT_FEVER_THRESHOLD_C,
 };
 
 export type Basis = 'vaccination' | 'test' | 'recovery' | 'exemption';
@@ -59,7 +62,8 @@ const addMs = (d: Date, ms: number) => new Date(d.getTime() + ms);
 export function validateRules(p: RuleParams): boolean {
   const ints = [p.fullVaccinationAfterDays, p.pcrValidHours, p.antigenValidHours, p.recoveryValidDays, p.isolationDays, p.passValidHours];
   return ints.every((n) => Number.isInteger(n) && n >= 0 && n <= 3650) && p.passValidHours >= 1 && p.passValidHours <= 168
-    && (p.vaccinationValidDays === null || (Number.isInteger(p.vaccinationValidDays) && p.vaccinationValidDays > 0));
+    && (p.vaccinationValidDays === null || (Number.isInteger(p.vaccinationValidDays) && p.vaccinationValidDays > 0))
+    && (p.feverThresholdC === undefined || (Number.isFinite(p.feverThresholdC) && p.feverThresholdC >= 35 && p.feverThresholdC <= 42));
 }
 
 export function evaluateStatus(records: readonly HealthRecord[], exemptions: readonly Exemption[], rules: RuleParams, now: Date): StatusResult {

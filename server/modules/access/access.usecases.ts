@@ -4,7 +4,8 @@ import type { Actor } from '../identity/identity.actor.js';
 import { audit } from '../identity/identity.usecases.js';
 import { notify } from '../notifications/notifications.usecases.js';
 import { hasConsent, recordConsent } from '../privacy/privacy.usecases.js';
-import { buildPass, bytesToHex, toBase64Url, verifyPass } from '../../../contracts/access-pass.js';
+import { buildPass, bytesToHex, DEFAULT_FEVER_THRESHOLD_C, PHOTO_HASH_BYTES, toBase64Url, verifyPass, withTemperature } from '../../../contracts/access-pass.js';
+import { findReadableFile, openStored, type FileStore } from '../files/files.usecases.js';
 import * as errors from './access.errors.js';
 import { parseCsv, parseFhir } from './access.import.js';
 import { activeKeyOf, dropTrustCache, newKeyMaterial, preparedTrust, revocationsOf, signer, trustListOf } from './access.keys.js';
@@ -19,9 +20,10 @@ const PURPOSE = 'health_status_for_access' as const;
 /** The rule set in force for a region: its own latest version, else the country's, else the defaults. */
 export async function rulesFor(db: Queryable, regionId: number | null): Promise<{ id: number | null; regionId: number | null; version: number; params: RuleParams; publishedAt: Date | null; inherited: boolean }> {
   const own = regionId === null ? null : await repo.latestRuleSet(db, regionId);
-  if (own) return { ...own, inherited: false };
+  // a rule set published before a setting existed gets that setting's default
+  if (own) return { ...own, params: { ...DEFAULT_RULES, ...own.params }, inherited: false };
   const country = await repo.latestRuleSet(db, null);
-  if (country) return { ...country, inherited: regionId !== null };
+  if (country) return { ...country, params: { ...DEFAULT_RULES, ...country.params }, inherited: regionId !== null };
   return { id: null, regionId: null, version: 0, params: DEFAULT_RULES, publishedAt: null, inherited: true };
 }
 
@@ -77,9 +79,11 @@ export async function myPass(db: Db, actor: Actor, organisationId: number | unde
     const holder = (await repo.holderOf(tx, actor.personId)) ?? (await repo.insertHolder(tx, actor.personId, toBase64Url(randomBytes(12)), now));
     const key = await activeKeyOf(tx, org.id, now);
     const name = await repo.personName(tx, actor.personId);
+    const photo = await repo.photoOf(tx, actor.personId);
     const iat = Math.floor(now.getTime() / 1000);
     const exp = Math.floor(passExpiry(now, status, rules.params).getTime() / 1000);
-    const pass = await buildPass({ iss: `sabaq:org:${org.id}`, iat, exp, cti: bytesToHex(randomBytes(8)), holder, organisationId: org.id, status: status.status, name }, key.kid, signer(key));
+    const pass = await buildPass({ iss: `sabaq:org:${org.id}`, iat, exp, cti: bytesToHex(randomBytes(8)), holder, organisationId: org.id, status: status.status, name,
+      ...(photo ? { photo: photo.hash.slice(0, PHOTO_HASH_BYTES * 2) } : {}) }, key.kid, signer(key));
     return { pass, issuedAt: new Date(iat * 1000).toISOString(), expiresAt: new Date(exp * 1000).toISOString(), status: status.status, organisationId: org.id, holderName: name };
   });
 }
@@ -305,28 +309,156 @@ export const trustList = trustListOf;
 export const revocations = revocationsOf;
 
 /** Online verification: the same checks as the scanner, the same minimal answer (admit, reason, name). */
-export async function verifyOnline(db: Queryable, actor: Actor, body: { pass: string; gateId?: number }, now: Date) {
+export async function verifyOnline(db: Queryable, actor: Actor, body: { pass: string; gateId?: number; temperatureC?: number }, now: Date) {
   if (!policy.mayVerify(actor)) throw errors.notFound();
   const own = [...policy.guardOrganisations(actor), ...actor.grants.filter((g) => g.role === 'org_admin').map((g) => g.organisationId!)];
   const trust = await preparedTrust(db, now);
-  const out = await verifyPass(body.pass, trust, { now });
+  let out = await verifyPass(body.pass, trust, { now });
   // a pass of an organisation the guard does not serve names nobody
   if (out.claims && !own.includes(out.claims.organisationId)) return { admit: false, reason: 'other_organisation' as const, holderName: null };
+  if (out.admit && body.temperatureC !== undefined && out.claims) {
+    const threshold = await feverThresholdOf(db, out.claims.organisationId);
+    out = withTemperature(out, body.temperatureC, threshold);
+    if (out.reason === 'fever') {
+      const orgId = out.claims!.organisationId;
+      const gate = body.gateId === undefined ? null : (await repo.gatesOfOrganisations(db, own)).find((g) => g.id === body.gateId && g.organisationId === orgId);
+      if (!gate) throw errors.gateRequired();
+      await recordFevers(db, actor, [{ clientId: null, gateId: gate.id, organisationId: gate.organisationId, holder: out.claims!.holder, temperatureC: body.temperatureC, thresholdC: threshold, measuredAt: now.toISOString() }], now);
+    }
+  }
   return { admit: out.admit, reason: out.reason, holderName: out.claims?.name ?? null };
+}
+
+/** The fever threshold in force for an organisation (its region's rules, else the country's, else 37.5 °C). */
+export async function feverThresholdOf(db: Queryable, organisationId: number): Promise<number> {
+  const rules = await rulesFor(db, await repo.organisationRegion(db, organisationId));
+  return rules.params.feverThresholdC ?? DEFAULT_FEVER_THRESHOLD_C;
+}
+
+type FeverInput = { clientId: string | null; gateId: number; organisationId: number; holder: string | null; temperatureC: number; thresholdC: number; measuredAt: string };
+
+/** A fever refusal is kept for the health officer (never the reading under the threshold) and each of the organisation's health officers is notified. */
+async function recordFevers(db: Queryable, actor: Actor, fevers: FeverInput[], now: Date): Promise<void> {
+  if (fevers.length === 0) return;
+  const rows = [];
+  for (const f of fevers) {
+    const personId = f.holder ? await repo.memberOfHolder(db, f.holder, [f.organisationId]) : null;
+    rows.push({ ...f, personId, guardId: actor.personId });
+  }
+  const inserted = await repo.insertFeverEvents(db, rows, now);
+  if (inserted.length === 0) return; // an upload seen before
+  const byOrg = new Map<number, number>();
+  for (const f of fevers) byOrg.set(f.organisationId, (byOrg.get(f.organisationId) ?? 0) + 1);
+  for (const [organisationId, count] of byOrg) {
+    const officers = await repo.healthOfficersOf(db, organisationId);
+    // the notification names no one and no temperature (it may go by SMS): the officer opens the list
+    await notify(db, officers.map((personId) => ({ personId, kind: 'access.fever_at_gate', params: { organisationId, count } })), now);
+  }
 }
 
 export async function guardSetup(db: Queryable, actor: Actor) {
   const orgs = [...new Set([...policy.guardOrganisations(actor), ...actor.grants.filter((g) => g.role === 'org_admin').map((g) => g.organisationId!)])];
   if (!policy.mayVerify(actor)) throw errors.notFound();
-  return { gates: await repo.gatesOfOrganisations(db, orgs) };
+  const feverThresholds = [];
+  for (const organisationId of orgs) feverThresholds.push({ organisationId, feverThresholdC: await feverThresholdOf(db, organisationId) });
+  return { gates: await repo.gatesOfOrganisations(db, orgs), feverThresholds };
 }
 
 /** The scanner's log, uploaded when online; a scan already uploaded (same client id) is skipped. */
-export async function uploadScans(db: Queryable, actor: Actor, scans: { clientId: string; gateId: number; direction: 'in' | 'out'; result: 'admitted' | 'refused'; reason: string | null; holder: string | null; replay: boolean; scannedAt: string }[], now: Date) {
-  const gates = new Set((await repo.gatesOfOrganisations(db, policy.guardOrganisations(actor))).map((g) => g.id));
+export async function uploadScans(db: Db, actor: Actor, scans: { clientId: string; gateId: number; direction: 'in' | 'out'; result: 'admitted' | 'refused'; reason: string | null; holder: string | null; replay: boolean; scannedAt: string; temperatureC?: number }[], now: Date) {
+  const gates = new Map((await repo.gatesOfOrganisations(db, policy.guardOrganisations(actor))).map((g) => [g.id, g]));
   if (scans.some((s) => !gates.has(s.gateId))) throw errors.notFound();
-  const accepted = await repo.insertScans(db, actor.personId, scans, now);
-  return { accepted, duplicates: scans.length - accepted };
+  // the temperature itself is not kept in the scan log; a fever refusal goes to the health officer's list
+  const fevers = scans.filter((s) => s.reason === 'fever' && s.temperatureC !== undefined);
+  return db.transaction(async (tx) => {
+    const accepted = await repo.insertScans(tx, actor.personId, scans.map(({ temperatureC: _t, ...s }) => s), now);
+    const thresholds = new Map<number, number>();
+    for (const f of fevers) {
+      const org = gates.get(f.gateId)!.organisationId;
+      if (!thresholds.has(org)) thresholds.set(org, await feverThresholdOf(tx, org));
+    }
+    await recordFevers(tx, actor, fevers.map((f) => ({
+      clientId: f.clientId, gateId: f.gateId, organisationId: gates.get(f.gateId)!.organisationId, holder: f.holder,
+      temperatureC: f.temperatureC!, thresholdC: thresholds.get(gates.get(f.gateId)!.organisationId)!, measuredAt: f.scannedAt,
+    })), now);
+    return { accepted, duplicates: scans.length - accepted };
+  });
+}
+
+/** Fever refusals at the organisation's gates, for its health officer. */
+export async function fevers(db: Queryable, actor: Actor, organisationId: number) {
+  officerOf(actor, organisationId);
+  return { items: await repo.feverEventsOf(db, organisationId, 200) };
+}
+
+// ── gate photos (decision 0030) ──────────────────────────────────────────────────────────────
+
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const PHOTO_MAX_BYTES = 128 * 1024;
+
+/** The file must be the setter's own upload, an image, small enough for a guard's phone to cache many. */
+async function photoFile(db: Db, actor: Actor, fileId: string) {
+  const file = await findReadableFile({ db, actor, fileId, checks: [] }).catch(() => null);
+  if (!file) throw errors.photoNotFound();
+  if (!PHOTO_TYPES.includes(file.contentType)) throw errors.photoType();
+  if (file.sizeBytes > PHOTO_MAX_BYTES) throw errors.photoTooLarge();
+  return file;
+}
+
+const photoOut = (p: Awaited<ReturnType<typeof repo.photoOf>>) => ({ hasPhoto: p !== null, hash: p ? p.hash.slice(0, PHOTO_HASH_BYTES * 2) : null, setAt: p?.setAt.toISOString() ?? null });
+
+export async function myPhoto(db: Queryable, actor: Actor) {
+  return photoOut(await repo.photoOf(db, actor.personId));
+}
+
+export async function setMyPhoto(db: Db, actor: Actor, fileId: string, now: Date) {
+  if ((await repo.campusOrganisationsOf(db, actor.personId)).length === 0) throw errors.noAccess();
+  await photoFile(db, actor, fileId);
+  await repo.setPhoto(db, actor.personId, fileId, actor.personId, now);
+  return myPhoto(db, actor);
+}
+
+export async function deleteMyPhoto(db: Queryable, actor: Actor) {
+  await repo.deletePhoto(db, actor.personId);
+  return myPhoto(db, actor);
+}
+
+/** The admin sets a person's photo (a photo taken at the desk, uploaded by the admin). */
+export async function setPersonPhoto(db: Db, actor: Actor, organisationId: number, body: { personId: number; fileId: string }, now: Date, ip: string | null) {
+  adminOf(actor, organisationId);
+  if (!(await repo.isMember(db, organisationId, body.personId))) throw errors.personNotFound();
+  await photoFile(db, actor, body.fileId);
+  await repo.setPhoto(db, body.personId, body.fileId, actor.personId, now);
+  await audit(db, { accountId: actor.accountId, action: 'access.photo_set', ip, details: { organisationId, personId: body.personId } });
+  return photoOut(await repo.photoOf(db, body.personId));
+}
+
+/** The organisation's people by name, for the admin's residents and photos forms. */
+export async function people(db: Queryable, actor: Actor, organisationId: number, q: string | undefined) {
+  adminOf(actor, organisationId);
+  return { items: await repo.peopleOf(db, organisationId, q, 50) };
+}
+
+/** What a guard's phone caches: holders of its organisations with a photo (capped; the newest first). */
+export async function guardPhotos(db: Queryable, actor: Actor, now: Date) {
+  const orgs = policy.guardOrganisations(actor);
+  if (orgs.length === 0) throw errors.notFound();
+  return { items: (await repo.photosOfOrganisations(db, orgs, 5000)).map((p) => ({ holder: p.holder, hash: p.hash.slice(0, PHOTO_HASH_BYTES * 2) })), generatedAt: now.toISOString() };
+}
+
+/** A photo's bytes: the person themself, or a guard of one of the person's organisations (by holder). */
+export async function photoBytes(db: Db, store: FileStore, actor: Actor, who: { holder: string } | 'me') {
+  let personId: number | null;
+  if (who === 'me') personId = actor.personId;
+  else {
+    const orgs = policy.guardOrganisations(actor);
+    personId = orgs.length === 0 ? null : await repo.memberOfHolder(db, who.holder, orgs);
+  }
+  const photo = personId === null ? null : await repo.photoOf(db, personId);
+  if (!photo) throw errors.photoNotFound();
+  // access has authorised the read above; the files module finds and opens the bytes
+  const file = await findReadableFile({ db, actor, fileId: photo.fileId, checks: [async () => true] });
+  return { file, stream: await openStored(store, file) };
 }
 
 // ── the admin: buildings, gates, dormitories, keys ──────────────────────────────────────────

@@ -121,16 +121,44 @@ async function pathTo(db: Queryable, actor: Actor, area: AreaNode): Promise<Area
 }
 
 /** An area's headline figures (each with its date and what it counts) and its children's rows for drill-down. */
-export async function overview(db: Queryable, actor: Actor, q: { area: string; from?: string; to?: string }, today: string, settings: AnalyticsSettings): Promise<Overview> {
-  const { from, to } = resolveRange(q, today, settings.ANALYTICS_MAX_RANGE_DAYS);
-  const { area, access } = await visibleArea(db, actor, q.area);
+/**
+ * The published figures of an area between two refreshes: the rollups change only when a refresh
+ * completes (it stamps `analytics_state.refreshed_at` last), so an answer computed once serves every
+ * officer asking for the same area, range and suppression until the next refresh. Per database
+ * handle (tests and the replica have their own), bounded; the areas' access is still checked per request.
+ */
+type Published = { children: ChildFigures[]; childValues: ReturnType<typeof publish>['childValues']; totalValues: ReturnType<typeof publish>['totalValues'] };
+const FIGURES_CACHE_LIMIT = 2000;
+const figuresCache = new WeakMap<object, { refreshedAt: number; entries: Map<string, Published> }>();
+
+async function publishedFigures(db: Queryable, area: AreaNode, from: string, to: string, suppressSmall: boolean, threshold: number, refreshedAt: Date | null): Promise<Published> {
+  const key = `${area.kind}:${area.id}:${from}:${to}:${suppressSmall ? threshold : 'all'}`;
+  let cache = figuresCache.get(db);
+  if (refreshedAt !== null && (!cache || cache.refreshedAt !== refreshedAt.getTime())) {
+    cache = { refreshedAt: refreshedAt.getTime(), entries: new Map() };
+    figuresCache.set(db, cache);
+  }
+  const hit = refreshedAt !== null ? cache!.entries.get(key) : undefined;
+  if (hit) return hit;
   const rows = await repo.childFigures(db, area.kind, area.id, from, to);
   const childKind = CHILD_KIND[area.kind];
   const children = childKind ? rows : [];
   const total = sumMeasures(rows);
+  const published = { children, ...publish(children, total, suppressSmall, threshold) };
+  if (refreshedAt !== null) {
+    if (cache!.entries.size >= FIGURES_CACHE_LIMIT) cache!.entries.delete(cache!.entries.keys().next().value!);
+    cache!.entries.set(key, published);
+  }
+  return published;
+}
+
+export async function overview(db: Queryable, actor: Actor, q: { area: string; from?: string; to?: string }, today: string, settings: AnalyticsSettings): Promise<Overview> {
+  const { from, to } = resolveRange(q, today, settings.ANALYTICS_MAX_RANGE_DAYS);
+  const { area, access } = await visibleArea(db, actor, q.area);
+  const childKind = CHILD_KIND[area.kind];
   const suppressSmall = access === 'aggregate';
-  const { childValues, totalValues } = publish(children, total, suppressSmall, settings.ANALYTICS_SMALL_CELL);
   const state = await repo.refreshState(db);
+  const { children, childValues, totalValues } = await publishedFigures(db, area, from, to, suppressSmall, settings.ANALYTICS_SMALL_CELL, state.refreshedAt);
   const asOf = state.snapshotDate ?? today;
   const figures: Figure[] = [];
   for (const t of TABLES) {

@@ -68,6 +68,7 @@ interface ActorRow {
   person_id: number;
   language: Language;
   last_seen_at: Date;
+  expires_at: Date;
   grants: [string, number | null, number | null, number | null][];
   child_ids: number[];
   child_class_ids: number[];
@@ -81,10 +82,10 @@ export async function loadActorBySessionHash(
   db: Queryable,
   tokenHash: Buffer,
   idleMinutes: number,
-): Promise<(Actor & { lastSeenAt: Date }) | null> {
+): Promise<(Actor & { lastSeenAt: Date; expiresAt: Date }) | null> {
   // runs on every request: prepared once per connection
   const { rows } = await preparedQuery<ActorRow & Record<string, unknown>>(db, 'identity.actor',
-    `select s.id as session_id, s.account_id, a.person_id, a.language, s.last_seen_at,
+    `select s.id as session_id, s.account_id, a.person_id, a.language, s.last_seen_at, s.expires_at,
        (select coalesce(json_agg(json_build_array(r.role, r.organisation_id, r.district_id, r.region_id)), '[]')
           from role_assignments r where r.person_id = a.person_id) as grants,
        (select coalesce(json_agg(l.child_id), '[]') from parent_links l where l.parent_id = a.person_id) as child_ids,
@@ -117,6 +118,7 @@ export async function loadActorBySessionHash(
     personId: row.person_id,
     language: row.language,
     lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
     grants,
     childIds: row.child_ids,
     childClassIds: row.child_class_ids,

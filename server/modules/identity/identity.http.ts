@@ -6,6 +6,8 @@ import { loadActorBySessionHash, type Actor } from './identity.actor.js';
 import { hashToken } from './identity.usecases.js';
 import { touchSession } from './identity.repository.js';
 import { csrfRejected } from './identity.errors.js';
+import type { ChangeFeed } from '../../platform/listener.js';
+import { createSessionCache } from './session-cache.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -78,20 +80,38 @@ function checkOrigin(request: FastifyRequest, allowed: Set<string>): void {
 }
 
 /** Resolves the session cookie of every API request into `request.actor`, and checks origins. */
-export function registerSessionAuth(app: FastifyInstance, deps: { db: Db; config: Config }): void {
+export function registerSessionAuth(app: FastifyInstance, deps: { db: Db; config: Config; changes?: ChangeFeed }): void {
   const allowed = new Set(deps.config.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean));
+  // the lookup kept a few seconds per process, dropped everywhere by NOTIFY (decision 0026)
+  const cache = deps.changes ? createSessionCache(deps.changes, deps.config.SESSION_CACHE_MS) : null;
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     checkOrigin(request, allowed);
     const token = request.cookies[SECURE_COOKIE] ?? request.cookies[PLAIN_COOKIE];
     if (!token || token.length > 200) return;
-    const actor = await loadActorBySessionHash(deps.db, hashToken(token), deps.config.SESSION_IDLE_MINUTES);
-    if (!actor) return;
+    const hash = hashToken(token);
+    const key = hash.toString('base64');
+    let actor = cache?.get(key) ?? null;
+    if (!actor) {
+      const epoch = cache?.epoch() ?? 0;
+      actor = await loadActorBySessionHash(deps.db, hash, deps.config.SESSION_IDLE_MINUTES);
+      if (!actor) return;
+      cache?.set(key, actor, epoch, deps.config.SESSION_IDLE_MINUTES);
+    }
     if (Date.now() - actor.lastSeenAt.getTime() > 60_000) {
       // idle timeout bookkeeping, at most once a minute per session
       await touchSession(deps.db, actor.sessionId);
+      actor.lastSeenAt = new Date();
     }
     request.actor = actor;
   });
+  if (cache) {
+    // a write by the signed-in person (sign-out, sign-out everywhere, a new password or language…) is
+    // seen by their next request here at once; the other processes learn it from the NOTIFY
+    app.addHook('onSend', async (request, _reply, payload) => {
+      if (request.actor && !SAFE_METHODS.has(request.method)) cache.forgetAccount(request.actor.accountId);
+      return payload;
+    });
+  }
 }

@@ -156,3 +156,128 @@ export async function findSummary(db: Queryable, args: { pupilId: number; termId
   const row = rows[0];
   return row && row.pupil ? row : null;
 }
+
+/** What a pupil's day needs of the pupil alone (the rest is the classes' days, cached: `diary.cache.ts`). */
+export interface DiaryPupilRow {
+  pupil: string;
+  classes: string;
+  time_zone: string | null;
+  tz: string;
+  today: string;
+  d_from: string;
+  d_to: string;
+  /** every class of the pupil (any year): [id, is current] */
+  cls: [number, boolean][];
+  /** [class id, version]; class 0 is "everything" */
+  versions: [number, number][];
+  /** [lesson id, mark] */
+  marks: [number, unknown][];
+  /** [lesson id, attendance] */
+  attendance: [number, unknown][];
+  /** [homework id, submission] */
+  submissions: [number, unknown][];
+}
+
+/**
+ * The pupil's own part of Today (or of a range of days) in ONE query: who, which classes, the school's
+ * dates, the classes' versions, the pupil's marks and attendance of the days' lessons and their
+ * submissions to the homework due. Null when the pupil does not exist.
+ */
+export async function findDiaryPupil(db: Queryable, args: { pupilId: number; from: string | null; to: string | null; now: Date }): Promise<DiaryPupilRow | null> {
+  const { rows } = await prepared<DiaryPupilRow & Record<string, unknown>>(db, 'diary_pupil',
+    `with ${PUPIL_CLASSES},
+     span as (
+       select t.today, coalesce($2::date, t.today) as d_from, coalesce($3::date, $2::date, t.today) as d_to, t.tz
+       from (select ($4::timestamptz at time zone coalesce(home.tz, 'UTC'))::date as today, coalesce(home.tz, 'UTC') as tz
+             from (select 1) one left join home on true) t
+     ),
+     bounds as (
+       select span.*, (d_from::timestamp at time zone tz) as from_ts, ((d_to + 8)::timestamp at time zone tz) as to_ts from span
+     )
+     select
+       (select ${personJson('p')} from persons p where p.id = $1)::text as pupil,
+       (select coalesce(json_agg(json_build_object('id', cls.id, 'name', cls.name) order by cls.id), '[]') from cls where cls.is_current)::text as classes,
+       (select tz from home) as time_zone, b.tz, b.today::text as today, b.d_from::text as d_from, b.d_to::text as d_to,
+       (select coalesce(json_agg(json_build_array(cls.id, cls.is_current)), '[]') from cls) as cls,
+       (select coalesce(json_agg(json_build_array(v.class_id, v.version)), '[]') from class_day_versions v
+          where v.class_id = 0 or v.class_id in (select id from cls)) as versions,
+       (select coalesce(json_agg(json_build_array(l.id, ${markJson('mk')})), '[]')
+          from lessons l join cls on cls.id = l.class_id
+          join marks mk on mk.lesson_id = l.id and mk.pupil_id = $1 and mk.homework_id is null
+          where l.on_date between b.d_from and b.d_to) as marks,
+       (select coalesce(json_agg(json_build_array(l.id, json_build_object('status', a.status, 'online', a.online, 'reason', a.reason))), '[]')
+          from lessons l join cls on cls.id = l.class_id
+          join attendance a on a.lesson_id = l.id and a.pupil_id = $1
+          where l.on_date between b.d_from and b.d_to) as attendance,
+       (select coalesce(json_agg(json_build_array(h.id, json_build_object(
+            'id', sb.id, 'status', sb.status, 'late', sb.late, 'submittedAt', iso_utc(sb.submitted_at), 'attempts', sb.attempts,
+            'mark', (select ${markJson('mk')} from marks mk where mk.homework_id = h.id and mk.pupil_id = $1)))), '[]')
+          from homework h join cls on cls.id = h.class_id
+          join submissions sb on sb.homework_id = h.id and sb.pupil_id = $1
+          where h.due_at >= b.from_ts - interval '14 days' and h.due_at < b.to_ts) as submissions
+     from bounds b
+     where exists (select 1 from persons where id = $1)`,
+    [args.pupilId, args.from, args.to, args.now],
+  );
+  return rows[0] ?? null;
+}
+
+/** One class's part of a day or days: the same for every pupil of the class. Each item's JSON is text. */
+export interface ClassDayRow {
+  class_id: number;
+  version: number | null;
+  everything: number | null;
+  /** [starts at (µs since 1970), lesson id, the lesson without "mark" and "attendance"] */
+  lessons: [number, number, string][];
+  /** [due at (µs), homework id, due within the range (not only the fortnight before), the homework without "submission"] */
+  homework: [number, number, boolean, string][];
+  /** the class's latest 10: [created at (µs), announcement id, the announcement] */
+  announcements: [number, number, string][];
+}
+
+/** The days of several classes in ONE query (a cache miss), each with the version it was read at. */
+export async function findClassDays(db: Queryable, args: { classIds: number[]; from: string; to: string; tz: string }): Promise<ClassDayRow[]> {
+  const { rows } = await prepared<ClassDayRow & Record<string, unknown>>(db, 'diary_classes',
+    `with b as (
+       select $2::date as d_from, $3::date as d_to, ($2::date::timestamp at time zone $4) as from_ts, (($3::date + 8)::timestamp at time zone $4) as to_ts
+     )
+     select c.id as class_id,
+       (select v.version from class_day_versions v where v.class_id = c.id) as version,
+       (select v.version from class_day_versions v where v.class_id = 0) as everything,
+       (select coalesce(json_agg(json_build_array((extract(epoch from l.starts_at) * 1000000)::bigint, l.id, json_build_object(
+            'id', l.id, 'date', l.on_date, 'periodNumber', l.period_number,
+            'startsAt', iso_utc(l.starts_at), 'endsAt', iso_utc(l.ends_at),
+            'subject', ${subjectJson('s')}, 'teacher', ${personJson('t')},
+            'class', json_build_object('id', c.id, 'name', c.name), 'room', r.name,
+            'delivery', ${deliveryJson('l', 'false')},
+            'joinable', l.delivery = 'online_live' and not l.cancelled,
+            'topic', l.topic, 'cancelled', l.cancelled,
+            'materials', ${lessonMaterials('l.id')},
+            'homeworkSet', (select coalesce(json_agg(json_build_object('id', h.id, 'title', h.title, 'dueAt', iso_utc(h.due_at)) order by h.id), '[]')
+                            from homework h where h.lesson_id = l.id))::text)), '[]')
+          from lessons l
+          join subjects s on s.id = l.subject_id
+          join persons t on t.id = l.teacher_id
+          left join rooms r on r.id = l.room_id
+          where l.class_id = c.id and l.on_date between b.d_from and b.d_to) as lessons,
+       (select coalesce(json_agg(json_build_array((extract(epoch from h.due_at) * 1000000)::bigint, h.id, h.due_at >= b.from_ts, json_build_object(
+            'id', h.id, 'lessonId', h.lesson_id, 'lessonDate', l.on_date, 'subject', ${subjectJson('s')},
+            'title', h.title, 'instructions', h.instructions, 'dueAt', iso_utc(h.due_at),
+            'materials', ${homeworkMaterials('h.id')})::text)), '[]')
+          from homework h
+          join lessons l on l.id = h.lesson_id
+          join subjects s on s.id = h.subject_id
+          where h.class_id = c.id and h.due_at >= b.from_ts - interval '14 days' and h.due_at < b.to_ts) as homework,
+       (select coalesce(json_agg(json_build_array(x.us, x.id, x.j)), '[]') from (
+          select (extract(epoch from a.created_at) * 1000000)::bigint as us, a.id, json_build_object(
+            'id', a.id, 'class', json_build_object('id', c.id, 'name', c.name), 'title', a.title, 'body', a.body,
+            'createdAt', iso_utc(a.created_at), 'author', ${personJson('au')})::text as j
+          from announcements a join persons au on au.id = a.author_id
+          where a.class_id = c.id
+          order by a.created_at desc, a.id desc limit 10) x) as announcements
+     from classes c cross join b
+     where c.id = any($1::bigint[])`,
+    [args.classIds, args.from, args.to, args.tz],
+  );
+  return rows;
+}

@@ -19,7 +19,7 @@ export async function assertCanReadPupil(db: Queryable, actor: Actor, pupilId: n
   if (!canReadPupil(actor, { pupilId, ...scope })) throw pupilNotFound();
 }
 
-export async function diaryRoutes(app: FastifyInstance, { db, clock }: LearningDeps): Promise<void> {
+export async function diaryRoutes(app: FastifyInstance, { db, clock, classDays }: LearningDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/learning/pupils/:id/diary', {
@@ -32,7 +32,9 @@ export async function diaryRoutes(app: FastifyInstance, { db, clock }: LearningD
     const { from, to } = request.query;
     assertRange(from, to, 31);
     await assertCanReadPupil(db, actor, request.params.id);
-    const body = await repo.findDiaryJson(db, { pupilId: request.params.id, from: from ?? null, to: to ?? null, now: clock() });
+    const args = { pupilId: request.params.id, from: from ?? null, to: to ?? null, now: clock() };
+    // the classes' days from the process's cache (decision 0026), or the whole day in one query
+    const body = classDays ? await classDays.diary(db, args) : await repo.findDiaryJson(db, args);
     if (!body) throw pupilNotFound();
     // built by PostgreSQL in the declared shape (see findDiaryJson): sent as it is
     return reply.type('application/json; charset=utf-8').send(body as never);

@@ -59,11 +59,14 @@ describe("the pupil's Today", () => {
     }
   });
 
-  test('answers with two queries (session + Today), whatever the day holds', async () => {
+  test('answers with at most two queries (session + the pupil\'s own part), the classes\' day once per process (decision 0026)', async () => {
     for (const url of [`/api/learning/pupils/${ids.pupil}/diary`, `/api/learning/pupils/${ids.pupil}/diary?from=${LEARNING_DEMO.weekStart}&to=2020-12-13`]) {
-      const res = await get('demo.pupil', url);
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['x-query-count']).toBe('2');
+      const cold = await get('demo.pupil', url);
+      const warm = await get('demo.pupil', url);
+      expect([cold.statusCode, warm.statusCode]).toEqual([200, 200]);
+      expect(Number(warm.headers['x-query-count'])).toBeLessThanOrEqual(2);
+      expect(Number(cold.headers['x-query-count'])).toBeLessThanOrEqual(3);
+      expect(warm.json()).toEqual(cold.json());
     }
   });
 });
@@ -82,13 +85,14 @@ describe("the week's diary and the parent's view", () => {
 
   test("a parent reads each child's day and term in two queries; another family's child is not found", async () => {
     for (const child of [ids.pupil, ids.sibling]) {
+      await get('demo.parent', `/api/learning/pupils/${child}/diary`); // the classes' day into the cache
       const day = await get('demo.parent', `/api/learning/pupils/${child}/diary`);
       expect(day.statusCode).toBe(200);
-      expect(day.headers['x-query-count']).toBe('2');
+      expect(Number(day.headers['x-query-count'])).toBeLessThanOrEqual(2);
       expect(day.json().pupil.id).toBe(child);
       const term = await get('demo.parent', `/api/learning/pupils/${child}/summary`);
       expect(term.statusCode).toBe(200);
-      expect(term.headers['x-query-count']).toBe('2');
+      expect(Number(term.headers['x-query-count'])).toBeLessThanOrEqual(2);
     }
     const stranger = (await t.db.query<{ id: number }>('select pupil_id as id from class_members where class_id = $1 and pupil_id <> $2 limit 1', [ids.class5a, ids.pupil])).rows[0]!.id;
     expect((await get('demo.parent', `/api/learning/pupils/${stranger}/diary`)).statusCode).toBe(404);

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db.js';
 import type { FileStore } from '../files/files.usecases.js';
 import type { Clock } from '../../platform/clock.js';
+import type { ClassDayCache } from './diary.cache.js';
 import { rangeReversed, rangeTooLong } from './learning.errors.js';
 import { checkRange } from './learning.rules.js';
 
@@ -9,6 +10,8 @@ export interface LearningDeps {
   db: Db;
   clock: Clock;
   store: FileStore;
+  /** The class-day cache (decision 0026); absent: every Today is one query as before. */
+  classDays?: ClassDayCache;
 }
 
 /** Refuses a bad ?from&to before any query runs. */

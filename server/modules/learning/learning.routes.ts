@@ -15,16 +15,20 @@ import { planRoutes } from './plan.routes.js';
 import { coursesRoutes } from './courses.routes.js';
 import { printRoutes } from './print.routes.js';
 import type { LearningDeps } from './learning.deps.js';
+import { createClassDayCache } from './diary.cache.js';
 
 /**
  * The e-journal's HTTP surface, and the file store it attaches materials and submissions with.
  * (When a second module needs files, move the filesRoutes line to modules/index.ts with both
  * modules' read checks.)
  */
-export async function learningRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
+export async function learningRoutes(app: FastifyInstance, { db, changes, config }: AppDeps): Promise<void> {
   const filesConfig = loadFilesConfig();
   const store = createFileStore(filesConfig);
-  const deps: LearningDeps = { db, clock: clockFromEnv(), store };
+  const deps: LearningDeps = {
+    db, clock: clockFromEnv(), store,
+    classDays: changes && config.CLASS_DAY_CACHE === 'on' ? createClassDayCache(changes) : undefined,
+  };
   await filesRoutes(app, { db, store, config: filesConfig, checks: [learningFileAccess] });
   await diaryRoutes(app, deps);
   await journalRoutes(app, deps);

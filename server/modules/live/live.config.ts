@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 
 /** The live module's settings, read from the environment once (beside the module, like video's). */
@@ -20,6 +22,10 @@ const liveEnv = z.object({
   /** coturn for clients behind NAT: TURN addresses (comma-separated, e.g. `turn:turn.example.kz:3478`) and coturn's `static-auth-secret` (`use-auth-secret`). */
   LIVE_TURN_URLS: z.string().optional(),
   LIVE_TURN_SECRET: z.string().min(1).optional(),
+  /** How often (seconds) each open room's participant list is read on Janus for attendance (decision 0029). */
+  LIVE_ATTENDANCE_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
+  /** Where Janus writes room recordings (`rec_dir`); Sabaq reads them from the same path (one machine or a shared volume). */
+  LIVE_RECORDINGS_DIR: z.string().min(1).optional(),
   /** Timeout of one call to Janus (ms) before live features answer 503. */
   JANUS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
 });
@@ -36,6 +42,10 @@ export interface LiveConfig {
   };
   bitrate: number;
   ticketMinutes: number;
+  /** absolute folder for recordings, shared with Janus */
+  recordingsDir: string;
+  /** seconds between two looks at the open rooms' participants (attendance) */
+  attendanceSeconds: number;
   /** TURN for tickets (time-limited credentials per ticket), or null */
   turn: { urls: string[]; secret: string } | null;
 }
@@ -58,6 +68,8 @@ export function loadLiveConfig(env: NodeJS.ProcessEnv = process.env): LiveConfig
       timeoutMs: e.JANUS_TIMEOUT_MS,
     } : null,
     bitrate: e.LIVE_ROOM_BITRATE,
+    attendanceSeconds: e.LIVE_ATTENDANCE_SECONDS,
+    recordingsDir: path.resolve(e.LIVE_RECORDINGS_DIR ?? path.join(os.tmpdir(), 'sabaq-live-recordings')),
     ticketMinutes: e.LIVE_TICKET_MINUTES,
     turn: e.LIVE_TURN_URLS && e.LIVE_TURN_SECRET
       ? { urls: e.LIVE_TURN_URLS.split(',').map((u) => u.trim()).filter(Boolean), secret: e.LIVE_TURN_SECRET }

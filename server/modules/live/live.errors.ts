@@ -15,3 +15,5 @@ export const roomEnded = createErrorFactory('live.room_ended', 409, 'The live ro
 export const meetingInPast = createErrorFactory('live.meeting_in_past', 422, 'A meeting cannot start in the past');
 export const meetingCancelled = createErrorFactory('live.meeting_cancelled', 409, 'The meeting was cancelled');
 export const notInvited = createErrorFactory('live.not_invited', 403, 'Only the class, its teacher and its staff join a lesson');
+export const participantNotFound = createErrorFactory('live.participant_not_found', 404, 'No such participant in this room');
+export const removedFromRoom = createErrorFactory('live.removed', 403, 'The host removed you from this room');

@@ -26,6 +26,8 @@ export interface RoomSpec {
   pin: string;
   publishers: number;
   bitrate: number;
+  /** record every publisher into this folder (VideoRoom `record` + `rec_dir`) */
+  recDir?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -107,6 +109,7 @@ export class JanusClient {
       request: 'create', room: spec.room, description: spec.description, secret: spec.secret, pin: spec.pin,
       is_private: true, publishers: spec.publishers, bitrate: spec.bitrate, bitrate_cap: true,
       allowed: [], permanent: false, notify_joining: true, audiocodec: 'opus', videocodec: 'vp8',
+      ...(spec.recDir ? { record: true, rec_dir: spec.recDir } : {}),
       ...(this.cfg.roomAdminKey ? { admin_key: this.cfg.roomAdminKey } : {}),
     });
   }
@@ -114,6 +117,26 @@ export class JanusClient {
   /** Lets one more participant's token into the room. */
   async allow(room: number, secret: string, tokens: string[]): Promise<void> {
     await this.videoroom({ request: 'allowed', room, secret, action: 'add', allowed: tokens });
+  }
+
+  /** Takes tokens out of the room's `allowed` list. */
+  async disallow(room: number, secret: string, tokens: string[]): Promise<void> {
+    if (tokens.length) await this.videoroom({ request: 'allowed', room, secret, action: 'remove', allowed: tokens });
+  }
+
+  /** Hangs up one participant (VideoRoom `kick`); an unknown participant (already gone) is fine. */
+  async kick(room: number, secret: string, id: number): Promise<void> {
+    try {
+      await this.videoroom({ request: 'kick', room, secret, id });
+    } catch (err) {
+      if (err instanceof JanusRefused && err.code === 428) return; // JANUS_VIDEOROOM_ERROR_NO_SUCH_FEED
+      throw err;
+    }
+  }
+
+  /** Mutes or unmutes one stream (by its mid) of a participant for everyone (VideoRoom `moderate`). */
+  async moderate(room: number, secret: string, id: number, mid: string, mute: boolean): Promise<void> {
+    await this.videoroom({ request: 'moderate', room, secret, id, mid, mute });
   }
 
   /** Destroys the room: Janus hangs up everyone in it. An unknown room (already gone) is fine. */

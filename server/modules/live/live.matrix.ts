@@ -11,7 +11,7 @@ import { only } from '../../../test/authz-matrix.js';
 import { OTHER_REGION_SCHOOL } from '../../seed/demo-facts.js';
 import { demoIds } from '../learning/learning.fixtures.js';
 
-interface Objects { lesson: number; room: number; cls: number; meeting: number }
+interface Objects { lesson: number; room: number; cls: number; meeting: number; ticket: number }
 const MISSING = 99_999_999;
 const U = 503; // needs the media server, which the matrix runs without
 
@@ -28,6 +28,11 @@ const endpoints: MatrixEndpoint<Objects>[] = [
     inside: only({ homeroom: 201, admin: 201 }),
   },
   { route: 'POST /api/live/meetings/:id/start', request: (o) => ({ url: `/api/live/meetings/${o.meeting}/start`, payload: {} }), inside: only({ parent: 403, homeroom: U, admin: U }) },
+  { route: 'GET /api/live/rooms/:id/attendance', request: (o) => `/api/live/rooms/${o.room}/attendance`, inside: only({ pupil: 403, parent: 403, teacher: 200, homeroom: 403, admin: 403 }) },
+  { route: 'POST /api/live/rooms/:id/participants/:ticketId/remove', request: (o) => `/api/live/rooms/${o.room}/participants/${o.ticket}/remove`, inside: only({ pupil: 403, parent: 403, teacher: U, homeroom: 403, admin: 403 }) },
+  { route: 'POST /api/live/rooms/:id/participants/:ticketId/mute', request: (o) => ({ url: `/api/live/rooms/${o.room}/participants/${o.ticket}/mute`, payload: { mids: ['0'] } }), inside: only({ pupil: 403, parent: 403, teacher: U, homeroom: 403, admin: 403 }) },
+  { route: 'POST /api/live/rooms/:id/participants/:ticketId/floor', request: (o) => ({ url: `/api/live/rooms/${o.room}/participants/${o.ticket}/floor`, payload: { speak: true } }), inside: only({ pupil: 403, parent: 403, teacher: 200, homeroom: 403, admin: 403 }) },
+  { route: 'GET /api/live/rooms/:id/me', request: (o) => `/api/live/rooms/${o.room}/me`, inside: only({ pupil: 200, parent: 200, teacher: 200, homeroom: 200, admin: 200 }) },
   { route: 'POST /api/live/rooms/:id/end', request: (o) => `/api/live/rooms/${o.room}/end`, inside: only({ pupil: 403, parent: 403, teacher: U, homeroom: 403, admin: 403 }) },
 ];
 
@@ -59,10 +64,15 @@ export const matrix: Matrix<Objects> = {
     const otherMeeting = await one<number>(
       `insert into live_meetings (organisation_id, class_id, topic, starts_at, ends_at, created_by, created_at)
        select organisation_id, class_id, 'Cyberculture', '2020-12-09T09:10:00+06:00', '2020-12-09T09:55:00+06:00', teacher_id, now() from lessons where id = $1 returning id`, [otherLesson]);
+    // a participant's ticket in each room (the host's controls act on it)
+    const ticketIn = (roomId: number, personSql: string, params: unknown[]) => one<number>(
+      `insert into live_tickets (room_id, person_id, role, token, issued_at, expires_at) select $1, (${personSql}), 'participant', 'matrix-token', now(), '2030-01-01' returning id`, [roomId, ...params]);
+    const ticket = await ticketIn(room, 'select $2::bigint', [ids.pupil]);
+    const otherTicket = await ticketIn(otherRoom, 'select pupil_id from class_members where class_id = $2 limit 1', [otherClass]);
     return {
-      inside: { lesson, room, cls: ids.class5a, meeting: made.json().id },
-      outside: { lesson: otherLesson, room: otherRoom, cls: otherClass, meeting: otherMeeting },
-      missing: { lesson: MISSING, room: MISSING, cls: MISSING, meeting: MISSING },
+      inside: { lesson, room, cls: ids.class5a, meeting: made.json().id, ticket },
+      outside: { lesson: otherLesson, room: otherRoom, cls: otherClass, meeting: otherMeeting, ticket: otherTicket },
+      missing: { lesson: MISSING, room: MISSING, cls: MISSING, meeting: MISSING, ticket: MISSING },
     };
   },
 };

@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Actor } from '../identity/identity.actor.js';
 import { notify } from '../notifications/notifications.usecases.js';
-import { classForLive, lessonForLive, parentsOfClass } from '../learning/live.usecases.js';
+import { classForLive, lessonFactsForLive, lessonForLive, namesForLive, parentsOfClass, recordLivePresence } from '../learning/live.usecases.js';
 import type { LiveConfig } from './live.config.js';
 import { JanusClient, JanusRefused, JanusUnavailable, randomRoomNumber, randomSecret } from './live.janus.js';
 import * as repo from './live.repository.js';
@@ -9,9 +9,13 @@ import { canOrganiseMeeting, lessonPart, meetingListScope, meetingPart, type Roo
 import { closesAt, openWindow, publishersFor, ticketExpiry, turnCredentials } from './live.rules.js';
 import {
   classNotFound, lessonNotFound, lessonOver, mediaServerUnavailable, meetingCancelled, meetingInPast, meetingNotFound,
-  notInvited, notTheHost, notTheTeacher, roomEnded, roomNotFound, tooEarly,
+  notInvited, notTheHost, notTheTeacher, participantNotFound, removedFromRoom, roomEnded, roomNotFound, tooEarly,
 } from './live.errors.js';
-import type { JoinTicket, LiveRoom, Meeting } from '../../../contracts/live.js';
+import type { JoinTicket, LiveRoom, Meeting, RoomAttendance } from '../../../contracts/live.js';
+import { acceptRecording, videoState } from '../video/video.usecases.js';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { postProcess, recordedPublishers } from './live.recording.js';
 
 /** What the live use cases stand on: the media server (null when not configured) and the settings. */
 export interface LiveDeps {
@@ -54,9 +58,11 @@ export async function mediaServerAvailable(live: LiveDeps): Promise<boolean> {
   return ok;
 }
 
-export function roomView(r: repo.RoomRow): LiveRoom {
+export function roomView(r: repo.RoomRow, defaultBitrate = 256_000): LiveRoom {
   return {
     id: r.id, kind: r.lessonId !== null ? 'lesson' : 'meeting', lessonId: r.lessonId, meetingId: r.meetingId, audioOnly: r.audioOnly,
+    bitrate: r.bitrate ?? defaultBitrate,
+    record: r.record, recording: r.recordingState ? { state: r.recordingState, videoId: r.recordingVideoId } : null,
     startedAt: new Date(r.startedAt).toISOString(), closesAt: new Date(r.closesAt).toISOString(),
     endedAt: r.endedAt ? new Date(r.endedAt).toISOString() : null,
   };
@@ -65,20 +71,26 @@ export function roomView(r: repo.RoomRow): LiveRoom {
 /** Opens a room on Janus and records it; when another request opened one meanwhile, that one is kept. */
 async function openRoom(db: Db, live: LiveDeps, args: {
   key: { lessonId: number } | { meetingId: number }; kind: 'lesson' | 'meeting'; organisationId: number; classId: number;
-  endsAt: Date; audioOnly: boolean; actor: Actor; now: Date;
+  endsAt: Date; audioOnly: boolean; actor: Actor; now: Date; bitrate?: number; record?: boolean;
 }): Promise<repo.RoomRow> {
   const open = await repo.openRoomOf(db, args.key);
   if (open) return open;
   const spec = {
     room: randomRoomNumber(), secret: randomSecret(), pin: randomSecret(6),
     description: `sabaq ${args.kind} ${'lessonId' in args.key ? args.key.lessonId : args.key.meetingId}`,
-    publishers: publishersFor(args.kind), bitrate: live.config.bitrate,
+    publishers: publishersFor(args.kind), bitrate: args.bitrate ?? live.config.bitrate,
+    recDir: undefined as string | undefined,
   };
+  if (args.record) {
+    spec.recDir = path.join(live.config.recordingsDir, String(spec.room));
+    await mkdir(spec.recDir, { recursive: true });
+  }
   await onJanus(live, 'create room', (j) => j.createRoom(spec));
   const row = await repo.insertRoom(db, {
     lessonId: 'lessonId' in args.key ? args.key.lessonId : null, meetingId: 'meetingId' in args.key ? args.key.meetingId : null,
     organisationId: args.organisationId, classId: args.classId, janusRoom: spec.room, secret: spec.secret, pin: spec.pin,
     audioOnly: args.audioOnly, closesAt: closesAt(args.endsAt), startedBy: args.actor.personId, startedAt: args.now,
+    bitrate: args.bitrate ?? live.config.bitrate, record: Boolean(args.record),
   });
   if (row) return row;
   // case: two starts at once: the other room is the lesson's, ours goes
@@ -88,10 +100,16 @@ async function openRoom(db: Db, live: LiveDeps, args: {
   return winner;
 }
 
-/** Destroys the room on Janus, takes back its tokens and marks it ended. */
+/** Destroys the room on Janus, takes back its tokens and marks it ended (whoever is still in leaves now). */
 async function closeRoom(db: Db, live: LiveDeps, room: repo.RoomRow, now: Date): Promise<repo.RoomRow> {
+  // a last look at who is there, so a stretch ends at the room's end and not at the last poll
+  await trackRoom(db, live, room, now).catch(() => undefined);
   await onJanus(live, 'destroy room', (j) => j.destroyRoom(room.janusRoom, room.secret));
-  const tokens = await db.transaction((tx) => repo.endRoom(tx, room.id, now));
+  const tokens = await db.transaction(async (tx) => {
+    await repo.closeRoomPresence(tx, room.id, now);
+    if (room.lessonId !== null) await syncLessonAttendance(tx, room.lessonId, now);
+    return repo.endRoom(tx, room.id, now);
+  });
   if (live.janus?.tokenAuth) await Promise.all(tokens.map((t) => live.janus!.removeToken(t).catch(() => undefined)));
   return { ...room, endedAt: now };
 }
@@ -116,11 +134,12 @@ export async function lessonLive(db: Db, live: LiveDeps, actor: Actor, lessonId:
     canStart: part === 'host' && available && window === 'open',
     canJoin: room !== null && (part === 'host' || part === 'participant'),
     startsAt: lesson.startsAt.toISOString(), endsAt: lesson.endsAt.toISOString(),
+    recordings: await lessonRecordings(db, lessonId),
   };
 }
 
 /** The lesson's teacher opens its live room (30 minutes before the start at the earliest; the same room when already open). */
-export async function startLesson(db: Db, live: LiveDeps, actor: Actor, lessonId: number, audioOnly: boolean, now: Date): Promise<LiveRoom> {
+export async function startLesson(db: Db, live: LiveDeps, actor: Actor, lessonId: number, audioOnly: boolean, now: Date, bitrate?: number, record?: boolean): Promise<LiveRoom> {
   const lesson = await lessonOrThrow(db, actor, lessonId, now);
   if (lessonPart(lesson) !== 'host') throw notTheTeacher();
   if (lesson.cancelled) throw lessonOver();
@@ -129,7 +148,7 @@ export async function startLesson(db: Db, live: LiveDeps, actor: Actor, lessonId
   if (window === 'over') throw lessonOver();
   const room = await openRoom(db, live, {
     key: { lessonId }, kind: 'lesson', organisationId: lesson.organisationId, classId: lesson.classId,
-    endsAt: lesson.endsAt, audioOnly, actor, now,
+    endsAt: lesson.endsAt, audioOnly, actor, now, bitrate, record,
   });
   return roomView(room);
 }
@@ -179,7 +198,7 @@ async function meetingOrThrow(db: Queryable, actor: Actor, meetingId: number) {
 }
 
 /** The organiser opens the meeting's room (30 minutes before at the earliest). */
-export async function startMeeting(db: Db, live: LiveDeps, actor: Actor, meetingId: number, audioOnly: boolean, now: Date): Promise<LiveRoom> {
+export async function startMeeting(db: Db, live: LiveDeps, actor: Actor, meetingId: number, audioOnly: boolean, now: Date, bitrate?: number, record?: boolean): Promise<LiveRoom> {
   const { meeting, part } = await meetingOrThrow(db, actor, meetingId);
   if (part !== 'host') throw notTheHost();
   if (meeting.cancelledAt) throw meetingCancelled();
@@ -188,7 +207,7 @@ export async function startMeeting(db: Db, live: LiveDeps, actor: Actor, meeting
   if (window === 'over') throw lessonOver();
   const room = await openRoom(db, live, {
     key: { meetingId }, kind: 'meeting', organisationId: meeting.organisationId, classId: meeting.classId,
-    endsAt: new Date(meeting.endsAt), audioOnly, actor, now,
+    endsAt: new Date(meeting.endsAt), audioOnly, actor, now, bitrate, record,
   });
   return roomView(room);
 }
@@ -226,6 +245,7 @@ export async function issueTicket(db: Db, live: LiveDeps, actor: Actor, roomId: 
   const { room, part } = await roomOrThrow(db, actor, roomId, now);
   if (part === 'onlooker') throw notInvited();
   if (room.endedAt) throw roomEnded();
+  if (part !== 'host' && await repo.isRemoved(db, room.id, actor.personId)) throw removedFromRoom();
   if (new Date(room.closesAt).getTime() <= now.getTime()) {
     await closeRoom(db, live, room, now).catch(() => undefined);
     throw roomEnded();
@@ -242,7 +262,7 @@ export async function issueTicket(db: Db, live: LiveDeps, actor: Actor, roomId: 
     roomId: room.id, kind: room.lessonId !== null ? 'lesson' : 'meeting', janusUrl: live.config.janus!.publicUrl, janusRoom: room.janusRoom,
     pin: room.pin, token, janusToken: live.janus!.tokenAuth ? token : null, role,
     // no names go to the media server: a role and the ticket number are enough to tell feeds apart
-    display: `${role}-${ticketId}`, audioOnly: room.audioOnly, bitrate: live.config.bitrate, expiresAt: expiresAt.toISOString(),
+    display: `${role}-${ticketId}`, audioOnly: room.audioOnly, bitrate: room.bitrate ?? live.config.bitrate, expiresAt: expiresAt.toISOString(),
     lessonId: room.lessonId, meetingId: room.meetingId,
     iceServers: live.config.turn ? [{ urls: live.config.turn.urls, ...turnCredentials(live.config.turn.secret, expiresAt, `t${ticketId}`) }] : [],
   };
@@ -280,4 +300,197 @@ export async function liveStartupProblem(config: LiveConfig): Promise<string | n
   } catch {
     return `Live lessons are off: Janus at ${config.janus.url} does not answer (live features answer 503 until it does)`;
   }
+}
+
+// ── attendance from the media server (decision 0029) ────────────────────────
+
+/** `host-12` / `participant-12`: the display a ticket gives names its ticket. */
+function ticketOfDisplay(display: string | undefined): number | null {
+  const m = /^(?:host|participant)-(\d{1,15})$/.exec(display ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Looks at one open room's participant list on Janus and records presence: someone newly listed
+ * starts a stretch (joined now), someone still listed is seen now, someone no longer listed left when
+ * last seen. A lesson's pupils go into the journal (present online, minutes). Idempotent: two
+ * processes looking at once are serialised per room and agree.
+ */
+export async function trackRoom(db: Db, live: LiveDeps, room: repo.RoomRow, now: Date): Promise<number | null> {
+  if (!live.janus || room.endedAt) return null;
+  const list = await live.janus.participants(room.janusRoom);
+  if (list === null) return null; // gone from Janus: the sweep ends it
+  const listed = list.flatMap((p) => {
+    const ticketId = ticketOfDisplay(p.display);
+    return ticketId === null ? [] : [{ ticketId, janusId: Number(p.id) }];
+  });
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1::int, $2::int)', [0x11fe, room.id % 2 ** 31]);
+    const tickets = await repo.ticketsOfRoom(tx, room.id, [...new Set(listed.map((l) => l.ticketId))]);
+    const here = listed.filter((l) => tickets.has(l.ticketId));
+    const key = (ticketId: number, janusId: number) => `${ticketId}:${janusId}`;
+    const hereKeys = new Set(here.map((l) => key(l.ticketId, l.janusId)));
+    const open = await repo.openPresence(tx, room.id);
+    const openKeys = new Set(open.map((o) => key(o.ticketId, o.janusId)));
+    await repo.seenPresence(tx, open.filter((o) => hereKeys.has(key(o.ticketId, o.janusId))).map((o) => o.id), now);
+    await repo.leavePresence(tx, open.filter((o) => !hereKeys.has(key(o.ticketId, o.janusId))).map((o) => o.id));
+    for (const l of here) {
+      if (!openKeys.has(key(l.ticketId, l.janusId))) {
+        await repo.insertPresence(tx, { roomId: room.id, ticketId: l.ticketId, personId: tickets.get(l.ticketId)!.personId, janusId: l.janusId, at: now });
+      }
+    }
+    if (room.lessonId !== null) await syncLessonAttendance(tx, room.lessonId, now);
+    return here.length;
+  });
+}
+
+/** Every pupil seen in any room of the lesson: present online in the journal, with whole minutes present. */
+async function syncLessonAttendance(db: Queryable, lessonId: number, now: Date): Promise<void> {
+  for (const s of await repo.presenceSummary(db, await repo.roomIdsOfLesson(db, lessonId))) {
+    if (s.role !== 'participant') continue;
+    await recordLivePresence(db, { lessonId, pupilId: s.personId, firstJoinedAt: new Date(s.firstJoinedAt), minutes: Math.floor(s.seconds / 60), now });
+  }
+}
+
+/** Looks at every open room (run every LIVE_ATTENDANCE_SECONDS by the routes' timer); a room Janus does not answer for is skipped. */
+export async function trackPresence(db: Db, live: LiveDeps, now: Date): Promise<number> {
+  if (!live.janus) return 0;
+  let seen = 0;
+  for (const room of await repo.openRooms(db)) {
+    try {
+      seen += (await trackRoom(db, live, room, now)) ?? 0;
+    } catch (err) {
+      live.log?.warn({ err: err instanceof Error ? err.message : String(err), roomId: room.id }, 'live: presence not read');
+    }
+  }
+  return seen;
+}
+
+/** Who was in the room and for how long (the lesson's or meeting's hosts only). */
+export async function roomAttendance(db: Db, actor: Actor, roomId: number, now: Date): Promise<RoomAttendance> {
+  const { room, part } = await roomOrThrow(db, actor, roomId, now);
+  if (part !== 'host') throw room.lessonId !== null ? notTheTeacher() : notTheHost();
+  const rows = await repo.presenceSummary(db, [room.id]);
+  const names = await namesForLive(db, rows.map((r) => r.personId));
+  return {
+    roomId: room.id,
+    items: rows.map((r) => ({
+      personId: r.personId, ticketId: r.ticketId, name: names.get(r.personId) ?? '', role: r.role, firstJoinedAt: new Date(r.firstJoinedAt).toISOString(),
+      lastSeenAt: new Date(r.lastSeenAt).toISOString(), minutes: Math.floor(r.seconds / 60), present: r.present,
+    })),
+  };
+}
+
+// ── the host's controls ─────────────────────────────────────────────────────
+
+async function hostRoom(db: Db, actor: Actor, roomId: number, now: Date) {
+  const { room, part } = await roomOrThrow(db, actor, roomId, now);
+  if (part !== 'host') throw room.lessonId !== null ? notTheTeacher() : notTheHost();
+  if (room.endedAt) throw roomEnded();
+  return room;
+}
+
+async function targetOf(db: Db, room: repo.RoomRow, ticketId: number) {
+  const ticket = await repo.findTicket(db, room.id, ticketId);
+  if (!ticket || ticket.role === 'host') throw participantNotFound();
+  return ticket;
+}
+
+/** The Janus participant ids of every ticket this person holds in the room. */
+async function janusIdsOf(db: Db, janus: JanusClient, room: repo.RoomRow, personId: number): Promise<number[]> {
+  const tickets = new Set((await repo.ticketsOfPerson(db, room.id, personId)).map((t) => t.id));
+  const list = (await janus.participants(room.janusRoom)) ?? [];
+  return list.filter((p) => { const id = ticketOfDisplay(p.display); return id !== null && tickets.has(id); }).map((p) => Number(p.id));
+}
+
+/**
+ * The host removes a participant: every token of theirs for the room is taken back (out of the room's
+ * `allowed` list and, with token_auth, the Janus core token), they are hung up on Janus (`kick`), and
+ * no new ticket is issued to them for this room (403 `live.removed`).
+ */
+export async function removeParticipant(db: Db, live: LiveDeps, actor: Actor, roomId: number, ticketId: number, now: Date) {
+  const room = await hostRoom(db, actor, roomId, now);
+  const target = await targetOf(db, room, ticketId);
+  const tokens = (await repo.ticketsOfPerson(db, room.id, target.personId)).flatMap((t) => (t.token ? [t.token] : []));
+  // the media server first: if it is away nothing is written and the host tries again
+  const kicked = await onJanus(live, 'remove participant', async (j) => {
+    await j.disallow(room.janusRoom, room.secret, tokens);
+    await Promise.all(tokens.map((t) => j.removeToken(t)));
+    const ids = await janusIdsOf(db, j, room, target.personId);
+    for (const id of ids) await j.kick(room.janusRoom, room.secret, id);
+    return ids.length;
+  });
+  await db.transaction((tx) => repo.removePerson(tx, room.id, target.personId, now));
+  await trackRoom(db, live, room, now).catch(() => undefined);
+  return { ticketId, personId: target.personId, done: 'removed' as const, onMediaServer: kicked };
+}
+
+/** The host mutes (or unmutes) a participant's streams for everyone, on the media server. */
+export async function muteParticipant(db: Db, live: LiveDeps, actor: Actor, roomId: number, ticketId: number, body: { mids: string[]; mute: boolean }, now: Date) {
+  const room = await hostRoom(db, actor, roomId, now);
+  const target = await targetOf(db, room, ticketId);
+  const done = await onJanus(live, 'mute participant', async (j) => {
+    const ids = await janusIdsOf(db, j, room, target.personId);
+    for (const id of ids) for (const mid of body.mids) await j.moderate(room.janusRoom, room.secret, id, mid, body.mute);
+    return ids.length;
+  });
+  return { ticketId, personId: target.personId, done: body.mute ? 'muted' as const : 'unmuted' as const, onMediaServer: done };
+}
+
+/** The host gives a participant the floor (their page then publishes their microphone) or takes it back. */
+export async function setFloor(db: Db, actor: Actor, roomId: number, ticketId: number, speak: boolean, now: Date) {
+  const room = await hostRoom(db, actor, roomId, now);
+  const target = await targetOf(db, room, ticketId);
+  if (target.removedAt) throw participantNotFound();
+  await repo.setFloor(db, room.id, target.personId, speak);
+  return { ticketId, personId: target.personId, done: speak ? 'floor_given' as const : 'floor_taken' as const, onMediaServer: 0 };
+}
+
+/** A participant's own standing (polled by their page): given the floor, removed, the room ended. */
+export async function myPlace(db: Db, actor: Actor, roomId: number, now: Date) {
+  const { room } = await roomOrThrow(db, actor, roomId, now);
+  const place = await repo.myPlace(db, room.id, actor.personId);
+  return { roomId: room.id, ...place, endedAt: room.endedAt ? new Date(room.endedAt).toISOString() : null };
+}
+
+// ── recordings (janus-pp-rec + ffmpeg → the video pipeline) ────────────────
+
+/**
+ * Processes one ended room's recording, if one waits: its Janus files become one video that the
+ * video module judges, stores and queues for the HLS ladder (with the audio-only rung), linked to
+ * the room (and so to its lesson). Run by the routes' minute timer and right after a room ends;
+ * never in a request. A failure is kept with its reason (retried up to 3 times if a process died).
+ */
+export async function processRecordings(db: Db, live: LiveDeps, now: Date): Promise<number | null> {
+  const room = await db.transaction((tx) => repo.claimRecording(tx, new Date(now.getTime() - 30 * 60_000)));
+  if (!room) return null;
+  const dir = path.join(live.config.recordingsDir, String(room.janusRoom));
+  try {
+    const publishers = await recordedPublishers(dir);
+    if (!publishers.length) throw new Error('Janus recorded nothing in this room (nobody published)');
+    const file = await postProcess(dir, publishers[0]!);
+    const l = room.lessonId !== null ? await lessonFactsForLive(db, room.lessonId) : null;
+    const title = room.lessonId !== null ? `Live lesson ${l?.onDate ?? ''}${l?.topic ? ` — ${l.topic}` : ''}` : `Meeting ${room.meetingId}`;
+    const videoId = await acceptRecording(db, {
+      path: file, ownerId: room.startedBy, organisationId: room.organisationId, title, topic: l?.topic ?? null, subjectId: l?.subjectId ?? null,
+    });
+    await repo.finishRecording(db, room.id, { videoId });
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    return videoId;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    live.log?.warn({ roomId: room.id, err: message }, 'live: recording not processed');
+    await repo.finishRecording(db, room.id, { failure: message });
+    return null;
+  }
+}
+
+/** The lesson's recordings with their video's state (for the lesson page). */
+export async function lessonRecordings(db: Queryable, lessonId: number) {
+  const out = [];
+  for (const r of await repo.recordingsOfLesson(db, lessonId)) {
+    const v = r.videoId !== null ? await videoState(db, r.videoId) : null;
+    out.push({ roomId: r.roomId, state: r.state as 'pending' | 'processing' | 'done' | 'failed', videoId: r.videoId, videoStatus: v?.status ?? null, failure: r.failure });
+  }
+  return out;
 }

@@ -120,8 +120,10 @@ export function servingOrder(a: { priority: number; declaredAt: string; key: str
  * holds (an earlier confirmed run) stays, and only the rest of each entitlement is served from the
  * free stock, so a re-run after new stock serves the next in line and moves no one. `stock` is the
  * free stock (not committed to earlier allocations); for a reshuffle pass no `previous` and the whole stock.
+ * `households` may be a stream (a generator over a cursor): only those that may need something are
+ * kept, so a country run holds ~10 % of its households in memory, never all of them.
  */
-export function allocate(rules: RuleSetBody, version: number, households: HouseholdFacts[], stock: { devices: number; kits: number },
+export function allocate(rules: RuleSetBody, version: number, households: Iterable<HouseholdFacts>, stock: { devices: number; kits: number },
   previous: ReadonlyMap<string, Previous> = new Map()): AllocationOutcome {
   // most households need nothing: skip them before building reasons and sorting (a country has millions)
   const rows = [];

@@ -244,7 +244,8 @@ async function computeRun(db: Queryable, actor: Actor, scope: Scope, reshuffle: 
   const orgs = new Map(s.orgs.map((o) => [o.id, o]));
   const people = await classify(db, await repo.peopleOf(db, orgIds), today(now));
   const households = householdsOf(people, orgs);
-  const facts = households.map(factsOf).filter((f): f is HouseholdFacts => f !== null);
+  // a lazy stream of facts: allocate keeps only the households that may need something
+  const facts = (function* () { for (const h of households) { const f = factsOf(h); if (f) yield f; } })();
   const active = await repo.activeAllocations(db, orgIds);
   const previous = new Map<string, Previous>(reshuffle ? [] : active.map((a) => [`${a.organisationId}/${a.householdKey}`, { devices: a.devices, kits: a.kits }]));
   const counts = await repo.stockCounts(db, orgIds);

@@ -5,8 +5,8 @@ export async function channelsByCode(db: Queryable): Promise<Map<string, number>
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
-export async function listChannels(db: Queryable): Promise<{ code: string; name: string }[]> {
-  const { rows } = await db.query<{ code: string; name: string }>('select code, name from video_tv_channels order by id');
+export async function listChannels(db: Queryable): Promise<{ code: string; name: string; timeZone: string }[]> {
+  const { rows } = await db.query<{ code: string; name: string; timeZone: string }>('select code, name, time_zone as "timeZone" from video_tv_channels order by id');
   return rows;
 }
 
@@ -37,9 +37,9 @@ export async function insertSlots(db: Queryable, slots: { channelId: number; sta
 /** A day's slots (the day in Almaty time), every channel, in air order, with the linked video's state. */
 export async function daySlots(db: Queryable, from: Date, to: Date) {
   const { rows } = await db.query<{
-    id: number; code: string; name: string; startsAt: Date; endsAt: Date; grade: number | null; subject: string | null;
+    id: number; code: string; name: string; timeZone: string; startsAt: Date; endsAt: Date; grade: number | null; subject: string | null;
     language: 'kk' | 'ru' | 'en' | null; topic: string; videoId: number | null; videoReady: boolean | null; videoPublic: boolean | null;
-  }>(`select s.id, c.code, c.name, s.starts_at as "startsAt", s.ends_at as "endsAt", s.grade, s.subject, s.language, s.topic,
+  }>(`select s.id, c.code, c.name, c.time_zone as "timeZone", s.starts_at as "startsAt", s.ends_at as "endsAt", s.grade, s.subject, s.language, s.topic,
         s.video_id as "videoId", v.status = 'ready' as "videoReady", v.visibility = 'public' as "videoPublic"
       from video_tv_slots s join video_tv_channels c on c.id = s.channel_id left join video_videos v on v.id = s.video_id
       where s.starts_at >= $1 and s.starts_at < $2 order by s.starts_at, c.code`, [from, to]);

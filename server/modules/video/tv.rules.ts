@@ -1,9 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import type { TvGridProblem } from '../../../contracts/video.js';
+import { zonedToInstant } from './tv.time.js';
 
-/** The national channels broadcast on Almaty time; a local time in the grid's CSV is read in it. */
+/**
+ * The national grid's days are Almaty days (the tz database's `Asia/Almaty`: +06:00 until
+ * 29 February 2024, +05:00 from 1 March 2024). Each channel has its own IANA zone
+ * (`video_tv_channels.time_zone`, Almaty by default); a local time in the grid's CSV is read in it.
+ */
 export const TV_TIME_ZONE = 'Asia/Almaty';
-export const TV_OFFSET = '+06:00';
 
 export interface SlotInput {
   line: number;
@@ -21,18 +25,19 @@ export interface SlotInput {
 
 export type GridProblem = TvGridProblem;
 
-/** "2020-04-06 10:20" (Almaty time) or a full ISO instant with its offset. */
-export function parseAirTime(s: string): Date | null {
+/** "2020-04-06 10:20" (wall time in `timeZone`, the channel's) or a full ISO instant with its offset. */
+export function parseAirTime(s: string, timeZone = TV_TIME_ZONE): Date | null {
   const t = s.trim();
   const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/.exec(t);
-  const iso = m ? `${m[1]}T${m[2]}${m[3] ?? ':00'}${TV_OFFSET}` : t;
+  if (m) return zonedToInstant(m[1]!, `${m[2]}${m[3] ?? ':00'}`, timeZone);
+  const iso = t;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso)) return null;
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
 /** Reads the grid's CSV; every problem is reported with its line, none is skipped silently. */
-export function parseGridCsv(csv: string): { slots: SlotInput[]; problems: GridProblem[] } {
+export function parseGridCsv(csv: string, zoneOf: (channel: string) => string = () => TV_TIME_ZONE): { slots: SlotInput[]; problems: GridProblem[] } {
   const problems: GridProblem[] = [];
   let records: Record<string, string>[];
   try {
@@ -43,13 +48,14 @@ export function parseGridCsv(csv: string): { slots: SlotInput[]; problems: GridP
   const slots: SlotInput[] = [];
   records.forEach((r, i) => {
     const line = i + 2;
-    const startsAt = parseAirTime(r.starts_at ?? '');
-    const endsAt = parseAirTime(r.ends_at ?? '');
+    const zone = zoneOf(r.channel ?? '');
+    const startsAt = parseAirTime(r.starts_at ?? '', zone);
+    const endsAt = parseAirTime(r.ends_at ?? '', zone);
     const grade = r.grade ? Number(r.grade) : null;
     const language = (r.language || null) as SlotInput['language'];
     const videoId = r.video_id ? Number(r.video_id) : null;
     if (!r.channel) problems.push({ line, reason: 'channel_empty', message: 'channel is empty' });
-    if (!startsAt || !endsAt) problems.push({ line, reason: 'bad_time', message: 'starts_at and ends_at: "YYYY-MM-DD HH:MM" (Almaty time) or an ISO instant' });
+    if (!startsAt || !endsAt) problems.push({ line, reason: 'bad_time', message: `starts_at and ends_at: "YYYY-MM-DD HH:MM" (the channel's local time, ${zone}) or an ISO instant` });
     else if (endsAt <= startsAt) problems.push({ line, reason: 'end_not_after_start', message: 'ends_at is not after starts_at' });
     if (grade !== null && !(Number.isInteger(grade) && grade >= 0 && grade <= 12)) problems.push({ line, reason: 'bad_grade', message: 'grade is 0..12' });
     if (language !== null && !['kk', 'ru', 'en'].includes(language)) problems.push({ line, reason: 'bad_language', message: 'language is kk, ru or en' });

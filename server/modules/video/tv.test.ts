@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { overlaps, parseAirTime } from './tv.rules.js';
 import { formatXmltvTime, parseXmltv, parseXmltvTime } from './tv.xmltv.js';
+import { offsetMinutes, zonedParts, zonedToInstant } from './tv.time.js';
 
 let t: TestApp;
 let ministry: string;
@@ -139,4 +140,56 @@ test('the grid exports as XMLTV (public) with the recording linked, and the expo
   expect(day.items[0].video).toEqual({ id: video, hlsUrl: `/api/video/videos/${video}/media/master.m3u8` });
   expect((await t.app.inject({ url: '/api/video/tv-schedule?date=2020-04-13&days=7' })).json().items).toHaveLength(3);
   expect((await t.app.inject({ url: '/api/video/tv-schedule?date=2020-04-14&days=7' })).json().items).toHaveLength(1);
+});
+
+// ── time zones from the tz database: Kazakhstan +06:00 until 29 Feb 2024, +05:00 from 1 Mar 2024 ─
+test('tz database: wall times in a zone on both sides of the 1 March 2024 change', () => {
+  expect(zonedToInstant('2024-02-28', '10:20', 'Asia/Almaty')?.toISOString()).toBe('2024-02-28T04:20:00.000Z');
+  expect(zonedToInstant('2024-03-04', '10:20', 'Asia/Almaty')?.toISOString()).toBe('2024-03-04T05:20:00.000Z');
+  // 29 Feb 23:30 happened twice (clocks back at midnight): the earlier instant
+  expect(zonedToInstant('2024-02-29', '23:30', 'Asia/Almaty')?.toISOString()).toBe('2024-02-29T17:30:00.000Z');
+  expect(zonedToInstant('2024-02-30', '10:00', 'Asia/Almaty')).toBeNull();
+  expect(offsetMinutes(new Date('2024-02-29T17:59:00Z'), 'Asia/Almaty')).toBe(360);
+  expect(offsetMinutes(new Date('2024-02-29T18:00:00Z'), 'Asia/Almaty')).toBe(300);
+  expect(zonedParts(new Date('2024-03-04T18:30:00Z'), 'Asia/Almaty')).toEqual({ date: '2024-03-04', time: '23:30' });
+  expect(parseAirTime('2024-03-04 10:20')?.toISOString()).toBe('2024-03-04T05:20:00.000Z');
+  expect(parseAirTime('2024-03-04 10:20', 'Asia/Aqtobe')?.toISOString()).toBe('2024-03-04T05:20:00.000Z');
+  expect(formatXmltvTime(new Date('2024-03-04T05:20:00Z'), offsetMinutes(new Date('2024-03-04T05:20:00Z'), 'Asia/Almaty'))).toBe('20240304102000 +0500');
+});
+
+test('a CSV air time before and after the 2024 change is read on the channel clock; the day, the XMLTV export and the week follow it', async () => {
+  const res = await importCsv(`${HEAD}qazaqstan,2024-02-28 10:20,2024-02-28 10:50,5,Mathematics,kk,Before the change\nqazaqstan,2024-03-04 10:20,2024-03-04 10:50,5,Mathematics,kk,After the change\nqazaqstan,2024-03-04 23:30,2024-03-04 23:55,9,History,ru,Late\n`);
+  expect(res.statusCode, res.body).toBe(201);
+  const before = (await t.app.inject({ url: '/api/video/tv-schedule?date=2024-02-28' })).json();
+  expect(before.items).toEqual([expect.objectContaining({ topic: 'Before the change', startsAt: '2024-02-28T04:20:00.000Z', timeZone: 'Asia/Almaty' })]);
+  const after = (await t.app.inject({ url: '/api/video/tv-schedule?date=2024-03-04' })).json();
+  // 23:30 local on 4 March is 18:30Z: with a fixed +06:00 the day would have ended at 18:00Z and lost it
+  expect(after.items.map((i: { topic: string; startsAt: string }) => [i.topic, i.startsAt])).toEqual([
+    ['After the change', '2024-03-04T05:20:00.000Z'], ['Late', '2024-03-04T18:30:00.000Z']]);
+  expect((await t.app.inject({ url: '/api/video/tv-schedule?date=2024-03-05' })).json().items).toEqual([]);
+  const xml = (await t.app.inject({ url: '/api/video/tv-schedule/xmltv?from=2024-02-28&days=7' })).body;
+  expect(xml).toContain('start="20240228102000 +0600"');
+  expect(xml).toContain('start="20240304102000 +0500"');
+  expect(xml).toContain('start="20240304233000 +0500"');
+  expect(parseXmltv(xml).slots.map((s) => s.startsAt.toISOString())).toEqual(['2024-02-28T04:20:00.000Z', '2024-03-04T05:20:00.000Z', '2024-03-04T18:30:00.000Z']);
+  // a local retransmission channel on another clock: its CSV times are read in its own zone
+  await t.db.query("insert into video_tv_channels (code, name, time_zone) values ('tz_test_local', 'Local West', 'Europe/Samara')");
+  const local = await importCsv(`${HEAD}tz_test_local,2024-03-04 10:20,2024-03-04 10:50,5,Mathematics,ru,On Samara time\n`);
+  expect(local.statusCode, local.body).toBe(201);
+  expect(local.json().slots[0].startsAt).toBe('2024-03-04T06:20:00.000Z');
+  const day = (await t.app.inject({ url: '/api/video/tv-schedule?date=2024-03-04' })).json();
+  expect(day.items.find((i: { topic: string }) => i.topic === 'On Samara time')).toMatchObject({ timeZone: 'Europe/Samara' });
+});
+
+test('the public grid prints as a PDF (no sign-in) by grade and language, with Kazakh letters; bad input 400', async () => {
+  const res = await t.app.inject({ url: '/api/video/tv-schedule/pdf?date=2024-03-04&days=1&grade=5&lang=kk' });
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers['content-type']).toContain('application/pdf');
+  expect(res.headers['cache-control']).toContain('public');
+  expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(res.rawPayload.length).toBeGreaterThan(5000); // the embedded font subset
+  const empty = await t.app.inject({ url: '/api/video/tv-schedule/pdf?date=1999-01-01&lang=ru' });
+  expect(empty.statusCode).toBe(200);
+  expect((await t.app.inject({ url: '/api/video/tv-schedule/pdf?date=March' })).statusCode).toBe(400);
+  expect((await t.app.inject({ url: '/api/video/tv-schedule/pdf?date=2024-03-04&grade=13' })).statusCode).toBe(400);
 });

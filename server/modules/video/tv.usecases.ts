@@ -2,8 +2,10 @@ import type { Db, Queryable } from '../../platform/db.js';
 import { hasRole, type Actor } from '../identity/identity.actor.js';
 import * as errors from './video.errors.js';
 import * as repo from './tv.repository.js';
-import { overlaps, parseGridCsv, TV_OFFSET, TV_TIME_ZONE, type GridProblem, type SlotInput } from './tv.rules.js';
+import { overlaps, parseGridCsv, TV_TIME_ZONE, type GridProblem, type SlotInput } from './tv.rules.js';
 import { buildXmltv, parseXmltv } from './tv.xmltv.js';
+import { addDays, dayStart, zonedParts } from './tv.time.js';
+import { createPdf, finishPdf, table } from '../../platform/pdf/index.js';
 
 /** Reasons that are about the file's format (answered as video.grid_invalid before anything else). */
 const CLASH_REASONS = new Set(['unknown_channel', 'overlap', 'overlap_grid']);
@@ -25,7 +27,9 @@ export type GridImport = ({ csv: string } | { xmltv: string }) & { dryRun: boole
  */
 export async function importGrid(db: Db, actor: Actor, input: GridImport): Promise<{ created: number; dryRun: boolean; slots: ImportedSlot[] }> {
   if (!hasRole(actor, 'ministry_officer')) throw errors.gridForbidden();
-  const parsed = 'csv' in input ? { ...parseGridCsv(input.csv), displayNames: new Map<string, string[]>() } : parseXmltv(input.xmltv);
+  // a CSV's local times are read on each channel's own clock (its IANA zone)
+  const zones = new Map((await repo.listChannels(db)).map((c) => [c.code, c.timeZone]));
+  const parsed = 'csv' in input ? { ...parseGridCsv(input.csv, (code) => zones.get(code) ?? TV_TIME_ZONE), displayNames: new Map<string, string[]>() } : parseXmltv(input.xmltv);
   const problems: GridProblem[] = [...parsed.problems];
   if (!parsed.slots.length && !problems.length) problems.push({ line: 0, reason: 'empty', message: 'The file holds no slots' });
   if (problems.some((p) => p.reason === 'unreadable')) refuse(problems);
@@ -73,28 +77,59 @@ export interface ImportedSlot {
   language: 'kk' | 'ru' | 'en' | null; topic: string; videoId: number | null;
 }
 
-/** The grid of `days` days from `from` (Almaty days) as an XMLTV document. */
+/** The grid of `days` days from `from` (Almaty days) as an XMLTV document, times on each channel's clock. */
 export async function exportXmltv(db: Queryable, from: string, days: number, now: Date): Promise<string> {
-  const start = new Date(`${from}T00:00:00${TV_OFFSET}`);
-  const rows = await repo.daySlots(db, start, new Date(start.getTime() + days * 24 * 3600 * 1000));
+  const rows = await repo.daySlots(db, dayStart(from, TV_TIME_ZONE), dayStart(addDays(from, days), TV_TIME_ZONE));
   const channels = await repo.listChannels(db);
   return buildXmltv(channels, rows.map((r) => ({
-    channel: r.code, startsAt: r.startsAt, endsAt: r.endsAt, grade: r.grade, subject: r.subject, language: r.language, topic: r.topic,
+    channel: r.code, timeZone: r.timeZone, startsAt: r.startsAt, endsAt: r.endsAt, grade: r.grade, subject: r.subject, language: r.language, topic: r.topic,
     videoId: r.videoId !== null && r.videoPublic ? r.videoId : null,
-  })), now);
+  })), now, TV_TIME_ZONE);
 }
 
 /** The public grid of one day or more (Almaty days), with each slot's recording when it is public and ready. */
 export async function daySchedule(db: Queryable, date: string, days = 1) {
-  const from = new Date(`${date}T00:00:00${TV_OFFSET}`);
-  const to = new Date(from.getTime() + days * 24 * 3600 * 1000);
+  const from = dayStart(date, TV_TIME_ZONE);
+  const to = dayStart(addDays(date, days), TV_TIME_ZONE);
   const rows = await repo.daySlots(db, from, to);
   return {
     date, timeZone: TV_TIME_ZONE,
     items: rows.map((r) => ({
-      id: r.id, channel: { code: r.code, name: r.name }, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString(),
+      id: r.id, channel: { code: r.code, name: r.name }, timeZone: r.timeZone, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString(),
       grade: r.grade, subject: r.subject, language: r.language, topic: r.topic,
       video: r.videoId !== null && r.videoPublic ? { id: r.videoId, hlsUrl: r.videoReady ? `/api/video/videos/${r.videoId}/media/master.m3u8` : null } : null,
     })),
   };
+}
+
+const PDF_STRINGS = {
+  kk: { title: 'Телесабақтар кестесі', day: 'Күні', time: 'Уақыты', channel: 'Арна', grade: 'Сынып', subject: 'Пән', language: 'Тіл', topic: 'Тақырып', all: 'барлық сыныптар', zone: 'Уақыт арнаның сағатымен', none: 'Бұл күндерге сабақ жоқ.' },
+  ru: { title: 'Расписание телеуроков', day: 'День', time: 'Время', channel: 'Канал', grade: 'Класс', subject: 'Предмет', language: 'Язык', topic: 'Тема', all: 'все классы', zone: 'Время по часам канала', none: 'На эти дни уроков нет.' },
+  en: { title: 'TV lessons grid', day: 'Day', time: 'Time', channel: 'Channel', grade: 'Grade', subject: 'Subject', language: 'Language', topic: 'Topic', all: 'all grades', zone: 'Times on the channel clock', none: 'No lessons on these days.' },
+} as const;
+
+/** The public grid as a printable PDF (families without internet): by day, grade and language, times on each channel's clock. */
+export async function gridPdf(db: Queryable, q: { date: string; days: number; grade?: number; language?: 'kk' | 'ru' | 'en'; lang: 'kk' | 'ru' | 'en' }): Promise<{ bytes: Buffer; name: string }> {
+  const s = PDF_STRINGS[q.lang];
+  const grid = await daySchedule(db, q.date, q.days);
+  const items = grid.items.filter((i) => (q.grade === undefined || i.grade === q.grade) && (q.language === undefined || i.language === q.language));
+  const last = addDays(q.date, q.days - 1);
+  const doc = createPdf({
+    title: s.title, language: q.lang,
+    subtitle: [q.days > 1 ? `${q.date} — ${last}` : q.date, q.grade !== undefined ? `${s.grade} ${q.grade}` : s.all, q.language ?? null, `${s.zone} (${TV_TIME_ZONE})`].filter(Boolean).join(' · '),
+  });
+  if (!items.length) doc.text(s.none);
+  else {
+    table(doc, [
+      { header: s.day, width: 1.3, value: (i) => zonedParts(new Date(i.startsAt), i.timeZone).date },
+      { header: s.time, width: 1.1, value: (i) => `${zonedParts(new Date(i.startsAt), i.timeZone).time}–${zonedParts(new Date(i.endsAt), i.timeZone).time}` },
+      { header: s.channel, width: 1.2, value: (i) => i.channel.name },
+      { header: s.grade, width: 0.6, value: (i) => i.grade, align: 'center' },
+      { header: s.subject, width: 1.5, value: (i) => i.subject },
+      { header: s.language, width: 0.6, value: (i) => i.language, align: 'center' },
+      { header: s.topic, width: 3, value: (i) => i.topic },
+    ], items);
+  }
+  const bytes = await finishPdf(doc, `Sabaq · ${s.title}`);
+  return { bytes, name: `${s.title} ${q.date}` };
 }

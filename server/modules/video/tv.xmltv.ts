@@ -1,5 +1,6 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { GridProblem, SlotInput } from './tv.rules.js';
+import { offsetMinutes } from './tv.time.js';
 
 /**
  * XMLTV (the DTD of the XMLTV project: `<tv>` holds `<channel id>` elements with `<display-name>`,
@@ -133,21 +134,24 @@ export function parseXmltv(xml: string): XmltvGrid {
 }
 
 export interface ExportSlot {
-  channel: string; startsAt: Date; endsAt: Date; grade: number | null; subject: string | null;
+  channel: string;
+  /** the channel's IANA zone: times are written with the offset in force there at that instant */
+  timeZone: string; startsAt: Date; endsAt: Date; grade: number | null; subject: string | null;
   language: 'kk' | 'ru' | 'en' | null; topic: string; videoId: number | null;
 }
 
 /** The grid as an XMLTV document (channels first, then programmes in air order), readable by parseXmltv. */
-export function buildXmltv(channels: { code: string; name: string }[], slots: ExportSlot[], generated: Date): string {
+export function buildXmltv(channels: { code: string; name: string }[], slots: ExportSlot[], generated: Date, timeZone = 'Asia/Almaty'): string {
+  const at = (d: Date, zone: string) => formatXmltvTime(d, offsetMinutes(d, zone));
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
   const tv = {
-    '@_date': formatXmltvTime(generated),
+    '@_date': at(generated, timeZone),
     '@_generator-info-name': 'Sabaq',
     '@_source-info-name': 'Sabaq TV lessons grid',
     channel: channels.map((c) => ({ '@_id': c.code, 'display-name': [{ '#text': c.name }] })),
     programme: slots.map((s) => ({
-      '@_start': formatXmltvTime(s.startsAt),
-      '@_stop': formatXmltvTime(s.endsAt),
+      '@_start': at(s.startsAt, s.timeZone),
+      '@_stop': at(s.endsAt, s.timeZone),
       '@_channel': s.channel,
       title: [{ '#text': s.topic, ...(s.language ? { '@_lang': s.language } : {}) }],
       ...(s.subject ? { category: [{ '#text': s.subject, ...(s.language ? { '@_lang': s.language } : {}) }] } : {}),

@@ -9,6 +9,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
 import { errorBody, idParam } from '../../../contracts/common.js';
+import { tvPdfQuery } from '../../../contracts/video.js';
+import { PDF_CONTENT_TYPE, pdfDisposition } from '../../platform/pdf/index.js';
 import { archivePage, archiveQuery, createdVideo, tvExportQuery, tvImportBody, tvImportResult, tvSchedule, tvScheduleQuery, uploadFields, videoSchema } from '../../../contracts/video.js';
 import * as tv from './tv.usecases.js';
 import { requireActor } from '../identity/identity.http.js';
@@ -180,6 +182,15 @@ export async function videoRoutes(app: FastifyInstance, { db }: AppDeps): Promis
     reply.header('content-type', 'application/xml; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="tv-lessons-${request.query.from}.xml"`);
     return xml;
+  });
+
+  r.get('/api/video/tv-schedule/pdf', {
+    config: { cache: 'public' },
+    schema: { tags, summary: 'The TV lessons grid as a printable PDF (public, no sign-in): a day or a week, by grade and language', querystring: tvPdfQuery },
+  }, async (request, reply) => {
+    const { bytes, name } = await tv.gridPdf(db, request.query);
+    reply.header('cache-control', 'public, max-age=300');
+    return reply.header('content-type', PDF_CONTENT_TYPE).header('content-disposition', pdfDisposition(name)).send(bytes);
   });
 
   r.post('/api/video/tv-schedule/import', {

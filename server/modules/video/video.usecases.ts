@@ -4,6 +4,8 @@ import type { Db, Queryable } from '../../platform/db.js';
 import { unauthenticated } from '../../platform/errors.js';
 import type { Actor } from '../identity/identity.actor.js';
 import type { FileStore } from '../files/files.usecases.js';
+import { stat } from 'node:fs/promises';
+import { createFileStore, loadFilesConfig } from '../files/files.usecases.js';
 import type { UploadFields, Video } from '../../../contracts/video.js';
 import * as errors from './video.errors.js';
 import { probe } from './video.media.js';
@@ -92,4 +94,44 @@ export async function archive(db: Queryable, actor: Actor | null, filter: repo.A
 export async function myVideos(db: Queryable, actor: Actor) {
   if (!canUpload(actor)) return { items: [] };
   return { items: (await repo.listOwn(db, actor.personId)).map((v) => toVideo(v, actor)) };
+}
+
+/**
+ * A recording of a live lesson (server/modules/live: janus-pp-rec + ffmpeg made `path`) enters the
+ * same pipeline as an upload: judged by ffprobe, put in the file store, queued for the HLS ladder
+ * (with its audio-only rung). Owned by the teacher who ran it, read in their school. Answers the
+ * video's id; a file that is not a usable video is refused with the upload's codes.
+ */
+export async function acceptRecording(db: Db, args: {
+  path: string; ownerId: number; organisationId: number; title: string; topic?: string | null; subjectId?: number | null; grade?: number | null; store?: FileStore;
+}): Promise<number> {
+  const store = args.store ?? createFileStore(loadFilesConfig());
+  const size = (await stat(args.path)).size;
+  if (size === 0) throw errors.emptyFile();
+  const probed = await probe(args.path);
+  const verdict = judgeProbe(probed);
+  if (!verdict.ok) throw VERDICT_ERRORS[verdict.code](verdict.message);
+  const key = sourceKeyOf(randomUUID());
+  await store.put(key, createReadStream(args.path), size);
+  try {
+    return await db.transaction(async (tx) => {
+      const id = await repo.insertVideo(tx, {
+        ownerId: args.ownerId, organisationId: args.organisationId, visibility: 'organisation', title: args.title.slice(0, 200),
+        grade: args.grade ?? null, subjectId: args.subjectId ?? null, language: null, topic: args.topic ?? null,
+        durationSeconds: probed!.durationSeconds!, width: probed!.video!.width, height: probed!.video!.height, sourceKey: key, sourceBytes: size,
+      });
+      await tx.query("update video_videos set source = 'recording' where id = $1", [id]);
+      return id;
+    });
+  } catch (err) {
+    await store.delete(key).catch(() => {});
+    throw err;
+  }
+}
+
+/** A video's state for the live module's recording list (no scope check: the caller decides). */
+export async function videoState(db: Queryable, id: number): Promise<{ status: string; progress: number; hlsUrl: string | null } | null> {
+  const { rows } = await db.query<{ status: string; progress: number }>('select status, progress from video_videos where id = $1', [id]);
+  const r = rows[0];
+  return r ? { status: r.status, progress: r.progress, hlsUrl: r.status === 'ready' ? `/api/video/videos/${id}/media/master.m3u8` : null } : null;
 }

@@ -9,6 +9,7 @@ import {
   type Building, type BuildingBody,
 } from './api.js';
 import { formatDateTime } from './format.js';
+import { AddResident, PeoplePhotos } from './GateExtras.js';
 import './access.css';
 
 const KINDS = ['academic', 'dormitory', 'laboratory', 'library', 'sports', 'other'] as const;
@@ -33,6 +34,7 @@ export function CampusAdminPage({ organisationId }: { organisationId: number }) 
           </>
         )}
       </QueryView>
+      <PeoplePhotos organisationId={organisationId} />
       <Entrances organisationId={organisationId} />
       <Keys organisationId={organisationId} />
     </div>
@@ -99,6 +101,7 @@ function Rooms({ buildingId, organisationId }: { buildingId: number; organisatio
           </ul>
         )}
       </QueryView>
+      {rooms.data && <AddResident organisationId={organisationId} buildingId={buildingId} rooms={rooms.data.items} />}
       <form className="access-form" onSubmit={(e) => { e.preventDefault(); if (number.trim()) add.mutate(); }}>
         <div className="field">
           <label htmlFor={`${id}-n`}>{t('admin.roomNumber')}</label>

@@ -6,7 +6,10 @@ import { useTitle } from '../../ui/useTitle.js';
 import { fetchGuardSetup, fetchRevocations, fetchTrustList, uploadScans, type Gate } from './api.js';
 import { ageOf } from './format.js';
 import { checkAtGate, type GateCheck } from './offline.js';
-import { loadGates, loadLog, loadTrust, saveGates, saveLog, saveTrust, type LoggedScan, type TrustCache } from './store.js';
+import { loadGates, loadLog, loadThresholds, loadTrust, saveGates, saveLog, saveThresholds, saveTrust, type FeverThresholds, type LoggedScan, type TrustCache } from './store.js';
+import { DEFAULT_FEVER_THRESHOLD_C } from '../../../../contracts/access-pass.js';
+import { HolderPhoto, TemperatureField } from './GateExtras.js';
+import { syncPhotos } from './photos.js';
 import './access.css';
 import { FileInput } from '../../ui/controls.js';
 
@@ -58,6 +61,11 @@ export function GatePage({ me }: { me: Me }) {
   const [syncing, setSyncing] = useState(false);
   const [now, setNow] = useState(() => new Date());
   const [typed, setTyped] = useState('');
+  const [thresholds, setThresholds] = useState<FeverThresholds>(() => loadThresholds(personId) ?? []);
+  const [temperature, setTemperature] = useState('');
+  const [photos, setPhotos] = useState<number | null>(null);
+  const thresholdOf = useCallback((organisationId: number) =>
+    thresholds.find((x) => x.organisationId === organisationId)?.feverThresholdC ?? DEFAULT_FEVER_THRESHOLD_C, [thresholds]);
 
   const storeLog = useCallback((log: LoggedScan[]) => {
     logRef.current = saveLog(personId, log);
@@ -89,7 +97,11 @@ export function GatePage({ me }: { me: Me }) {
       saveGates(personId, setup.gates);
       setGates(setup.gates);
       setGateId((current) => (setup.gates.some((g) => g.id === current) ? current : setup.gates[0]?.id ?? 0));
+      saveThresholds(personId, setup.feverThresholds);
+      setThresholds(setup.feverThresholds);
       setSyncFailed(false);
+      // the holders' photos: fetched while online, kept on the phone for offline checks
+      void syncPhotos().then(setPhotos, () => { /* offline or not a guard: photos come at the next sync */ });
     } catch {
       setSyncFailed(true);
     } finally {
@@ -112,16 +124,21 @@ export function GatePage({ me }: { me: Me }) {
     if (!trust) return;
     const organisations = [...new Set(gates.map((g) => g.organisationId))];
     const at = new Date();
-    const r = await checkAtGate(text, trust, { now: at, organisations, gateId, direction, log: logRef.current });
+    const measured = temperature.trim() === '' ? null : Number(temperature.replace(',', '.'));
+    const temperatureC = measured !== null && Number.isFinite(measured) && measured >= 30 && measured <= 45 ? measured : null;
+    const r = await checkAtGate(text, trust, { now: at, organisations, gateId, direction, log: logRef.current, temperatureC, feverThreshold: thresholdOf });
     setResult(r);
+    setTemperature('');
     if (gateId > 0) {
       storeLog([...logRef.current, {
         clientId: uuid(), gateId, direction, result: r.admit ? 'admitted' : 'refused', reason: r.reason,
         holder: r.holder && r.holder.length <= 64 ? r.holder : null, replay: r.replay, scannedAt: at.toISOString(), uploaded: false,
+        // a reading is kept only when it refused entry (the health officer hears of it); never otherwise
+        ...(r.reason === 'fever' && temperatureC !== null ? { temperatureC } : {}),
       }]);
       void upload();
     }
-  }, [trust, gates, gateId, direction, storeLog, upload]);
+  }, [trust, gates, gateId, direction, storeLog, upload, temperature, thresholdOf]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -143,6 +160,7 @@ export function GatePage({ me }: { me: Me }) {
         {age?.unit === 'days' && <p className="notice notice--error">{t('gate.trustOld')}</p>}
         {syncFailed && <p className="muted">{t('gate.syncFailed')}</p>}
         <p className="muted">{pending > 0 ? t('gate.pending', { count: pending }) : t('gate.uploaded')}</p>
+        {photos !== null && <p className="muted">{t('more.photosCached', { n: photos })}</p>}
         <button type="button" className="button button--secondary" onClick={() => void sync()} disabled={syncing}>{t('gate.sync')}</button>
       </div>
 
@@ -161,6 +179,8 @@ export function GatePage({ me }: { me: Me }) {
               <label key={d}><input type="radio" name={`${id}-dir`} value={d} checked={direction === d} onChange={() => setDirection(d)} /> {t(`gate.${d}`)}</label>
             ))}
           </fieldset>
+          <TemperatureField value={temperature} onChange={setTemperature}
+            threshold={thresholdOf(gates.find((g) => g.id === gateId)?.organisationId ?? 0)} />
         </div>
       )}
 
@@ -190,6 +210,7 @@ function ResultPanel({ result }: { result: GateCheck }) {
     <section className={`access-result access-result--${kind}`} role="status" aria-live="assertive" data-testid="gate-result">
       <p className="access-result__verdict">{result.admit ? t('gate.admitted') : t('gate.refused')}</p>
       {result.name && <p className="access-result__name">{result.name}</p>}
+      {result.admit && <HolderPhoto holder={result.holder} hash={result.photo} name={result.name} />}
       {result.reason && <p className="access-result__reason">{t(`gate.reasons.${result.reason}`)}</p>}
       {result.replay && <p className="access-result__reason">{t('gate.replay')}</p>}
       {result.admit && <p>{t('gate.compare')}</p>}

@@ -12,6 +12,7 @@ import {
 } from './api.js';
 import { formatDateTime, toLocalInput } from './format.js';
 import { RecordLine } from './MyPassPage.js';
+import { ExemptionForms, Fevers } from './GateExtras.js';
 import './access.css';
 import { DateTimeInput, FileInput } from '../../ui/controls.js';
 
@@ -36,12 +37,14 @@ export function HealthPage({ organisationId }: { organisationId: number }) {
             <h1>{t('health.title')}</h1>
             <p role="status">{t('health.counts', { admitted: o.counts.admitted, notAdmitted: o.counts.not_admitted, noData: o.counts.no_data })}</p>
             <People organisationId={organisationId} people={o.people} />
+            <ExemptionForms organisationId={organisationId} people={o.people} />
           </>
         )}
       </QueryView>
       <Reports organisationId={organisationId} />
       <Import organisationId={organisationId} />
       <Exemptions organisationId={organisationId} />
+      <Fevers organisationId={organisationId} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { fetchMyPass, giveConsent, meAccessQuery, myRecordsQuery, reportMissing,
 import { formatDateTime, toLocalInput } from './format.js';
 import { savedDataAsOf, subscribeAsOf } from '../../api/as-of.js';
 import { QrImage } from './QrImage.js';
+import { MyGatePhoto } from './GateExtras.js';
 import { loadPass, passExpired, savePass, type StoredPass } from './store.js';
 import './access.css';
 import { DateTimeInput, FileInput } from '../../ui/controls.js';
@@ -68,6 +69,7 @@ export function MyPassPage({ me }: { me: Me }) {
           {access.data.status.validUntil && <> · {t('pass.statusUntil', { date: formatDateTime(access.data.status.validUntil, me.language) })}</>}
         </p>
       )}
+      <MyGatePhoto name={stored?.holderName ?? ''} />
       <MyRecords />
       {access.data && access.data.organisations[0] && <ReportForm organisationId={access.data.organisations[0].id} />}
     </div>

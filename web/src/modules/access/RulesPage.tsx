@@ -10,7 +10,7 @@ import { previewRules, publishRules, rulesQuery, type RuleParams, type RuleSet }
 import { formatDateTime } from './format.js';
 import './access.css';
 
-const FIELDS = ['fullVaccinationAfterDays', 'vaccinationValidDays', 'pcrValidHours', 'antigenValidHours', 'recoveryValidDays', 'isolationDays', 'passValidHours'] as const;
+const FIELDS = ['fullVaccinationAfterDays', 'vaccinationValidDays', 'pcrValidHours', 'antigenValidHours', 'recoveryValidDays', 'isolationDays', 'passValidHours', 'feverThresholdC'] as const;
 
 /** The versioned rules: the ministry (the country or any region) and a region's officer (their region); preview, then publish. */
 export function RulesPage({ me }: { me: Me }) {
@@ -46,7 +46,7 @@ function RulesForm({ rules, regionId }: { rules: RuleSet; regionId: number | nul
   const id = useId();
   const qc = useQueryClient();
   const [values, setValues] = useState<Record<(typeof FIELDS)[number], string>>(() =>
-    Object.fromEntries(FIELDS.map((f) => [f, rules.params[f] === null ? '' : String(rules.params[f])])) as never);
+    Object.fromEntries(FIELDS.map((f) => [f, rules.params[f] === null || rules.params[f] === undefined ? '' : String(rules.params[f])])) as never);
   const params = (): RuleParams => ({
     ...(Object.fromEntries(FIELDS.map((f) => [f, Number(values[f])])) as RuleParams),
     vaccinationValidDays: values.vaccinationValidDays.trim() === '' ? null : Number(values.vaccinationValidDays),
@@ -61,7 +61,7 @@ function RulesForm({ rules, regionId }: { rules: RuleSet; regionId: number | nul
         {FIELDS.map((f) => (
           <div className="field" key={f}>
             <label htmlFor={`${id}-${f}`}>{t(`rules.params.${f}`)}</label>
-            <input id={`${id}-${f}`} type="number" min={0} value={values[f]} required={f !== 'vaccinationValidDays'}
+            <input id={`${id}-${f}`} type="number" min={0} step={f === 'feverThresholdC' ? 0.1 : 1} value={values[f]} required={f !== 'vaccinationValidDays'}
               onChange={(e) => setValues({ ...values, [f]: e.target.value })} />
           </div>
         ))}

@@ -109,3 +109,28 @@ export const rulesQuery = (regionId: number | null) => queryOptions({
 });
 export const previewRules = (regionId: number | null, params: RuleParams) => api.post<RulesPreview>('/api/access/rules/preview', { regionId, params });
 export const publishRules = (regionId: number | null, params: RuleParams) => api.post<RuleSet>('/api/access/rules', { regionId, params });
+
+// ── gate photos, fevers, exemptions and residents from the web (decision 0030) ──
+export type PhotoState = z.infer<typeof c.photoState>;
+export type PeopleList = z.infer<typeof c.peopleList>;
+export type FeverList = z.infer<typeof c.feverList>;
+export const myPhotoQuery = queryOptions({
+  queryKey: ['access', 'me', 'photo'],
+  queryFn: ({ signal }) => api.get<PhotoState>('/api/access/me/photo', { signal }),
+});
+export const setMyPhoto = (fileId: string) => api.put<PhotoState>('/api/access/me/photo', { fileId });
+export const deleteMyPhoto = () => api.request<PhotoState>('DELETE', '/api/access/me/photo');
+export const peopleQuery = (organisationId: number, q: string) => queryOptions({
+  queryKey: ['access', 'org', organisationId, 'people', q],
+  queryFn: ({ signal }) => api.get<PeopleList>(`/api/access/organisations/${organisationId}/people`, { query: q ? { q } : {}, signal }),
+});
+export const setPersonPhoto = (organisationId: number, personId: number, fileId: string) =>
+  api.put<PhotoState>(`/api/access/organisations/${organisationId}/photos`, { personId, fileId });
+export const feversQuery = (organisationId: number) => queryOptions({
+  queryKey: ['access', 'org', organisationId, 'fevers'],
+  queryFn: ({ signal }) => api.get<FeverList>(`/api/access/organisations/${organisationId}/fevers`, { signal }),
+});
+export const addExemption = (organisationId: number, body: { personId: number; reason: string; validFrom: string; validUntil: string }) =>
+  api.post(`/api/access/organisations/${organisationId}/exemptions`, body);
+export const revokeExemption = (id: number) => api.post(`/api/access/exemptions/${id}/revoke`);
+export const addResident = (roomId: number, body: { personId: number; fromDate: string }) => api.post<RoomList>(`/api/access/rooms/${roomId}/residents`, body);

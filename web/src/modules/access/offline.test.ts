@@ -25,6 +25,14 @@ const claims = (o: Partial<PassClaims> = {}): PassClaims => ({
 const gate = (log: LoggedScan[] = [], direction: 'in' | 'out' = 'in') => ({ now: NOW, organisations: [ORG], gateId: 3, direction, log });
 
 describe('the gate check, offline', () => {
+  test('a temperature at or above the organisation\'s threshold refuses with "fever"; the signed photo hash reaches the verdict', async () => {
+    const pass = await buildPass(claims({ photo: '0011223344556677' }), KID, sign);
+    const at = (temperatureC: number | null) => checkAtGate(pass, cache, { ...gate(), temperatureC, feverThreshold: () => 37.5 });
+    expect(await at(null)).toMatchObject({ admit: true, photo: '0011223344556677' });
+    expect(await at(37.4)).toMatchObject({ admit: true });
+    expect(await at(37.5)).toMatchObject({ admit: false, reason: 'fever', name: 'Ахметова Айгерім' });
+  });
+
   test('admits a genuine pass and names the holder', async () => {
     const r = await checkAtGate(await buildPass(claims(), KID, sign), cache, gate());
     expect(r).toMatchObject({ admit: true, reason: null, name: 'Ахметова Айгерім', holder: 'h-1', replay: false });

@@ -76,6 +76,13 @@ const isGates = (v: unknown): v is Gate[] => Array.isArray(v) && v.every((g) => 
 export const loadGates = (personId: number, kv?: KV | null) => read(gatesKey(personId), isGates, kv === undefined ? storage() : kv);
 export const saveGates = (personId: number, gates: Gate[], kv?: KV | null) => write(gatesKey(personId), gates, kv === undefined ? storage() : kv);
 
+/** The fever threshold per organisation of the guard (from the rules, synced with the gates). */
+export type FeverThresholds = { organisationId: number; feverThresholdC: number }[];
+const feverKey = (personId: number) => `sabaq.access.fever.${personId}`;
+const isThresholds = (v: unknown): v is FeverThresholds => Array.isArray(v) && v.every((x) => isObj(x) && typeof x.organisationId === 'number' && typeof x.feverThresholdC === 'number');
+export const loadThresholds = (personId: number, kv?: KV | null) => read(feverKey(personId), isThresholds, kv === undefined ? storage() : kv);
+export const saveThresholds = (personId: number, t: FeverThresholds, kv?: KV | null) => write(feverKey(personId), t, kv === undefined ? storage() : kv);
+
 // ── the gate's scan log ──
 export interface LoggedScan extends ScanItem {
   uploaded: boolean;

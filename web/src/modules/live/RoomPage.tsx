@@ -6,11 +6,13 @@ import { isApiError } from '../../api/client.js';
 import { errorMessage } from '../../api/error-message.js';
 import { QueryView } from '../../ui/feedback.js';
 import { useTitle } from '../../ui/useTitle.js';
-import { endRoom, getTicket, roomQuery, type JoinTicket, type LiveRoom } from './api.js';
+import { endRoom, getTicket, myPlaceQuery, roomQuery, type JoinTicket, type LiveRoom } from './api.js';
+import { checkConnection } from './connection-check.js';
+import { HostControls } from './HostControls.js';
 import { JanusSession, type Feed } from './janus.js';
 import './live.css';
 
-type Phase = 'connecting' | 'live' | 'ended' | 'lost' | 'error';
+type Phase = 'connecting' | 'live' | 'ended' | 'lost' | 'error' | 'removed';
 
 interface Remote { feed: Feed; stream: MediaStream; handle: number; pc: RTCPeerConnection }
 
@@ -48,6 +50,11 @@ function Room({ room }: { room: LiveRoom }) {
   const local = useRef<{ stream: MediaStream; pc: RTCPeerConnection } | null>(null);
   const audioOnlyRef = useRef(audioOnly);
   audioOnlyRef.current = audioOnly;
+  const [slowLink, setSlowLink] = useState(false);
+  const pubHandle = useRef<number | null>(null);
+  const [sharing, setSharing] = useState(false);
+  const [speaking, setSpeaking] = useState(false);
+  const [camera, setCamera] = useState(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: one session per room and per retry (`attempt`); t, i18n and the query client are stable
   useEffect(() => {
@@ -67,6 +74,11 @@ function Room({ room }: { room: LiveRoom }) {
     (async () => {
       const tk = await getTicket(room.id);
       if (cancelled) return;
+      // participants: the pre-join check of the connection; a slow link starts on sound only
+      if (tk.role !== 'host' && !audioOnlyRef.current) {
+        const check = await checkConnection();
+        if (check.slow && !cancelled) { audioOnlyRef.current = true; setAudioOnly(true); setSlowLink(true); }
+      }
       setTicket(tk);
       const s = new JanusSession(tk, tk.iceServers);
       session.current = s;
@@ -88,6 +100,7 @@ function Room({ room }: { room: LiveRoom }) {
           setRemotes([...subscribed.values()]);
         }
       });
+      pubHandle.current = handle;
       const j = await s.join(handle);
       joined.current = { privateId: j.privateId, id: j.id };
       if (tk.role === 'host') {
@@ -136,6 +149,62 @@ function Room({ room }: { room: LiveRoom }) {
     setRemotes(again);
   };
 
+  /** A participant given the floor publishes their microphone (camera only if they turn it on); taken back, they stop. */
+  const place = useQuery({ ...myPlaceQuery(room.id), enabled: ticket !== null && ticket.role !== 'host' && phase === 'live' });
+  const maySpeak = place.data?.maySpeak ?? false;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the floor or removal changes; the camera box and the role are read then
+  useEffect(() => {
+    if (place.data?.removed) {
+      setPhase('removed');
+      void session.current?.destroy();
+      return;
+    }
+    const s = session.current;
+    const handle = pubHandle.current;
+    if (!s || handle === null || ticket?.role === 'host') return;
+    let stale = false;
+    (async () => {
+      if (maySpeak && !local.current) {
+        const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: camera && !audioOnlyRef.current });
+        if (stale) { for (const x of stream.getTracks()) x.stop(); return; }
+        local.current = { stream, pc: await s.publish(handle, stream) };
+        if (own.current) own.current.srcObject = stream;
+        setSpeaking(true);
+      } else if (!maySpeak && local.current) {
+        await s.unpublish(handle);
+        local.current.pc.close();
+        for (const x of local.current.stream.getTracks()) x.stop();
+        local.current = null;
+        setSpeaking(false);
+      }
+    })().catch((err: unknown) => setProblem(err instanceof Error ? err.message : String(err)));
+    return () => { stale = true; };
+  }, [maySpeak, place.data?.removed]);
+
+  /** The host shares the screen: the camera's video track is replaced by the screen's, and back when it stops. */
+  const toggleShare = async () => {
+    const pub = local.current;
+    const sender = pub?.pc.getSenders().find((x) => x.track?.kind === 'video' || (x.track === null && sharing));
+    if (!pub || !sender) return;
+    if (!sharing) {
+      try {
+        const screen = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 5 } }, audio: false });
+        const track = screen.getVideoTracks()[0]!;
+        track.onended = () => void sender.replaceTrack(pub.stream.getVideoTracks()[0] ?? null).then(() => setSharing(false));
+        await sender.replaceTrack(track);
+        if (own.current) own.current.srcObject = screen;
+        setSharing(true);
+      } catch (err) {
+        setProblem(err instanceof Error ? err.message : String(err));
+      }
+    } else {
+      sender.track?.stop();
+      await sender.replaceTrack(pub.stream.getVideoTracks()[0] ?? null);
+      if (own.current) own.current.srcObject = pub.stream;
+      setSharing(false);
+    }
+  };
+
   const end = async () => {
     try {
       await endRoom(room.id);
@@ -156,9 +225,12 @@ function Room({ room }: { room: LiveRoom }) {
       {phase === 'ended' && <p className="notice" role="status">{t('room.ended')}</p>}
       {phase === 'lost' && <p className="notice notice--error" role="alert">{t('room.lost')} <button type="button" className="button button--secondary" onClick={() => { setPhase('connecting'); setAttempt((a) => a + 1); }}>{t('room.rejoin')}</button></p>}
       {phase === 'error' && <p className="notice notice--error" role="alert">{problem}</p>}
-      {phase !== 'ended' && (
+      {phase === 'removed' && <p className="notice notice--error" role="alert">{t('room.removed')}</p>}
+      {slowLink && audioOnly && phase === 'live' && <p className="notice" role="status">{t('room.slowLink')}</p>}
+      {speaking && <p className="notice" role="status">{t('room.mayspeak')}</p>}
+      {phase !== 'ended' && phase !== 'removed' && (
         <div className="lv-stage">
-          {isHost && <video ref={own} className="lv-video lv-video--own" aria-label={t('room.ownVideo')} autoPlay playsInline muted />}
+          {(isHost || speaking) && <video ref={own} className="lv-video lv-video--own" aria-label={t('room.ownVideo')} autoPlay playsInline muted />}
           {remotes.map((r) => <RemoteVideo key={`${r.feed.id}-${r.handle}`} stream={r.stream} audioOnly={audioOnly} label={t('room.remoteVideo')} />)}
         </div>
       )}
@@ -169,8 +241,18 @@ function Room({ room }: { room: LiveRoom }) {
             {t('room.audioOnly')}
           </label>
         )}
+        {!isHost && phase === 'live' && (
+          <label className="lv-check">
+            <input type="checkbox" checked={camera} onChange={(e) => setCamera(e.target.checked)} />
+            {t('room.camera')}
+          </label>
+        )}
+        {isHost && phase === 'live' && !ticket?.audioOnly && (
+          <button type="button" className="button button--secondary" onClick={() => void toggleShare()}>{sharing ? t('room.stopShare') : t('room.share')}</button>
+        )}
         {isHost && phase !== 'ended' && <button type="button" className="button" onClick={() => void end()}>{t('room.end')}</button>}
       </div>
+      {isHost && phase === 'live' && <HostControls roomId={room.id} feeds={remotes.map((r) => r.feed)} />}
       {!isHost && <p className="field__hint">{t('room.audioOnlyHint')}</p>}
       {problem && phase !== 'error' && <p className="notice notice--error" role="alert">{problem}</p>}
       <Back room={room} />

@@ -174,6 +174,11 @@ export class JanusSession {
     return pc;
   }
 
+  /** Stops publishing on the joined handle (the floor was taken back). */
+  async unpublish(handle: number): Promise<void> {
+    await this.message(handle, { request: 'unpublish' }).catch(() => undefined);
+  }
+
   /** Subscribes to one feed (only its audio streams when `audioOnly`); `onTrack` gets each remote track. */
   async subscribe(feed: Feed, privateId: number, audioOnly: boolean, onTrack: (ev: RTCTrackEvent) => void): Promise<{ handle: number; pc: RTCPeerConnection }> {
     const handle = await this.attach();

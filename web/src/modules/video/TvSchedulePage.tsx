@@ -30,7 +30,7 @@ export function TvSchedulePage({ search, onSearch }: { search: TvSearch; onSearc
   const shown = (q.data?.items ?? []).filter((s) => (!search.channel || s.channel.code === search.channel)
     && (search.grade === undefined || s.grade === search.grade) && (!search.language || s.language === search.language));
   const byDay = new Map<string, TvSlot[]>();
-  for (const s of shown) byDay.set(almatyDate(s.startsAt), [...(byDay.get(almatyDate(s.startsAt)) ?? []), s]);
+  for (const s of shown) byDay.set(almatyDate(s.startsAt, s.timeZone), [...(byDay.get(almatyDate(s.startsAt, s.timeZone)) ?? []), s]);
   return (
     <div className="video">
       <h1>{t('tv.title')}</h1>
@@ -79,7 +79,7 @@ export function TvSchedulePage({ search, onSearch }: { search: TvSearch; onSearc
                 <ul className="video-list">
                   {slots.map((s) => (
                     <li key={s.id} className="tv-slot">
-                      <span className="tv-slot__time">{almatyTime(s.startsAt)}</span>
+                      <span className="tv-slot__time">{almatyTime(s.startsAt, s.timeZone)}</span>
                       <div>
                         <strong>{s.topic}</strong>
                         <p className="video-meta">
@@ -96,6 +96,7 @@ export function TvSchedulePage({ search, onSearch }: { search: TvSearch; onSearc
         )}
       </QueryView>
       <p><a href={`/api/video/tv-schedule/xmltv?from=${date}&days=${days}`} download>{t('tv.xmltv')}</a></p>
+      <p><a href={`/api/video/tv-schedule/pdf?date=${date}&days=${days}${search.grade !== undefined ? `&grade=${search.grade}` : ''}${search.language ? `&language=${search.language}` : ''}&lang=${i18n.language === 'ru' || i18n.language === 'en' ? i18n.language : 'kk'}`} download>{t('tv.pdf')}</a></p>
     </div>
   );
 }

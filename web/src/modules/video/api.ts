@@ -105,17 +105,31 @@ export function uploadVideo(file: File, fields: UploadFieldsInput, opts: { onPro
   });
 }
 
+/** The TV grid's days are Almaty days; each channel's times are shown on its own clock (tz database, no fixed offset). */
+export const TV_TIME_ZONE = 'Asia/Almaty';
+const zoned = new Map<string, Intl.DateTimeFormat>();
+function zonedParts(at: Date, timeZone: string): { date: string; time: string } {
+  let f = zoned.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    zoned.set(timeZone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const x of f.formatToParts(at)) p[x.type] = x.value;
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
 /** Today in Almaty (the TV grid's days), as YYYY-MM-DD. */
 export function almatyToday(now = new Date()): string {
-  return new Date(now.getTime() + 6 * 3600 * 1000).toISOString().slice(0, 10);
+  return zonedParts(now, TV_TIME_ZONE).date;
 }
 
-/** A time of day in Almaty, HH:MM. */
-export function almatyTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 6 * 3600 * 1000).toISOString().slice(11, 16);
+/** A time of day on a channel's clock (Almaty unless it says otherwise), HH:MM. */
+export function almatyTime(iso: string, timeZone = TV_TIME_ZONE): string {
+  return zonedParts(new Date(iso), timeZone).time;
 }
 
-/** The Almaty date of an instant, YYYY-MM-DD. */
-export function almatyDate(iso: string): string {
-  return new Date(new Date(iso).getTime() + 6 * 3600 * 1000).toISOString().slice(0, 10);
+/** The date of an instant on a channel's clock, YYYY-MM-DD. */
+export function almatyDate(iso: string, timeZone = TV_TIME_ZONE): string {
+  return zonedParts(new Date(iso), timeZone).date;
 }

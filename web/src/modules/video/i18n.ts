@@ -54,6 +54,7 @@ export const kk = {
     empty: 'Бұл күндері сабақ жоқ',
     recording: 'Жазбасын көру',
     xmltv: 'Кестені жүктеп алу (XMLTV)',
+    pdf: 'Басып шығаруға (PDF)',
   },
   tvImport: {
     title: 'Телесабақтар кестесін жүктеу',
@@ -171,6 +172,7 @@ export const ru: Strings = {
     empty: 'В эти дни уроков нет',
     recording: 'Смотреть запись',
     xmltv: 'Скачать сетку (XMLTV)',
+    pdf: 'Для печати (PDF)',
   },
   tvImport: {
     title: 'Загрузка сетки телеуроков',
@@ -285,6 +287,7 @@ export const en: Strings = {
     empty: 'No lessons on these days',
     recording: 'Watch the recording',
     xmltv: 'Download the grid (XMLTV)',
+    pdf: 'Printable (PDF)',
   },
   tvImport: {
     title: 'Import the TV lessons grid',

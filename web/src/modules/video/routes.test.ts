@@ -14,9 +14,15 @@ describe('video addresses', () => {
     expect(tvSearch({ date: 'today', week: 'no', channel: 'Al Farabi!', grade: -1, language: 'xx' })).toEqual({ date: undefined, week: undefined, channel: undefined, grade: undefined, language: undefined });
   });
 
-  test('air times are shown in Almaty time (+06:00, as the grid is read)', () => {
+  test('air times are shown on each channel clock from the tz database (Almaty +06:00 until March 2024, +05:00 after)', () => {
     expect(almatyTime('2020-04-06T04:20:00.000Z')).toBe('10:20');
     expect(almatyDate('2020-04-06T19:30:00.000Z')).toBe('2020-04-07');
     expect(almatyToday(new Date('2020-04-06T18:00:00Z'))).toBe('2020-04-07');
+    // from 1 March 2024 Kazakhstan is on +05:00 (tz database), so the same wall time is an hour later in UTC
+    expect(almatyTime('2024-02-28T04:20:00.000Z')).toBe('10:20');
+    expect(almatyTime('2024-03-04T05:20:00.000Z')).toBe('10:20');
+    expect(almatyDate('2024-03-04T18:30:00.000Z')).toBe('2024-03-04');
+    expect(almatyToday(new Date('2024-03-04T18:30:00Z'))).toBe('2024-03-04');
+    expect(almatyTime('2024-03-04T05:20:00.000Z', 'Asia/Tashkent')).toBe('10:20');
   });
 });
