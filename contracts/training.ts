@@ -39,6 +39,10 @@ export const enrolment = z.object({
   enrolledAt: z.string(),
   completedAt: z.string().nullable(),
   certificateCode: z.string().nullable(),
+  /** sabaq: completed here (Sabaq certificate); import: an external provider's completion, imported */
+  source: z.enum(['sabaq', 'import']),
+  /** an imported completion's provider and certificate number */
+  external: z.object({ provider: z.string(), certificate: z.string() }).nullable(),
 });
 export type Enrolment = z.infer<typeof enrolment>;
 
@@ -127,3 +131,47 @@ export const coverageResponse = z.object({
 });
 export type Coverage = z.infer<typeof coverageResponse>;
 export { areaKey };
+
+/** The public check of a certificate code (no sign-in): only what a check needs. */
+export const certificateCodeParam = z.object({ code: z.string().trim().min(1).max(40) }).strict();
+export const certificateCheck = z.object({
+  code: z.string(),
+  /** false: the certificate was withdrawn (not used yet: every recorded completion is valid) */
+  valid: z.boolean(),
+  /** the holder's surname and first name (no IIN, no school, no date of birth) */
+  holder: z.string(),
+  course: localisedName,
+  provider: z.string(),
+  hours: z.number(),
+  /** the day of the completion (YYYY-MM-DD) */
+  completedOn: z.string(),
+});
+export type CertificateCheck = z.infer<typeof certificateCheck>;
+
+/** Completions from external providers imported from CSV/XLSX (ministry). */
+export const completionsImportQuery = z.object({
+  /** true (the default: nothing written by accident): only check; false: write if every row is good */
+  dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+}).strict();
+export const completionsImportError = z.object({
+  /** the row as the spreadsheet shows it: the header is line 1 */
+  line: z.number(),
+  /** the column's header as written in the file (or the field's name when the column is missing) */
+  column: z.string(),
+  code: z.enum(['missing_column', 'missing_value', 'too_long', 'unknown_teacher', 'not_a_teacher', 'unknown_course', 'bad_date', 'future_date', 'duplicate']),
+  duplicateOf: z.number().optional(),
+});
+export const completionsImportReport = z.object({
+  ok: z.boolean(),
+  dryRun: z.boolean(),
+  rows: z.number(),
+  /** completions written (apply) or to be written (dry run) */
+  completed: z.number(),
+  /** rows whose teacher had already completed the course: skipped */
+  already: z.number(),
+  errors: z.array(completionsImportError),
+  errorCount: z.number(),
+  ignoredColumns: z.array(z.string()),
+});
+export type CompletionsImportReport = z.infer<typeof completionsImportReport>;
+export const completionsImportRejected = completionsImportReport.extend({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -28,5 +28,6 @@ export const PUBLIC_ROUTES: { route: RouteKey | string; reason: string }[] = [
   { route: 'GET /*', reason: 'the web app\'s static files (only when web/dist exists)' },
   { route: 'GET /api/supplies/textbooks/:id', reason: 'a textbook title and its public e-version, reached by the QR code in every paper copy; names no person' },
   { route: 'GET /api/supplies/textbooks/:id/qr-sheet.pdf', reason: 'printable QR stickers for a title (its public page address only)' },
+  { route: 'GET /api/training/certificates/:code', reason: 'public check of a training certificate code printed on the PDF: holder name, course, day, valid; codes are 12 random characters (36^12), so no enumeration; no rate limit yet (none in the app)' },
   { route: 'GET /textbooks/:id', reason: 'the public e-textbook page a QR code opens (no sign-in, per the seeds)' },
 ];

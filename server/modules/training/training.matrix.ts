@@ -11,6 +11,15 @@ const MISSING = 99_999_999;
 const officers = { district: 200, region: 200, ministry: 200 } as const;
 const newCourse = { title: { kk: 'Курс', ru: 'Курс', en: 'Course' }, provider: 'Өрлеу', hours: 8, format: 'online', startsOn: '2020-12-01', endsOn: '2021-05-31' };
 
+const BOUNDARY = 'matrixboundary';
+/** A multipart upload of a one-row completions sheet (checked only: dryRun). */
+const csvUpload = {
+  url: '/api/training/completions/import?dryRun=true',
+  headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+  payload: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="c.csv"\r\nContent-Type: text/csv\r\n\r\n` +
+    `provider;teacher;course;completed on;certificate\nӨрлеу;nobody.here;Learning to teach remotely;2020-11-01;A-1\r\n--${BOUNDARY}--\r\n`,
+};
+
 const endpoints: MatrixEndpoint<Objects>[] = [
   { route: 'GET /api/training/courses', request: () => '/api/training/courses', inside: all(200), outside: false, missing: false },
   { route: 'POST /api/training/courses', request: () => ({ url: '/api/training/courses', payload: newCourse }), inside: only({ ministry: 201 }, 403), outside: false, missing: false },
@@ -23,6 +32,8 @@ const endpoints: MatrixEndpoint<Objects>[] = [
   { route: 'POST /api/training/organisations/:id/enrolments', request: (o) => ({ url: `/api/training/organisations/${o.org}/enrolments`, payload: { courseId: o.course, teachers: 'all' } }), inside: only({ admin: 200 }) },
   { route: 'GET /api/training/coverage', name: 'a school', request: (o) => `/api/training/coverage?area=organisation:${o.org}`, inside: only({ admin: 200, ...officers }), outside: only({ ministry: 200 }) },
   { route: 'GET /api/training/coverage', name: 'a district as CSV', request: (o) => `/api/training/coverage?area=district:${o.district}&format=csv`, inside: only(officers), outside: only({ ministry: 200 }) },
+  // GET /api/training/certificates/:code is public: listed in test/public-routes.ts
+  { route: 'POST /api/training/completions/import', request: () => csvUpload, inside: only({ ministry: 200 }, 403), outside: false, missing: false },
 ];
 
 export const matrix: Matrix<Objects> = {

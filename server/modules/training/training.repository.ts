@@ -35,15 +35,16 @@ export async function insertCourse(db: Queryable, c: Omit<Course, 'id'>, created
   return rows[0]!.id;
 }
 
-export interface EnrolmentRow { id: number; courseId: number; teacherId: number; organisationId: number; enrolledAt: string; completedAt: string | null; certificateCode: string | null; course: Course }
+export interface EnrolmentRow { id: number; courseId: number; teacherId: number; organisationId: number; enrolledAt: string; completedAt: string | null; certificateCode: string | null; source: 'sabaq' | 'import'; external: { provider: string; certificate: string } | null; course: Course }
 
-const ENROLMENT_SQL = `select e.id as enrolment_id, e.course_id, e.teacher_id, e.organisation_id, e.enrolled_at, e.completed_at, e.certificate_code, ${COURSE_COLS}
+const ENROLMENT_SQL = `select e.id as enrolment_id, e.course_id, e.teacher_id, e.organisation_id, e.enrolled_at, e.completed_at, e.certificate_code, e.source, e.source_provider, e.source_certificate, ${COURSE_COLS}
   from training_enrolments e join training_courses c on c.id = e.course_id`;
 
-function toEnrolment(r: CourseRow & { enrolment_id: string | number; course_id: number; teacher_id: string | number; organisation_id: number; enrolled_at: Date; completed_at: Date | null; certificate_code: string | null }): EnrolmentRow {
+function toEnrolment(r: CourseRow & { enrolment_id: string | number; course_id: number; teacher_id: string | number; organisation_id: number; enrolled_at: Date; completed_at: Date | null; certificate_code: string | null; source: 'sabaq' | 'import'; source_provider: string | null; source_certificate: string | null }): EnrolmentRow {
   return {
     id: Number(r.enrolment_id), courseId: r.course_id, teacherId: Number(r.teacher_id), organisationId: r.organisation_id,
     enrolledAt: r.enrolled_at.toISOString(), completedAt: r.completed_at ? r.completed_at.toISOString() : null, certificateCode: r.certificate_code,
+    source: r.source, external: r.source === 'import' ? { provider: r.source_provider ?? '', certificate: r.source_certificate ?? '' } : null,
     course: toCourse({ ...r, id: r.course_id }),
   };
 }
@@ -137,4 +138,53 @@ export async function coverageByChild(db: Queryable, a: { childKind: ChildKind; 
      where ${xFilter} order by x.name_en, x.id`,
   [a.courseId, parent, a.from, a.to, a.markDays]);
   return rows.map((r) => ({ id: r.id, name: { kk: r.name_kk, ru: r.name_ru, en: r.name_en }, teachers: r.teachers, trained: r.trained, handedIn: r.handed_in, inTime: r.in_time }));
+}
+
+/** A completed enrolment by its certificate code: only what the public check shows. */
+export async function certificateByCode(db: Queryable, code: string): Promise<{ code: string; holder: string; course: { kk: string; ru: string; en: string }; provider: string; hours: number; completedOn: string } | null> {
+  const { rows } = await db.query<{ certificate_code: string; holder: string; title_kk: string; title_ru: string; title_en: string; provider: string; hours: number; completed_on: string }>(`
+    select e.certificate_code, p.last_name || ' ' || p.first_name as holder, c.title_kk, c.title_ru, c.title_en, c.provider, c.hours,
+           to_char(e.completed_at at time zone 'Asia/Almaty', 'YYYY-MM-DD') as completed_on
+      from training_enrolments e join training_courses c on c.id = e.course_id join persons p on p.id = e.teacher_id
+     where e.certificate_code = $1 and e.completed_at is not null`, [code]);
+  const r = rows[0];
+  return r ? { code: r.certificate_code, holder: r.holder, course: { kk: r.title_kk, ru: r.title_ru, en: r.title_en }, provider: r.provider, hours: r.hours, completedOn: r.completed_on } : null;
+}
+
+/** Teachers by IIN or login: the person and the first organisation where they teach (null: not a teacher). */
+export async function findTeachers(db: Queryable, iins: string[], logins: string[]): Promise<{ byIin: Map<string, { personId: number; organisationId: number | null }>; byLogin: Map<string, { personId: number; organisationId: number | null }> }> {
+  const { rows } = await db.query<{ iin: string; login: string | null; id: string; org: number | null }>(`
+    select p.iin, a.login, p.id,
+           (select min(r.organisation_id) from role_assignments r where r.person_id = p.id and r.role = 'teacher' and r.organisation_id is not null) as org
+      from persons p left join accounts a on a.person_id = p.id
+     where p.iin = any($1::text[]) or a.login = any($2::text[])`, [iins, logins]);
+  const byIin = new Map<string, { personId: number; organisationId: number | null }>();
+  const byLogin = new Map<string, { personId: number; organisationId: number | null }>();
+  for (const r of rows) {
+    const v = { personId: Number(r.id), organisationId: r.org };
+    byIin.set(r.iin.trim(), v);
+    if (r.login) byLogin.set(r.login, v);
+  }
+  return { byIin, byLogin };
+}
+
+/** Of these (course, teacher) pairs, the ones already completed. */
+export async function completedPairs(db: Queryable, courseIds: number[], teacherIds: number[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ course_id: number; teacher_id: string }>(`select e.course_id, e.teacher_id from training_enrolments e
+    join unnest($1::int[], $2::bigint[]) as x(c, t) on e.course_id = x.c and e.teacher_id = x.t where e.completed_at is not null`, [courseIds, teacherIds]);
+  return new Set(rows.map((r) => `${r.course_id}:${r.teacher_id}`));
+}
+
+export interface ImportedCompletion { courseId: number; teacherId: number; organisationId: number; completedOn: string; provider: string; certificate: string }
+
+/** Writes imported completions: a new enrolment, or the completion of an open one (never one already completed). */
+export async function insertImportedCompletions(db: Queryable, rows: ImportedCompletion[], meta: { file: string; by: number; at: Date }): Promise<number> {
+  const r = await db.query(`insert into training_enrolments (course_id, teacher_id, organisation_id, enrolled_by, enrolled_at, completed_at, source, source_provider, source_certificate, source_file, imported_by, imported_at)
+    select x.c, x.t, x.o, $7, $8, (x.d::date + time '12:00') at time zone 'Asia/Almaty', 'import', x.p, x.n, $9, $7, $8
+      from unnest($1::int[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[]) as x(c, t, o, d, p, n)
+    on conflict (course_id, teacher_id) do update set completed_at = excluded.completed_at, source = 'import', source_provider = excluded.source_provider,
+       source_certificate = excluded.source_certificate, source_file = excluded.source_file, imported_by = excluded.imported_by, imported_at = excluded.imported_at
+     where training_enrolments.completed_at is null`,
+  [rows.map((x) => x.courseId), rows.map((x) => x.teacherId), rows.map((x) => x.organisationId), rows.map((x) => x.completedOn), rows.map((x) => x.provider), rows.map((x) => x.certificate), meta.by, meta.at, meta.file]);
+  return r.rowCount ?? 0;
 }

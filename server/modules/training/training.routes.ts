@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
 import { errorBody, idParam } from '../../../contracts/common.js';
 import {
-  certificateQuery, course, courseBody, courseList, coverageQuery, coverageResponse, enrolBody, enrolResult, enrolment,
+  certificateCheck, certificateCodeParam, completionsImportQuery, completionsImportRejected, completionsImportReport, certificateQuery, course, courseBody, courseList, coverageQuery, coverageResponse, enrolBody, enrolResult, enrolment,
   myTraining, orgTeachers, orgTeachersQuery,
 } from '../../../contracts/training.js';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../../platform/export/index.js';
@@ -13,6 +14,7 @@ import { requireActor } from '../identity/identity.http.js';
 import { clockFromEnv } from '../../platform/clock.js';
 import { analyticsSettings } from '../analytics/analytics.usecases.js';
 import * as uc from './training.usecases.js';
+import { fileTooLarge, noFile, rowsInvalid } from './training.errors.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
@@ -20,6 +22,19 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
 function disposition(name: string): string {
   const base = name.replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim();
   return `attachment; filename="${base.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(base)}`;
+}
+
+/** The uploaded file and its name; a file over the limit is refused while it streams in. */
+async function uploadedFile(request: FastifyRequest): Promise<{ bytes: Buffer; name: string }> {
+  if (!request.isMultipart()) throw noFile();
+  const part = await request.file();
+  if (!part) throw noFile();
+  try {
+    return { bytes: await part.toBuffer(), name: part.filename };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(`The file is larger than ${uc.COMPLETIONS_IMPORT_LIMITS.maxFileBytes / 1048576} MB`);
+    throw err;
+  }
 }
 
 /** Teacher training: courses, enrolment (self or by the admin), completion with a certificate, coverage with quality indicators. */
@@ -57,9 +72,13 @@ export async function trainingRoutes(app: FastifyInstance, { db }: AppDeps): Pro
     schema: { tags, summary: 'The certificate (PDF)', params: idParam, querystring: certificateQuery, response: { 200: z.any(), ...errors } },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const f = await uc.certificate(db, actor, request.params.id, request.query.lang ?? actor.language);
+    const f = await uc.certificate(db, actor, request.params.id, request.query.lang ?? actor.language, `${request.protocol}://${request.host}`);
     return reply.header('content-type', PDF_CONTENT_TYPE).header('content-disposition', pdfDisposition(f.fileName)).send(f.bytes);
   });
+
+  r.get('/api/training/certificates/:code', {
+    schema: { tags, summary: 'Check a certificate code (public, no sign-in): holder, course, completion day, valid', params: certificateCodeParam, response: { 200: certificateCheck, 400: errorBody, 404: errorBody } },
+  }, async (request, reply) => reply.header('cache-control', 'no-store').send(await uc.checkCertificate(db, request.params.code)));
 
   r.get('/api/training/organisations/:id/teachers', {
     schema: { tags, summary: "The organisation's teachers and their enrolment in a course (its admin)", params: idParam, querystring: orgTeachersQuery, response: { 200: orgTeachers, ...errors } },
@@ -81,5 +100,28 @@ export async function trainingRoutes(app: FastifyInstance, { db }: AppDeps): Pro
     if (format === 'json') return c;
     const f = await uc.coverageFile(c, request.query.lang ?? actor.language, format);
     return reply.header('content-type', format === 'csv' ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE).header('content-disposition', disposition(f.fileName)).send(f.bytes);
+  });
+
+  // multipart parsing exists only inside this scope: no other route accepts uploads by accident
+  await app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: uc.COMPLETIONS_IMPORT_LIMITS.maxFileBytes, files: 1, fields: 5, fieldSize: 1000, parts: 6 } });
+    scope.withTypeProvider<ZodTypeProvider>().post('/api/training/completions/import', {
+      schema: {
+        tags, summary: 'Check (dryRun=true) or import (dryRun=false) completions from external providers, CSV/XLSX (ministry)',
+        description: 'multipart/form-data with one file; columns provider, teacher (IIN or login), course (id or title), completed on, certificate number. Every bad row is named; nothing is written unless every row is good.',
+        consumes: ['multipart/form-data'], querystring: completionsImportQuery,
+        response: { 200: completionsImportReport, 400: errorBody, 401: errorBody, 403: errorBody, 413: errorBody, 422: completionsImportRejected },
+      },
+    }, async (request, reply) => {
+      const actor = requireActor(request);
+      uc.assertMayImport(actor);
+      const file = await uploadedFile(request);
+      const report = await uc.importCompletions(db, actor, file.bytes, file.name, request.query.dryRun, clock());
+      if (!report.dryRun && !report.ok) {
+        const e = rowsInvalid(`${report.errorCount} error${report.errorCount === 1 ? '' : 's'} in the file; nothing was imported`);
+        return reply.code(422).send({ ...report, error: { code: e.code, message: e.message } });
+      }
+      return report;
+    });
   });
 }

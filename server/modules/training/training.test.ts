@@ -93,6 +93,30 @@ describe('a teacher enrols, completes and downloads the certificate', () => {
     }
     expect(text).toContain('Қашықтан оқытуды үйрену');
     expect(text).toContain('Тексеру коды');
+    expect(text).toMatch(/\/certificates\/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/);
+  });
+});
+
+describe('the public check of a certificate code', () => {
+  test('anyone, without signing in, reads the holder, course, day and validity of a code; typed in small letters or with spaces too', async () => {
+    const row = (await t.db.query<{ certificate_code: string; last_name: string; first_name: string; middle_name: string | null }>(`select e.certificate_code, p.last_name, p.first_name, p.middle_name
+      from training_enrolments e join persons p on p.id = e.teacher_id where e.certificate_code is not null order by e.id limit 1`)).rows[0]!;
+    const res = await t.app.inject({ url: `/api/training/certificates/${row.certificate_code}` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ code: row.certificate_code, valid: true, holder: `${row.last_name} ${row.first_name}` });
+    expect(body.completedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Object.keys(body).sort()).toEqual(['code', 'completedOn', 'course', 'holder', 'hours', 'provider', 'valid']);
+    const typed = await t.app.inject({ url: `/api/training/certificates/${encodeURIComponent(row.certificate_code.toLowerCase().replaceAll('-', ' '))}` });
+    expect(typed.json().code).toBe(row.certificate_code);
+  });
+
+  test('a code that does not exist, or is not a code at all, answers 404 with a clear message', async () => {
+    for (const code of ['ZZZZ-ZZZZ-ZZZZ', 'nonsense']) {
+      const res = await t.app.inject({ url: `/api/training/certificates/${code}` });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('training.certificate_not_found');
+    }
   });
 });
 

@@ -3,15 +3,17 @@ import { AppError } from '../../platform/errors.js';
 import { createPdf, finishPdf } from '../../platform/pdf/index.js';
 import { writeCsv, writeXlsx, type Column } from '../../platform/export/index.js';
 import type { Actor } from '../identity/identity.actor.js';
-import type { Course, Coverage, CoverageRow, Enrolment, Quality } from '../../../contracts/training.js';
+import type { CertificateCheck, CompletionsImportReport, Course, Coverage, CoverageRow, Enrolment, Quality } from '../../../contracts/training.js';
 import type { z } from 'zod';
 import type { courseBody, enrolBody } from '../../../contracts/training.js';
 import * as analytics from '../analytics/analytics.usecases.js';
+import * as onboarding from '../onboarding/onboarding.usecases.js';
 import type { AnalyticsSettings } from '../analytics/analytics.usecases.js';
 import * as repo from './training.repository.js';
 import * as errors from './training.errors.js';
 import { canCreateCourse, canSeeEnrolment, isOrgAdmin, teacherOrganisations } from './training.policy.js';
 import { certificateCode, completionAllowed, enrolmentOpen, publishCoverage, share } from './training.rules.js';
+import { columnOf, isIin, parseImportRows, type RowError } from './training.import.js';
 import { CERTIFICATE, COVERAGE_HEADERS, type Lang } from './training.labels.js';
 
 /** The school calendar's day of an instant (Kazakhstan, UTC+6, as the analytics module counts it). */
@@ -19,7 +21,7 @@ export function schoolToday(now: Date): string {
   return new Date(now.getTime() + 6 * 3_600_000).toISOString().slice(0, 10);
 }
 
-const toEnrolment = (e: repo.EnrolmentRow): Enrolment => ({ id: e.id, course: e.course, enrolledAt: e.enrolledAt, completedAt: e.completedAt, certificateCode: e.certificateCode });
+const toEnrolment = (e: repo.EnrolmentRow): Enrolment => ({ id: e.id, course: e.course, enrolledAt: e.enrolledAt, completedAt: e.completedAt, certificateCode: e.certificateCode, source: e.source, external: e.external });
 
 /** Every course (the catalogue is not secret: staff browse it). */
 export async function listCourses(db: Queryable): Promise<{ courses: Course[] }> {
@@ -109,7 +111,7 @@ export async function complete(db: Db, actor: Actor, id: number, now: Date): Pro
 }
 
 /** The certificate as a PDF (Kazakh letters embedded), for the teacher or their admin. */
-export async function certificate(db: Queryable, actor: Actor, id: number, lang: Lang): Promise<{ bytes: Buffer; fileName: string }> {
+export async function certificate(db: Queryable, actor: Actor, id: number, lang: Lang, checkBase = ''): Promise<{ bytes: Buffer; fileName: string }> {
   const e = await visibleEnrolment(db, actor, id);
   if (!e.completedAt || !e.certificateCode) throw errors.notCompleted();
   const w = CERTIFICATE[lang];
@@ -123,6 +125,7 @@ export async function certificate(db: Queryable, actor: Actor, id: number, lang:
   doc.text(`${w.date}: ${e.completedAt.slice(0, 10)}`);
   doc.moveDown(1).font('bold').text(`${w.code}: ${e.certificateCode}`);
   doc.font('regular').fontSize(10).text(w.check);
+  if (checkBase) doc.text(`${checkBase}/certificates/${e.certificateCode}`);
   const bytes = await finishPdf(doc, `Sabaq · ${e.certificateCode}`);
   return { bytes, fileName: `${w.title} ${e.certificateCode}` };
 }
@@ -218,4 +221,78 @@ export async function coverageFile(c: Coverage, lang: Lang, format: 'csv' | 'xls
   const rows = [...c.children, c.total];
   const bytes = format === 'csv' ? writeCsv(columns, rows) : await writeXlsx(columns, rows, { sheetName: h.title.slice(0, 31) });
   return { bytes, fileName: `${h.title} ${c.area.name[lang]} ${c.from}_${c.to}.${format}` };
+}
+
+/** Normalises a typed code: capitals, no spaces, dashes put back (people type "abcd efgh ijkl"). */
+export function normaliseCode(raw: string): string | null {
+  const s = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return /^[A-Z0-9]{12}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}` : null;
+}
+
+/**
+ * The public check of a certificate (no sign-in): the holder's name, the course, the completion day
+ * and whether it is valid. A malformed code answers like a missing one (404). Codes are 12 random
+ * letters and digits (36^12), so guessing one is not practical even without a rate limit.
+ */
+export async function checkCertificate(db: Queryable, raw: string): Promise<CertificateCheck> {
+  const code = normaliseCode(raw);
+  const c = code ? await repo.certificateByCode(db, code) : null;
+  if (!c) throw errors.certificateNotFound();
+  return { ...c, valid: true };
+}
+
+/** Upload limits of the completions import (the onboarding reader enforces rows and unzipped size). */
+export const COMPLETIONS_IMPORT_LIMITS = { maxFileBytes: 5 * 1024 * 1024, maxRows: 20_000, maxUnzippedBytes: 100 * 1024 * 1024, maxListedErrors: 1_000 };
+
+/**
+ * Completions from external providers (ministry): every row checked (teacher by IIN or login and a
+ * teacher somewhere, course in the catalogue by id or title, a real past date, no row twice); with
+ * `dryRun: false` and no bad row, written in one transaction, each with its source (provider,
+ * certificate number, file, who imported it and when). Rows whose teacher already completed the
+ * course are skipped and counted.
+ */
+export function assertMayImport(actor: Actor): void {
+  if (!canCreateCourse(actor)) throw errors.mayNotImport();
+}
+
+export async function importCompletions(db: Db, actor: Actor, file: Buffer, fileName: string, dryRun: boolean, now: Date): Promise<CompletionsImportReport> {
+  assertMayImport(actor);
+  const sheet = await onboarding.readSheet(file, COMPLETIONS_IMPORT_LIMITS);
+  const header = sheet.header.cells;
+  const parsed = parseImportRows(header, sheet.rows, schoolToday(now));
+  const rowErrors: RowError[] = [...parsed.errors];
+  const courses = await repo.listCourses(db);
+  const courseBy = new Map<string, number>();
+  for (const c of courses) {
+    courseBy.set(String(c.id), c.id);
+    for (const t of [c.title.kk, c.title.ru, c.title.en]) courseBy.set(t.trim().toLowerCase(), c.id);
+  }
+  const iins = parsed.rows.map((r) => r.teacher).filter(isIin);
+  const logins = parsed.rows.map((r) => r.teacher.toLowerCase()).filter((s) => !isIin(s));
+  const teachers = await repo.findTeachers(db, iins, logins);
+  const good: (repo.ImportedCompletion & { line: number })[] = [];
+  const seen = new Map<string, number>();
+  for (const r of parsed.rows) {
+    const courseId = courseBy.get(r.course.trim().toLowerCase());
+    const who = isIin(r.teacher) ? teachers.byIin.get(r.teacher) : teachers.byLogin.get(r.teacher.toLowerCase());
+    let ok = true;
+    if (!who) { rowErrors.push({ line: r.line, column: columnOf(header, 'teacher'), code: 'unknown_teacher' }); ok = false; } else if (who.organisationId === null) { rowErrors.push({ line: r.line, column: columnOf(header, 'teacher'), code: 'not_a_teacher' }); ok = false; }
+    if (courseId === undefined) { rowErrors.push({ line: r.line, column: columnOf(header, 'course'), code: 'unknown_course' }); ok = false; }
+    if (!ok) continue;
+    const key = `${courseId}:${who!.personId}`;
+    const first = seen.get(key);
+    if (first !== undefined) { rowErrors.push({ line: r.line, column: columnOf(header, 'teacher'), code: 'duplicate', duplicateOf: first }); continue; }
+    seen.set(key, r.line);
+    good.push({ line: r.line, courseId: courseId!, teacherId: who!.personId, organisationId: who!.organisationId!, completedOn: r.completedOn, provider: r.provider, certificate: r.certificate });
+  }
+  rowErrors.sort((a, b) => a.line - b.line);
+  const done = await repo.completedPairs(db, good.map((g) => g.courseId), good.map((g) => g.teacherId));
+  const fresh = good.filter((g) => !done.has(`${g.courseId}:${g.teacherId}`));
+  const report: CompletionsImportReport = {
+    ok: rowErrors.length === 0, dryRun, rows: sheet.rows.length, completed: fresh.length, already: good.length - fresh.length,
+    errors: rowErrors.slice(0, COMPLETIONS_IMPORT_LIMITS.maxListedErrors), errorCount: rowErrors.length, ignoredColumns: parsed.ignored,
+  };
+  if (dryRun || !report.ok) return report;
+  const written = await db.transaction((tx) => repo.insertImportedCompletions(tx, fresh, { file: fileName.slice(0, 255) || 'upload', by: actor.personId, at: now }));
+  return { ...report, completed: written, already: good.length - written };
 }

@@ -26,7 +26,7 @@ import { analyticsRoutes } from '../modules/analytics/routes.js';
 import { messagesRoutes } from '../modules/messages/routes.js';
 import { accessRoutes } from '../modules/access/routes.js';
 import { videoPublicRoutes, videoRoutes } from '../modules/video/routes.js';
-import { trainingRoutes } from '../modules/training/routes.js';
+import { trainingPublicRoutes, trainingRoutes } from '../modules/training/routes.js';
 import { liveRoutes } from '../modules/live/routes.js';
 
 /**
@@ -136,6 +136,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   activateRoute,
   ...videoPublicRoutes(rootRoute),
+  ...trainingPublicRoutes(rootRoute),
   signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
     ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
     ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute), ...analyticsRoutes(signedInRoute),

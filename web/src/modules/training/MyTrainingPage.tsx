@@ -28,9 +28,11 @@ function EnrolmentCard({ e }: { e: Enrolment }) {
     <li className="card training-card">
       <h3>{title}</h3>
       <CourseFacts course={e.course} />
-      {e.completedAt ? (
+      {e.completedAt && e.external ? (
+        <p><strong>{t('completedOn', { date: formatDate(e.completedAt.slice(0, 10), lang) })}</strong> · {t('externalCertificate', { provider: e.external.provider, number: e.external.certificate })}</p>
+      ) : e.completedAt ? (
         <>
-          <p><strong>{t('completedOn', { date: formatDate(e.completedAt.slice(0, 10), lang) })}</strong> · {t('code', { code: e.certificateCode })}</p>
+          <p><strong>{t('completedOn', { date: formatDate(e.completedAt.slice(0, 10), lang) })}</strong> · <a href={`/certificates/${e.certificateCode}`}>{t('code', { code: e.certificateCode })}</a></p>
           <a className="button button--secondary" href={certificateUrl(e.id, lang)} download>{t('certificate')}</a>
         </>
       ) : (

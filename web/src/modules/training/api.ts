@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Course, Coverage, Enrolment, myTraining, orgTeachers, enrolResult } from '../../../../contracts/training.js';
-import { api } from '../../api/client.js';
+import type { CertificateCheck, CompletionsImportReport, Course, Coverage, Enrolment, myTraining, orgTeachers, enrolResult } from '../../../../contracts/training.js';
+import { api, ApiError, buildUrl, CLIENT_CODES, toApiError } from '../../api/client.js';
 
-export type { Course, Coverage, Enrolment };
+export type { CertificateCheck, CompletionsImportReport, Course, Coverage, Enrolment };
 export type MyTraining = z.infer<typeof myTraining>;
 export type OrgTeachers = z.infer<typeof orgTeachers>;
 export type EnrolResult = z.infer<typeof enrolResult>;
@@ -36,3 +36,24 @@ export const enrolTeachers = (organisationId: number, courseId: number, teachers
 export const certificateUrl = (id: number, lang: string) => `/api/training/enrolments/${id}/certificate?lang=${lang}`;
 export const coverageFileUrl = (area: string, format: 'csv' | 'xlsx', lang: string) =>
   `/api/training/coverage?${new URLSearchParams({ area, format, lang })}`;
+
+/** The public check of a certificate code (no session needed); a missing code is an error, not retried. */
+export const certificateCheckQuery = (code: string) => queryOptions({
+  queryKey: ['training', 'certificate', code],
+  queryFn: ({ signal }) => api.get<CertificateCheck>(`/api/training/certificates/${encodeURIComponent(code)}`, { signal }),
+  retry: false,
+});
+
+/** Uploads a completions sheet (multipart); a rejected apply (422) answers its report with the errors. */
+export async function uploadCompletions(file: File, dryRun: boolean): Promise<CompletionsImportReport> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(buildUrl('', '/api/training/completions/import', { dryRun }), { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json' } });
+  } catch {
+    throw new ApiError(CLIENT_CODES.offline, 'The server could not be reached', 0);
+  }
+  if (res.status === 422 || res.ok) return (await res.json()) as CompletionsImportReport;
+  throw await toApiError(res);
+}

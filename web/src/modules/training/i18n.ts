@@ -1,5 +1,8 @@
 /** Strings of teacher training, namespace `training`; `errors` for API codes `training.*`. */
 export const kk = {
+  "import": {"title": "Сыртқы курстарды импорттау", "intro": "Сыртқы ұйымдастырушылар берген сертификаттарды CSV немесе XLSX файлынан жүктеңіз: алдымен тексеріледі, барлық жол дұрыс болса ғана жазылады.", "file": "Файл (CSV немесе XLSX)", "check": "Тексеру", "checkedOk": "Файл дұрыс", "done": "Импортталды", "hasErrors_one": "Файлда {{count}} қате: ештеңе жазылмады", "hasErrors_other": "Файлда {{count}} қате: ештеңе жазылмады", "rows_one": "{{count}} жол", "rows_other": "{{count}} жол", "willComplete_one": "{{count}} аяқтау жазылады", "willComplete_other": "{{count}} аяқтау жазылады", "completed_one": "{{count}} аяқтау жазылды", "completed_other": "{{count}} аяқтау жазылды", "already_one": "{{count}} бұрын аяқталған", "already_other": "{{count}} бұрын аяқталған", "ignored": "Ескерілмеген бағандар: {{columns}}", "where": "{{line}}-жол, «{{column}}»", "apply_one": "{{count}} аяқтауды импорттау", "apply_other": "{{count}} аяқтауды импорттау", "problem": {"missing_column": "баған жоқ", "missing_value": "мән жоқ", "too_long": "тым ұзын", "unknown_teacher": "мұндай ЖСН немесе логин жоқ", "not_a_teacher": "бұл адам мұғалім емес", "unknown_course": "каталогта мұндай курс жоқ", "bad_date": "күн дұрыс емес", "future_date": "күн әлі келмеген", "duplicate": "{{line}}-жолды қайталайды"}},
+  "externalCertificate": "{{provider}} сертификаты № {{number}}",
+  "check": {"title": "Сертификатты тексеру", "intro": "Мұғалімдерді оқыту сертификатындағы тексеру кодын енгізіңіз: жүйе оның кімге, қай курс үшін және қашан берілгенін көрсетеді.", "label": "Сертификат коды", "submit": "Тексеру", "valid": "Сертификат жарамды", "invalid": "Сертификат жарамсыз", "code": "Код", "holder": "Иесі", "provider": "Ұйымдастырушы", "completedOn": "Аяқталған күні"},
   "title": "Мұғалімдерді оқыту",
   "myTitle": "Менің оқуым",
   "intro": "Қашықтан оқыту курстары, жазылу және сертификаттар.",
@@ -69,15 +72,22 @@ export const kk = {
       "unknown_area": "Белгісіз аумақ.",
       "not_completed": "Курс аяқталмаған: сертификат жоқ.",
       "area_not_found": "Аумақ табылмады немесе сізге қолжетімсіз.",
-      "bad_range": "Кезең дұрыс емес."
+      "bad_range": "Кезең дұрыс емес.",
+      "certificate_not_found": "Бұл кодпен сертификат табылмады: әріптер мен цифрларды тексеріңіз.",
+      "rows_invalid": "Файлда қателер бар: ештеңе жазылмады.",
+      "no_file": "Файлды таңдаңыз.",
+      "file_too_large": "Файл тым үлкен."
     }
   }
 };
 
 type Strings = typeof kk;
-type Ru = Strings & { hours_few: string; hours_many: string; enrolDone_few: string; enrolDone_many: string; teachers_few: string; teachers_many: string; notFinished_few: string; notFinished_many: string };
+type Ru = Strings & { import: Strings['import'] & { hasErrors_few: string; hasErrors_many: string; rows_few: string; rows_many: string; willComplete_few: string; willComplete_many: string; completed_few: string; completed_many: string; already_few: string; already_many: string; apply_few: string; apply_many: string; }; hours_few: string; hours_many: string; enrolDone_few: string; enrolDone_many: string; teachers_few: string; teachers_many: string; notFinished_few: string; notFinished_many: string };
 
 export const ru: Ru = {
+  "import": {"title": "Импорт внешних курсов", "intro": "Загрузите сертификаты внешних организаторов из файла CSV или XLSX: сначала файл проверяется, записывается только если все строки верны.", "file": "Файл (CSV или XLSX)", "check": "Проверить", "checkedOk": "Файл без ошибок", "done": "Импортировано", "hasErrors_one": "В файле {{count}} ошибка: ничего не записано", "hasErrors_few": "В файле {{count}} ошибки: ничего не записано", "hasErrors_many": "В файле {{count}} ошибок: ничего не записано", "hasErrors_other": "В файле {{count}} ошибки: ничего не записано", "rows_one": "{{count}} строка", "rows_few": "{{count}} строки", "rows_many": "{{count}} строк", "rows_other": "{{count}} строки", "willComplete_one": "будет записано {{count}} завершение", "willComplete_few": "будет записано {{count}} завершения", "willComplete_many": "будет записано {{count}} завершений", "willComplete_other": "будет записано {{count}} завершения", "completed_one": "записано {{count}} завершение", "completed_few": "записано {{count}} завершения", "completed_many": "записано {{count}} завершений", "completed_other": "записано {{count}} завершения", "already_one": "{{count}} уже завершён", "already_few": "{{count}} уже завершены", "already_many": "{{count}} уже завершены", "already_other": "{{count}} уже завершены", "ignored": "Пропущенные столбцы: {{columns}}", "where": "строка {{line}}, «{{column}}»", "apply_one": "Импортировать {{count}} завершение", "apply_few": "Импортировать {{count}} завершения", "apply_many": "Импортировать {{count}} завершений", "apply_other": "Импортировать {{count}} завершения", "problem": {"missing_column": "нет столбца", "missing_value": "пусто", "too_long": "слишком длинно", "unknown_teacher": "нет человека с таким ИИН или логином", "not_a_teacher": "этот человек не педагог", "unknown_course": "такого курса нет в каталоге", "bad_date": "неверная дата", "future_date": "дата ещё не наступила", "duplicate": "повторяет строку {{line}}"}},
+  "externalCertificate": "сертификат {{provider}} № {{number}}",
+  "check": {"title": "Проверка сертификата", "intro": "Введите код проверки с сертификата об обучении педагога: система покажет, кому, за какой курс и когда он выдан.", "label": "Код сертификата", "submit": "Проверить", "valid": "Сертификат действителен", "invalid": "Сертификат недействителен", "code": "Код", "holder": "Владелец", "provider": "Организатор", "completedOn": "Дата завершения"},
   "title": "Обучение педагогов",
   "myTitle": "Моё обучение",
   "intro": "Курсы дистанционного обучения, запись и сертификаты.",
@@ -155,12 +165,19 @@ export const ru: Ru = {
       "unknown_area": "Неизвестная территория.",
       "not_completed": "Курс не завершён: сертификата нет.",
       "area_not_found": "Территория не найдена или недоступна вам.",
-      "bad_range": "Неверный период."
+      "bad_range": "Неверный период.",
+      "certificate_not_found": "Сертификат с таким кодом не найден: проверьте буквы и цифры.",
+      "rows_invalid": "В файле есть ошибки: ничего не записано.",
+      "no_file": "Выберите файл.",
+      "file_too_large": "Файл слишком большой."
     }
   }
 };
 
 export const en: Strings = {
+  "import": {"title": "Import external completions", "intro": "Upload completions from external providers as CSV or XLSX: the file is checked first, and written only if every row is good.", "file": "File (CSV or XLSX)", "check": "Check", "checkedOk": "The file is good", "done": "Imported", "hasErrors_one": "{{count}} error in the file: nothing written", "hasErrors_other": "{{count}} errors in the file: nothing written", "rows_one": "{{count}} row", "rows_other": "{{count}} rows", "willComplete_one": "{{count}} completion to record", "willComplete_other": "{{count}} completions to record", "completed_one": "{{count}} completion recorded", "completed_other": "{{count}} completions recorded", "already_one": "{{count}} already completed", "already_other": "{{count}} already completed", "ignored": "Columns skipped: {{columns}}", "where": "line {{line}}, “{{column}}”", "apply_one": "Import {{count}} completion", "apply_other": "Import {{count}} completions", "problem": {"missing_column": "the column is missing", "missing_value": "empty", "too_long": "too long", "unknown_teacher": "no one has this IIN or login", "not_a_teacher": "this person is not a teacher", "unknown_course": "no such course in the catalogue", "bad_date": "not a date", "future_date": "the date has not come yet", "duplicate": "repeats line {{line}}"}},
+  "externalCertificate": "{{provider}} certificate No. {{number}}",
+  "check": {"title": "Check a certificate", "intro": "Type the verification code from a teacher training certificate: Sabaq shows who holds it, for which course and when it was completed.", "label": "Certificate code", "submit": "Check", "valid": "The certificate is valid", "invalid": "The certificate is not valid", "code": "Code", "holder": "Holder", "provider": "Provider", "completedOn": "Completed on"},
   "title": "Teacher training",
   "myTitle": "My training",
   "intro": "Distance-teaching courses, enrolment and certificates.",
@@ -230,7 +247,11 @@ export const en: Strings = {
       "unknown_area": "Unknown area.",
       "not_completed": "The course is not completed: no certificate.",
       "area_not_found": "The area was not found, or is outside your scope.",
-      "bad_range": "The range is not valid."
+      "bad_range": "The range is not valid.",
+      "certificate_not_found": "No certificate has this code: check the letters and digits.",
+      "rows_invalid": "The file has errors: nothing was written.",
+      "no_file": "Choose a file.",
+      "file_too_large": "The file is too large."
     }
   }
 };

@@ -4,6 +4,8 @@ import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-
 const MyTrainingPage = lazyRouteComponent(() => import('./MyTrainingPage.js'), 'MyTrainingPage');
 const AdminTrainingPage = lazyRouteComponent(() => import('./AdminTrainingPage.js'), 'AdminTrainingPage');
 const CoveragePage = lazyRouteComponent(() => import('./CoveragePage.js'), 'CoveragePage');
+const ImportCompletionsPage = lazyRouteComponent(() => import('./ImportCompletionsPage.js'), 'ImportCompletionsPage');
+const CertificateCheckPage = lazyRouteComponent(() => import('./CertificateCheckPage.js'), 'CertificateCheckPage');
 
 const areaSearch = (s: Record<string, unknown>): { area?: string } => {
   const a = String(s.area ?? '');
@@ -30,5 +32,28 @@ export function trainingRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <CoveragePage area={area} />;
     },
   });
-  return [mine, admin, coverage] as const;
+  const importCompletions = createRoute({ getParentRoute: () => parent, path: '/training/import', component: ImportCompletionsPage });
+  return [mine, admin, coverage, importCompletions] as const;
+}
+
+/** The public certificate check, under the root (no sign-in): `/certificates` and `/certificates/<code>`. */
+export function trainingPublicRoutes<TParent extends AnyRoute>(root: TParent) {
+  const form = createRoute({
+    getParentRoute: () => root,
+    path: '/certificates',
+    component: function CertificateFormRoute() {
+      const navigate = form.useNavigate();
+      return <CertificateCheckPage onCheck={(code) => void navigate({ to: '/certificates/$code', params: { code } as never })} />;
+    },
+  });
+  const check = createRoute({
+    getParentRoute: () => root,
+    path: '/certificates/$code',
+    component: function CertificateCheckRoute() {
+      const { code } = check.useParams() as { code: string };
+      const navigate = check.useNavigate();
+      return <CertificateCheckPage code={code} onCheck={(c) => void navigate({ to: '/certificates/$code', params: { code: c } as never })} />;
+    },
+  });
+  return [form, check] as const;
 }
