@@ -23,10 +23,16 @@ export default defineConfig(() => ({
         // some pages use (chart.js, zod, the QR scanner, hls.js — issue 10) stay in those pages' own files.
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@tanstack|i18next|react-i18next|use-sync-external-store|@oxc-project[\\/]runtime)[\\/]/ },
+            {
+              name: 'vendor',
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@tanstack|i18next|react-i18next|use-sync-external-store|@oxc-project[\\/]runtime)[\\/]/,
+            },
             // the e-journal's shared pieces (cards, lists, API calls) in one file rather than ten tiny
             // ones: on a 300 ms link each request costs a round trip and ~1 KiB of headers
-            { name: 'learning', test: /[\\/]web[\\/]src[\\/](modules[\\/]learning[\\/](sections[\\/]|components[\\/](DayView|LessonCard|HomeworkDue|Materials|Announcements|Delivery)\.tsx|(api|format|time|errors|http)\.tsx?))/ },
+            {
+              name: 'learning',
+              test: /[\\/]web[\\/]src[\\/](modules[\\/]learning[\\/](sections[\\/]|components[\\/](DayView|LessonCard|HomeworkDue|Materials|Announcements|Delivery)\.tsx|(api|format|time|errors|http)\.tsx?))/,
+            },
           ],
         },
       },

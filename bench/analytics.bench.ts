@@ -44,9 +44,23 @@ function peakMb(pid: number): number | null {
   }
 }
 
-interface RefreshFigure { what: string; classDays: number; organisations: number; seconds: number; clientCpuMs: number; dbCpuMs: number; peakRssMb: number }
+interface RefreshFigure {
+  what: string;
+  classDays: number;
+  organisations: number;
+  seconds: number;
+  clientCpuMs: number;
+  dbCpuMs: number;
+  peakRssMb: number;
+}
 
-async function measureRefresh(url: string, dbPid: number, today: string, what: string, mark: (db: ReturnType<typeof createDb>) => Promise<void>): Promise<RefreshFigure> {
+async function measureRefresh(
+  url: string,
+  dbPid: number,
+  today: string,
+  what: string,
+  mark: (db: ReturnType<typeof createDb>) => Promise<void>,
+): Promise<RefreshFigure> {
   const db = createDb(url, 4);
   try {
     await mark(db);
@@ -57,8 +71,13 @@ async function measureRefresh(url: string, dbPid: number, today: string, what: s
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     return {
-      what, classDays: r.classDays, organisations: r.organisations, seconds,
-      clientCpuMs: (cpu.user + cpu.system) / 1000, dbCpuMs: processTreeCpuMs(dbPid) - db0, peakRssMb: process.resourceUsage().maxRSS / 1024,
+      what,
+      classDays: r.classDays,
+      organisations: r.organisations,
+      seconds,
+      clientCpuMs: (cpu.user + cpu.system) / 1000,
+      dbCpuMs: processTreeCpuMs(dbPid) - db0,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
     await db.close();
@@ -82,7 +101,8 @@ export async function run(argv: string[] = []): Promise<void> {
   const duration = Number(values.duration);
   const warmup = Number(values.warmup);
   const connections = Number(values.connections);
-  if (![duration, warmup, connections].every((n) => Number.isFinite(n) && n >= 0) || connections < 1) throw new Error('--duration, --warmup, --connections must be numbers');
+  if (![duration, warmup, connections].every((n) => Number.isFinite(n) && n >= 0) || connections < 1)
+    throw new Error('--duration, --warmup, --connections must be numbers');
   const size = values.size as SeedSize;
   if (!['demo', 'region', 'country'].includes(size)) throw new Error('--size must be demo, region or country');
 
@@ -96,7 +116,9 @@ export async function run(argv: string[] = []): Promise<void> {
   const pgServer = await startBenchPostgres(pgDir, pgPort);
   try {
     const dataset = await ensureDataset(pgServer, size, { reseed: values.reseed });
-    console.log(dataset.seeded ? `Dataset '${size}' generated in ${dataset.stamp.seedSeconds} s.` : `Reusing the '${size}' dataset generated ${dataset.stamp.seededAt}.`);
+    console.log(
+      dataset.seeded ? `Dataset '${size}' generated in ${dataset.stamp.seedSeconds} s.` : `Reusing the '${size}' dataset generated ${dataset.stamp.seededAt}.`,
+    );
     await resetDatabaseSettings(pgServer);
     const url = pgServer.url(BENCH_DATABASE);
 
@@ -113,63 +135,141 @@ export async function run(argv: string[] = []): Promise<void> {
     const f = facts.rows[0];
     if (!f) throw new Error('no attendance in the dataset: nothing to roll up');
     const today = f.day;
-    console.log(`Busiest school day ${today}: ${num(Number(f.attendance))} attendance records, ${num(Number(f.marks))} marks; ${num(Number(f.pupils))} pupils in the dataset`);
+    console.log(
+      `Busiest school day ${today}: ${num(Number(f.attendance))} attendance records, ${num(Number(f.marks))} marks; ${num(Number(f.pupils))} pupils in the dataset`,
+    );
 
     // (1) refreshes, in this process (the interval job's work), with PostgreSQL's CPU counted
     const day = await measureRefresh(url, pgServer.pid, today, 'one school day dirty (as after a day of writes)', async (db) => {
-      await db.query(`insert into analytics_dirty_days select distinct class_id, on_date from attendance where on_date = $1
+      await db.query(
+        `insert into analytics_dirty_days select distinct class_id, on_date from attendance where on_date = $1
         union select distinct class_id, on_date from marks where on_date = $1 union select class_id, on_date from lessons where on_date = $1
-        on conflict do nothing`, [today]);
+        on conflict do nothing`,
+        [today],
+      );
       await db.query('insert into analytics_dirty_orgs select id from organisations on conflict do nothing');
     });
     const full = await measureRefresh(url, pgServer.pid, today, 'everything dirty (full rebuild)', (db) => markAllDirty(db));
     for (const r of [day, full]) {
-      console.log(`Refresh, ${r.what}: ${num(r.classDays)} class days + ${num(r.organisations)} organisations in ${num(r.seconds, 2)} s; ` +
-        `CPU ${num(r.clientCpuMs)} ms Node + ${num(r.dbCpuMs)} ms PostgreSQL; peak RSS of the refreshing process ${num(r.peakRssMb)} MB`);
+      console.log(
+        `Refresh, ${r.what}: ${num(r.classDays)} class days + ${num(r.organisations)} organisations in ${num(r.seconds, 2)} s; ` +
+          `CPU ${num(r.clientCpuMs)} ms Node + ${num(r.dbCpuMs)} ms PostgreSQL; peak RSS of the refreshing process ${num(r.peakRssMb)} MB`,
+      );
     }
 
     // (2) officers over HTTP
     server = await startServer({ databaseUrl: url, dataDir: benchDir, env: { LEARNING_TODAY: `${today}T10:00:00+06:00`, ANALYTICS_REFRESH_SECONDS: '0' } });
     const half = Math.max(1, Math.floor(connections / 2));
     const logins = [...Array.from({ length: half }, () => 'demo.ministry'), ...Array.from({ length: connections - half }, () => 'demo.region')];
-    const signed = await signIn({ baseUrl: server.baseUrl, logins, password: PASSWORD, concurrency: 4, serverPid: server.pid, dbPid: pgServer.pid, timeoutSeconds: 180 });
+    const signed = await signIn({
+      baseUrl: server.baseUrl,
+      logins,
+      password: PASSWORD,
+      concurrency: 4,
+      serverPid: server.pid,
+      dbPid: pgServer.pid,
+      timeoutSeconds: 180,
+    });
     const ministry = signed.cookies.slice(0, half).filter((c): c is string => !!c);
     const region = signed.cookies.slice(half).filter((c): c is string => !!c);
     if (!ministry.length || !region.length) throw new Error(`sign-in failed: ${signed.firstFailure}`);
     let m = 0;
     let r = 0;
     const week = `from=${new Date(Date.parse(today) - 6 * 86_400_000).toISOString().slice(0, 10)}&to=${today}`;
-    const kind = (name: string, p: (cookie: string) => string, cookies: string[], counter: () => number): RequestKind =>
-      ({ kind: name, weight: 1, next: () => ({ method: 'GET', path: p(cookies[0]!), cookie: cookies[counter() % cookies.length]! }) });
+    const kind = (name: string, p: (cookie: string) => string, cookies: string[], counter: () => number): RequestKind => ({
+      kind: name,
+      weight: 1,
+      next: () => ({ method: 'GET', path: p(cookies[0]!), cookie: cookies[counter() % cookies.length]! }),
+    });
     const scenarios: { name: string; kinds: RequestKind[] }[] = [
-      { name: 'overview', kinds: [
-        kind('country (ministry)', () => `/api/analytics/overview?area=country&${week}`, ministry, () => m++),
-        kind('region (region officer)', () => `/api/analytics/overview?area=region:${f.region}&${week}`, region, () => r++),
-      ] },
-      { name: 'training coverage', kinds: [
-        kind('coverage country', () => `/api/training/coverage?area=country&${week}`, ministry, () => m++),
-        kind('coverage region', () => `/api/training/coverage?area=region:${f.region}&${week}`, region, () => r++),
-      ] },
+      {
+        name: 'overview',
+        kinds: [
+          kind(
+            'country (ministry)',
+            () => `/api/analytics/overview?area=country&${week}`,
+            ministry,
+            () => m++,
+          ),
+          kind(
+            'region (region officer)',
+            () => `/api/analytics/overview?area=region:${f.region}&${week}`,
+            region,
+            () => r++,
+          ),
+        ],
+      },
+      {
+        name: 'training coverage',
+        kinds: [
+          kind(
+            'coverage country',
+            () => `/api/training/coverage?area=country&${week}`,
+            ministry,
+            () => m++,
+          ),
+          kind(
+            'coverage region',
+            () => `/api/training/coverage?area=region:${f.region}&${week}`,
+            region,
+            () => r++,
+          ),
+        ],
+      },
     ];
     const results: (LoadResult & { serverPeakMb: number | null })[] = [];
     for (const s of scenarios) {
       console.log(`→ ${s.name}: ${connections} officers, ${warmup} s warm-up + ${duration} s`);
-      const res = await runLoad({ name: s.name, baseUrl: server.baseUrl, kinds: s.kinds, connections, seconds: duration, warmupSeconds: warmup, serverPid: server.pid, dbPid: pgServer.pid });
+      const res = await runLoad({
+        name: s.name,
+        baseUrl: server.baseUrl,
+        kinds: s.kinds,
+        connections,
+        seconds: duration,
+        warmupSeconds: warmup,
+        serverPid: server.pid,
+        dbPid: pgServer.pid,
+      });
       const peak = peakMb(server.pid);
       results.push({ ...res, serverPeakMb: peak });
-      console.log(`  ${num(res.rps, 1)} req/s, p50 ${num(res.p50, 1)} ms, p99 ${num(res.p99, 1)} ms, non-2xx ${res.non2xx}; CPU per request: ` +
-        `server ${num(res.serverCpuMs, 2)} ms, PostgreSQL ${num(res.dbCpuMs, 2)} ms; server peak RSS ${peak === null ? '?' : num(peak)} MB`);
-      for (const k of res.kinds) console.log(`    ${k.kind.padEnd(26)} ${num(k.requests)} requests, p50 ${num(k.p50, 1)} ms, p99 ${num(k.p99, 1)} ms, ${k.queriesPerRequest === null ? '?' : num(k.queriesPerRequest, 1)} queries`);
+      console.log(
+        `  ${num(res.rps, 1)} req/s, p50 ${num(res.p50, 1)} ms, p99 ${num(res.p99, 1)} ms, non-2xx ${res.non2xx}; CPU per request: ` +
+          `server ${num(res.serverCpuMs, 2)} ms, PostgreSQL ${num(res.dbCpuMs, 2)} ms; server peak RSS ${peak === null ? '?' : num(peak)} MB`,
+      );
+      for (const k of res.kinds)
+        console.log(
+          `    ${k.kind.padEnd(26)} ${num(k.requests)} requests, p50 ${num(k.p50, 1)} ms, p99 ${num(k.p99, 1)} ms, ${k.queriesPerRequest === null ? '?' : num(k.queriesPerRequest, 1)} queries`,
+        );
     }
     const overview = results[0]!;
-    console.log(`\nTargets (issue 12): dashboards p99 < ${TARGET.p99} ms with ${connections} officers → ${num(overview.p99, 1)} ms on '${size}': ${overview.p99 < TARGET.p99 ? 'met' : 'NOT met'}` +
-      ` (load generator, server and PostgreSQL share ${os.cpus().length} cores); refresh after a day < ${TARGET.refreshSeconds} s → ${num(day.seconds, 2)} s on '${size}'` +
-      `${size === 'country' ? '' : ' (the target is for the country dataset: not measured here)'}`);
+    console.log(
+      `\nTargets (issue 12): dashboards p99 < ${TARGET.p99} ms with ${connections} officers → ${num(overview.p99, 1)} ms on '${size}': ${overview.p99 < TARGET.p99 ? 'met' : 'NOT met'}` +
+        ` (load generator, server and PostgreSQL share ${os.cpus().length} cores); refresh after a day < ${TARGET.refreshSeconds} s → ${num(day.seconds, 2)} s on '${size}'` +
+        `${size === 'country' ? '' : ' (the target is for the country dataset: not measured here)'}`,
+    );
     const out = path.join(benchDir, 'results');
     mkdirSync(out, { recursive: true });
     const file = path.join(out, 'analytics-latest.json');
-    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, node: process.version, size, today, connections, duration, warmup,
-      refresh: [day, full], http: results, benchProcessCpuMs: processCpuMs(process.pid) }, null, 2));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          cpus: os.cpus().length,
+          node: process.version,
+          size,
+          today,
+          connections,
+          duration,
+          warmup,
+          refresh: [day, full],
+          http: results,
+          benchProcessCpuMs: processCpuMs(process.pid),
+        },
+        null,
+        2,
+      ),
+    );
     console.log(`Figures saved to ${path.relative(REPO_ROOT, file)}`);
   } finally {
     await server?.stop();

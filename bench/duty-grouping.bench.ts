@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
-  formGroups, type ApplicationInput, type ExistingGroup, type GroupingInput, type GroupingResult, type GroupingSettings,
+  formGroups,
+  type ApplicationInput,
+  type ExistingGroup,
+  type GroupingInput,
+  type GroupingResult,
+  type GroupingSettings,
 } from '../server/modules/duty/duty.grouping.js';
 import { DEFAULT_SETTINGS } from '../server/modules/duty/duty.defaults.js';
 
@@ -26,7 +31,10 @@ const USAGE = `npm run bench -- duty-grouping [options]
   --applications <n>     memory: applications in all (default 530000)
   --seed <n>             memory: PRNG seed (default 2020)`;
 
-interface SchoolInput { windowId: number; input: GroupingInput }
+interface SchoolInput {
+  windowId: number;
+  input: GroupingInput;
+}
 
 // ── deterministic generation ────────────────────────────────────────────────────────────────
 
@@ -63,7 +71,10 @@ function generate(schools: number, applications: number, seed: number): SchoolIn
   for (let s = 0; s < schools; s++) {
     const quota = s === schools - 1 ? applications - placedApps : Math.round((sizes[s]! * applications) / pupils);
     placedApps += quota;
-    const rooms = Array.from({ length: Math.max(2, Math.ceil((sizes[s]! / 100) * (2 + rnd()))) }, (_, i) => ({ id: s * 1000 + i + 1, capacity: 24 + Math.floor(rnd() * 7) }));
+    const rooms = Array.from({ length: Math.max(2, Math.ceil((sizes[s]! / 100) * (2 + rnd()))) }, (_, i) => ({
+      id: s * 1000 + i + 1,
+      capacity: 24 + Math.floor(rnd() * 7),
+    }));
     const teachers = Array.from({ length: Math.max(4, Math.round(sizes[s]! / 14)) }, (_, i) => ({ id: personId + i, rank: i < 8 ? 0 : 1 }));
     personId += teachers.length;
     const apps: ApplicationInput[] = [];
@@ -72,9 +83,13 @@ function generate(schools: number, applications: number, seed: number): SchoolIn
       const kids = rnd() < 0.2 && apps.length + 2 <= quota ? 2 : 1;
       for (let k = 0; k < kids; k++) {
         apps.push({
-          id: appId++, childId: personId++, grade: 1 + Math.floor(rnd() * 4), priority: 1 + Math.floor(rnd() * 3),
+          id: appId++,
+          childId: personId++,
+          grade: 1 + Math.floor(rnd() * 4),
+          priority: 1 + Math.floor(rnd() * 3),
           submittedAt: new Date(Date.UTC(2020, 7, 20) + Math.floor(rnd() * 10 * 86_400_000)).toISOString(),
-          preferredShift: rnd() < 0.4 ? null : 1 + Math.floor(rnd() * 2), parentIds: [parent],
+          preferredShift: rnd() < 0.4 ? null : 1 + Math.floor(rnd() * 2),
+          parentIds: [parent],
         });
       }
     }
@@ -89,26 +104,61 @@ async function load(url: string): Promise<SchoolInput[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const windows = await client.query<{ id: string; organisation_id: number; eligible_grades: number[]; group_max: number; group_min: number; join_adjacent_grades: boolean; shifts: number[]; day_patterns: string[] }>(
+    const windows = await client.query<{
+      id: string;
+      organisation_id: number;
+      eligible_grades: number[];
+      group_max: number;
+      group_min: number;
+      join_adjacent_grades: boolean;
+      shifts: number[];
+      day_patterns: string[];
+    }>(
       `select id, organisation_id, eligible_grades, group_max, group_min, join_adjacent_grades, shifts, day_patterns
-         from duty_windows where closed_at is null and academic_year_id = (select id from academic_years where is_current)`);
+         from duty_windows where closed_at is null and academic_year_id = (select id from academic_years where is_current)`,
+    );
     const orgIds = windows.rows.map((w) => w.organisation_id);
     const rooms = await client.query<{ organisation_id: number; id: number; capacity: number }>(
-      `select organisation_id, id, capacity from rooms where kind = 'classroom' and organisation_id = any($1::int[])`, [orgIds]);
+      `select organisation_id, id, capacity from rooms where kind = 'classroom' and organisation_id = any($1::int[])`,
+      [orgIds],
+    );
     const teachers = await client.query<{ organisation_id: number; id: string; rank: number }>(
       `select r.organisation_id, r.person_id as id,
           case when exists (select 1 from classes c where c.homeroom_teacher_id = r.person_id and c.organisation_id = r.organisation_id
                               and c.grade between 1 and 4) then 0 else 1 end as rank
-         from role_assignments r where r.role = 'teacher' and r.organisation_id = any($1::int[])`, [orgIds]);
-    const apps = await client.query<{ window_id: string; id: string; child_id: string; grade: number; priority: number; submitted_at: Date; preferred_shift: number | null; parent_ids: number[] }>(
+         from role_assignments r where r.role = 'teacher' and r.organisation_id = any($1::int[])`,
+      [orgIds],
+    );
+    const apps = await client.query<{
+      window_id: string;
+      id: string;
+      child_id: string;
+      grade: number;
+      priority: number;
+      submitted_at: Date;
+      preferred_shift: number | null;
+      parent_ids: number[];
+    }>(
       `select a.window_id, a.id, a.child_id, a.grade, a.priority, a.submitted_at, a.preferred_shift,
           coalesce((select json_agg(l.parent_id) from parent_links l where l.child_id = a.child_id), '[]') as parent_ids
          from duty_applications a join duty_windows w on w.id = a.window_id
-        where a.status <> 'withdrawn' and w.closed_at is null`);
-    const groups = await client.query<{ window_id: string; id: string; label: string; grades: number[]; shift: number; days: string; room_id: number; teacher_id: string; member_ids: number[] }>(
+        where a.status <> 'withdrawn' and w.closed_at is null`,
+    );
+    const groups = await client.query<{
+      window_id: string;
+      id: string;
+      label: string;
+      grades: number[];
+      shift: number;
+      days: string;
+      room_id: number;
+      teacher_id: string;
+      member_ids: number[];
+    }>(
       `select g.window_id, g.id, g.label, g.grades, g.shift, g.days, g.room_id, g.teacher_id,
           coalesce((select json_agg(a.id) from duty_applications a where a.group_id = g.id), '[]') as member_ids
-         from duty_groups g`);
+         from duty_groups g`,
+    );
     const by = <T, K>(rows: T[], key: (r: T) => K) => {
       const m = new Map<K, T[]>();
       for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
@@ -120,23 +170,41 @@ async function load(url: string): Promise<SchoolInput[]> {
     for (const a of apps.rows) {
       const list = appsOf.get(Number(a.window_id)) ?? [];
       list.push({
-        id: Number(a.id), childId: Number(a.child_id), grade: a.grade, priority: a.priority, submittedAt: a.submitted_at.toISOString(),
-        preferredShift: a.preferred_shift, parentIds: a.parent_ids.length ? a.parent_ids : [-Number(a.child_id)],
+        id: Number(a.id),
+        childId: Number(a.child_id),
+        grade: a.grade,
+        priority: a.priority,
+        submittedAt: a.submitted_at.toISOString(),
+        preferredShift: a.preferred_shift,
+        parentIds: a.parent_ids.length ? a.parent_ids : [-Number(a.child_id)],
       });
       appsOf.set(Number(a.window_id), list);
     }
     const groupsOf = new Map<number, ExistingGroup[]>();
     for (const g of groups.rows) {
       const list = groupsOf.get(Number(g.window_id)) ?? [];
-      list.push({ id: Number(g.id), label: g.label, grades: g.grades, shift: g.shift, days: g.days, roomId: g.room_id, teacherId: Number(g.teacher_id), memberIds: g.member_ids });
+      list.push({
+        id: Number(g.id),
+        label: g.label,
+        grades: g.grades,
+        shift: g.shift,
+        days: g.days,
+        roomId: g.room_id,
+        teacherId: Number(g.teacher_id),
+        memberIds: g.member_ids,
+      });
       groupsOf.set(Number(g.window_id), list);
     }
     return windows.rows.map((w) => ({
       windowId: Number(w.id),
       input: {
         settings: {
-          eligibleGrades: w.eligible_grades, groupMax: w.group_max, groupMin: w.group_min, joinAdjacentGrades: w.join_adjacent_grades,
-          shifts: w.shifts, dayPatterns: w.day_patterns,
+          eligibleGrades: w.eligible_grades,
+          groupMax: w.group_max,
+          groupMin: w.group_min,
+          joinAdjacentGrades: w.join_adjacent_grades,
+          shifts: w.shifts,
+          dayPatterns: w.day_patterns,
         },
         rooms: (roomsOf.get(w.organisation_id) ?? []).map((r) => ({ id: r.id, capacity: r.capacity })),
         teachers: (teachersOf.get(w.organisation_id) ?? []).map((t) => ({ id: Number(t.id), rank: t.rank })),
@@ -164,8 +232,12 @@ function sampler() {
       if (m.rss > peakRss) peakRss = m.rss;
       if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
     },
-    get peakRss() { return peakRss; },
-    get peakHeap() { return peakHeap; },
+    get peakRss() {
+      return peakRss;
+    },
+    get peakHeap() {
+      return peakHeap;
+    },
   };
 }
 
@@ -181,7 +253,10 @@ function groupAll(schools: SchoolInput[], mem: ReturnType<typeof sampler>): { re
 }
 
 function summary(results: GroupingResult[]) {
-  let groups = 0, placed = 0, waiting = 0, below = 0;
+  let groups = 0,
+    placed = 0,
+    waiting = 0,
+    below = 0;
   for (const r of results) {
     groups += r.groups.length;
     waiting += r.waiting.length;
@@ -197,8 +272,12 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   const { values } = parseArgs({
     args: argv,
     options: {
-      source: { type: 'string', default: 'memory' }, 'database-url': { type: 'string' }, schools: { type: 'string', default: '7391' },
-      applications: { type: 'string', default: '530000' }, seed: { type: 'string', default: '2020' }, help: { type: 'boolean' },
+      source: { type: 'string', default: 'memory' },
+      'database-url': { type: 'string' },
+      schools: { type: 'string', default: '7391' },
+      applications: { type: 'string', default: '530000' },
+      seed: { type: 'string', default: '2020' },
+      help: { type: 'boolean' },
     },
   });
   if (values.help) return void console.log(USAGE);
@@ -216,14 +295,18 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   }
   mem.sample();
   const applications = schools.reduce((s, x) => s + x.input.applications.length, 0);
-  console.log(`input: ${fmt(schools.length)} schools, ${fmt(applications)} applications, ` +
-    `${fmt(schools.reduce((s, x) => s + x.input.rooms.length, 0))} classrooms, ${fmt(schools.reduce((s, x) => s + x.input.teachers.length, 0))} teachers ` +
-    `(${(performance.now() - t0).toFixed(0)} ms to ${values.source === 'db' ? 'load' : 'generate'})`);
+  console.log(
+    `input: ${fmt(schools.length)} schools, ${fmt(applications)} applications, ` +
+      `${fmt(schools.reduce((s, x) => s + x.input.rooms.length, 0))} classrooms, ${fmt(schools.reduce((s, x) => s + x.input.teachers.length, 0))} teachers ` +
+      `(${(performance.now() - t0).toFixed(0)} ms to ${values.source === 'db' ? 'load' : 'generate'})`,
+  );
 
   const first = groupAll(schools, mem);
   const s1 = summary(first.results);
-  console.log(`first run:  ${(first.ms / 1000).toFixed(2)} s — ${fmt(s1.groups)} groups, ${fmt(s1.placed)} placed, ${fmt(s1.waiting)} waiting, ${fmt(s1.below)} groups below the minimum ` +
-    `(${fmt(Math.round(applications / (first.ms / 1000)))} applications/s)`);
+  console.log(
+    `first run:  ${(first.ms / 1000).toFixed(2)} s — ${fmt(s1.groups)} groups, ${fmt(s1.placed)} placed, ${fmt(s1.waiting)} waiting, ${fmt(s1.below)} groups below the minimum ` +
+      `(${fmt(Math.round(applications / (first.ms / 1000)))} applications/s)`,
+  );
 
   // 5 % more applications, then the re-run that keeps every placed child where they are
   const rnd = prng(7);
@@ -231,13 +314,19 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   const again = schools.map((sch, i) => {
     const r = first.results[i]!;
     const extra = Array.from({ length: Math.round(sch.input.applications.length * 0.05) }, () => ({
-      id: nextId, childId: nextId++, grade: sch.input.settings.eligibleGrades[Math.floor(rnd() * sch.input.settings.eligibleGrades.length)]!,
-      priority: 1 + Math.floor(rnd() * 3), submittedAt: '2020-09-02T08:00:00.000Z', preferredShift: null, parentIds: [nextId + 1e9],
+      id: nextId,
+      childId: nextId++,
+      grade: sch.input.settings.eligibleGrades[Math.floor(rnd() * sch.input.settings.eligibleGrades.length)]!,
+      priority: 1 + Math.floor(rnd() * 3),
+      submittedAt: '2020-09-02T08:00:00.000Z',
+      preferredShift: null,
+      parentIds: [nextId + 1e9],
     }));
     return {
       windowId: sch.windowId,
       input: {
-        ...sch.input, applications: [...sch.input.applications, ...extra],
+        ...sch.input,
+        applications: [...sch.input.applications, ...extra],
         groups: r.groups.map((g, k) => ({ ...g, id: g.id ?? 1_000_000 + k })),
       },
     };
@@ -251,7 +340,9 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   console.log(`re-run (+5 %): ${(second.ms / 1000).toFixed(2)} s — ${fmt(s2.placed)} placed, ${fmt(s2.waiting)} waiting, ${moved} placed children moved`);
 
   const usage = process.resourceUsage();
-  console.log(`peak memory: rss ${mb(mem.peakRss)} (maxRSS ${mb(usage.maxRSS * 1024)}), heap ${mb(mem.peakHeap)}; cpu ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(1)} s`);
+  console.log(
+    `peak memory: rss ${mb(mem.peakRss)} (maxRSS ${mb(usage.maxRSS * 1024)}), heap ${mb(mem.peakHeap)}; cpu ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(1)} s`,
+  );
 }
 
 // run directly: npx tsx bench/duty-grouping.bench.ts [options]

@@ -42,8 +42,18 @@ env: BENCH_DIR (default ./data/bench), BENCH_PG_PORT (default: a free port), BEN
 const TARGET = { endpoint: 'pupil-today', rps: 3000, p99: 100 };
 const PASSWORD = 'sabaq-demo';
 
-export interface Pupil { id: number; iin: string; homeworkId: number | null; cookie: string }
-export interface Parent { id: number; iin: string; childId: number; cookie: string }
+export interface Pupil {
+  id: number;
+  iin: string;
+  homeworkId: number | null;
+  cookie: string;
+}
+export interface Parent {
+  id: number;
+  iin: string;
+  childId: number;
+  cookie: string;
+}
 
 interface Endpoint {
   name: string;
@@ -74,21 +84,63 @@ export function requestKinds(pupils: Pupil[], parents: Parent[], today: string |
   const kinds: RequestKind[] = [
     { kind: 'me', weight: 1, next: () => get('/api/me', pupil().cookie) },
     { kind: 'organisations', weight: 1, next: () => get('/api/organisations', pupil().cookie) },
-    { kind: 'pupil-today', weight: 1, next: () => { const p = pupil(); return get(`/api/learning/pupils/${p.id}/diary`, p.cookie); } },
     {
-      kind: 'pupil-week', weight: 1,
-      next: () => { const p = pupil(); return get(`/api/learning/pupils/${p.id}/diary?from=${week.from}&to=${week.to}`, p.cookie); },
+      kind: 'pupil-today',
+      weight: 1,
+      next: () => {
+        const p = pupil();
+        return get(`/api/learning/pupils/${p.id}/diary`, p.cookie);
+      },
     },
-    { kind: 'pupil-homework', weight: 1, next: () => { const p = pupilWithHomework(); return get(`/api/learning/homework/${p.homeworkId}`, p.cookie); } },
-    { kind: 'pupil-marks', weight: 1, next: () => { const p = pupil(); return get(`/api/learning/pupils/${p.id}/summary`, p.cookie); } },
-    { kind: 'parent-today', weight: 1, next: () => { const p = parent(); return get(`/api/learning/pupils/${p.childId}/diary`, p.cookie); } },
-    { kind: 'parent-summary', weight: 1, next: () => { const p = parent(); return get(`/api/learning/pupils/${p.childId}/summary`, p.cookie); } },
     {
-      kind: 'submit', weight: 1,
+      kind: 'pupil-week',
+      weight: 1,
+      next: () => {
+        const p = pupil();
+        return get(`/api/learning/pupils/${p.id}/diary?from=${week.from}&to=${week.to}`, p.cookie);
+      },
+    },
+    {
+      kind: 'pupil-homework',
+      weight: 1,
+      next: () => {
+        const p = pupilWithHomework();
+        return get(`/api/learning/homework/${p.homeworkId}`, p.cookie);
+      },
+    },
+    {
+      kind: 'pupil-marks',
+      weight: 1,
+      next: () => {
+        const p = pupil();
+        return get(`/api/learning/pupils/${p.id}/summary`, p.cookie);
+      },
+    },
+    {
+      kind: 'parent-today',
+      weight: 1,
+      next: () => {
+        const p = parent();
+        return get(`/api/learning/pupils/${p.childId}/diary`, p.cookie);
+      },
+    },
+    {
+      kind: 'parent-summary',
+      weight: 1,
+      next: () => {
+        const p = parent();
+        return get(`/api/learning/pupils/${p.childId}/summary`, p.cookie);
+      },
+    },
+    {
+      kind: 'submit',
+      weight: 1,
       next: () => {
         const p = pupilWithHomework();
         return {
-          method: 'POST', path: `/api/learning/homework/${p.homeworkId}/submissions`, cookie: p.cookie,
+          method: 'POST',
+          path: `/api/learning/homework/${p.homeworkId}/submissions`,
+          cookie: p.cookie,
           headers: { 'idempotency-key': randomUUID() },
           body: JSON.stringify({ text: 'Жауабым: 42. Ответ: 42. My answer: 42.' }),
         };
@@ -101,7 +153,13 @@ export function requestKinds(pupils: Pupil[], parents: Parent[], today: string |
 function endpoints(k: Record<string, RequestKind>, submitShare: number): Endpoint[] {
   const one = (name: string, what: string): Endpoint => ({ name, what, kinds: [k[name]!] });
   // mixed: the GET weights model a morning (Today dominates); submit is added to reach its share
-  const reads: [string, number][] = [['pupil-today', 8], ['pupil-homework', 2], ['pupil-marks', 2], ['parent-today', 2], ['parent-summary', 4]];
+  const reads: [string, number][] = [
+    ['pupil-today', 8],
+    ['pupil-homework', 2],
+    ['pupil-marks', 2],
+    ['parent-today', 2],
+    ['parent-summary', 4],
+  ];
   const readWeight = reads.reduce((s, [, w]) => s + w, 0);
   const submitWeight = Math.max(0, Math.round((readWeight * submitShare) / (1 - submitShare)));
   return [
@@ -114,7 +172,7 @@ function endpoints(k: Record<string, RequestKind>, submitShare: number): Endpoin
     one('parent-summary', "GET /api/learning/pupils/:child/summary — parent's child summary"),
     {
       name: 'mixed',
-      what: `Today, homework, marks, parents' day and summary, ${Math.round(100 * submitWeight / (readWeight + submitWeight))} % POST submissions`,
+      what: `Today, homework, marks, parents' day and summary, ${Math.round((100 * submitWeight) / (readWeight + submitWeight))} % POST submissions`,
       kinds: [...reads.map(([name, weight]) => ({ ...k[name]!, weight })), ...(submitWeight ? [{ ...k.submit!, weight: submitWeight }] : [])],
     },
   ];
@@ -137,7 +195,11 @@ export async function probe(baseUrl: string, spec: RequestSpec): Promise<{ ok: b
   return { ok, status: res.status, note, queries: res.headers.get('x-query-count'), bytes: Buffer.byteLength(text) };
 }
 
-export async function pickUsers(url: string, pupils: number, parents: number): Promise<{ pupils: Omit<Pupil, 'cookie'>[]; parents: Omit<Parent, 'cookie'>[]; today: string | null; byKind: string }> {
+export async function pickUsers(
+  url: string,
+  pupils: number,
+  parents: number,
+): Promise<{ pupils: Omit<Pupil, 'cookie'>[]; parents: Omit<Parent, 'cookie'>[]; today: string | null; byKind: string }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -147,29 +209,37 @@ export async function pickUsers(url: string, pupils: number, parents: number): P
        where exists (select 1 from role_assignments r where r.person_id = p.id and r.role = 'pupil')
          and exists (select 1 from class_members m join classes c on c.id = m.class_id
                      join academic_years y on y.id = c.academic_year_id and y.is_current where m.pupil_id = p.id)
-       order by hashint8(p.id) limit $1`, [pupils]);
+       order by hashint8(p.id) limit $1`,
+      [pupils],
+    );
     const f = await client.query<{ id: number; iin: string; child_id: number }>(
       `select p.id::int as id, p.iin, min(l.child_id)::int as child_id
        from persons p join accounts a on a.person_id = p.id and a.disabled_at is null
        join parent_links l on l.parent_id = p.id
        where exists (select 1 from role_assignments r where r.person_id = p.id and r.role = 'parent')
-       group by p.id, p.iin order by hashint8(p.id + 7) limit $1`, [parents]);
+       group by p.id, p.iin order by hashint8(p.id + 7) limit $1`,
+      [parents],
+    );
     const homework = new Map<number, number>();
     const has = async (t: string) => (await client.query<{ t: string | null }>('select to_regclass($1)::text as t', [t])).rows[0]!.t !== null;
-    if (await has('homework') && await has('submissions')) {
+    if ((await has('homework')) && (await has('submissions'))) {
       // the latest homework of a class of theirs that is not marked yet (a marked one refuses resubmission)
       const h = await client.query<{ pupil_id: number; id: number }>(
         `select distinct on (m.pupil_id) m.pupil_id::int as pupil_id, h.id::int as id
          from class_members m join homework h on h.class_id = m.class_id
          left join submissions s on s.homework_id = h.id and s.pupil_id = m.pupil_id
          where m.pupil_id = any($1::bigint[]) and s.status is distinct from 'marked'
-         order by m.pupil_id, h.due_at desc, h.id desc`, [p.rows.map((r) => r.id)]);
+         order by m.pupil_id, h.due_at desc, h.id desc`,
+        [p.rows.map((r) => r.id)],
+      );
       for (const r of h.rows) homework.set(r.pupil_id, r.id);
     }
     // the kinds of organisation the picked learners belong to (region/country: colleges, universities, clubs too)
     const kinds = await client.query<{ kind: string; n: number }>(
       `select o.kind, count(distinct r.person_id)::int as n from role_assignments r join organisations o on o.id = r.organisation_id
-        where r.role = 'pupil' and r.person_id = any($1::bigint[]) group by o.kind order by o.kind`, [p.rows.map((r) => r.id)]);
+        where r.role = 'pupil' and r.person_id = any($1::bigint[]) group by o.kind order by o.kind`,
+      [p.rows.map((r) => r.id)],
+    );
     let today: string | null = null;
     if (await has('lessons')) {
       const d = await client.query<{ d: string }>(`select on_date::text as d from lessons group by on_date order by count(*) desc, on_date desc limit 1`);
@@ -198,21 +268,30 @@ export function cpuCeiling(r: Pick<LoadResult, 'serverCpuMs' | 'dbCpuMs'>, cores
 }
 
 function printResults(results: LoadResult[], cores: number, processes: number): void {
-  console.log('\nendpoint           req/s   p50 ms  p99 ms  max ms  errors  non-2xx  queries/req  server CPU ms/req  PG CPU ms/req  client CPU ms/req  CPU ceiling req/s  bytes/resp  load avg before');
+  console.log(
+    '\nendpoint           req/s   p50 ms  p99 ms  max ms  errors  non-2xx  queries/req  server CPU ms/req  PG CPU ms/req  client CPU ms/req  CPU ceiling req/s  bytes/resp  load avg before',
+  );
   for (const r of results) {
     console.log(
       `${r.name.padEnd(16)} ${num(r.rps).padStart(7)} ${num(r.p50, 1).padStart(8)} ${num(r.p99, 1).padStart(7)} ${num(r.max).padStart(7)} ` +
-      `${num(r.errors).padStart(7)} ${num(r.non2xx).padStart(8)} ${(r.queriesPerRequest === null ? '-' : num(r.queriesPerRequest, 2)).padStart(12)} ` +
-      `${num(r.serverCpuMs, 2).padStart(18)} ${num(r.dbCpuMs, 2).padStart(14)} ${num(r.clientCpuMs, 2).padStart(18)} ` +
-      `${num(cpuCeiling(r, cores, processes)).padStart(18)} ${num(r.bytesPerResponse).padStart(11)}  ${r.loadAverageBefore}`);
+        `${num(r.errors).padStart(7)} ${num(r.non2xx).padStart(8)} ${(r.queriesPerRequest === null ? '-' : num(r.queriesPerRequest, 2)).padStart(12)} ` +
+        `${num(r.serverCpuMs, 2).padStart(18)} ${num(r.dbCpuMs, 2).padStart(14)} ${num(r.clientCpuMs, 2).padStart(18)} ` +
+        `${num(cpuCeiling(r, cores, processes)).padStart(18)} ${num(r.bytesPerResponse).padStart(11)}  ${r.loadAverageBefore}`,
+    );
     if (r.kinds.length > 1) {
       for (const k of r.kinds) {
-        const other = Object.entries(k.otherStatuses).map(([s, n]) => `${s}×${n}`).join(' ');
-        console.log(`  ${k.kind.padEnd(15)} ${num(k.requests).padStart(7)} req ${num(k.p50, 1).padStart(7)} ${num(k.p99, 1).padStart(7)}` +
-          `   queries/req ${k.queriesPerRequest === null ? '-' : num(k.queriesPerRequest, 2)}${other ? `   non-2xx: ${other}` : ''}`);
+        const other = Object.entries(k.otherStatuses)
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ');
+        console.log(
+          `  ${k.kind.padEnd(15)} ${num(k.requests).padStart(7)} req ${num(k.p50, 1).padStart(7)} ${num(k.p99, 1).padStart(7)}` +
+            `   queries/req ${k.queriesPerRequest === null ? '-' : num(k.queriesPerRequest, 2)}${other ? `   non-2xx: ${other}` : ''}`,
+        );
       }
     } else if (r.non2xx) {
-      const other = Object.entries(r.kinds[0]!.otherStatuses).map(([s, n]) => `${s}×${n}`).join(' ');
+      const other = Object.entries(r.kinds[0]!.otherStatuses)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ');
       console.log(`  non-2xx: ${other}`);
     }
   }
@@ -238,8 +317,10 @@ async function explainEach(baseUrl: string, kinds: RequestKind[], pgLog: string[
     writeFileSync(file, text);
     const durations = [...text.matchAll(/duration: ([\d.]+) ms\s+plan:/g)].map((m) => Number(m[1]));
     const total = durations.reduce((a, b) => a + b, 0);
-    console.log(`  ${k.kind.padEnd(15)} ${p.ok ? `${p.status}` : `✗ ${p.note}`}; ${durations.length} statements, ${total.toFixed(2)} ms in PostgreSQL ` +
-      `(${durations.map((d) => d.toFixed(2)).join(' + ')}) → ${path.relative(REPO_ROOT, file)}`);
+    console.log(
+      `  ${k.kind.padEnd(15)} ${p.ok ? `${p.status}` : `✗ ${p.note}`}; ${durations.length} statements, ${total.toFixed(2)} ms in PostgreSQL ` +
+        `(${durations.map((d) => d.toFixed(2)).join(' + ')}) → ${path.relative(REPO_ROOT, file)}`,
+    );
   }
 }
 
@@ -295,13 +376,17 @@ export async function run(argv: string[] = []): Promise<void> {
   try {
     const t0 = performance.now();
     const pgLog: string[] = [];
-    const db = await startBenchPostgres(pgDir, pgPort, (line) => { if (values.explain) pgLog.push(line); });
+    const db = await startBenchPostgres(pgDir, pgPort, (line) => {
+      if (values.explain) pgLog.push(line);
+    });
     console.log(`PostgreSQL on 127.0.0.1:${pgPort} (${pgDir}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const dataset = await ensureDataset(db, size, { reseed: values.reseed, migrateOnly: values['migrate-dataset'] });
     const stamp = dataset.stamp;
-    console.log(dataset.seeded
-      ? `Dataset '${size}' generated in ${stamp.seedSeconds} s (later runs reuse it).`
-      : `Reusing the '${size}' dataset generated ${stamp.seededAt} (it took ${stamp.seedSeconds} s then); --reseed to regenerate.`);
+    console.log(
+      dataset.seeded
+        ? `Dataset '${size}' generated in ${stamp.seedSeconds} s (later runs reuse it).`
+        : `Reusing the '${size}' dataset generated ${stamp.seededAt} (it took ${stamp.seedSeconds} s then); --reseed to regenerate.`,
+    );
 
     await resetDatabaseSettings(db);
     let explainOff = () => {};
@@ -310,10 +395,16 @@ export async function run(argv: string[] = []): Promise<void> {
       explainOff = onCleanup('auto_explain off', () => resetDatabaseSettings(db));
     }
 
-    const picked = await pickUsers(db.url(BENCH_DATABASE), values.explain ? Math.min(pupilCount, 5) : pupilCount, values.explain ? Math.min(parentCount, 5) : parentCount);
+    const picked = await pickUsers(
+      db.url(BENCH_DATABASE),
+      values.explain ? Math.min(pupilCount, 5) : pupilCount,
+      values.explain ? Math.min(parentCount, 5) : parentCount,
+    );
     const today = values.today ?? picked.today;
-    console.log(`Users: ${picked.pupils.length} pupils (${picked.pupils.filter((p) => p.homeworkId !== null).length} with homework to submit), ` +
-      `${picked.parents.length} parents; school day ${today ?? 'today (no lessons in the dataset)'}; learners by organisation kind: ${picked.byKind}`);
+    console.log(
+      `Users: ${picked.pupils.length} pupils (${picked.pupils.filter((p) => p.homeworkId !== null).length} with homework to submit), ` +
+        `${picked.parents.length} parents; school day ${today ?? 'today (no lessons in the dataset)'}; learners by organisation kind: ${picked.byKind}`,
+    );
 
     if (values.profile) mkdirSync(profileDir, { recursive: true });
     const t1 = performance.now();
@@ -322,30 +413,49 @@ export async function run(argv: string[] = []): Promise<void> {
       dataDir: benchDir,
       // time stands still at 08:30 in Kazakhstan (UTC+6) on that day: the morning peak, every run alike
       env: {
-        LEARNING_TODAY: today ? `${today}T08:30:00+06:00` : undefined, DB_POOL_SIZE: process.env.BENCH_DB_POOL_SIZE,
+        LEARNING_TODAY: today ? `${today}T08:30:00+06:00` : undefined,
+        DB_POOL_SIZE: process.env.BENCH_DB_POOL_SIZE,
         SABAQ_PROCESSES: String(processes),
       },
       cpuProfileDir: values.profile ? profileDir : undefined,
       preload: values['prepared-statements'] ? [path.join(REPO_ROOT, 'bench/lib/prepared-statements.ts')] : [],
     });
-    console.log(`Server pid ${server.pid} on ${server.baseUrl} ready in ${((performance.now() - t1) / 1000).toFixed(1)} s` +
-      `${values.profile ? ' (with --cpu-prof: figures a little lower)' : ''}` +
-      `${values['prepared-statements'] ? ' — EXPERIMENT: queries as named prepared statements' : ''}`);
+    console.log(
+      `Server pid ${server.pid} on ${server.baseUrl} ready in ${((performance.now() - t1) / 1000).toFixed(1)} s` +
+        `${values.profile ? ' (with --cpu-prof: figures a little lower)' : ''}` +
+        `${values['prepared-statements'] ? ' — EXPERIMENT: queries as named prepared statements' : ''}`,
+    );
 
     const logins = [...picked.pupils.map((p) => p.iin), ...picked.parents.map((p) => p.iin)];
     const signed: SignInResult = await signIn({
-      baseUrl: server.baseUrl, logins, password: PASSWORD, concurrency: 8, serverPid: server.pid, dbPid: db.pid, timeoutSeconds: 180,
+      baseUrl: server.baseUrl,
+      logins,
+      password: PASSWORD,
+      concurrency: 8,
+      serverPid: server.pid,
+      dbPid: db.pid,
+      timeoutSeconds: 180,
     });
-    console.log(`Sign-in: ${signed.cookies.filter(Boolean).length}/${logins.length} in ${signed.seconds.toFixed(1)} s = ${num(signed.perSecond, 1)} sign-ins/s ` +
-      `(8 in flight), p50 ${num(signed.p50)} ms, p99 ${num(signed.p99)} ms, server CPU ${num(signed.serverCpuMs, 1)} ms and PG CPU ` +
-      `${num(signed.dbCpuMs, 1)} ms per sign-in${signed.failures ? `; ${signed.failures} failed: ${signed.firstFailure}` : ''}`);
+    console.log(
+      `Sign-in: ${signed.cookies.filter(Boolean).length}/${logins.length} in ${signed.seconds.toFixed(1)} s = ${num(signed.perSecond, 1)} sign-ins/s ` +
+        `(8 in flight), p50 ${num(signed.p50)} ms, p99 ${num(signed.p99)} ms, server CPU ${num(signed.serverCpuMs, 1)} ms and PG CPU ` +
+        `${num(signed.dbCpuMs, 1)} ms per sign-in${signed.failures ? `; ${signed.failures} failed: ${signed.firstFailure}` : ''}`,
+    );
     const pupils: Pupil[] = picked.pupils.flatMap((p, i) => (signed.cookies[i] ? [{ ...p, cookie: signed.cookies[i]! }] : []));
-    const parents: Parent[] = picked.parents.flatMap((p, i) => (signed.cookies[picked.pupils.length + i] ? [{ ...p, cookie: signed.cookies[picked.pupils.length + i]! }] : []));
+    const parents: Parent[] = picked.parents.flatMap((p, i) =>
+      signed.cookies[picked.pupils.length + i] ? [{ ...p, cookie: signed.cookies[picked.pupils.length + i]! }] : [],
+    );
     if (!pupils.length || !parents.length) throw new Error('no pupil or no parent could sign in: nothing to measure');
 
     const kinds = requestKinds(pupils, parents, today);
     if (values.explain) {
-      await explainEach(server.baseUrl, Object.values(kinds), pgLog, path.join(benchDir, 'explain'), pupils.some((p) => p.homeworkId !== null));
+      await explainEach(
+        server.baseUrl,
+        Object.values(kinds),
+        pgLog,
+        path.join(benchDir, 'explain'),
+        pupils.some((p) => p.homeworkId !== null),
+      );
       await server.stop();
       server = undefined;
       await resetDatabaseSettings(db);
@@ -363,13 +473,18 @@ export async function run(argv: string[] = []): Promise<void> {
       }
       probes.set(k.kind, await probe(server.baseUrl, k.next()));
     }
-    console.log('Probes (one request each): ' + [...probes.entries()].map(([kind, p]) =>
-      `${kind} ${p.ok ? `ok, ${p.queries ?? '?'} queries, ${num(p.bytes)} B` : `✗ ${p.note}`}`).join('; '));
+    console.log(
+      'Probes (one request each): ' +
+        [...probes.entries()].map(([kind, p]) => `${kind} ${p.ok ? `ok, ${p.queries ?? '?'} queries, ${num(p.bytes)} B` : `✗ ${p.note}`}`).join('; '),
+    );
 
     const all = endpoints(kinds, submitShare);
     const learningMissing = !['pupil-today', 'pupil-marks', 'parent-summary'].some((n) => probes.get(n)?.ok);
     const wanted = values.endpoints
-      ? values.endpoints.split(',').map((s) => s.trim()).filter(Boolean)
+      ? values.endpoints
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
       : all.map((e) => e.name).filter((n) => n !== 'organisations' || learningMissing);
     const unknown = wanted.filter((n) => !all.some((e) => e.name === n));
     if (unknown.length) throw new Error(`unknown endpoint(s) ${unknown.join(', ')}; known: ${all.map((e) => e.name).join(', ')}`);
@@ -388,7 +503,14 @@ export async function run(argv: string[] = []): Promise<void> {
       console.log(`→ ${name}: ${ep.what}; ${connections} connections, ${warmup} s warm-up + ${duration} s`);
       const from = hrtimeUs();
       const r = await runLoad({
-        name, baseUrl: server.baseUrl, kinds: usable, connections, seconds: duration, warmupSeconds: warmup, serverPid: server.pid, dbPid: db.pid,
+        name,
+        baseUrl: server.baseUrl,
+        kinds: usable,
+        connections,
+        seconds: duration,
+        warmupSeconds: warmup,
+        serverPid: server.pid,
+        dbPid: db.pid,
       });
       windows.set(name, { fromUs: from + warmup * 1_000_000, toUs: hrtimeUs() });
       console.log(`  ${num(r.rps)} req/s, p50 ${num(r.p50, 1)} ms, p99 ${num(r.p99, 1)} ms, ${num(r.serverCpuMs, 2)} ms server CPU/req`);
@@ -398,22 +520,45 @@ export async function run(argv: string[] = []): Promise<void> {
     printResults(results, os.cpus().length, processes);
     if (skipped.length) console.log(`\nNot measured: ${skipped.join('; ')}`);
     const target = results.find((r) => r.name === TARGET.endpoint);
-    console.log(target
-      ? `\nTarget (issue 3): pupil Today ≥ ${num(TARGET.rps)} req/s with p99 < ${TARGET.p99} ms on one server → ` +
-        `${num(target.rps)} req/s, p99 ${num(target.p99, 1)} ms: ${target.rps >= TARGET.rps && target.p99 < TARGET.p99 ? 'met' : 'NOT met'}` +
-        ` (${connections} connections; the load generator and PostgreSQL share the same ${os.cpus().length} cores; ` +
-        `at ${num(target.serverCpuMs, 2)} + ${num(target.dbCpuMs, 2)} ms of server + PostgreSQL CPU per request, ${os.cpus().length} dedicated cores ` +
-        `would allow about ${num(cpuCeiling(target, os.cpus().length, processes))} req/s with ${processes} server process${processes > 1 ? 'es' : ''})`
-      : `\nTarget (issue 3): pupil Today was not measured (${probes.get('pupil-today')?.note ?? 'not selected'}).`);
+    console.log(
+      target
+        ? `\nTarget (issue 3): pupil Today ≥ ${num(TARGET.rps)} req/s with p99 < ${TARGET.p99} ms on one server → ` +
+            `${num(target.rps)} req/s, p99 ${num(target.p99, 1)} ms: ${target.rps >= TARGET.rps && target.p99 < TARGET.p99 ? 'met' : 'NOT met'}` +
+            ` (${connections} connections; the load generator and PostgreSQL share the same ${os.cpus().length} cores; ` +
+            `at ${num(target.serverCpuMs, 2)} + ${num(target.dbCpuMs, 2)} ms of server + PostgreSQL CPU per request, ${os.cpus().length} dedicated cores ` +
+            `would allow about ${num(cpuCeiling(target, os.cpus().length, processes))} req/s with ${processes} server process${processes > 1 ? 'es' : ''})`
+        : `\nTarget (issue 3): pupil Today was not measured (${probes.get('pupil-today')?.note ?? 'not selected'}).`,
+    );
 
     const out = path.join(benchDir, 'results');
     mkdirSync(out, { recursive: true });
-    const file = path.join(out, values['prepared-statements'] ? 'morning-peak-prepared-statements-latest.json' : `morning-peak-${size}-p${processes}-latest.json`);
-    writeFileSync(file, JSON.stringify({
-      at: new Date().toISOString(), experiment: values['prepared-statements'] ? 'prepared-statements' : null, cpus: os.cpus().length, node: process.version, size, today, connections, duration, warmup,
-      dataset: stamp, signIn: { ...signed, cookies: undefined },
-      processes, results: results.map((r) => ({ ...r, cpuCeilingRps: Math.round(cpuCeiling(r, os.cpus().length, processes)) })), skipped,
-    }, null, 2));
+    const file = path.join(
+      out,
+      values['prepared-statements'] ? 'morning-peak-prepared-statements-latest.json' : `morning-peak-${size}-p${processes}-latest.json`,
+    );
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          experiment: values['prepared-statements'] ? 'prepared-statements' : null,
+          cpus: os.cpus().length,
+          node: process.version,
+          size,
+          today,
+          connections,
+          duration,
+          warmup,
+          dataset: stamp,
+          signIn: { ...signed, cookies: undefined },
+          processes,
+          results: results.map((r) => ({ ...r, cpuCeilingRps: Math.round(cpuCeiling(r, os.cpus().length, processes)) })),
+          skipped,
+        },
+        null,
+        2,
+      ),
+    );
     console.log(`Figures saved to ${path.relative(REPO_ROOT, file)}`);
 
     const profiledPid = server.pid;
@@ -421,7 +566,9 @@ export async function run(argv: string[] = []): Promise<void> {
     server = undefined;
     if (values.profile) {
       // node names profiles CPU.<date>.<time>.<pid>.<thread>.<seq>: thread 0 is the main thread (tsx's loader runs in another)
-      const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileDir, f));
+      const files = readdirSync(profileDir)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => path.join(profileDir, f));
       const file = files.find((f) => path.basename(f).includes(`.${profiledPid}.0.`)) ?? files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
       if (!file) console.log(`No CPU profile was written to ${profileDir}`);
       else {

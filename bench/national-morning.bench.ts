@@ -61,7 +61,9 @@ export async function run(argv: string[] = []): Promise<void> {
   const pgDir = path.join(benchDir, size === 'region' ? 'pg' : `pg-${size}`);
   mkdirSync(benchDir, { recursive: true });
   const pgPort = process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : await freePort();
-  console.log(`national-morning: ${os.cpus().length} CPUs, Node ${process.version}, load average ${loadAverage()}; ${steps.length} steps × ${step} s, ${processes} server process(es)`);
+  console.log(
+    `national-morning: ${os.cpus().length} CPUs, Node ${process.version}, load average ${loadAverage()}; ${steps.length} steps × ${step} s, ${processes} server process(es)`,
+  );
   let server: ServerChild | undefined;
   try {
     const db = await startBenchPostgres(pgDir, pgPort, () => {});
@@ -72,33 +74,57 @@ export async function run(argv: string[] = []): Promise<void> {
     const picked = await pickUsers(url, Number(values.pupils), Number(values.parents));
     const today = picked.today;
     server = await startServer({
-      databaseUrl: url, dataDir: benchDir,
+      databaseUrl: url,
+      dataDir: benchDir,
       // admission control on (its defaults): what is over capacity gets 503 + Retry-After at once
       env: { LEARNING_TODAY: today ? `${today}T08:30:00+06:00` : undefined, SABAQ_PROCESSES: String(processes) },
     });
 
     // 1. the wave of sign-ins (password hashing: the costliest request of the morning)
     const logins = [...picked.pupils.map((p) => p.iin), ...picked.parents.map((p) => p.iin)];
-    const wave = await signIn({ baseUrl: server.baseUrl, logins, password: PASSWORD, concurrency: 32, serverPid: server.pid, dbPid: db.pid, timeoutSeconds: 300 });
-    console.log(`Sign-in wave: ${wave.cookies.filter(Boolean).length}/${logins.length} in ${wave.seconds.toFixed(1)} s = ${num(wave.perSecond, 1)}/s (32 in flight), ` +
-      `p99 ${num(wave.p99)} ms, ${num(wave.serverCpuMs, 1)} ms server + ${num(wave.dbCpuMs, 1)} ms PG CPU each` +
-      `${wave.failures ? `; ${wave.failures} refused (first: ${wave.firstFailure}), tried again 4 at a time as a client honouring Retry-After would` : ''}`);
+    const wave = await signIn({
+      baseUrl: server.baseUrl,
+      logins,
+      password: PASSWORD,
+      concurrency: 32,
+      serverPid: server.pid,
+      dbPid: db.pid,
+      timeoutSeconds: 300,
+    });
+    console.log(
+      `Sign-in wave: ${wave.cookies.filter(Boolean).length}/${logins.length} in ${wave.seconds.toFixed(1)} s = ${num(wave.perSecond, 1)}/s (32 in flight), ` +
+        `p99 ${num(wave.p99)} ms, ${num(wave.serverCpuMs, 1)} ms server + ${num(wave.dbCpuMs, 1)} ms PG CPU each` +
+        `${wave.failures ? `; ${wave.failures} refused (first: ${wave.firstFailure}), tried again 4 at a time as a client honouring Retry-After would` : ''}`,
+    );
     const missing = logins.flatMap((_login, i) => (wave.cookies[i] ? [] : [i]));
     if (missing.length) {
-      const again = await signIn({ baseUrl: server.baseUrl, logins: missing.map((i) => logins[i]!), password: PASSWORD, concurrency: 4, serverPid: server.pid, dbPid: db.pid, timeoutSeconds: 300 });
+      const again = await signIn({
+        baseUrl: server.baseUrl,
+        logins: missing.map((i) => logins[i]!),
+        password: PASSWORD,
+        concurrency: 4,
+        serverPid: server.pid,
+        dbPid: db.pid,
+        timeoutSeconds: 300,
+      });
       for (const [j, i] of missing.entries()) wave.cookies[i] = again.cookies[j] ?? null;
       console.log(`  second try: ${again.cookies.filter(Boolean).length}/${missing.length} signed in`);
     }
     const pupils: Pupil[] = picked.pupils.flatMap((p, i) => (wave.cookies[i] ? [{ ...p, cookie: wave.cookies[i]! }] : []));
-    const parents: Parent[] = picked.parents.flatMap((p, i) => (wave.cookies[picked.pupils.length + i] ? [{ ...p, cookie: wave.cookies[picked.pupils.length + i]! }] : []));
+    const parents: Parent[] = picked.parents.flatMap((p, i) =>
+      wave.cookies[picked.pupils.length + i] ? [{ ...p, cookie: wave.cookies[picked.pupils.length + i]! }] : [],
+    );
     if (!pupils.length || !parents.length) throw new Error('nobody could sign in');
 
     // 2. the morning: Today dominates; homework, marks, the parents; 10 % submissions
     const k = requestKinds(pupils, parents, today);
     const canSubmit = pupils.some((p) => p.homeworkId !== null) && (await probe(server.baseUrl, k.submit!.next())).ok;
     const mix = [
-      { ...k['pupil-today']!, weight: 8 }, { ...k['pupil-homework']!, weight: 2 }, { ...k['pupil-marks']!, weight: 2 },
-      { ...k['parent-today']!, weight: 2 }, { ...k['parent-summary']!, weight: 4 },
+      { ...k['pupil-today']!, weight: 8 },
+      { ...k['pupil-homework']!, weight: 2 },
+      { ...k['pupil-marks']!, weight: 2 },
+      { ...k['parent-today']!, weight: 2 },
+      { ...k['parent-summary']!, weight: 4 },
       ...(canSubmit ? [{ ...k.submit!, weight: 2 }] : []),
     ].filter((x) => x.kind !== 'pupil-homework' || canSubmit);
 
@@ -114,11 +140,22 @@ export async function run(argv: string[] = []): Promise<void> {
     const before = await count();
     const results: LoadResult[] = [];
     for (const connections of steps) {
-      const r = await runLoad({ name: `${connections} conn`, baseUrl: server.baseUrl, kinds: mix, connections, seconds: step, warmupSeconds: 0, serverPid: server.pid, dbPid: db.pid });
+      const r = await runLoad({
+        name: `${connections} conn`,
+        baseUrl: server.baseUrl,
+        kinds: mix,
+        connections,
+        seconds: step,
+        warmupSeconds: 0,
+        serverPid: server.pid,
+        dbPid: db.pid,
+      });
       const rejected = r.kinds.reduce((s, x) => s + (x.otherStatuses['503'] ?? 0), 0);
-      console.log(`  ${String(connections).padStart(5)} connections: ${num(r.rps).padStart(6)} req/s, p50 ${num(r.p50, 1)} ms, p99 ${num(r.p99, 1)} ms, ` +
-        `503 ${num((100 * rejected) / Math.max(1, r.requests), 1)} %, other errors ${r.errors}, ${num(r.serverCpuMs, 2)} + ${num(r.dbCpuMs, 2)} ms CPU/req ` +
-        `(ceiling ${num(cpuCeiling(r, os.cpus().length, processes))} req/s)`);
+      console.log(
+        `  ${String(connections).padStart(5)} connections: ${num(r.rps).padStart(6)} req/s, p50 ${num(r.p50, 1)} ms, p99 ${num(r.p99, 1)} ms, ` +
+          `503 ${num((100 * rejected) / Math.max(1, r.requests), 1)} %, other errors ${r.errors}, ${num(r.serverCpuMs, 2)} + ${num(r.dbCpuMs, 2)} ms CPU/req ` +
+          `(ceiling ${num(cpuCeiling(r, os.cpus().length, processes))} req/s)`,
+      );
       results.push(r);
     }
     const after = await count();
@@ -134,17 +171,38 @@ export async function run(argv: string[] = []): Promise<void> {
       const rejected = rs.reduce((s, r) => s + r.kinds.reduce((a, x) => a + (x.otherStatuses['503'] ?? 0), 0), 0);
       return total ? (100 * rejected) / total : 0;
     };
-    console.log(`\nThroughput with p99 ≤ ${P99_LIMIT_MS} ms: ${best ? `${num(best.rps)} req/s (${best.name})` : 'none of the steps'}; ` +
-      `beyond it: ${over.length ? `${over.map((r) => `${r.name} ${num(r.rps)} req/s p99 ${num(r.p99)} ms`).join(', ')}; 503 share ${num(share503(over), 1)} %` : 'p99 stayed under the limit at every step'}`);
-    console.log(`Submissions: ${num(submitted)} acknowledged (2xx), ${num(stored)} attempts stored → ${stored >= submitted ? 'none lost' : `${submitted - stored} LOST`}`);
+    console.log(
+      `\nThroughput with p99 ≤ ${P99_LIMIT_MS} ms: ${best ? `${num(best.rps)} req/s (${best.name})` : 'none of the steps'}; ` +
+        `beyond it: ${over.length ? `${over.map((r) => `${r.name} ${num(r.rps)} req/s p99 ${num(r.p99)} ms`).join(', ')}; 503 share ${num(share503(over), 1)} %` : 'p99 stayed under the limit at every step'}`,
+    );
+    console.log(
+      `Submissions: ${num(submitted)} acknowledged (2xx), ${num(stored)} attempts stored → ${stored >= submitted ? 'none lost' : `${submitted - stored} LOST`}`,
+    );
 
     const out = path.join(benchDir, 'results');
     mkdirSync(out, { recursive: true });
     const file = path.join(out, `national-morning-${size}-p${processes}-latest.json`);
-    writeFileSync(file, JSON.stringify({
-      at: new Date().toISOString(), cpus: os.cpus().length, size, processes, step, steps, signIn: { ...wave, cookies: undefined },
-      results, bestUnder300: best?.rps ?? null, share503Beyond: share503(over), submitted, stored,
-    }, null, 2));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          cpus: os.cpus().length,
+          size,
+          processes,
+          step,
+          steps,
+          signIn: { ...wave, cookies: undefined },
+          results,
+          bestUnder300: best?.rps ?? null,
+          share503Beyond: share503(over),
+          submitted,
+          stored,
+        },
+        null,
+        2,
+      ),
+    );
     console.log(`Figures saved to ${path.relative(REPO_ROOT, file)}`);
     await server.stop();
     server = undefined;

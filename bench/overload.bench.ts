@@ -30,7 +30,11 @@ export async function run(argv: string[]): Promise<void> {
   const dataDir = path.resolve(arg('dir', process.env.BENCH_OVERLOAD_DIR ?? 'data/bench-overload'));
   const pgPort = await freePort();
   console.log(`overload: starting the server on ${dataDir} (the demo data is loaded on the first run)…`);
-  const server = await startServer({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LEARNING_TODAY: LEARNING_DEMO.now, LOG_LEVEL: 'error' }, await freePort(), 600_000);
+  const server = await startServer(
+    { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LEARNING_TODAY: LEARNING_DEMO.now, LOG_LEVEL: 'error' },
+    await freePort(),
+    600_000,
+  );
   onCleanup('overload server', async () => {
     server.child.kill('SIGTERM');
     await server.exited;
@@ -42,17 +46,24 @@ export async function run(argv: string[]): Promise<void> {
   const urlPath = `/api/learning/classes/${ids.class5a}/summary`;
   const pid = server.child.pid!;
   const env = (k: string, d: string) => process.env[k] ?? d;
-  console.log(`admission: ${env('ADMISSION_MAX_CONCURRENT', '16')} at once, queue ${env('ADMISSION_MAX_QUEUE', '64')}, queue timeout ${env('ADMISSION_QUEUE_TIMEOUT_MS', '1000')} ms; pool ${env('DB_POOL_SIZE', '20')}`);
+  console.log(
+    `admission: ${env('ADMISSION_MAX_CONCURRENT', '16')} at once, queue ${env('ADMISSION_MAX_QUEUE', '64')}, queue timeout ${env('ADMISSION_QUEUE_TIMEOUT_MS', '1000')} ms; pool ${env('DB_POOL_SIZE', '20')}`,
+  );
   console.log(`target: GET ${urlPath} as demo.homeroom\n`);
 
   for (const connections of connectionsList) {
     await sleep(3000);
     const before = rssMb(pid);
     let peak = before;
-    const sampler = setInterval(() => { peak = Math.max(peak, rssMb(pid)); }, 100);
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rssMb(pid));
+    }, 100);
     const accepted: number[] = [];
     const statuses: Record<string, number> = {};
-    const instance = autocannon({ url: server.base, connections, duration, timeout: 30, requests: [{ method: 'GET', path: urlPath, headers: { cookie } }] }, () => {});
+    const instance = autocannon(
+      { url: server.base, connections, duration, timeout: 30, requests: [{ method: 'GET', path: urlPath, headers: { cookie } }] },
+      () => {},
+    );
     instance.on('response', (_client, status, _bytes, ms) => {
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (status === 200) accepted.push(ms);
@@ -66,8 +77,12 @@ export async function run(argv: string[]): Promise<void> {
     const total = Object.values(statuses).reduce((a, b) => a + b, 0);
     const refused = statuses['503'] ?? 0;
     console.log(`${connections} connections, ${result.duration} s:`);
-    console.log(`  ${(total / result.duration).toFixed(0)} answers/s (${((statuses['200'] ?? 0) / result.duration).toFixed(0)} accepted/s), statuses ${JSON.stringify(statuses)}, errors/timeouts ${result.errors + result.timeouts}`);
-    console.log(`  503 share ${total ? ((100 * refused) / total).toFixed(1) : '0'} %; accepted p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms, max ${accepted.at(-1)?.toFixed(0) ?? 0} ms`);
+    console.log(
+      `  ${(total / result.duration).toFixed(0)} answers/s (${((statuses['200'] ?? 0) / result.duration).toFixed(0)} accepted/s), statuses ${JSON.stringify(statuses)}, errors/timeouts ${result.errors + result.timeouts}`,
+    );
+    console.log(
+      `  503 share ${total ? ((100 * refused) / total).toFixed(1) : '0'} %; accepted p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms, max ${accepted.at(-1)?.toFixed(0) ?? 0} ms`,
+    );
     console.log(`  server RSS ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB peak, ${after.toFixed(0)} MB 5 s after\n`);
   }
 }

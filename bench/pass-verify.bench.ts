@@ -10,7 +10,10 @@ import { buildPass, prepareTrust, toBase64Url, verifyPass, type PassClaims, type
  * and prints the time, CPU per pass and peak memory. Options: `--verifications N`, `--students N`.
  */
 export async function run(argv: string[]): Promise<void> {
-  const opt = (name: string, fallback: number) => { const i = argv.indexOf(name); return i >= 0 ? Number(argv[i + 1]) : fallback; };
+  const opt = (name: string, fallback: number) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? Number(argv[i + 1]) : fallback;
+  };
   const verifications = opt('--verifications', 50_000);
   const students = opt('--students', 550_000);
   const now = new Date('2021-09-01T08:00:00Z');
@@ -35,8 +38,15 @@ export async function run(argv: string[]): Promise<void> {
 
   // a queue of 2,000 distinct passes at a gate: most admitted, some refused for each reason a gate meets
   const claims = (i: number, o: Partial<PassClaims> = {}): PassClaims => ({
-    iss: `sabaq:org:${signers[i % signers.length]!.org}`, iat, exp: iat + 24 * 3600, cti: randomBytes(8).toString('hex'),
-    holder: toBase64Url(randomBytes(12)), organisationId: signers[i % signers.length]!.org, status: 'admitted', name: `Студент ${i}`, ...o,
+    iss: `sabaq:org:${signers[i % signers.length]!.org}`,
+    iat,
+    exp: iat + 24 * 3600,
+    cti: randomBytes(8).toString('hex'),
+    holder: toBase64Url(randomBytes(12)),
+    organisationId: signers[i % signers.length]!.org,
+    status: 'admitted',
+    name: `Студент ${i}`,
+    ...o,
   });
   const passes: string[] = [];
   for (let i = 0; i < 2_000; i++) {
@@ -56,8 +66,12 @@ export async function run(argv: string[]): Promise<void> {
   const vMs = Number(process.hrtime.bigint() - v0) / 1e6;
   const vCpu = process.cpuUsage(cpu0);
   const rssAfterVerify = process.resourceUsage().maxRSS / 1024;
-  console.log(`pass-verify: ${verifications.toLocaleString('en')} offline verifications of ${passes.length.toLocaleString('en')} passes (mean ${length.toFixed(0)} characters), trust list ${keys.length} keys, ${revoked.length.toLocaleString('en')} revoked holders`);
-  console.log(`  trust list import ${prepMs.toFixed(0)} ms; ${(verifications / (vMs / 1000)).toFixed(0)} verifications/s on one core (wall clock); CPU ${(((vCpu.user + vCpu.system) / verifications)).toFixed(0)} µs per verification = ${(verifications / ((vCpu.user + vCpu.system) / 1e6)).toFixed(0)} per CPU-second; admitted ${(100 * admitted / verifications).toFixed(0)} %; peak RSS ${rssAfterVerify.toFixed(0)} MB`);
+  console.log(
+    `pass-verify: ${verifications.toLocaleString('en')} offline verifications of ${passes.length.toLocaleString('en')} passes (mean ${length.toFixed(0)} characters), trust list ${keys.length} keys, ${revoked.length.toLocaleString('en')} revoked holders`,
+  );
+  console.log(
+    `  trust list import ${prepMs.toFixed(0)} ms; ${(verifications / (vMs / 1000)).toFixed(0)} verifications/s on one core (wall clock); CPU ${((vCpu.user + vCpu.system) / verifications).toFixed(0)} µs per verification = ${(verifications / ((vCpu.user + vCpu.system) / 1e6)).toFixed(0)} per CPU-second; admitted ${((100 * admitted) / verifications).toFixed(0)} %; peak RSS ${rssAfterVerify.toFixed(0)} MB`,
+  );
 
   // issuance for every university student of the country dataset (streamed: passes are counted, not kept)
   const cpu1 = process.cpuUsage();
@@ -69,5 +83,7 @@ export async function run(argv: string[]): Promise<void> {
   }
   const iMs = Number(process.hrtime.bigint() - i0) / 1e6;
   const iCpu = process.cpuUsage(cpu1);
-  console.log(`  issuance: ${students.toLocaleString('en')} passes in ${(iMs / 1000).toFixed(1)} s (${(students / (iMs / 1000)).toFixed(0)}/s), CPU ${((iCpu.user + iCpu.system) / students).toFixed(0)} µs per pass, ${(bytes / 1e6).toFixed(0)} MB of pass text; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  console.log(
+    `  issuance: ${students.toLocaleString('en')} passes in ${(iMs / 1000).toFixed(1)} s (${(students / (iMs / 1000)).toFixed(0)}/s), CPU ${((iCpu.user + iCpu.system) / students).toFixed(0)} µs per pass, ${(bytes / 1e6).toFixed(0)} MB of pass text; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
 }

@@ -12,14 +12,38 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * `run(argv)` (or a default function) or simply do its work when imported.
  */
 const BENCHMARKS = [
-  { name: 'morning-peak', file: 'morning-peak.bench.ts', what: 'pupils and parents at 8 a.m.: Today, homework, marks, submissions over HTTP on the region dataset' },
-  { name: 'national-morning', file: 'national-morning.bench.ts', what: 'a national school morning: a sign-in wave, then Today, homework, marks, parents and 10 % submissions at rising load with admission control; throughput where p99 crosses 300 ms, 503 share beyond, no acknowledged submission lost (--long: 10 min)' },
-  { name: 'overload', file: 'overload.bench.ts', what: 'admission control: 500 and 2,000 connections on one class summary; rps, share of 503, p99 of the accepted, memory' },
-  { name: 'duty-grouping', file: 'duty-grouping.bench.ts', what: 'forming duty groups from parents\' applications (pure algorithm)' },
-  { name: 'supplies-allocation', file: 'supplies-allocation.bench.ts', what: 'one device and kit allocation run for the country (3.3 M pupils, ~185,000 without a computer; pure rules over synthetic households)' },
+  {
+    name: 'morning-peak',
+    file: 'morning-peak.bench.ts',
+    what: 'pupils and parents at 8 a.m.: Today, homework, marks, submissions over HTTP on the region dataset',
+  },
+  {
+    name: 'national-morning',
+    file: 'national-morning.bench.ts',
+    what: 'a national school morning: a sign-in wave, then Today, homework, marks, parents and 10 % submissions at rising load with admission control; throughput where p99 crosses 300 ms, 503 share beyond, no acknowledged submission lost (--long: 10 min)',
+  },
+  {
+    name: 'overload',
+    file: 'overload.bench.ts',
+    what: 'admission control: 500 and 2,000 connections on one class summary; rps, share of 503, p99 of the accepted, memory',
+  },
+  { name: 'duty-grouping', file: 'duty-grouping.bench.ts', what: "forming duty groups from parents' applications (pure algorithm)" },
+  {
+    name: 'supplies-allocation',
+    file: 'supplies-allocation.bench.ts',
+    what: 'one device and kit allocation run for the country (3.3 M pupils, ~185,000 without a computer; pure rules over synthetic households)',
+  },
   { name: 'video', file: 'video.bench.ts', what: 'transcoding time per minute of 720p input for the HLS ladder (240p, 360p, audio) and the small MP4' },
-  { name: 'pass-verify', file: 'pass-verify.bench.ts', what: 'campus passes: offline verifications per second on one core (the scanner\'s code), CPU per verification, peak memory; issuance for every university student of the country' },
-  { name: 'analytics', file: 'analytics.bench.ts', what: 'rollup refresh after a school day and a full rebuild; officers\' overview and training coverage (region, country) over HTTP, 16 concurrent: p99, CPU per request, peak memory' },
+  {
+    name: 'pass-verify',
+    file: 'pass-verify.bench.ts',
+    what: "campus passes: offline verifications per second on one core (the scanner's code), CPU per verification, peak memory; issuance for every university student of the country",
+  },
+  {
+    name: 'analytics',
+    file: 'analytics.bench.ts',
+    what: "rollup refresh after a school day and a full rebuild; officers' overview and training coverage (region, country) over HTTP, 16 concurrent: p99, CPU per request, peak memory",
+  },
 ] as const;
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

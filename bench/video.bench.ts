@@ -16,7 +16,9 @@ function timed(args: string[]): Promise<{ seconds: number; cpuSeconds: number }>
     // bash's `times` after the child: its user+sys CPU
     const child = spawn('bash', ['-c', 'ffmpeg "$@" >/dev/null; times', 'ffmpeg', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
     child.on('error', reject);
     child.on('close', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -33,15 +35,38 @@ export async function run(argv: string[]): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sabaq-video-bench-'));
   try {
     const input = path.join(dir, 'in.mp4');
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=25:duration=${seconds}`,
-      '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, '-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '2500k', '-c:a', 'aac', '-shortest', input]);
+    execFileSync('ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc2=size=1280x720:rate=25:duration=${seconds}`,
+      '-f',
+      'lavfi',
+      '-i',
+      `sine=frequency=440:duration=${seconds}`,
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-b:v',
+      '2500k',
+      '-c:a',
+      'aac',
+      '-shortest',
+      input,
+    ]);
     console.log(`video: ${seconds} s of 720p25 input (testsrc2 + sine)`);
     for (const threads of [1, 2]) {
       const out = path.join(dir, `out-${threads}`);
       mkdirSync(out);
       const r = await timed(ladderArgs(input, out, threads));
       const perMinute = (r.seconds / seconds) * 60;
-      console.log(`  ladder with ${threads} ffmpeg thread(s): ${r.seconds.toFixed(1)} s wall (${perMinute.toFixed(1)} s per minute of input), ${r.cpuSeconds.toFixed(1)} s CPU`);
+      console.log(
+        `  ladder with ${threads} ffmpeg thread(s): ${r.seconds.toFixed(1)} s wall (${perMinute.toFixed(1)} s per minute of input), ${r.cpuSeconds.toFixed(1)} s CPU`,
+      );
     }
     console.log(`  peak memory of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (ffmpeg's own is not included)`);
   } finally {

@@ -6,14 +6,35 @@ import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
-  base45Decode, base45Encode, buildPass, decodePass, encodeClaims, isReplay, packCose, prepareTrust, sigStructure, sigStructureViaEncoder, toBase64Url, verifyPass,
-  type PassClaims, type PreparedTrust, PASS_PREFIX,
+  base45Decode,
+  base45Encode,
+  buildPass,
+  decodePass,
+  encodeClaims,
+  isReplay,
+  packCose,
+  prepareTrust,
+  sigStructure,
+  sigStructureViaEncoder,
+  toBase64Url,
+  verifyPass,
+  type PassClaims,
+  type PreparedTrust,
+  PASS_PREFIX,
 } from './access-pass.js';
 
 const NOW = new Date('2021-09-01T08:00:00Z');
 const t = Math.floor(NOW.getTime() / 1000);
 const claims = (over: Partial<PassClaims> = {}): PassClaims => ({
-  iss: 'sabaq:org:7', iat: t - 60, exp: t + 86_400, cti: '0102030405060708', holder: 'holder-a', organisationId: 7, status: 'admitted', name: 'Ахметов Әлихан', ...over,
+  iss: 'sabaq:org:7',
+  iat: t - 60,
+  exp: t + 86_400,
+  cti: '0102030405060708',
+  holder: 'holder-a',
+  organisationId: 7,
+  status: 'admitted',
+  name: 'Ахметов Әлихан',
+  ...over,
 });
 const es256 = (key: KeyObject) => (b: Uint8Array) => sign('sha256', b, { key, dsaEncoding: 'ieee-p1363' });
 
@@ -28,7 +49,15 @@ beforeAll(async () => {
   issuer = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   forger = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   revokedKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const jwk = (k: KeyObject, kid: Uint8Array) => ({ ...(k.export({ format: 'jwk' }) as { x: string; y: string }), kty: 'EC' as const, crv: 'P-256' as const, kid: toBase64Url(kid), alg: 'ES256' as const, use: 'sig' as const, organisationId: 7 });
+  const jwk = (k: KeyObject, kid: Uint8Array) => ({
+    ...(k.export({ format: 'jwk' }) as { x: string; y: string }),
+    kty: 'EC' as const,
+    crv: 'P-256' as const,
+    kid: toBase64Url(kid),
+    alg: 'ES256' as const,
+    use: 'sig' as const,
+    organisationId: 7,
+  });
   trust = await prepareTrust({ keys: [jwk(issuer.publicKey, KID)] }, { keys: [toBase64Url(REVOKED_KID)], holders: ['holder-revoked'] });
 });
 
@@ -54,10 +83,10 @@ describe('forged passes are refused, each with its reason', () => {
   test('an algorithm outside the allow-list (EdDSA, HS256, ES512)', async () => {
     for (const alg of [-8, 5, -36]) expect((await verify(await buildPass(claims(), KID, es256(issuer.privateKey), alg))).reason).toBe('alg_not_allowed');
   });
-  test('a kid that is not in the trust list, signed by the issuer\'s real key', async () => {
+  test("a kid that is not in the trust list, signed by the issuer's real key", async () => {
     expect((await verify(await buildPass(claims(), new Uint8Array([3, 3, 3]), es256(issuer.privateKey)))).reason).toBe('unknown_key');
   });
-  test('the trusted kid with another key\'s signature', async () => {
+  test("the trusted kid with another key's signature", async () => {
     expect((await verify(await buildPass(claims(), KID, es256(forger.privateKey)))).reason).toBe('bad_signature');
   });
   test('a tampered payload (status and exp rewritten, signature kept)', async () => {
@@ -87,19 +116,37 @@ describe('forged passes are refused, each with its reason', () => {
 describe('bad input never throws', () => {
   test('not base45, truncated, wrong prefix, empty, huge', async () => {
     const pass = await buildPass(claims(), KID, es256(issuer.privateKey));
-    for (const bad of ['', 'SBQ1:', 'SBQ1:abc', 'SBQ1:ЖЖЖ', 'HC1:NCF', pass.slice(0, 60), pass.slice(0, -3), pass.slice(0, -1), 'SBQ1:' + 'A'.repeat(5000), 'SBQ1:GGW']) {
+    for (const bad of [
+      '',
+      'SBQ1:',
+      'SBQ1:abc',
+      'SBQ1:ЖЖЖ',
+      'HC1:NCF',
+      pass.slice(0, 60),
+      pass.slice(0, -3),
+      pass.slice(0, -1),
+      'SBQ1:' + 'A'.repeat(5000),
+      'SBQ1:GGW',
+    ]) {
       // a truncated or damaged pass is refused (malformed, or its signature fails when only the tail is lost)
       expect(['malformed', 'bad_signature']).toContain((await verify(bad)).reason);
     }
   });
   test('any string: an answer, never an exception', async () => {
-    await fc.assert(fc.asyncProperty(fc.string({ maxLength: 300 }), async (s) => {
-      const out = await verify(`SBQ1:${s}`);
-      expect(out.admit).toBe(false);
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 300 }), async (s) => {
+        const out = await verify(`SBQ1:${s}`);
+        expect(out.admit).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
   test('base45 round-trips and refuses invalid text', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (b) => { expect(base45Decode(base45Encode(b))).toEqual(b); }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (b) => {
+        expect(base45Decode(base45Encode(b))).toEqual(b);
+      }),
+    );
     expect(base45Decode('GGW')).toBeNull(); // 65535 < value: overflow
     expect(base45Decode('abc')).toBeNull();
     expect(base45Decode('A')).toBeNull();
@@ -118,15 +165,22 @@ test('replay: a holder let in at this gate and not seen leaving is flagged', () 
 
 describe('the fast paths equal the plain ones (pass-verify speed, no check changed)', () => {
   test('sigStructure writes the same bytes as the CBOR encoder, for every length class', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 70 }), fc.uint8Array({ maxLength: 70_000 }), (p, payload) => {
-      expect(Buffer.from(sigStructure(p, payload)).equals(Buffer.from(sigStructureViaEncoder(p, payload)))).toBe(true);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 70 }), fc.uint8Array({ maxLength: 70_000 }), (p, payload) => {
+        expect(Buffer.from(sigStructure(p, payload)).equals(Buffer.from(sigStructureViaEncoder(p, payload)))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
     for (const n of [0, 23, 24, 255, 256, 65_535, 65_536]) {
       const b = new Uint8Array(n).fill(9);
       expect(Buffer.from(sigStructure(b.subarray(0, 30), b)).equals(Buffer.from(sigStructureViaEncoder(b.subarray(0, 30), b)))).toBe(true);
     }
   });
-  test('toBase64Url equals Node\'s base64url', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 100 }), (b) => { expect(toBase64Url(b)).toBe(Buffer.from(b).toString('base64url')); }));
+  test("toBase64Url equals Node's base64url", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), (b) => {
+        expect(toBase64Url(b)).toBe(Buffer.from(b).toString('base64url'));
+      }),
+    );
   });
 });

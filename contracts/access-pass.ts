@@ -24,8 +24,18 @@ export type PassStatus = (typeof PASS_STATUSES)[number];
 
 /** Why a pass is refused; `null` when admitted. */
 export const REFUSAL_REASONS = [
-  'malformed', 'alg_not_allowed', 'unknown_key', 'bad_signature', 'expired', 'not_yet_valid',
-  'revoked_key', 'revoked_holder', 'not_admitted', 'no_data', 'other_organisation', 'fever',
+  'malformed',
+  'alg_not_allowed',
+  'unknown_key',
+  'bad_signature',
+  'expired',
+  'not_yet_valid',
+  'revoked_key',
+  'revoked_holder',
+  'not_admitted',
+  'no_data',
+  'other_organisation',
+  'fever',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -72,8 +82,10 @@ export function base45Encode(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i + 1 < bytes.length; i += 2) {
     let n = bytes[i]! * 256 + bytes[i + 1]!;
-    const c = n % 45; n = (n - c) / 45;
-    const d = n % 45; const e = (n - d) / 45;
+    const c = n % 45;
+    n = (n - c) / 45;
+    const d = n % 45;
+    const e = (n - d) / 45;
     out += B45[c]! + B45[d]! + B45[e]!;
   }
   if (bytes.length % 2) {
@@ -97,14 +109,18 @@ export function base45Decode(text: string): Uint8Array | null {
   let o = 0;
   // no allocation per group: the gate decodes thousands of passes a minute (pass-verify bench)
   for (let i = 0; i < full; i += 3) {
-    const a = b45(text, i); const b = b45(text, i + 1); const c = b45(text, i + 2);
+    const a = b45(text, i);
+    const b = b45(text, i + 1);
+    const c = b45(text, i + 2);
     if (a < 0 || b < 0 || c < 0) return null;
     const n = a + b * 45 + c * 2025;
     if (n > 0xffff) return null;
-    out[o++] = n >> 8; out[o++] = n & 0xff;
+    out[o++] = n >> 8;
+    out[o++] = n & 0xff;
   }
   if (full < len) {
-    const a = b45(text, full); const b = b45(text, full + 1);
+    const a = b45(text, full);
+    const b = b45(text, full + 1);
     if (a < 0 || b < 0) return null;
     const n = a + b * 45;
     if (n > 0xff) return null;
@@ -154,14 +170,19 @@ const SIG1_HEAD = [0x84, 0x6a, 0x53, 0x69, 0x67, 0x6e, 0x61, 0x74, 0x75, 0x72, 0
  * (the same bytes a CBOR encoder gives; checked against cbor-x in access-pass.test.ts).
  */
 export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
-  const ph = bstrHead(protectedBytes.length); const pl = bstrHead(payload.length);
+  const ph = bstrHead(protectedBytes.length);
+  const pl = bstrHead(payload.length);
   const out = new Uint8Array(SIG1_HEAD.length + ph.length + protectedBytes.length + 1 + pl.length + payload.length);
   let o = 0;
-  out.set(SIG1_HEAD, o); o += SIG1_HEAD.length;
-  out.set(ph, o); o += ph.length;
-  out.set(protectedBytes, o); o += protectedBytes.length;
+  out.set(SIG1_HEAD, o);
+  o += SIG1_HEAD.length;
+  out.set(ph, o);
+  o += ph.length;
+  out.set(protectedBytes, o);
+  o += protectedBytes.length;
   out[o++] = 0x40; // external_aad: empty byte string
-  out.set(pl, o); o += pl.length;
+  out.set(pl, o);
+  o += pl.length;
   out.set(payload, o);
   return out;
 }
@@ -172,11 +193,24 @@ export function sigStructureViaEncoder(protectedBytes: Uint8Array, payload: Uint
 }
 
 export function encodeClaims(c: PassClaims): Uint8Array {
-  return cbor.encode(new Map<number, unknown>([
-    [CWT.iss, c.iss], [CWT.iat, c.iat], [CWT.exp, c.exp], [CWT.cti, hexToBytes(c.cti)],
-    [SABAQ_CLAIM, new Map<number, unknown>([[SB.holder, c.holder], [SB.org, c.organisationId], [SB.status, c.status], [SB.name, c.name],
-      ...(c.photo ? [[SB.photo, hexToBytes(c.photo)] as [number, unknown]] : [])])],
-  ]));
+  return cbor.encode(
+    new Map<number, unknown>([
+      [CWT.iss, c.iss],
+      [CWT.iat, c.iat],
+      [CWT.exp, c.exp],
+      [CWT.cti, hexToBytes(c.cti)],
+      [
+        SABAQ_CLAIM,
+        new Map<number, unknown>([
+          [SB.holder, c.holder],
+          [SB.org, c.organisationId],
+          [SB.status, c.status],
+          [SB.name, c.name],
+          ...(c.photo ? [[SB.photo, hexToBytes(c.photo)] as [number, unknown]] : []),
+        ]),
+      ],
+    ]),
+  );
 }
 
 /**
@@ -184,7 +218,10 @@ export function encodeClaims(c: PassClaims): Uint8Array {
  * signature (r‖s, 64 bytes for ES256). `alg` is only overridable so tests can forge passes.
  */
 export async function buildPass(
-  claims: PassClaims | Uint8Array, kid: Uint8Array, sign: (toSign: Uint8Array) => Uint8Array | Promise<Uint8Array>, alg: number | null = ALG_ES256,
+  claims: PassClaims | Uint8Array,
+  kid: Uint8Array,
+  sign: (toSign: Uint8Array) => Uint8Array | Promise<Uint8Array>,
+  alg: number | null = ALG_ES256,
 ): Promise<string> {
   const header = new Map<number, unknown>();
   if (alg !== null) header.set(HDR.alg, alg);
@@ -200,7 +237,6 @@ export function packCose(protectedBytes: Uint8Array, payload: Uint8Array, signat
   const cose = cbor.encode(new Tag([protectedBytes, new Map(), payload, signature], COSE_SIGN1_TAG));
   return PASS_PREFIX + base45Encode(zlibSync(cose, { level: 9 }));
 }
-
 
 export interface DecodedPass {
   protectedBytes: Uint8Array;
@@ -228,7 +264,9 @@ export function decodePass(text: string): DecodedPass | null {
     }
     if (!Array.isArray(cose) || cose.length !== 4) return null;
     const [p, , payload, signature] = cose as unknown[];
-    const protectedBytes = asBytes(p); const payloadBytes = asBytes(payload); const sig = asBytes(signature);
+    const protectedBytes = asBytes(p);
+    const payloadBytes = asBytes(payload);
+    const sig = asBytes(signature);
     if (!protectedBytes || !payloadBytes || !sig) return null;
     const header = protectedBytes.length ? cbor.decode(protectedBytes) : new Map();
     if (!(header instanceof Map)) return null;
@@ -247,11 +285,26 @@ function readClaims(payload: Uint8Array): PassClaims | null {
     const sb = m.get(SABAQ_CLAIM);
     if (!(sb instanceof Map)) return null;
     const c = {
-      iss: m.get(CWT.iss), iat: m.get(CWT.iat), exp: m.get(CWT.exp), cti: asBytes(m.get(CWT.cti)),
-      holder: sb.get(SB.holder), organisationId: sb.get(SB.org), status: sb.get(SB.status), name: sb.get(SB.name),
+      iss: m.get(CWT.iss),
+      iat: m.get(CWT.iat),
+      exp: m.get(CWT.exp),
+      cti: asBytes(m.get(CWT.cti)),
+      holder: sb.get(SB.holder),
+      organisationId: sb.get(SB.org),
+      status: sb.get(SB.status),
+      name: sb.get(SB.name),
     };
-    if (typeof c.iss !== 'string' || typeof c.iat !== 'number' || typeof c.exp !== 'number' || !c.cti || typeof c.holder !== 'string'
-      || typeof c.organisationId !== 'number' || !PASS_STATUSES.includes(c.status as PassStatus) || typeof c.name !== 'string') return null;
+    if (
+      typeof c.iss !== 'string' ||
+      typeof c.iat !== 'number' ||
+      typeof c.exp !== 'number' ||
+      !c.cti ||
+      typeof c.holder !== 'string' ||
+      typeof c.organisationId !== 'number' ||
+      !PASS_STATUSES.includes(c.status as PassStatus) ||
+      typeof c.name !== 'string'
+    )
+      return null;
     const photo = sb.get(SB.photo);
     if (photo !== undefined && !(photo instanceof Uint8Array && photo.length === PHOTO_HASH_BYTES)) return null;
     return { ...(c as unknown as PassClaims), cti: bytesToHex(c.cti), ...(photo ? { photo: bytesToHex(photo) } : {}) };
@@ -285,8 +338,14 @@ export interface TrustJwk {
   use: 'sig';
   organisationId: number;
 }
-export interface TrustList { keys: TrustJwk[] }
-export interface RevocationList { keys: string[]; holders: string[]; generatedAt: string }
+export interface TrustList {
+  keys: TrustJwk[];
+}
+export interface RevocationList {
+  keys: string[];
+  holders: string[];
+  generatedAt: string;
+}
 
 /** A trust list with its keys imported once (importing per scan would cost more than verifying). */
 export interface PreparedTrust {
@@ -299,8 +358,13 @@ export async function prepareTrust(list: TrustList, revocations: Pick<Revocation
   const keys = new Map<string, { key: CryptoKey; organisationId: number }>();
   for (const jwk of list.keys) {
     if (jwk.kty !== 'EC' || jwk.crv !== 'P-256') continue;
-    const key = await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ext: true },
-      { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    const key = await crypto.subtle.importKey(
+      'jwk',
+      { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ext: true },
+      { name: 'ECDSA', namedCurve: 'P-256' },
+      false,
+      ['verify'],
+    );
     keys.set(jwk.kid, { key, organisationId: jwk.organisationId });
   }
   return { keys, revokedKeys: new Set(revocations.keys), revokedHolders: new Set(revocations.holders) };
@@ -319,7 +383,11 @@ export interface VerifyOutcome {
  * The one verification, online and offline: format → algorithm allow-list → key (revoked, known) →
  * signature → validity window → holder revoked → the organisation of this gate → status.
  */
-export async function verifyPass(text: string, trust: PreparedTrust, opts: { now: Date; organisationId?: number; skewSeconds?: number }): Promise<VerifyOutcome> {
+export async function verifyPass(
+  text: string,
+  trust: PreparedTrust,
+  opts: { now: Date; organisationId?: number; skewSeconds?: number },
+): Promise<VerifyOutcome> {
   const refuse = (reason: RefusalReason, claims: PassClaims | null = null): VerifyOutcome => ({ admit: false, reason, claims });
   const d = decodePass(text);
   if (!d) return refuse('malformed');
@@ -330,8 +398,7 @@ export async function verifyPass(text: string, trust: PreparedTrust, opts: { now
   const entry = trust.keys.get(kid);
   if (!entry) return refuse('unknown_key');
   if (d.signature.length !== 64) return refuse('bad_signature');
-  const ok = await crypto.subtle.verify(ECDSA_SHA256, entry.key, d.signature as BufferSource,
-    sigStructure(d.protectedBytes, d.payload) as BufferSource);
+  const ok = await crypto.subtle.verify(ECDSA_SHA256, entry.key, d.signature as BufferSource, sigStructure(d.protectedBytes, d.payload) as BufferSource);
   if (!ok) return refuse('bad_signature');
   const c = d.claims;
   if (!c) return refuse('malformed');

@@ -13,14 +13,16 @@ export type AreaKind = z.infer<typeof areaKind>;
 
 export const exportFormat = z.enum(['json', 'csv', 'xlsx', 'pdf']);
 
-export const overviewQuery = z.object({
-  area: areaKey.default('country'),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  format: exportFormat.default('json'),
-  /** language of the exported file's headers (default: the account's) */
-  lang: z.enum(['kk', 'ru', 'en']).optional(),
-}).strict();
+export const overviewQuery = z
+  .object({
+    area: areaKey.default('country'),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    format: exportFormat.default('json'),
+    /** language of the exported file's headers (default: the account's) */
+    lang: z.enum(['kk', 'ru', 'en']).optional(),
+  })
+  .strict();
 
 export const areaRef = z.object({
   key: z.string(),
@@ -34,11 +36,26 @@ export type AreaRef = z.infer<typeof areaRef>;
 export const figureUnit = z.enum(['pupils', 'applications', 'attendance_records', 'submissions', 'marks', 'lessons', 'homework']);
 
 export const figureKeys = [
-  'pupils_regular', 'pupils_distance', 'pupils_duty', 'pupils_combined', 'pupils_total',
-  'duty_placed', 'duty_waiting', 'duty_total',
-  'att_in_person', 'att_online', 'att_absent', 'att_excused', 'att_total',
-  'homework_handed_in', 'homework_marked', 'marks',
-  'lessons', 'lessons_materials', 'lessons_remote', 'homework_set',
+  'pupils_regular',
+  'pupils_distance',
+  'pupils_duty',
+  'pupils_combined',
+  'pupils_total',
+  'duty_placed',
+  'duty_waiting',
+  'duty_total',
+  'att_in_person',
+  'att_online',
+  'att_absent',
+  'att_excused',
+  'att_total',
+  'homework_handed_in',
+  'homework_marked',
+  'marks',
+  'lessons',
+  'lessons_materials',
+  'lessons_remote',
+  'homework_set',
 ] as const;
 export type FigureKey = (typeof figureKeys)[number];
 export const figureKey = z.enum(figureKeys);

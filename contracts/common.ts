@@ -14,10 +14,12 @@ export const idSchema = z.coerce.number().int().positive().max(MAX_ID);
 /** An id in a JSON body (a number, never coerced). */
 export const bodyId = z.number().int().positive().max(MAX_ID);
 export const idParam = z.object({ id: idSchema }).strict();
-export const paginationQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-}).strict();
+export const paginationQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
 export const errorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
 });

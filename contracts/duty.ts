@@ -18,11 +18,13 @@ const shift = z.number().int().min(1).max(3);
 export const dayPattern = z.string().regex(/^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun)){0,6}$/, 'days like mon-wed-fri');
 
 /** A reason a parent may state; lower priority number = placed first. */
-export const reasonOption = z.object({
-  code,
-  priority: z.number().int().min(1).max(9),
-  label: z.object({ kk: z.string().trim().min(1).max(120), ru: z.string().trim().min(1).max(120), en: z.string().trim().min(1).max(120) }).strict(),
-}).strict();
+export const reasonOption = z
+  .object({
+    code,
+    priority: z.number().int().min(1).max(9),
+    label: z.object({ kk: z.string().trim().min(1).max(120), ru: z.string().trim().min(1).max(120), en: z.string().trim().min(1).max(120) }).strict(),
+  })
+  .strict();
 export type ReasonOption = z.infer<typeof reasonOption>;
 
 const settingsFields = {
@@ -48,26 +50,30 @@ export const dutySettings = z.object({
 });
 export type DutySettings = z.infer<typeof dutySettings>;
 export const dutySettingsQuery = z.object({ kind: dutyKind.default('school'), regionId: idSchema.optional() }).strict();
-export const dutySettingsBody = z.object({
-  kind: dutyKind,
-  regionId: bodyId.nullable(),
-  ...settingsFields,
-  reasons: z.array(reasonOption).min(1).max(30),
-}).strict();
+export const dutySettingsBody = z
+  .object({
+    kind: dutyKind,
+    regionId: bodyId.nullable(),
+    ...settingsFields,
+    reasons: z.array(reasonOption).min(1).max(30),
+  })
+  .strict();
 
 // ── windows ─────────────────────────────────────────────────────────────────────────────────
 
 /** Omitted fields take the settings' values; caps may only be stricter than the settings. */
-export const windowBody = z.object({
-  opensOn: isoDate,
-  closesOn: isoDate,
-  eligibleGrades: settingsFields.eligibleGrades.optional(),
-  groupMax: settingsFields.groupMax.optional(),
-  groupMin: settingsFields.groupMin.optional(),
-  joinAdjacentGrades: z.boolean().optional(),
-  shifts: settingsFields.shifts.optional(),
-  dayPatterns: settingsFields.dayPatterns.optional(),
-}).strict();
+export const windowBody = z
+  .object({
+    opensOn: isoDate,
+    closesOn: isoDate,
+    eligibleGrades: settingsFields.eligibleGrades.optional(),
+    groupMax: settingsFields.groupMax.optional(),
+    groupMin: settingsFields.groupMin.optional(),
+    joinAdjacentGrades: z.boolean().optional(),
+    shifts: settingsFields.shifts.optional(),
+    dayPatterns: settingsFields.dayPatterns.optional(),
+  })
+  .strict();
 
 export const statusCounts = z.object({ submitted: z.number(), placed: z.number(), waiting: z.number(), withdrawn: z.number() });
 
@@ -98,13 +104,15 @@ export const windowList = z.object({ items: z.array(windowSchema), canManage: z.
 
 export const applicationStatus = z.enum(['submitted', 'placed', 'waiting', 'withdrawn']);
 
-export const applicationBody = z.object({
-  windowId: bodyId,
-  childId: bodyId,
-  reasons: z.array(code).min(1).max(10),
-  preferredShift: shift.nullable().default(null),
-  note: z.string().trim().max(500).nullable().default(null),
-}).strict();
+export const applicationBody = z
+  .object({
+    windowId: bodyId,
+    childId: bodyId,
+    reasons: z.array(code).min(1).max(10),
+    preferredShift: shift.nullable().default(null),
+    note: z.string().trim().max(500).nullable().default(null),
+  })
+  .strict();
 
 export const groupPlace = z.object({
   id: z.number(),
@@ -132,19 +140,29 @@ export const parentApplication = z.object({
 export type ParentApplication = z.infer<typeof parentApplication>;
 
 export const myChildren = z.object({
-  children: z.array(z.object({
-    child: personName.extend({ id: z.number() }),
-    organisation: z.object({ id: z.number(), name: localisedName }),
-    class: z.object({ id: z.number(), name: z.string(), grade: z.number().nullable() }),
-    /** the school's window that is open now or the latest one; null: none */
-    window: z.object({
-      id: z.number(), opensOn: z.string(), closesOn: z.string(), isOpen: z.boolean(), eligibleGrades: z.array(z.number()),
-      shifts: z.array(z.number()), dayPatterns: z.array(z.string()), reasons: z.array(reasonOption),
-      /** the child's grade is served by the window */
-      eligible: z.boolean(),
-    }).nullable(),
-    application: parentApplication.nullable(),
-  })),
+  children: z.array(
+    z.object({
+      child: personName.extend({ id: z.number() }),
+      organisation: z.object({ id: z.number(), name: localisedName }),
+      class: z.object({ id: z.number(), name: z.string(), grade: z.number().nullable() }),
+      /** the school's window that is open now or the latest one; null: none */
+      window: z
+        .object({
+          id: z.number(),
+          opensOn: z.string(),
+          closesOn: z.string(),
+          isOpen: z.boolean(),
+          eligibleGrades: z.array(z.number()),
+          shifts: z.array(z.number()),
+          dayPatterns: z.array(z.string()),
+          reasons: z.array(reasonOption),
+          /** the child's grade is served by the window */
+          eligible: z.boolean(),
+        })
+        .nullable(),
+      application: parentApplication.nullable(),
+    }),
+  ),
 });
 
 /** What a school admin sees of an application. */
@@ -180,16 +198,24 @@ export const groupSchema = z.object({
   capacity: z.number(),
   size: z.number(),
   belowMinimum: z.boolean(),
-  members: z.array(z.object({
-    applicationId: z.number(), child: personName.extend({ id: z.number() }), grade: z.number(), className: z.string(), placedByHand: z.boolean(),
-  })),
+  members: z.array(
+    z.object({
+      applicationId: z.number(),
+      child: personName.extend({ id: z.number() }),
+      grade: z.number(),
+      className: z.string(),
+      placedByHand: z.boolean(),
+    }),
+  ),
 });
 export const groupsResponse = z.object({ window: windowSchema, groups: z.array(groupSchema), waiting: z.array(adminApplication) });
 
-export const groupingBody = z.object({
-  /** start over: children already placed may move (the default never moves them) */
-  reshuffle: z.boolean().default(false),
-}).strict();
+export const groupingBody = z
+  .object({
+    /** start over: children already placed may move (the default never moves them) */
+    reshuffle: z.boolean().default(false),
+  })
+  .strict();
 export const groupingResult = z.object({
   groups: z.number(),
   groupsCreated: z.number(),
@@ -201,20 +227,29 @@ export const groupingResult = z.object({
   belowMinimum: z.number(),
 });
 
-export const moveBody = z.object({
-  /** null: back to the waiting list */
-  groupId: bodyId.nullable(),
-}).strict();
+export const moveBody = z
+  .object({
+    /** null: back to the waiting list */
+    groupId: bodyId.nullable(),
+  })
+  .strict();
 
 // ── officers ────────────────────────────────────────────────────────────────────────────────
 
-export const totalsQuery = z.object({
-  regionId: idSchema.optional(),
-  districtId: idSchema.optional(),
-}).strict();
+export const totalsQuery = z
+  .object({
+    regionId: idSchema.optional(),
+    districtId: idSchema.optional(),
+  })
+  .strict();
 const totalsRow = {
-  windows: z.number(), openWindows: z.number(), applications: z.number(), placed: z.number(), waiting: z.number(),
-  submitted: z.number(), groups: z.number(),
+  windows: z.number(),
+  openWindows: z.number(),
+  applications: z.number(),
+  placed: z.number(),
+  waiting: z.number(),
+  submitted: z.number(),
+  groups: z.number(),
 };
 export const totalsResponse = z.object({
   /** what each row is: a region, a district or an organisation */

@@ -156,7 +156,11 @@ function renderPart(part: ReasonPart, lang: Lang): string {
     case 'on_site': {
       const onSite = (Array.isArray(p.activities) ? p.activities : []) as ActivityKind[];
       const online = ACTIVITIES.filter((a) => !onSite.includes(a));
-      const names = (xs: readonly ActivityKind[]) => list(xs.map((a) => ACTIVITY_LABELS[a]?.[lang] ?? a), lang);
+      const names = (xs: readonly ActivityKind[]) =>
+        list(
+          xs.map((a) => ACTIVITY_LABELS[a]?.[lang] ?? a),
+          lang,
+        );
       const sub = num(p.subgroupMax);
       if (lang === 'en') return `${online.length ? `${names(online)} online; ` : ''}${names(onSite)} on site${sub ? ` in subgroups of ≤ ${sub}` : ''}`;
       if (lang === 'ru') return `${online.length ? `${names(online)} онлайн; ` : ''}${names(onSite)} очно${sub ? `, подгруппы до ${sub}` : ''}`;

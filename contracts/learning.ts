@@ -28,7 +28,12 @@ const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 /** Links people click: http(s) only, never javascript: or data:. */
-const webUrl = z.string().trim().max(2000).url().refine((u) => /^https?:\/\//i.test(u), 'an http or https address');
+const webUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'an http or https address');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
@@ -43,7 +48,11 @@ export const storedFileSchema = z.object({ id: z.string(), name: z.string(), con
 export type StoredFile = z.infer<typeof storedFileSchema>;
 
 export const termSchema = z.object({
-  id: z.number(), kind: z.enum(['quarter', 'semester']), number: z.number(), startsOn: z.string(), endsOn: z.string(),
+  id: z.number(),
+  kind: z.enum(['quarter', 'semester']),
+  number: z.number(),
+  startsOn: z.string(),
+  endsOn: z.string(),
   academicYearId: z.number(),
 });
 export type Term = z.infer<typeof termSchema>;
@@ -173,19 +182,32 @@ export const summaryResponse = z.object({
   grading: gradingSystem,
   term: termSchema.nullable(),
   terms: z.array(termSchema),
-  subjects: z.array(z.object({
-    subject: subjectRef,
-    marks: z.array(markValue.extend({
-      lessonId: z.number(), homeworkId: z.number().nullable(), date: z.string(), comment: z.string().nullable(),
-    })),
-    result: resultSchema,
-    attendance: attendanceCounts,
-  })),
+  subjects: z.array(
+    z.object({
+      subject: subjectRef,
+      marks: z.array(
+        markValue.extend({
+          lessonId: z.number(),
+          homeworkId: z.number().nullable(),
+          date: z.string(),
+          comment: z.string().nullable(),
+        }),
+      ),
+      result: resultSchema,
+      attendance: attendanceCounts,
+    }),
+  ),
   attendance: attendanceCounts.extend({
     /** the latest absences and late arrivals of the term (at most 20) */
-    recent: z.array(z.object({
-      lessonId: z.number(), date: z.string(), subject: subjectRef, status: attendanceStatus, reason: z.string().nullable(),
-    })),
+    recent: z.array(
+      z.object({
+        lessonId: z.number(),
+        date: z.string(),
+        subject: subjectRef,
+        status: attendanceStatus,
+        reason: z.string().nullable(),
+      }),
+    ),
   }),
 });
 export type PupilSummary = z.infer<typeof summaryResponse>;
@@ -204,56 +226,112 @@ export const journalResponse = z.object({
   formativeMax: z.number(),
   pupils: z.array(personRef),
   /** the columns: the term's lessons in date order */
-  lessons: z.array(z.object({
-    id: z.number(), date: z.string(), periodNumber: z.number().nullable(), startsAt: z.string(), topic: z.string().nullable(),
-    assessment: assessmentKind, assessmentMax: z.number().nullable(), delivery: deliveryKind, cancelled: z.boolean(),
-    homework: z.array(z.object({ id: z.number(), title: z.string(), dueAt: z.string() })),
-  })),
+  lessons: z.array(
+    z.object({
+      id: z.number(),
+      date: z.string(),
+      periodNumber: z.number().nullable(),
+      startsAt: z.string(),
+      topic: z.string().nullable(),
+      assessment: assessmentKind,
+      assessmentMax: z.number().nullable(),
+      delivery: deliveryKind,
+      cancelled: z.boolean(),
+      homework: z.array(z.object({ id: z.number(), title: z.string(), dueAt: z.string() })),
+    }),
+  ),
   /** the cells: classwork marks (homeworkId null) and homework marks */
-  marks: z.array(markValue.extend({
-    lessonId: z.number(), pupilId: z.number(), homeworkId: z.number().nullable(), comment: z.string().nullable(),
-  })),
-  attendance: z.array(z.object({
-    lessonId: z.number(), pupilId: z.number(), status: attendanceStatus, reason: z.string().nullable(), online: z.boolean(),
-  })),
+  marks: z.array(
+    markValue.extend({
+      lessonId: z.number(),
+      pupilId: z.number(),
+      homeworkId: z.number().nullable(),
+      comment: z.string().nullable(),
+    }),
+  ),
+  attendance: z.array(
+    z.object({
+      lessonId: z.number(),
+      pupilId: z.number(),
+      status: attendanceStatus,
+      reason: z.string().nullable(),
+      online: z.boolean(),
+    }),
+  ),
   results: z.array(z.object({ pupilId: z.number(), result: resultSchema })),
 });
 export type Journal = z.infer<typeof journalResponse>;
 
 /** One cell or many: score null removes the mark. */
-export const marksBody = z.object({
-  entries: z.array(z.object({
-    pupilId: id,
-    score: z.number().nullable(),
-    comment: optionalText(500),
-  }).strict()).min(1).max(200),
-}).strict();
+export const marksBody = z
+  .object({
+    entries: z
+      .array(
+        z
+          .object({
+            pupilId: id,
+            score: z.number().nullable(),
+            comment: optionalText(500),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+  })
+  .strict();
 
 /** One cell or many: status null removes the record. An excused absence needs a reason. */
-export const attendanceBody = z.object({
-  entries: z.array(z.object({
-    pupilId: id,
-    status: attendanceStatus.nullable(),
-    reason: optionalText(300),
-  }).strict()).min(1).max(200),
-}).strict();
+export const attendanceBody = z
+  .object({
+    entries: z
+      .array(
+        z
+          .object({
+            pupilId: id,
+            status: attendanceStatus.nullable(),
+            reason: optionalText(300),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+  })
+  .strict();
 
 export const cellsResponse = z.object({ changed: z.number() });
 
 export const markHistoryResponse = z.object({
-  items: z.array(z.object({
-    pupilId: z.number(), homeworkId: z.number().nullable(), action: z.enum(['set', 'changed', 'removed']), kind: assessmentKind,
-    oldScore: z.number().nullable(), oldMax: z.number().nullable(), newScore: z.number().nullable(), newMax: z.number().nullable(),
-    comment: z.string().nullable(), changedBy: personRef, changedAt: z.string(),
-  })),
+  items: z.array(
+    z.object({
+      pupilId: z.number(),
+      homeworkId: z.number().nullable(),
+      action: z.enum(['set', 'changed', 'removed']),
+      kind: assessmentKind,
+      oldScore: z.number().nullable(),
+      oldMax: z.number().nullable(),
+      newScore: z.number().nullable(),
+      newMax: z.number().nullable(),
+      comment: z.string().nullable(),
+      changedBy: personRef,
+      changedAt: z.string(),
+    }),
+  ),
 });
 
 export const attendanceHistoryResponse = z.object({
-  items: z.array(z.object({
-    pupilId: z.number(), action: z.enum(['set', 'changed', 'removed']), via: z.enum(['journal', 'join']),
-    oldStatus: z.string().nullable(), oldReason: z.string().nullable(), newStatus: z.string().nullable(), newReason: z.string().nullable(),
-    changedBy: personRef.nullable(), changedAt: z.string(),
-  })),
+  items: z.array(
+    z.object({
+      pupilId: z.number(),
+      action: z.enum(['set', 'changed', 'removed']),
+      via: z.enum(['journal', 'join']),
+      oldStatus: z.string().nullable(),
+      oldReason: z.string().nullable(),
+      newStatus: z.string().nullable(),
+      newReason: z.string().nullable(),
+      changedBy: personRef.nullable(),
+      changedAt: z.string(),
+    }),
+  ),
 });
 
 // ── lessons ────────────────────────────────────────────────────────────────
@@ -310,34 +388,40 @@ export const lessonDetail = z.object({
 });
 export type LessonDetail = z.infer<typeof lessonDetail>;
 
-export const lessonPatch = z.object({
-  topic: optionalText(300),
-  /** setting a delivery makes it the teacher's: the learning format no longer changes it */
-  delivery: deliveryInput.optional(),
-  /** 'format': hand the delivery back to the learning format (applied at once); 'teacher': keep the current one */
-  deliverySource: deliverySource.optional(),
-  activity: lessonActivity.optional(),
-  /** the meaning of this lesson's journal column; summatives need assessmentMax */
-  assessment: assessmentKind.optional(),
-  assessmentMax: z.number().int().min(1).max(100).nullable().optional(),
-  cancelled: z.boolean().optional(),
-  roomId: id.nullable().optional(),
-}).strict().refine((p) => !(p.delivery && p.deliverySource === 'format'), {
-  path: ['deliverySource'], message: 'a delivery chosen here is the teacher\'s: send either delivery or deliverySource "format"',
-});
+export const lessonPatch = z
+  .object({
+    topic: optionalText(300),
+    /** setting a delivery makes it the teacher's: the learning format no longer changes it */
+    delivery: deliveryInput.optional(),
+    /** 'format': hand the delivery back to the learning format (applied at once); 'teacher': keep the current one */
+    deliverySource: deliverySource.optional(),
+    activity: lessonActivity.optional(),
+    /** the meaning of this lesson's journal column; summatives need assessmentMax */
+    assessment: assessmentKind.optional(),
+    assessmentMax: z.number().int().min(1).max(100).nullable().optional(),
+    cancelled: z.boolean().optional(),
+    roomId: id.nullable().optional(),
+  })
+  .strict()
+  .refine((p) => !(p.delivery && p.deliverySource === 'format'), {
+    path: ['deliverySource'],
+    message: 'a delivery chosen here is the teacher\'s: send either delivery or deliverySource "format"',
+  });
 
-export const lessonCreate = z.object({
-  classId: id,
-  subjectId: id,
-  date: isoDate,
-  periodNumber: z.number().int().min(0).max(12),
-  topic: optionalText(300),
-  /** absent: the learning format decides (and keeps deciding) */
-  delivery: deliveryInput.optional(),
-  /** default: 'lesson' (school), 'lecture' (college, university) */
-  activity: lessonActivity.optional(),
-  roomId: id.nullable().optional(),
-}).strict();
+export const lessonCreate = z
+  .object({
+    classId: id,
+    subjectId: id,
+    date: isoDate,
+    periodNumber: z.number().int().min(0).max(12),
+    topic: optionalText(300),
+    /** absent: the learning format decides (and keeps deciding) */
+    delivery: deliveryInput.optional(),
+    /** default: 'lesson' (school), 'lecture' (college, university) */
+    activity: lessonActivity.optional(),
+    roomId: id.nullable().optional(),
+  })
+  .strict();
 
 export const materialInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('link'), title: text(200), url: webUrl }).strict(),
@@ -354,44 +438,65 @@ export const teacherLessonsQuery = z.object({ from: isoDate.optional(), to: isoD
 export const teacherLessonsResponse = z.object({
   from: z.string(),
   to: z.string(),
-  lessons: z.array(z.object({
-    id: z.number(), date: z.string(), periodNumber: z.number().nullable(), startsAt: z.string(), endsAt: z.string(),
-    class: classRef, subject: subjectRef, delivery: deliveryKind, activity: lessonActivity, deliverySource,
-    topic: z.string().nullable(), cancelled: z.boolean(), homeworkCount: z.number(), timeZone: z.string(),
-  })),
+  lessons: z.array(
+    z.object({
+      id: z.number(),
+      date: z.string(),
+      periodNumber: z.number().nullable(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      class: classRef,
+      subject: subjectRef,
+      delivery: deliveryKind,
+      activity: lessonActivity,
+      deliverySource,
+      topic: z.string().nullable(),
+      cancelled: z.boolean(),
+      homeworkCount: z.number(),
+      timeZone: z.string(),
+    }),
+  ),
 });
 
 export const teachingResponse = z.object({
-  items: z.array(z.object({
-    class: classRef.extend({ organisationId: z.number(), grade: z.number().nullable(), pupilCount: z.number() }),
-    subject: subjectRef,
-    courseId: z.number().nullable(),
-    currentTermId: z.number().nullable(),
-    /** submissions waiting to be marked in this class and subject */
-    toMark: z.number(),
-  })),
+  items: z.array(
+    z.object({
+      class: classRef.extend({ organisationId: z.number(), grade: z.number().nullable(), pupilCount: z.number() }),
+      subject: subjectRef,
+      courseId: z.number().nullable(),
+      currentTermId: z.number().nullable(),
+      /** submissions waiting to be marked in this class and subject */
+      toMark: z.number(),
+    }),
+  ),
   homeroomClasses: z.array(classRef.extend({ organisationId: z.number() })),
 });
 
 // ── homework and submissions ───────────────────────────────────────────────
-export const homeworkCreate = z.object({
-  title: text(200),
-  instructions: optionalText(5000),
-  dueAt: isoDateTime,
-  materials: z.array(materialInput).max(10).default([]),
-}).strict();
+export const homeworkCreate = z
+  .object({
+    title: text(200),
+    instructions: optionalText(5000),
+    dueAt: isoDateTime,
+    materials: z.array(materialInput).max(10).default([]),
+  })
+  .strict();
 
-export const homeworkPatch = z.object({
-  title: text(200).optional(),
-  instructions: optionalText(5000),
-  dueAt: isoDateTime.optional(),
-}).strict();
+export const homeworkPatch = z
+  .object({
+    title: text(200).optional(),
+    instructions: optionalText(5000),
+    dueAt: isoDateTime.optional(),
+  })
+  .strict();
 
 /** Text, files, or both; resubmitting replaces the previous attempt until the work is marked. */
-export const submissionCreate = z.object({
-  text: optionalText(20_000),
-  fileIds: z.array(z.uuid()).max(10).default([]),
-}).strict();
+export const submissionCreate = z
+  .object({
+    text: optionalText(20_000),
+    fileIds: z.array(z.uuid()).max(10).default([]),
+  })
+  .strict();
 
 export const submissionSchema = z.object({
   id: z.number(),
@@ -421,17 +526,19 @@ export const homeworkView = z.object({
 
 export const submissionMarkBody = z.object({ score: z.number(), comment: optionalText(1000) }).strict();
 
-export const inboxQuery = z.object({
-  classId: id.optional(),
-  subjectId: id.optional(),
-  /** one homework's work only */
-  homeworkId: id.optional(),
-  /** 'waiting': not yet marked (default); 'all': marked work too */
-  state: z.enum(['waiting', 'all']).default('waiting'),
-  /** the page size */
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-}).strict();
+export const inboxQuery = z
+  .object({
+    classId: id.optional(),
+    subjectId: id.optional(),
+    /** one homework's work only */
+    homeworkId: id.optional(),
+    /** 'waiting': not yet marked (default); 'all': marked work too */
+    state: z.enum(['waiting', 'all']).default('waiting'),
+    /** the page size */
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+  })
+  .strict();
 
 export const inboxResponse = z.object({
   total: z.number(),
@@ -439,18 +546,20 @@ export const inboxResponse = z.object({
   pageSize: z.number().optional(),
   /** the homework with work in the chosen classes and state, newest first (for a filter), at most 100 */
   homeworks: z.array(z.object({ id: z.number(), title: z.string(), class: classRef, count: z.number() })).optional(),
-  items: z.array(z.object({
-    submissionId: z.number(),
-    homework: z.object({ id: z.number(), title: z.string(), dueAt: z.string(), lessonId: z.number() }),
-    class: classRef,
-    subject: subjectRef,
-    pupil: personRef,
-    submittedAt: z.string(),
-    late: z.boolean(),
-    attempts: z.number(),
-    /** already marked (only listed with state 'all') */
-    marked: z.boolean().optional(),
-  })),
+  items: z.array(
+    z.object({
+      submissionId: z.number(),
+      homework: z.object({ id: z.number(), title: z.string(), dueAt: z.string(), lessonId: z.number() }),
+      class: classRef,
+      subject: subjectRef,
+      pupil: personRef,
+      submittedAt: z.string(),
+      late: z.boolean(),
+      attempts: z.number(),
+      /** already marked (only listed with state 'all') */
+      marked: z.boolean().optional(),
+    }),
+  ),
 });
 
 // ── homeroom teacher: class summary ───────────────────────────────────────
@@ -467,9 +576,15 @@ export const classSummaryResponse = z.object({
   pupils: z.array(personRef),
   subjects: z.array(subjectRef),
   lessons: z.array(z.object({ id: z.number(), date: z.string(), periodNumber: z.number().nullable(), subjectId: z.number(), cancelled: z.boolean() })),
-  attendance: z.array(z.object({
-    lessonId: z.number(), pupilId: z.number(), status: attendanceStatus, reason: z.string().nullable(), online: z.boolean(),
-  })),
+  attendance: z.array(
+    z.object({
+      lessonId: z.number(),
+      pupilId: z.number(),
+      status: attendanceStatus,
+      reason: z.string().nullable(),
+      online: z.boolean(),
+    }),
+  ),
   /** per pupil over the range */
   totals: z.array(attendanceCounts.extend({ pupilId: z.number() })),
   /** per pupil and subject, the term so far */
@@ -489,46 +604,79 @@ export const planResponse = z.object({
   own: z.boolean(),
   items: z.array(z.object({ grade: z.number(), subject: subjectRef, hoursPerWeek: z.number() })),
 });
-export const planBody = z.object({
-  items: z.array(z.object({
-    grade: z.number().int().min(0).max(12), subjectId: id, hoursPerWeek: z.number().positive().max(20),
-  }).strict()).max(600),
-}).strict();
+export const planBody = z
+  .object({
+    items: z
+      .array(
+        z
+          .object({
+            grade: z.number().int().min(0).max(12),
+            subjectId: id,
+            hoursPerWeek: z.number().positive().max(20),
+          })
+          .strict(),
+      )
+      .max(600),
+  })
+  .strict();
 
 export const assignmentSchema = z.object({
-  id: z.number(), teacher: personRef, class: classRef, subject: subjectRef, courseId: z.number().nullable(),
+  id: z.number(),
+  teacher: personRef,
+  class: classRef,
+  subject: subjectRef,
+  courseId: z.number().nullable(),
 });
 export const assignmentList = z.object({ items: z.array(assignmentSchema) });
 export const assignmentCreate = z.object({ teacherId: id, classId: id, subjectId: id }).strict();
 
-export const courseCreate = z.object({
-  subjectId: id,
-  code: text(40),
-  title: optionalText(200),
-  credits: z.number().int().min(1).max(30).nullable().optional(),
-  teacherId: id,
-  classIds: z.array(id).min(1).max(30),
-}).strict();
+export const courseCreate = z
+  .object({
+    subjectId: id,
+    code: text(40),
+    title: optionalText(200),
+    credits: z.number().int().min(1).max(30).nullable().optional(),
+    teacherId: id,
+    classIds: z.array(id).min(1).max(30),
+  })
+  .strict();
 export const courseResponse = z.object({ id: z.number(), code: z.string(), assignments: z.array(assignmentSchema) });
 
 export const holidaySchema = z.object({
-  id: z.number(), organisationId: z.number().nullable(), startsOn: z.string(), endsOn: z.string(), name: localisedName,
+  id: z.number(),
+  organisationId: z.number().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  name: localisedName,
 });
 export const calendarResponse = z.object({ terms: z.array(termSchema), holidays: z.array(holidaySchema) });
-export const termCreate = z.object({
-  academicYearId: id, number: z.number().int().min(1).max(4), startsOn: isoDate, endsOn: isoDate,
-}).strict();
-export const holidayCreate = z.object({
-  startsOn: isoDate, endsOn: isoDate,
-  name: z.object({ kk: text(200), ru: text(200), en: text(200) }).strict(),
-}).strict();
+export const termCreate = z
+  .object({
+    academicYearId: id,
+    number: z.number().int().min(1).max(4),
+    startsOn: isoDate,
+    endsOn: isoDate,
+  })
+  .strict();
+export const holidayCreate = z
+  .object({
+    startsOn: isoDate,
+    endsOn: isoDate,
+    name: z.object({ kk: text(200), ru: text(200), en: text(200) }).strict(),
+  })
+  .strict();
 
 export const periodSchema = z.object({ shift: z.number(), number: z.number(), startsAt: z.string(), endsAt: z.string() });
 export const periodList = z.object({ timeZone: z.string(), items: z.array(periodSchema) });
-export const periodsBody = z.object({
-  shift: z.number().int().min(1).max(3),
-  periods: z.array(z.object({ number: z.number().int().min(0).max(12), startsAt: clockTime, endsAt: clockTime }).strict()).min(1).max(13),
-}).strict();
+export const periodsBody = z
+  .object({
+    shift: z.number().int().min(1).max(3),
+    periods: z
+      .array(z.object({ number: z.number().int().min(0).max(12), startsAt: clockTime, endsAt: clockTime }).strict())
+      .min(1)
+      .max(13),
+  })
+  .strict();
 
 export const timetableQuery = z.object({ termId: id.optional() }).strict();
 /** How a weekly lesson is usually held: a standing online room, or a TV channel at the lesson's time. */
@@ -538,46 +686,59 @@ export const slotDeliveryInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tv'), tvChannel }).strict(),
 ]);
 export const slotSchema = z.object({
-  id: z.number(), termId: z.number(), weekday: z.number(), periodNumber: z.number(), startsAt: z.string(), endsAt: z.string(),
-  subject: subjectRef, teacher: personRef, room: z.object({ id: z.number(), name: z.string() }).nullable(),
+  id: z.number(),
+  termId: z.number(),
+  weekday: z.number(),
+  periodNumber: z.number(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  subject: subjectRef,
+  teacher: personRef,
+  room: z.object({ id: z.number(), name: z.string() }).nullable(),
   delivery: z.object({ kind: z.enum(['in_person', 'online_live', 'tv']), joinUrl: z.string().nullable(), tvChannel: tvChannel.nullable() }),
   activity: lessonActivity,
   courseId: z.number().nullable(),
 });
 export const timetableResponse = z.object({ class: classRef, term: termSchema.nullable(), slots: z.array(slotSchema) });
-export const slotCreate = z.object({
-  termId: id,
-  weekday: z.number().int().min(1).max(7),
-  periodNumber: z.number().int().min(0).max(12),
-  subjectId: id,
-  /** optional when exactly one teacher is assigned to the class and subject */
-  teacherId: id.optional(),
-  roomId: id.nullable().optional(),
-  /**
-   * How the weekly lesson is held when the class learns remotely (the learning format decides when):
-   * its standing link, or its TV channel; 'in_person': a generated online room.
-   */
-  delivery: slotDeliveryInput.default({ kind: 'in_person' }),
-  /** default: 'lesson' (school), 'lecture' (college, university); labs and practice stay on site under 'combined' */
-  activity: lessonActivity.optional(),
-}).strict();
+export const slotCreate = z
+  .object({
+    termId: id,
+    weekday: z.number().int().min(1).max(7),
+    periodNumber: z.number().int().min(0).max(12),
+    subjectId: id,
+    /** optional when exactly one teacher is assigned to the class and subject */
+    teacherId: id.optional(),
+    roomId: id.nullable().optional(),
+    /**
+     * How the weekly lesson is held when the class learns remotely (the learning format decides when):
+     * its standing link, or its TV channel; 'in_person': a generated online room.
+     */
+    delivery: slotDeliveryInput.default({ kind: 'in_person' }),
+    /** default: 'lesson' (school), 'lecture' (college, university); labs and practice stay on site under 'combined' */
+    activity: lessonActivity.optional(),
+  })
+  .strict();
 
-export const generateBody = z.object({
-  classIds: z.array(id).max(500).optional(),
-  /** generate from this day on (e.g. today, mid-term); default: the term's first day */
-  from: isoDate.optional(),
-}).strict();
+export const generateBody = z
+  .object({
+    classIds: z.array(id).max(500).optional(),
+    /** generate from this day on (e.g. today, mid-term); default: the term's first day */
+    from: isoDate.optional(),
+  })
+  .strict();
 export const generateResponse = z.object({ created: z.number(), schoolDays: z.number() });
 /** What a generation would do; existing lessons are never changed, so nothing recorded is lost. */
 export const generatePreview = generateResponse.extend({ existing: z.number(), existingWithRecords: z.number() });
 export const slotCheckResponse = z.object({ ok: z.literal(true) });
-export const slotMove = z.object({
-  weekday: z.number().int().min(1).max(7),
-  periodNumber: z.number().int().min(0).max(12),
-  /** absent: keep the room; null: no room */
-  roomId: id.nullable().optional(),
-  dryRun: z.boolean().default(false),
-}).strict();
+export const slotMove = z
+  .object({
+    weekday: z.number().int().min(1).max(7),
+    periodNumber: z.number().int().min(0).max(12),
+    /** absent: keep the room; null: no room */
+    roomId: id.nullable().optional(),
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
 export const slotMoveResponse = z.object({ slot: slotSchema.nullable(), lessonsRemoved: z.number(), dryRun: z.boolean() });
 export const organisationTimetable = z.object({
   /** the organisation's school day now (its time zone; the demo's pinned calendar) */
@@ -589,18 +750,26 @@ export const organisationTimetable = z.object({
 export const organisationTimetableQuery = z.object({ termId: id.optional() }).strict();
 export const roomList = z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), capacity: z.number().nullable() })) });
 
-export const settingsSchema = z.object({
-  /** null: by organisation kind (universities credit, others criteria) */
-  gradingSystem: gradingSystem.nullable(),
-  acceptLateSubmissions: z.boolean(),
-  joinEarlyMinutes: z.number().int().min(0).max(120),
-  lateAfterMinutes: z.number().int().min(0).max(120),
-  formativeMax: z.number().int().min(1).max(100),
-  weights: z.object({ formative: z.number().min(0).max(100), section: z.number().min(0).max(100), term: z.number().min(0).max(100) }).strict(),
-  termGradeBands: z.array(z.object({ grade: z.number().int().min(1).max(12), min: z.number().min(0).max(100) }).strict()).min(1).max(12),
-  creditWeights: z.object({ rating: z.number().min(0).max(100), exam: z.number().min(0).max(100) }).strict(),
-  letterGrades: z.array(z.object({ letter: z.string().trim().min(1).max(3), min: z.number().min(0).max(100), gpa: z.number().min(0).max(5) }).strict()).min(1).max(20),
-}).strict();
+export const settingsSchema = z
+  .object({
+    /** null: by organisation kind (universities credit, others criteria) */
+    gradingSystem: gradingSystem.nullable(),
+    acceptLateSubmissions: z.boolean(),
+    joinEarlyMinutes: z.number().int().min(0).max(120),
+    lateAfterMinutes: z.number().int().min(0).max(120),
+    formativeMax: z.number().int().min(1).max(100),
+    weights: z.object({ formative: z.number().min(0).max(100), section: z.number().min(0).max(100), term: z.number().min(0).max(100) }).strict(),
+    termGradeBands: z
+      .array(z.object({ grade: z.number().int().min(1).max(12), min: z.number().min(0).max(100) }).strict())
+      .min(1)
+      .max(12),
+    creditWeights: z.object({ rating: z.number().min(0).max(100), exam: z.number().min(0).max(100) }).strict(),
+    letterGrades: z
+      .array(z.object({ letter: z.string().trim().min(1).max(3), min: z.number().min(0).max(100), gpa: z.number().min(0).max(5) }).strict())
+      .min(1)
+      .max(20),
+  })
+  .strict();
 export type SettingsBody = z.infer<typeof settingsSchema>;
 export const settingsResponse = settingsSchema.extend({
   /** the system in effect for this organisation */
@@ -611,7 +780,10 @@ export const settingsResponse = settingsSchema.extend({
 
 // ── courses (colleges, universities): list, read, edit title and credits ────
 export const courseSchema = z.object({
-  id: z.number(), organisationId: z.number(), code: z.string(), title: z.string().nullable(),
+  id: z.number(),
+  organisationId: z.number(),
+  code: z.string(),
+  title: z.string().nullable(),
   /** used for the GPA; null: not counted */
   credits: z.number().nullable(),
   subject: subjectRef,
@@ -620,10 +792,13 @@ export const courseSchema = z.object({
 });
 export type Course = z.infer<typeof courseSchema>;
 export const courseList = z.object({ items: z.array(courseSchema) });
-export const courseUpdate = z.object({
-  title: optionalText(200),
-  credits: z.number().int().min(1).max(30).nullable().optional(),
-}).strict().refine((b) => b.title !== undefined || b.credits !== undefined, { message: 'Nothing to change' });
+export const courseUpdate = z
+  .object({
+    title: optionalText(200),
+    credits: z.number().int().min(1).max(30).nullable().optional(),
+  })
+  .strict()
+  .refine((b) => b.title !== undefined || b.credits !== undefined, { message: 'Nothing to change' });
 
 // ── printable papers (PDF) and the marks export (CSV/XLSX) ─────────────────
 const paperLanguage = z.enum(['kk', 'ru', 'en']);
@@ -632,10 +807,23 @@ export const diaryPdfQuery = z.object({ from: isoDate.optional(), lang: paperLan
 /** A pupil's report card for a term (default the current one). */
 export const reportPdfQuery = z.object({ termId: id.optional(), lang: paperLanguage.optional() }).strict();
 /** A class journal page: one subject, one calendar month (default this month). */
-export const journalPdfQuery = z.object({
-  classId: id, subjectId: id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM').optional(), lang: paperLanguage.optional(),
-}).strict();
+export const journalPdfQuery = z
+  .object({
+    classId: id,
+    subjectId: id,
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
+      .optional(),
+    lang: paperLanguage.optional(),
+  })
+  .strict();
 /** Every mark of a class in a term (default the current one), one row per mark; a subject only with `subjectId`. */
-export const marksExportQuery = z.object({
-  format: z.enum(['csv', 'xlsx']).default('csv'), termId: id.optional(), subjectId: id.optional(), lang: paperLanguage.optional(),
-}).strict();
+export const marksExportQuery = z
+  .object({
+    format: z.enum(['csv', 'xlsx']).default('csv'),
+    termId: id.optional(),
+    subjectId: id.optional(),
+    lang: paperLanguage.optional(),
+  })
+  .strict();

@@ -24,14 +24,16 @@ export const liveRoom = z.object({
 });
 export type LiveRoom = z.infer<typeof liveRoom>;
 
-export const startBody = z.object({
-  /** slow links: the teacher sends sound only, pupils' cameras stay off */
-  audioOnly: z.boolean().default(false),
-  /** bandwidth cap per publisher for this room (bit/s); default LIVE_ROOM_BITRATE */
-  bitrate: z.number().int().min(32_000).max(2_000_000).optional(),
-  /** record the room (Janus), then janus-pp-rec + ffmpeg → a video in the archive linked to the lesson */
-  record: z.boolean().default(false),
-}).strict();
+export const startBody = z
+  .object({
+    /** slow links: the teacher sends sound only, pupils' cameras stay off */
+    audioOnly: z.boolean().default(false),
+    /** bandwidth cap per publisher for this room (bit/s); default LIVE_ROOM_BITRATE */
+    bitrate: z.number().int().min(32_000).max(2_000_000).optional(),
+    /** record the room (Janus), then janus-pp-rec + ffmpeg → a video in the archive linked to the lesson */
+    record: z.boolean().default(false),
+  })
+  .strict();
 
 export const lessonLive = z.object({
   lessonId: z.number(),
@@ -42,10 +44,17 @@ export const lessonLive = z.object({
   canStart: z.boolean(),
   canJoin: z.boolean(),
   /** recordings of this lesson's live rooms, with their video's state (watch at /video/watch/:videoId once ready) */
-  recordings: z.array(z.object({
-    roomId: z.number(), state: z.enum(['pending', 'processing', 'done', 'failed']), videoId: z.number().nullable(),
-    videoStatus: z.string().nullable(), failure: z.string().nullable(),
-  })).optional(),
+  recordings: z
+    .array(
+      z.object({
+        roomId: z.number(),
+        state: z.enum(['pending', 'processing', 'done', 'failed']),
+        videoId: z.number().nullable(),
+        videoStatus: z.string().nullable(),
+        failure: z.string().nullable(),
+      }),
+    )
+    .optional(),
   startsAt: z.string(),
   endsAt: z.string(),
 });
@@ -76,11 +85,13 @@ export const joinTicket = z.object({
 });
 export type JoinTicket = z.infer<typeof joinTicket>;
 
-export const meetingBody = z.object({
-  topic: z.string().trim().min(1).max(200),
-  startsAt: z.iso.datetime({ offset: true }),
-  minutes: z.number().int().min(10).max(240).default(45),
-}).strict();
+export const meetingBody = z
+  .object({
+    topic: z.string().trim().min(1).max(200),
+    startsAt: z.iso.datetime({ offset: true }),
+    minutes: z.number().int().min(10).max(240).default(45),
+  })
+  .strict();
 
 export const meeting = z.object({
   id: z.number(),
@@ -101,27 +112,53 @@ export const meetingList = z.object({ items: z.array(meeting) });
 /** Who was in a live room and for how long, from the media server's participant list (decision 0029). */
 export const roomAttendance = z.object({
   roomId: z.number(),
-  items: z.array(z.object({
-    personId: z.number(), name: z.string(), role: z.enum(['host', 'participant']),
-    /** their latest ticket in the room: the host's controls act on it */
-    ticketId: z.number(),
-    firstJoinedAt: z.string(), lastSeenAt: z.string(),
-    /** whole minutes present over every stretch */
-    minutes: z.number(),
-    /** still in the room at the last look */
-    present: z.boolean(),
-  })),
+  items: z.array(
+    z.object({
+      personId: z.number(),
+      name: z.string(),
+      role: z.enum(['host', 'participant']),
+      /** their latest ticket in the room: the host's controls act on it */
+      ticketId: z.number(),
+      firstJoinedAt: z.string(),
+      lastSeenAt: z.string(),
+      /** whole minutes present over every stretch */
+      minutes: z.number(),
+      /** still in the room at the last look */
+      present: z.boolean(),
+    }),
+  ),
 });
 export type RoomAttendance = z.infer<typeof roomAttendance>;
 
 /** The host mutes a participant's streams on the media server (VideoRoom `moderate`); `mids` are the feed's stream mids. */
-export const muteBody = z.object({
-  mids: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,16}$/)).min(1).max(8),
-  mute: z.boolean().default(true),
-}).strict();
+export const muteBody = z
+  .object({
+    mids: z
+      .array(z.string().regex(/^[A-Za-z0-9_-]{1,16}$/))
+      .min(1)
+      .max(8),
+    mute: z.boolean().default(true),
+  })
+  .strict();
 /** The host gives a participant the floor (they may publish their microphone) or takes it back. */
 export const floorBody = z.object({ speak: z.boolean() }).strict();
-export const ticketParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53), ticketId: z.coerce.number().int().positive().max(2 ** 53) });
+export const ticketParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+  ticketId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+});
 /** A participant's own standing in the room: given the floor, removed. */
 export const myPlace = z.object({ roomId: z.number(), maySpeak: z.boolean(), removed: z.boolean(), endedAt: z.string().nullable() });
-export const controlResult = z.object({ ticketId: z.number(), personId: z.number(), done: z.enum(['removed', 'muted', 'unmuted', 'floor_given', 'floor_taken']), onMediaServer: z.number() });
+export const controlResult = z.object({
+  ticketId: z.number(),
+  personId: z.number(),
+  done: z.enum(['removed', 'muted', 'unmuted', 'floor_given', 'floor_taken']),
+  onMediaServer: z.number(),
+});

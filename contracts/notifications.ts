@@ -6,9 +6,21 @@ import { page } from './common.js';
  * preferences screen). Kinds not in this list are always delivered in-app and never by SMS.
  */
 export const NOTIFICATION_KINDS = [
-  'homework.set', 'homework.changed', 'marks.given', 'lessons.delivery_changed', 'announcement', 'message',
-  'formats.format_changed', 'duty.placed', 'duty.moved', 'duty.waiting',
-  'transfers.requested', 'transfers.moved', 'transfers.approved', 'transfers.rejected', 'privacy.erasure_decided',
+  'homework.set',
+  'homework.changed',
+  'marks.given',
+  'lessons.delivery_changed',
+  'announcement',
+  'message',
+  'formats.format_changed',
+  'duty.placed',
+  'duty.moved',
+  'duty.waiting',
+  'transfers.requested',
+  'transfers.moved',
+  'transfers.approved',
+  'transfers.rejected',
+  'privacy.erasure_decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_CHANNELS = ['in_app', 'sms'] as const;
@@ -22,11 +34,13 @@ export function normalisePhone(input: string): string | null {
   return KZ_PHONE.test(e164) ? e164 : null;
 }
 
-export const preferenceItem = z.object({
-  kind: z.enum(NOTIFICATION_KINDS),
-  channel: z.enum(NOTIFICATION_CHANNELS),
-  enabled: z.boolean(),
-}).strict();
+export const preferenceItem = z
+  .object({
+    kind: z.enum(NOTIFICATION_KINDS),
+    channel: z.enum(NOTIFICATION_CHANNELS),
+    enabled: z.boolean(),
+  })
+  .strict();
 
 export const preferencesResponse = z.object({
   /** every kind × channel, defaults filled in (in-app on, SMS off) */
@@ -37,18 +51,25 @@ export const preferencesResponse = z.object({
   smsGateway: z.boolean(),
 });
 
-export const preferencesBody = z.object({
-  items: z.array(preferenceItem).max(NOTIFICATION_KINDS.length * NOTIFICATION_CHANNELS.length).default([]),
-  /** a phone number as typed; null removes it (and with it every SMS choice) */
-  smsPhone: z.string().trim().max(32).nullable().optional(),
-}).strict();
+export const preferencesBody = z
+  .object({
+    items: z
+      .array(preferenceItem)
+      .max(NOTIFICATION_KINDS.length * NOTIFICATION_CHANNELS.length)
+      .default([]),
+    /** a phone number as typed; null removes it (and with it every SMS choice) */
+    smsPhone: z.string().trim().max(32).nullable().optional(),
+  })
+  .strict();
 
 export const SMS_STATUSES = ['queued', 'sent', 'failed'] as const;
-export const outboxQuery = z.object({
-  status: z.enum(SMS_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
-}).strict();
+export const outboxQuery = z
+  .object({
+    status: z.enum(SMS_STATUSES).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
 export const outboxItem = z.object({
   id: z.number(),
   kind: z.string(),

@@ -6,18 +6,22 @@ export type ImportKind = z.infer<typeof importKind>;
 
 const booleanString = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const importQuery = z.object({
-  kind: importKind,
-  /** true (the default, so nothing is written by accident): only check; false: check, then write if every row is good */
-  dryRun: booleanString.default(true),
-}).strict();
+export const importQuery = z
+  .object({
+    kind: importKind,
+    /** true (the default, so nothing is written by accident): only check; false: check, then write if every row is good */
+    dryRun: booleanString.default(true),
+  })
+  .strict();
 
 export const templateParams = z.object({ kind: importKind }).strict();
-export const templateQuery = z.object({
-  format: z.enum(['csv', 'xlsx']).default('csv'),
-  /** the language of the header row; every language's headers are accepted on import */
-  lang: z.enum(['kk', 'ru', 'en']).optional(),
-}).strict();
+export const templateQuery = z
+  .object({
+    format: z.enum(['csv', 'xlsx']).default('csv'),
+    /** the language of the header row; every language's headers are accepted on import */
+    lang: z.enum(['kk', 'ru', 'en']).optional(),
+  })
+  .strict();
 
 /** Every code a row or the header can get; the web translates them as `errors.<code>`. */
 export const importErrorCode = z.enum([
@@ -98,11 +102,16 @@ export const importRejected = importReport.extend({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 
-export const activateBody = z.object({
-  iin: z.string().trim().regex(/^\d{12}$/, 'an IIN is 12 digits'),
-  code: z.string().trim().min(1).max(40),
-  password: z.string().min(8).max(200),
-}).strict();
+export const activateBody = z
+  .object({
+    iin: z
+      .string()
+      .trim()
+      .regex(/^\d{12}$/, 'an IIN is 12 digits'),
+    code: z.string().trim().min(1).max(40),
+    password: z.string().min(8).max(200),
+  })
+  .strict();
 
 export const personCodeParams = z.object({ id: z.coerce.number().int().positive(), personId: z.coerce.number().int().positive() }).strict();
 export const reissuedCode = z.object({ personId: z.number(), code: z.string(), expiresAt: z.string() });

@@ -15,8 +15,12 @@ export const organisationSchema = z.object({
   region: z.object({ id: z.number(), name: localisedName }),
   district: z.object({ id: z.number(), name: localisedName }),
   settlement: z.object({
-    id: z.number(), name: localisedName, kind: z.enum(['urban', 'rural']),
-    internet: z.enum(['none', 'slow', 'broadband']), internetMbps: z.number().nullable(), tvReception: z.boolean(),
+    id: z.number(),
+    name: localisedName,
+    kind: z.enum(['urban', 'rural']),
+    internet: z.enum(['none', 'slow', 'broadband']),
+    internetMbps: z.number().nullable(),
+    tvReception: z.boolean(),
   }),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
@@ -48,52 +52,81 @@ export type ClassDetail = z.infer<typeof classDetail>;
 export const classRelation = z.enum(['pupil', 'child', 'teacher', 'homeroom']);
 /** The classes a person is tied to, and how: as a pupil, a parent of a pupil, a teacher (with subjects) or homeroom teacher. */
 export const myClasses = z.object({
-  items: z.array(classSchema.extend({
-    relations: z.array(classRelation),
-    subjects: z.array(z.object({ id: z.number(), name: localisedName })),
-  })),
+  items: z.array(
+    classSchema.extend({
+      relations: z.array(classRelation),
+      subjects: z.array(z.object({ id: z.number(), name: localisedName })),
+    }),
+  ),
 });
 export type MyClass = z.infer<typeof myClasses>['items'][number];
 
-export const organisationListQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  /** part of the name, in any of the three languages */
-  q: z.string().trim().min(1).max(100).optional(),
-  kind: organisationKind.optional(),
-  regionId: idSchema.optional(),
-  districtId: idSchema.optional(),
-}).strict();
+export const organisationListQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    /** part of the name, in any of the three languages */
+    q: z.string().trim().min(1).max(100).optional(),
+    kind: organisationKind.optional(),
+    regionId: idSchema.optional(),
+    districtId: idSchema.optional(),
+  })
+  .strict();
 
 // ── classes and people, managed by the organisation's admin ────────────────
 /** A class or group name as typed: spaces collapsed, 1-40 characters ('5 Ә', 'ИС-21-1'). */
-const className = z.string().transform((s) => s.replace(/\s+/g, ' ').trim()).pipe(z.string().min(1).max(40));
-const optionalText = z.string().transform((s) => s.replace(/\s+/g, ' ').trim()).pipe(z.string().max(120)).nullable().optional()
+const className = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1).max(40));
+const optionalText = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, ' ').trim())
+  .pipe(z.string().max(120))
+  .nullable()
+  .optional()
   .transform((s) => (s === '' ? null : s));
 
-export const classCreate = z.object({
-  kind: z.enum(['class', 'group']).default('class'),
-  name: className,
-  grade: z.number().int().min(0).max(12).nullable().optional(),
-  letter: z.string().trim().max(4).nullable().optional().transform((s) => (s ? s : null)),
-  studyYear: z.number().int().min(1).max(7).nullable().optional(),
-  specialty: optionalText,
-  shift: z.number().int().min(1).max(3).default(1),
-  homeroomTeacherId: bodyId.nullable().optional(),
-  /** default: the current academic year */
-  academicYearId: bodyId.optional(),
-}).strict();
+export const classCreate = z
+  .object({
+    kind: z.enum(['class', 'group']).default('class'),
+    name: className,
+    grade: z.number().int().min(0).max(12).nullable().optional(),
+    letter: z
+      .string()
+      .trim()
+      .max(4)
+      .nullable()
+      .optional()
+      .transform((s) => (s ? s : null)),
+    studyYear: z.number().int().min(1).max(7).nullable().optional(),
+    specialty: optionalText,
+    shift: z.number().int().min(1).max(3).default(1),
+    homeroomTeacherId: bodyId.nullable().optional(),
+    /** default: the current academic year */
+    academicYearId: bodyId.optional(),
+  })
+  .strict();
 
-export const classUpdate = z.object({
-  name: className.optional(),
-  grade: z.number().int().min(0).max(12).nullable().optional(),
-  letter: z.string().trim().max(4).nullable().optional().transform((s) => (s === undefined ? undefined : s ? s : null)),
-  studyYear: z.number().int().min(1).max(7).nullable().optional(),
-  specialty: optionalText,
-  shift: z.number().int().min(1).max(3).optional(),
-  /** null: no homeroom teacher */
-  homeroomTeacherId: bodyId.nullable().optional(),
-}).strict().refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'Nothing to change' });
+export const classUpdate = z
+  .object({
+    name: className.optional(),
+    grade: z.number().int().min(0).max(12).nullable().optional(),
+    letter: z
+      .string()
+      .trim()
+      .max(4)
+      .nullable()
+      .optional()
+      .transform((s) => (s === undefined ? undefined : s ? s : null)),
+    studyYear: z.number().int().min(1).max(7).nullable().optional(),
+    specialty: optionalText,
+    shift: z.number().int().min(1).max(3).optional(),
+    /** null: no homeroom teacher */
+    homeroomTeacherId: bodyId.nullable().optional(),
+  })
+  .strict()
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'Nothing to change' });
 
 export const memberAdd = z.object({ pupilId: bodyId }).strict();
 export const memberMove = z.object({ toClassId: bodyId }).strict();
@@ -101,16 +134,21 @@ export const memberParams = z.object({ id: idSchema, pupilId: idSchema }).strict
 export const memberMoved = z.object({ pupilId: z.number(), fromClassId: z.number(), toClassId: z.number() });
 
 export const personRole = z.enum(['pupil', 'parent', 'teacher', 'org_admin', 'gate_guard']);
-export const peopleQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  role: personRole.optional(),
-  /** part of a name or the start of an IIN */
-  q: z.string().trim().min(1).max(100).optional(),
-  /** only pupils in no class of the current academic year */
-  classless: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  classId: idSchema.optional(),
-}).strict();
+export const peopleQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    role: personRole.optional(),
+    /** part of a name or the start of an IIN */
+    q: z.string().trim().min(1).max(100).optional(),
+    /** only pupils in no class of the current academic year */
+    classless: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    classId: idSchema.optional(),
+  })
+  .strict();
 
 export const organisationPerson = personName.extend({
   id: z.number(),

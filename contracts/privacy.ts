@@ -16,7 +16,16 @@ export const consentSchema = z.object({
   withdrawnAt: z.string().nullable(),
 });
 export const consentList = z.object({ items: z.array(consentSchema) });
-export const consentBody = z.object({ personId: z.number().int().positive().max(2 ** 31 - 1), purpose: consentPurpose }).strict();
+export const consentBody = z
+  .object({
+    personId: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 31 - 1),
+    purpose: consentPurpose,
+  })
+  .strict();
 
 export const ERASURE_STATUSES = ['pending', 'done', 'refused'] as const;
 export const erasureOutcomeItem = z.object({
@@ -40,25 +49,35 @@ export const erasureRequest = z.object({
   outcome: z.array(erasureOutcomeItem).nullable(),
 });
 export const erasureList = z.object({ items: z.array(erasureRequest), retentionYears: z.number() });
-export const erasureBody = z.object({
-  personId: z.number().int().positive().max(2 ** 31 - 1),
-  reason: z.string().trim().max(1000).optional(),
-}).strict();
-export const erasureDecisionBody = z.object({
-  decision: z.enum(['approve', 'refuse']),
-  note: z.string().trim().min(3).max(1000),
-}).strict();
+export const erasureBody = z
+  .object({
+    personId: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 31 - 1),
+    reason: z.string().trim().max(1000).optional(),
+  })
+  .strict();
+export const erasureDecisionBody = z
+  .object({
+    decision: z.enum(['approve', 'refuse']),
+    note: z.string().trim().min(3).max(1000),
+  })
+  .strict();
 export const erasureListQuery = z.object({ status: z.enum(ERASURE_STATUSES).optional() }).strict();
 
 /** The export: per person (the signed-in one, and a parent's children), each module's part. */
 export const personalExport = z.object({
   generatedAt: z.string(),
   format: z.literal('sabaq.personal-data.v1'),
-  people: z.array(z.object({
-    personId: z.number(),
-    relation: z.enum(['self', 'child']),
-    modules: z.record(z.string(), z.record(z.string(), z.unknown())),
-  })),
+  people: z.array(
+    z.object({
+      personId: z.number(),
+      relation: z.enum(['self', 'child']),
+      modules: z.record(z.string(), z.record(z.string(), z.unknown())),
+    }),
+  ),
 });
 export type PersonalExport = z.infer<typeof personalExport>;
 export const exportQuery = z.object({ download: z.enum(['1']).optional() }).strict();

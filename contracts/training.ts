@@ -11,15 +11,17 @@ import { areaKey, areaRef } from './analytics.js';
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const courseFormat = z.enum(['online', 'offline']);
 
-export const courseBody = z.object({
-  title: z.object({ kk: text(300), ru: text(300), en: text(300) }).strict(),
-  provider: text(200),
-  hours: z.number().int().min(1).max(1000),
-  format: courseFormat,
-  startsOn: z.iso.date(),
-  endsOn: z.iso.date(),
-  required: z.boolean().default(false),
-}).strict();
+export const courseBody = z
+  .object({
+    title: z.object({ kk: text(300), ru: text(300), en: text(300) }).strict(),
+    provider: text(200),
+    hours: z.number().int().min(1).max(1000),
+    format: courseFormat,
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date(),
+    required: z.boolean().default(false),
+  })
+  .strict();
 
 export const course = z.object({
   id: z.number(),
@@ -69,26 +71,30 @@ export const orgTeachers = z.object({
   teachers: z.array(orgTeacher),
 });
 
-export const enrolBody = z.object({
-  courseId: bodyId,
-  /** the teachers to enrol, or "all": every teacher of the organisation in one step */
-  teachers: z.union([z.literal('all'), z.array(bodyId).min(1).max(5000)]),
-}).strict();
+export const enrolBody = z
+  .object({
+    courseId: bodyId,
+    /** the teachers to enrol, or "all": every teacher of the organisation in one step */
+    teachers: z.union([z.literal('all'), z.array(bodyId).min(1).max(5000)]),
+  })
+  .strict();
 export const enrolResult = z.object({ enrolled: z.number(), already: z.number() });
 
 export const certificateQuery = z.object({ lang: z.enum(['kk', 'ru', 'en']).optional() }).strict();
 
-export const coverageQuery = z.object({
-  area: areaKey.default('country'),
-  /** one course; default: any required course */
-  courseId: idSchema.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  /** homework counts as marked in time when its mark came within this many days of the hand-in */
-  markDays: z.coerce.number().int().min(1).max(30).default(3),
-  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
-  lang: z.enum(['kk', 'ru', 'en']).optional(),
-}).strict();
+export const coverageQuery = z
+  .object({
+    area: areaKey.default('country'),
+    /** one course; default: any required course */
+    courseId: idSchema.optional(),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    /** homework counts as marked in time when its mark came within this many days of the hand-in */
+    markDays: z.coerce.number().int().min(1).max(30).default(3),
+    format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+    lang: z.enum(['kk', 'ru', 'en']).optional(),
+  })
+  .strict();
 
 /** Indicators of online teaching quality over the range (shares 0..1; null: nothing to divide, or suppressed). */
 export const quality = z.object({
@@ -149,10 +155,15 @@ export const certificateCheck = z.object({
 export type CertificateCheck = z.infer<typeof certificateCheck>;
 
 /** Completions from external providers imported from CSV/XLSX (ministry). */
-export const completionsImportQuery = z.object({
-  /** true (the default: nothing written by accident): only check; false: write if every row is good */
-  dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-}).strict();
+export const completionsImportQuery = z
+  .object({
+    /** true (the default: nothing written by accident): only check; false: write if every row is good */
+    dryRun: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+  })
+  .strict();
 export const completionsImportError = z.object({
   /** the row as the spreadsheet shows it: the header is line 1 */
   line: z.number(),

@@ -7,19 +7,30 @@ export type TransferStatus = z.infer<typeof transferStatus>;
 
 const localisedName = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
 
-export const requestTransferBody = z.object({
-  iin: z.string().trim().regex(/^\d{12}$/, 'An IIN is 12 digits'),
-  classId: z.number().int().positive().max(2 ** 53 - 1),
-}).strict();
+export const requestTransferBody = z
+  .object({
+    iin: z
+      .string()
+      .trim()
+      .regex(/^\d{12}$/, 'An IIN is 12 digits'),
+    classId: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 53 - 1),
+  })
+  .strict();
 export type RequestTransferBody = z.infer<typeof requestTransferBody>;
 
 export const rejectTransferBody = z.object({ reason: z.string().trim().max(500).optional() }).strict();
 
-export const transfersQuery = z.object({
-  /** in: pupils this organisation asked for; out: this organisation's pupils another one asks for */
-  direction: z.enum(['in', 'out']),
-  status: z.enum(['pending', 'all']).default('all'),
-}).strict();
+export const transfersQuery = z
+  .object({
+    /** in: pupils this organisation asked for; out: this organisation's pupils another one asks for */
+    direction: z.enum(['in', 'out']),
+    status: z.enum(['pending', 'all']).default('all'),
+  })
+  .strict();
 
 export const transferView = z.object({
   id: z.number(),

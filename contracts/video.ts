@@ -11,13 +11,15 @@ export const videoStatus = z.enum(['queued', 'transcoding', 'ready', 'failed']);
 export type VideoStatus = z.infer<typeof videoStatus>;
 
 /** The multipart fields sent with the file (all text, coerced). */
-export const uploadFields = z.object({
-  title: z.string().trim().min(1).max(200),
-  grade: z.coerce.number().int().min(0).max(12).optional(),
-  subjectId: idSchema.optional(),
-  language: videoLanguage.optional(),
-  topic: z.string().trim().min(1).max(300).optional(),
-}).strict();
+export const uploadFields = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    grade: z.coerce.number().int().min(0).max(12).optional(),
+    subjectId: idSchema.optional(),
+    language: videoLanguage.optional(),
+    topic: z.string().trim().min(1).max(300).optional(),
+  })
+  .strict();
 export type UploadFields = z.infer<typeof uploadFields>;
 
 export const rungSchema = z.object({
@@ -54,14 +56,16 @@ export type Video = z.infer<typeof videoSchema>;
 
 export const createdVideo = z.object({ id: z.number(), status: videoStatus });
 
-export const archiveQuery = z.object({
-  grade: z.coerce.number().int().min(0).max(12).optional(),
-  subjectId: idSchema.optional(),
-  language: videoLanguage.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(30),
-}).strict();
+export const archiveQuery = z
+  .object({
+    grade: z.coerce.number().int().min(0).max(12).optional(),
+    subjectId: idSchema.optional(),
+    language: videoLanguage.optional(),
+    q: z.string().trim().min(1).max(100).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(30),
+  })
+  .strict();
 
 export const archivePage = z.object({
   items: z.array(videoSchema),
@@ -71,11 +75,13 @@ export const archivePage = z.object({
 });
 
 // ── TV broadcast grid ─────────────────────────────────────────────────────────────────────────
-export const tvScheduleQuery = z.object({
-  date: z.iso.date(),
-  /** 1 (the day, default) .. 7 (the week from that day) */
-  days: z.coerce.number().int().min(1).max(7).default(1),
-}).strict();
+export const tvScheduleQuery = z
+  .object({
+    date: z.iso.date(),
+    /** 1 (the day, default) .. 7 (the week from that day) */
+    days: z.coerce.number().int().min(1).max(7).default(1),
+  })
+  .strict();
 export const tvSlotSchema = z.object({
   id: z.number(),
   channel: z.object({ code: z.string(), name: z.string() }),
@@ -125,21 +131,38 @@ export const tvImportResult = z.object({
 export const tvGridProblem = z.object({
   line: z.number(),
   programme: z.number().optional(),
-  reason: z.enum(['unreadable', 'empty', 'channel_empty', 'bad_time', 'end_not_after_start', 'bad_grade', 'bad_language', 'bad_topic',
-    'bad_video_id', 'unknown_channel', 'overlap', 'overlap_grid', 'no_video']),
+  reason: z.enum([
+    'unreadable',
+    'empty',
+    'channel_empty',
+    'bad_time',
+    'end_not_after_start',
+    'bad_grade',
+    'bad_language',
+    'bad_topic',
+    'bad_video_id',
+    'unknown_channel',
+    'overlap',
+    'overlap_grid',
+    'no_video',
+  ]),
   message: z.string(),
 });
 export type TvGridProblem = z.infer<typeof tvGridProblem>;
-export const tvExportQuery = z.object({
-  from: z.iso.date(),
-  days: z.coerce.number().int().min(1).max(31).default(7),
-}).strict();
+export const tvExportQuery = z
+  .object({
+    from: z.iso.date(),
+    days: z.coerce.number().int().min(1).max(31).default(7),
+  })
+  .strict();
 
 /** The printable grid (PDF, public): a day or a week, optionally one grade and one language, in kk/ru/en. */
-export const tvPdfQuery = z.object({
-  date: z.iso.date(),
-  days: z.coerce.number().int().min(1).max(7).default(7),
-  grade: z.coerce.number().int().min(0).max(12).optional(),
-  language: z.enum(['kk', 'ru', 'en']).optional(),
-  lang: z.enum(['kk', 'ru', 'en']).default('kk'),
-}).strict();
+export const tvPdfQuery = z
+  .object({
+    date: z.iso.date(),
+    days: z.coerce.number().int().min(1).max(7).default(7),
+    grade: z.coerce.number().int().min(0).max(12).optional(),
+    language: z.enum(['kk', 'ru', 'en']).optional(),
+    lang: z.enum(['kk', 'ru', 'en']).default('kk'),
+  })
+  .strict();

@@ -58,8 +58,11 @@ async function expiredPass(): Promise<string> {
 async function signedPass(expiresIn: number, holder = 'someone'): Promise<string> {
   const key = await activeKeyOf(server.db, uni, new Date()); // the university's key (made on first use)
   const now = Math.floor(Date.now() / 1000);
-  return buildPass({ iss: `sabaq:org:${uni}`, iat: now - 7200, exp: now + expiresIn, cti: '0a0b', holder, organisationId: uni, status: 'admitted', name: student.name },
-    new Uint8Array(key.kid), signer(key));
+  return buildPass(
+    { iss: `sabaq:org:${uni}`, iat: now - 7200, exp: now + expiresIn, cti: '0a0b', holder, organisationId: uni, status: 'admitted', name: student.name },
+    new Uint8Array(key.kid),
+    signer(key),
+  );
 }
 
 describe('campus access in a real browser', () => {
@@ -82,7 +85,7 @@ describe('campus access in a real browser', () => {
       await hp.getByRole('link', { name: 'Денсаулық және кіру' }).click();
       await hp.getByRole('heading', { level: 1, name: 'Денсаулық және кіру' }).waitFor();
       await hp.getByLabel('Аты-жөні бойынша іздеу').fill(student.name);
-      await hp.getByRole("button", { name: new RegExp(`^Жазбалар.*${student.name}$`) }).click();
+      await hp.getByRole('button', { name: new RegExp(`^Жазбалар.*${student.name}$`) }).click();
       await hp.getByLabel('Түрі', { exact: true }).selectOption({ label: 'Тест' });
       await hp.getByLabel('Тест түрі').selectOption({ label: 'ПТР' });
       await hp.getByLabel('Нәтиже').selectOption({ label: 'теріс' });
@@ -153,10 +156,15 @@ describe('campus access in a real browser', () => {
       await gp.getByText('Барлық тексерулер жүктелді').waitFor();
 
       const { rows } = await server.db.query<{ result: string; replay: boolean; reason: string | null }>(
-        'select result, replay, reason from access_scans order by scanned_at, id');
+        'select result, replay, reason from access_scans order by scanned_at, id',
+      );
       expect(rows.map((r) => [r.result, r.replay, r.reason])).toEqual([
-        ['admitted', false, null], ['admitted', true, null], ['admitted', false, null],
-        ['refused', false, 'expired'], ['refused', false, 'malformed'], ['refused', false, 'revoked_holder'],
+        ['admitted', false, null],
+        ['admitted', true, null],
+        ['admitted', false, null],
+        ['refused', false, 'expired'],
+        ['refused', false, 'malformed'],
+        ['refused', false, 'revoked_holder'],
       ]);
       // failed loads while a phone was offline are the point of the journey, not faults
       const faults = (errors: string[]) => errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e));
@@ -174,20 +182,28 @@ describe('campus access in a real browser', () => {
     // a Y4M video of one frame: the QR code of a valid pass, black modules on white, 640×480
     const pass = await signedPass(3600, 'camera-holder');
     const qr = QRCode.create(pass, { errorCorrectionLevel: 'M' });
-    const size = qr.modules.size; const scale = 4; const quiet = 4; // inside the scanner's centre region (2/3 of 480 px)
-    const W = 640; const H = 480; const side = (size + 2 * quiet) * scale;
+    const size = qr.modules.size;
+    const scale = 4;
+    const quiet = 4; // inside the scanner's centre region (2/3 of 480 px)
+    const W = 640;
+    const H = 480;
+    const side = (size + 2 * quiet) * scale;
     const y = Buffer.alloc(W * H, 235);
-    const ox = (W - side) / 2; const oy = (H - side) / 2;
-    for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) {
-      if (!qr.modules.get(r, c)) continue;
-      for (let dy = 0; dy < scale; dy++) y.fill(16, (oy + (quiet + r) * scale + dy) * W + ox + (quiet + c) * scale, (oy + (quiet + r) * scale + dy) * W + ox + (quiet + c + 1) * scale);
-    }
+    const ox = (W - side) / 2;
+    const oy = (H - side) / 2;
+    for (let r = 0; r < size; r++)
+      for (let c = 0; c < size; c++) {
+        if (!qr.modules.get(r, c)) continue;
+        for (let dy = 0; dy < scale; dy++)
+          y.fill(16, (oy + (quiet + r) * scale + dy) * W + ox + (quiet + c) * scale, (oy + (quiet + r) * scale + dy) * W + ox + (quiet + c + 1) * scale);
+      }
     const chroma = Buffer.alloc((W / 2) * (H / 2) * 2, 128);
     const dir = mkdtempSync(path.join(tmpdir(), 'sabaq-cam-'));
     const video = path.join(dir, 'qr.y4m');
     writeFileSync(video, Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F5:1 Ip A1:1 C420jpeg\n`), Buffer.from('FRAME\n'), y, chroma]));
     const camBrowser = await chromium.launch({
-      executablePath: CHROMIUM_PATH, headless: true,
+      executablePath: CHROMIUM_PATH,
+      headless: true,
       args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
     });
     try {
@@ -199,10 +215,19 @@ describe('campus access in a real browser', () => {
       await gp.getByRole('button', { name: 'Камераны қосу' }).click();
       const result = gp.getByTestId('gate-result');
       // the decoder is a worker on a shared machine: give the camera feed time
-      await result.getByText('КІРУГЕ БОЛАДЫ').waitFor({ timeout: 75_000 }).catch(async (e: unknown) => {
-        console.error('camera journey page:', await gp.locator('body').innerText().catch(() => '?'));
-        throw e;
-      });
+      await result
+        .getByText('КІРУГЕ БОЛАДЫ')
+        .waitFor({ timeout: 75_000 })
+        .catch(async (e: unknown) => {
+          console.error(
+            'camera journey page:',
+            await gp
+              .locator('body')
+              .innerText()
+              .catch(() => '?'),
+          );
+          throw e;
+        });
       await result.getByText(student.name).waitFor();
       await gp.getByRole('button', { name: 'Камераны өшіру' }).click();
       expect(g.pageErrors).toEqual([]);

@@ -23,9 +23,11 @@ afterAll(async () => {
 
 describe('analytics in a real browser, in Russian', () => {
   test('the ministry drills down from the country to a school and exports the table', async () => {
-    const names = (await server.db.query<{ region: string; district: string; school: string }>(`select r.name_ru as region, d.name_ru as district, o.name_ru as school
+    const names = (
+      await server.db.query<{ region: string; district: string; school: string }>(`select r.name_ru as region, d.name_ru as district, o.name_ru as school
       from organisations o join districts d on d.id = o.district_id join regions r on r.id = o.region_id
-      where o.name_en = 'Kaskelen Secondary School No. 1'`)).rows[0]!;
+      where o.name_en = 'Kaskelen Secondary School No. 1'`)
+    ).rows[0]!;
     // the demo ministry account reads English; this journey is the Russian one
     await server.db.query("update accounts set language = 'ru' where login = $1", [DEMO_LOGINS.ministry]);
     const { page } = await openContext(browser, server, { locale: 'ru-RU', acceptDownloads: true });

@@ -43,7 +43,9 @@ async function daughterGroup() {
     `select a.status, g.label, g.shift, g.days, r.name as room
        from duty_applications a join persons p on p.id = a.child_id
        left join duty_groups g on g.id = a.group_id left join rooms r on r.id = g.room_id
-      where p.last_name = $1 and p.first_name = $2 and a.status <> 'withdrawn'`, [daughter.lastName, daughter.firstName]);
+      where p.last_name = $1 and p.first_name = $2 and a.status <> 'withdrawn'`,
+    [daughter.lastName, daughter.firstName],
+  );
   return rows;
 }
 
@@ -61,7 +63,10 @@ describe('duty classes in a real browser', () => {
       const card = p.getByRole('region', { name: fullName(daughter) });
       await card.getByText('Өтініштер 2020 ж. 20 тамыз – 2021 ж. 25 мамыр аралығында қабылданады.').waitFor();
       // the son (grade 5) is not offered the form
-      await p.getByRole('region', { name: fullName(DEMO_FAMILY.pupil) }).getByText('Кезекші сыныптар тек 1–4 сыныптарға арналған.').waitFor();
+      await p
+        .getByRole('region', { name: fullName(DEMO_FAMILY.pupil) })
+        .getByText('Кезекші сыныптар тек 1–4 сыныптарға арналған.')
+        .waitFor();
 
       // no reason chosen: said in words, nothing sent
       await card.getByRole('button', { name: 'Өтінішті жіберу' }).click();
@@ -98,13 +103,17 @@ describe('duty classes in a real browser', () => {
       // ── the parent sees the group, room, shift and days ──
       await p.reload();
       await card.getByText('Топқа алынды').waitFor();
-      const facts = Object.fromEntries(await card.locator('.duty-application dt').evaluateAll((dts) =>
-        dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])));
+      const facts = Object.fromEntries(
+        await card.locator('.duty-application dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])),
+      );
       expect(facts).toMatchObject({
-        'Топ': placed!.label,
-        'Кабинет': placed!.room,
-        'Ауысым': `${placed!.shift}-ауысым`,
-        'Күндері': placed!.days!.split('-').map((d) => KK_DAYS[d]).join(', '),
+        Топ: placed!.label,
+        Кабинет: placed!.room,
+        Ауысым: `${placed!.shift}-ауысым`,
+        Күндері: placed!
+          .days!.split('-')
+          .map((d) => KK_DAYS[d])
+          .join(', '),
       });
       // and was told so in the app
       await p.getByRole('link', { name: /^Хабарламалар \d+ оқылмаған$/ }).click();

@@ -51,9 +51,12 @@ describe('learning formats in a real browser', () => {
       // the impact: the small rural school (regular while favourable) and its 11 classes change
       const impact = district.getByRole('region', { name: /^Последствия \(с 7 сентября 2020/ });
       await impact.waitFor();
-      const totals = Object.fromEntries(await impact.locator('.fd-impact__totals > div').evaluateAll((ds) =>
-        ds.map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent])));
-      expect(totals).toEqual({ 'Организации': '1', 'Классы': String(RURAL_SCHOOL.classes.length), 'Учащиеся': String(RURAL_SCHOOL.pupils) });
+      const totals = Object.fromEntries(
+        await impact
+          .locator('.fd-impact__totals > div')
+          .evaluateAll((ds) => ds.map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent])),
+      );
+      expect(totals).toEqual({ Организации: '1', Классы: String(RURAL_SCHOOL.classes.length), Учащиеся: String(RURAL_SCHOOL.pupils) });
       await impact.getByRole('row', { name: /^Карасайский район/ }).waitFor();
       await impact.getByRole('link', { name: RURAL_SCHOOL.names.ru }).waitFor();
       expect(await situations()).toBe(before); // a preview writes nothing
@@ -64,7 +67,10 @@ describe('learning formats in a real browser', () => {
       expect(await situations()).toBe(before + 1);
 
       // the school's decision now reads distance, with the reason in Russian
-      const school = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: RURAL_SCHOOL.names.ru, exact: true }) }).last();
+      const school = page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('link', { name: RURAL_SCHOOL.names.ru, exact: true }) })
+        .last();
       await school.getByText('Дистанционное обучение', { exact: true }).waitFor();
       expect(await axeFindings(page)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
       await school.getByText('район: неблагоприятная с 07.09.2020', { exact: false }).waitFor();

@@ -54,7 +54,10 @@ describe('the web app in a real browser', () => {
       // the class page lists its pupils by name for the teacher who teaches it
       await section.getByRole('link', { name: CITY_SCHOOL.pupilClass }).click();
       await page.getByRole('heading', { level: 1, name: CITY_SCHOOL.pupilClass }).waitFor();
-      await page.getByRole('listitem').filter({ hasText: fullName(DEMO_FAMILY.pupil) }).waitFor();
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: fullName(DEMO_FAMILY.pupil) })
+        .waitFor();
 
       // once signed in, a language change is saved for the person, not only on this device
       await page.getByRole('button', { name: 'English' }).click();
@@ -93,7 +96,10 @@ describe('the web app in a real browser', () => {
       expect(await htmlLang(page)).toBe('kk');
 
       const children = page.getByRole('region', { name: 'Балаларым', exact: true });
-      for (const [child, className] of [[DEMO_FAMILY.pupil, CITY_SCHOOL.pupilClass], [DEMO_FAMILY.sibling, CITY_SCHOOL.siblingClass]] as const) {
+      for (const [child, className] of [
+        [DEMO_FAMILY.pupil, CITY_SCHOOL.pupilClass],
+        [DEMO_FAMILY.sibling, CITY_SCHOOL.siblingClass],
+      ] as const) {
         const card = children.getByRole('listitem').filter({ has: page.getByRole('heading', { name: fullName(child) }) });
         await card.waitFor();
         expect(await card.getByRole('link', { name: className, exact: true }).count()).toBe(1);
@@ -111,7 +117,10 @@ describe('the web app in a real browser', () => {
       await page.getByText('Сеансыңыз аяқталды. Қайта кіріңіз.').waitFor();
       await signIn(page, { login: 'Логин', password: 'Құпиясөз', submit: 'Кіру' }, DEMO_LOGINS.parent);
       await page.getByRole('heading', { level: 1, name: CITY_SCHOOL.siblingClass }).waitFor();
-      await page.getByRole('listitem').filter({ hasText: fullName(DEMO_FAMILY.sibling) }).waitFor();
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: fullName(DEMO_FAMILY.sibling) })
+        .waitFor();
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

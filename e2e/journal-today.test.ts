@@ -25,9 +25,13 @@ afterAll(async () => {
 
 describe('the journal opened directly', () => {
   test('lands on today after a sign-in and after a refresh, at 360 px and 1440 px', async () => {
-    const ids = (await server.db.query<{ class_id: number; subject_id: number }>(
-      `select t.class_id, t.subject_id from teaching_assignments t join accounts a on a.person_id = t.teacher_id join classes c on c.id = t.class_id
-        where a.login = $1 order by c.name, t.subject_id limit 1`, [DEMO_LOGINS.teacher])).rows[0]!;
+    const ids = (
+      await server.db.query<{ class_id: number; subject_id: number }>(
+        `select t.class_id, t.subject_id from teaching_assignments t join accounts a on a.person_id = t.teacher_id join classes c on c.id = t.class_id
+        where a.login = $1 order by c.name, t.subject_id limit 1`,
+        [DEMO_LOGINS.teacher],
+      )
+    ).rows[0]!;
     const url = `/learning/journal?classId=${ids.class_id}&subjectId=${ids.subject_id}`;
     for (const viewport of [PHONE_VIEWPORT, { width: 1440, height: 900 }]) {
       const { page, context, pageErrors } = await openContext(browser, server, { locale: 'ru-RU', viewport });
@@ -41,10 +45,15 @@ describe('the journal opened directly', () => {
           const today = page.locator('th[aria-current="date"]');
           await today.waitFor();
           // the column is placed after the school's today arrives: give it a moment, then it must be in view
-          await expect.poll(async () => {
-            const [col, wrap] = await Promise.all([today.boundingBox(), page.locator('.l-grid-wrap').boundingBox()]);
-            return col && wrap ? col.x >= wrap.x && col.x + col.width <= wrap.x + wrap.width + 1 : false;
-          }, { timeout: 5_000 }).toBe(true);
+          await expect
+            .poll(
+              async () => {
+                const [col, wrap] = await Promise.all([today.boundingBox(), page.locator('.l-grid-wrap').boundingBox()]);
+                return col && wrap ? col.x >= wrap.x && col.x + col.width <= wrap.x + wrap.width + 1 : false;
+              },
+              { timeout: 5_000 },
+            )
+            .toBe(true);
         }
         if (viewport.width > 1000) {
           const main = await page.locator('main').boundingBox();

@@ -91,13 +91,20 @@ describe('the e-journal in a real browser, in Russian', () => {
 
       // ── the teacher marks it from the inbox of 5 А's maths ──
       await t.goto('/');
-      await t.getByRole('region', { name: 'Мои уроки и журналы' }).getByRole('link', { name: /^Работ на проверку: \d+$/ }).first().click();
+      await t
+        .getByRole('region', { name: 'Мои уроки и журналы' })
+        .getByRole('link', { name: /^Работ на проверку: \d+$/ })
+        .first()
+        .click();
       await t.getByRole('heading', { level: 1, name: 'Работы на проверку' }).waitFor();
       expect(await axeFindings(t)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
       // the inbox pages 20 at a time, oldest first: the homework filter finds this one's work
       await t.getByLabel('Домашнее задание').selectOption({ label: `5 А · ${TITLE} (1)` });
       await t.getByText('Ждут проверки: 1', { exact: true }).waitFor();
-      const item = t.getByRole('listitem').filter({ has: t.getByRole('heading', { name: fullName(DEMO_FAMILY.pupil) }) }).filter({ hasText: TITLE });
+      const item = t
+        .getByRole('listitem')
+        .filter({ has: t.getByRole('heading', { name: fullName(DEMO_FAMILY.pupil) }) })
+        .filter({ hasText: TITLE });
       await item.getByRole('button', { name: /^Проверить/ }).click();
       await item.getByRole('link', { name: 'reshenie.pdf' }).waitFor();
       await item.getByLabel('Оценка', { exact: true }).fill(MARK);
@@ -109,7 +116,9 @@ describe('the e-journal in a real browser, in Russian', () => {
       // ── the parent, on a phone, sees the mark: on the child's day (homework) and in marks by subject ──
       const r = parent.page;
       await signInInRussian(r, DEMO_LOGINS.parent, DEMO_FAMILY.father.firstName);
-      const child = r.getByRole('region', { name: 'Учёба моих детей' }).getByRole('listitem')
+      const child = r
+        .getByRole('region', { name: 'Учёба моих детей' })
+        .getByRole('listitem')
         .filter({ has: r.getByRole('heading', { name: new RegExp(`^${fullName(DEMO_FAMILY.pupil)}`) }) });
       await child.getByRole('link', { name: 'Уроки и задания на сегодня' }).click();
       await r.getByRole('heading', { level: 1, name: 'Сегодня — среда, 9 декабря 2020 г.' }).waitFor();
@@ -122,7 +131,10 @@ describe('the e-journal in a real browser, in Russian', () => {
       expect(await axeFindings(r)).toEqual([]); // accessibility (axe-core, WCAG 2.1 A/AA)
       const maths = r.getByRole('list', { name: 'Оценки по предмету «Математика»' });
       // the homework mark joined the journal in the lesson's column (09.12), marked as homework
-      await maths.getByRole('listitem').filter({ hasText: `${MARK}09.12 · ДЗ` }).waitFor();
+      await maths
+        .getByRole('listitem')
+        .filter({ hasText: `${MARK}09.12 · ДЗ` })
+        .waitFor();
       expect(await noSidewaysScroll(r)).toBeLessThanOrEqual(0);
 
       for (const c of [teacher, pupil, parent]) expect(c.pageErrors).toEqual([]);

@@ -26,16 +26,27 @@ beforeAll(async () => {
   janus = (await startJanus())!;
   // attendance: the participant list is read every second here (15 s by default)
   const env = { ...janus.env, LEARNING_TODAY: NOW, LIVE_ATTENDANCE_SECONDS: '1' };
-  for (const [k, v] of Object.entries(env)) { saved[k] = process.env[k]; process.env[k] = v; }
+  for (const [k, v] of Object.entries(env)) {
+    saved[k] = process.env[k];
+    process.env[k] = v;
+  }
   server = await startTestServer({ env });
   const ids = await demoIds(server.db);
   lessonId = await lessonOf(server.db, ids.class5a, '2020-12-09', ids.math);
   pupilId = ids.pupil;
-  await server.db.query(`update lessons set starts_at = '2020-12-09T08:50:00+06:00', ends_at = '2020-12-09T09:35:00+06:00', cancelled = false where id = $1`, [lessonId]);
+  await server.db.query(`update lessons set starts_at = '2020-12-09T08:50:00+06:00', ends_at = '2020-12-09T09:35:00+06:00', cancelled = false where id = $1`, [
+    lessonId,
+  ]);
   browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH, headless: true,
-    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-      '--autoplay-policy=no-user-gesture-required', '--disable-features=WebRtcHideLocalIpsWithMdns'],
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      ...CHROMIUM_ARGS,
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
+      '--disable-features=WebRtcHideLocalIpsWithMdns',
+    ],
   });
 }, 120_000);
 
@@ -43,7 +54,10 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await janus?.stop();
-  for (const [k, v] of Object.entries(saved)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
 });
 
 async function signIn(page: Page, login: string, to: string) {
@@ -72,17 +86,29 @@ describe.skipIf(!hasJanus)('a live lesson on Janus', () => {
       // demo.pupil reads Kazakh
       const remote = pupil.page.getByLabel('Мұғалімнің бейнесі');
       await remote.waitFor({ timeout: 20_000 });
-      await expect.poll(() => remote.evaluate((v: HTMLVideoElement) => ({
-        tracks: (v.srcObject as MediaStream | null)?.getVideoTracks().length ?? 0,
-        playing: !v.paused && v.readyState >= 2 && v.videoWidth > 0,
-      })), { timeout: 30_000 }).toEqual({ tracks: 1, playing: true });
+      await expect
+        .poll(
+          () =>
+            remote.evaluate((v: HTMLVideoElement) => ({
+              tracks: (v.srcObject as MediaStream | null)?.getVideoTracks().length ?? 0,
+              playing: !v.paused && v.readyState >= 2 && v.videoWidth > 0,
+            })),
+          { timeout: 30_000 },
+        )
+        .toEqual({ tracks: 1, playing: true });
 
       // sound only: the feed is subscribed again without its video
       await pupil.page.getByLabel('Тек дыбыс').check();
-      await expect.poll(() => pupil.page.getByLabel('Мұғалімнің бейнесі').evaluate((v: HTMLVideoElement) => {
-        const s = v.srcObject as MediaStream | null;
-        return s ? { video: s.getVideoTracks().length, audio: s.getAudioTracks().length } : null;
-      }), { timeout: 20_000 }).toEqual({ video: 0, audio: 1 });
+      await expect
+        .poll(
+          () =>
+            pupil.page.getByLabel('Мұғалімнің бейнесі').evaluate((v: HTMLVideoElement) => {
+              const s = v.srcObject as MediaStream | null;
+              return s ? { video: s.getVideoTracks().length, audio: s.getAudioTracks().length } : null;
+            }),
+          { timeout: 20_000 },
+        )
+        .toEqual({ video: 0, audio: 1 });
 
       await teacher.page.getByRole('button', { name: 'Завершить урок' }).click();
       await pupil.page.getByText('Эфир аяқталды.').waitFor({ timeout: 20_000 });
@@ -118,7 +144,14 @@ describe.skipIf(!hasJanus)('a live lesson on Janus', () => {
       // the media server's participant list puts the pupil in the teacher's list and in the journal
       const person = teacher.page.getByTestId('lv-person');
       await person.waitFor({ timeout: 20_000 });
-      await expect.poll(async () => (await server.db.query<{ online: boolean }>('select online from attendance where lesson_id = $1 and pupil_id = $2', [lessonId, pupilId])).rows[0]?.online ?? null, { timeout: 20_000 }).toBe(true);
+      await expect
+        .poll(
+          async () =>
+            (await server.db.query<{ online: boolean }>('select online from attendance where lesson_id = $1 and pupil_id = $2', [lessonId, pupilId])).rows[0]
+              ?.online ?? null,
+          { timeout: 20_000 },
+        )
+        .toBe(true);
 
       // the floor: the pupil's page publishes the microphone, the teacher receives it and can mute it
       await person.getByRole('button', { name: 'Дать слово' }).click();
@@ -153,10 +186,23 @@ describe.skipIf(!hasJanus)('a live lesson on Janus', () => {
       await teacher.page.waitForTimeout(5000);
       await teacher.page.getByRole('button', { name: 'Завершить урок' }).click();
       await teacher.page.getByText('Эфир завершён.').or(teacher.page.getByText('Эфир аяқталды.')).first().waitFor();
-      const recording = async () => (await server.db.query<{ recording_state: string | null; recording_video_id: string | null; recording_failure: string | null; status: string | null }>(
-        `select r.recording_state, r.recording_video_id, r.recording_failure, v.status from live_media_rooms r left join video_videos v on v.id = r.recording_video_id
-          where r.lesson_id = $1 and r.record order by r.id desc limit 1`, [lessonId])).rows[0];
-      await expect.poll(async () => { const r = await recording(); return r?.recording_failure ?? r?.status ?? r?.recording_state; }, { timeout: 120_000, interval: 1000 }).toBe('ready');
+      const recording = async () =>
+        (
+          await server.db.query<{ recording_state: string | null; recording_video_id: string | null; recording_failure: string | null; status: string | null }>(
+            `select r.recording_state, r.recording_video_id, r.recording_failure, v.status from live_media_rooms r left join video_videos v on v.id = r.recording_video_id
+          where r.lesson_id = $1 and r.record order by r.id desc limit 1`,
+            [lessonId],
+          )
+        ).rows[0];
+      await expect
+        .poll(
+          async () => {
+            const r = await recording();
+            return r?.recording_failure ?? r?.status ?? r?.recording_state;
+          },
+          { timeout: 120_000, interval: 1000 },
+        )
+        .toBe('ready');
       const videoId = Number((await recording())!.recording_video_id);
       const source = await server.db.query<{ source: string }>('select source from video_videos where id = $1', [videoId]);
       expect(source.rows[0]!.source).toBe('recording');

@@ -42,8 +42,12 @@ describe('files offline', () => {
     expect(up.statusCode).toBe(201);
     const ids = await demoIds(server.db);
     const lesson = await lessonNear(server.db, ids.class5a, ids.math, '2020-12-09', 'before');
-    const hw = await server.app.inject({ method: 'POST', url: `/api/learning/lessons/${lesson.id}/homework`, headers: { cookie },
-      payload: { title: 'Офлайн файл', dueAt: '2020-12-20T14:00:00Z', materials: [{ kind: 'file', fileId: up.json().id, title: 'Тапсырма парағы' }] } });
+    const hw = await server.app.inject({
+      method: 'POST',
+      url: `/api/learning/lessons/${lesson.id}/homework`,
+      headers: { cookie },
+      payload: { title: 'Офлайн файл', dueAt: '2020-12-20T14:00:00Z', materials: [{ kind: 'file', fileId: up.json().id, title: 'Тапсырма парағы' }] },
+    });
     expect(hw.statusCode).toBe(201);
 
     const { context, page } = await openContext(browser, server, { viewport: PHONE_VIEWPORT });
@@ -59,13 +63,21 @@ describe('files offline', () => {
       const href = await link.getAttribute('href');
       expect(href).toMatch(/^\/api\/files\//);
       // opened once online, from the page (through the service worker)
-      const online = await page.evaluate(async (u) => { const r = await fetch(u!); return { status: r.status, size: (await r.arrayBuffer()).byteLength }; }, href);
+      const online = await page.evaluate(async (u) => {
+        const r = await fetch(u!);
+        return { status: r.status, size: (await r.arrayBuffer()).byteLength };
+      }, href);
       expect(online).toEqual({ status: 200, size: SAMPLES.pdf.length });
 
       await context.setOffline(true);
       const offline = await page.evaluate(async (u) => {
         const r = await fetch(u!);
-        return { status: r.status, size: (await r.arrayBuffer()).byteLength, asOf: r.headers.get('x-sabaq-as-of') !== null, type: r.headers.get('content-type') };
+        return {
+          status: r.status,
+          size: (await r.arrayBuffer()).byteLength,
+          asOf: r.headers.get('x-sabaq-as-of') !== null,
+          type: r.headers.get('content-type'),
+        };
       }, href);
       expect(offline).toEqual({ status: 200, size: SAMPLES.pdf.length, asOf: true, type: 'application/pdf' });
       await context.setOffline(false);

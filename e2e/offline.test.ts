@@ -28,18 +28,22 @@ afterAll(async () => {
 
 describe('a pupil offline', () => {
   test('Today opens from the saved copy; work handed in offline waits, then goes once', async () => {
-    const { rows: [hw] } = await server.db.query<{ id: string; title: string; pupil_id: string }>(
+    const {
+      rows: [hw],
+    } = await server.db.query<{ id: string; title: string; pupil_id: string }>(
       `select h.id, h.title, a.person_id as pupil_id from homework h
          join class_members m on m.class_id = h.class_id
          join accounts a on a.person_id = m.pupil_id and a.login = $1
         where not exists (select 1 from submissions s where s.homework_id = h.id and s.pupil_id = a.person_id)
-        order by h.due_at desc limit 1`, [DEMO_LOGINS.pupil]);
+        order by h.due_at desc limit 1`,
+      [DEMO_LOGINS.pupil],
+    );
     expect(hw).toBeDefined();
     const { context, page, pageErrors } = await openContext(browser, server, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
     try {
       // installable: the page names its manifest, which has a name, a start and an icon
       await page.goto('/sign-in');
-      const manifest = await (await page.request.get(await page.locator('link[rel="manifest"]').getAttribute('href') ?? '')).json();
+      const manifest = await (await page.request.get((await page.locator('link[rel="manifest"]').getAttribute('href')) ?? '')).json();
       expect(manifest).toMatchObject({ name: 'Sabaq', start_url: '/', display: 'standalone' });
       expect(manifest.icons.length).toBeGreaterThan(0);
 
@@ -61,24 +65,42 @@ describe('a pupil offline', () => {
       await context.setOffline(true);
       await page.reload();
       await today.getByRole('listitem').first().waitFor();
-      await page.getByRole('status').filter({ hasText: /^Байланыс жоқ: .* кезіндегі сақталған деректер көрсетілген\.$/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Байланыс жоқ: .* кезіндегі сақталған деректер көрсетілген\.$/ })
+        .waitFor();
       await page.goto(`/learning/homework/${hw!.id}`);
       await page.getByRole('heading', { level: 1, name: hw!.title }).waitFor();
 
       // ── the work is handed in offline: it waits on the phone ──
       await page.getByLabel('Жауап мәтіні').fill(ANSWER);
       await page.getByRole('button', { name: /^(Жіберу|Қайта жіберу)$/ }).click();
-      await page.getByRole('status').filter({ hasText: /^Байланыс жоқ: жұмыс осы телефонда сақталды/ }).waitFor();
-      const count = async () => Number((await server.db.query<{ n: string }>(
-        'select count(*) as n from submission_attempts where homework_id = $1 and pupil_id = $2', [hw!.id, hw!.pupil_id])).rows[0]!.n);
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Байланыс жоқ: жұмыс осы телефонда сақталды/ })
+        .waitFor();
+      const count = async () =>
+        Number(
+          (
+            await server.db.query<{ n: string }>('select count(*) as n from submission_attempts where homework_id = $1 and pupil_id = $2', [
+              hw!.id,
+              hw!.pupil_id,
+            ])
+          ).rows[0]!.n,
+        );
       expect(await count()).toBe(0);
 
       // ── the connection returns: it goes by itself, once ──
       await context.setOffline(false);
-      await page.getByRole('status').filter({ hasText: /^Жұмысыңыз жіберілді/ }).waitFor({ timeout: 20_000 });
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Жұмысыңыз жіберілді/ })
+        .waitFor({ timeout: 20_000 });
       await expect.poll(count).toBe(1);
       const subs = await server.db.query<{ text: string | null }>(
-        `select a.text from submissions s join submission_attempts a on a.id = s.current_attempt_id where s.homework_id = $1 and s.pupil_id = $2`, [hw!.id, hw!.pupil_id]);
+        `select a.text from submissions s join submission_attempts a on a.id = s.current_attempt_id where s.homework_id = $1 and s.pupil_id = $2`,
+        [hw!.id, hw!.pupil_id],
+      );
       expect(subs.rows).toEqual([{ text: ANSWER }]);
       // the app's own requests never failed loudly; the browser logs the offline loads it could not make
       expect(pageErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|Failed to fetch/.test(e))).toEqual([]);

@@ -37,9 +37,14 @@ async function signInInRussian(page: Page, login: string, greetingName: string) 
   await page.getByRole('heading', { level: 1, name: `Здравствуйте, ${greetingName}!` }).waitFor();
 }
 
-const wednesdayLessons = async () => (await server.db.query<{ subject: string }>(
-  `select s.name_en as subject from lessons l join subjects s on s.id = l.subject_id join classes c on c.id = l.class_id
-    where c.organisation_id = 1 and c.name = $1 and l.on_date = '2020-12-09' and l.period_number = 6`, [CITY_SCHOOL.pupilClass])).rows.map((r) => r.subject);
+const wednesdayLessons = async () =>
+  (
+    await server.db.query<{ subject: string }>(
+      `select s.name_en as subject from lessons l join subjects s on s.id = l.subject_id join classes c on c.id = l.class_id
+    where c.organisation_id = 1 and c.name = $1 and l.on_date = '2020-12-09' and l.period_number = 6`,
+      [CITY_SCHOOL.pupilClass],
+    )
+  ).rows.map((r) => r.subject);
 
 describe('the school year in a real browser, in Russian', () => {
   test('an admin builds a class timetable, sees a clash before saving, generates the lessons, and the pupil sees them', async () => {
@@ -49,7 +54,10 @@ describe('the school year in a real browser, in Russian', () => {
     try {
       const a = admin.page;
       await signInInRussian(a, DEMO_LOGINS.admin, DEMO_STAFF.admin.firstName);
-      await a.getByRole('region', { name: 'Настройка учебного года' }).getByRole('link', { name: /Открыть$/ }).click();
+      await a
+        .getByRole('region', { name: 'Настройка учебного года' })
+        .getByRole('link', { name: /Открыть$/ })
+        .click();
       await a.getByRole('heading', { level: 1, name: /^Учебный год: / }).waitFor();
       await a.getByLabel('Класс', { exact: true }).selectOption({ label: CITY_SCHOOL.pupilClass });
       await a.getByRole('heading', { name: `Класс ${CITY_SCHOOL.pupilClass} · 26 уроков в неделю` }).waitFor();
@@ -58,7 +66,10 @@ describe('the school year in a real browser, in Russian', () => {
       // ── Informatics goes from Wednesday, period 6 ──
       a.once('dialog', (d) => void d.accept());
       await a.getByRole('button', { name: 'Удалить: Информатика, Среда, 6-й урок' }).click();
-      await a.getByRole('status').filter({ hasText: /^Удалено; снят/ }).waitFor();
+      await a
+        .getByRole('status')
+        .filter({ hasText: /^Удалено; снят/ })
+        .waitFor();
       await a.getByRole('heading', { name: `Класс ${CITY_SCHOOL.pupilClass} · 25 уроков в неделю` }).waitFor();
 
       // ── History of Kazakhstan in its place: the teacher is in 5 Ә then, said before saving ──
@@ -78,7 +89,10 @@ describe('the school year in a real browser, in Russian', () => {
       expect(await generate.getByLabel('Начиная с даты').inputValue()).toBe('2020-12-09');
       await generate.getByRole('button', { name: 'Предпросмотр' }).click();
       // Wednesdays 9 and 23 December (16 December is Independence Day)
-      await generate.getByRole('status').filter({ hasText: /^Будет добавлено уроков: 2 \(19 учебных дней\)/ }).waitFor();
+      await generate
+        .getByRole('status')
+        .filter({ hasText: /^Будет добавлено уроков: 2 \(19 учебных дней\)/ })
+        .waitFor();
       expect(await wednesdayLessons()).toEqual([]);
       await generate.getByRole('button', { name: 'Подтвердить и создать' }).click();
       await generate.getByRole('status').filter({ hasText: 'Добавлено 2 урока.' }).waitFor();

@@ -22,13 +22,24 @@ afterAll(async () => {
 
 describe('classes and people in a real browser, in Kazakh, at 360 px', () => {
   test('an admin creates a class, is told a duplicate name is taken, and adds a pupil', async () => {
-    const org = (await server.db.query<{ id: number }>(`select organisation_id as id from role_assignments r join accounts a on a.person_id = r.person_id
-      where a.login = $1 and r.role = 'org_admin'`, [DEMO_LOGINS.admin])).rows[0]!.id;
-    const pupil = (await server.db.query<{ id: number }>(`insert into persons (iin, last_name, first_name, birth_date, sex)
-      values ('100304600777', 'Жаңабаева', 'Әйгерім', '2010-03-04', 'f') returning id`)).rows[0]!.id;
+    const org = (
+      await server.db.query<{ id: number }>(
+        `select organisation_id as id from role_assignments r join accounts a on a.person_id = r.person_id
+      where a.login = $1 and r.role = 'org_admin'`,
+        [DEMO_LOGINS.admin],
+      )
+    ).rows[0]!.id;
+    const pupil = (
+      await server.db.query<{ id: number }>(`insert into persons (iin, last_name, first_name, birth_date, sex)
+      values ('100304600777', 'Жаңабаева', 'Әйгерім', '2010-03-04', 'f') returning id`)
+    ).rows[0]!.id;
     await server.db.query(`insert into role_assignments (person_id, role, organisation_id) values ($1, 'pupil', $2)`, [pupil, org]);
 
-    const { page: a, pageErrors: errors, context } = await openContext(browser, server, { locale: 'kk-KZ', viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+    const {
+      page: a,
+      pageErrors: errors,
+      context,
+    } = await openContext(browser, server, { locale: 'kk-KZ', viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
     try {
       await a.goto('/sign-in');
       await a.getByLabel('Логин').fill(DEMO_LOGINS.admin);
@@ -58,7 +69,9 @@ describe('classes and people in a real browser, in Kazakh, at 360 px', () => {
       expect(await a.getByRole('link', { name: 'Сынып тізімін басып шығару (PDF)' }).getAttribute('href')).toMatch(/\/list\.pdf\?lang=kk$/);
       // nothing wider than the phone
       expect(await a.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
-      const members = await server.db.query(`select 1 from class_members m join classes c on c.id = m.class_id where c.name = '7 Ғ' and m.pupil_id = $1`, [pupil]);
+      const members = await server.db.query(`select 1 from class_members m join classes c on c.id = m.class_id where c.name = '7 Ғ' and m.pupil_id = $1`, [
+        pupil,
+      ]);
       expect(members.rowCount).toBe(1);
       expect(errors).toEqual([]);
     } finally {

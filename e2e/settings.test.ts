@@ -70,7 +70,7 @@ describe('settings screens', () => {
       const section = page.getByRole('region', { name: 'Өтініштер' });
       await section.getByRole('status').waitFor();
       const pager = section.getByRole('navigation');
-      if (await pager.count() > 0) {
+      if ((await pager.count()) > 0) {
         await pager.getByRole('button').last().click();
         await pager.getByText(/2/).first().waitFor();
       }
@@ -85,7 +85,7 @@ describe('settings screens', () => {
     }
   }, 90_000);
 
-  test('the rules are edited as a form, the JSON is the advanced view; titles in the reader\'s language', async () => {
+  test("the rules are edited as a form, the JSON is the advanced view; titles in the reader's language", async () => {
     const { page, context, pageErrors } = await openContext(browser, server, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
     try {
       await signIn(page, DEMO_LOGINS.ministry);

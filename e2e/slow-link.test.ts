@@ -41,7 +41,10 @@ beforeAll(async () => {
   server = await startTestServer();
   server.app.server.on('connection', (s: Socket) => {
     sockets.add(s);
-    s.on('close', () => { closedBytes += s.bytesWritten; sockets.delete(s); });
+    s.on('close', () => {
+      closedBytes += s.bytesWritten;
+      sockets.delete(s);
+    });
   });
   browser = await launchChromium();
 });
@@ -55,17 +58,34 @@ afterAll(async () => {
 /** Everything the server has written to any socket so far (bodies and headers). */
 const serverBytes = () => closedBytes + [...sockets].reduce((n, s) => n + s.bytesWritten, 0);
 
-interface Meter { requests: number; bytes: number; byType: Record<string, number>; byUrl: [string, number][]; reset(): void }
+interface Meter {
+  requests: number;
+  bytes: number;
+  byType: Record<string, number>;
+  byUrl: [string, number][];
+  reset(): void;
+}
 
 /** Counts requests and bytes on the wire for one page, through CDP. */
 async function meter(cdp: CDPSession): Promise<Meter> {
   const types = new Map<string, string>();
   const urls = new Map<string, string>();
   const m: Meter = {
-    requests: 0, bytes: 0, byType: {}, byUrl: [],
-    reset() { m.requests = 0; m.bytes = 0; m.byType = {}; m.byUrl = []; },
+    requests: 0,
+    bytes: 0,
+    byType: {},
+    byUrl: [],
+    reset() {
+      m.requests = 0;
+      m.bytes = 0;
+      m.byType = {};
+      m.byUrl = [];
+    },
   };
-  cdp.on('Network.responseReceived', (e) => { types.set(e.requestId, e.type); urls.set(e.requestId, new URL(e.response.url).pathname); });
+  cdp.on('Network.responseReceived', (e) => {
+    types.set(e.requestId, e.type);
+    urls.set(e.requestId, new URL(e.response.url).pathname);
+  });
   cdp.on('Network.loadingFinished', (e) => {
     m.requests += 1;
     m.bytes += e.encodedDataLength;
@@ -86,9 +106,20 @@ async function throttled(context: BrowserContext, page: Page): Promise<{ cdp: CD
 
 const kib = (n: number) => `${(n / KIB).toFixed(1)} KiB`;
 function report(label: string, m: Meter, ms: number, server?: number) {
-  const types = Object.entries(m.byType).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kib(v)}`).join(', ');
-  console.log(`[2G] ${label}: ${m.requests} requests, ${kib(m.bytes)} transferred (${types})${server === undefined ? '' : `, server wrote ${kib(server)}`}, readable after ${(ms / 1000).toFixed(1)} s`);
-  if (process.env.SLOW_LINK_DETAILS) console.log(m.byUrl.sort((a, b) => b[1] - a[1]).map(([u, n]) => `  ${kib(n)} ${u}`).join('\n'));
+  const types = Object.entries(m.byType)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${kib(v)}`)
+    .join(', ');
+  console.log(
+    `[2G] ${label}: ${m.requests} requests, ${kib(m.bytes)} transferred (${types})${server === undefined ? '' : `, server wrote ${kib(server)}`}, readable after ${(ms / 1000).toFixed(1)} s`,
+  );
+  if (process.env.SLOW_LINK_DETAILS)
+    console.log(
+      m.byUrl
+        .sort((a, b) => b[1] - a[1])
+        .map(([u, n]) => `  ${kib(n)} ${u}`)
+        .join('\n'),
+    );
 }
 
 /** The pupil's day on the home page, in Kazakh (the demo pupil's language): a heading and a lesson. */

@@ -49,7 +49,9 @@ describe('supplies in a real browser', () => {
         await child.getByRole('button', { name: 'Сақтау' }).click();
         await child.getByRole('status').getByText('Сақталды').waitFor();
       }
-      const { rows } = await server.db.query<{ n: number }>(`select count(*)::int as n from supplies_census_answers where devices = 'none' and source = 'parent'`);
+      const { rows } = await server.db.query<{ n: number }>(
+        `select count(*)::int as n from supplies_census_answers where devices = 'none' and source = 'parent'`,
+      );
       expect(rows[0]!.n).toBe(2);
 
       const a = admin.page;

@@ -84,7 +84,10 @@ describe("a teacher's week and the printed papers", () => {
       await page.getByRole('heading', { level: 2, name: 'Басып шығару және жүктеу' }).waitFor();
       expect(await download(page, /^Апта күнделігі \(PDF\)$/)).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
       expect(await fitsWidth(page)).toBe(true);
-      await page.getByRole('link', { name: /^Бағалар/ }).first().click();
+      await page
+        .getByRole('link', { name: /^Бағалар/ })
+        .first()
+        .click();
       await page.getByRole('link', { name: /^Үлгерім табелі \(PDF\)$/ }).waitFor();
       expect(await download(page, /^Үлгерім табелі \(PDF\)$/)).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
       expect(await axeFindings(page)).toEqual([]);

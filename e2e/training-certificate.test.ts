@@ -20,8 +20,10 @@ afterAll(async () => {
 
 describe('the public certificate check, signed out, in Kazakh (the default), on a phone', () => {
   test('a typed code shows the holder and course; an unknown code is named as not found', async () => {
-    const row = (await server.db.query<{ certificate_code: string; last_name: string; first_name: string }>(`select e.certificate_code, p.last_name, p.first_name
-      from training_enrolments e join persons p on p.id = e.teacher_id where e.certificate_code is not null order by e.id limit 1`)).rows[0]!;
+    const row = (
+      await server.db.query<{ certificate_code: string; last_name: string; first_name: string }>(`select e.certificate_code, p.last_name, p.first_name
+      from training_enrolments e join persons p on p.id = e.teacher_id where e.certificate_code is not null order by e.id limit 1`)
+    ).rows[0]!;
     const { page } = await openContext(browser, server, { locale: 'kk-KZ', viewport: PHONE_VIEWPORT });
     page.setDefaultTimeout(30_000);
     await page.goto('/certificates');

@@ -35,12 +35,20 @@ const fmt = (n: number) => new Intl.NumberFormat('ru').format(n);
 
 describe('teacher training in a real browser, in Russian, on a phone', () => {
   test('a teacher enrols and completes; the district officer sees the coverage change', async () => {
-    const districtId = (await server.db.query<{ district_id: number }>("select district_id from organisations where name_en = 'Kaskelen Secondary School No. 1'")).rows[0]!.district_id;
-    const trained = async () => (await server.db.query<{ n: number }>(`select count(*)::int as n
+    const districtId = (
+      await server.db.query<{ district_id: number }>("select district_id from organisations where name_en = 'Kaskelen Secondary School No. 1'")
+    ).rows[0]!.district_id;
+    const trained = async () =>
+      (
+        await server.db.query<{ n: number }>(
+          `select count(*)::int as n
       from (select distinct r.person_id, r.organisation_id from role_assignments r where r.role = 'teacher') p
       join organisations o on o.id = p.organisation_id
      where o.district_id = $1 and exists (select 1 from training_enrolments e join training_courses c on c.id = e.course_id
-       where e.teacher_id = p.person_id and c.required and e.completed_at is not null)`, [districtId])).rows[0]!.n;
+       where e.teacher_id = p.person_id and c.required and e.completed_at is not null)`,
+          [districtId],
+        )
+      ).rows[0]!.n;
     const before = await trained();
 
     // the district officer looks first

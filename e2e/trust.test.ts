@@ -42,17 +42,29 @@ describe('trust journeys in a real browser', () => {
     const pupil = await one<number>("select person_id from accounts where login = 'demo.pupil'");
     const pupilIin = await one<string>('select iin from persons where id = $1', [pupil]);
     const city = await one<number>("select id from organisations where name_en = 'Kaskelen Secondary School No. 1'");
-    const oldClass = await one<number>(`select m.class_id from class_members m join classes c on c.id = m.class_id and c.kind = 'class'
-      join academic_years y on y.id = c.academic_year_id and y.is_current where m.pupil_id = $1`, [pupil]);
-    const rural = await one<number>(`select o.id from organisations o join organisations c on c.id = $1 and c.district_id = o.district_id
-      where o.id <> c.id and o.kind = 'school' order by o.id limit 1`, [city]);
-    const newClass = await one<{ id: number; name: string }>(`select json_build_object('id', c.id, 'name', c.name) from classes c
-      join academic_years y on y.id = c.academic_year_id and y.is_current where c.organisation_id = $1 and c.kind = 'class' order by c.grade desc, c.name limit 1`, [rural]);
+    const oldClass = await one<number>(
+      `select m.class_id from class_members m join classes c on c.id = m.class_id and c.kind = 'class'
+      join academic_years y on y.id = c.academic_year_id and y.is_current where m.pupil_id = $1`,
+      [pupil],
+    );
+    const rural = await one<number>(
+      `select o.id from organisations o join organisations c on c.id = $1 and c.district_id = o.district_id
+      where o.id <> c.id and o.kind = 'school' order by o.id limit 1`,
+      [city],
+    );
+    const newClass = await one<{ id: number; name: string }>(
+      `select json_build_object('id', c.id, 'name', c.name) from classes c
+      join academic_years y on y.id = c.academic_year_id and y.is_current where c.organisation_id = $1 and c.kind = 'class' order by c.grade desc, c.name limit 1`,
+      [rural],
+    );
     const marksBefore = await one<number>('select count(*)::int from marks where pupil_id = $1', [pupil]);
     expect(marksBefore).toBeGreaterThan(0);
     // the rural school's admin
     const iin = validIin('1978-03-03', 'f', 9700);
-    const adminId = await one<number>(`insert into persons (iin, last_name, first_name, birth_date, sex) values ($1, 'Ауылова', 'Сәуле', '1978-03-03', 'f') returning id`, [iin]);
+    const adminId = await one<number>(
+      `insert into persons (iin, last_name, first_name, birth_date, sex) values ($1, 'Ауылова', 'Сәуле', '1978-03-03', 'f') returning id`,
+      [iin],
+    );
     await server.db.query('insert into accounts (person_id, password_hash) values ($1, $2)', [adminId, await hashPassword('rural-admin-pass')]);
     await server.db.query(`insert into role_assignments (person_id, role, organisation_id) values ($1, 'org_admin', $2)`, [adminId, rural]);
 
@@ -88,19 +100,29 @@ describe('trust journeys in a real browser', () => {
       const f = family.page;
       await signIn(f, DEMO_LOGINS.parent);
       await f.goto('/notifications');
-      await f.getByText(/басқа мектепке ауыстырылды/).first().waitFor();
+      await f
+        .getByText(/басқа мектепке ауыстырылды/)
+        .first()
+        .waitFor();
 
       // ── the receiving school now sees who came ──
       await r.reload();
       await r.getByRole('region', { name: 'Біз сұраған оқушылар' }).getByText(`${DEMO_FAMILY.pupil.lastName} ${DEMO_FAMILY.pupil.firstName}`).waitFor();
 
       // the pupil is in the new class only; the old school's marks are all still there, on its lessons
-      const classes = (await server.db.query<{ class_id: string }>('select class_id from class_members where pupil_id = $1', [pupil])).rows.map((x) => Number(x.class_id));
+      const classes = (await server.db.query<{ class_id: string }>('select class_id from class_members where pupil_id = $1', [pupil])).rows.map((x) =>
+        Number(x.class_id),
+      );
       expect(classes).toContain(newClass.id);
       expect(classes).not.toContain(oldClass);
       expect(await one<number>('select count(*)::int from marks where pupil_id = $1', [pupil])).toBe(marksBefore);
-      expect(await one<number>(`select count(*)::int from marks k join lessons l on l.id = k.lesson_id join classes c on c.id = l.class_id
-        where k.pupil_id = $1 and c.organisation_id = $2`, [pupil, city])).toBe(marksBefore);
+      expect(
+        await one<number>(
+          `select count(*)::int from marks k join lessons l on l.id = k.lesson_id join classes c on c.id = l.class_id
+        where k.pupil_id = $1 and c.organisation_id = $2`,
+          [pupil, city],
+        ),
+      ).toBe(marksBefore);
       for (const ctx of [receiving, current, family]) expect(ctx.pageErrors).toEqual([]);
     } finally {
       await receiving.context.close();
@@ -109,7 +131,7 @@ describe('trust journeys in a real browser', () => {
     }
   }, 90_000);
 
-  test('a parent reads and downloads their data, asks for the daughter\'s erasure; the admin approves; the parent reads the outcome', async () => {
+  test("a parent reads and downloads their data, asks for the daughter's erasure; the admin approves; the parent reads the outcome", async () => {
     const parent = await openContext(browser, server, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, acceptDownloads: true });
     const admin = await openContext(browser, server);
     const daughter = `${DEMO_FAMILY.sibling.lastName} ${DEMO_FAMILY.sibling.firstName} ${DEMO_FAMILY.sibling.middleName}`;
@@ -149,7 +171,10 @@ describe('trust journeys in a real browser', () => {
       const outcome = p.getByRole('region', { name: 'Деректерді өшіру' });
       await outcome.getByText('Орындалды').waitFor();
       await outcome.getByText(/Заң бойынша мектеп құжаттары сақталады/).waitFor();
-      await outcome.getByText(/сақталды/).first().waitFor();
+      await outcome
+        .getByText(/сақталды/)
+        .first()
+        .waitFor();
       for (const ctx of [parent, admin]) expect(ctx.pageErrors).toEqual([]);
     } finally {
       await parent.context.close();

@@ -27,8 +27,30 @@ const phone = { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true };
 
 beforeAll(async () => {
   // a 3 s clip with picture and sound, generated (never downloaded)
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=duration=3:size=320x240', '-f', 'lavfi', '-i', 'sine=duration=3',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', clip]);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=duration=3:size=320x240',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=duration=3',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-shortest',
+    clip,
+  ]);
   server = await startTestServer({ env: { DATA_DIR: dataDir, VIDEO_WORKERS: '1', VIDEO_POLL_MS: '200' } });
   browser = await launchChromium();
   // the teacher reads Kazakh too (her own language would be Russian)
@@ -75,7 +97,9 @@ describe('video lessons in a real browser', () => {
       // ── a pupil of the school finds it and plays it ──
       const pp = pupil.page;
       const requested: string[] = [];
-      pp.on('request', (r) => { if (r.url().includes('/media/')) requested.push(new URL(r.url()).pathname.replace(/.*\/media\//, '')); });
+      pp.on('request', (r) => {
+        if (r.url().includes('/media/')) requested.push(new URL(r.url()).pathname.replace(/.*\/media\//, ''));
+      });
       await signInKazakh(pp, DEMO_LOGINS.pupil);
       await pp.getByRole('link', { name: 'Видеомұрағат' }).click();
       await pp.getByRole('heading', { level: 1, name: 'Видеомұрағат' }).waitFor();
@@ -87,7 +111,10 @@ describe('video lessons in a real browser', () => {
       await pp.getByRole('heading', { level: 1, name: 'Бөлшектер: e2e сабағы' }).waitFor();
       const video = pp.locator('video');
       await expect.poll(() => video.getAttribute('data-player'), { timeout: 20_000 }).toBe('hls.js');
-      await video.evaluate((v: HTMLVideoElement) => { v.muted = true; return v.play(); });
+      await video.evaluate((v: HTMLVideoElement) => {
+        v.muted = true;
+        return v.play();
+      });
       await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
       await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 30_000 }).toBeGreaterThan(0);
       // the low rung first: the 240p playlist is the first rung asked for

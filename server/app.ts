@@ -42,9 +42,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // one line per request at REQUEST_LOG_LEVEL instead of Fastify's two (registerRequestLog)
     logController: new LogController({ disableRequestLogging: true }),
     // a hop count trusts exactly that many proxies nearest to us (proxy-addr's own rule for a number)
-    trustProxy: typeof config.TRUST_PROXY === 'number'
-      ? ((_address: string, hop: number) => hop < (config.TRUST_PROXY as number))
-      : config.TRUST_PROXY,
+    trustProxy: typeof config.TRUST_PROXY === 'number' ? (_address: string, hop: number) => hop < (config.TRUST_PROXY as number) : config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
@@ -53,7 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRequestLog(app, config.REQUEST_LOG_LEVEL);
   // the process's one LISTEN connection, for the caches (decision 0026); closed with the app
   if (!deps.changes) {
-    const listenUrl = deps.db.listenUrl === undefined ? (deps.db.pool as unknown as { options: { connectionString?: string } }).options.connectionString : deps.db.listenUrl;
+    const listenUrl =
+      deps.db.listenUrl === undefined ? (deps.db.pool as unknown as { options: { connectionString?: string } }).options.connectionString : deps.db.listenUrl;
     const changes = listenUrl ? createChangeFeed(listenUrl, { log: (line) => app.log.warn(line) }) : noChangeFeed();
     app.addHook('onClose', () => changes.close());
     deps = { ...deps, changes };
@@ -86,8 +85,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], workerSrc: ["'self'", 'blob:'], imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:', 'https:'],
-        connectSrc: ["'self'", ...liveConnectSources()], frameSrc: ["'self'", 'https:'], styleSrc: ["'self'", "'unsafe-inline'"],
+        defaultSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:', 'https:'],
+        connectSrc: ["'self'", ...liveConnectSources()],
+        frameSrc: ["'self'", 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
         upgradeInsecureRequests: null,
       },
     },
@@ -119,8 +123,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // file names carry a hash of the content: cached for a year and never revalidated
     // (and without the page-only security headers, ~0.7 KiB each on a 2G link: CSP and framing rules
     // apply to documents, not to scripts and styles; no validators, an immutable file is never revalidated)
-    app.get('/assets/*', { helmet: false }, (request, reply) => reply.header('x-content-type-options', 'nosniff')
-      .sendFile((request.params as { '*': string })['*'], path.join(WEB_DIST, 'assets'), { maxAge: '365d', immutable: true, etag: false, lastModified: false }));
+    app.get('/assets/*', { helmet: false }, (request, reply) =>
+      reply.header('x-content-type-options', 'nosniff').sendFile((request.params as { '*': string })['*'], path.join(WEB_DIST, 'assets'), {
+        maxAge: '365d',
+        immutable: true,
+        etag: false,
+        lastModified: false,
+      }),
+    );
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0]!;

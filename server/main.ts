@@ -43,7 +43,12 @@ async function main(): Promise<void> {
     const deadline = setTimeout(() => {
       app.log.warn('stopping: still busy after SHUTDOWN_TIMEOUT_MS, exiting now');
       const pgPid = embedded?.pid(); // immediate shutdown of our own PostgreSQL: no orphan left behind
-      if (pgPid) try { process.kill(pgPid, 'SIGQUIT'); } catch { /* already gone */ }
+      if (pgPid)
+        try {
+          process.kill(pgPid, 'SIGQUIT');
+        } catch {
+          /* already gone */
+        }
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);
     deadline.unref();
@@ -74,8 +79,12 @@ async function main(): Promise<void> {
   // one line for a person (the JSON lines are for machines): where to open it and how to sign in
   const port = new URL(address).port;
   const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.HOST) ? 'localhost' : config.HOST;
-  console.log(`Sabaq is running at http://${host}:${port}`
-    + (demoDay ? ` — sign in as demo.pupil, demo.teacher or demo.admin (password sabaq-demo); the school calendar shows ${demoDay} (LEARNING_TODAY=now for the real date)` : ''));
+  console.log(
+    `Sabaq is running at http://${host}:${port}` +
+      (demoDay
+        ? ` — sign in as demo.pupil, demo.teacher or demo.admin (password sabaq-demo); the school calendar shows ${demoDay} (LEARNING_TODAY=now for the real date)`
+        : ''),
+  );
   void liveStartupProblem(loadLiveConfig()).then((line) => line && console.log(line)); // one line, only when live lessons are off
   const videoOff = videoStartupProblem();
   if (videoOff) console.log(videoOff);
@@ -99,10 +108,20 @@ async function primary(config: Config, count: number): Promise<void> {
   const today = asked ?? process.env.LEARNING_TODAY;
   if (today) env.LEARNING_TODAY = today;
   runPrimary({
-    count, env, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, log: (line) => console.log(line),
-    onStopped: async () => { await opened.embedded?.stop(); },
-    onListening: (address) => console.log(`Sabaq is running at ${address} in ${count} processes (SABAQ_PROCESSES)`
-      + (demoDay ? ` — sign in as demo.pupil, demo.teacher or demo.admin (password sabaq-demo); the school calendar shows ${demoDay} (LEARNING_TODAY=now for the real date)` : '')),
+    count,
+    env,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    log: (line) => console.log(line),
+    onStopped: async () => {
+      await opened.embedded?.stop();
+    },
+    onListening: (address) =>
+      console.log(
+        `Sabaq is running at ${address} in ${count} processes (SABAQ_PROCESSES)` +
+          (demoDay
+            ? ` — sign in as demo.pupil, demo.teacher or demo.admin (password sabaq-demo); the school calendar shows ${demoDay} (LEARNING_TODAY=now for the real date)`
+            : ''),
+      ),
   });
 }
 

@@ -18,9 +18,7 @@ export interface TestApp {
 export const DEMO_PASSWORD = 'sabaq-demo';
 
 /** The whole app on a fresh database, driven through fastify.inject (no port). */
-export async function createTestApp(
-  opts: { template?: Template; env?: Record<string, string>; logStream?: NodeJS.WritableStream } = {},
-): Promise<TestApp> {
+export async function createTestApp(opts: { template?: Template; env?: Record<string, string>; logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
   const db = await createTestDb(opts.template ?? 't_demo');
   // the session cache (decision 0026) is off unless a test asks for it: tests that change grants in SQL
   // and read at once would otherwise race the NOTIFY (server/modules/identity/session-cache.test.ts tests it)
@@ -28,7 +26,9 @@ export async function createTestApp(
   const app = await buildApp({ db, config, logStream: opts.logStream });
   await app.ready();
   return {
-    app, db, config,
+    app,
+    db,
+    config,
     async login(login, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password } });
       if (res.statusCode !== 200) throw new Error(`login ${login} failed: ${res.statusCode} ${res.body}`);

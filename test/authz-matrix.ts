@@ -60,7 +60,10 @@ export function only(allowed: Partial<Record<MatrixRole, number>>, otherwise = 4
 /** `GET /api/x/:id` → a regular expression that the request's path must match. */
 export function routePattern(route: RouteKey): RegExp {
   const path = route.slice(route.indexOf(' ') + 1);
-  const body = path.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
+  const body = path
+    .split('/')
+    .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
   return new RegExp(`^${body}$`);
 }
 
@@ -90,7 +93,9 @@ export function runMatrix<O>(matrix: Matrix<O>): void {
           const r = typeof raw === 'string' ? { url: raw } : raw;
           expect(r.url.split('?')[0], 'the request matches its route pattern').toMatch(routePattern(endpoint.route));
           const res = await t.app.inject({
-            method, url: r.url, payload: r.payload as object | undefined,
+            method,
+            url: r.url,
+            payload: r.payload as object | undefined,
             headers: { ...(role ? { cookie: cookies[role] } : {}), ...r.headers },
           });
           return res.statusCode;

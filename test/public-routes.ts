@@ -21,13 +21,20 @@ export const PUBLIC_ROUTES: { route: RouteKey | string; reason: string }[] = [
   { route: 'GET /api/docs/static/swagger-initializer.js', reason: 'Swagger UI static files (no data)' },
   { route: 'GET /api/access/trust-list', reason: 'the public keys pass verifiers (gate scanners) sync; no person' },
   { route: 'GET /api/access/revocations', reason: 'revoked key ids and holder pseudonyms that offline verifiers sync; no name or IIN' },
-  { route: 'GET /assets/*', reason: 'the web app\'s built files (only when web/dist exists)' },
+  { route: 'GET /assets/*', reason: "the web app's built files (only when web/dist exists)" },
   { route: 'GET /api/video/tv-schedule', reason: 'the national TV lessons grid, for families without an account (no person named)' },
   { route: 'GET /api/video/tv-schedule/xmltv', reason: 'the same TV lessons grid as an XMLTV file for set-top boxes and guides (no person named)' },
   { route: 'GET /api/video/tv-schedule/pdf', reason: 'the same TV lessons grid as a printable PDF for families without internet (no person named)' },
-  { route: 'GET /*', reason: 'the web app\'s static files (only when web/dist exists)' },
-  { route: 'GET /api/supplies/textbooks/:id', reason: 'a textbook title and its public e-version, reached by the QR code in every paper copy; names no person' },
+  { route: 'GET /*', reason: "the web app's static files (only when web/dist exists)" },
+  {
+    route: 'GET /api/supplies/textbooks/:id',
+    reason: 'a textbook title and its public e-version, reached by the QR code in every paper copy; names no person',
+  },
   { route: 'GET /api/supplies/textbooks/:id/qr-sheet.pdf', reason: 'printable QR stickers for a title (its public page address only)' },
-  { route: 'GET /api/training/certificates/:code', reason: 'public check of a training certificate code printed on the PDF: holder name, course, day, valid; codes are 12 random characters (36^12), so no enumeration; no rate limit yet (none in the app)' },
+  {
+    route: 'GET /api/training/certificates/:code',
+    reason:
+      'public check of a training certificate code printed on the PDF: holder name, course, day, valid; codes are 12 random characters (36^12), so no enumeration; no rate limit yet (none in the app)',
+  },
   { route: 'GET /textbooks/:id', reason: 'the public e-textbook page a QR code opens (no sign-in, per the seeds)' },
 ];

@@ -28,7 +28,9 @@ async function matrices(): Promise<Matrix<unknown>[]> {
 }
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp({ template: 't_migrated' }); });
+beforeAll(async () => {
+  t = await createTestApp({ template: 't_migrated' });
+});
 afterAll(async () => t?.close());
 
 test('every registered route is in an authorisation matrix or listed as public with a reason', async () => {
@@ -37,13 +39,16 @@ test('every registered route is in an authorisation matrix or listed as public w
   const covered = new Set((await matrices()).flatMap((m) => m.endpoints.map((e) => e.route as string)));
   const isPublic = new Set(PUBLIC_ROUTES.map((p) => p.route));
   const uncovered = routes.filter((r) => !covered.has(r) && !isPublic.has(r));
-  expect(uncovered, 'routes with no matrix rows: add them to the module\'s *.matrix.ts').toEqual([]);
+  expect(uncovered, "routes with no matrix rows: add them to the module's *.matrix.ts").toEqual([]);
 });
 
 test('no matrix row names a route that does not exist, and no route is both public and in a matrix', async () => {
   const routes = new Set(registeredRoutes(t.app));
   const rows = (await matrices()).flatMap((m) => m.endpoints.map((e) => `${m.module}: ${e.route}`));
-  expect(rows.filter((r) => !routes.has(r.slice(r.indexOf(': ') + 2))), 'stale matrix rows').toEqual([]);
+  expect(
+    rows.filter((r) => !routes.has(r.slice(r.indexOf(': ') + 2))),
+    'stale matrix rows',
+  ).toEqual([]);
   const covered = new Set(rows.map((r) => r.slice(r.indexOf(': ') + 2)));
   expect(PUBLIC_ROUTES.filter((p) => covered.has(p.route)).map((p) => p.route)).toEqual([]);
   for (const p of PUBLIC_ROUTES) expect(p.reason.length, p.route).toBeGreaterThan(10);

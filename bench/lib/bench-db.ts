@@ -81,11 +81,15 @@ function hashFiles(files: string[]): string {
   return h.digest('hex').slice(0, 16);
 }
 
-const filesIn = (dir: string, keep: (name: string) => boolean) => readdirSync(dir).filter(keep).map((n) => path.join(dir, n));
+const filesIn = (dir: string, keep: (name: string) => boolean) =>
+  readdirSync(dir)
+    .filter(keep)
+    .map((n) => path.join(dir, n));
 
 /** The generator: server/seed/*.ts and every module's seeder (by convention server/modules/<m>/<m>.seed.ts). */
 function seedSourceFiles(): string[] {
-  const modules = readdirSync(MODULES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory())
+  const modules = readdirSync(MODULES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
     .flatMap((d) => filesIn(path.join(MODULES_DIR, d.name), (n) => n.endsWith('.seed.ts')));
   return [...filesIn(SEED_DIR, (n) => n.endsWith('.ts') && !n.endsWith('.test.ts')), ...modules];
 }
@@ -116,7 +120,9 @@ async function readStamp(adminUrl: string): Promise<DatasetStamp | null> {
   await client.connect();
   try {
     const { rows } = await client.query<{ comment: string | null }>(
-      `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`, [BENCH_DATABASE]);
+      `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`,
+      [BENCH_DATABASE],
+    );
     const comment = rows[0]?.comment;
     if (!comment) return null;
     try {
@@ -134,7 +140,11 @@ async function readStamp(adminUrl: string): Promise<DatasetStamp | null> {
  * written as the database's comment only after seeding, VACUUM and ANALYZE succeed, so a run
  * interrupted half-way is detected and redone. Returns how long seeding took (0 when reused).
  */
-export async function ensureDataset(server: BenchPostgres, size: SeedSize, opts: { reseed: boolean; migrateOnly?: boolean }): Promise<{ seeded: boolean; stamp: DatasetStamp }> {
+export async function ensureDataset(
+  server: BenchPostgres,
+  size: SeedSize,
+  opts: { reseed: boolean; migrateOnly?: boolean },
+): Promise<{ seeded: boolean; stamp: DatasetStamp }> {
   const adminUrl = server.url('postgres');
   const now = currentStamp(size);
   const stored = await readStamp(adminUrl);
@@ -147,7 +157,9 @@ export async function ensureDataset(server: BenchPostgres, size: SeedSize, opts:
     try {
       const applied = await migrate(db);
       await db.query('analyze');
-      console.log(`Kept the '${size}' dataset of ${stored.seededAt} (${why}); applied ${applied.length ? applied.join(', ') : 'no migration'} (--migrate-dataset).`);
+      console.log(
+        `Kept the '${size}' dataset of ${stored.seededAt} (${why}); applied ${applied.length ? applied.join(', ') : 'no migration'} (--migrate-dataset).`,
+      );
     } finally {
       await db.close();
     }
@@ -175,8 +187,10 @@ export async function ensureDataset(server: BenchPostgres, size: SeedSize, opts:
     await db.query('vacuum (analyze)');
     await db.query('checkpoint');
     seedSeconds = (performance.now() - started) / 1000;
-    console.log(`Dataset ready: ${summary.totalRows.toLocaleString('en-US')} foundation rows; seed ${summary.seconds.toFixed(1)} s, ` +
-      `vacuum+analyze ${((performance.now() - vacuumStarted) / 1000).toFixed(1)} s, total ${seedSeconds.toFixed(1)} s.`);
+    console.log(
+      `Dataset ready: ${summary.totalRows.toLocaleString('en-US')} foundation rows; seed ${summary.seconds.toFixed(1)} s, ` +
+        `vacuum+analyze ${((performance.now() - vacuumStarted) / 1000).toFixed(1)} s, total ${seedSeconds.toFixed(1)} s.`,
+    );
   } finally {
     await db.close();
   }

@@ -32,7 +32,9 @@ export function runCleanups(): Promise<void> {
         // the first task's synchronous part (a kill signal) runs before anything else can exit the process
         await Promise.race([
           Promise.resolve().then(task.fn),
-          new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('timed out')), TASK_TIMEOUT_MS); }),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error('timed out')), TASK_TIMEOUT_MS);
+          }),
         ]);
       } catch (err) {
         console.error(`cleanup '${task.label}' failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -40,7 +42,9 @@ export function runCleanups(): Promise<void> {
         clearTimeout(timer);
       }
     }
-  })().finally(() => { running = null; });
+  })().finally(() => {
+    running = null;
+  });
   return running;
 }
 

@@ -45,7 +45,11 @@ function placeOf(url: string, functionName: string): string {
   }
   if (file.startsWith('node:')) return file.startsWith('node:internal') ? 'node:internal' : file;
   const rel = path.relative(REPO_ROOT, file);
-  if (!rel.startsWith('..')) return rel.split('/').slice(0, rel.startsWith('server/modules') ? 3 : 2).join('/');
+  if (!rel.startsWith('..'))
+    return rel
+      .split('/')
+      .slice(0, rel.startsWith('server/modules') ? 3 : 2)
+      .join('/');
   return file;
 }
 
@@ -108,15 +112,23 @@ export function summariseProfile(file: string, window?: ProfileWindow, top = 20)
     samples,
     ms,
     windowApplied: Boolean(inWindow),
-    functions: sorted(fnSelf, (v) => v.n).slice(0, top).map(([, v]) => ({ name: v.name, where: v.where, pct: pct(v.n) })),
-    selfByPlace: sorted(placeSelf, (v) => v).slice(0, top).map(([place, n]) => ({ place, pct: pct(n) })),
-    inclusiveByPlace: sorted(placeIncl, (v) => v).slice(0, top).map(([place, n]) => ({ place, pct: pct(n) })),
+    functions: sorted(fnSelf, (v) => v.n)
+      .slice(0, top)
+      .map(([, v]) => ({ name: v.name, where: v.where, pct: pct(v.n) })),
+    selfByPlace: sorted(placeSelf, (v) => v)
+      .slice(0, top)
+      .map(([place, n]) => ({ place, pct: pct(n) })),
+    inclusiveByPlace: sorted(placeIncl, (v) => v)
+      .slice(0, top)
+      .map(([place, n]) => ({ place, pct: pct(n) })),
   };
 }
 
 export function printProfile(s: ProfileSummary): void {
-  console.log(`\nServer CPU profile: ${s.samples.toLocaleString('en-US')} samples, ${(s.ms / 1000).toFixed(1)} s` +
-    `${s.windowApplied ? ' (measured load only)' : ' (whole server life: the window did not match the profile clock)'}`);
+  console.log(
+    `\nServer CPU profile: ${s.samples.toLocaleString('en-US')} samples, ${(s.ms / 1000).toFixed(1)} s` +
+      `${s.windowApplied ? ' (measured load only)' : ' (whole server life: the window did not match the profile clock)'}`,
+  );
   console.log('  self time by place                         │ on the stack (inclusive)');
   for (let i = 0; i < Math.max(s.selfByPlace.length, s.inclusiveByPlace.length); i++) {
     const a = s.selfByPlace[i];

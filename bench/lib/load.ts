@@ -114,7 +114,10 @@ export async function runLoad(opts: {
   const url = new URL(opts.baseUrl);
   if (url.hostname !== '127.0.0.1') throw new Error(`refusing to load ${url.hostname}: benchmarks only target 127.0.0.1`);
 
-  const stats = new Map<string, { latencies: number[]; requests: number; non2xx: number; queries: number; counted: number; statuses: Record<string, number> }>();
+  const stats = new Map<
+    string,
+    { latencies: number[]; requests: number; non2xx: number; queries: number; counted: number; statuses: Record<string, number> }
+  >();
   for (const k of opts.kinds) stats.set(k.kind, { latencies: [], requests: 0, non2xx: 0, queries: 0, counted: 0, statuses: {} });
   let recording = false;
 
@@ -164,8 +167,13 @@ export async function runLoad(opts: {
   const kinds: KindResult[] = [...stats.entries()].map(([kind, s]) => {
     const sorted = s.latencies.sort((a, b) => a - b);
     return {
-      kind, requests: s.requests, non2xx: s.non2xx, p50: percentile(sorted, 50), p99: percentile(sorted, 99),
-      queriesPerRequest: s.counted ? s.queries / s.counted : null, otherStatuses: s.statuses,
+      kind,
+      requests: s.requests,
+      non2xx: s.non2xx,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      queriesPerRequest: s.counted ? s.queries / s.counted : null,
+      otherStatuses: s.statuses,
     };
   });
   const counted = [...stats.values()].reduce((a, s) => a + s.counted, 0);

@@ -31,7 +31,10 @@ export async function startServer(opts: {
   const baseUrl = `http://127.0.0.1:${port}`;
   const nodeArgs = [
     ...(opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`] : []),
-    '--import', 'tsx', ...(opts.preload ?? []).flatMap((m) => ['--import', pathToFileURL(m).href]), 'server/main.ts',
+    '--import',
+    'tsx',
+    ...(opts.preload ?? []).flatMap((m) => ['--import', pathToFileURL(m).href]),
+    'server/main.ts',
   ];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -60,7 +63,9 @@ export async function startServer(opts: {
   child.stderr!.on('data', relay);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let gone = false;
-  void exited.then(() => { gone = true; });
+  void exited.then(() => {
+    gone = true;
+  });
 
   const stop = async () => {
     if (gone) return;

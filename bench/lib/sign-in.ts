@@ -44,7 +44,10 @@ export async function signIn(opts: {
         signal: AbortSignal.timeout(15_000),
       });
       const body = await res.text();
-      const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.includes('sabaq_session='));
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0]!)
+        .find((c) => c.includes('sabaq_session='));
       if (res.ok && cookie) {
         cookies[i] = cookie;
         latencies.push(performance.now() - t);
@@ -62,9 +65,11 @@ export async function signIn(opts: {
   const server0 = processTreeCpuMs(opts.serverPid);
   const db0 = processTreeCpuMs(opts.dbPid);
   const started = performance.now();
-  await Promise.all(Array.from({ length: opts.concurrency }, async () => {
-    while (next < opts.logins.length && Date.now() < deadline) await one(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: opts.concurrency }, async () => {
+      while (next < opts.logins.length && Date.now() < deadline) await one(next++);
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   const ok = latencies.length;
   latencies.sort((a, b) => a - b);

@@ -15,9 +15,13 @@ async function main(): Promise<void> {
   const db = createDb(url, 1);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const pupils = (await c.query<{ id: number }>(
-    `select m.pupil_id::int as id from class_members m join classes cl on cl.id = m.class_id join academic_years y on y.id = cl.academic_year_id and y.is_current
-      order by hashint8(m.pupil_id) limit $1`, [Number(n)])).rows.map((r) => r.id);
+  const pupils = (
+    await c.query<{ id: number }>(
+      `select m.pupil_id::int as id from class_members m join classes cl on cl.id = m.class_id join academic_years y on y.id = cl.academic_year_id and y.is_current
+      order by hashint8(m.pupil_id) limit $1`,
+      [Number(n)],
+    )
+  ).rows.map((r) => r.id);
   await c.end();
   const now = new Date(`${day}T08:30:00+06:00`);
   const time = async (label: string, fn: (id: number) => Promise<unknown>) => {
@@ -32,11 +36,14 @@ async function main(): Promise<void> {
     console.log(`round ${round}`);
     await time('one-query Today (cache off)', (id) => findDiaryJson(db, { pupilId: id, from: null, to: null, now }));
     await time("pupil's own part (class days cached)", (id) => findDiaryPupil(db, { pupilId: id, from: null, to: null, now }));
-    await time('a miss: own part + the classes\' days', async (id) => {
+    await time("a miss: own part + the classes' days", async (id) => {
       const me = await findDiaryPupil(db, { pupilId: id, from: null, to: null, now });
       if (me) await findClassDays(db, { classIds: me.cls.map(([cid]) => cid), from: me.d_from, to: me.d_to, tz: me.tz });
     });
   }
   await db.close();
 }
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

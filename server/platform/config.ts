@@ -39,16 +39,22 @@ const envSchema = z.object({
    * `true` means 1); or a comma-separated list of proxy addresses / CIDRs. Never every hop: a client can
    * write any left-most X-Forwarded-For it likes.
    */
-  TRUST_PROXY: z.string().default('false').transform((v, ctx): false | number | string[] => {
-    const s = v.trim();
-    if (s === 'false' || s === '' || s === '0') return false;
-    if (s === 'true') return 1;
-    if (/^\d{1,2}$/.test(s)) return Number(s);
-    const list = s.split(',').map((x) => x.trim()).filter(Boolean);
-    if (list.every((x) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(x) || ['loopback', 'linklocal', 'uniquelocal'].includes(x))) return list;
-    ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY is false, a hop count, or a comma-separated list of proxy addresses' });
-    return z.NEVER;
-  }),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): false | number | string[] => {
+      const s = v.trim();
+      if (s === 'false' || s === '' || s === '0') return false;
+      if (s === 'true') return 1;
+      if (/^\d{1,2}$/.test(s)) return Number(s);
+      const list = s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      if (list.every((x) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(x) || ['loopback', 'linklocal', 'uniquelocal'].includes(x))) return list;
+      ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY is false, a hop count, or a comma-separated list of proxy addresses' });
+      return z.NEVER;
+    }),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
@@ -61,7 +67,10 @@ const envSchema = z.object({
   /** Days (Monday-Friday) the current school has to answer a transfer request before the district may decide. */
   TRANSFER_ANSWER_SCHOOL_DAYS: z.coerce.number().int().min(1).max(30).default(3),
   /** Adds an x-query-count response header; for benchmarks and tests, off in production. */
-  EXPOSE_QUERY_COUNT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  EXPOSE_QUERY_COUNT: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** How long a request waits for a pooled database connection before it is answered 503 (ms). */
   DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),

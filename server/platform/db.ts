@@ -67,7 +67,9 @@ export interface DbLimits {
 export function createDb(connectionString: string, poolSize = 20, limits: DbLimits = {}): Db {
   const statementTimeout = limits.statementTimeoutMs ?? 0;
   const pool = new pg.Pool({
-    connectionString, max: poolSize, idleTimeoutMillis: 30_000,
+    connectionString,
+    max: poolSize,
+    idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: limits.acquireTimeoutMs ?? 0,
     ...(statementTimeout > 0 ? { query_timeout: statementTimeout + 5000 } : {}),
     ...(statementTimeout > 0 && !limits.viaPooler ? { statement_timeout: statementTimeout } : {}),
@@ -88,7 +90,9 @@ export function createDb(connectionString: string, poolSize = 20, limits: DbLimi
       try {
         return await Promise.race([
           probe.query('select 1').then(() => true),
-          new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), timeoutMs); }),
+          new Promise<boolean>((resolve) => {
+            timer = setTimeout(() => resolve(false), timeoutMs);
+          }),
         ]);
       } catch {
         return false;
@@ -102,7 +106,9 @@ export function createDb(connectionString: string, poolSize = 20, limits: DbLimi
       let broken: Error | undefined;
       // a checked-out client whose connection dies between queries emits 'error': unhandled, that
       // would end the process (seen when the database was killed mid-load). Note it; the next query fails.
-      const onError = (e: Error) => { broken = e; };
+      const onError = (e: Error) => {
+        broken = e;
+      };
       client.on('error', onError);
       try {
         await tx.query('begin');
@@ -111,7 +117,9 @@ export function createDb(connectionString: string, poolSize = 20, limits: DbLimi
         return result;
       } catch (err) {
         // a connection that cannot even roll back (database gone, query timed out) is thrown away
-        await client.query('rollback').catch((e: Error) => { broken = e; });
+        await client.query('rollback').catch((e: Error) => {
+          broken = e;
+        });
         throw err;
       } finally {
         client.off('error', onError);
@@ -127,7 +135,8 @@ export function createDb(connectionString: string, poolSize = 20, limits: DbLimi
 /** SQLSTATEs and client errors that mean "the database cannot be reached right now", not "bad request". */
 const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53)/;
 const UNAVAILABLE_SYSCALL = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
-const UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|Query read timeout|not queryable|Client was closed|Cannot use a pool after calling end/i;
+const UNAVAILABLE_MESSAGE =
+  /timeout exceeded when trying to connect|Connection terminated|Query read timeout|not queryable|Client was closed|Cannot use a pool after calling end/i;
 
 /**
  * What a database failure means for the caller: `unavailable` (down, restarting, unreachable, no

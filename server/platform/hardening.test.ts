@@ -87,7 +87,10 @@ describe('admission control', () => {
   test('pages and assets are not counted, only /api/', async () => {
     const app = await buildApp({ db: t.db, config: silent({ ADMISSION_MAX_CONCURRENT: '1', ADMISSION_MAX_QUEUE: '0' }) });
     const gate = deferred();
-    app.get('/api/test/slow', async () => { await gate.promise; return {}; });
+    app.get('/api/test/slow', async () => {
+      await gate.promise;
+      return {};
+    });
     app.get('/not-api', async () => ({ page: true }));
     const held = app.inject({ url: '/api/test/slow' });
     await new Promise((r) => setTimeout(r, 30));
@@ -139,9 +142,22 @@ describe('the database down, slow or saturated answers 503 with Retry-After, nev
     // the one connection exists: holding it below does not wait for a connect. Making it may itself take
     // longer than the 100 ms limit on a loaded machine (a backend is forked): that is not under test here
     for (let attempt = 1; ; attempt++) {
-      try { await small.query('select 1'); break; } catch (err) { if (attempt >= 50) throw err; }
+      try {
+        await small.query('select 1');
+        break;
+      } catch (err) {
+        if (attempt >= 50) throw err;
+      }
     }
-    app.get('/api/test/hold', async () => small.transaction(async (tx) => { holding.resolve(); await gate.promise; return tx.query('select 1 as one'); }).then(() => ({ ok: true })));
+    app.get('/api/test/hold', async () =>
+      small
+        .transaction(async (tx) => {
+          holding.resolve();
+          await gate.promise;
+          return tx.query('select 1 as one');
+        })
+        .then(() => ({ ok: true })),
+    );
     app.get('/api/test/query', async () => (await small.query('select 1 as one')).rows[0]);
     const held = app.inject({ url: '/api/test/hold' });
     await holding.promise; // the connection is taken (no sleeping: the order is certain on a loaded machine)
@@ -169,8 +185,10 @@ describe('the database down, slow or saturated answers 503 with Retry-After, nev
 describe('bad input never gives 500', () => {
   test('NUL in a text field: 400 request.invalid_character (announcement, lesson, homework, submission, query, path)', async () => {
     const teacher = await t.login('demo.teacher');
-    const classId = await t.one<number>(`select c.id from classes c join teaching_assignments ta on ta.class_id = c.id
-      join persons p on p.id = ta.teacher_id join accounts a on a.person_id = p.id where a.login = 'demo.teacher' limit 1`).catch(() => 1);
+    const classId = await t
+      .one<number>(`select c.id from classes c join teaching_assignments ta on ta.class_id = c.id
+      join persons p on p.id = ta.teacher_id join accounts a on a.person_id = p.id where a.login = 'demo.teacher' limit 1`)
+      .catch(() => 1);
     const cases = [
       { method: 'POST' as const, url: `/api/learning/classes/${classId}/announcements`, payload: { title: 'Ата-аналар\u0000', body: 'x' } },
       { method: 'PATCH' as const, url: '/api/learning/lessons/1', payload: { topic: 'Тема\u0000' } },
@@ -186,7 +204,7 @@ describe('bad input never gives 500', () => {
     }
   });
 
-  test('a NUL that reaches PostgreSQL anyway is a 400, not a 500 (the error handler\'s safety net)', async () => {
+  test("a NUL that reaches PostgreSQL anyway is a 400, not a 500 (the error handler's safety net)", async () => {
     const app = await buildApp({ db: t.db, config: silent() });
     app.post('/api/test/raw', { config: {}, preValidation: [] }, async (request) => {
       const raw = (request.headers['x-text'] as string).replace('NUL', '\u0000');
@@ -234,11 +252,13 @@ describe('bad input never gives 500', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as { port: number };
     const res = await new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port, path: `/api/organisations?q=${'a'.repeat(20_000)}`, agent: false }, (r) => {
-        let body = '';
-        r.on('data', (c) => (body += String(c)));
-        r.on('end', () => resolve({ status: r.statusCode ?? 0, body, headers: r.headers }));
-      }).on('error', reject);
+      http
+        .get({ host: '127.0.0.1', port, path: `/api/organisations?q=${'a'.repeat(20_000)}`, agent: false }, (r) => {
+          let body = '';
+          r.on('data', (c) => (body += String(c)));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, body, headers: r.headers }));
+        })
+        .on('error', reject);
     });
     expect(res.status).toBe(431);
     expect(JSON.parse(res.body)).toEqual({ error: { code: 'request.header_too_large', message: 'The request line or headers are too large' } });
@@ -259,9 +279,13 @@ describe('bad input never gives 500', () => {
 
   test('a right-to-left override in an announcement title is not stored', async () => {
     const teacher = await t.login('demo.teacher');
-    const classId = await t.one<number>(`select ta.class_id from teaching_assignments ta join accounts a on a.person_id = ta.teacher_id where a.login = 'demo.teacher' limit 1`);
+    const classId = await t.one<number>(
+      `select ta.class_id from teaching_assignments ta join accounts a on a.person_id = ta.teacher_id where a.login = 'demo.teacher' limit 1`,
+    );
     const res = await t.app.inject({
-      method: 'POST', url: `/api/learning/classes/${classId}/announcements`, headers: { cookie: teacher },
+      method: 'POST',
+      url: `/api/learning/classes/${classId}/announcements`,
+      headers: { cookie: teacher },
       payload: { title: 'Жиналыс\u202Efdp.exe', body: 'Ертең\u200B 18:00' },
     });
     expect(res.statusCode, res.body).toBeLessThan(300);
@@ -309,4 +333,3 @@ describe('health probes', () => {
     expect(ready.load.queued).toBe(0);
   });
 });
-

@@ -19,26 +19,38 @@ const readyBody = healthBody.extend({
 export async function healthRoutes(app: FastifyInstance, deps: { db: Db; retryAfterSeconds: number }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const probe = { admission: false };
-  r.get('/api/health/live', {
-    config: probe,
-    schema: { tags: ['platform'], summary: 'Liveness: the process answers (never touches the database)', response: { 200: liveBody } },
-  }, async () => ({ status: 'ok' as const }));
+  r.get(
+    '/api/health/live',
+    {
+      config: probe,
+      schema: { tags: ['platform'], summary: 'Liveness: the process answers (never touches the database)', response: { 200: liveBody } },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
 
-  r.get('/api/health/ready', {
-    config: probe,
-    schema: { tags: ['platform'], summary: 'Readiness: the database answers on a connection of its own', response: { 200: readyBody, 503: readyBody } },
-  }, async (_request, reply) => {
-    const up = await deps.db.ping(2000);
-    const load = { inFlight: app.admission?.inFlight ?? 0, queued: app.admission?.queued ?? 0 };
-    if (up) return { status: 'ok' as const, database: 'ok' as const, load };
-    return reply.code(503).header('retry-after', String(deps.retryAfterSeconds)).send({ status: 'degraded', database: 'down', load });
-  });
+  r.get(
+    '/api/health/ready',
+    {
+      config: probe,
+      schema: { tags: ['platform'], summary: 'Readiness: the database answers on a connection of its own', response: { 200: readyBody, 503: readyBody } },
+    },
+    async (_request, reply) => {
+      const up = await deps.db.ping(2000);
+      const load = { inFlight: app.admission?.inFlight ?? 0, queued: app.admission?.queued ?? 0 };
+      if (up) return { status: 'ok' as const, database: 'ok' as const, load };
+      return reply.code(503).header('retry-after', String(deps.retryAfterSeconds)).send({ status: 'degraded', database: 'down', load });
+    },
+  );
 
-  r.get('/api/health', {
-    config: probe,
-    schema: { tags: ['platform'], summary: 'Liveness and database reachability', response: { 200: healthBody, 503: healthBody } },
-  }, async (_request, reply) => {
-    if (await deps.db.ping(2000)) return { status: 'ok' as const, database: 'ok' as const };
-    return reply.code(503).header('retry-after', String(deps.retryAfterSeconds)).send({ status: 'degraded', database: 'down' });
-  });
+  r.get(
+    '/api/health',
+    {
+      config: probe,
+      schema: { tags: ['platform'], summary: 'Liveness and database reachability', response: { 200: healthBody, 503: healthBody } },
+    },
+    async (_request, reply) => {
+      if (await deps.db.ping(2000)) return { status: 'ok' as const, database: 'ok' as const };
+      return reply.code(503).header('retry-after', String(deps.retryAfterSeconds)).send({ status: 'degraded', database: 'down' });
+    },
+  );
 }

@@ -8,11 +8,22 @@ import type { Db, Queryable } from './db.js';
  * A failed run is retried with exponential back-off; after `max_attempts` the row is marked failed and
  * kept, never deleted.
  */
-export interface JobRow { id: number; queue: string; payload: Record<string, unknown>; attempts: number; maxAttempts: number }
+export interface JobRow {
+  id: number;
+  queue: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  maxAttempts: number;
+}
 
 /** What a handler tells the runner: `retry` (try again later) or `fail` (no use retrying). */
 export class JobError extends Error {
-  constructor(message: string, readonly retry: boolean) { super(message); }
+  constructor(
+    message: string,
+    readonly retry: boolean,
+  ) {
+    super(message);
+  }
 }
 
 export interface JobHandler {
@@ -24,9 +35,11 @@ export interface JobHandler {
 
 export async function enqueueJobs(db: Queryable, queue: string, payloads: Record<string, unknown>[], now: Date): Promise<number> {
   if (payloads.length === 0) return 0;
-  const { rowCount } = await db.query(
-    `insert into jobs (queue, payload, run_at, created_at) select $1, p::jsonb, $3, $3 from unnest($2::text[]) as t(p)`,
-    [queue, payloads.map((p) => JSON.stringify(p)), now]);
+  const { rowCount } = await db.query(`insert into jobs (queue, payload, run_at, created_at) select $1, p::jsonb, $3, $3 from unnest($2::text[]) as t(p)`, [
+    queue,
+    payloads.map((p) => JSON.stringify(p)),
+    now,
+  ]);
   return rowCount ?? 0;
 }
 
@@ -47,7 +60,9 @@ export async function runDueJobs(db: Db, queue: string, handler: JobHandler, opt
       const { rows } = await tx.query<{ id: number; queue: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>(
         `select id, queue, payload, attempts, max_attempts from jobs
           where queue = $1 and done_at is null and failed_at is null and run_at <= $2
-          order by run_at, id limit 1 for update skip locked`, [queue, now()]);
+          order by run_at, id limit 1 for update skip locked`,
+        [queue, now()],
+      );
       const row = rows[0];
       if (!row) return false;
       const job: JobRow = { id: Number(row.id), queue: row.queue, payload: row.payload, attempts: row.attempts, maxAttempts: row.max_attempts };
@@ -62,9 +77,13 @@ export async function runDueJobs(db: Db, queue: string, handler: JobHandler, opt
         const attempts = job.attempts + 1;
         const message = err instanceof Error ? err.message : String(err);
         const give = (err instanceof JobError && !err.retry) || attempts >= job.maxAttempts;
-        await tx.query(
-          `update jobs set attempts = $2, last_error = $3, run_at = $4, failed_at = $5 where id = $1`,
-          [job.id, attempts, message.slice(0, 500), new Date(now().getTime() + backoffSeconds(attempts) * 1000), give ? now() : null]);
+        await tx.query(`update jobs set attempts = $2, last_error = $3, run_at = $4, failed_at = $5 where id = $1`, [
+          job.id,
+          attempts,
+          message.slice(0, 500),
+          new Date(now().getTime() + backoffSeconds(attempts) * 1000),
+          give ? now() : null,
+        ]);
         await handler.failed?.(tx, job, message, give);
       }
       return true;
@@ -78,16 +97,30 @@ export async function runDueJobs(db: Db, queue: string, handler: JobHandler, opt
  * Polls the given queues every `intervalMs` until stopped. Started by the server (main.ts), not by
  * tests: tests call `runDueJobs` themselves.
  */
-export function startJobWorker(db: Db, queues: Record<string, JobHandler>, opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): () => Promise<void> {
+export function startJobWorker(
+  db: Db,
+  queues: Record<string, JobHandler>,
+  opts: { intervalMs?: number; onError?: (err: unknown) => void } = {},
+): () => Promise<void> {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   const tick = async () => {
     for (const [queue, handler] of Object.entries(queues)) {
       if (stopped) return;
-      try { await runDueJobs(db, queue, handler); } catch (err) { opts.onError?.(err); }
+      try {
+        await runDueJobs(db, queue, handler);
+      } catch (err) {
+        opts.onError?.(err);
+      }
     }
   };
-  const timer = setInterval(() => { running = running.then(tick); }, opts.intervalMs ?? 5000);
+  const timer = setInterval(() => {
+    running = running.then(tick);
+  }, opts.intervalMs ?? 5000);
   timer.unref();
-  return async () => { stopped = true; clearInterval(timer); await running; };
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
 }

@@ -77,8 +77,12 @@ export function createChangeFeed(url: string, opts: { log?: (line: string) => vo
   const connect = async () => {
     if (closed) return;
     const c = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: 5000, application_name: 'sabaq-listen' });
-    c.on('error', (err) => { if (client === c) lost(err.message); });
-    c.on('end', () => { if (client === c) lost('connection ended'); });
+    c.on('error', (err) => {
+      if (client === c) lost(err.message);
+    });
+    c.on('end', () => {
+      if (client === c) lost('connection ended');
+    });
     c.on('notification', (n) => {
       for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? '');
     });

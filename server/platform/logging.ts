@@ -8,8 +8,15 @@ export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>, stream?: NodeJS
     level: config.LOG_LEVEL,
     redact: {
       paths: [
-        'req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]',
-        'headers.cookie', 'headers.authorization', '*.password', '*.token', 'password', 'token',
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+        'headers.cookie',
+        'headers.authorization',
+        '*.password',
+        '*.token',
+        'password',
+        'token',
       ],
       censor: '[redacted]',
     },

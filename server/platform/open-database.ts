@@ -17,7 +17,12 @@ export interface OpenDatabase {
 }
 
 /** The database Sabaq runs on: DATABASE_URL, or else the embedded PostgreSQL under DATA_DIR/pg. */
-export async function openDatabase(config: Config, poolSize = config.DB_POOL_SIZE, limits: DbLimits = {}, log: (line: string) => void = console.log): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: Config,
+  poolSize = config.DB_POOL_SIZE,
+  limits: DbLimits = {},
+  log: (line: string) => void = console.log,
+): Promise<OpenDatabase> {
   let embedded: EmbeddedServer | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
@@ -35,7 +40,9 @@ export async function openDatabase(config: Config, poolSize = config.DB_POOL_SIZ
   // the one LISTEN connection per process (decision 0026) must reach PostgreSQL itself
   db.listenUrl = config.DATABASE_LISTEN_URL ?? (pooler === 'transaction' ? null : url);
   if (db.listenUrl === null) {
-    log('Caches: DATABASE_URL goes through a transaction-mode pooler and DATABASE_LISTEN_URL is not set: no LISTEN, so the session cache is off; the class-day cache stays on (checked against class versions on every request).');
+    log(
+      'Caches: DATABASE_URL goes through a transaction-mode pooler and DATABASE_LISTEN_URL is not set: no LISTEN, so the session cache is off; the class-day cache stays on (checked against class versions on every request).',
+    );
   }
   let replica: ReplicaRouter | undefined;
   if (config.DATABASE_READ_URL) {

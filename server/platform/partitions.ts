@@ -17,7 +17,8 @@ export const YEAR_PARTITIONED = ['marks', 'attendance', 'submissions', 'access_s
 export async function ensureYearPartitions(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ made: number }>(
     `select coalesce(sum(sabaq_ensure_year_partitions(y)), 0)::int as made
-       from (select sabaq_school_year(current_date)::int as y union all select sabaq_school_year(current_date)::int + 1) ys`);
+       from (select sabaq_school_year(current_date)::int as y union all select sabaq_school_year(current_date)::int + 1) ys`,
+  );
   return rows[0]?.made ?? 0;
 }
 

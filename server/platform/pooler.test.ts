@@ -52,8 +52,8 @@ describe('SQL that stays within a transaction (PgBouncer transaction mode)', () 
   test('the patterns do catch what they are for', () => {
     const hit = (sql: string) => SESSION_STATE.filter(([, re]) => re.test(sql)).length;
     expect(hit("tx.query('select pg_advisory_lock(1)')")).toBe(1);
-    expect(hit("tx.query(\"set statement_timeout = '1s'\")")).toBe(1);
-    expect(hit("tx.query(\"set local statement_timeout = '1s'\")")).toBe(0);
+    expect(hit('tx.query("set statement_timeout = \'1s\'")')).toBe(1);
+    expect(hit('tx.query("set local statement_timeout = \'1s\'")')).toBe(0);
     expect(hit("db.query('listen jobs')")).toBe(1);
     expect(hit('tx.query(`create temp table k (x int)`)')).toBe(1);
     expect(hit('tx.query(`create temp table if not exists k (x int) on commit delete rows`)')).toBe(0);

@@ -50,20 +50,35 @@ export async function findPooler(connectionString: string): Promise<PoolerMode> 
  *   ones), so `createDb` does not send it (`viaPooler`); when the database has none of its own for our
  *   role, that is said once, with the fix.
  */
-export async function adaptToPooler(db: Db, mode: PoolerMode, statementTimeoutMs: number, log: (line: string) => void, prepared: 'auto' | 'on' | 'off' = 'auto'): Promise<void> {
+export async function adaptToPooler(
+  db: Db,
+  mode: PoolerMode,
+  statementTimeoutMs: number,
+  log: (line: string) => void,
+  prepared: 'auto' | 'on' | 'off' = 'auto',
+): Promise<void> {
   db.preparedStatements = prepared === 'on' || (prepared === 'auto' && mode !== 'transaction');
   if (mode === 'direct') return;
   if (mode === 'transaction') {
-    log(db.preparedStatements
-      ? 'Database: DATABASE_URL goes through a transaction-mode pooler (PgBouncer); hot reads stay named prepared statements (DB_PREPARED_STATEMENTS=on: PgBouncer 1.21+ with max_prepared_statements).'
-      : 'Database: DATABASE_URL goes through a transaction-mode pooler (PgBouncer); hot reads run as unnamed statements.');
+    log(
+      db.preparedStatements
+        ? 'Database: DATABASE_URL goes through a transaction-mode pooler (PgBouncer); hot reads stay named prepared statements (DB_PREPARED_STATEMENTS=on: PgBouncer 1.21+ with max_prepared_statements).'
+        : 'Database: DATABASE_URL goes through a transaction-mode pooler (PgBouncer); hot reads run as unnamed statements.',
+    );
   } else {
-    log('Database: DATABASE_URL goes through a session-mode pooler; it works, but every Sabaq connection holds a server connection: use pool_mode = transaction.');
+    log(
+      'Database: DATABASE_URL goes through a session-mode pooler; it works, but every Sabaq connection holds a server connection: use pool_mode = transaction.',
+    );
   }
   if (statementTimeoutMs > 0) {
-    const current = await db.query<{ t: string }>("select current_setting('statement_timeout') as t").then((r) => r.rows[0]!.t, () => null);
+    const current = await db.query<{ t: string }>("select current_setting('statement_timeout') as t").then(
+      (r) => r.rows[0]!.t,
+      () => null,
+    );
     if (current === '0') {
-      log(`Database: behind a pooler statement_timeout cannot be sent on connect and the database sets none for this role: run ALTER ROLE ... SET statement_timeout = '${statementTimeoutMs}ms' (until then the client gives up after ${statementTimeoutMs + 5000} ms, the server does not).`);
+      log(
+        `Database: behind a pooler statement_timeout cannot be sent on connect and the database sets none for this role: run ALTER ROLE ... SET statement_timeout = '${statementTimeoutMs}ms' (until then the client gives up after ${statementTimeoutMs + 5000} ms, the server does not).`,
+      );
     }
   }
 }

@@ -51,7 +51,9 @@ export function runPrimary(opts: PrimaryOptions): void {
     if (stopping) return;
     opts.log(`Worker ${worker.process.pid} stopped (${signal ?? code}); starting another.`);
     listening = Math.max(0, listening - 1);
-    setTimeout(() => { if (!stopping) fork(); }, 1000).unref();
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, 1000).unref();
   });
 
   const stop = async (signal: NodeJS.Signals) => {
@@ -63,11 +65,16 @@ export function runPrimary(opts: PrimaryOptions): void {
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
     }, opts.shutdownTimeoutMs + 1000);
     deadline.unref();
-    const exits = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w).map((w) => new Promise<void>((resolve) => {
-      if (w.isDead()) return resolve();
-      w.once('exit', () => resolve());
-      w.process.kill('SIGTERM');
-    }));
+    const exits = Object.values(cluster.workers ?? {})
+      .filter((w): w is Worker => !!w)
+      .map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.isDead()) return resolve();
+            w.once('exit', () => resolve());
+            w.process.kill('SIGTERM');
+          }),
+      );
     await Promise.all(exits);
     clearTimeout(deadline);
     try {

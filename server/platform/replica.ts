@@ -50,7 +50,13 @@ export function createReplicaRouter(primary: Db, readUrl: string, options: Repli
   const log = options.log ?? (() => {});
   const now = options.now ?? Date.now;
   const checkMs = options.checkMs ?? 500;
-  const pool = new pg.Pool({ connectionString: readUrl, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 2000, query_timeout: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: readUrl,
+    max: options.poolSize ?? 10,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 2000,
+    query_timeout: 30_000,
+  });
   pool.on('error', () => {});
   let state: ReplicaState | undefined;
   let caughtUpTo = 0; // instants (ms) before which every primary commit is on the replica
@@ -66,7 +72,9 @@ export function createReplicaRouter(primary: Db, readUrl: string, options: Repli
   // one check at a time: a slow replica must not let the timer's checks overlap and mix their positions
   let inFlight: Promise<ReplicaState> | null = null;
   function check(): Promise<ReplicaState> {
-    inFlight ??= checkOnce().finally(() => { inFlight = null; });
+    inFlight ??= checkOnce().finally(() => {
+      inFlight = null;
+    });
     return inFlight;
   }
 
@@ -80,10 +88,11 @@ export function createReplicaRouter(primary: Db, readUrl: string, options: Repli
       return state ?? setState('down'); // the primary itself is away: nothing to compare with
     }
     try {
-      const r = (await pool.query<{ recovery: boolean; ok: boolean | null }>(
-        'select pg_is_in_recovery() as recovery, pg_last_wal_replay_lsn() >= $1::pg_lsn as ok',
-        [previous?.lsn ?? primaryLsn],
-      )).rows[0]!;
+      const r = (
+        await pool.query<{ recovery: boolean; ok: boolean | null }>('select pg_is_in_recovery() as recovery, pg_last_wal_replay_lsn() >= $1::pg_lsn as ok', [
+          previous?.lsn ?? primaryLsn,
+        ])
+      ).rows[0]!;
       if (!r.recovery) {
         permanent = true;
         return setState('primary');

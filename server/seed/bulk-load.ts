@@ -17,7 +17,8 @@ export async function dropSecondaryStructures(client: pg.ClientBase, tables: rea
         -- a unique constraint that another table's foreign key relies on must stay
         and not (c.contype = 'u' and exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = c.conindid))
       order by c.contype desc, c.conrelid, c.conname`,
-    [regclasses]);
+    [regclasses],
+  );
   const { rows: indexes } = await client.query<{ name: string; def: string }>(
     `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
        from pg_index i
@@ -25,7 +26,8 @@ export async function dropSecondaryStructures(client: pg.ClientBase, tables: rea
         and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid and c.conrelid = i.indrelid and c.contype in ('p', 'u', 'x'))
         and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = i.indexrelid)
       order by i.indrelid, 1`,
-    [regclasses]);
+    [regclasses],
+  );
 
   // foreign keys first ('u' sorts after 'f' in the order above), then unique constraints, then indexes
   for (const c of constraints) await client.query(`alter table ${c.tbl} drop constraint ${c.name}`);
@@ -39,8 +41,10 @@ export async function dropSecondaryStructures(client: pg.ClientBase, tables: rea
       timings.push({ step, ms: performance.now() - t });
     };
     for (const i of indexes) await timed(`index ${i.name}`, i.def);
-    for (const c of constraints.filter((x) => x.kind === 'u')) await timed(`unique ${c.tbl}.${c.name}`, `alter table ${c.tbl} add constraint ${c.name} ${c.def}`);
-    for (const c of constraints.filter((x) => x.kind === 'f')) await timed(`foreign key ${c.tbl}.${c.name}`, `alter table ${c.tbl} add constraint ${c.name} ${c.def}`);
+    for (const c of constraints.filter((x) => x.kind === 'u'))
+      await timed(`unique ${c.tbl}.${c.name}`, `alter table ${c.tbl} add constraint ${c.name} ${c.def}`);
+    for (const c of constraints.filter((x) => x.kind === 'f'))
+      await timed(`foreign key ${c.tbl}.${c.name}`, `alter table ${c.tbl} add constraint ${c.name} ${c.def}`);
     return timings;
   };
 }

@@ -40,9 +40,11 @@ export function regionTargets(size: Exclude<SeedSize, 'demo'>): RegionTarget[] {
   const pupilsLeft = COUNTRY_PUPILS - sum(known, (r) => r.pupils);
   const openSchools = sum(open, (r) => r.schools);
   const openPupils = sum(open, (r) => r.pupils);
-  const targets = REGIONS.map((def) => def.estimated
-    ? { def, schools: Math.round((def.schools * schoolsLeft) / openSchools), pupils: Math.round((def.pupils * pupilsLeft) / openPupils) }
-    : { def, schools: def.schools, pupils: def.pupils });
+  const targets = REGIONS.map((def) =>
+    def.estimated
+      ? { def, schools: Math.round((def.schools * schoolsLeft) / openSchools), pupils: Math.round((def.pupils * pupilsLeft) / openPupils) }
+      : { def, schools: def.schools, pupils: def.pupils },
+  );
   // rounding: the last open unit takes the remainder so the totals are exact
   const last = targets.filter((t) => t.def.estimated).at(-1)!;
   last.schools += COUNTRY_SCHOOLS - sum2(targets, 'schools');
@@ -54,7 +56,15 @@ const sum2 = (ts: RegionTarget[], k: 'schools' | 'pupils') => ts.reduce((s, t) =
 /** Share of schools (by count) and of pupils in villages. SEED-FACTS: ~79% of schools are rural, many small. */
 function ruralShares(def: RegionDef): { schools: number; pupils: number } {
   if (def.kind === 'city') return { schools: 0, pupils: 0 };
-  const bySchools: Record<string, number> = { mangystau: 0.55, atyrau: 0.7, karaganda: 0.7, turkistan: 0.85, 'north-kazakhstan': 0.9, kostanay: 0.85, akmola: 0.87 };
+  const bySchools: Record<string, number> = {
+    mangystau: 0.55,
+    atyrau: 0.7,
+    karaganda: 0.7,
+    turkistan: 0.85,
+    'north-kazakhstan': 0.9,
+    kostanay: 0.85,
+    akmola: 0.87,
+  };
   const byPupils: Record<string, number> = { turkistan: 0.7, 'almaty-region': 0.6, zhambyl: 0.5, kyzylorda: 0.5, mangystau: 0.35 };
   return { schools: bySchools[def.code] ?? 0.8, pupils: byPupils[def.code] ?? 0.4 };
 }
@@ -114,22 +124,51 @@ export function planClasses(rng: Rng, pupils: number, ruShare: number, maxClass:
 
 // Village names: common Kazakh place-name parts (Ақсу, Қарабұлақ, Жаңатұрмыс…) in kk, ru and en spelling.
 const PREFIXES: [string, string, string][] = [
-  ['Ақ', 'Ак', 'Ak'], ['Қара', 'Кара', 'Kara'], ['Жаңа', 'Жана', 'Zhana'], ['Сары', 'Сары', 'Sary'], ['Көк', 'Кок', 'Kok'],
-  ['Қызыл', 'Кызыл', 'Kyzyl'], ['Ұзын', 'Узын', 'Uzyn'], ['Тал', 'Тал', 'Tal'], ['Қос', 'Кос', 'Kos'], ['Алтын', 'Алтын', 'Altyn'],
-  ['Бес', 'Бес', 'Bes'], ['Шұбар', 'Шубар', 'Shubar'],
+  ['Ақ', 'Ак', 'Ak'],
+  ['Қара', 'Кара', 'Kara'],
+  ['Жаңа', 'Жана', 'Zhana'],
+  ['Сары', 'Сары', 'Sary'],
+  ['Көк', 'Кок', 'Kok'],
+  ['Қызыл', 'Кызыл', 'Kyzyl'],
+  ['Ұзын', 'Узын', 'Uzyn'],
+  ['Тал', 'Тал', 'Tal'],
+  ['Қос', 'Кос', 'Kos'],
+  ['Алтын', 'Алтын', 'Altyn'],
+  ['Бес', 'Бес', 'Bes'],
+  ['Шұбар', 'Шубар', 'Shubar'],
 ];
 const ROOTS: [string, string, string][] = [
-  ['су', 'су', 'su'], ['бұлақ', 'булак', 'bulak'], ['тау', 'тау', 'tau'], ['төбе', 'тобе', 'tobe'], ['көл', 'коль', 'kol'],
-  ['жар', 'жар', 'zhar'], ['ағаш', 'агаш', 'agash'], ['сай', 'сай', 'sai'], ['тоғай', 'тогай', 'togai'], ['өзек', 'озек', 'ozek'],
-  ['қайың', 'каин', 'kaiyn'], ['терек', 'терек', 'terek'], ['құдық', 'кудук', 'kuduk'],
+  ['су', 'су', 'su'],
+  ['бұлақ', 'булак', 'bulak'],
+  ['тау', 'тау', 'tau'],
+  ['төбе', 'тобе', 'tobe'],
+  ['көл', 'коль', 'kol'],
+  ['жар', 'жар', 'zhar'],
+  ['ағаш', 'агаш', 'agash'],
+  ['сай', 'сай', 'sai'],
+  ['тоғай', 'тогай', 'togai'],
+  ['өзек', 'озек', 'ozek'],
+  ['қайың', 'каин', 'kaiyn'],
+  ['терек', 'терек', 'terek'],
+  ['құдық', 'кудук', 'kuduk'],
 ];
 const WHOLE: [string, string, string][] = [
-  ['Береке', 'Береке', 'Bereke'], ['Достық', 'Достык', 'Dostyk'], ['Бірлік', 'Бирлик', 'Birlik'], ['Ынтымақ', 'Ынтымак', 'Yntymak'],
-  ['Жетісу', 'Жетысу', 'Zhetysu'], ['Байтерек', 'Байтерек', 'Baiterek'], ['Көктем', 'Коктем', 'Koktem'], ['Жаңатұрмыс', 'Жанатурмыс', 'Zhanaturmys'],
-  ['Шұғыла', 'Шугыла', 'Shugyla'], ['Бірлестік', 'Бирлестик', 'Birlestik'], ['Еңбек', 'Енбек', 'Enbek'], ['Тасты', 'Тасты', 'Tasty'],
+  ['Береке', 'Береке', 'Bereke'],
+  ['Достық', 'Достык', 'Dostyk'],
+  ['Бірлік', 'Бирлик', 'Birlik'],
+  ['Ынтымақ', 'Ынтымак', 'Yntymak'],
+  ['Жетісу', 'Жетысу', 'Zhetysu'],
+  ['Байтерек', 'Байтерек', 'Baiterek'],
+  ['Көктем', 'Коктем', 'Koktem'],
+  ['Жаңатұрмыс', 'Жанатурмыс', 'Zhanaturmys'],
+  ['Шұғыла', 'Шугыла', 'Shugyla'],
+  ['Бірлестік', 'Бирлестик', 'Birlestik'],
+  ['Еңбек', 'Енбек', 'Enbek'],
+  ['Тасты', 'Тасты', 'Tasty'],
 ];
 const VILLAGE_NAMES: [string, string, string][] = [
-  ...WHOLE, ...PREFIXES.flatMap(([pk, pr, pe]) => ROOTS.map(([rk, rr, re]) => [pk + rk, pr + rr, pe + re] as [string, string, string])),
+  ...WHOLE,
+  ...PREFIXES.flatMap(([pk, pr, pe]) => ROOTS.map(([rk, rr, re]) => [pk + rk, pr + rr, pe + re] as [string, string, string])),
 ];
 
 function cityParts(centre: Names): { kk: string; ru: string; en: string } {
@@ -151,9 +190,11 @@ export function bulkPlan(size: Exclude<SeedSize, 'demo'>, scale = 1): { target: 
 
 export async function writeBulk(ctx: SeedContext, geo: Geography, size: Exclude<SeedSize, 'demo'>, log: (l: string) => void, scale = 1): Promise<void> {
   for (const { target: t, institutions: p } of bulkPlan(size, scale)) {
-    log(`  ${t.def.names.en}: ${t.schools} schools, ${t.pupils.toLocaleString('en-US')} pupils; ${p.colleges} colleges (${fmtN(p.collegeStudents)} students), ` +
-      `${p.universities} universities (${fmtN(p.universityStudents)}), ${p.kindergartens} kindergartens and ${p.miniCentres} mini-centres (${fmtN(p.preschoolChildren)} children), ` +
-      `${p.clubs} clubs (${fmtN(p.clubMembers)} places), ${p.specialSchools} special schools (${fmtN(p.specialPupils)})`);
+    log(
+      `  ${t.def.names.en}: ${t.schools} schools, ${t.pupils.toLocaleString('en-US')} pupils; ${p.colleges} colleges (${fmtN(p.collegeStudents)} students), ` +
+        `${p.universities} universities (${fmtN(p.universityStudents)}), ${p.kindergartens} kindergartens and ${p.miniCentres} mini-centres (${fmtN(p.preschoolChildren)} children), ` +
+        `${p.clubs} clubs (${fmtN(p.clubMembers)} places), ${p.specialSchools} special schools (${fmtN(p.specialPupils)})`,
+    );
     await writeRegion(ctx, geo, t, p);
   }
 }
@@ -170,7 +211,7 @@ async function writeRegion(ctx: SeedContext, geo: Geography, target: RegionTarge
   const centreDistricts = def.kind === 'city' ? def.districts : [def.centre];
   const ruralDistricts = def.kind === 'city' ? [] : def.districts;
   const officer = (scope: { districtId?: number; regionId?: number }) => {
-    const sex = rng.chance(0.5) ? 'm' as const : 'f' as const;
+    const sex = rng.chance(0.5) ? ('m' as const) : ('f' as const);
     const n = pickPersonName(rng, def.kazakhShare, sex);
     const id = ctx.person({ ...n, sex, birthDate: isoDate(rng.int(dayNumber('1965-01-01'), dayNumber('1988-12-31'))), phone: true, email: true });
     ctx.account(id, n.ethnicity === 'kazakh' ? 'kk' : 'ru');
@@ -182,9 +223,14 @@ async function writeRegion(ctx: SeedContext, geo: Geography, target: RegionTarge
     officer({ districtId: id });
     const parts = cityParts(def.kind === 'city' ? def.centre : names);
     const settlementId = geo.settlement(id, {
-      names: def.kind === 'city' ? { kk: `${parts.kk} қаласы, ${names.kk}`, ru: `город ${parts.ru}, ${names.ru}`, en: `${parts.en}, ${names.en}` }
-        : { kk: `${parts.kk} қаласы`, ru: `город ${parts.ru}`, en: parts.en },
-      kind: 'urban', internet: 'broadband', internetMbps: rng.pick([30, 50, 100]), tvReception: true,
+      names:
+        def.kind === 'city'
+          ? { kk: `${parts.kk} қаласы, ${names.kk}`, ru: `город ${parts.ru}, ${names.ru}`, en: `${parts.en}, ${names.en}` }
+          : { kk: `${parts.kk} қаласы`, ru: `город ${parts.ru}`, en: parts.en },
+      kind: 'urban',
+      internet: 'broadband',
+      internetMbps: rng.pick([30, 50, 100]),
+      tvReception: true,
     });
     return { id, settlementId, city: parts, next: 1 };
   });
@@ -204,8 +250,13 @@ async function writeRegion(ctx: SeedContext, geo: Geography, target: RegionTarge
       const d = urbanDistricts[urbanNo++ % urbanDistricts.length]!;
       const n = d.next++;
       spec = {
-        key: `bulk:${def.code}:${i}`, kind: 'school', settlementId: d.settlementId, districtId: d.id, regionId: region.id,
-        timeZone: def.timeZone, kazakhShare: def.kazakhShare,
+        key: `bulk:${def.code}:${i}`,
+        kind: 'school',
+        settlementId: d.settlementId,
+        districtId: d.id,
+        regionId: region.id,
+        timeZone: def.timeZone,
+        kazakhShare: def.kazakhShare,
         names: {
           kk: `${d.city.kk} қаласының №${n} жалпы білім беретін мектебі`,
           ru: `Общеобразовательная школа №${n} города ${d.city.ru}`,
@@ -218,45 +269,71 @@ async function writeRegion(ctx: SeedContext, geo: Geography, target: RegionTarge
       let village = d.villages.length && orgRng.chance(0.08) ? orgRng.pick(d.villages) : undefined;
       if (!village) {
         const name = d.names[d.villages.length % d.names.length]!;
-        const internet = orgRng.weighted([['broadband', 55], ['slow', 33], ['none', 12]] as const);
+        const internet = orgRng.weighted([
+          ['broadband', 55],
+          ['slow', 33],
+          ['none', 12],
+        ] as const);
         village = {
           id: geo.settlement(d.id, {
-            names: { kk: `${name[0]} ауылы`, ru: `село ${name[1]}`, en: `${name[2]} village` }, kind: 'rural', internet,
+            names: { kk: `${name[0]} ауылы`, ru: `село ${name[1]}`, en: `${name[2]} village` },
+            kind: 'rural',
+            internet,
             internetMbps: internet === 'broadband' ? orgRng.pick([4, 8, 10, 20]) : internet === 'slow' ? orgRng.pick([0.5, 1, 2, 3]) : null,
             // SEED-FACTS: 604 settlements received neither Al-Farabi nor El-Arna
             tvReception: !orgRng.chance(0.09),
           }),
-          name, schools: 0,
+          name,
+          schools: 0,
         };
         d.villages.push(village);
       }
       village.schools++;
       const [kk, ru, en] = village.name;
       const no = village.schools > 1 ? ` №${village.schools}` : '';
-      const type = s.pupils < 25 ? ['бастауыш мектебі', 'Начальная школа', 'Primary School']
-        : s.pupils < 80 ? ['негізгі орта мектебі', 'Основная средняя школа', 'Basic Secondary School']
-          : ['жалпы білім беретін мектебі', 'Общеобразовательная школа', 'Secondary School'];
+      const type =
+        s.pupils < 25
+          ? ['бастауыш мектебі', 'Начальная школа', 'Primary School']
+          : s.pupils < 80
+            ? ['негізгі орта мектебі', 'Основная средняя школа', 'Basic Secondary School']
+            : ['жалпы білім беретін мектебі', 'Общеобразовательная школа', 'Secondary School'];
       classRu = orgRng.chance(ruShare) ? 1 : 0; // a village school teaches in one language
       spec = {
-        key: `bulk:${def.code}:${i}`, kind: 'school', settlementId: village.id, districtId: d.id, regionId: region.id,
-        timeZone: def.timeZone, kazakhShare: classRu ? Math.min(def.kazakhShare, 0.3) : Math.max(def.kazakhShare, 0.85),
+        key: `bulk:${def.code}:${i}`,
+        kind: 'school',
+        settlementId: village.id,
+        districtId: d.id,
+        regionId: region.id,
+        timeZone: def.timeZone,
+        kazakhShare: classRu ? Math.min(def.kazakhShare, 0.3) : Math.max(def.kazakhShare, 0.85),
         names: { kk: `${kk} ауылының${no} ${type[0]}`, ru: `${type[1]}${no} села ${ru}`, en: `${en} Village ${type[2]}${no ? ` No. ${village.schools}` : ''}` },
       };
     }
     const classes = planClasses(orgRng, s.pupils, classRu, s.rural ? 25 : 28);
     const langs = new Set(classes.map((c) => c.language));
     const districtId = spec.districtId;
-    const made = populateOrganisation(ctx, orgRng, { ...spec, classes, instructionLanguage: langs.size > 1 ? 'kk_ru' : langs.has('ru') ? 'ru' : 'kk' }, {
-      onLearner: (personId, cls, family) => pool.add(districtId, personId, cls.grade ?? 0, family),
-    });
+    const made = populateOrganisation(
+      ctx,
+      orgRng,
+      { ...spec, classes, instructionLanguage: langs.size > 1 ? 'kk_ru' : langs.has('ru') ? 'ru' : 'kk' },
+      {
+        onLearner: (personId, cls, family) => pool.add(districtId, personId, cls.grade ?? 0, family),
+      },
+    );
     pool.addFamilies(spec.settlementId, made.families);
     await ctx.w.checkpoint();
   }
-  await writeInstitutions(ctx, {
-    def, regionId: region.id,
-    urban: urbanDistricts.map((d) => ({ id: d.id, settlementId: d.settlementId, city: def.kind === 'city' ? def.centre : centreNames(d.city) })),
-    rural: villageDistricts.map((d) => ({ id: d.id, villages: d.villages.map((v) => ({ id: v.id, name: v.name })) })),
-  }, institutions, pool);
+  await writeInstitutions(
+    ctx,
+    {
+      def,
+      regionId: region.id,
+      urban: urbanDistricts.map((d) => ({ id: d.id, settlementId: d.settlementId, city: def.kind === 'city' ? def.centre : centreNames(d.city) })),
+      rural: villageDistricts.map((d) => ({ id: d.id, villages: d.villages.map((v) => ({ id: v.id, name: v.name })) })),
+    },
+    institutions,
+    pool,
+  );
 }
 
 function centreNames(parts: { kk: string; ru: string; en: string }): Names {

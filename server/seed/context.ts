@@ -78,7 +78,14 @@ export class SeedContext {
   }
 
   grant(personId: number, role: Role, scope: { organisationId?: number; districtId?: number; regionId?: number } = {}): void {
-    this.w.add('role_assignments', [this.w.id('role_assignments'), personId, role, scope.organisationId ?? null, scope.districtId ?? null, scope.regionId ?? null]);
+    this.w.add('role_assignments', [
+      this.w.id('role_assignments'),
+      personId,
+      role,
+      scope.organisationId ?? null,
+      scope.districtId ?? null,
+      scope.regionId ?? null,
+    ]);
   }
 
   /** A 12-digit business identification number: YYMM of registration, 4 (legal entity), 0 (head office), serial, check digit. */

@@ -34,7 +34,12 @@ export const SUBJECTS: SubjectDef[] = [
   { code: 'art', kk: 'Көркем еңбек', ru: 'Художественный труд', en: 'Art and crafts' },
   { code: 'music', kk: 'Музыка', ru: 'Музыка', en: 'Music' },
   { code: 'pe', kk: 'Дене шынықтыру', ru: 'Физическая культура', en: 'Physical education' },
-  { code: 'basic-military', kk: 'Алғашқы әскери және технологиялық дайындық', ru: 'Начальная военная и технологическая подготовка', en: 'Basic military and technological training' },
+  {
+    code: 'basic-military',
+    kk: 'Алғашқы әскери және технологиялық дайындық',
+    ru: 'Начальная военная и технологическая подготовка',
+    en: 'Basic military and technological training',
+  },
   // college and university
   { code: 'pedagogy', kk: 'Педагогика', ru: 'Педагогика', en: 'Pedagogy' },
   { code: 'psychology', kk: 'Психология', ru: 'Психология', en: 'Psychology' },
@@ -77,23 +82,60 @@ export function schoolSubjects(grade: number, language: InstructionLanguage): st
   const second = language === 'kk' ? 'russian' : 'kazakh';
   if (grade === 1) {
     // Russian-language classes learn Kazakh from grade 1; Kazakh-language classes learn Russian from grade 3
-    return ['literacy', `${first}-language`, ...(language === 'ru' ? ['kazakh-language'] : []), 'math', 'world-knowledge',
-      'natural-science', 'self-knowledge', 'art', 'music', 'pe'];
+    return [
+      'literacy',
+      `${first}-language`,
+      ...(language === 'ru' ? ['kazakh-language'] : []),
+      'math',
+      'world-knowledge',
+      'natural-science',
+      'self-knowledge',
+      'art',
+      'music',
+      'pe',
+    ];
   }
   if (grade <= 4) {
-    return [`${first}-language`, 'literary-reading', ...(language === 'ru' || grade >= 3 ? [`${second}-language`] : []),
-      ...(grade >= 3 ? ['english', 'informatics'] : []), 'math', 'world-knowledge', 'natural-science', 'self-knowledge',
-      'art', 'music', 'pe'];
+    return [
+      `${first}-language`,
+      'literary-reading',
+      ...(language === 'ru' || grade >= 3 ? [`${second}-language`] : []),
+      ...(grade >= 3 ? ['english', 'informatics'] : []),
+      'math',
+      'world-knowledge',
+      'natural-science',
+      'self-knowledge',
+      'art',
+      'music',
+      'pe',
+    ];
   }
   const languages = [`${first}-language`, `${first}-literature`, `${second}-language`, 'english'];
   if (grade <= 6) {
-    return [...languages, 'math', 'informatics', 'natural-science', 'history-kazakhstan', ...(grade === 6 ? ['world-history'] : []),
-      'self-knowledge', 'art', 'music', 'pe'];
+    return [
+      ...languages,
+      'math',
+      'informatics',
+      'natural-science',
+      'history-kazakhstan',
+      ...(grade === 6 ? ['world-history'] : []),
+      'self-knowledge',
+      'art',
+      'music',
+      'pe',
+    ];
   }
   const sciences = ['algebra', 'geometry', 'informatics', 'physics', 'chemistry', 'biology', 'geography', 'history-kazakhstan', 'world-history'];
   if (grade <= 9) {
-    return [...languages, ...sciences, ...(grade === 9 ? ['law'] : []), 'self-knowledge', ...(grade <= 8 ? ['art'] : []),
-      ...(grade === 7 ? ['music'] : []), 'pe'];
+    return [
+      ...languages,
+      ...sciences,
+      ...(grade === 9 ? ['law'] : []),
+      'self-knowledge',
+      ...(grade <= 8 ? ['art'] : []),
+      ...(grade === 7 ? ['music'] : []),
+      'pe',
+    ];
   }
   return [...languages, ...sciences, 'self-knowledge', 'basic-military', 'pe'];
 }
@@ -142,9 +184,7 @@ export const TEACHER_SPECIALTIES: TeacherSpecialty[] = [
   { code: 'coach', subjects: ['football', 'wrestling'], classesPerTeacher: 16 },
 ];
 
-export const SPECIALTY_OF_SUBJECT = new Map<string, TeacherSpecialty>(
-  TEACHER_SPECIALTIES.flatMap((s) => s.subjects.map((code) => [code, s] as const)),
-);
+export const SPECIALTY_OF_SUBJECT = new Map<string, TeacherSpecialty>(TEACHER_SPECIALTIES.flatMap((s) => s.subjects.map((code) => [code, s] as const)));
 
 /**
  * College and university specialties, grouped by the categories the format rules use

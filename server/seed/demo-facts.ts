@@ -55,8 +55,14 @@ export interface DemoClass {
   size: number;
 }
 
-const cls = (grade: number, letter: string, language: 'kk' | 'ru', shift: 1 | 2, size: number): DemoClass =>
-  ({ name: `${grade} ${letter}`, grade, letter, language, shift, size });
+const cls = (grade: number, letter: string, language: 'kk' | 'ru', shift: 1 | 2, size: number): DemoClass => ({
+  name: `${grade} ${letter}`,
+  grade,
+  letter,
+  language,
+  shift,
+  size,
+});
 
 /** The city school in Kaskelen: Kazakh and Russian classes (А, Ә Kazakh, Б Russian), two shifts, 300 pupils. */
 export const CITY_SCHOOL = {
@@ -66,10 +72,22 @@ export const CITY_SCHOOL = {
     en: 'Kaskelen Secondary School No. 1',
   },
   classes: [
-    cls(1, 'А', 'kk', 1, 18), cls(1, 'Ә', 'kk', 1, 18), cls(2, 'А', 'kk', 2, 18), cls(2, 'Ә', 'kk', 2, 18),
-    cls(3, 'А', 'kk', 2, 20), cls(4, 'А', 'kk', 2, 20), cls(5, 'А', 'kk', 1, 18), cls(5, 'Ә', 'kk', 1, 18),
-    cls(5, 'Б', 'ru', 1, 18), cls(6, 'А', 'kk', 2, 18), cls(6, 'Ә', 'kk', 2, 18), cls(6, 'Б', 'ru', 2, 18),
-    cls(7, 'А', 'kk', 2, 20), cls(8, 'А', 'kk', 2, 20), cls(9, 'А', 'kk', 1, 20), cls(10, 'А', 'kk', 1, 10),
+    cls(1, 'А', 'kk', 1, 18),
+    cls(1, 'Ә', 'kk', 1, 18),
+    cls(2, 'А', 'kk', 2, 18),
+    cls(2, 'Ә', 'kk', 2, 18),
+    cls(3, 'А', 'kk', 2, 20),
+    cls(4, 'А', 'kk', 2, 20),
+    cls(5, 'А', 'kk', 1, 18),
+    cls(5, 'Ә', 'kk', 1, 18),
+    cls(5, 'Б', 'ru', 1, 18),
+    cls(6, 'А', 'kk', 2, 18),
+    cls(6, 'Ә', 'kk', 2, 18),
+    cls(6, 'Б', 'ru', 2, 18),
+    cls(7, 'А', 'kk', 2, 20),
+    cls(8, 'А', 'kk', 2, 20),
+    cls(9, 'А', 'kk', 1, 20),
+    cls(10, 'А', 'kk', 1, 10),
     cls(11, 'А', 'kk', 1, 10),
   ],
   pupilClass: '5 А',

@@ -47,13 +47,29 @@ export const COUNTRY_INSTITUTIONS = {
 export const REGION_INSTITUTION_FACTS: Record<string, Partial<InstitutionCounts>> = {
   // 69 colleges with more than 32 thousand students; 345 kindergartens and 446 mini-centres, 56,993 children;
   // 12 special organisations with 1,633 children
-  'east-kazakhstan': { colleges: 69, collegeStudents: 32_000, kindergartens: 345, miniCentres: 446, preschoolChildren: 56_993, specialSchools: 12, specialPupils: 1_633 },
+  'east-kazakhstan': {
+    colleges: 69,
+    collegeStudents: 32_000,
+    kindergartens: 345,
+    miniCentres: 446,
+    preschoolChildren: 56_993,
+    specialSchools: 12,
+    specialPupils: 1_633,
+  },
   karaganda: { colleges: 69 },
   // 186 kindergartens (22.7 thousand children) and 399 mini-centres (9 thousand); 45 organisations of additional
   // education with about 39 thousand pupils; 2 boarding schools (506) and 4 special schools (259); 34 colleges, > 22 thousand
   kostanay: {
-    colleges: 34, collegeStudents: 22_000, kindergartens: 186, miniCentres: 399, preschoolChildren: 31_700, miniCentreChildren: 9_000,
-    clubs: 45, clubMembers: 39_000, specialSchools: 6, specialPupils: 765,
+    colleges: 34,
+    collegeStudents: 22_000,
+    kindergartens: 186,
+    miniCentres: 399,
+    preschoolChildren: 31_700,
+    miniCentreChildren: 9_000,
+    clubs: 45,
+    clubMembers: 39_000,
+    specialSchools: 6,
+    specialPupils: 765,
   },
   // 304 kindergartens with 36,315 children, 4 special organisations, 27 colleges with 19,422 students
   mangystau: { colleges: 27, collegeStudents: 19_422, kindergartens: 304, miniCentres: 0, preschoolChildren: 36_315, specialSchools: 4 },
@@ -73,8 +89,23 @@ export const REGION_INSTITUTION_FACTS: Record<string, Partial<InstitutionCounts>
  * two big cities and the regional centres.
  */
 export const UNIVERSITIES_BY_REGION: Record<string, number> = {
-  'almaty-city': 40, 'nur-sultan': 17, shymkent: 12, karaganda: 10, 'east-kazakhstan': 8, turkistan: 7, aktobe: 5, kostanay: 5,
-  pavlodar: 5, 'west-kazakhstan': 5, zhambyl: 5, 'almaty-region': 5, akmola: 4, kyzylorda: 3, atyrau: 3, mangystau: 3, 'north-kazakhstan': 2,
+  'almaty-city': 40,
+  'nur-sultan': 17,
+  shymkent: 12,
+  karaganda: 10,
+  'east-kazakhstan': 8,
+  turkistan: 7,
+  aktobe: 5,
+  kostanay: 5,
+  pavlodar: 5,
+  'west-kazakhstan': 5,
+  zhambyl: 5,
+  'almaty-region': 5,
+  akmola: 4,
+  kyzylorda: 3,
+  atyrau: 3,
+  mangystau: 3,
+  'north-kazakhstan': 2,
 };
 
 /** Average children of a mini-centre (Kostanay: 9 thousand in 399). */
@@ -109,11 +140,24 @@ export function planCountryInstitutions(targets: SchoolTarget[]): InstitutionPla
   };
 
   // colleges: the units without a figure share what is left of ~800 by pupils; students likewise by colleges
-  const colleges = fill(targets, (t) => fact(t).colleges, COUNTRY_INSTITUTIONS.colleges, (t) => t.pupils);
-  const collegeStudents = fill(targets, (t) => fact(t).collegeStudents, COUNTRY_INSTITUTIONS.collegeStudents, (_, i) => colleges[i]!);
+  const colleges = fill(
+    targets,
+    (t) => fact(t).colleges,
+    COUNTRY_INSTITUTIONS.colleges,
+    (t) => t.pupils,
+  );
+  const collegeStudents = fill(
+    targets,
+    (t) => fact(t).collegeStudents,
+    COUNTRY_INSTITUTIONS.collegeStudents,
+    (_, i) => colleges[i]!,
+  );
   const universities = targets.map((t) => UNIVERSITIES_BY_REGION[t.def.code] ?? 0);
   // the big cities' universities are larger than the regions'
-  const universityStudents = apportion(COUNTRY_INSTITUTIONS.universityStudents, targets.map((t, i) => universities[i]! * (t.def.kind === 'city' ? 1.4 : 1)));
+  const universityStudents = apportion(
+    COUNTRY_INSTITUTIONS.universityStudents,
+    targets.map((t, i) => universities[i]! * (t.def.kind === 'city' ? 1.4 : 1)),
+  );
 
   const kgPerSchool = ratio('kindergartens', 'schools');
   const miniPerSchool = ratio('miniCentres', 'schools');
@@ -148,12 +192,22 @@ export function planCountryInstitutions(targets: SchoolTarget[]): InstitutionPla
 }
 
 /** Known values stay; the rest share `total - known` by `weight`. */
-function fill(targets: SchoolTarget[], given: (t: SchoolTarget) => number | undefined, total: number, weight: (t: SchoolTarget, i: number) => number): number[] {
+function fill(
+  targets: SchoolTarget[],
+  given: (t: SchoolTarget) => number | undefined,
+  total: number,
+  weight: (t: SchoolTarget, i: number) => number,
+): number[] {
   const knownSum = targets.reduce((s, t) => s + (given(t) ?? 0), 0);
   const openIdx = targets.flatMap((t, i) => (given(t) === undefined ? [i] : []));
-  const shares = apportion(Math.max(0, total - knownSum), openIdx.map((i) => weight(targets[i]!, i)));
+  const shares = apportion(
+    Math.max(0, total - knownSum),
+    openIdx.map((i) => weight(targets[i]!, i)),
+  );
   const out = targets.map((t) => given(t) ?? 0);
-  openIdx.forEach((i, k) => { out[i] = shares[k]!; });
+  openIdx.forEach((i, k) => {
+    out[i] = shares[k]!;
+  });
   return out;
 }
 
@@ -174,12 +228,18 @@ export function scalePlan(p: InstitutionPlan, scale: number): InstitutionPlan {
   const miniCentreChildren = people(p.miniCentreChildren, miniCentres, 10);
   return {
     def: p.def,
-    colleges, collegeStudents: people(p.collegeStudents, colleges, 60),
-    universities, universityStudents: people(p.universityStudents, universities, 100),
-    kindergartens, miniCentres, miniCentreChildren,
+    colleges,
+    collegeStudents: people(p.collegeStudents, colleges, 60),
+    universities,
+    universityStudents: people(p.universityStudents, universities, 100),
+    kindergartens,
+    miniCentres,
+    miniCentreChildren,
     preschoolChildren: miniCentreChildren + people(p.preschoolChildren - p.miniCentreChildren, kindergartens, 40),
-    clubs, clubMembers: people(p.clubMembers, clubs, 15),
-    specialSchools, specialPupils: people(p.specialPupils, specialSchools, 30),
+    clubs,
+    clubMembers: people(p.clubMembers, clubs, 15),
+    specialSchools,
+    specialPupils: people(p.specialPupils, specialSchools, 30),
   };
 }
 

@@ -33,14 +33,27 @@ describe('the plan of the country (SEED-FACTS)', () => {
   });
 
   test('kindergartens: East Kazakhstan 345 plus 446 mini-centres with 56,993 children; about 0.9 million children in the country', () => {
-    expect(unit('east-kazakhstan').institutions).toMatchObject({ kindergartens: 345, miniCentres: 446, preschoolChildren: 56_993, specialSchools: 12, specialPupils: 1_633 });
+    expect(unit('east-kazakhstan').institutions).toMatchObject({
+      kindergartens: 345,
+      miniCentres: 446,
+      preschoolChildren: 56_993,
+      specialSchools: 12,
+      specialPupils: 1_633,
+    });
     expect(total('preschoolChildren')).toBeGreaterThan(800_000);
     expect(total('preschoolChildren')).toBeLessThan(1_000_000);
     expect(total('kindergartens') + total('miniCentres')).toBeGreaterThan(8_000);
   });
 
   test('clubs and special schools: Kostanay and West Kazakhstan as the documents say, every unit has some', () => {
-    expect(unit('kostanay').institutions).toMatchObject({ clubs: 45, clubMembers: 39_000, specialSchools: 6, specialPupils: 765, kindergartens: 186, miniCentres: 399 });
+    expect(unit('kostanay').institutions).toMatchObject({
+      clubs: 45,
+      clubMembers: 39_000,
+      specialSchools: 6,
+      specialPupils: 765,
+      kindergartens: 186,
+      miniCentres: 399,
+    });
     expect(unit('west-kazakhstan').institutions).toMatchObject({ clubs: 40, clubMembers: 18_621, specialSchools: 7, specialPupils: 854 });
     for (const r of bulkPlan('country')) {
       expect(r.institutions.clubs).toBeGreaterThan(0);
@@ -77,7 +90,8 @@ describe('the generator at 4 % of the region size', () => {
   test('every kind of organisation is there, in the planned numbers', async () => {
     const plan = bulkPlan('region', 0.04)[0]!.institutions;
     const rows = await q<{ kind: string; n: number; learners: number }>(
-      `select kind, count(*)::int as n, sum(pupil_count)::int as learners from organisations where region_id = ${kostanay} group by kind`);
+      `select kind, count(*)::int as n, sum(pupil_count)::int as learners from organisations where region_id = ${kostanay} group by kind`,
+    );
     const by = Object.fromEntries(rows.map((r) => [r.kind, r]));
     expect(by.college).toMatchObject({ n: plan.colleges, learners: plan.collegeStudents });
     expect(by.university).toMatchObject({ n: plan.universities, learners: plan.universityStudents });
@@ -87,7 +101,8 @@ describe('the generator at 4 % of the region size', () => {
     const special = await q<{ n: number; pupils: number; biggest: number }>(
       `select count(distinct o.id)::int as n, sum(o.pupil_count)::int / count(distinct o.id) * count(distinct o.id) as pupils,
               max((select count(*) from class_members m where m.class_id = c.id))::int as biggest
-         from organisations o join classes c on c.organisation_id = o.id where o.region_id = ${kostanay} and o.name_en like '%Special%'`);
+         from organisations o join classes c on c.organisation_id = o.id where o.region_id = ${kostanay} and o.name_en like '%Special%'`,
+    );
     expect(special[0]!.n).toBe(plan.specialSchools);
     expect(special[0]!.biggest).toBeLessThanOrEqual(12);
   });
@@ -95,18 +110,20 @@ describe('the generator at 4 % of the region size', () => {
   test('college and university groups carry the specialty groups of the format rules and study years', async () => {
     const rows = await q<{ kind: string; specialty: string | null; study_year: number | null }>(
       `select distinct o.kind, c.specialty, c.study_year from classes c join organisations o on o.id = c.organisation_id
-        where o.region_id = ${kostanay} and o.kind in ('college', 'university')`);
+        where o.region_id = ${kostanay} and o.kind in ('college', 'university')`,
+    );
     expect(rows.every((r) => r.specialty !== null && r.study_year !== null && r.study_year >= 1 && r.study_year <= 4)).toBe(true);
     const specialties = new Set(rows.map((r) => r.specialty));
     for (const s of ['technical', 'pedagogical', 'agricultural']) expect(specialties).toContain(s);
   });
 
-  test('every learner is in a group or class of their organisation, and clubs hold at most five of the region\'s own pupils', async () => {
+  test("every learner is in a group or class of their organisation, and clubs hold at most five of the region's own pupils", async () => {
     // every pupil grant has a class membership in that organisation
     const [orphans] = await q<{ n: number }>(
       `select count(*)::int as n from role_assignments r join organisations o on o.id = r.organisation_id
         where r.role = 'pupil' and o.region_id = ${kostanay}
-          and not exists (select 1 from class_members m join classes c on c.id = m.class_id where m.pupil_id = r.person_id and c.organisation_id = r.organisation_id)`);
+          and not exists (select 1 from class_members m join classes c on c.id = m.class_id where m.pupil_id = r.person_id and c.organisation_id = r.organisation_id)`,
+    );
     expect(orphans!.n).toBe(0);
     const clubs = await q<{ max: number; min: number; members: number; from_schools: number; groups: number }>(
       `select max(n)::int as max, min(n)::int as min, sum(n)::int as members, count(*)::int as groups,
@@ -114,7 +131,8 @@ describe('the generator at 4 % of the region size', () => {
                      join classes cs on cs.id = ms.class_id join organisations os on os.id = cs.organisation_id
                     where m2.class_id = g.id and os.kind = 'school' and os.region_id = ${kostanay}))::int as from_schools
          from (select c.id, (select count(*) from class_members m where m.class_id = c.id) as n
-                 from classes c join organisations o on o.id = c.organisation_id where o.kind = 'additional' and o.region_id = ${kostanay}) g`);
+                 from classes c join organisations o on o.id = c.organisation_id where o.kind = 'additional' and o.region_id = ${kostanay}) g`,
+    );
     expect(clubs[0]!.max).toBeLessThanOrEqual(CLUB_GROUP_MAX);
     expect(clubs[0]!.min).toBeGreaterThanOrEqual(1);
     expect(clubs[0]!.members).toBe(bulkPlan('region', 0.04)[0]!.institutions.clubMembers);
@@ -122,7 +140,8 @@ describe('the generator at 4 % of the region size', () => {
     // each pupil in at most one club
     const [twice] = await q<{ n: number }>(
       `select count(*)::int as n from (select m.pupil_id from class_members m join classes c on c.id = m.class_id join organisations o on o.id = c.organisation_id
-        where o.kind = 'additional' group by m.pupil_id having count(*) > 1) x`);
+        where o.kind = 'additional' group by m.pupil_id having count(*) > 1) x`,
+    );
     expect(twice!.n).toBe(0);
   });
 
@@ -135,7 +154,8 @@ describe('the generator at 4 % of the region size', () => {
                                               join organisations o2 on o2.id = c2.organisation_id and o2.kind = 'school'
                                              where l.child_id = m.pupil_id))::int as siblings
          from class_members m join classes c on c.id = m.class_id join organisations o on o.id = c.organisation_id
-        where o.kind = 'kindergarten' and o.region_id = ${kostanay}`);
+        where o.kind = 'kindergarten' and o.region_id = ${kostanay}`,
+    );
     expect(r!.with_parents).toBe(r!.children);
     expect(r!.siblings).toBeGreaterThan(0);
   });
@@ -143,7 +163,8 @@ describe('the generator at 4 % of the region size', () => {
   test('universities have lecture, seminar and lab slots; clubs meet twice a week', async () => {
     const rows = await q<{ activity: string; n: number }>(
       `select ts.activity, count(*)::int as n from timetable_slots ts join organisations o on o.id = ts.organisation_id
-        where o.kind = 'university' and o.region_id = ${kostanay} group by ts.activity`);
+        where o.kind = 'university' and o.region_id = ${kostanay} group by ts.activity`,
+    );
     const by = Object.fromEntries(rows.map((r) => [r.activity, r.n]));
     for (const a of ['lecture', 'seminar', 'lab']) expect(by[a], a).toBeGreaterThan(0);
     const onSite = (by.lab ?? 0) + (by.practice ?? 0);
@@ -152,19 +173,21 @@ describe('the generator at 4 % of the region size', () => {
     expect(onSite / all).toBeLessThan(0.4);
     const [club] = await q<{ max: number }>(
       `select max(n)::int as max from (select count(*) as n from timetable_slots ts join organisations o on o.id = ts.organisation_id
-        where o.kind = 'additional' group by ts.class_id) x`);
+        where o.kind = 'additional' group by ts.class_id) x`,
+    );
     expect(club!.max).toBe(2);
   });
 
   test('duty windows at schools and kindergartens only; format decisions for every kind', async () => {
-    const windows = await q<{ kind: string }>(
-      `select distinct o.kind from duty_windows w join organisations o on o.id = w.organisation_id`);
+    const windows = await q<{ kind: string }>(`select distinct o.kind from duty_windows w join organisations o on o.id = w.organisation_id`);
     expect(windows.map((w) => w.kind).sort()).toEqual(['kindergarten', 'school']);
     const [apps] = await q<{ n: number }>(
-      `select count(*)::int as n from duty_applications a join organisations o on o.id = a.organisation_id where o.kind = 'kindergarten' and o.region_id = ${kostanay}`);
+      `select count(*)::int as n from duty_applications a join organisations o on o.id = a.organisation_id where o.kind = 'kindergarten' and o.region_id = ${kostanay}`,
+    );
     expect(apps!.n).toBeGreaterThan(0);
     const decided = await q<{ kind: string }>(
-      `select distinct o.kind from format_decisions d join organisations o on o.id = d.organisation_id where o.region_id = ${kostanay}`);
+      `select distinct o.kind from format_decisions d join organisations o on o.id = d.organisation_id where o.region_id = ${kostanay}`,
+    );
     expect(decided.map((d) => d.kind).sort()).toEqual(['additional', 'college', 'kindergarten', 'school', 'university']);
   });
 

@@ -73,7 +73,10 @@ export function spreadSizes(rng: Rng, n: number, total: number, sigma: number, m
   const sizes = w.map((x) => Math.max(min, Math.round((x / sw) * total)));
   let diff = total - sizes.reduce((a, b) => a + b, 0);
   // take the difference from (or give it to) the largest ones first
-  const order = sizes.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]).map(([, i]) => i);
+  const order = sizes
+    .map((s, i) => [s, i] as const)
+    .sort((a, b) => b[0] - a[0])
+    .map(([, i]) => i);
   for (let k = 0; diff !== 0 && k < order.length * 4; k++) {
     const i = order[k % order.length]!;
     const step = diff > 0 ? diff : Math.max(diff, min - sizes[i]!);
@@ -92,11 +95,19 @@ export async function writeInstitutions(ctx: SeedContext, places: UnitPlaces, pl
   const villages = places.rural.flatMap((d) => d.villages.map((v) => ({ districtId: d.id, ...v })));
   const city = (k: number) => places.urban[k % places.urban.length]!;
   const base = (key: string, kind: OrgKind, at: { districtId: number; settlementId: number }, names: Names, language: OrgSpec['instructionLanguage']) => ({
-    key, kind, names, settlementId: at.settlementId, districtId: at.districtId, regionId: places.regionId, timeZone: def.timeZone,
-    kazakhShare: language === 'ru' ? Math.min(def.kazakhShare, 0.35) : def.kazakhShare, instructionLanguage: language,
+    key,
+    kind,
+    names,
+    settlementId: at.settlementId,
+    districtId: at.districtId,
+    regionId: places.regionId,
+    timeZone: def.timeZone,
+    kazakhShare: language === 'ru' ? Math.min(def.kazakhShare, 0.35) : def.kazakhShare,
+    instructionLanguage: language,
   });
   const pickLanguage = (r: Rng): OrgSpec['instructionLanguage'] => (r.chance(ruShare * 0.6) ? 'kk_ru' : r.chance(ruShare * 0.5) ? 'ru' : 'kk');
-  const groupLanguage = (r: Rng, l: OrgSpec['instructionLanguage']): InstructionLanguage => (l === 'kk_ru' ? (r.chance(ruShare) ? 'ru' : 'kk') : l === 'ru' ? 'ru' : 'kk');
+  const groupLanguage = (r: Rng, l: OrgSpec['instructionLanguage']): InstructionLanguage =>
+    l === 'kk_ru' ? (r.chance(ruShare) ? 'ru' : 'kk') : l === 'ru' ? 'ru' : 'kk';
   const numbered = new Map<string, number>();
   const nth = (key: string) => {
     const n = (numbered.get(key) ?? 0) + 1;
@@ -123,14 +134,22 @@ export async function writeInstitutions(ctx: SeedContext, places: UnitPlaces, pl
       at = { districtId: v.districtId, settlementId: v.id };
       const n = nth(`college:${v.id}`);
       const no = n > 1 ? ` №${n}` : '';
-      names = { kk: `${v.name[0]} ауылының${no} ${type.kk} колледжі`, ru: `${type.ru} колледж${no} села ${v.name[1]}`, en: `${v.name[2]} Village ${type.en} College${n > 1 ? ` No. ${n}` : ''}` };
+      names = {
+        kk: `${v.name[0]} ауылының${no} ${type.kk} колледжі`,
+        ru: `${type.ru} колледж${no} села ${v.name[1]}`,
+        en: `${v.name[2]} Village ${type.en} College${n > 1 ? ` No. ${n}` : ''}`,
+      };
     } else {
       const c = city(i);
       at = { districtId: c.id, settlementId: c.settlementId };
       const n = nth(`college:${c.settlementId}:${type.en}`);
       const no = n > 1 ? ` №${n}` : '';
       const p = strip(c.city);
-      names = { kk: `${p.kk}${no} ${type.kk} колледжі`, ru: `${type.ru} колледж${no} города ${p.ru}`, en: `${p.en} ${type.en} College${n > 1 ? ` No. ${n}` : ''}` };
+      names = {
+        kk: `${p.kk}${no} ${type.kk} колледжі`,
+        ru: `${type.ru} колледж${no} города ${p.ru}`,
+        en: `${p.en} ${type.en} College${n > 1 ? ` No. ${n}` : ''}`,
+      };
     }
     const groups = studentGroups(r, 'college', students, rural ? 20 : 25, type.programmes, () => groupLanguage(r, language), [0.3, 0.28, 0.24, 0.18]);
     populateOrganisation(ctx, r, { ...base(`bulk:${def.code}:college:${i}`, 'college', at, names, language), classes: groups });
@@ -145,11 +164,15 @@ export async function writeInstitutions(ctx: SeedContext, places: UnitPlaces, pl
     const p = strip(c.city);
     const n = nth(`university:${c.settlementId}:${type.en}`);
     const language = 'kk_ru'; // every university teaches in both languages
-    const names: Names = n > 1
-      ? { kk: `${p.kk} №${n} ${type.kk}`, ru: `${type.ru} №${n} (${p.ru})`, en: `${p.en} ${type.en} No. ${n}` }
-      : { kk: `${p.kk} ${type.kk}`, ru: `${type.ru} (${p.ru})`, en: `${p.en} ${type.en}` };
+    const names: Names =
+      n > 1
+        ? { kk: `${p.kk} №${n} ${type.kk}`, ru: `${type.ru} №${n} (${p.ru})`, en: `${p.en} ${type.en} No. ${n}` }
+        : { kk: `${p.kk} ${type.kk}`, ru: `${type.ru} (${p.ru})`, en: `${p.en} ${type.en}` };
     const groups = studentGroups(r, 'university', students, 25, type.programmes, () => groupLanguage(r, language), [0.29, 0.26, 0.24, 0.21]);
-    populateOrganisation(ctx, r, { ...base(`bulk:${def.code}:university:${i}`, 'university', { districtId: c.id, settlementId: c.settlementId }, names, language), classes: groups });
+    populateOrganisation(ctx, r, {
+      ...base(`bulk:${def.code}:university:${i}`, 'university', { districtId: c.id, settlementId: c.settlementId }, names, language),
+      classes: groups,
+    });
     await ctx.w.checkpoint();
   }
 
@@ -167,13 +190,27 @@ export async function writeInstitutions(ctx: SeedContext, places: UnitPlaces, pl
     const language: OrgSpec['instructionLanguage'] = r.chance(ruShare * 0.7) ? 'ru' : 'kk';
     const n = nth(`kg:${at.settlementId}:${name[2]}`);
     const no = n > 1 ? ` №${n}` : '';
-    const place = v ? { kk: `${v.name[0]} ауылының`, ru: `села ${v.name[1]}`, en: `${v.name[2]} Village` } : { kk: `${strip(c.city).kk} қаласының`, ru: `города ${strip(c.city).ru}`, en: strip(c.city).en };
+    const place = v
+      ? { kk: `${v.name[0]} ауылының`, ru: `села ${v.name[1]}`, en: `${v.name[2]} Village` }
+      : { kk: `${strip(c.city).kk} қаласының`, ru: `города ${strip(c.city).ru}`, en: strip(c.city).en };
     const names: Names = mini
-      ? { kk: `${place.kk}${no} «${name[0]}» шағын орталығы`, ru: `Мини-центр «${name[1]}»${no} ${place.ru}`, en: `${name[2]} Mini-Centre${n > 1 ? ` No. ${n}` : ''}, ${place.en}` }
-      : { kk: `${place.kk}${no} «${name[0]}» бөбекжай-бақшасы`, ru: `Ясли-сад «${name[1]}»${no} ${place.ru}`, en: `${name[2]} Kindergarten${n > 1 ? ` No. ${n}` : ''}, ${place.en}` };
+      ? {
+          kk: `${place.kk}${no} «${name[0]}» шағын орталығы`,
+          ru: `Мини-центр «${name[1]}»${no} ${place.ru}`,
+          en: `${name[2]} Mini-Centre${n > 1 ? ` No. ${n}` : ''}, ${place.en}`,
+        }
+      : {
+          kk: `${place.kk}${no} «${name[0]}» бөбекжай-бақшасы`,
+          ru: `Ясли-сад «${name[1]}»${no} ${place.ru}`,
+          en: `${name[2]} Kindergarten${n > 1 ? ` No. ${n}` : ''}, ${place.en}`,
+        };
     const families = pool.families.get(at.settlementId);
-    populateOrganisation(ctx, r, { ...base(`bulk:${def.code}:${mini ? 'mini' : 'kg'}:${i}`, 'kindergarten', at, names, language), classes: preschoolGroups(r, children, mini ? 20 : 25) },
-      families?.length ? { siblingFamilies: { families, share: 0.3 } } : {});
+    populateOrganisation(
+      ctx,
+      r,
+      { ...base(`bulk:${def.code}:${mini ? 'mini' : 'kg'}:${i}`, 'kindergarten', at, names, language), classes: preschoolGroups(r, children, mini ? 20 : 25) },
+      families?.length ? { siblingFamilies: { families, share: 0.3 } } : {},
+    );
   };
   for (const [i, n] of kgSizes.entries()) {
     preschool(i, n, false);
@@ -192,11 +229,18 @@ export async function writeInstitutions(ctx: SeedContext, places: UnitPlaces, pl
     const at = v ? { districtId: v.districtId, settlementId: v.id } : { districtId: c.id, settlementId: c.settlementId };
     const boarding = r.chance(0.5);
     const n = nth(`special:${at.settlementId}`);
-    const place = v ? { kk: `${v.name[0]} ауылының`, ru: `села ${v.name[1]}`, en: `${v.name[2]} Village` } : { kk: `${strip(c.city).kk} қаласының`, ru: `города ${strip(c.city).ru}`, en: strip(c.city).en };
-    const type = boarding ? ['арнайы мектеп-интернаты', 'Специальная школа-интернат', 'Special Boarding School'] : ['арнайы мектебі', 'Специальная (коррекционная) школа', 'Special (Correctional) School'];
+    const place = v
+      ? { kk: `${v.name[0]} ауылының`, ru: `села ${v.name[1]}`, en: `${v.name[2]} Village` }
+      : { kk: `${strip(c.city).kk} қаласының`, ru: `города ${strip(c.city).ru}`, en: strip(c.city).en };
+    const type = boarding
+      ? ['арнайы мектеп-интернаты', 'Специальная школа-интернат', 'Special Boarding School']
+      : ['арнайы мектебі', 'Специальная (коррекционная) школа', 'Special (Correctional) School'];
     const names: Names = { kk: `${place.kk} №${n} ${type[0]}`, ru: `${type[1]} №${n} ${place.ru}`, en: `${place.en} ${type[2]} No. ${n}` };
     const language: OrgSpec['instructionLanguage'] = r.chance(ruShare) ? 'ru' : 'kk';
-    populateOrganisation(ctx, r, { ...base(`bulk:${def.code}:special:${i}`, 'school', at, names, language), classes: specialClasses(pupils, language === 'ru' ? 'ru' : 'kk') });
+    populateOrganisation(ctx, r, {
+      ...base(`bulk:${def.code}:special:${i}`, 'school', at, names, language),
+      classes: specialClasses(pupils, language === 'ru' ? 'ru' : 'kk'),
+    });
     await ctx.w.checkpoint();
   }
 
@@ -211,7 +255,9 @@ export async function writeInstitutions(ctx: SeedContext, places: UnitPlaces, pl
     const at = v && d ? { districtId: d.id, settlementId: v.id } : { districtId: c.id, settlementId: c.settlementId };
     const type = CLUB_TYPES[i % CLUB_TYPES.length]!;
     const n = nth(`club:${at.settlementId}:${type.en}`);
-    const place = v ? { kk: `${v.name[0]} ауылының`, ru: `села ${v.name[1]}`, en: `${v.name[2]} Village` } : { kk: `${strip(c.city).kk} қаласының`, ru: `города ${strip(c.city).ru}`, en: strip(c.city).en };
+    const place = v
+      ? { kk: `${v.name[0]} ауылының`, ru: `села ${v.name[1]}`, en: `${v.name[2]} Village` }
+      : { kk: `${strip(c.city).kk} қаласының`, ru: `города ${strip(c.city).ru}`, en: strip(c.city).en };
     const names: Names = { kk: `${place.kk} №${n} ${type.kk}`, ru: `${type.ru} №${n} ${place.ru}`, en: `${place.en} ${type.en} No. ${n}` };
     // its own district's pupils first, then (a large club, a small district) those of the others
     const all = [...places.urban.map((u) => u.id), ...places.rural.map((x) => x.id)];
@@ -224,8 +270,15 @@ export async function writeInstitutions(ctx: SeedContext, places: UnitPlaces, pl
 }
 
 /** Groups of one college or university: programmes share the students, study years by weight. */
-function studentGroups(rng: Rng, level: 'college' | 'university', students: number, size: number, programmes: readonly StudyProgramme[],
-  language: (p: StudyProgramme) => InstructionLanguage, yearWeights: number[]): ClassSpec[] {
+function studentGroups(
+  rng: Rng,
+  level: 'college' | 'university',
+  students: number,
+  size: number,
+  programmes: readonly StudyProgramme[],
+  language: (p: StudyProgramme) => InstructionLanguage,
+  yearWeights: number[],
+): ClassSpec[] {
   const count = Math.max(1, Math.round(students / size));
   const groups: ClassSpec[] = [];
   const counters = new Map<string, number>();
@@ -247,8 +300,11 @@ function pickIndex(rng: Rng, weights: number[]): number {
 
 /** Age groups of a kindergarten, born 2015-2019 (the pre-school year is the oldest). */
 const AGE_BANDS: [from: string, to: string, weight: number][] = [
-  ['2018-09-02', '2019-09-01', 0.12], ['2017-09-02', '2018-09-01', 0.2], ['2016-09-02', '2017-09-01', 0.22],
-  ['2015-09-02', '2016-09-01', 0.23], ['2014-09-02', '2015-09-01', 0.23],
+  ['2018-09-02', '2019-09-01', 0.12],
+  ['2017-09-02', '2018-09-01', 0.2],
+  ['2016-09-02', '2017-09-01', 0.22],
+  ['2015-09-02', '2016-09-01', 0.23],
+  ['2014-09-02', '2015-09-01', 0.23],
 ];
 const GROUP_NAMES = ['Балапан', 'Ботақан', 'Балдырған', 'Күншуақ', 'Айгөлек', 'Қарлығаш', 'Жұлдызай', 'Құлыншақ', 'Бөбек', 'Шұғыла', 'Еркетай', 'Гүлдер'];
 
@@ -273,7 +329,8 @@ function preschoolGroups(rng: Rng, children: number, max: number): ClassSpec[] {
     return groups;
   }
   const per = AGE_BANDS.map(([, , w]) => Math.floor(w * children));
-  for (let left = children - per.reduce((a, b) => a + b, 0), k = AGE_BANDS.length - 1; left > 0; left--, k = (k + AGE_BANDS.length - 1) % AGE_BANDS.length) per[k]!++;
+  for (let left = children - per.reduce((a, b) => a + b, 0), k = AGE_BANDS.length - 1; left > 0; left--, k = (k + AGE_BANDS.length - 1) % AGE_BANDS.length)
+    per[k]!++;
   per.forEach((n, b) => {
     if (n > 0) for (const m of sizes(n, Math.ceil(n / max))) add(AGE_BANDS[b]![0], AGE_BANDS[b]![1], m);
   });
@@ -310,15 +367,27 @@ export const CLUB_GROUP_MAX = 5;
 function writeClub(ctx: SeedContext, rng: Rng, org: OrgSpec, subjects: readonly string[], pupils: { id: number; grade: number; parents: number[] }[]): void {
   const w = ctx.w;
   const orgId = w.id('organisations');
-  w.add('organisations', [orgId, org.settlementId, org.districtId, org.regionId, 'additional', org.names.kk, org.names.ru, org.names.en,
-    ctx.bin(rng), org.instructionLanguage, pupils.length, org.timeZone]);
+  w.add('organisations', [
+    orgId,
+    org.settlementId,
+    org.districtId,
+    org.regionId,
+    'additional',
+    org.names.kk,
+    org.names.ru,
+    org.names.en,
+    ctx.bin(rng),
+    org.instructionLanguage,
+    pupils.length,
+    org.timeZone,
+  ]);
   const scope = { organisationId: orgId };
   ctx.grant(staff(ctx, rng, org, rng.chance(0.6) ? 'f' : 'm', 1962, 1982), 'org_admin', scope);
 
   // by age, so a group's members are close in grade
   const sorted = [...pupils].sort((a, b) => a.grade - b.grade || a.id - b.id);
-  const groups: typeof pupils[] = [];
-  for (let k = 0; k < sorted.length;) {
+  const groups: (typeof pupils)[] = [];
+  for (let k = 0; k < sorted.length; ) {
     const size = Math.min(sorted.length - k, rng.int(2, CLUB_GROUP_MAX));
     groups.push(sorted.slice(k, k + size));
     k += size;
@@ -368,29 +437,66 @@ const COLLEGE_TYPES = {
   economic: { kk: 'экономика және бизнес', ru: 'Экономики и бизнеса', en: 'Economics and Business', programmes: ['social', 'it'] },
   art: { kk: 'өнер', ru: 'Художественный', en: 'Arts', programmes: ['art'] },
 } as const satisfies Record<string, { kk: string; ru: string; en: string; programmes: readonly StudyProgramme[] }>;
-const URBAN_COLLEGE_TYPES = [COLLEGE_TYPES.poly, COLLEGE_TYPES.poly, COLLEGE_TYPES.medical, COLLEGE_TYPES.pedagogical, COLLEGE_TYPES.multi,
-  COLLEGE_TYPES.multi, COLLEGE_TYPES.economic, COLLEGE_TYPES.art, COLLEGE_TYPES.agro];
+const URBAN_COLLEGE_TYPES = [
+  COLLEGE_TYPES.poly,
+  COLLEGE_TYPES.poly,
+  COLLEGE_TYPES.medical,
+  COLLEGE_TYPES.pedagogical,
+  COLLEGE_TYPES.multi,
+  COLLEGE_TYPES.multi,
+  COLLEGE_TYPES.economic,
+  COLLEGE_TYPES.art,
+  COLLEGE_TYPES.agro,
+];
 
 const UNIVERSITY_TYPES: { kk: string; ru: string; en: string; programmes: readonly StudyProgramme[] }[] = [
-  { kk: 'мемлекеттік университеті', ru: 'Государственный университет', en: 'State University', programmes: ['pedagogical', 'it', 'social', 'humanitarian', 'technical', 'agricultural'] },
+  {
+    kk: 'мемлекеттік университеті',
+    ru: 'Государственный университет',
+    en: 'State University',
+    programmes: ['pedagogical', 'it', 'social', 'humanitarian', 'technical', 'agricultural'],
+  },
   { kk: 'медицина университеті', ru: 'Медицинский университет', en: 'Medical University', programmes: ['medical'] },
   { kk: 'педагогикалық университеті', ru: 'Педагогический университет', en: 'Pedagogical University', programmes: ['pedagogical', 'humanitarian'] },
-  { kk: 'инженерлік-техникалық университеті', ru: 'Инженерно-технический университет', en: 'University of Engineering and Technology', programmes: ['technical', 'it'] },
+  {
+    kk: 'инженерлік-техникалық университеті',
+    ru: 'Инженерно-технический университет',
+    en: 'University of Engineering and Technology',
+    programmes: ['technical', 'it'],
+  },
   { kk: 'экономика университеті', ru: 'Экономический университет', en: 'University of Economics', programmes: ['social', 'it', 'humanitarian'] },
   { kk: 'аграрлық университеті', ru: 'Аграрный университет', en: 'Agrarian University', programmes: ['agricultural', 'technical'] },
   { kk: 'өнер академиясы', ru: 'Академия искусств', en: 'Academy of Arts', programmes: ['art'] },
 ];
 
 const KG_NAMES: [string, string, string][] = [
-  ['Балапан', 'Балапан', 'Balapan'], ['Ақбота', 'Акбота', 'Akbota'], ['Айгөлек', 'Айголек', 'Aigolek'], ['Күншуақ', 'Куншуак', 'Kunshuak'],
-  ['Еркетай', 'Еркетай', 'Erketai'], ['Балбөбек', 'Балбобек', 'Balbobek'], ['Қарлығаш', 'Карлыгаш', 'Karlygash'], ['Шұғыла', 'Шугыла', 'Shugyla'],
-  ['Бөбек', 'Бобек', 'Bobek'], ['Жұлдыз', 'Жулдыз', 'Zhuldyz'], ['Солнышко', 'Солнышко', 'Solnyshko'], ['Ромашка', 'Ромашка', 'Romashka'],
+  ['Балапан', 'Балапан', 'Balapan'],
+  ['Ақбота', 'Акбота', 'Akbota'],
+  ['Айгөлек', 'Айголек', 'Aigolek'],
+  ['Күншуақ', 'Куншуак', 'Kunshuak'],
+  ['Еркетай', 'Еркетай', 'Erketai'],
+  ['Балбөбек', 'Балбобек', 'Balbobek'],
+  ['Қарлығаш', 'Карлыгаш', 'Karlygash'],
+  ['Шұғыла', 'Шугыла', 'Shugyla'],
+  ['Бөбек', 'Бобек', 'Bobek'],
+  ['Жұлдыз', 'Жулдыз', 'Zhuldyz'],
+  ['Солнышко', 'Солнышко', 'Solnyshko'],
+  ['Ромашка', 'Ромашка', 'Romashka'],
 ];
 
 const CLUB_TYPES = [
-  { kk: 'балалар шығармашылығы үйі', ru: 'Дом детского творчества', en: "Children's Creativity House", subjects: ['fine-art', 'dance', 'robotics', 'chess', 'dombra', 'choir'] },
-  { kk: 'балалар-жасөспірімдер спорт мектебі', ru: 'Детско-юношеская спортивная школа', en: 'Youth Sports School', subjects: ['football', 'wrestling', 'chess'] },
+  {
+    kk: 'балалар шығармашылығы үйі',
+    ru: 'Дом детского творчества',
+    en: "Children's Creativity House",
+    subjects: ['fine-art', 'dance', 'robotics', 'chess', 'dombra', 'choir'],
+  },
+  {
+    kk: 'балалар-жасөспірімдер спорт мектебі',
+    ru: 'Детско-юношеская спортивная школа',
+    en: 'Youth Sports School',
+    subjects: ['football', 'wrestling', 'chess'],
+  },
   { kk: 'балалар музыка мектебі', ru: 'Детская музыкальная школа', en: "Children's Music School", subjects: ['dombra', 'choir'] },
   { kk: 'жас техниктер станциясы', ru: 'Станция юных техников', en: "Young Technicians' Station", subjects: ['robotics', 'young-naturalists', 'chess'] },
 ] as const;
-

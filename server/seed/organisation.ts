@@ -4,7 +4,11 @@ import { genderSurname, patronymic, pickFamilyName, pickFirstName, pickPersonNam
 import type { Rng } from './random.js';
 
 export type OrgKind = 'school' | 'college' | 'university' | 'kindergarten' | 'additional';
-export interface Names { kk: string; ru: string; en: string }
+export interface Names {
+  kk: string;
+  ru: string;
+  en: string;
+}
 
 export interface ClassSpec {
   name: string;
@@ -78,7 +82,12 @@ export interface OrgResult {
 
 const SCHOOL_YEAR_START = '2020-09-01';
 /** children per family in one school: 1 (52%), 2 (32%), 3 (12%), 4 (4%) */
-const FAMILY_SIZES = [[1, 52], [2, 32], [3, 12], [4, 4]] as const;
+const FAMILY_SIZES = [
+  [1, 52],
+  [2, 32],
+  [3, 12],
+  [4, 4],
+] as const;
 const TEEN_BORN_BEFORE = dayNumber('2008-09-01'); // 12 and older: most have their own phone
 
 /** Writes one organisation with its staff, classes, learners, families, rooms and teaching assignments. */
@@ -86,8 +95,20 @@ export function populateOrganisation(ctx: SeedContext, rng: Rng, org: OrgSpec, o
   const w = ctx.w;
   const orgId = w.id('organisations');
   const pupilCount = org.classes.reduce((s, c) => s + c.size, 0);
-  w.add('organisations', [orgId, org.settlementId, org.districtId, org.regionId, org.kind, org.names.kk, org.names.ru, org.names.en,
-    ctx.bin(rng), org.instructionLanguage, pupilCount, org.timeZone]);
+  w.add('organisations', [
+    orgId,
+    org.settlementId,
+    org.districtId,
+    org.regionId,
+    org.kind,
+    org.names.kk,
+    org.names.ru,
+    org.names.en,
+    ctx.bin(rng),
+    org.instructionLanguage,
+    pupilCount,
+    org.timeZone,
+  ]);
   const scope = { organisationId: orgId };
 
   // ── director and, on campuses, a gate guard ────────────────────────────────
@@ -250,10 +271,21 @@ export function populateOrganisation(ctx: SeedContext, rng: Rng, org: OrgSpec, o
     const pickedByAge = [...picked].sort((a, b) => org.classes[a]!.birth[0] - org.classes[b]!.birth[0]);
     const births = pickedByAge.map((i) => rng.int(...org.classes[i]!.birth));
 
-    const shared = withParents && opts.siblingFamilies && rng.chance(opts.siblingFamilies.share)
-      ? adoptable(rng, opts.siblingFamilies.families, births[births.length - 1]!)
-      : undefined;
-    const family = shared ?? (withParents ? newFamily(ctx, rng, org, births[0]!, picked.map((i) => org.classes[i]!.language)) : null);
+    const shared =
+      withParents && opts.siblingFamilies && rng.chance(opts.siblingFamilies.share)
+        ? adoptable(rng, opts.siblingFamilies.families, births[births.length - 1]!)
+        : undefined;
+    const family =
+      shared ??
+      (withParents
+        ? newFamily(
+            ctx,
+            rng,
+            org,
+            births[0]!,
+            picked.map((i) => org.classes[i]!.language),
+          )
+        : null);
     pickedByAge.forEach((classIdx, k) => {
       const c = org.classes[classIdx]!;
       const sex: Sex = rng.chance(0.5) ? 'm' : 'f';
@@ -271,7 +303,7 @@ export function populateOrganisation(ctx: SeedContext, rng: Rng, org: OrgSpec, o
         phone: birth < TEEN_BORN_BEFORE && rng.chance(0.7),
         email: rng.chance(0.1),
       });
-      if (withAccounts) ctx.account(childId, c.language === 'ru' ? 'ru' : family?.language ?? (who.ethnicity === 'kazakh' ? 'kk' : 'ru'));
+      if (withAccounts) ctx.account(childId, c.language === 'ru' ? 'ru' : (family?.language ?? (who.ethnicity === 'kazakh' ? 'kk' : 'ru')));
       enrol(childId, classIdx);
       opts.onLearner?.(childId, c, family);
       if (family?.motherId) link(family.motherId, childId, 'mother');
@@ -295,7 +327,14 @@ function isSecondLanguage(subject: string, language: InstructionLanguage): boole
 }
 
 /** A staff member: person + account (they sign in with IIN or phone). */
-export function staff(ctx: SeedContext, rng: Rng, org: Pick<OrgSpec, 'kazakhShare' | 'instructionLanguage'>, sex: Sex, bornFrom: number, bornTo: number): number {
+export function staff(
+  ctx: SeedContext,
+  rng: Rng,
+  org: Pick<OrgSpec, 'kazakhShare' | 'instructionLanguage'>,
+  sex: Sex,
+  bornFrom: number,
+  bornTo: number,
+): number {
   const n = pickPersonName(rng, org.kazakhShare, sex);
   const id = ctx.person({
     ...n,
@@ -367,9 +406,8 @@ function writeRooms(ctx: SeedContext, rng: Rng, orgId: number, org: OrgSpec): vo
     rooms.push({ capacity: 40, kind: 'hall' });
   } else {
     for (let i = 0; i < classrooms; i++) rooms.push({ capacity: rng.int(25, 30), kind: 'classroom' });
-    const labs = org.kind === 'school'
-      ? (org.classes.some((c) => (c.grade ?? 0) >= 7) ? (pupils < 100 ? 1 : 4) : 0)
-      : Math.max(2, Math.ceil(org.classes.length / 3));
+    const labs =
+      org.kind === 'school' ? (org.classes.some((c) => (c.grade ?? 0) >= 7) ? (pupils < 100 ? 1 : 4) : 0) : Math.max(2, Math.ceil(org.classes.length / 3));
     for (let i = 0; i < labs; i++) rooms.push({ capacity: 15, kind: 'lab' });
     rooms.push({ capacity: 30, kind: 'gym' });
     if (pupils >= 250 || org.kind === 'university') rooms.push({ capacity: org.kind === 'university' ? 150 : 120, kind: 'hall' });

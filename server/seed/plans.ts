@@ -28,8 +28,17 @@ export function schoolClass(c: { name?: string; grade: number; letter: string; l
 
 export function kindergartenGroup(g: { name: string; bornFrom: string; bornTo: string; size: number }): ClassSpec {
   return {
-    name: g.name, kind: 'group', grade: 0, letter: null, studyYear: null, specialty: null, shift: 1, language: 'kk',
-    size: g.size, subjects: [], birth: [dayNumber(g.bornFrom), dayNumber(g.bornTo)],
+    name: g.name,
+    kind: 'group',
+    grade: 0,
+    letter: null,
+    studyYear: null,
+    specialty: null,
+    shift: 1,
+    language: 'kk',
+    size: g.size,
+    subjects: [],
+    birth: [dayNumber(g.bornFrom), dayNumber(g.bornTo)],
   };
 }
 
@@ -41,8 +50,16 @@ export function studentGroup(
   const firstYearBorn = level === 'college' ? 2004 : 2002;
   const born = firstYearBorn - (g.studyYear - 1);
   return {
-    name: g.name, kind: 'group', grade: null, letter: null, studyYear: g.studyYear, specialty: g.specialty, shift: 1,
-    language: g.language, size: g.size, subjects: [...STUDY_PROGRAMMES[g.specialty].subjects],
+    name: g.name,
+    kind: 'group',
+    grade: null,
+    letter: null,
+    studyYear: g.studyYear,
+    specialty: g.specialty,
+    shift: 1,
+    language: g.language,
+    size: g.size,
+    subjects: [...STUDY_PROGRAMMES[g.specialty].subjects],
     birth: [dayNumber(`${born}-09-02`), dayNumber(`${born + 1}-09-01`)],
   };
 }

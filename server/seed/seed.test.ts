@@ -6,7 +6,16 @@ import { verifyPassword } from '../modules/identity/passwords.js';
 import { IinAllocator } from './context.js';
 import { schoolSubjects } from './curriculum.js';
 import {
-  CITY_SCHOOL, DEMO_DISTRICT, DEMO_FAMILY, DEMO_LANGUAGES, DEMO_LOGINS, DEMO_PASSWORD, DEMO_REGION, KINDERGARTEN, RURAL_SCHOOL, UNIVERSITY,
+  CITY_SCHOOL,
+  DEMO_DISTRICT,
+  DEMO_FAMILY,
+  DEMO_LANGUAGES,
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  DEMO_REGION,
+  KINDERGARTEN,
+  RURAL_SCHOOL,
+  UNIVERSITY,
 } from './demo-facts.js';
 import { seedFoundation } from './seed.js';
 import { TABLE_COLUMNS, TABLES } from './writer.js';
@@ -40,13 +49,20 @@ async function grantsOf(login: string) {
        from role_assignments r join accounts a on a.person_id = r.person_id
        left join organisations o on o.id = r.organisation_id left join districts d on d.id = r.district_id
        left join regions g on g.id = r.region_id
-      where a.login = $1 order by r.role`, [login]);
+      where a.login = $1 order by r.role`,
+    [login],
+  );
   return rows;
 }
 
 test('the IIN allocator hands out what makeIin gives for serials 1, 2, 3… skipping those without a check digit', () => {
   const alloc = new IinAllocator();
-  for (const [date, sex] of [['2010-03-14', 'm'], ['1999-12-31', 'f'], ['2001-01-01', 'm'], ['1968-02-29', 'f']] as const) {
+  for (const [date, sex] of [
+    ['2010-03-14', 'm'],
+    ['1999-12-31', 'f'],
+    ['2001-01-01', 'm'],
+    ['1968-02-29', 'f'],
+  ] as const) {
     const expected: string[] = [];
     for (let serial = 1; expected.length < 1500; serial++) {
       const iin = makeIin(date, sex, serial);
@@ -82,7 +98,8 @@ describe('the demo dataset', () => {
     const missing = await one<{ n: number }>(
       `select count(*) as n from role_assignments r join organisations o on o.id = r.organisation_id
         where r.role in ('pupil', 'parent', 'teacher') and not (r.role = 'pupil' and o.kind = 'kindergarten')
-          and not exists (select 1 from accounts a where a.person_id = r.person_id)`);
+          and not exists (select 1 from accounts a where a.person_id = r.person_id)`,
+    );
     expect(missing.n).toBe(0);
     const hashes = await one<{ n: number }>('select count(distinct password_hash) as n from accounts');
     expect(hashes.n).toBe(1);
@@ -90,7 +107,8 @@ describe('the demo dataset', () => {
 
   test('demo accounts sign in with sabaq-demo and hold the roles and scopes of demo-facts', async () => {
     const { rows } = await db.query<{ login: string; language: string; password_hash: string }>(
-      'select login, language, password_hash from accounts where login is not null order by login');
+      'select login, language, password_hash from accounts where login is not null order by login',
+    );
     expect(rows.map((r) => r.login).sort()).toEqual(Object.values(DEMO_LOGINS).sort());
     for (const r of rows) expect(r.language).toBe(DEMO_LANGUAGES[r.login as keyof typeof DEMO_LANGUAGES]);
     expect(await verifyPassword(rows[0]!.password_hash, DEMO_PASSWORD)).toBe(true);
@@ -114,7 +132,9 @@ describe('the demo dataset', () => {
       `select l.child_id, p.first_name, c.name as class, o.name_en as school from parent_links l
          join persons p on p.id = l.child_id join class_members m on m.pupil_id = l.child_id
          join classes c on c.id = m.class_id join organisations o on o.id = c.organisation_id
-        where l.parent_id = $1 order by c.grade desc`, [parent]);
+        where l.parent_id = $1 order by c.grade desc`,
+      [parent],
+    );
     expect(rows).toEqual([
       { child_id: pupil, first_name: DEMO_FAMILY.pupil.firstName, class: CITY_SCHOOL.pupilClass, school: CITY_SCHOOL.names.en },
       { child_id: expect.any(Number), first_name: DEMO_FAMILY.sibling.firstName, class: CITY_SCHOOL.siblingClass, school: CITY_SCHOOL.names.en },
@@ -122,13 +142,18 @@ describe('the demo dataset', () => {
   });
 
   test('demo.teacher teaches exactly mathematics in 5 А and 6 Б and is nobody’s homeroom teacher; demo.homeroom leads 5 А', async () => {
-    const taught = async (login: string) => (await db.query<{ class: string; subject: string }>(
-      `select c.name as class, s.code as subject from teaching_assignments t join classes c on c.id = t.class_id
-         join subjects s on s.id = t.subject_id where t.teacher_id = $1 order by c.name`, [await personOf(login)])).rows;
+    const taught = async (login: string) =>
+      (
+        await db.query<{ class: string; subject: string }>(
+          `select c.name as class, s.code as subject from teaching_assignments t join classes c on c.id = t.class_id
+         join subjects s on s.id = t.subject_id where t.teacher_id = $1 order by c.name`,
+          [await personOf(login)],
+        )
+      ).rows;
     expect(await taught(DEMO_LOGINS.teacher)).toEqual(CITY_SCHOOL.teacherClasses.map((c) => ({ class: c, subject: CITY_SCHOOL.teacherSubject })));
     expect(await taught(DEMO_LOGINS.homeroom)).toEqual([{ class: CITY_SCHOOL.homeroomClass, subject: CITY_SCHOOL.homeroomSubject }]);
-    const homerooms = async (login: string) => (await db.query<{ name: string }>(
-      'select name from classes where homeroom_teacher_id = $1', [await personOf(login)])).rows.map((r) => r.name);
+    const homerooms = async (login: string) =>
+      (await db.query<{ name: string }>('select name from classes where homeroom_teacher_id = $1', [await personOf(login)])).rows.map((r) => r.name);
     expect(await homerooms(DEMO_LOGINS.teacher)).toEqual([]);
     expect(await homerooms(DEMO_LOGINS.homeroom)).toEqual([CITY_SCHOOL.homeroomClass]);
   });
@@ -140,7 +165,9 @@ describe('the demo dataset', () => {
           array(select s.code from teaching_assignments t join subjects s on s.id = t.subject_id where t.class_id = c.id) as subjects,
           (select count(*) from teaching_assignments t where t.class_id = c.id and not exists (
              select 1 from role_assignments r where r.person_id = t.teacher_id and r.role = 'teacher' and r.organisation_id = c.organisation_id)) as outsiders
-         from classes c join organisations o on o.id = c.organisation_id where o.name_en = $1 order by c.id`, [CITY_SCHOOL.names.en]);
+         from classes c join organisations o on o.id = c.organisation_id where o.name_en = $1 order by c.id`,
+      [CITY_SCHOOL.names.en],
+    );
     expect(rows.map((r) => r.name)).toEqual(CITY_SCHOOL.classes.map((c) => c.name));
     expect(rows.reduce((s, r) => s + r.pupils, 0)).toBe(300);
     for (const [i, r] of rows.entries()) {
@@ -155,7 +182,9 @@ describe('the demo dataset', () => {
     const r = await one<{ pupils: number; pupil_count: number; kind: string; internet: string; mbps: number }>(
       `select (select count(*) from class_members m join classes c on c.id = m.class_id where c.organisation_id = o.id) as pupils,
           o.pupil_count, s.kind, s.internet, s.internet_mbps as mbps
-         from organisations o join settlements s on s.id = o.settlement_id where o.name_en = $1`, [RURAL_SCHOOL.names.en]);
+         from organisations o join settlements s on s.id = o.settlement_id where o.name_en = $1`,
+      [RURAL_SCHOOL.names.en],
+    );
     expect(r.pupils).toBe(RURAL_SCHOOL.pupils);
     expect(r.pupils).toBeLessThanOrEqual(180);
     expect(r).toMatchObject({ pupil_count: RURAL_SCHOOL.pupils, kind: 'rural', internet: 'slow' });
@@ -167,7 +196,8 @@ describe('the demo dataset', () => {
   test('pupils are as old as their grade: born between (2014-g)-09-02 and (2015-g)-09-01 for grade g', async () => {
     const bad = await one<{ n: number }>(
       `select count(*) as n from class_members m join classes c on c.id = m.class_id join persons p on p.id = m.pupil_id
-        where c.kind = 'class' and not (p.birth_date between make_date(2014 - c.grade, 9, 2) and make_date(2015 - c.grade, 9, 1))`);
+        where c.kind = 'class' and not (p.birth_date between make_date(2014 - c.grade, 9, 2) and make_date(2015 - c.grade, 9, 1))`,
+    );
     expect(bad.n).toBe(0);
   });
 
@@ -176,21 +206,24 @@ describe('the demo dataset', () => {
     const mismatched = await one<{ n: number }>(
       `with parents as (select child_id, array_agg(parent_id order by parent_id) as ps from parent_links group by child_id)
        select count(*) as n from parent_links a join parent_links b on a.parent_id = b.parent_id and a.child_id < b.child_id
-         join parents pa on pa.child_id = a.child_id join parents pb on pb.child_id = b.child_id where pa.ps <> pb.ps`);
+         join parents pa on pa.child_id = a.child_id join parents pb on pb.child_id = b.child_id where pa.ps <> pb.ps`,
+    );
     expect(mismatched.n).toBe(0);
-    const families = await one<{ n: number }>(
-      `select count(*) as n from (select parent_id from parent_links group by parent_id having count(*) >= 2) x`);
+    const families = await one<{ n: number }>(`select count(*) as n from (select parent_id from parent_links group by parent_id having count(*) >= 2) x`);
     expect(families.n).toBeGreaterThan(50);
     const withoutRole = await one<{ n: number }>(
       `select count(*) as n from parent_links l join class_members m on m.pupil_id = l.child_id join classes c on c.id = m.class_id
-        where not exists (select 1 from role_assignments r where r.person_id = l.parent_id and r.role = 'parent' and r.organisation_id = c.organisation_id)`);
+        where not exists (select 1 from role_assignments r where r.person_id = l.parent_id and r.role = 'parent' and r.organisation_id = c.organisation_id)`,
+    );
     expect(withoutRole.n).toBe(0);
     // some kindergarten children are younger siblings of city school pupils
     const across = await one<{ n: number }>(
       `select count(distinct l.parent_id) as n from parent_links l join class_members m on m.pupil_id = l.child_id
          join classes c on c.id = m.class_id join organisations o on o.id = c.organisation_id
         where o.name_en = $1 and exists (select 1 from role_assignments r join organisations o2 on o2.id = r.organisation_id
-          where r.person_id = l.parent_id and r.role = 'parent' and o2.name_en = $2)`, [KINDERGARTEN.names.en, CITY_SCHOOL.names.en]);
+          where r.person_id = l.parent_id and r.role = 'parent' and o2.name_en = $2)`,
+      [KINDERGARTEN.names.en, CITY_SCHOOL.names.en],
+    );
     expect(across.n).toBeGreaterThan(0);
   });
 

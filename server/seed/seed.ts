@@ -28,7 +28,12 @@ const BATCH_ROWS = { demo: 1_000_000, region: 100_000, country: 200_000 } as con
  * Loads the deterministic demo dataset of the given size into an empty database (the schema must
  * be migrated), then every module's seeder in order. The same size always gives the same rows.
  */
-export async function seed(opts: { db: Db; size: SeedSize; quiet?: boolean; /** region/country only: a fraction of the real size (tests) */ scale?: number }): Promise<SeedSummary> {
+export async function seed(opts: {
+  db: Db;
+  size: SeedSize;
+  quiet?: boolean /** region/country only: a fraction of the real size (tests) */;
+  scale?: number;
+}): Promise<SeedSummary> {
   const { db, size } = opts;
   const log = opts.quiet ? () => {} : (line: string) => console.log(line);
   const started = performance.now();
@@ -106,8 +111,7 @@ export async function seedFoundation(opts: { db: Db; size: SeedSize; quiet?: boo
 
   if (!opts.quiet) {
     log(summaryTable(stats));
-    const people = await db.query<{ role: string; n: number }>(
-      'select role, count(distinct person_id) as n from role_assignments group by role order by role');
+    const people = await db.query<{ role: string; n: number }>('select role, count(distinct person_id) as n from role_assignments group by role order by role');
     log(`  people by role: ${people.rows.map((r) => `${r.role} ${fmt(r.n)}`).join(', ')}`);
     log(`  foundation: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
@@ -116,23 +120,25 @@ export async function seedFoundation(opts: { db: Db; size: SeedSize; quiet?: boo
 
 async function assertEmpty(client: pg.ClientBase): Promise<void> {
   const { rows } = await client.query<{ used: boolean }>(
-    'select exists(select 1 from organisations) or exists(select 1 from persons) or exists(select 1 from regions) as used');
+    'select exists(select 1 from organisations) or exists(select 1 from persons) or exists(select 1 from regions) as used',
+  );
   if (rows[0]!.used) throw new Error('The database already holds data: the seed only loads into an empty database (npm run seed -- --reset empties it)');
 }
 
 /** Ids were assigned by the generator: move each identity past the largest id so later inserts work. */
 async function resetIdentities(client: pg.ClientBase): Promise<void> {
   for (const t of IDENTITY_TABLES) {
-    await client.query(
-      `select setval(pg_get_serial_sequence('${t}', 'id'), coalesce((select max(id) from ${t}), 0) + 1, false)`);
+    await client.query(`select setval(pg_get_serial_sequence('${t}', 'id'), coalesce((select max(id) from ${t}), 0) + 1, false)`);
   }
 }
 
 function progressLine(s: Record<Table, TableStats>, elapsed: number): string {
   const shown: Table[] = ['persons', 'accounts', 'role_assignments', 'parent_links', 'class_members', 'teaching_assignments'];
   const total = TABLES.reduce((n, t) => n + s[t].rows, 0);
-  return `  ${elapsed.toFixed(0).padStart(4)} s  ${fmt(total)} rows (${fmt(Math.round(total / elapsed))} rows/s) · ` +
-    shown.map((t) => `${t} ${fmt(s[t].rows)}`).join(' · ');
+  return (
+    `  ${elapsed.toFixed(0).padStart(4)} s  ${fmt(total)} rows (${fmt(Math.round(total / elapsed))} rows/s) · ` +
+    shown.map((t) => `${t} ${fmt(s[t].rows)}`).join(' · ')
+  );
 }
 
 function summaryTable(s: Record<Table, TableStats>): string {

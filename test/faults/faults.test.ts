@@ -28,9 +28,15 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'sabaq-faults-'));
   const pgPort = await freePort();
   env = {
-    DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LEARNING_TODAY: LEARNING_DEMO.now,
-    ADMISSION_MAX_CONCURRENT: String(ADMISSION.maxConcurrent), ADMISSION_MAX_QUEUE: String(ADMISSION.maxQueue),
-    ADMISSION_QUEUE_TIMEOUT_MS: '1000', RETRY_AFTER_SECONDS: '1', DB_ACQUIRE_TIMEOUT_MS: '2000', SHUTDOWN_TIMEOUT_MS: '3000',
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(pgPort),
+    LEARNING_TODAY: LEARNING_DEMO.now,
+    ADMISSION_MAX_CONCURRENT: String(ADMISSION.maxConcurrent),
+    ADMISSION_MAX_QUEUE: String(ADMISSION.maxQueue),
+    ADMISSION_QUEUE_TIMEOUT_MS: '1000',
+    RETRY_AFTER_SECONDS: '1',
+    DB_ACQUIRE_TIMEOUT_MS: '2000',
+    SHUTDOWN_TIMEOUT_MS: '3000',
   };
   server = await startServer(env, await freePort());
   db = createDb(`postgres://sabaq:sabaq-embedded@127.0.0.1:${pgPort}/sabaq`, 2);
@@ -39,7 +45,8 @@ beforeAll(async () => {
   const ids = await demoIds(db);
   const lesson = await lessonOf(db, ids.class5a, LEARNING_DEMO.today, ids.math);
   const hw = await call(server.base, 'POST', `/api/learning/lessons/${lesson}/homework`, {
-    cookie: teacher, body: { title: 'Faults suite', dueAt: new Date(Date.parse(LEARNING_DEMO.now) + 72 * 3_600_000).toISOString() },
+    cookie: teacher,
+    body: { title: 'Faults suite', dueAt: new Date(Date.parse(LEARNING_DEMO.now) + 72 * 3_600_000).toISOString() },
   });
   expect(hw.status, JSON.stringify(hw.body)).toBe(201);
   homeworkId = (hw.body as { id: number }).id;
@@ -53,7 +60,12 @@ afterAll(async () => {
   }
   try {
     const pm = postmasterPid(dataDir);
-    for (const pid of clusterPids(pm)) try { process.kill(pid, 'SIGCONT'); } catch { /* gone */ }
+    for (const pid of clusterPids(pm))
+      try {
+        process.kill(pid, 'SIGCONT');
+      } catch {
+        /* gone */
+      }
     if (processAlive(pm)) {
       process.kill(pm, 'SIGINT');
       for (let i = 0; i < 100 && processAlive(pm); i++) await sleep(100);
@@ -65,7 +77,11 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
-interface StreamResult { acknowledged: string[]; statuses: Map<number, number>; retryAfterMissing: number }
+interface StreamResult {
+  acknowledged: string[];
+  statuses: Map<number, number>;
+  retryAfterMissing: number;
+}
 
 /**
  * `total` submissions by 4 clients, each with its own Idempotency-Key, each retried (same key) on
@@ -83,7 +99,9 @@ async function submissionStream(total: number, faultAfter: number, fault: () => 
       for (let attempt = 0; ; attempt++) {
         if (attempt > 600) throw new Error(`submission ${key} never acknowledged`);
         const res = await call(server.base, 'POST', `/api/learning/homework/${homeworkId}/submissions`, {
-          cookie: pupil, headers: { 'idempotency-key': key }, body: { text: `Жауап ${key}` },
+          cookie: pupil,
+          headers: { 'idempotency-key': key },
+          body: { text: `Жауап ${key}` },
         });
         result.statuses.set(res.status, (result.statuses.get(res.status) ?? 0) + 1);
         if (res.status === 201) {
@@ -113,7 +131,9 @@ async function submissionStream(total: number, faultAfter: number, fault: () => 
 /** Every acknowledged submission is in the database exactly once. */
 async function expectExactlyOnce(keys: string[]): Promise<void> {
   const { rows } = await db.query<{ key: string; n: number }>(
-    'select idempotency_key::text as key, count(*)::int as n from submission_attempts where idempotency_key = any($1::uuid[]) group by 1', [keys]);
+    'select idempotency_key::text as key, count(*)::int as n from submission_attempts where idempotency_key = any($1::uuid[]) group by 1',
+    [keys],
+  );
   expect(rows).toHaveLength(keys.length);
   expect(rows.every((r) => r.n === 1)).toBe(true);
 }
@@ -176,18 +196,25 @@ describe('faults', () => {
         await sleep(50);
       }
     })();
-    await Promise.all(Array.from({ length: connections }, async () => {
-      for (let i = 0; i < 3; i++) {
-        const res = await call(server.base, 'GET', url, { cookie: homeroom });
-        counts.set(res.status, (counts.get(res.status) ?? 0) + 1);
-        if (res.status === 503 && !res.retryAfter) missingRetryAfter++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        for (let i = 0; i < 3; i++) {
+          const res = await call(server.base, 'GET', url, { cookie: homeroom });
+          counts.set(res.status, (counts.get(res.status) ?? 0) + 1);
+          if (res.status === 503 && !res.retryAfter) missingRetryAfter++;
+        }
+      }),
+    );
     running = false;
     await sampler;
     await sleep(2000);
     const after = rssMb(pid);
-    console.log('overload:', { connections, answers: Object.fromEntries(counts), rssMb: { baseline: Math.round(baseline), peak: Math.round(peak), after: Math.round(after) }, probes: probes.length });
+    console.log('overload:', {
+      connections,
+      answers: Object.fromEntries(counts),
+      rssMb: { baseline: Math.round(baseline), peak: Math.round(peak), after: Math.round(after) },
+      probes: probes.length,
+    });
     expect([...counts.keys()].every((s) => s === 200 || s === 503)).toBe(true);
     expect(counts.get(503) ?? 0).toBeGreaterThan(0);
     expect(counts.get(200) ?? 0).toBeGreaterThan(0);
@@ -216,7 +243,12 @@ describe('faults', () => {
       expect(code).toBe(1);
       expect((await hanging).status).toBe(0);
     } finally {
-      for (const p of clusterPids(pm).concat(pids)) try { process.kill(p, 'SIGCONT'); } catch { /* gone */ }
+      for (const p of clusterPids(pm).concat(pids))
+        try {
+          process.kill(p, 'SIGCONT');
+        } catch {
+          /* gone */
+        }
     }
   }, 120_000);
 });

@@ -36,7 +36,9 @@ export async function startServer(env: Record<string, string>, port: number, rea
   let out = '';
   child.stdout!.on('data', (c) => (out += String(c)));
   child.stderr!.on('data', (c) => (out += String(c)));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const server: ServerProcess = { child, port, base: `http://127.0.0.1:${port}`, output: () => out, exited };
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
@@ -85,7 +87,12 @@ export interface Answer {
 }
 
 /** One request; a network failure is status 0. */
-export async function call(base: string, method: string, url: string, opts: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer & { setCookie: string[] }> {
+export async function call(
+  base: string,
+  method: string,
+  url: string,
+  opts: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer & { setCookie: string[] }> {
   try {
     const res = await fetch(base + url, {
       method,
@@ -95,7 +102,11 @@ export async function call(base: string, method: string, url: string, opts: { co
     });
     const text = await res.text();
     let body: unknown;
-    try { body = JSON.parse(text); } catch { body = text; }
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
     const code = (body as { error?: { code?: string } })?.error?.code;
     return { status: res.status, retryAfter: res.headers.get('retry-after'), code, body, setCookie: res.headers.getSetCookie() };
   } catch {

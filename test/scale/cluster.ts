@@ -16,7 +16,9 @@ const isRoot = process.getuid?.() === 0;
 export function pgBinDir(): string {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) throw new Error('Debian PostgreSQL is not installed (apt-get install postgresql)');
-  const versions = readdirSync(base).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(base)
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a));
   if (!versions.length) throw new Error('no PostgreSQL version under /usr/lib/postgresql');
   return path.join(base, versions[0]!, 'bin');
 }
@@ -66,10 +68,15 @@ chmodSync(work, 0o777);
 function node(dir: string, port: number): PgNode {
   const bin = pgBinDir();
   return {
-    port, dir,
+    port,
+    dir,
     url: (database = 'sabaq') => `postgres://sabaq@127.0.0.1:${port}/${database}`,
-    start() { run(path.join(bin, 'pg_ctl'), ['-D', dir, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start']); },
-    stop(mode = 'fast') { run(path.join(bin, 'pg_ctl'), ['-D', dir, '-m', mode, '-w', '-t', '60', 'stop']); },
+    start() {
+      run(path.join(bin, 'pg_ctl'), ['-D', dir, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start']);
+    },
+    stop(mode = 'fast') {
+      run(path.join(bin, 'pg_ctl'), ['-D', dir, '-m', mode, '-w', '-t', '60', 'stop']);
+    },
   };
 }
 
@@ -79,12 +86,21 @@ export async function startPrimary(): Promise<PgNode> {
   const dir = path.join(work, 'primary');
   const port = await freePort();
   run(path.join(bin, 'initdb'), ['-D', dir, '-U', 'sabaq', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  appendFileSync(path.join(dir, 'postgresql.conf'), [
-    `port = ${port}`, "listen_addresses = '127.0.0.1'", `unix_socket_directories = '${dir}'`,
-    // synchronous_commit stays on (the default): read-your-writes counts on a commit being in the WAL
-    // position the replica router reads once it is acknowledged
-    'wal_level = replica', 'max_wal_senders = 5', 'fsync = off', 'full_page_writes = off', '',
-  ].join('\n'));
+  appendFileSync(
+    path.join(dir, 'postgresql.conf'),
+    [
+      `port = ${port}`,
+      "listen_addresses = '127.0.0.1'",
+      `unix_socket_directories = '${dir}'`,
+      // synchronous_commit stays on (the default): read-your-writes counts on a commit being in the WAL
+      // position the replica router reads once it is acknowledged
+      'wal_level = replica',
+      'max_wal_senders = 5',
+      'fsync = off',
+      'full_page_writes = off',
+      '',
+    ].join('\n'),
+  );
   writeFileSync(path.join(dir, 'pg_hba.conf'), 'local all all trust\nhost all all 127.0.0.1/32 trust\nhost replication all 127.0.0.1/32 trust\n');
   const n = node(dir, port);
   n.start();
@@ -116,20 +132,35 @@ export async function startPgBouncer(primary: PgNode, mode: 'transaction' | 'ses
   chmodSync(dir, 0o777);
   const port = await freePort();
   const ini = path.join(dir, 'pgbouncer.ini');
-  writeFileSync(ini, [
-    // auth_type any takes no password and so needs the server-side user named here
-    '[databases]', `* = host=127.0.0.1 port=${primary.port} user=sabaq`, '',
-    '[pgbouncer]', 'listen_addr = 127.0.0.1', `listen_port = ${port}`, `unix_socket_dir = ${dir}`,
-    'auth_type = any', `pool_mode = ${mode}`, 'default_pool_size = 8', 'max_client_conn = 500',
-    // what a JDBC client sends; Sabaq itself sends no start-up parameter PgBouncer does not know
-    'ignore_startup_parameters = extra_float_digits', '',
-  ].join('\n'));
+  writeFileSync(
+    ini,
+    [
+      // auth_type any takes no password and so needs the server-side user named here
+      '[databases]',
+      `* = host=127.0.0.1 port=${primary.port} user=sabaq`,
+      '',
+      '[pgbouncer]',
+      'listen_addr = 127.0.0.1',
+      `listen_port = ${port}`,
+      `unix_socket_dir = ${dir}`,
+      'auth_type = any',
+      `pool_mode = ${mode}`,
+      'default_pool_size = 8',
+      'max_client_conn = 500',
+      // what a JDBC client sends; Sabaq itself sends no start-up parameter PgBouncer does not know
+      'ignore_startup_parameters = extra_float_digits',
+      '',
+    ].join('\n'),
+  );
   // as the postgres user itself (not through runuser), so that the signal that stops it reaches it
   const child: ChildProcess = spawn(pgbouncerPath(), [ini], { stdio: 'ignore', ...(isRoot ? postgresIds() : {}) });
   const exited = new Promise((r) => child.once('exit', r));
   for (let i = 0; i < 100; i++) {
     const ok = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => { s.end(); resolve(true); });
+      const s = net.connect(port, '127.0.0.1', () => {
+        s.end();
+        resolve(true);
+      });
       s.on('error', () => resolve(false));
     });
     if (ok) break;

@@ -36,11 +36,16 @@ beforeAll(async () => {
   bouncer = await startPgBouncer(primary, 'transaction');
   dataDir = mkdtempSync(path.join(tmpdir(), 'sabaq-processes-'));
   const env = {
-    DATABASE_URL: bouncer.url(), DATA_DIR: dataDir, LEARNING_TODAY: LEARNING_DEMO.now,
-    RETRY_AFTER_SECONDS: '1', DB_ACQUIRE_TIMEOUT_MS: '5000', DB_POOL_SIZE: '4', SHUTDOWN_TIMEOUT_MS: '3000',
+    DATABASE_URL: bouncer.url(),
+    DATA_DIR: dataDir,
+    LEARNING_TODAY: LEARNING_DEMO.now,
+    RETRY_AFTER_SECONDS: '1',
+    DB_ACQUIRE_TIMEOUT_MS: '5000',
+    DB_POOL_SIZE: '4',
+    SHUTDOWN_TIMEOUT_MS: '3000',
   };
   // both at once: the migrations' lock (a transaction-scoped advisory lock) lets them start together
-  servers.push(...await Promise.all([startServer(env, await freePort()), startServer(env, await freePort())]));
+  servers.push(...(await Promise.all([startServer(env, await freePort()), startServer(env, await freePort())])));
 }, 600_000);
 
 afterAll(async () => {
@@ -52,7 +57,11 @@ afterAll(async () => {
   }
   await db?.close().catch(() => {});
   await bouncer?.stop();
-  try { primary?.stop('immediate'); } catch { /* gone */ }
+  try {
+    primary?.stop('immediate');
+  } catch {
+    /* gone */
+  }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   cleanUp();
 }, 60_000);
@@ -67,7 +76,8 @@ describe('two app processes on one database', () => {
     const lesson = await lessonOf(db, ids.class5a, LEARNING_DEMO.today, ids.math);
     const title = `Two processes ${randomUUID()}`;
     const hw = await call(a.base, 'POST', `/api/learning/lessons/${lesson}/homework`, {
-      cookie: teacher, body: { title, dueAt: new Date(Date.parse(LEARNING_DEMO.now) + 72 * 3_600_000).toISOString() },
+      cookie: teacher,
+      body: { title, dueAt: new Date(Date.parse(LEARNING_DEMO.now) + 72 * 3_600_000).toISOString() },
     });
     expect(hw.status, JSON.stringify(hw.body)).toBe(201);
     const id = (hw.body as { id: number }).id;
@@ -91,7 +101,8 @@ describe('two app processes on one database', () => {
     const ids = await demoIds(db);
     const lesson = await lessonOf(db, ids.class5a, LEARNING_DEMO.today, ids.math);
     const hw = await call(b.base, 'POST', `/api/learning/lessons/${lesson}/homework`, {
-      cookie: teacher, body: { title: 'Killed process', dueAt: new Date(Date.parse(LEARNING_DEMO.now) + 72 * 3_600_000).toISOString() },
+      cookie: teacher,
+      body: { title: 'Killed process', dueAt: new Date(Date.parse(LEARNING_DEMO.now) + 72 * 3_600_000).toISOString() },
     });
     expect(hw.status, JSON.stringify(hw.body)).toBe(201);
     const homeworkId = (hw.body as { id: number }).id;
@@ -115,7 +126,9 @@ describe('two app processes on one database', () => {
           if (gone.has(target)) target = 1 - target;
           const server = servers[target]!;
           const res = await call(server.base, 'POST', `/api/learning/homework/${homeworkId}/submissions`, {
-            cookie: pupil, headers: { 'idempotency-key': key }, body: { text: `Жауап ${key}` },
+            cookie: pupil,
+            headers: { 'idempotency-key': key },
+            body: { text: `Жауап ${key}` },
           });
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (res.status === 201 || res.status === 200) {
@@ -127,7 +140,8 @@ describe('two app processes on one database', () => {
             }
             break;
           }
-          if (res.status === 0) gone.add(target); // no answer: that process is gone, try the other
+          if (res.status === 0)
+            gone.add(target); // no answer: that process is gone, try the other
           else if (res.status !== 503) throw new Error(`unexpected answer ${res.status}: ${JSON.stringify(res.body)}`);
           await sleep(100);
         }
@@ -143,7 +157,9 @@ describe('two app processes on one database', () => {
     expect(byProcess.get(a.base) ?? 0).toBeGreaterThan(0);
     expect(byProcess.get(b.base) ?? 0).toBeGreaterThan(0);
     const { rows } = await db.query<{ key: string; n: number }>(
-      'select idempotency_key::text as key, count(*)::int as n from submission_attempts where idempotency_key = any($1::uuid[]) group by 1', [keys]);
+      'select idempotency_key::text as key, count(*)::int as n from submission_attempts where idempotency_key = any($1::uuid[]) group by 1',
+      [keys],
+    );
     expect(rows).toHaveLength(total);
     expect(rows.every((r) => r.n === 1)).toBe(true);
     // the survivor is still ready

@@ -59,8 +59,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await txBouncer?.stop();
   await sessionBouncer?.stop();
-  try { replica?.stop('immediate'); } catch { /* already stopped by a test */ }
-  try { primary?.stop('immediate'); } catch { /* gone */ }
+  try {
+    replica?.stop('immediate');
+  } catch {
+    /* already stopped by a test */
+  }
+  try {
+    primary?.stop('immediate');
+  } catch {
+    /* gone */
+  }
   cleanUp();
 });
 
@@ -76,7 +84,9 @@ describe('what stands in front of the database is found, not configured', () => 
     const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: sessionBouncer.url(), DB_STATEMENT_TIMEOUT_MS: '0' });
     const opened = await openDatabase(config, 2, {}, (l) => lines.push(l));
     try {
-      expect(lines).toEqual(['Database: DATABASE_URL goes through a session-mode pooler; it works, but every Sabaq connection holds a server connection: use pool_mode = transaction.']);
+      expect(lines).toEqual([
+        'Database: DATABASE_URL goes through a session-mode pooler; it works, but every Sabaq connection holds a server connection: use pool_mode = transaction.',
+      ]);
       expect(opened.db.preparedStatements).toBe(true);
       expect((await opened.db.query<{ n: number }>('select count(*)::int as n from accounts')).rows[0]!.n).toBeGreaterThan(0);
     } finally {
@@ -92,7 +102,13 @@ describe('Sabaq behind PgBouncer in transaction mode, heavy reads on a streaming
 
   beforeAll(async () => {
     // checks only when the test asks (a long interval), so what each request sees is decided here
-    const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: txBouncer.url(), DATABASE_READ_URL: replica.url(), READ_REPLICA_CHECK_MS: '600000', ADMISSION_QUEUE_TIMEOUT_MS: '120000' });
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: txBouncer.url(),
+      DATABASE_READ_URL: replica.url(),
+      READ_REPLICA_CHECK_MS: '600000',
+      ADMISSION_QUEUE_TIMEOUT_MS: '120000',
+    });
     opened = await openDatabase(config, 8, { statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS }, (l) => lines.push(l));
     app = await buildApp({ db: opened.db, config });
     await app.ready();
@@ -110,12 +126,14 @@ describe('Sabaq behind PgBouncer in transaction mode, heavy reads on a streaming
     expect(opened.db.preparedStatements).toBe(false);
   });
 
-  test("hot reads (prepared statements elsewhere) work through the pooler, many at once", async () => {
+  test('hot reads (prepared statements elsewhere) work through the pooler, many at once', async () => {
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'demo.pupil', password: 'sabaq-demo' } });
     expect(login.statusCode).toBe(200);
     const cookie = cookieHeader(login);
     const pupil = (await opened.db.query<{ id: number }>("select person_id as id from accounts where login = 'demo.pupil'")).rows[0]!.id;
-    const answers = await Promise.all(Array.from({ length: 40 }, () => app.inject({ method: 'GET', url: `/api/learning/pupils/${pupil}/diary`, headers: { cookie } })));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => app.inject({ method: 'GET', url: `/api/learning/pupils/${pupil}/diary`, headers: { cookie } })),
+    );
     expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 200));
   });
 
@@ -126,26 +144,41 @@ describe('Sabaq behind PgBouncer in transaction mode, heavy reads on a streaming
     const lesson = await lessonOf(opened.db, ids.class5a, LEARNING_DEMO.today, ids.math);
     const origin = 'http://localhost:80';
     const hw = await app.inject({
-      method: 'POST', url: `/api/learning/lessons/${lesson}/homework`, headers: { cookie: teacher, origin },
+      method: 'POST',
+      url: `/api/learning/lessons/${lesson}/homework`,
+      headers: { cookie: teacher, origin },
       payload: { title: 'Through PgBouncer', dueAt: new Date(Date.parse(LEARNING_DEMO.now) + 72 * 3_600_000).toISOString() },
     });
     expect(hw.statusCode, hw.body).toBe(201);
     const homeworkId = (hw.json() as { id: number }).id;
     const keys = Array.from({ length: 12 }, () => randomUUID());
     // each submission twice at once with the same key, as a client retrying after a lost answer
-    const answers = await Promise.all(keys.flatMap((key) => [0, 1].map(() => app.inject({
-      method: 'POST', url: `/api/learning/homework/${homeworkId}/submissions`,
-      headers: { cookie: pupil, origin, 'idempotency-key': key }, payload: { text: `Жауап ${key}` },
-    }))));
-    expect(answers.every((a) => a.statusCode === 201 || a.statusCode === 200 || a.statusCode === 409), answers.map((a) => `${a.statusCode} ${a.body}`).join('\n')).toBe(true);
+    const answers = await Promise.all(
+      keys.flatMap((key) =>
+        [0, 1].map(() =>
+          app.inject({
+            method: 'POST',
+            url: `/api/learning/homework/${homeworkId}/submissions`,
+            headers: { cookie: pupil, origin, 'idempotency-key': key },
+            payload: { text: `Жауап ${key}` },
+          }),
+        ),
+      ),
+    );
+    expect(
+      answers.every((a) => a.statusCode === 201 || a.statusCode === 200 || a.statusCode === 409),
+      answers.map((a) => `${a.statusCode} ${a.body}`).join('\n'),
+    ).toBe(true);
     const { rows } = await opened.db.query<{ key: string; n: number }>(
-      'select idempotency_key::text as key, count(*)::int as n from submission_attempts where idempotency_key = any($1::uuid[]) group by 1', [keys]);
+      'select idempotency_key::text as key, count(*)::int as n from submission_attempts where idempotency_key = any($1::uuid[]) group by 1',
+      [keys],
+    );
     expect(rows.map((r) => r.n)).toEqual(keys.map(() => 1));
     const today = await app.inject({ method: 'GET', url: `/api/learning/pupils/${ids.pupil}/diary`, headers: { cookie: pupil } });
     expect(today.statusCode, today.body).toBe(200);
   });
 
-  test("a person reads their own write at once, even while the replica has not replayed it", async () => {
+  test('a person reads their own write at once, even while the replica has not replayed it', async () => {
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'demo.homeroom', password: 'sabaq-demo' } });
     const cookie = cookieHeader(login);
     expect(cookie).not.toContain('sabaq_rw'); // a sign-in writes nothing a heavy read shows
@@ -154,7 +187,9 @@ describe('Sabaq behind PgBouncer in transaction mode, heavy reads on a streaming
               (select m.pupil_id from class_members m where m.class_id = l.class_id order by m.pupil_id limit 1) as pupil
          from lessons l join accounts a on a.person_id = l.teacher_id
         where a.login = 'demo.homeroom' and l.on_date < $1 and not l.cancelled
-        order by l.on_date desc limit 1`, [LEARNING_DEMO.today]);
+        order by l.on_date desc limit 1`,
+      [LEARNING_DEMO.today],
+    );
     const lesson = rows[0]!;
     await waitForReplay();
     expect(await opened.replica!.check()).toBe('ok');
@@ -163,7 +198,9 @@ describe('Sabaq behind PgBouncer in transaction mode, heavy reads on a streaming
     await r.query('select pg_wal_replay_pause()');
     try {
       const write = await app.inject({
-        method: 'PUT', url: `/api/learning/lessons/${lesson.id}/attendance`, headers: { cookie, origin: 'http://localhost:80' },
+        method: 'PUT',
+        url: `/api/learning/lessons/${lesson.id}/attendance`,
+        headers: { cookie, origin: 'http://localhost:80' },
         payload: { entries: [{ pupilId: lesson.pupil, status: 'excused', reason: 'replica test' }] },
       });
       expect(write.statusCode, write.body).toBe(200);

@@ -41,7 +41,10 @@ describe.each(bundles)('the %s bundle', (name, bundle) => {
     for (const lang of LANGUAGES) {
       const keys = [...leaves(bundle[lang]!).keys()];
       for (const base of new Set(keys.filter((k) => PLURAL.test(k)).map(baseKey))) {
-        expect(needs[lang]!.filter((form) => !keys.includes(`${base}_${form}`)), `${lang} ${base}`).toEqual([]);
+        expect(
+          needs[lang]!.filter((form) => !keys.includes(`${base}_${form}`)),
+          `${lang} ${base}`,
+        ).toEqual([]);
       }
     }
   });
@@ -66,9 +69,17 @@ describe.each(bundles)('the %s bundle', (name, bundle) => {
 
 describe('API error sentences', () => {
   const codes = [
-    'auth.invalid_credentials', 'auth.too_many_attempts', 'auth.required', 'auth.csrf_rejected',
-    'request.invalid', 'request.malformed_json', 'request.not_found', 'organisations.not_found',
-    'organisations.class_not_found', 'internal.error', 'network.offline',
+    'auth.invalid_credentials',
+    'auth.too_many_attempts',
+    'auth.required',
+    'auth.csrf_rejected',
+    'request.invalid',
+    'request.malformed_json',
+    'request.not_found',
+    'organisations.not_found',
+    'organisations.class_not_found',
+    'internal.error',
+    'network.offline',
   ];
 
   test.each(LANGUAGES)('every code the foundation answers has a sentence in %s', (lang) => {
@@ -79,7 +90,7 @@ describe('API error sentences', () => {
 
   test("every domain's error sentences are merged into the shared errors, next to the shell's", () => {
     for (const lang of LANGUAGES) {
-      const merged = leaves(((resourcesFor(lang).common as Tree).errors) as Tree);
+      const merged = leaves((resourcesFor(lang).common as Tree).errors as Tree);
       const expected = new Map(leaves(SHELL[lang].errors as unknown as Tree));
       for (const bundle of Object.values(DOMAIN_BUNDLES) as unknown as Record<string, Tree>[]) {
         const own = bundle[lang]!.errors;
@@ -111,7 +122,7 @@ describe('counts', () => {
       const ns = /useTranslation\(\s*'(\w+)'/.exec(source)?.[1] ?? 'common';
       for (const m of source.matchAll(/\bt\(\s*['`]([\w.:]+)['`]\s*,\s*\{([^}]*)\}/g)) {
         if (!/\bcount\b/.test(m[2]!)) continue;
-        const [space, key] = m[1]!.includes(':') ? m[1]!.split(':') as [string, string] : [ns, m[1]!];
+        const [space, key] = m[1]!.includes(':') ? (m[1]!.split(':') as [string, string]) : [ns, m[1]!];
         out.push({ file: relative(root, file), ns: space, key });
       }
     }
@@ -121,12 +132,18 @@ describe('counts', () => {
   test('every key used with a count has the plural forms of each language (ru: one/few/many/other; kk, en: one/other)', async () => {
     const used = await keysUsedWithCount();
     expect(used.length).toBeGreaterThan(20);
-    const all: Record<string, Record<string, Tree>> = { common: SHELL as unknown as Record<string, Tree>, ...(DOMAIN_BUNDLES as unknown as Record<string, Record<string, Tree>>) };
+    const all: Record<string, Record<string, Tree>> = {
+      common: SHELL as unknown as Record<string, Tree>,
+      ...(DOMAIN_BUNDLES as unknown as Record<string, Record<string, Tree>>),
+    };
     const needs: Record<string, string[]> = { kk: ['one', 'other'], ru: ['one', 'few', 'many', 'other'], en: ['one', 'other'] };
     const missing: string[] = [];
     for (const { file, ns, key } of used) {
       const bundle = all[ns];
-      if (!bundle) { missing.push(`${file}: no namespace ${ns}`); continue; }
+      if (!bundle) {
+        missing.push(`${file}: no namespace ${ns}`);
+        continue;
+      }
       for (const lang of LANGUAGES) {
         const have = leaves(bundle[lang]!);
         for (const form of needs[lang]!) if (!have.has(`${key}_${form}`)) missing.push(`${file}: ${ns}:${key}_${form} (${lang})`);

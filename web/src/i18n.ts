@@ -135,8 +135,9 @@ const loaded = new Map<Language, Promise<Record<string, Bundle>>>();
 export function loadLanguage(language: Language): Promise<Record<string, Bundle>> {
   let p = loaded.get(language);
   if (!p) {
-    p = PACKS[language]().then((m) => mergeResources(m.shell as Bundle,
-      Object.fromEntries(Object.entries(m.domains).map(([path, b]) => [namespaceOf(path), b as Bundle]))));
+    p = PACKS[language]().then((m) =>
+      mergeResources(m.shell as Bundle, Object.fromEntries(Object.entries(m.domains).map(([path, b]) => [namespaceOf(path), b as Bundle]))),
+    );
     p.catch(() => loaded.delete(language));
     loaded.set(language, p);
   }
@@ -198,7 +199,10 @@ export async function createAppI18n(): Promise<I18n> {
     init() {},
     read(lng: string, ns: string, callback: (err: unknown, data: Bundle | null) => void) {
       if (!isLanguage(lng)) return callback(null, {});
-      loadLanguage(lng).then((res) => callback(null, res[ns] ?? {}), (err: unknown) => callback(err, null));
+      loadLanguage(lng).then(
+        (res) => callback(null, res[ns] ?? {}),
+        (err: unknown) => callback(err, null),
+      );
     },
   } as never);
   instance.use(initReactI18next);

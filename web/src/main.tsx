@@ -16,17 +16,20 @@ const router = createAppRouter(queryClient);
 
 // the shown language's strings arrive in their own small file; the page says "loading" in all three until then
 registerServiceWorker();
-void createAppI18n().then((i18n) => {
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </I18nextProvider>
-    </StrictMode>,
-  );
-}, () => {
-  // not even the strings arrived (offline before the first visit): a reload is the only way on
-  document.getElementById('root')!.innerHTML = '<p style="margin:2rem 1rem">Интернет жоқ · Нет связи · No connection. <a href="">↻</a></p>';
-});
+void createAppI18n().then(
+  (i18n) => {
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </I18nextProvider>
+      </StrictMode>,
+    );
+  },
+  () => {
+    // not even the strings arrived (offline before the first visit): a reload is the only way on
+    document.getElementById('root')!.innerHTML = '<p style="margin:2rem 1rem">Интернет жоқ · Нет связи · No connection. <a href="">↻</a></p>';
+  },
+);

@@ -5,16 +5,30 @@ import { decodePass, prepareTrust, verifyPass, withTemperature } from '../../../
 
 // Gate photos, the fever threshold and the exemption/resident/people APIs the web screens use (decision 0030).
 let t: TestApp;
-let student: string; let guard: string; let health: string; let pupil: string; let admin: string;
-let uni: number; let studentId: number; let gateId: number;
+let student: string;
+let guard: string;
+let health: string;
+let pupil: string;
+let admin: string;
+let uni: number;
+let studentId: number;
+let gateId: number;
 beforeAll(async () => {
   t = await createTestApp();
   uni = await t.one<number>("select id from organisations where kind = 'university' and name_en like 'Karasay%'");
   // an admin of the university for these tests: demo.admin runs the city school only
-  await t.db.query("insert into role_assignments (person_id, role, organisation_id) select person_id, 'org_admin', $1 from accounts where login = 'demo.admin'", [uni]);
-  [student, guard, health, pupil, admin] = (await Promise.all(['demo.student', 'demo.guard', 'demo.health', 'demo.pupil', 'demo.admin'].map((l) => t.login(l)))) as [string, string, string, string, string];
+  await t.db.query(
+    "insert into role_assignments (person_id, role, organisation_id) select person_id, 'org_admin', $1 from accounts where login = 'demo.admin'",
+    [uni],
+  );
+  [student, guard, health, pupil, admin] = (await Promise.all(
+    ['demo.student', 'demo.guard', 'demo.health', 'demo.pupil', 'demo.admin'].map((l) => t.login(l)),
+  )) as [string, string, string, string, string];
   studentId = await t.one<number>("select person_id from accounts where login = 'demo.student'");
-  gateId = await t.one<number>('select g.id from access_gates g join access_buildings b on b.id = g.building_id where b.organisation_id = $1 order by g.id limit 1', [uni]);
+  gateId = await t.one<number>(
+    'select g.id from access_gates g join access_buildings b on b.id = g.building_id where b.organisation_id = $1 order by g.id limit 1',
+    [uni],
+  );
 });
 afterAll(async () => t?.close());
 
@@ -26,9 +40,15 @@ async function upload(cookie: string, bytes: Buffer, name = 'me.jpg'): Promise<s
   const boundary = `----sabaq${randomUUID()}`;
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    bytes, Buffer.from(`\r\n--${boundary}--\r\n`),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  const res = await t.app.inject({ method: 'POST', url: '/api/files', payload, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/files',
+    payload,
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
   expect(res.statusCode).toBe(201);
   return res.json().id as string;
 }
@@ -65,7 +85,7 @@ test('a gate photo: the pass carries only its hash; the guard syncs and reads it
   expect((await req('GET', '/api/access/guard/photos/AAAAAAAAAAAAAAAA', guard)).statusCode).toBe(404);
 });
 
-test('a photo must be the setter\'s own image, small; the admin sets one for a member only', async () => {
+test("a photo must be the setter's own image, small; the admin sets one for a member only", async () => {
   const pdf = await upload(student, Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'), 'a.pdf');
   expect((await req('PUT', '/api/access/me/photo', student, { fileId: pdf })).json().error.code).toBe('access.photo_type');
   const big = await upload(student, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(140 * 1024, 1)]));
@@ -105,7 +125,17 @@ test('temperature at the gate: at or above the threshold (a rules setting) refus
   const before = await t.one<number>("select count(*)::int from notifications where kind = 'access.fever_at_gate' and person_id = $1", [healthId]);
   expect(before).toBe(1);
   const holder = decodePass(pass)!.claims!.holder;
-  const scan = { clientId: randomUUID(), gateId, direction: 'in', result: 'refused', reason: 'fever', holder, replay: false, scannedAt: new Date().toISOString(), temperatureC: 38.4 };
+  const scan = {
+    clientId: randomUUID(),
+    gateId,
+    direction: 'in',
+    result: 'refused',
+    reason: 'fever',
+    holder,
+    replay: false,
+    scannedAt: new Date().toISOString(),
+    temperatureC: 38.4,
+  };
   for (let i = 0; i < 2; i++) expect((await req('POST', '/api/access/scans', guard, { scans: [scan] })).statusCode).toBe(200);
   expect(await t.one<number>("select count(*)::int from notifications where kind = 'access.fever_at_gate' and person_id = $1", [healthId])).toBe(2);
   const fevers = (await req('GET', `/api/access/organisations/${uni}/fevers`, health)).json();

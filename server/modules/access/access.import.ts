@@ -15,8 +15,14 @@ export interface ParsedRecord {
   testKind: 'pcr' | 'antigen' | null;
   result: 'negative' | 'positive' | null;
 }
-export interface RowProblem { row: number; code: string }
-export interface ParseResult { records: ParsedRecord[]; problems: RowProblem[] }
+export interface RowProblem {
+  row: number;
+  code: string;
+}
+export interface ParseResult {
+  records: ParsedRecord[];
+  problems: RowProblem[];
+}
 
 const IIN = /^\d{12}$/;
 
@@ -27,12 +33,25 @@ function when(value: unknown): Date | null {
 }
 
 function check(r: ParsedRecord, row: number, now: Date, problems: RowProblem[]): boolean {
-  if (!IIN.test(r.iin)) { problems.push({ row, code: 'iin' }); return false; }
-  if (r.at.getTime() > now.getTime()) { problems.push({ row, code: 'future_date' }); return false; }
-  if (r.kind === 'vaccination' && !(r.product && r.doseNumber && r.seriesDoses && r.doseNumber >= 1 && r.seriesDoses >= 1 && r.doseNumber <= 10 && r.seriesDoses <= 10)) {
-    problems.push({ row, code: 'vaccination_fields' }); return false;
+  if (!IIN.test(r.iin)) {
+    problems.push({ row, code: 'iin' });
+    return false;
   }
-  if (r.kind === 'test' && !(r.testKind && r.result)) { problems.push({ row, code: 'test_fields' }); return false; }
+  if (r.at.getTime() > now.getTime()) {
+    problems.push({ row, code: 'future_date' });
+    return false;
+  }
+  if (
+    r.kind === 'vaccination' &&
+    !(r.product && r.doseNumber && r.seriesDoses && r.doseNumber >= 1 && r.seriesDoses >= 1 && r.doseNumber <= 10 && r.seriesDoses <= 10)
+  ) {
+    problems.push({ row, code: 'vaccination_fields' });
+    return false;
+  }
+  if (r.kind === 'test' && !(r.testKind && r.result)) {
+    problems.push({ row, code: 'test_fields' });
+    return false;
+  }
   return true;
 }
 
@@ -43,7 +62,13 @@ function check(r: ParsedRecord, row: number, now: Date, problems: RowProblem[]):
 export function parseCsv(text: string, now: Date): ParseResult | null {
   let rows: Record<string, string>[];
   try {
-    rows = parse(text.replace(/^\uFEFF/, ''), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), delimiter: [',', ';'], skip_empty_lines: true, trim: true, relax_column_count: false });
+    rows = parse(text.replace(/^\uFEFF/, ''), {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      delimiter: [',', ';'],
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+    });
   } catch {
     return null;
   }
@@ -53,12 +78,20 @@ export function parseCsv(text: string, now: Date): ParseResult | null {
     const row = i + 2;
     const at = when(c.date);
     const kind = c.kind as ParsedRecord['kind'];
-    if (!['vaccination', 'test', 'recovery'].includes(kind)) { out.problems.push({ row, code: 'kind' }); return; }
-    if (!at) { out.problems.push({ row, code: 'date' }); return; }
+    if (!['vaccination', 'test', 'recovery'].includes(kind)) {
+      out.problems.push({ row, code: 'kind' });
+      return;
+    }
+    if (!at) {
+      out.problems.push({ row, code: 'date' });
+      return;
+    }
     const num = (v: string | undefined) => (v && /^\d{1,2}$/.test(v) ? Number(v) : null);
     const r: ParsedRecord = {
-      iin: c.iin ?? '', kind, at,
-      product: kind === 'vaccination' ? (c.product || null) : null,
+      iin: c.iin ?? '',
+      kind,
+      at,
+      product: kind === 'vaccination' ? c.product || null : null,
       doseNumber: kind === 'vaccination' ? num(c.dose) : null,
       seriesDoses: kind === 'vaccination' ? num(c.series_doses) : null,
       testKind: kind === 'test' && (c.test_kind === 'pcr' || c.test_kind === 'antigen') ? c.test_kind : null,
@@ -115,7 +148,7 @@ export function parseFhir(text: string, now: Date): ParseResult | null {
   const person = (ref: unknown): string => {
     const o = obj(ref);
     if (!o) return '';
-    return iinOf(o.identifier) ?? (typeof o.reference === 'string' ? patients.get(o.reference) ?? '' : '');
+    return iinOf(o.identifier) ?? (typeof o.reference === 'string' ? (patients.get(o.reference) ?? '') : '');
   };
   const codes = (cc: unknown): { system?: string; code?: string; display?: string }[] => arr(obj(cc)?.coding).map((c) => obj(c) ?? {}) as never;
 
@@ -123,20 +156,30 @@ export function parseFhir(text: string, now: Date): ParseResult | null {
   bundle.entry.forEach((e, i) => {
     const row = i + 1;
     const res = obj(obj(e)?.resource);
-    if (!res) { out.problems.push({ row, code: 'entry' }); return; }
+    if (!res) {
+      out.problems.push({ row, code: 'entry' });
+      return;
+    }
     if (res.resourceType === 'Patient') return;
     if (res.resourceType === 'Immunization') {
       if (res.status !== undefined && res.status !== 'completed') return;
       const at = when(res.occurrenceDateTime);
-      if (!at) { out.problems.push({ row, code: 'date' }); return; }
+      if (!at) {
+        out.problems.push({ row, code: 'date' });
+        return;
+      }
       const vc = codes(res.vaccineCode)[0];
       const product = (vc?.display ?? vc?.code ?? (obj(res.vaccineCode)?.text as string | undefined) ?? '').trim() || null;
       const proto = obj(arr(res.protocolApplied)[0]);
       const r: ParsedRecord = {
-        iin: person(res.patient), kind: 'vaccination', at, product,
+        iin: person(res.patient),
+        kind: 'vaccination',
+        at,
+        product,
         doseNumber: typeof proto?.doseNumberPositiveInt === 'number' ? proto.doseNumberPositiveInt : null,
         seriesDoses: typeof proto?.seriesDosesPositiveInt === 'number' ? proto.seriesDosesPositiveInt : null,
-        testKind: null, result: null,
+        testKind: null,
+        result: null,
       };
       if (check(r, row, now, out.problems)) out.records.push(r);
       return;
@@ -144,10 +187,22 @@ export function parseFhir(text: string, now: Date): ParseResult | null {
     if (res.resourceType === 'Observation') {
       if (res.status !== undefined && !['final', 'amended', 'corrected'].includes(String(res.status))) return;
       const at = when(res.effectiveDateTime);
-      if (!at) { out.problems.push({ row, code: 'date' }); return; }
+      if (!at) {
+        out.problems.push({ row, code: 'date' });
+        return;
+      }
       const code = codes(res.code).map((c) => c.code ?? '');
       if (code.includes('recovery')) {
-        const r: ParsedRecord = { iin: person(res.subject), kind: 'recovery', at, product: null, doseNumber: null, seriesDoses: null, testKind: null, result: null };
+        const r: ParsedRecord = {
+          iin: person(res.subject),
+          kind: 'recovery',
+          at,
+          product: null,
+          doseNumber: null,
+          seriesDoses: null,
+          testKind: null,
+          result: null,
+        };
         if (check(r, row, now, out.problems)) out.records.push(r);
         return;
       }

@@ -57,7 +57,9 @@ export async function revocationsOf(db: Queryable, now: Date) {
 // dropped at once when this process revokes or rotates
 let cached: { at: number; trust: PreparedTrust } | null = null;
 const CACHE_MS = 5_000;
-export function dropTrustCache(): void { cached = null; }
+export function dropTrustCache(): void {
+  cached = null;
+}
 export async function preparedTrust(db: Queryable, now: Date): Promise<PreparedTrust> {
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.trust;
   const trust = await prepareTrust(await trustListOf(db, now), await revocationsOf(db, now));

@@ -26,13 +26,18 @@ export async function campusOrganisationsOf(db: Queryable, personId: number) {
     `select o.id, json_build_object('kk', o.name_kk, 'ru', o.name_ru, 'en', o.name_en) as name, o.region_id
        from organisations o where exists (select 1 from access_buildings b where b.organisation_id = o.id)
         and exists (select 1 from role_assignments r where r.organisation_id = o.id and r.person_id = $1 and r.role = any($2::text[]))
-      order by o.id`, [personId, MEMBER_ROLES]);
+      order by o.id`,
+    [personId, MEMBER_ROLES],
+  );
   return rows;
 }
 
 export async function isMember(db: Queryable, organisationId: number, personId: number): Promise<boolean> {
-  const { rows } = await db.query('select 1 from role_assignments where organisation_id = $1 and person_id = $2 and role = any($3::text[]) limit 1',
-    [organisationId, personId, MEMBER_ROLES]);
+  const { rows } = await db.query('select 1 from role_assignments where organisation_id = $1 and person_id = $2 and role = any($3::text[]) limit 1', [
+    organisationId,
+    personId,
+    MEMBER_ROLES,
+  ]);
   return rows.length > 0;
 }
 
@@ -41,13 +46,16 @@ export async function membersByIin(db: Queryable, organisationId: number, iins: 
   const { rows } = await db.query<{ iin: string; id: number }>(
     `select p.iin, p.id from persons p where p.iin = any($2::text[])
         and exists (select 1 from role_assignments r where r.organisation_id = $1 and r.person_id = p.id and r.role = any($3::text[]))`,
-    [organisationId, iins, MEMBER_ROLES]);
+    [organisationId, iins, MEMBER_ROLES],
+  );
   return new Map(rows.map((r) => [r.iin, Number(r.id)]));
 }
 
 export async function memberIds(db: Queryable, organisationId: number): Promise<number[]> {
   const { rows } = await db.query<{ person_id: string }>(
-    'select distinct person_id from role_assignments where organisation_id = $1 and role = any($2::text[])', [organisationId, MEMBER_ROLES]);
+    'select distinct person_id from role_assignments where organisation_id = $1 and role = any($2::text[])',
+    [organisationId, MEMBER_ROLES],
+  );
   return rows.map((r) => Number(r.person_id));
 }
 
@@ -58,9 +66,19 @@ export async function personName(db: Queryable, personId: number): Promise<strin
 
 // ── records ──
 export interface NewRecord {
-  personId: number; organisationId: number; kind: 'vaccination' | 'test' | 'recovery'; at: Date;
-  product: string | null; doseNumber: number | null; seriesDoses: number | null; testKind: string | null; result: string | null;
-  state: 'confirmed' | 'reported'; source: string; batchId: number | null; note?: string | null;
+  personId: number;
+  organisationId: number;
+  kind: 'vaccination' | 'test' | 'recovery';
+  at: Date;
+  product: string | null;
+  doseNumber: number | null;
+  seriesDoses: number | null;
+  testKind: string | null;
+  result: string | null;
+  state: 'confirmed' | 'reported';
+  source: string;
+  batchId: number | null;
+  note?: string | null;
   document?: { name: string; type: string; bytes: Buffer } | null;
 }
 
@@ -73,9 +91,26 @@ export async function insertRecords(db: Queryable, rows: NewRecord[], now: Date)
      select t.*, $17 from unnest($1::bigint[], $2::int[], $3::text[], $4::timestamptz[], $5::text[], $6::smallint[], $7::smallint[], $8::text[], $9::text[],
         $10::text[], $11::text[], $12::int[], $13::text[], $14::text[], $15::text[], $16::bytea[]) as t
      returning id`,
-    [col('personId'), col('organisationId'), col('kind'), col('at'), col('product'), col('doseNumber'), col('seriesDoses'), col('testKind'), col('result'),
-      col('state'), col('source'), col('batchId'), col('note'), rows.map((r) => r.document?.name ?? null), rows.map((r) => r.document?.type ?? null),
-      rows.map((r) => r.document?.bytes ?? null), now]);
+    [
+      col('personId'),
+      col('organisationId'),
+      col('kind'),
+      col('at'),
+      col('product'),
+      col('doseNumber'),
+      col('seriesDoses'),
+      col('testKind'),
+      col('result'),
+      col('state'),
+      col('source'),
+      col('batchId'),
+      col('note'),
+      rows.map((r) => r.document?.name ?? null),
+      rows.map((r) => r.document?.type ?? null),
+      rows.map((r) => r.document?.bytes ?? null),
+      now,
+    ],
+  );
   return ids.map((r) => r.id);
 }
 
@@ -84,15 +119,26 @@ const RECORD_SELECT = `select r.id, ${personJson('p')} as person, r.organisation
     r.reported_note as "reportedNote", r.document is not null as "hasDocument", r.decision_note as "decisionNote", r.decided_at as "decidedAt", r.created_at as "createdAt"
   from access_health_records r join persons p on p.id = r.person_id`;
 
-type RecordRow = Record<string, unknown> & { occurredAt: Date; decidedAt: Date | null; createdAt: Date; organisationId: number; state: string; person: { id: number } };
-const recordOut = (r: RecordRow): RecordOut => ({ ...r, occurredAt: r.occurredAt.toISOString(), decidedAt: iso(r.decidedAt), createdAt: r.createdAt.toISOString() }) as unknown as RecordOut;
+type RecordRow = Record<string, unknown> & {
+  occurredAt: Date;
+  decidedAt: Date | null;
+  createdAt: Date;
+  organisationId: number;
+  state: string;
+  person: { id: number };
+};
+const recordOut = (r: RecordRow): RecordOut =>
+  ({ ...r, occurredAt: r.occurredAt.toISOString(), decidedAt: iso(r.decidedAt), createdAt: r.createdAt.toISOString() }) as unknown as RecordOut;
 
 export async function recordsOfPerson(db: Queryable, personId: number) {
   const { rows } = await db.query<RecordRow>(`${RECORD_SELECT} where r.person_id = $1 order by r.occurred_at desc, r.id desc`, [personId]);
   return rows.map(recordOut);
 }
 export async function recordsOfOrganisation(db: Queryable, organisationId: number, state: string) {
-  const { rows } = await db.query<RecordRow>(`${RECORD_SELECT} where r.organisation_id = $1 and r.state = $2 order by r.created_at desc, r.id desc limit 500`, [organisationId, state]);
+  const { rows } = await db.query<RecordRow>(`${RECORD_SELECT} where r.organisation_id = $1 and r.state = $2 order by r.created_at desc, r.id desc limit 500`, [
+    organisationId,
+    state,
+  ]);
   return rows.map(recordOut);
 }
 export async function recordById(db: Queryable, id: number, lock = false) {
@@ -101,7 +147,9 @@ export async function recordById(db: Queryable, id: number, lock = false) {
 }
 export async function recordDocument(db: Queryable, id: number) {
   const { rows } = await db.query<{ document_name: string; document_type: string; document: Buffer; organisation_id: number }>(
-    'select document_name, document_type, document, organisation_id from access_health_records where id = $1 and document is not null', [id]);
+    'select document_name, document_type, document, organisation_id from access_health_records where id = $1 and document is not null',
+    [id],
+  );
   return rows[0] ?? null;
 }
 export async function decideRecord(db: Queryable, id: number, state: 'confirmed' | 'rejected', by: number, note: string | null, now: Date) {
@@ -110,9 +158,19 @@ export async function decideRecord(db: Queryable, id: number, state: 'confirmed'
 
 /** Confirmed records per person, for the status computation. */
 export async function confirmedRecords(db: Queryable, personIds: number[]): Promise<Map<number, HealthRecord[]>> {
-  const { rows } = await db.query<{ person_id: string; kind: string; occurred_at: Date; dose_number: number | null; series_doses: number | null; test_kind: string | null; result: string | null }>(
+  const { rows } = await db.query<{
+    person_id: string;
+    kind: string;
+    occurred_at: Date;
+    dose_number: number | null;
+    series_doses: number | null;
+    test_kind: string | null;
+    result: string | null;
+  }>(
     `select person_id, kind, occurred_at, dose_number, series_doses, test_kind, result from access_health_records
-      where person_id = any($1::bigint[]) and state = 'confirmed'`, [personIds]);
+      where person_id = any($1::bigint[]) and state = 'confirmed'`,
+    [personIds],
+  );
   const out = new Map<number, HealthRecord[]>();
   for (const r of rows) {
     const id = Number(r.person_id);
@@ -128,7 +186,9 @@ export async function confirmedRecords(db: Queryable, personIds: number[]): Prom
 export async function activeExemptions(db: Queryable, personIds: number[]): Promise<Map<number, { validFrom: string; validUntil: string }[]>> {
   const { rows } = await db.query<{ person_id: string; valid_from: string; valid_until: string }>(
     `select person_id, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_until, 'YYYY-MM-DD') as valid_until
-       from access_exemptions where person_id = any($1::bigint[]) and revoked_at is null`, [personIds]);
+       from access_exemptions where person_id = any($1::bigint[]) and revoked_at is null`,
+    [personIds],
+  );
   const out = new Map<number, { validFrom: string; validUntil: string }[]>();
   for (const r of rows) {
     const id = Number(r.person_id);
@@ -138,31 +198,49 @@ export async function activeExemptions(db: Queryable, personIds: number[]): Prom
 }
 
 // ── batches ──
-export async function insertBatch(db: Queryable, b: { organisationId: number; format: string; source: string; count: number; by: number; now: Date }): Promise<number> {
+export async function insertBatch(
+  db: Queryable,
+  b: { organisationId: number; format: string; source: string; count: number; by: number; now: Date },
+): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     'insert into access_import_batches (organisation_id, format, source, record_count, imported_by, imported_at) values ($1, $2, $3, $4, $5, $6) returning id',
-    [b.organisationId, b.format, b.source, b.count, b.by, b.now]);
+    [b.organisationId, b.format, b.source, b.count, b.by, b.now],
+  );
   return rows[0]!.id;
 }
 export async function batchesOf(db: Queryable, organisationId: number) {
-  const { rows } = await db.query<{ id: number; format: string; source: string; recordCount: number; importedBy: { id: number; lastName: string; firstName: string }; importedAt: Date }>(
+  const { rows } = await db.query<{
+    id: number;
+    format: string;
+    source: string;
+    recordCount: number;
+    importedBy: { id: number; lastName: string; firstName: string };
+    importedAt: Date;
+  }>(
     `select b.id, b.format, b.source, b.record_count as "recordCount", ${personJson('p')} as "importedBy", b.imported_at as "importedAt"
-       from access_import_batches b join persons p on p.id = b.imported_by where b.organisation_id = $1 order by b.imported_at desc, b.id desc limit 200`, [organisationId]);
+       from access_import_batches b join persons p on p.id = b.imported_by where b.organisation_id = $1 order by b.imported_at desc, b.id desc limit 200`,
+    [organisationId],
+  );
   return rows.map((r) => ({ ...r, importedAt: r.importedAt.toISOString() }));
 }
 
 // ── exemptions ──
-export async function insertExemption(db: Queryable, e: { personId: number; organisationId: number; reason: string; validFrom: string; validUntil: string; by: number; now: Date }) {
+export async function insertExemption(
+  db: Queryable,
+  e: { personId: number; organisationId: number; reason: string; validFrom: string; validUntil: string; by: number; now: Date },
+) {
   const { rows } = await db.query<{ id: number }>(
     `insert into access_exemptions (person_id, organisation_id, reason, valid_from, valid_until, approved_by, approved_at) values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-    [e.personId, e.organisationId, e.reason, e.validFrom, e.validUntil, e.by, e.now]);
+    [e.personId, e.organisationId, e.reason, e.validFrom, e.validUntil, e.by, e.now],
+  );
   return rows[0]!.id;
 }
 const EXEMPTION_SELECT = `select e.id, ${personJson('p')} as person, e.reason, to_char(e.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(e.valid_until, 'YYYY-MM-DD') as "validUntil",
     ${personJson('a')} as "approvedBy", e.approved_at as "approvedAt", e.revoked_at as "revokedAt", e.organisation_id as "organisationId", e.person_id as "personId"
   from access_exemptions e join persons p on p.id = e.person_id join persons a on a.id = e.approved_by`;
 type ExemptionRow = Record<string, unknown> & { approvedAt: Date; revokedAt: Date | null; organisationId: number; personId: string };
-const exemptionOut = (r: ExemptionRow): ExemptionOut => ({ ...r, approvedAt: r.approvedAt.toISOString(), revokedAt: iso(r.revokedAt), personId: Number(r.personId) }) as unknown as ExemptionOut;
+const exemptionOut = (r: ExemptionRow): ExemptionOut =>
+  ({ ...r, approvedAt: r.approvedAt.toISOString(), revokedAt: iso(r.revokedAt), personId: Number(r.personId) }) as unknown as ExemptionOut;
 export async function exemptionsOf(db: Queryable, organisationId: number) {
   const { rows } = await db.query<ExemptionRow>(`${EXEMPTION_SELECT} where e.organisation_id = $1 order by e.approved_at desc, e.id desc`, [organisationId]);
   return rows.map(exemptionOut);
@@ -181,41 +259,55 @@ export type RuleSetRow = { id: number; regionId: number | null; version: number;
 export async function latestRuleSet(db: Queryable, regionId: number | null): Promise<RuleSetRow | null> {
   const { rows } = await db.query<RuleSetRow>(
     `select id, region_id as "regionId", version, params, published_at as "publishedAt" from access_rule_sets
-      where region_id is not distinct from $1 order by version desc limit 1`, [regionId]);
+      where region_id is not distinct from $1 order by version desc limit 1`,
+    [regionId],
+  );
   return rows[0] ?? null;
 }
 export async function insertRuleSet(db: Queryable, r: { regionId: number | null; params: RuleParams; by: number; now: Date }): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `insert into access_rule_sets (region_id, version, params, published_by, published_at)
      values ($1, coalesce((select max(version) from access_rule_sets where region_id is not distinct from $1), 0) + 1, $2, $3, $4) returning id`,
-    [r.regionId, JSON.stringify(r.params), r.by, r.now]);
+    [r.regionId, JSON.stringify(r.params), r.by, r.now],
+  );
   return rows[0]!.id;
 }
 export async function storedStatuses(db: Queryable, personIds: number[]): Promise<Map<number, string>> {
-  const { rows } = await db.query<{ person_id: string; status: string }>('select person_id, status from access_statuses where person_id = any($1::bigint[])', [personIds]);
+  const { rows } = await db.query<{ person_id: string; status: string }>('select person_id, status from access_statuses where person_id = any($1::bigint[])', [
+    personIds,
+  ]);
   return new Map(rows.map((r) => [Number(r.person_id), r.status]));
 }
-export async function upsertStatuses(db: Queryable, rows: { personId: number; status: string; validUntil: Date | null; ruleSetId: number | null }[], now: Date) {
+export async function upsertStatuses(
+  db: Queryable,
+  rows: { personId: number; status: string; validUntil: Date | null; ruleSetId: number | null }[],
+  now: Date,
+) {
   if (rows.length === 0) return;
   await db.query(
     `insert into access_statuses (person_id, status, valid_until, rule_set_id, computed_at)
      select p, s, v, r, $5 from unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::int[]) as t(p, s, v, r)
      on conflict (person_id) do update set status = excluded.status, valid_until = excluded.valid_until, rule_set_id = excluded.rule_set_id, computed_at = excluded.computed_at`,
-    [rows.map((r) => r.personId), rows.map((r) => r.status), rows.map((r) => r.validUntil), rows.map((r) => r.ruleSetId), now]);
+    [rows.map((r) => r.personId), rows.map((r) => r.status), rows.map((r) => r.validUntil), rows.map((r) => r.ruleSetId), now],
+  );
 }
 /** People of campus organisations in a region (all regions when null). */
 export async function campusPeopleIn(db: Queryable, regionId: number | null): Promise<{ personId: number; regionId: number }[]> {
   const { rows } = await db.query<{ person_id: string; region_id: number }>(
     `select distinct r.person_id, o.region_id from role_assignments r join organisations o on o.id = r.organisation_id
       where r.role = any($2::text[]) and ($1::int is null or o.region_id = $1)
-        and exists (select 1 from access_buildings b where b.organisation_id = o.id)`, [regionId, MEMBER_ROLES]);
+        and exists (select 1 from access_buildings b where b.organisation_id = o.id)`,
+    [regionId, MEMBER_ROLES],
+  );
   return rows.map((r) => ({ personId: Number(r.person_id), regionId: r.region_id }));
 }
 export async function overviewOf(db: Queryable, organisationId: number) {
   const { rows } = await db.query<{ person: { id: number; lastName: string; firstName: string }; status: string | null; valid_until: Date | null }>(
     `select ${personJson('p')} as person, s.status, s.valid_until from persons p left join access_statuses s on s.person_id = p.id
       where p.id in (select person_id from role_assignments where organisation_id = $1 and role = any($2::text[]))
-      order by p.last_name, p.first_name, p.id`, [organisationId, MEMBER_ROLES]);
+      order by p.last_name, p.first_name, p.id`,
+    [organisationId, MEMBER_ROLES],
+  );
   return rows;
 }
 
@@ -227,10 +319,21 @@ export async function holderOf(db: Queryable, personId: number): Promise<string 
 export async function insertHolder(db: Queryable, personId: number, pseudonym: string, now: Date): Promise<string> {
   const { rows } = await db.query<{ pseudonym: string }>(
     `insert into access_holders (person_id, pseudonym, created_at) values ($1, $2, $3)
-     on conflict (person_id) do update set person_id = excluded.person_id returning pseudonym`, [personId, pseudonym, now]);
+     on conflict (person_id) do update set person_id = excluded.person_id returning pseudonym`,
+    [personId, pseudonym, now],
+  );
   return rows[0]!.pseudonym;
 }
-export type KeyRow = { id: number; organisationId: number; kid: Buffer; publicJwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string }; privatePkcs8: Buffer; createdAt: Date; retiredAt: Date | null; revokedAt: Date | null };
+export type KeyRow = {
+  id: number;
+  organisationId: number;
+  kid: Buffer;
+  publicJwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string };
+  privatePkcs8: Buffer;
+  createdAt: Date;
+  retiredAt: Date | null;
+  revokedAt: Date | null;
+};
 const KEY_SELECT = `select id, organisation_id as "organisationId", kid, public_jwk as "publicJwk", private_pkcs8 as "privatePkcs8", created_at as "createdAt",
   retired_at as "retiredAt", revoked_at as "revokedAt" from access_signing_keys`;
 export async function activeKey(db: Queryable, organisationId: number): Promise<KeyRow | null> {
@@ -244,18 +347,25 @@ export async function keyById(db: Queryable, id: number): Promise<KeyRow | null>
 export async function keysOf(db: Queryable, organisationId: number): Promise<KeyRow[]> {
   return (await db.query<KeyRow>(`${KEY_SELECT} where organisation_id = $1 order by id desc`, [organisationId])).rows;
 }
-export async function insertKey(db: Queryable, k: { organisationId: number; kid: Buffer; publicJwk: object; privatePkcs8: Buffer; now: Date }): Promise<number | null> {
+export async function insertKey(
+  db: Queryable,
+  k: { organisationId: number; kid: Buffer; publicJwk: object; privatePkcs8: Buffer; now: Date },
+): Promise<number | null> {
   const { rows } = await db.query<{ id: number }>(
     `insert into access_signing_keys (organisation_id, kid, public_jwk, private_pkcs8, created_at) values ($1, $2, $3, $4, $5)
      on conflict (organisation_id) where retired_at is null do nothing returning id`,
-    [k.organisationId, k.kid, JSON.stringify(k.publicJwk), k.privatePkcs8, k.now]);
+    [k.organisationId, k.kid, JSON.stringify(k.publicJwk), k.privatePkcs8, k.now],
+  );
   return rows[0]?.id ?? null;
 }
 export async function retireKeys(db: Queryable, organisationId: number, now: Date) {
   await db.query('update access_signing_keys set retired_at = $2 where organisation_id = $1 and retired_at is null', [organisationId, now]);
 }
 export async function revokeKey(db: Queryable, id: number, reason: string, now: Date): Promise<boolean> {
-  const r = await db.query('update access_signing_keys set revoked_at = $2, revoked_reason = $3, retired_at = coalesce(retired_at, $2) where id = $1 and revoked_at is null', [id, now, reason]);
+  const r = await db.query(
+    'update access_signing_keys set revoked_at = $2, revoked_reason = $3, retired_at = coalesce(retired_at, $2) where id = $1 and revoked_at is null',
+    [id, now, reason],
+  );
   return (r.rowCount ?? 0) > 0;
 }
 /** Keys verifiers trust: not revoked, and active or retired within the longest pass lifetime. */
@@ -269,7 +379,12 @@ export async function revokedHolders(db: Queryable): Promise<string[]> {
   return (await db.query<{ pseudonym: string }>('select pseudonym from access_revoked_holders order by pseudonym')).rows.map((r) => r.pseudonym);
 }
 export async function revokeHolder(db: Queryable, pseudonym: string, reason: string, by: number, now: Date): Promise<boolean> {
-  const r = await db.query('insert into access_revoked_holders (pseudonym, reason, revoked_by, revoked_at) values ($1, $2, $3, $4) on conflict do nothing', [pseudonym, reason, by, now]);
+  const r = await db.query('insert into access_revoked_holders (pseudonym, reason, revoked_by, revoked_at) values ($1, $2, $3, $4) on conflict do nothing', [
+    pseudonym,
+    reason,
+    by,
+    now,
+  ]);
   return (r.rowCount ?? 0) > 0;
 }
 export async function personOfHolder(db: Queryable, pseudonym: string): Promise<number | null> {
@@ -279,31 +394,51 @@ export async function personOfHolder(db: Queryable, pseudonym: string): Promise<
 
 // ── buildings, gates, dormitories, scans ──
 export async function buildingsOf(db: Queryable, organisationId: number) {
-  const { rows } = await db.query<{ id: number; name: string; kind: string; capacity: number; gates: { id: number; name: string }[]; rooms: number; residents: number }>(
+  const { rows } = await db.query<{
+    id: number;
+    name: string;
+    kind: string;
+    capacity: number;
+    gates: { id: number; name: string }[];
+    rooms: number;
+    residents: number;
+  }>(
     `select b.id, b.name, b.kind, b.capacity,
         coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name) order by g.id) from access_gates g where g.building_id = b.id), '[]') as gates,
         (select count(*)::int from access_dorm_rooms r where r.building_id = b.id) as rooms,
         (select count(*)::int from access_residents x join access_dorm_rooms r on r.id = x.room_id where r.building_id = b.id and x.to_date is null) as residents
-       from access_buildings b where b.organisation_id = $1 order by b.id`, [organisationId]);
+       from access_buildings b where b.organisation_id = $1 order by b.id`,
+    [organisationId],
+  );
   return rows;
 }
 export async function buildingById(db: Queryable, id: number) {
-  const { rows } = await db.query<{ id: number; organisationId: number; kind: string; name: string }>('select id, organisation_id as "organisationId", kind, name from access_buildings where id = $1', [id]);
+  const { rows } = await db.query<{ id: number; organisationId: number; kind: string; name: string }>(
+    'select id, organisation_id as "organisationId", kind, name from access_buildings where id = $1',
+    [id],
+  );
   return rows[0] ?? null;
 }
 export async function insertBuilding(db: Queryable, b: { organisationId: number; name: string; kind: string; capacity: number }): Promise<number | null> {
-  const { rows } = await db.query<{ id: number }>('insert into access_buildings (organisation_id, name, kind, capacity) values ($1, $2, $3, $4) on conflict do nothing returning id',
-    [b.organisationId, b.name, b.kind, b.capacity]);
+  const { rows } = await db.query<{ id: number }>(
+    'insert into access_buildings (organisation_id, name, kind, capacity) values ($1, $2, $3, $4) on conflict do nothing returning id',
+    [b.organisationId, b.name, b.kind, b.capacity],
+  );
   return rows[0]?.id ?? null;
 }
 export async function insertGate(db: Queryable, buildingId: number, name: string): Promise<number | null> {
-  const { rows } = await db.query<{ id: number }>('insert into access_gates (building_id, name) values ($1, $2) on conflict do nothing returning id', [buildingId, name]);
+  const { rows } = await db.query<{ id: number }>('insert into access_gates (building_id, name) values ($1, $2) on conflict do nothing returning id', [
+    buildingId,
+    name,
+  ]);
   return rows[0]?.id ?? null;
 }
 export async function gatesOfOrganisations(db: Queryable, organisationIds: number[]) {
   const { rows } = await db.query<{ id: number; name: string; buildingId: number; buildingName: string; organisationId: number }>(
     `select g.id, g.name, b.id as "buildingId", b.name as "buildingName", b.organisation_id as "organisationId"
-       from access_gates g join access_buildings b on b.id = g.building_id where b.organisation_id = any($1::int[]) order by b.id, g.id`, [organisationIds]);
+       from access_gates g join access_buildings b on b.id = g.building_id where b.organisation_id = any($1::int[]) order by b.id, g.id`,
+    [organisationIds],
+  );
   return rows;
 }
 export async function roomsOf(db: Queryable, buildingId: number) {
@@ -311,40 +446,66 @@ export async function roomsOf(db: Queryable, buildingId: number) {
     `select r.id, r.number, r.beds, coalesce((select json_agg(json_build_object('id', x.id, 'person', ${personJson('p')}, 'fromDate', to_char(x.from_date, 'YYYY-MM-DD'), 'status', s.status) order by p.last_name)
          from access_residents x join persons p on p.id = x.person_id left join access_statuses s on s.person_id = x.person_id
         where x.room_id = r.id and x.to_date is null), '[]') as residents
-       from access_dorm_rooms r where r.building_id = $1 order by r.number`, [buildingId]);
+       from access_dorm_rooms r where r.building_id = $1 order by r.number`,
+    [buildingId],
+  );
   return rows;
 }
 export async function insertRoom(db: Queryable, buildingId: number, number: string, beds: number): Promise<number | null> {
-  const { rows } = await db.query<{ id: number }>('insert into access_dorm_rooms (building_id, number, beds) values ($1, $2, $3) on conflict do nothing returning id', [buildingId, number, beds]);
+  const { rows } = await db.query<{ id: number }>(
+    'insert into access_dorm_rooms (building_id, number, beds) values ($1, $2, $3) on conflict do nothing returning id',
+    [buildingId, number, beds],
+  );
   return rows[0]?.id ?? null;
 }
 export async function roomById(db: Queryable, id: number, lock = false) {
   const { rows } = await db.query<{ id: number; beds: number; buildingId: number; organisationId: number; taken: number }>(
     `select r.id, r.beds, r.building_id as "buildingId", b.organisation_id as "organisationId",
         (select count(*)::int from access_residents x where x.room_id = r.id and x.to_date is null) as taken
-       from access_dorm_rooms r join access_buildings b on b.id = r.building_id where r.id = $1${lock ? ' for update of r' : ''}`, [id]);
+       from access_dorm_rooms r join access_buildings b on b.id = r.building_id where r.id = $1${lock ? ' for update of r' : ''}`,
+    [id],
+  );
   return rows[0] ?? null;
 }
 export async function insertResident(db: Queryable, roomId: number, personId: number, fromDate: string, by: number): Promise<number | null> {
   const { rows } = await db.query<{ id: number }>(
-    'insert into access_residents (room_id, person_id, from_date, created_by) values ($1, $2, $3, $4) on conflict do nothing returning id', [roomId, personId, fromDate, by]);
+    'insert into access_residents (room_id, person_id, from_date, created_by) values ($1, $2, $3, $4) on conflict do nothing returning id',
+    [roomId, personId, fromDate, by],
+  );
   return rows[0]?.id ?? null;
 }
-export async function insertScans(db: Queryable, guardId: number, scans: { clientId: string; gateId: number; direction: string; result: string; reason: string | null; holder: string | null; replay: boolean; scannedAt: string }[], now: Date): Promise<number> {
+export async function insertScans(
+  db: Queryable,
+  guardId: number,
+  scans: {
+    clientId: string;
+    gateId: number;
+    direction: string;
+    result: string;
+    reason: string | null;
+    holder: string | null;
+    replay: boolean;
+    scannedAt: string;
+  }[],
+  now: Date,
+): Promise<number> {
   const c = <K extends keyof (typeof scans)[number]>(k: K) => scans.map((s) => s[k]);
   const r = await db.query(
     `insert into access_scans (client_id, gate_id, guard_id, holder, direction, result, reason, replay, scanned_at, uploaded_at)
      select t.c, t.g, $9, t.h, t.d, t.r, t.re, t.rp, t.s, $10 from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::timestamptz[])
        as t(c, g, h, d, r, re, rp, s)
      on conflict (client_id, scanned_at) do nothing`,
-    [c('clientId'), c('gateId'), c('holder'), c('direction'), c('result'), c('reason'), c('replay'), c('scannedAt'), guardId, now]);
+    [c('clientId'), c('gateId'), c('holder'), c('direction'), c('result'), c('reason'), c('replay'), c('scannedAt'), guardId, now],
+  );
   return r.rowCount ?? 0;
 }
 export async function entranceLog(db: Queryable, organisationId: number, gateId: number | undefined, limit: number) {
   const { rows } = await db.query<{ scannedAt: Date } & Record<string, unknown>>(
     `select s.id, s.gate_id as "gateId", g.name as "gateName", s.direction, s.result, s.reason, s.replay, s.scanned_at as "scannedAt", ${personJson('p')} as guard
        from access_scans s join access_gates g on g.id = s.gate_id join access_buildings b on b.id = g.building_id join persons p on p.id = s.guard_id
-      where b.organisation_id = $1 and ($2::int is null or s.gate_id = $2) order by s.scanned_at desc, s.id desc limit $3`, [organisationId, gateId ?? null, limit]);
+      where b.organisation_id = $1 and ($2::int is null or s.gate_id = $2) order by s.scanned_at desc, s.id desc limit $3`,
+    [organisationId, gateId ?? null, limit],
+  );
   return rows.map((r) => ({ ...r, scannedAt: r.scannedAt.toISOString() }) as unknown as EntranceOut);
 }
 /** Inside a building now: holders whose last admitted scan at its gates today was an entry. */
@@ -354,7 +515,9 @@ export async function occupancyOf(db: Queryable, organisationId: number, since: 
         select count(*)::int from (select distinct on (s.holder) s.direction from access_scans s join access_gates g on g.id = s.gate_id
           where g.building_id = b.id and s.result = 'admitted' and s.holder is not null and s.scanned_at >= $2 order by s.holder, s.scanned_at desc) last
          where last.direction = 'in'), 0) as inside
-       from access_buildings b where b.organisation_id = $1 order by b.id`, [organisationId, since]);
+       from access_buildings b where b.organisation_id = $1 order by b.id`,
+    [organisationId, since],
+  );
   return rows;
 }
 export async function regionExists(db: Queryable, regionId: number): Promise<boolean> {
@@ -366,13 +529,17 @@ export async function regionExists(db: Queryable, regionId: number): Promise<boo
 export async function photoOf(db: Queryable, personId: number): Promise<{ fileId: string; hash: string; setAt: Date } | null> {
   const { rows } = await db.query<{ fileId: string; hash: string; setAt: Date }>(
     `select ph.file_id as "fileId", encode(f.sha256, 'hex') as hash, ph.set_at as "setAt"
-       from access_photos ph join files f on f.id = ph.file_id where ph.person_id = $1`, [personId]);
+       from access_photos ph join files f on f.id = ph.file_id where ph.person_id = $1`,
+    [personId],
+  );
   return rows[0] ?? null;
 }
 export async function setPhoto(db: Queryable, personId: number, fileId: string, by: number, now: Date): Promise<void> {
   await db.query(
     `insert into access_photos (person_id, file_id, set_by, set_at) values ($1, $2, $3, $4)
-     on conflict (person_id) do update set file_id = excluded.file_id, set_by = excluded.set_by, set_at = excluded.set_at`, [personId, fileId, by, now]);
+     on conflict (person_id) do update set file_id = excluded.file_id, set_by = excluded.set_by, set_at = excluded.set_at`,
+    [personId, fileId, by, now],
+  );
 }
 export async function deletePhoto(db: Queryable, personId: number): Promise<boolean> {
   const r = await db.query('delete from access_photos where person_id = $1', [personId]);
@@ -384,7 +551,9 @@ export async function photosOfOrganisations(db: Queryable, organisationIds: numb
     `select h.pseudonym as holder, encode(f.sha256, 'hex') as hash
        from access_photos ph join access_holders h on h.person_id = ph.person_id join files f on f.id = ph.file_id
       where exists (select 1 from role_assignments r where r.person_id = ph.person_id and r.organisation_id = any($1::int[]) and r.role = any($2::text[]))
-      order by ph.set_at desc, ph.person_id limit $3`, [organisationIds, MEMBER_ROLES, limit]);
+      order by ph.set_at desc, ph.person_id limit $3`,
+    [organisationIds, MEMBER_ROLES, limit],
+  );
   return rows;
 }
 /** The person behind a holder pseudonym, when they are a member of one of the organisations. */
@@ -392,7 +561,8 @@ export async function memberOfHolder(db: Queryable, holder: string, organisation
   const { rows } = await db.query<{ person_id: string }>(
     `select h.person_id from access_holders h where h.pseudonym = $1
         and exists (select 1 from role_assignments r where r.person_id = h.person_id and r.organisation_id = any($2::int[]) and r.role = any($3::text[]))`,
-    [holder, organisationIds, MEMBER_ROLES]);
+    [holder, organisationIds, MEMBER_ROLES],
+  );
   return rows[0] ? Number(rows[0].person_id) : null;
 }
 /** The organisation's people by name (admin screens), with whether they have a gate photo; no health data. */
@@ -402,10 +572,25 @@ export async function peopleOf(db: Queryable, organisationId: number, q: string 
        from persons p
       where exists (select 1 from role_assignments r where r.person_id = p.id and r.organisation_id = $1 and r.role = any($2::text[]))
         and ($3::text is null or (p.last_name || ' ' || p.first_name) ilike '%' || $3 || '%')
-      order by p.last_name, p.first_name, p.id limit $4`, [organisationId, MEMBER_ROLES, q || null, limit]);
+      order by p.last_name, p.first_name, p.id limit $4`,
+    [organisationId, MEMBER_ROLES, q || null, limit],
+  );
   return rows;
 }
-export async function insertFeverEvents(db: Queryable, rows: { clientId: string | null; organisationId: number; gateId: number; personId: number | null; temperatureC: number; thresholdC: number; measuredAt: string; guardId: number }[], now: Date): Promise<number[]> {
+export async function insertFeverEvents(
+  db: Queryable,
+  rows: {
+    clientId: string | null;
+    organisationId: number;
+    gateId: number;
+    personId: number | null;
+    temperatureC: number;
+    thresholdC: number;
+    measuredAt: string;
+    guardId: number;
+  }[],
+  now: Date,
+): Promise<number[]> {
   if (rows.length === 0) return [];
   const c = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
   const r = await db.query<{ id: number; person_id: string | null; organisation_id: number }>(
@@ -413,20 +598,32 @@ export async function insertFeverEvents(db: Queryable, rows: { clientId: string 
      select t.c, t.o, t.g, t.p, t.te, t.th, t.m, t.gu, $9 from unnest($1::uuid[], $2::int[], $3::int[], $4::bigint[], $5::numeric[], $6::numeric[], $7::timestamptz[], $8::bigint[])
        as t(c, o, g, p, te, th, m, gu)
      on conflict (client_id) do nothing returning id`,
-    [c('clientId'), c('organisationId'), c('gateId'), c('personId'), c('temperatureC'), c('thresholdC'), c('measuredAt'), c('guardId'), now]);
+    [c('clientId'), c('organisationId'), c('gateId'), c('personId'), c('temperatureC'), c('thresholdC'), c('measuredAt'), c('guardId'), now],
+  );
   return r.rows.map((x) => x.id);
 }
 export async function feverEventsOf(db: Queryable, organisationId: number, limit: number) {
-  const { rows } = await db.query<{ id: number; person: { id: number; lastName: string; firstName: string } | null; gateName: string; temperatureC: string; thresholdC: string; measuredAt: Date }>(
+  const { rows } = await db.query<{
+    id: number;
+    person: { id: number; lastName: string; firstName: string } | null;
+    gateName: string;
+    temperatureC: string;
+    thresholdC: string;
+    measuredAt: Date;
+  }>(
     `select e.id, case when p.id is null then null else ${personJson('p')} end as person, g.name as "gateName",
             e.temperature_c as "temperatureC", e.threshold_c as "thresholdC", e.measured_at as "measuredAt"
        from access_fever_events e join access_gates g on g.id = e.gate_id left join persons p on p.id = e.person_id
-      where e.organisation_id = $1 order by e.measured_at desc, e.id desc limit $2`, [organisationId, limit]);
+      where e.organisation_id = $1 order by e.measured_at desc, e.id desc limit $2`,
+    [organisationId, limit],
+  );
   return rows.map((r) => ({ ...r, temperatureC: Number(r.temperatureC), thresholdC: Number(r.thresholdC), measuredAt: r.measuredAt.toISOString() }));
 }
 /** The organisation's health officers (who hear of a fever at the gate). */
 export async function healthOfficersOf(db: Queryable, organisationId: number): Promise<number[]> {
   const { rows } = await db.query<{ person_id: string }>(
-    "select distinct person_id from role_assignments where organisation_id = $1 and role = 'health_officer'", [organisationId]);
+    "select distinct person_id from role_assignments where organisation_id = $1 and role = 'health_officer'",
+    [organisationId],
+  );
   return rows.map((r) => Number(r.person_id));
 }

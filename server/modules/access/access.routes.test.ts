@@ -4,11 +4,19 @@ import { createTestApp, type TestApp } from '../../../test/app.js';
 import { buildPass, decodePass, encodeClaims, packCose, prepareTrust, verifyPass, type PassClaims } from '../../../contracts/access-pass.js';
 
 let t: TestApp;
-let student: string; let guard: string; let health: string; let pupil: string;
+let student: string;
+let guard: string;
+let health: string;
+let pupil: string;
 let uni: number;
 beforeAll(async () => {
   t = await createTestApp();
-  [student, guard, health, pupil] = (await Promise.all(['demo.student', 'demo.guard', 'demo.health', 'demo.pupil'].map((l) => t.login(l)))) as [string, string, string, string];
+  [student, guard, health, pupil] = (await Promise.all(['demo.student', 'demo.guard', 'demo.health', 'demo.pupil'].map((l) => t.login(l)))) as [
+    string,
+    string,
+    string,
+    string,
+  ];
   uni = await t.one<number>("select id from organisations where kind = 'university' and name_en like 'Karasay%'");
 });
 afterAll(async () => t?.close());
@@ -18,7 +26,12 @@ const post = (url: string, payload: unknown, cookie: string) => t.app.inject({ m
 const verify = async (pass: string) => (await post('/api/access/verify', { pass }, guard)).json();
 
 async function orgKey() {
-  const row = (await t.db.query<{ kid: Buffer; private_pkcs8: Buffer }>('select kid, private_pkcs8 from access_signing_keys where organisation_id = $1 and retired_at is null', [uni])).rows[0]!;
+  const row = (
+    await t.db.query<{ kid: Buffer; private_pkcs8: Buffer }>(
+      'select kid, private_pkcs8 from access_signing_keys where organisation_id = $1 and retired_at is null',
+      [uni],
+    )
+  ).rows[0]!;
   const { createPrivateKey } = await import('node:crypto');
   const key = createPrivateKey({ key: row.private_pkcs8, format: 'der', type: 'pkcs8' });
   return { kid: new Uint8Array(row.kid), sign: (b: Uint8Array) => sign('sha256', b, { key, dsaEncoding: 'ieee-p1363' }) };
@@ -45,7 +58,17 @@ test('online verification refuses forged passes, each with its reason', async ()
   await get('/api/access/me/pass', student);
   const k = await orgKey();
   const now = Math.floor(Date.now() / 1000);
-  const c = (o: Partial<PassClaims> = {}): PassClaims => ({ iss: 'x', iat: now, exp: now + 3600, cti: '01', holder: 'h', organisationId: uni, status: 'admitted', name: 'N', ...o });
+  const c = (o: Partial<PassClaims> = {}): PassClaims => ({
+    iss: 'x',
+    iat: now,
+    exp: now + 3600,
+    cti: '01',
+    holder: 'h',
+    organisationId: uni,
+    status: 'admitted',
+    name: 'N',
+    ...o,
+  });
   const forger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
   const forged = (b: Uint8Array) => sign('sha256', b, { key: forger, dsaEncoding: 'ieee-p1363' });
   expect((await verify(await buildPass(c(), new Uint8Array([7, 7, 7]), forged))).reason).toBe('unknown_key');
@@ -60,7 +83,9 @@ test('online verification refuses forged passes, each with its reason', async ()
 });
 
 test('a revoked holder, then a revoked key, are refused; a rotated key keeps older passes valid', async () => {
-  const admin = (await t.db.query<{ person_id: string }>("select person_id from role_assignments where organisation_id = $1 and role = 'org_admin' limit 1", [uni])).rows[0]!;
+  const admin = (
+    await t.db.query<{ person_id: string }>("select person_id from role_assignments where organisation_id = $1 and role = 'org_admin' limit 1", [uni])
+  ).rows[0]!;
   await t.db.query("update accounts set login = 'uni.admin' where person_id = $1", [admin.person_id]);
   const uniAdmin = await t.login('uni.admin');
   const before = (await get('/api/access/me/pass', student)).json().pass;
@@ -84,11 +109,19 @@ test('the health officer works only in their organisation; a guard and a pupil s
   for (const s of ['admitted', 'not_admitted', 'no_data'] as const) expect(overview.counts[s]).toBeGreaterThan(0);
   expect(JSON.stringify(overview)).not.toMatch(/basis|vaccination|Sputnik/);
   const school = await t.one<number>("select id from organisations where name_en = 'Kaskelen Secondary School No. 1'");
-  for (const url of [`/api/access/organisations/${school}/overview`, `/api/access/organisations/${school}/reports`, `/api/access/organisations/${school}/imports`]) {
+  for (const url of [
+    `/api/access/organisations/${school}/overview`,
+    `/api/access/organisations/${school}/reports`,
+    `/api/access/organisations/${school}/imports`,
+  ]) {
     expect((await get(url, health)).statusCode).toBe(404);
   }
   for (const who of [guard, pupil]) {
-    for (const url of [`/api/access/organisations/${uni}/overview`, `/api/access/organisations/${uni}/reports`, `/api/access/organisations/${uni}/exemptions`]) {
+    for (const url of [
+      `/api/access/organisations/${uni}/overview`,
+      `/api/access/organisations/${uni}/reports`,
+      `/api/access/organisations/${uni}/exemptions`,
+    ]) {
       expect((await get(url, who)).statusCode).toBe(404);
     }
   }
@@ -99,8 +132,14 @@ test('the health officer works only in their organisation; a guard and a pupil s
 });
 
 test('imports: CSV and FHIR go in with provenance; bad input is a clear error and nothing is written', async () => {
-  const iin = await t.one<string>("select p.iin from persons p join role_assignments r on r.person_id = p.id where r.organisation_id = $1 and r.role = 'pupil' order by p.id desc limit 1", [uni]);
-  const outsider = await t.one<string>("select p.iin from persons p join role_assignments r on r.person_id = p.id where r.role = 'pupil' and r.organisation_id <> $1 limit 1", [uni]);
+  const iin = await t.one<string>(
+    "select p.iin from persons p join role_assignments r on r.person_id = p.id where r.organisation_id = $1 and r.role = 'pupil' order by p.id desc limit 1",
+    [uni],
+  );
+  const outsider = await t.one<string>(
+    "select p.iin from persons p join role_assignments r on r.person_id = p.id where r.role = 'pupil' and r.organisation_id <> $1 limit 1",
+    [uni],
+  );
   const count = () => t.one<string>('select count(*) from access_health_records');
   const before = await count();
   const url = `/api/access/organisations/${uni}/imports`;
@@ -113,13 +152,37 @@ test('imports: CSV and FHIR go in with provenance; bad input is a clear error an
   await bad('csv', `iin,kind,date\n${outsider},recovery,2021-05-01\n`, 'access.import_invalid', 422);
   await bad('csv', `iin,kind,date,product,dose,series_doses\n${iin},vaccination,2099-01-01,QazVac,1,2\n`, 'access.future_date', 422);
   expect(await count()).toBe(before);
-  const csv = await post(url, { format: 'csv', source: 'polyclinic 3', content: `iin;kind;date;product;dose;series_doses;test_kind;result\n${iin};test;2021-08-01;;;;pcr;negative\n` }, health);
+  const csv = await post(
+    url,
+    { format: 'csv', source: 'polyclinic 3', content: `iin;kind;date;product;dose;series_doses;test_kind;result\n${iin};test;2021-08-01;;;;pcr;negative\n` },
+    health,
+  );
   expect(csv.statusCode).toBe(201);
   const fhir = {
-    resourceType: 'Bundle', type: 'collection', entry: [
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [
       { fullUrl: 'urn:uuid:p1', resource: { resourceType: 'Patient', id: 'p1', identifier: [{ system: 'urn:oid:1.2.398.3.1.1', value: iin }] } },
-      { resource: { resourceType: 'Immunization', status: 'completed', patient: { reference: 'Patient/p1' }, vaccineCode: { coding: [{ display: 'Hayat-Vax' }] }, occurrenceDateTime: '2021-07-01', protocolApplied: [{ doseNumberPositiveInt: 1, seriesDosesPositiveInt: 2 }] } },
-      { resource: { resourceType: 'Observation', status: 'final', subject: { identifier: { value: iin } }, code: { coding: [{ system: 'http://loinc.org', code: '94500-6' }] }, valueCodeableConcept: { coding: [{ code: '260385009' }] }, effectiveDateTime: '2021-07-20T09:00:00Z' } },
+      {
+        resource: {
+          resourceType: 'Immunization',
+          status: 'completed',
+          patient: { reference: 'Patient/p1' },
+          vaccineCode: { coding: [{ display: 'Hayat-Vax' }] },
+          occurrenceDateTime: '2021-07-01',
+          protocolApplied: [{ doseNumberPositiveInt: 1, seriesDosesPositiveInt: 2 }],
+        },
+      },
+      {
+        resource: {
+          resourceType: 'Observation',
+          status: 'final',
+          subject: { identifier: { value: iin } },
+          code: { coding: [{ system: 'http://loinc.org', code: '94500-6' }] },
+          valueCodeableConcept: { coding: [{ code: '260385009' }] },
+          effectiveDateTime: '2021-07-20T09:00:00Z',
+        },
+      },
     ],
   };
   const f = await post(url, { format: 'fhir', source: 'EHR bundle', content: JSON.stringify(fhir) }, health);
@@ -129,13 +192,26 @@ test('imports: CSV and FHIR go in with provenance; bad input is a clear error an
 });
 
 test('a missing record reported by the person is confirmed by the health officer; the status change is notified', async () => {
-  const noData = await t.one<number>("select s.person_id from access_statuses s join role_assignments r on r.person_id = s.person_id and r.organisation_id = $1 and r.role = 'pupil' join accounts a on a.person_id = s.person_id where s.status = 'no_data' order by s.person_id limit 1", [uni]);
+  const noData = await t.one<number>(
+    "select s.person_id from access_statuses s join role_assignments r on r.person_id = s.person_id and r.organisation_id = $1 and r.role = 'pupil' join accounts a on a.person_id = s.person_id where s.status = 'no_data' order by s.person_id limit 1",
+    [uni],
+  );
   await t.db.query("update accounts set login = 'no.data' where person_id = $1", [noData]);
   const cookie = await t.login('no.data');
   const future = await post('/api/access/me/reports', { organisationId: uni, kind: 'recovery', occurredAt: '2099-01-01' }, cookie);
   expect(future.json().error.code).toBe('access.future_date');
   const day = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
-  const r = await post('/api/access/me/reports', { organisationId: uni, kind: 'recovery', occurredAt: day, note: 'hospital discharge', document: { name: 'discharge.pdf', type: 'application/pdf', base64: Buffer.from('%PDF-1.4').toString('base64') } }, cookie);
+  const r = await post(
+    '/api/access/me/reports',
+    {
+      organisationId: uni,
+      kind: 'recovery',
+      occurredAt: day,
+      note: 'hospital discharge',
+      document: { name: 'discharge.pdf', type: 'application/pdf', base64: Buffer.from('%PDF-1.4').toString('base64') },
+    },
+    cookie,
+  );
   expect(r.statusCode).toBe(201);
   expect(r.json()).toMatchObject({ state: 'reported', hasDocument: true });
   expect((await get(`/api/access/records/${r.json().id}/document`, health)).body).toBe('%PDF-1.4');
@@ -150,7 +226,16 @@ test('a missing record reported by the person is confirmed by the health officer
 
 test('scans upload idempotently and make the entrance log and occupancy', async () => {
   const gate = (await get('/api/access/guard', guard)).json().gates[0];
-  const scan = { clientId: '11111111-2222-4333-8444-555555555555', gateId: gate.id, direction: 'in', result: 'admitted', reason: null, holder: 'hx', replay: false, scannedAt: new Date().toISOString() };
+  const scan = {
+    clientId: '11111111-2222-4333-8444-555555555555',
+    gateId: gate.id,
+    direction: 'in',
+    result: 'admitted',
+    reason: null,
+    holder: 'hx',
+    replay: false,
+    scannedAt: new Date().toISOString(),
+  };
   expect((await post('/api/access/scans', { scans: [scan] }, guard)).json()).toEqual({ accepted: 1, duplicates: 0 });
   expect((await post('/api/access/scans', { scans: [scan] }, guard)).json()).toEqual({ accepted: 0, duplicates: 1 });
   const log = (await get(`/api/access/organisations/${uni}/entrances`, health)).json();
@@ -172,9 +257,14 @@ test('the health officer enters a record by hand: the status follows at once; ba
     [{ personId: person, kind: 'vaccination', occurredAt: '2021-08-01', product: 'QazVac' }, 422],
     [{ personId: 99_999_999, kind: 'recovery', occurredAt: '2021-08-01' }, 404],
     [{ personId: person, kind: 'flu', occurredAt: '2021-08-01' }, 400],
-  ] as const) expect((await post(url, payload, health)).statusCode, JSON.stringify(payload)).toBe(code);
+  ] as const)
+    expect((await post(url, payload, health)).statusCode, JSON.stringify(payload)).toBe(code);
   expect(await count()).toBe(before);
-  const r = await post(url, { personId: person, kind: 'test', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), testKind: 'pcr', result: 'negative' }, health);
+  const r = await post(
+    url,
+    { personId: person, kind: 'test', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), testKind: 'pcr', result: 'negative' },
+    health,
+  );
   expect(r.statusCode).toBe(201);
   expect(r.json()).toMatchObject({ state: 'confirmed', source: 'entered by the health officer', kind: 'test', result: 'negative' });
   const after = (await get(`/api/access/organisations/${uni}/overview`, health)).json();

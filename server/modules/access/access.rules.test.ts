@@ -52,19 +52,31 @@ test('the longest-lasting basis wins and bounds the pass', () => {
 });
 
 const recordArb: fc.Arbitrary<HealthRecord> = fc.oneof(
-  fc.record({ kind: fc.constant('vaccination' as const), at: fc.integer({ min: 0, max: 400 }).map((d) => ago(d)), doseNumber: fc.integer({ min: 1, max: 3 }), seriesDoses: fc.integer({ min: 1, max: 3 }) }),
-  fc.record({ kind: fc.constant('test' as const), at: fc.integer({ min: 0, max: 400 * 24 }).map((h) => ago(0, h)), testKind: fc.constantFrom('pcr' as const, 'antigen' as const), result: fc.constantFrom('negative' as const, 'positive' as const) }),
+  fc.record({
+    kind: fc.constant('vaccination' as const),
+    at: fc.integer({ min: 0, max: 400 }).map((d) => ago(d)),
+    doseNumber: fc.integer({ min: 1, max: 3 }),
+    seriesDoses: fc.integer({ min: 1, max: 3 }),
+  }),
+  fc.record({
+    kind: fc.constant('test' as const),
+    at: fc.integer({ min: 0, max: 400 * 24 }).map((h) => ago(0, h)),
+    testKind: fc.constantFrom('pcr' as const, 'antigen' as const),
+    result: fc.constantFrom('negative' as const, 'positive' as const),
+  }),
   fc.record({ kind: fc.constant('recovery' as const), at: fc.integer({ min: 0, max: 400 }).map((d) => ago(d)) }),
 );
 
 test('properties: no records and no exemption is "no data", and only then; a positive test in isolation is never admitted; adding a record never turns a status into "no data"', () => {
-  fc.assert(fc.property(fc.array(recordArb, { maxLength: 6 }), fc.boolean(), recordArb, (records, withExemption, extra) => {
-    const ex = withExemption ? exempt : [];
-    const r = evaluateStatus(records, ex, DEFAULT_RULES, NOW);
-    expect(r.status === 'no_data').toBe(records.length === 0 && !withExemption);
-    const isolated = records.some((x) => x.kind === 'test' && x.result === 'positive' && NOW.getTime() - x.at.getTime() < 10 * 86_400_000);
-    if (isolated) expect(r.status).toBe('not_admitted');
-    if (r.status === 'admitted') expect(r.basis).not.toBeNull();
-    expect(evaluateStatus([...records, extra], ex, DEFAULT_RULES, NOW).status).not.toBe('no_data');
-  }));
+  fc.assert(
+    fc.property(fc.array(recordArb, { maxLength: 6 }), fc.boolean(), recordArb, (records, withExemption, extra) => {
+      const ex = withExemption ? exempt : [];
+      const r = evaluateStatus(records, ex, DEFAULT_RULES, NOW);
+      expect(r.status === 'no_data').toBe(records.length === 0 && !withExemption);
+      const isolated = records.some((x) => x.kind === 'test' && x.result === 'positive' && NOW.getTime() - x.at.getTime() < 10 * 86_400_000);
+      if (isolated) expect(r.status).toBe('not_admitted');
+      if (r.status === 'admitted') expect(r.basis).not.toBeNull();
+      expect(evaluateStatus([...records, extra], ex, DEFAULT_RULES, NOW).status).not.toBe('no_data');
+    }),
+  );
 });

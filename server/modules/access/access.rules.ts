@@ -44,7 +44,10 @@ export type HealthRecord =
   | { kind: 'test'; at: Date; testKind: 'pcr' | 'antigen'; result: 'negative' | 'positive' }
   | { kind: 'recovery'; at: Date };
 
-export interface Exemption { validFrom: string; validUntil: string }
+export interface Exemption {
+  validFrom: string;
+  validUntil: string;
+}
 
 export interface StatusResult {
   status: PassStatus;
@@ -61,9 +64,13 @@ const addMs = (d: Date, ms: number) => new Date(d.getTime() + ms);
 
 export function validateRules(p: RuleParams): boolean {
   const ints = [p.fullVaccinationAfterDays, p.pcrValidHours, p.antigenValidHours, p.recoveryValidDays, p.isolationDays, p.passValidHours];
-  return ints.every((n) => Number.isInteger(n) && n >= 0 && n <= 3650) && p.passValidHours >= 1 && p.passValidHours <= 168
-    && (p.vaccinationValidDays === null || (Number.isInteger(p.vaccinationValidDays) && p.vaccinationValidDays > 0))
-    && (p.feverThresholdC === undefined || (Number.isFinite(p.feverThresholdC) && p.feverThresholdC >= 35 && p.feverThresholdC <= 42));
+  return (
+    ints.every((n) => Number.isInteger(n) && n >= 0 && n <= 3650) &&
+    p.passValidHours >= 1 &&
+    p.passValidHours <= 168 &&
+    (p.vaccinationValidDays === null || (Number.isInteger(p.vaccinationValidDays) && p.vaccinationValidDays > 0)) &&
+    (p.feverThresholdC === undefined || (Number.isFinite(p.feverThresholdC) && p.feverThresholdC >= 35 && p.feverThresholdC <= 42))
+  );
 }
 
 export function evaluateStatus(records: readonly HealthRecord[], exemptions: readonly Exemption[], rules: RuleParams, now: Date): StatusResult {
@@ -80,7 +87,8 @@ export function evaluateStatus(records: readonly HealthRecord[], exemptions: rea
   const reasons: NotAdmittedReason[] = [];
   if (exemption) admitted.push({ basis: 'exemption', until: new Date(`${exemption.validUntil}T23:59:59Z`) });
 
-  const complete = past.filter((r): r is Extract<HealthRecord, { kind: 'vaccination' }> => r.kind === 'vaccination' && r.doseNumber >= r.seriesDoses)
+  const complete = past
+    .filter((r): r is Extract<HealthRecord, { kind: 'vaccination' }> => r.kind === 'vaccination' && r.doseNumber >= r.seriesDoses)
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   if (complete.length > 0) {
     const last = complete[complete.length - 1]!;

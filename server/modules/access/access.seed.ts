@@ -18,17 +18,26 @@ const SOURCE = 'Ministry of Health: database of vaccinated persons';
 
 async function buildCampus(db: Queryable, organisationIds: number[]): Promise<void> {
   for (const b of BUILDINGS) {
-    await db.query(`insert into access_buildings (organisation_id, name, kind, capacity) select id, $2, $3, $4 from unnest($1::int[]) as id order by id`,
-      [organisationIds, b.name, b.kind, b.capacity]);
+    await db.query(`insert into access_buildings (organisation_id, name, kind, capacity) select id, $2, $3, $4 from unnest($1::int[]) as id order by id`, [
+      organisationIds,
+      b.name,
+      b.kind,
+      b.capacity,
+    ]);
     for (const g of b.gates) {
-      await db.query(`insert into access_gates (building_id, name) select id, $2 from access_buildings where organisation_id = any($1::int[]) and name = $3 order by id`,
-        [organisationIds, g, b.name]);
+      await db.query(
+        `insert into access_gates (building_id, name) select id, $2 from access_buildings where organisation_id = any($1::int[]) and name = $3 order by id`,
+        [organisationIds, g, b.name],
+      );
     }
   }
   // 40 rooms of 3 beds in each dormitory
-  await db.query(`insert into access_dorm_rooms (building_id, number, beds)
+  await db.query(
+    `insert into access_dorm_rooms (building_id, number, beds)
     select b.id, (100 * (1 + (n - 1) / 10) + 1 + (n - 1) % 10)::text, 3 from access_buildings b, generate_series(1, 40) n
-     where b.organisation_id = any($1::int[]) and b.kind = 'dormitory' order by b.id, n`, [organisationIds]);
+     where b.organisation_id = any($1::int[]) and b.kind = 'dormitory' order by b.id, n`,
+    [organisationIds],
+  );
 }
 
 /**
@@ -42,7 +51,8 @@ async function importRecords(db: Queryable, organisationIds: number[], officers:
     if (!officer) continue;
     const { rows } = await db.query<{ id: number }>(
       `insert into access_import_batches (organisation_id, format, source, record_count, imported_by, imported_at) values ($1, 'csv', $2, 0, $3, $4) returning id`,
-      [orgId, SOURCE, officer, IMPORTED_AT]);
+      [orgId, SOURCE, officer, IMPORTED_AT],
+    );
     const batch = rows[0]!.id;
     await db.query(
       `with people as (
@@ -62,7 +72,8 @@ async function importRecords(db: Queryable, organisationIds: number[], officers:
            ('recovery', timestamptz '2021-01-15 00:00+06', null, null, null, null, null, p.h = 8)
          ) as k(kind, at, product, dose, series, test_kind, result, keep)
         where k.keep order by p.person_id, k.at`,
-      [orgId, SOURCE, batch, IMPORTED_AT]);
+      [orgId, SOURCE, batch, IMPORTED_AT],
+    );
     await db.query('update access_import_batches set record_count = (select count(*) from access_health_records where batch_id = $1) where id = $1', [batch]);
   }
 }
@@ -78,44 +89,69 @@ export const seedAccess: ModuleSeeder = async ({ db, size }) => {
     // demo.health: a lecturer of the demo university who is its health officer; every other university's first lecturer likewise
     const { rows: officers } = await tx.query<{ organisation_id: number; person_id: string }>(
       `select distinct on (organisation_id) organisation_id, person_id from role_assignments
-        where role = 'teacher' and organisation_id = any($1::int[]) order by organisation_id, person_id`, [all]);
-    await tx.query(`insert into role_assignments (person_id, role, organisation_id) select p, 'health_officer', o from unnest($1::bigint[], $2::int[]) as t(p, o)`,
-      [officers.map((o) => o.person_id), officers.map((o) => o.organisation_id)]);
+        where role = 'teacher' and organisation_id = any($1::int[]) order by organisation_id, person_id`,
+      [all],
+    );
+    await tx.query(
+      `insert into role_assignments (person_id, role, organisation_id) select p, 'health_officer', o from unnest($1::bigint[], $2::int[]) as t(p, o)`,
+      [officers.map((o) => o.person_id), officers.map((o) => o.organisation_id)],
+    );
     const healthId = Number(officers.find((o) => o.organisation_id === uni)!.person_id);
     await tx.query(`update accounts set login = $2, language = 'ru' where person_id = $1`, [healthId, ACCESS_DEMO.health]);
     // demo.student: the first student of the demo university's first group (the hash gives them two doses)
     const { rows: students } = await tx.query<{ person_id: string }>(
-      `select r.person_id from role_assignments r where r.organisation_id = $1 and r.role = 'pupil' order by r.person_id`, [uni]);
+      `select r.person_id from role_assignments r where r.organisation_id = $1 and r.role = 'pupil' order by r.person_id`,
+      [uni],
+    );
     const ids = students.map((s) => Number(s.person_id));
-    const student = ids.find((id) => (BigInt(id) * 2654435761n) % 4294967296n % 10n <= 5n)!;
+    const student = ids.find((id) => ((BigInt(id) * 2654435761n) % 4294967296n) % 10n <= 5n)!;
     await tx.query(`update accounts set login = $2, language = 'kk' where person_id = $1`, [student, ACCESS_DEMO.student]);
     await importRecords(tx, all, new Map(officers.map((o) => [o.organisation_id, Number(o.person_id)])));
 
     // a medical exemption for two people with no records, approved by the health officer
-    const noData = ids.filter((id) => (BigInt(id) * 2654435761n) % 4294967296n % 10n === 9n).slice(0, 2);
+    const noData = ids.filter((id) => ((BigInt(id) * 2654435761n) % 4294967296n) % 10n === 9n).slice(0, 2);
     for (const id of noData.slice(0, 1)) {
-      await tx.query(`insert into access_exemptions (person_id, organisation_id, reason, valid_from, valid_until, approved_by, approved_at)
-        values ($1, $2, 'Medical contraindication to vaccination (certificate of 2021-07-05)', '2021-07-05', '2031-07-04', $3, '2021-07-06T10:00:00+06:00')`, [id, uni, healthId]);
+      await tx.query(
+        `insert into access_exemptions (person_id, organisation_id, reason, valid_from, valid_until, approved_by, approved_at)
+        values ($1, $2, 'Medical contraindication to vaccination (certificate of 2021-07-05)', '2021-07-05', '2031-07-04', $3, '2021-07-06T10:00:00+06:00')`,
+        [id, uni, healthId],
+      );
     }
     // a record reported by a student with one dose, waiting for the health officer
-    const oneDose = ids.find((id) => (BigInt(id) * 2654435761n) % 4294967296n % 10n === 6n);
+    const oneDose = ids.find((id) => ((BigInt(id) * 2654435761n) % 4294967296n) % 10n === 6n);
     if (oneDose) {
-      await tx.query(`insert into access_health_records (person_id, organisation_id, kind, occurred_at, product, dose_number, series_doses, state, source, reported_note, created_at)
-        values ($1, $2, 'vaccination', '2021-06-10T10:00:00+06:00', 'QazVac', 2, 2, 'reported', 'reported by the person', 'Second dose at the city polyclinic; not in the database', '2021-07-10T12:00:00+06:00')`, [oneDose, uni]);
+      await tx.query(
+        `insert into access_health_records (person_id, organisation_id, kind, occurred_at, product, dose_number, series_doses, state, source, reported_note, created_at)
+        values ($1, $2, 'vaccination', '2021-06-10T10:00:00+06:00', 'QazVac', 2, 2, 'reported', 'reported by the person', 'Second dose at the city polyclinic; not in the database', '2021-07-10T12:00:00+06:00')`,
+        [oneDose, uni],
+      );
     }
     // consent of the demo university's people (the demo accounts included) to use the status for access
     const { rows: members } = await tx.query<{ person_id: string }>(
-      `select distinct person_id from role_assignments where organisation_id = $1 and role in ('pupil', 'teacher', 'org_admin', 'gate_guard', 'health_officer') order by person_id`, [uni]);
-    for (const m of members) await recordConsent(tx, { personId: Number(m.person_id), purpose: 'health_status_for_access', givenBy: Number(m.person_id), now: IMPORTED_AT });
-    await recomputeStatuses(tx, members.map((m) => Number(m.person_id)), uni, new Date());
+      `select distinct person_id from role_assignments where organisation_id = $1 and role in ('pupil', 'teacher', 'org_admin', 'gate_guard', 'health_officer') order by person_id`,
+      [uni],
+    );
+    for (const m of members)
+      await recordConsent(tx, { personId: Number(m.person_id), purpose: 'health_status_for_access', givenBy: Number(m.person_id), now: IMPORTED_AT });
+    await recomputeStatuses(
+      tx,
+      members.map((m) => Number(m.person_id)),
+      uni,
+      new Date(),
+    );
     // residents: admitted students, two per room
     const { rows: admitted } = await tx.query<{ person_id: string }>(
       `select s.person_id from access_statuses s join role_assignments r on r.person_id = s.person_id and r.organisation_id = $1 and r.role = 'pupil'
-        where s.status = 'admitted' order by s.person_id limit 24`, [uni]);
-    await tx.query(`insert into access_residents (room_id, person_id, from_date, created_by)
+        where s.status = 'admitted' order by s.person_id limit 24`,
+      [uni],
+    );
+    await tx.query(
+      `insert into access_residents (room_id, person_id, from_date, created_by)
       select (select id from access_dorm_rooms d where d.building_id = (select id from access_buildings where organisation_id = $1 and kind = 'dormitory') order by d.number offset (t.n - 1) / 2 limit 1),
              t.p, '2021-08-25', (select person_id from role_assignments where organisation_id = $1 and role = 'org_admin' order by person_id limit 1)
-        from unnest($2::bigint[]) with ordinality as t(p, n) order by t.n`, [uni, admitted.map((a) => a.person_id)]);
+        from unnest($2::bigint[]) with ordinality as t(p, n) order by t.n`,
+      [uni, admitted.map((a) => a.person_id)],
+    );
   });
 };
 

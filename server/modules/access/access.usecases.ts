@@ -4,7 +4,15 @@ import type { Actor } from '../identity/identity.actor.js';
 import { audit } from '../identity/identity.usecases.js';
 import { notify } from '../notifications/notifications.usecases.js';
 import { hasConsent, recordConsent } from '../privacy/privacy.usecases.js';
-import { buildPass, bytesToHex, DEFAULT_FEVER_THRESHOLD_C, PHOTO_HASH_BYTES, toBase64Url, verifyPass, withTemperature } from '../../../contracts/access-pass.js';
+import {
+  buildPass,
+  bytesToHex,
+  DEFAULT_FEVER_THRESHOLD_C,
+  PHOTO_HASH_BYTES,
+  toBase64Url,
+  verifyPass,
+  withTemperature,
+} from '../../../contracts/access-pass.js';
 import { findReadableFile, openStored, type FileStore } from '../files/files.usecases.js';
 import * as errors from './access.errors.js';
 import { parseCsv, parseFhir } from './access.import.js';
@@ -18,7 +26,10 @@ const PURPOSE = 'health_status_for_access' as const;
 // ── rules and status ─────────────────────────────────────────────────────────────────────────
 
 /** The rule set in force for a region: its own latest version, else the country's, else the defaults. */
-export async function rulesFor(db: Queryable, regionId: number | null): Promise<{ id: number | null; regionId: number | null; version: number; params: RuleParams; publishedAt: Date | null; inherited: boolean }> {
+export async function rulesFor(
+  db: Queryable,
+  regionId: number | null,
+): Promise<{ id: number | null; regionId: number | null; version: number; params: RuleParams; publishedAt: Date | null; inherited: boolean }> {
   const own = regionId === null ? null : await repo.latestRuleSet(db, regionId);
   // a rule set published before a setting existed gets that setting's default
   if (own) return { ...own, params: { ...DEFAULT_RULES, ...own.params }, inherited: false };
@@ -43,9 +54,17 @@ export async function recomputeStatuses(db: Queryable, personIds: number[], orga
   const fresh = await computeStatuses(db, personIds, rules.params, now);
   const stored = await repo.storedStatuses(db, personIds);
   const changed = personIds.filter((id) => stored.get(id) !== fresh.get(id)!.status);
-  await repo.upsertStatuses(db, personIds.map((id) => ({ personId: id, status: fresh.get(id)!.status, validUntil: fresh.get(id)!.validUntil, ruleSetId: rules.id })), now);
+  await repo.upsertStatuses(
+    db,
+    personIds.map((id) => ({ personId: id, status: fresh.get(id)!.status, validUntil: fresh.get(id)!.validUntil, ruleSetId: rules.id })),
+    now,
+  );
   // the first computation is not a change worth a message; a later one is
-  await notify(db, changed.filter((id) => stored.has(id)).map((id) => ({ personId: id, kind: 'access.status_changed', params: { status: fresh.get(id)!.status } })), now);
+  await notify(
+    db,
+    changed.filter((id) => stored.has(id)).map((id) => ({ personId: id, kind: 'access.status_changed', params: { status: fresh.get(id)!.status } })),
+    now,
+  );
   return changed.length;
 }
 
@@ -58,7 +77,12 @@ export async function myAccess(db: Queryable, actor: Actor, now: Date) {
   const consent = await hasConsent(db, actor.personId, PURPOSE);
   const rules = await rulesFor(db, orgs[0]?.region_id ?? null);
   const status = orgs.length > 0 && consent ? (await computeStatuses(db, [actor.personId], rules.params, now)).get(actor.personId)! : null;
-  return { organisations: orgs.map((o) => ({ id: o.id, name: o.name })), consent, status: status && statusOut(status), passValidHours: rules.params.passValidHours };
+  return {
+    organisations: orgs.map((o) => ({ id: o.id, name: o.name })),
+    consent,
+    status: status && statusOut(status),
+    passValidHours: rules.params.passValidHours,
+  };
 }
 
 export async function giveMyConsent(db: Db, actor: Actor, now: Date) {
@@ -82,9 +106,29 @@ export async function myPass(db: Db, actor: Actor, organisationId: number | unde
     const photo = await repo.photoOf(tx, actor.personId);
     const iat = Math.floor(now.getTime() / 1000);
     const exp = Math.floor(passExpiry(now, status, rules.params).getTime() / 1000);
-    const pass = await buildPass({ iss: `sabaq:org:${org.id}`, iat, exp, cti: bytesToHex(randomBytes(8)), holder, organisationId: org.id, status: status.status, name,
-      ...(photo ? { photo: photo.hash.slice(0, PHOTO_HASH_BYTES * 2) } : {}) }, key.kid, signer(key));
-    return { pass, issuedAt: new Date(iat * 1000).toISOString(), expiresAt: new Date(exp * 1000).toISOString(), status: status.status, organisationId: org.id, holderName: name };
+    const pass = await buildPass(
+      {
+        iss: `sabaq:org:${org.id}`,
+        iat,
+        exp,
+        cti: bytesToHex(randomBytes(8)),
+        holder,
+        organisationId: org.id,
+        status: status.status,
+        name,
+        ...(photo ? { photo: photo.hash.slice(0, PHOTO_HASH_BYTES * 2) } : {}),
+      },
+      key.kid,
+      signer(key),
+    );
+    return {
+      pass,
+      issuedAt: new Date(iat * 1000).toISOString(),
+      expiresAt: new Date(exp * 1000).toISOString(),
+      status: status.status,
+      organisationId: org.id,
+      holderName: name,
+    };
   });
 }
 
@@ -93,8 +137,16 @@ export async function myRecords(db: Queryable, actor: Actor) {
 }
 
 type ReportInput = {
-  organisationId: number; kind: 'vaccination' | 'test' | 'recovery'; occurredAt: string; product?: string; doseNumber?: number; seriesDoses?: number;
-  testKind?: 'pcr' | 'antigen'; result?: 'negative' | 'positive'; note?: string; document?: { name: string; type: string; base64: string };
+  organisationId: number;
+  kind: 'vaccination' | 'test' | 'recovery';
+  occurredAt: string;
+  product?: string;
+  doseNumber?: number;
+  seriesDoses?: number;
+  testKind?: 'pcr' | 'antigen';
+  result?: 'negative' | 'positive';
+  note?: string;
+  document?: { name: string; type: string; base64: string };
 };
 
 /** The person reports a record the health system does not have, with a document; the health officer decides. */
@@ -109,12 +161,28 @@ export async function reportMissing(db: Queryable, actor: Actor, body: ReportInp
   if (test && !(body.testKind && body.result)) throw errors.invalidRecord();
   const bytes = body.document ? Buffer.from(body.document.base64, 'base64') : null;
   if (bytes && bytes.length > 512 * 1024) throw errors.documentTooLarge();
-  const [id] = await repo.insertRecords(db, [{
-    personId: actor.personId, organisationId: body.organisationId, kind: body.kind, at,
-    product: vacc ? body.product! : null, doseNumber: vacc ? body.doseNumber! : null, seriesDoses: vacc ? body.seriesDoses! : null,
-    testKind: test ? body.testKind! : null, result: test ? body.result! : null, state: 'reported', source: 'reported by the person', batchId: null,
-    note: body.note ?? null, document: body.document && bytes ? { name: body.document.name, type: body.document.type, bytes } : null,
-  }], now);
+  const [id] = await repo.insertRecords(
+    db,
+    [
+      {
+        personId: actor.personId,
+        organisationId: body.organisationId,
+        kind: body.kind,
+        at,
+        product: vacc ? body.product! : null,
+        doseNumber: vacc ? body.doseNumber! : null,
+        seriesDoses: vacc ? body.seriesDoses! : null,
+        testKind: test ? body.testKind! : null,
+        result: test ? body.result! : null,
+        state: 'reported',
+        source: 'reported by the person',
+        batchId: null,
+        note: body.note ?? null,
+        document: body.document && bytes ? { name: body.document.name, type: body.document.type, bytes } : null,
+      },
+    ],
+    now,
+  );
   return (await repo.recordById(db, id!))!;
 }
 
@@ -125,13 +193,22 @@ function officerOf(actor: Actor, organisationId: number) {
 }
 
 /** A batch from the health system: every record must parse and name one of the organisation's people, else nothing is written. */
-export async function importBatch(db: Db, actor: Actor, organisationId: number, body: { format: 'csv' | 'fhir'; source: string; content: string }, now: Date, ip: string | null) {
+export async function importBatch(
+  db: Db,
+  actor: Actor,
+  organisationId: number,
+  body: { format: 'csv' | 'fhir'; source: string; content: string },
+  now: Date,
+  ip: string | null,
+) {
   officerOf(actor, organisationId);
   const parsed = body.format === 'csv' ? parseCsv(body.content, now) : parseFhir(body.content, now);
   if (!parsed) throw body.format === 'csv' ? errors.badCsv() : errors.badFhir();
   const people = await repo.membersByIin(db, organisationId, [...new Set(parsed.records.map((r) => r.iin))]);
   const problems = [...parsed.problems];
-  parsed.records.forEach((r, i) => { if (!people.has(r.iin)) problems.push({ row: i + 1, code: 'person_not_in_organisation' }); });
+  parsed.records.forEach((r, i) => {
+    if (!people.has(r.iin)) problems.push({ row: i + 1, code: 'person_not_in_organisation' });
+  });
   if (problems.length > 0) {
     // a single future date is its own clear error; otherwise every problem by row
     if (problems.length === 1 && problems[0]!.code === 'future_date') throw errors.futureDate(undefined, { problems });
@@ -139,11 +216,32 @@ export async function importBatch(db: Db, actor: Actor, organisationId: number, 
   }
   if (parsed.records.length === 0) throw errors.importInvalid(undefined, { problems: [{ row: 0, code: 'empty' }] });
   return db.transaction(async (tx) => {
-    const batchId = await repo.insertBatch(tx, { organisationId, format: body.format, source: body.source, count: parsed.records.length, by: actor.personId, now });
-    await repo.insertRecords(tx, parsed.records.map((r) => ({
-      personId: people.get(r.iin)!, organisationId, kind: r.kind, at: r.at, product: r.product, doseNumber: r.doseNumber, seriesDoses: r.seriesDoses,
-      testKind: r.testKind, result: r.result, state: 'confirmed' as const, source: body.source, batchId,
-    })), now);
+    const batchId = await repo.insertBatch(tx, {
+      organisationId,
+      format: body.format,
+      source: body.source,
+      count: parsed.records.length,
+      by: actor.personId,
+      now,
+    });
+    await repo.insertRecords(
+      tx,
+      parsed.records.map((r) => ({
+        personId: people.get(r.iin)!,
+        organisationId,
+        kind: r.kind,
+        at: r.at,
+        product: r.product,
+        doseNumber: r.doseNumber,
+        seriesDoses: r.seriesDoses,
+        testKind: r.testKind,
+        result: r.result,
+        state: 'confirmed' as const,
+        source: body.source,
+        batchId,
+      })),
+      now,
+    );
     const personIds = [...new Set(parsed.records.map((r) => people.get(r.iin)!))];
     const statusChanges = await recomputeStatuses(tx, personIds, organisationId, now);
     await audit(tx, { accountId: actor.accountId, action: 'access.import', ip, details: { organisationId, batchId, records: parsed.records.length } });
@@ -165,11 +263,26 @@ export async function enterRecord(db: Db, actor: Actor, organisationId: number, 
   if (vacc && !(body.product && body.doseNumber && body.seriesDoses)) throw errors.invalidRecord();
   if (test && !(body.testKind && body.result)) throw errors.invalidRecord();
   return db.transaction(async (tx) => {
-    const [id] = await repo.insertRecords(tx, [{
-      personId: body.personId, organisationId, kind: body.kind, at,
-      product: vacc ? body.product! : null, doseNumber: vacc ? body.doseNumber! : null, seriesDoses: vacc ? body.seriesDoses! : null,
-      testKind: test ? body.testKind! : null, result: test ? body.result! : null, state: 'confirmed', source: 'entered by the health officer', batchId: null,
-    }], now);
+    const [id] = await repo.insertRecords(
+      tx,
+      [
+        {
+          personId: body.personId,
+          organisationId,
+          kind: body.kind,
+          at,
+          product: vacc ? body.product! : null,
+          doseNumber: vacc ? body.doseNumber! : null,
+          seriesDoses: vacc ? body.seriesDoses! : null,
+          testKind: test ? body.testKind! : null,
+          result: test ? body.result! : null,
+          state: 'confirmed',
+          source: 'entered by the health officer',
+          batchId: null,
+        },
+      ],
+      now,
+    );
     await recomputeStatuses(tx, [body.personId], organisationId, now);
     await audit(tx, { accountId: actor.accountId, action: 'access.record_entered', ip, details: { organisationId, recordId: id } });
     return (await repo.recordById(tx, id!))!;
@@ -218,7 +331,13 @@ export async function exemptions(db: Queryable, actor: Actor, organisationId: nu
   return { items: await repo.exemptionsOf(db, organisationId) };
 }
 
-export async function addExemption(db: Db, actor: Actor, organisationId: number, body: { personId: number; reason: string; validFrom: string; validUntil: string }, now: Date) {
+export async function addExemption(
+  db: Db,
+  actor: Actor,
+  organisationId: number,
+  body: { personId: number; reason: string; validFrom: string; validUntil: string },
+  now: Date,
+) {
   officerOf(actor, organisationId);
   if (!(await repo.isMember(db, organisationId, body.personId))) throw errors.personNotFound();
   if (body.validUntil < body.validFrom) throw errors.invalidRecord();
@@ -243,11 +362,16 @@ export async function revokeExemption(db: Db, actor: Actor, id: number, now: Dat
 export async function overview(db: Db, actor: Actor, organisationId: number, now: Date) {
   officerOf(actor, organisationId);
   // statuses move with time (a test runs out): bring them up to date first
-  await db.transaction(async (tx) => { await recomputeStatuses(tx, await repo.memberIds(tx, organisationId), organisationId, now); });
+  await db.transaction(async (tx) => {
+    await recomputeStatuses(tx, await repo.memberIds(tx, organisationId), organisationId, now);
+  });
   const rows = await repo.overviewOf(db, organisationId);
   const counts = { admitted: 0, not_admitted: 0, no_data: 0 };
   for (const r of rows) counts[(r.status ?? 'no_data') as keyof typeof counts]++;
-  return { counts, people: rows.map((r) => ({ person: r.person, status: (r.status ?? 'no_data') as 'no_data', validUntil: r.valid_until?.toISOString() ?? null })) };
+  return {
+    counts,
+    people: rows.map((r) => ({ person: r.person, status: (r.status ?? 'no_data') as 'no_data', validUntil: r.valid_until?.toISOString() ?? null })),
+  };
 }
 
 // ── rules ────────────────────────────────────────────────────────────────────────────────────
@@ -267,14 +391,19 @@ export async function previewRules(db: Queryable, actor: Actor, body: { regionId
   const regionRules = new Map<number, RuleParams>();
   for (const p of people) if (!regionRules.has(p.regionId)) regionRules.set(p.regionId, (await rulesFor(db, p.regionId)).params);
   const regionOf = new Map(people.map((p) => [p.personId, p.regionId]));
-  let toAdmitted = 0; let toNotAdmitted = 0;
+  let toAdmitted = 0;
+  let toNotAdmitted = 0;
   const draft = await computeStatuses(db, ids, body.params, now);
   for (const [rid, params] of regionRules) {
     const mine = ids.filter((id) => regionOf.get(id) === rid);
     const current = await computeStatuses(db, mine, params, now);
     for (const id of mine) {
-      const a = current.get(id)!.status; const b = draft.get(id)!.status;
-      if (a !== b) { if (b === 'admitted') toAdmitted++; else toNotAdmitted++; }
+      const a = current.get(id)!.status;
+      const b = draft.get(id)!.status;
+      if (a !== b) {
+        if (b === 'admitted') toAdmitted++;
+        else toNotAdmitted++;
+      }
     }
   }
   return { people: ids.length, changes: toAdmitted + toNotAdmitted, toAdmitted, toNotAdmitted };
@@ -294,9 +423,18 @@ export async function publishRules(db: Db, actor: Actor, body: { regionId: numbe
       const rules = await rulesFor(tx, people.find((p) => p.personId === ids[0])!.regionId);
       const fresh = await computeStatuses(tx, ids, rules.params, now);
       const stored = await repo.storedStatuses(tx, ids);
-      await repo.upsertStatuses(tx, ids.map((id) => ({ personId: id, status: fresh.get(id)!.status, validUntil: fresh.get(id)!.validUntil, ruleSetId: rules.id })), now);
-      await notify(tx, ids.filter((id) => stored.has(id) && stored.get(id) !== fresh.get(id)!.status)
-        .map((id) => ({ personId: id, kind: 'access.status_changed', params: { status: fresh.get(id)!.status } })), now);
+      await repo.upsertStatuses(
+        tx,
+        ids.map((id) => ({ personId: id, status: fresh.get(id)!.status, validUntil: fresh.get(id)!.validUntil, ruleSetId: rules.id })),
+        now,
+      );
+      await notify(
+        tx,
+        ids
+          .filter((id) => stored.has(id) && stored.get(id) !== fresh.get(id)!.status)
+          .map((id) => ({ personId: id, kind: 'access.status_changed', params: { status: fresh.get(id)!.status } })),
+        now,
+      );
     }
     const r = await rulesFor(tx, body.regionId);
     return { ...r, regionId: body.regionId, publishedAt: r.publishedAt?.toISOString() ?? null };
@@ -321,9 +459,25 @@ export async function verifyOnline(db: Queryable, actor: Actor, body: { pass: st
     out = withTemperature(out, body.temperatureC, threshold);
     if (out.reason === 'fever') {
       const orgId = out.claims!.organisationId;
-      const gate = body.gateId === undefined ? null : (await repo.gatesOfOrganisations(db, own)).find((g) => g.id === body.gateId && g.organisationId === orgId);
+      const gate =
+        body.gateId === undefined ? null : (await repo.gatesOfOrganisations(db, own)).find((g) => g.id === body.gateId && g.organisationId === orgId);
       if (!gate) throw errors.gateRequired();
-      await recordFevers(db, actor, [{ clientId: null, gateId: gate.id, organisationId: gate.organisationId, holder: out.claims!.holder, temperatureC: body.temperatureC, thresholdC: threshold, measuredAt: now.toISOString() }], now);
+      await recordFevers(
+        db,
+        actor,
+        [
+          {
+            clientId: null,
+            gateId: gate.id,
+            organisationId: gate.organisationId,
+            holder: out.claims!.holder,
+            temperatureC: body.temperatureC,
+            thresholdC: threshold,
+            measuredAt: now.toISOString(),
+          },
+        ],
+        now,
+      );
     }
   }
   return { admit: out.admit, reason: out.reason, holderName: out.claims?.name ?? null };
@@ -335,7 +489,15 @@ export async function feverThresholdOf(db: Queryable, organisationId: number): P
   return rules.params.feverThresholdC ?? DEFAULT_FEVER_THRESHOLD_C;
 }
 
-type FeverInput = { clientId: string | null; gateId: number; organisationId: number; holder: string | null; temperatureC: number; thresholdC: number; measuredAt: string };
+type FeverInput = {
+  clientId: string | null;
+  gateId: number;
+  organisationId: number;
+  holder: string | null;
+  temperatureC: number;
+  thresholdC: number;
+  measuredAt: string;
+};
 
 /** A fever refusal is kept for the health officer (never the reading under the threshold) and each of the organisation's health officers is notified. */
 async function recordFevers(db: Queryable, actor: Actor, fevers: FeverInput[], now: Date): Promise<void> {
@@ -352,7 +514,11 @@ async function recordFevers(db: Queryable, actor: Actor, fevers: FeverInput[], n
   for (const [organisationId, count] of byOrg) {
     const officers = await repo.healthOfficersOf(db, organisationId);
     // the notification names no one and no temperature (it may go by SMS): the officer opens the list
-    await notify(db, officers.map((personId) => ({ personId, kind: 'access.fever_at_gate', params: { organisationId, count } })), now);
+    await notify(
+      db,
+      officers.map((personId) => ({ personId, kind: 'access.fever_at_gate', params: { organisationId, count } })),
+      now,
+    );
   }
 }
 
@@ -365,22 +531,52 @@ export async function guardSetup(db: Queryable, actor: Actor) {
 }
 
 /** The scanner's log, uploaded when online; a scan already uploaded (same client id) is skipped. */
-export async function uploadScans(db: Db, actor: Actor, scans: { clientId: string; gateId: number; direction: 'in' | 'out'; result: 'admitted' | 'refused'; reason: string | null; holder: string | null; replay: boolean; scannedAt: string; temperatureC?: number }[], now: Date) {
+export async function uploadScans(
+  db: Db,
+  actor: Actor,
+  scans: {
+    clientId: string;
+    gateId: number;
+    direction: 'in' | 'out';
+    result: 'admitted' | 'refused';
+    reason: string | null;
+    holder: string | null;
+    replay: boolean;
+    scannedAt: string;
+    temperatureC?: number;
+  }[],
+  now: Date,
+) {
   const gates = new Map((await repo.gatesOfOrganisations(db, policy.guardOrganisations(actor))).map((g) => [g.id, g]));
   if (scans.some((s) => !gates.has(s.gateId))) throw errors.notFound();
   // the temperature itself is not kept in the scan log; a fever refusal goes to the health officer's list
   const fevers = scans.filter((s) => s.reason === 'fever' && s.temperatureC !== undefined);
   return db.transaction(async (tx) => {
-    const accepted = await repo.insertScans(tx, actor.personId, scans.map(({ temperatureC: _t, ...s }) => s), now);
+    const accepted = await repo.insertScans(
+      tx,
+      actor.personId,
+      scans.map(({ temperatureC: _t, ...s }) => s),
+      now,
+    );
     const thresholds = new Map<number, number>();
     for (const f of fevers) {
       const org = gates.get(f.gateId)!.organisationId;
       if (!thresholds.has(org)) thresholds.set(org, await feverThresholdOf(tx, org));
     }
-    await recordFevers(tx, actor, fevers.map((f) => ({
-      clientId: f.clientId, gateId: f.gateId, organisationId: gates.get(f.gateId)!.organisationId, holder: f.holder,
-      temperatureC: f.temperatureC!, thresholdC: thresholds.get(gates.get(f.gateId)!.organisationId)!, measuredAt: f.scannedAt,
-    })), now);
+    await recordFevers(
+      tx,
+      actor,
+      fevers.map((f) => ({
+        clientId: f.clientId,
+        gateId: f.gateId,
+        organisationId: gates.get(f.gateId)!.organisationId,
+        holder: f.holder,
+        temperatureC: f.temperatureC!,
+        thresholdC: thresholds.get(gates.get(f.gateId)!.organisationId)!,
+        measuredAt: f.scannedAt,
+      })),
+      now,
+    );
     return { accepted, duplicates: scans.length - accepted };
   });
 }
@@ -405,7 +601,11 @@ async function photoFile(db: Db, actor: Actor, fileId: string) {
   return file;
 }
 
-const photoOut = (p: Awaited<ReturnType<typeof repo.photoOf>>) => ({ hasPhoto: p !== null, hash: p ? p.hash.slice(0, PHOTO_HASH_BYTES * 2) : null, setAt: p?.setAt.toISOString() ?? null });
+const photoOut = (p: Awaited<ReturnType<typeof repo.photoOf>>) => ({
+  hasPhoto: p !== null,
+  hash: p ? p.hash.slice(0, PHOTO_HASH_BYTES * 2) : null,
+  setAt: p?.setAt.toISOString() ?? null,
+});
 
 export async function myPhoto(db: Queryable, actor: Actor) {
   return photoOut(await repo.photoOf(db, actor.personId));
@@ -443,7 +643,10 @@ export async function people(db: Queryable, actor: Actor, organisationId: number
 export async function guardPhotos(db: Queryable, actor: Actor, now: Date) {
   const orgs = policy.guardOrganisations(actor);
   if (orgs.length === 0) throw errors.notFound();
-  return { items: (await repo.photosOfOrganisations(db, orgs, 5000)).map((p) => ({ holder: p.holder, hash: p.hash.slice(0, PHOTO_HASH_BYTES * 2) })), generatedAt: now.toISOString() };
+  return {
+    items: (await repo.photosOfOrganisations(db, orgs, 5000)).map((p) => ({ holder: p.holder, hash: p.hash.slice(0, PHOTO_HASH_BYTES * 2) })),
+    generatedAt: now.toISOString(),
+  };
 }
 
 /** A photo's bytes: the person themself, or a guard of one of the person's organisations (by holder). */
@@ -466,7 +669,9 @@ export async function photoBytes(db: Db, store: FileStore, actor: Actor, who: { 
 function adminOf(actor: Actor, organisationId: number) {
   if (!policy.isAdminOf(actor, organisationId)) throw errors.organisationNotFound();
 }
-function startOfDay(now: Date): Date { return new Date(now.getTime() - 12 * 3_600_000); }
+function startOfDay(now: Date): Date {
+  return new Date(now.getTime() - 12 * 3_600_000);
+}
 
 export async function buildings(db: Queryable, actor: Actor, organisationId: number, now: Date) {
   adminOf(actor, organisationId);
@@ -532,7 +737,13 @@ export async function occupancy(db: Queryable, actor: Actor, organisationId: num
   return { items: await repo.occupancyOf(db, organisationId, startOfDay(now)) };
 }
 
-const keyOut = (k: repo.KeyRow) => ({ id: k.id, kid: toBase64Url(k.kid), createdAt: k.createdAt.toISOString(), retiredAt: k.retiredAt?.toISOString() ?? null, revokedAt: k.revokedAt?.toISOString() ?? null });
+const keyOut = (k: repo.KeyRow) => ({
+  id: k.id,
+  kid: toBase64Url(k.kid),
+  createdAt: k.createdAt.toISOString(),
+  retiredAt: k.retiredAt?.toISOString() ?? null,
+  revokedAt: k.revokedAt?.toISOString() ?? null,
+});
 
 export async function keys(db: Queryable, actor: Actor, organisationId: number) {
   adminOf(actor, organisationId);
@@ -561,7 +772,14 @@ export async function revokeKey(db: Db, actor: Actor, id: number, reason: string
 }
 
 /** Puts a person's passes on the revocation list (a lost phone, a person who left). */
-export async function revokeHolder(db: Queryable, actor: Actor, organisationId: number, body: { personId: number; reason: string }, now: Date, ip: string | null) {
+export async function revokeHolder(
+  db: Queryable,
+  actor: Actor,
+  organisationId: number,
+  body: { personId: number; reason: string },
+  now: Date,
+  ip: string | null,
+) {
   if (!policy.mayRevokeHolder(actor, organisationId)) throw errors.organisationNotFound();
   if (!(await repo.isMember(db, organisationId, body.personId))) throw errors.personNotFound();
   const holder = (await repo.holderOf(db, body.personId)) ?? (await repo.insertHolder(db, body.personId, toBase64Url(randomBytes(12)), now));

@@ -11,7 +11,10 @@ import { TABLES } from './analytics.usecases.js';
  * embedded: Kazakh letters), one table per group of figures and a bar chart of pupils by format.
  * A suppressed figure is written as "…" (never as a number that could be taken for zero).
  */
-interface Row { name: string; values: Record<string, number | null> }
+interface Row {
+  name: string;
+  values: Record<string, number | null>;
+}
 
 export const SUPPRESSED = '…';
 export const CONTENT_TYPES = { csv: CSV_CONTENT_TYPE, xlsx: XLSX_CONTENT_TYPE, pdf: PDF_CONTENT_TYPE } as const;
@@ -31,11 +34,19 @@ export function fileName(o: Overview, lang: Language, format: 'csv' | 'xlsx' | '
 }
 
 export function contentDisposition(name: string): string {
-  const ascii = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/"/g, '');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export async function renderExport(o: Overview, lang: Language, format: 'csv' | 'xlsx' | 'pdf', onProgress?: (share: number) => Promise<void>): Promise<Buffer> {
+export async function renderExport(
+  o: Overview,
+  lang: Language,
+  format: 'csv' | 'xlsx' | 'pdf',
+  onProgress?: (share: number) => Promise<void>,
+): Promise<Buffer> {
   const rows = rowsOf(o, lang);
   const keys = figureKeys();
   if (format === 'csv' || format === 'xlsx') {
@@ -51,12 +62,20 @@ export async function renderExport(o: Overview, lang: Language, format: 'csv' | 
     }
     return format === 'csv' ? writeCsv(columns, rows) : writeXlsx(columns, counted(), { sheetName: o.area.name[lang] });
   }
-  const doc = createPdf({ title: `${WORDS.title[lang]}: ${o.area.name[lang]}`, subtitle: `${WORDS.period[lang]}: ${o.from} — ${o.to} · ${WORDS.asOf[lang]} ${o.asOf}`, language: lang, landscape: true });
+  const doc = createPdf({
+    title: `${WORDS.title[lang]}: ${o.area.name[lang]}`,
+    subtitle: `${WORDS.period[lang]}: ${o.from} — ${o.to} · ${WORDS.asOf[lang]} ${o.asOf}`,
+    language: lang,
+    landscape: true,
+  });
   drawFormatsChart(doc, o, lang);
   let done = 0;
   for (const t of TABLES) {
     const cols = [...t.columns.map((c) => c.key), ...(t.total ? [t.total] : [])];
-    doc.font('bold').fontSize(11).text(cols.map((k) => FIGURE_LABELS[k][lang]).join(' · '), { width: doc.page.width - 72 });
+    doc
+      .font('bold')
+      .fontSize(11)
+      .text(cols.map((k) => FIGURE_LABELS[k][lang]).join(' · '), { width: doc.page.width - 72 });
     doc.moveDown(0.2);
     const pdfColumns: PdfColumn<Row>[] = [
       { header: WORDS.area[lang], width: 4, value: (r) => r.name },
@@ -72,8 +91,10 @@ export async function renderExport(o: Overview, lang: Language, format: 'csv' | 
 
 /** Horizontal bars of pupils by format for the area (suppressed figures are left out). */
 function drawFormatsChart(doc: ReturnType<typeof createPdf>, o: Overview, lang: Language): void {
-  const bars = (['pupils_regular', 'pupils_distance', 'pupils_duty', 'pupils_combined'] as const)
-    .map((k) => ({ label: FIGURE_LABELS[k][lang], value: o.figures.find((f) => f.key === k)?.value ?? null }));
+  const bars = (['pupils_regular', 'pupils_distance', 'pupils_duty', 'pupils_combined'] as const).map((k) => ({
+    label: FIGURE_LABELS[k][lang],
+    value: o.figures.find((f) => f.key === k)?.value ?? null,
+  }));
   const max = Math.max(1, ...bars.map((b) => b.value ?? 0));
   const left = doc.page.margins.left;
   const colours = ['#2f7d32', '#1565c0', '#ef6c00', '#6a1b9a'];

@@ -5,7 +5,10 @@ export const personalData: PersonalDataContributor = {
   module: 'analytics',
   tables: [{ table: 'analytics_exports', personColumns: ['requested_by'] }],
   async export(db, personId) {
-    const { rows } = await db.query('select id, area, format, status, created_at, finished_at from analytics_exports where requested_by = $1 order by created_at', [personId]);
+    const { rows } = await db.query(
+      'select id, area, format, status, created_at, finished_at from analytics_exports where requested_by = $1 order by created_at',
+      [personId],
+    );
     return { analytics_exports: rows };
   },
   async erase(db, personId) {

@@ -6,13 +6,28 @@ import type { Db, Queryable } from '../../platform/db.js';
  * When the day changes, every organisation's "now" figures are recomputed (a format decision may
  * take effect, an override may end, without any write).
  */
-export interface RefreshResult { classDays: number; organisations: number; ms: number }
+export interface RefreshResult {
+  classDays: number;
+  organisations: number;
+  ms: number;
+}
 
 const BATCH = 50_000;
 const ORG_BATCH = 2_000;
 
-const DAY_MEASURES = ['lessons', 'lessons_materials', 'lessons_remote', 'att_in_person', 'att_online', 'att_absent', 'att_excused',
-  'homework_set', 'homework_handed_in', 'homework_marked', 'marks'] as const;
+const DAY_MEASURES = [
+  'lessons',
+  'lessons_materials',
+  'lessons_remote',
+  'att_in_person',
+  'att_online',
+  'att_absent',
+  'att_excused',
+  'homework_set',
+  'homework_handed_in',
+  'homework_marked',
+  'marks',
+] as const;
 
 async function refreshDayBatch(tx: Queryable): Promise<number> {
   await tx.query(`create temp table if not exists analytics_keys (class_id bigint, on_date date) on commit delete rows`);
@@ -74,7 +89,8 @@ async function refreshOrgBatch(tx: Queryable, today: string): Promise<number> {
   if (rows.length === 0) return 0;
   const orgs = rows.map((r) => r.organisation_id);
   await tx.query('delete from analytics_class_now where organisation_id = any($1)', [orgs]);
-  await tx.query(`insert into analytics_class_now (class_id, organisation_id, format, pupils, duty_placed, duty_waiting, as_of)
+  await tx.query(
+    `insert into analytics_class_now (class_id, organisation_id, format, pupils, duty_placed, duty_waiting, as_of)
     select c.id, c.organisation_id, coalesce(f.format, 'unknown'),
       (select count(*) from class_members m where m.class_id = c.id),
       coalesce(d.placed, 0), coalesce(d.waiting, 0), $2::date
@@ -83,9 +99,12 @@ async function refreshOrgBatch(tx: Queryable, today: string): Promise<number> {
     left join lateral formats_effective_format(c.id, $2::date) f on true
     left join (select class_id, count(*) filter (where status = 'placed') as placed, count(*) filter (where status in ('submitted', 'waiting')) as waiting
                from duty_applications where organisation_id = any($1) group by class_id) d on d.class_id = c.id
-    where c.organisation_id = any($1)`, [orgs, today]);
+    where c.organisation_id = any($1)`,
+    [orgs, today],
+  );
   await tx.query('delete from analytics_org_now where organisation_id = any($1)', [orgs]);
-  await tx.query(`insert into analytics_org_now (organisation_id, district_id, region_id, pupils_regular, pupils_distance, pupils_duty,
+  await tx.query(
+    `insert into analytics_org_now (organisation_id, district_id, region_id, pupils_regular, pupils_distance, pupils_duty,
       pupils_combined, pupils_unknown, duty_placed, duty_waiting, as_of)
     select o.id, o.district_id, o.region_id,
       coalesce(sum(n.pupils) filter (where n.format = 'regular'), 0), coalesce(sum(n.pupils) filter (where n.format = 'distance'), 0),
@@ -93,7 +112,9 @@ async function refreshOrgBatch(tx: Queryable, today: string): Promise<number> {
       coalesce(sum(n.pupils) filter (where n.format = 'unknown'), 0),
       coalesce(sum(n.duty_placed), 0), coalesce(sum(n.duty_waiting), 0), $2::date
     from organisations o left join analytics_class_now n on n.organisation_id = o.id
-    where o.id = any($1) group by o.id`, [orgs, today]);
+    where o.id = any($1) group by o.id`,
+    [orgs, today],
+  );
   return orgs.length;
 }
 

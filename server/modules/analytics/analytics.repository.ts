@@ -6,16 +6,44 @@ import type { AreaKind } from '../../../contracts/analytics.js';
  * tree's names. Read-only: analytics never writes another module's tables (decision 0017).
  */
 
-export interface Names { kk: string; ru: string; en: string }
-export interface AreaNode { kind: AreaKind; id: number | null; name: Names; regionId: number | null; districtId: number | null; organisationId: number | null; parent: { kind: AreaKind; id: number | null } | null }
+export interface Names {
+  kk: string;
+  ru: string;
+  en: string;
+}
+export interface AreaNode {
+  kind: AreaKind;
+  id: number | null;
+  name: Names;
+  regionId: number | null;
+  districtId: number | null;
+  organisationId: number | null;
+  parent: { kind: AreaKind; id: number | null } | null;
+}
 
 export const NOW_MEASURES = ['pupils_regular', 'pupils_distance', 'pupils_duty', 'pupils_combined', 'duty_placed', 'duty_waiting'] as const;
-export const DAY_MEASURES = ['lessons', 'lessons_materials', 'lessons_remote', 'att_in_person', 'att_online', 'att_absent', 'att_excused',
-  'homework_set', 'homework_handed_in', 'homework_marked', 'marks'] as const;
+export const DAY_MEASURES = [
+  'lessons',
+  'lessons_materials',
+  'lessons_remote',
+  'att_in_person',
+  'att_online',
+  'att_absent',
+  'att_excused',
+  'homework_set',
+  'homework_handed_in',
+  'homework_marked',
+  'marks',
+] as const;
 export type Measure = (typeof NOW_MEASURES)[number] | (typeof DAY_MEASURES)[number];
 export type Measures = Record<Measure, number>;
 
-export interface ChildFigures { kind: AreaKind; id: number; name: Names; measures: Measures }
+export interface ChildFigures {
+  kind: AreaKind;
+  id: number;
+  name: Names;
+  measures: Measures;
+}
 
 const COUNTRY: Names = { kk: 'Қазақстан', ru: 'Казахстан', en: 'Kazakhstan' };
 
@@ -30,14 +58,34 @@ export async function findArea(db: Queryable, kind: AreaKind, id: number | null)
     class: `select c.id, c.name as name_kk, c.name as name_ru, c.name as name_en, o.region_id, o.district_id, o.id as organisation_id
       from classes c join organisations o on o.id = c.organisation_id join academic_years y on y.id = c.academic_year_id and y.is_current where c.id = $1`,
   };
-  const { rows } = await db.query<{ id: number; name_kk: string; name_ru: string; name_en: string; region_id: number; district_id: number | null; organisation_id: number | null }>(sql[kind], [id]);
+  const { rows } = await db.query<{
+    id: number;
+    name_kk: string;
+    name_ru: string;
+    name_en: string;
+    region_id: number;
+    district_id: number | null;
+    organisation_id: number | null;
+  }>(sql[kind], [id]);
   const r = rows[0];
   if (!r) return null;
-  const parent: AreaNode['parent'] = kind === 'region' ? { kind: 'country', id: null }
-    : kind === 'district' ? { kind: 'region', id: r.region_id }
-      : kind === 'organisation' ? { kind: 'district', id: r.district_id }
-        : { kind: 'organisation', id: r.organisation_id };
-  return { kind, id: r.id, name: { kk: r.name_kk, ru: r.name_ru, en: r.name_en }, regionId: r.region_id, districtId: r.district_id, organisationId: r.organisation_id, parent };
+  const parent: AreaNode['parent'] =
+    kind === 'region'
+      ? { kind: 'country', id: null }
+      : kind === 'district'
+        ? { kind: 'region', id: r.region_id }
+        : kind === 'organisation'
+          ? { kind: 'district', id: r.district_id }
+          : { kind: 'organisation', id: r.organisation_id };
+  return {
+    kind,
+    id: r.id,
+    name: { kk: r.name_kk, ru: r.name_ru, en: r.name_en },
+    regionId: r.region_id,
+    districtId: r.district_id,
+    organisationId: r.organisation_id,
+    parent,
+  };
 }
 
 const zeroNow = NOW_MEASURES.map((m) => `coalesce(n.${m}, 0)::int as ${m}`).join(', ');
@@ -96,7 +144,9 @@ export async function childFigures(db: Queryable, kind: AreaKind, id: number | n
   }
   const { rows } = await db.query<Record<string, number | string>>(sql, params);
   return rows.map((r) => ({
-    kind: childKind, id: Number(r.id), name: { kk: String(r.name_kk), ru: String(r.name_ru), en: String(r.name_en) },
+    kind: childKind,
+    id: Number(r.id),
+    name: { kk: String(r.name_kk), ru: String(r.name_ru), en: String(r.name_en) },
     measures: Object.fromEntries([...NOW_MEASURES, ...DAY_MEASURES].map((m) => [m, Number(r[m])])) as Measures,
   }));
 }
@@ -109,7 +159,10 @@ export async function refreshState(db: Queryable): Promise<{ snapshotDate: strin
 /** The classes of this school year a teacher teaches or leads (their analytics scope). */
 export async function currentClassesOf(db: Queryable, classIds: number[]): Promise<{ id: number; name: string; organisationId: number }[]> {
   if (classIds.length === 0) return [];
-  const { rows } = await db.query<{ id: number; name: string; organisation_id: number }>(`select c.id, c.name, c.organisation_id from classes c
-    join academic_years y on y.id = c.academic_year_id and y.is_current where c.id = any($1) order by c.grade nulls last, c.name`, [classIds]);
+  const { rows } = await db.query<{ id: number; name: string; organisation_id: number }>(
+    `select c.id, c.name, c.organisation_id from classes c
+    join academic_years y on y.id = c.academic_year_id and y.is_current where c.id = any($1) order by c.grade nulls last, c.name`,
+    [classIds],
+  );
   return rows.map((r) => ({ id: r.id, name: r.name, organisationId: r.organisation_id }));
 }

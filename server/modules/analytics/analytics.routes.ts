@@ -12,7 +12,10 @@ import { CONTENT_TYPES, contentDisposition, fileName, renderExport } from './ana
 import { exportFile, exportStatus, schoolToday, startExport } from './analytics.jobs.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
-const exportBody = overviewQuery.omit({ format: true }).extend({ format: z.enum(['csv', 'xlsx', 'pdf']) }).strict();
+const exportBody = overviewQuery
+  .omit({ format: true })
+  .extend({ format: z.enum(['csv', 'xlsx', 'pdf']) })
+  .strict();
 const exportId = z.object({ id: z.uuid() }).strict();
 
 /** Analytics: read-only figures for every level, drill-down, exports (files and background jobs). */
@@ -22,42 +25,71 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: AppDeps): Pr
   const clock = clockFromEnv();
   const settings = analyticsSettings();
 
-  r.get('/api/analytics/scope', {
-    schema: { tags, summary: 'The areas I may open (country, my region, district, school, or the classes I teach)', response: { 200: scopeResponse, ...errors } },
-  }, async (request) => uc.scope(db, requireActor(request)));
-
-  r.get('/api/analytics/overview', {
-    schema: {
-      tags, summary: "An area's headline figures (each with its date and what it counts) and its children's rows; format=csv|xlsx|pdf answers the file",
-      querystring: overviewQuery, response: { 200: overviewResponse.or(z.any()), ...errors },
+  r.get(
+    '/api/analytics/scope',
+    {
+      schema: {
+        tags,
+        summary: 'The areas I may open (country, my region, district, school, or the classes I teach)',
+        response: { 200: scopeResponse, ...errors },
+      },
     },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    // heavy: a replica when there is one (decision 0023; the rollups are written by the refresh loop, not the reader)
-    const o = await uc.overview(db.read, actor, request.query, schoolToday(clock()), settings);
-    const format = request.query.format;
-    if (format === 'json') return o;
-    const lang = request.query.lang ?? actor.language;
-    const bytes = await renderExport(o, lang, format);
-    return reply.header('content-type', CONTENT_TYPES[format]).header('content-disposition', contentDisposition(fileName(o, lang, format))).send(bytes);
-  });
+    async (request) => uc.scope(db, requireActor(request)),
+  );
 
-  r.post('/api/analytics/exports', {
-    schema: { tags, summary: 'Export a table in the background (progress, then the file)', body: exportBody, response: { 202: exportJob, ...errors } },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    const job = await startExport(db, actor, { ...request.body, lang: request.body.lang ?? actor.language }, schoolToday(clock()), settings);
-    return reply.code(202).send(job);
-  });
+  r.get(
+    '/api/analytics/overview',
+    {
+      schema: {
+        tags,
+        summary: "An area's headline figures (each with its date and what it counts) and its children's rows; format=csv|xlsx|pdf answers the file",
+        querystring: overviewQuery,
+        response: { 200: overviewResponse.or(z.any()), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      // heavy: a replica when there is one (decision 0023; the rollups are written by the refresh loop, not the reader)
+      const o = await uc.overview(db.read, actor, request.query, schoolToday(clock()), settings);
+      const format = request.query.format;
+      if (format === 'json') return o;
+      const lang = request.query.lang ?? actor.language;
+      const bytes = await renderExport(o, lang, format);
+      return reply
+        .header('content-type', CONTENT_TYPES[format])
+        .header('content-disposition', contentDisposition(fileName(o, lang, format)))
+        .send(bytes);
+    },
+  );
 
-  r.get('/api/analytics/exports/:id', {
-    schema: { tags, summary: "My export's progress", params: exportId, response: { 200: exportJob, ...errors } },
-  }, async (request) => exportStatus(db, requireActor(request), request.params.id));
+  r.post(
+    '/api/analytics/exports',
+    {
+      schema: { tags, summary: 'Export a table in the background (progress, then the file)', body: exportBody, response: { 202: exportJob, ...errors } },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const job = await startExport(db, actor, { ...request.body, lang: request.body.lang ?? actor.language }, schoolToday(clock()), settings);
+      return reply.code(202).send(job);
+    },
+  );
 
-  r.get('/api/analytics/exports/:id/file', {
-    schema: { tags, summary: 'The finished file of my export', params: exportId, response: { 200: z.any(), ...errors } },
-  }, async (request, reply) => {
-    const f = await exportFile(db, requireActor(request), request.params.id);
-    return reply.header('content-type', f.contentType).header('content-disposition', contentDisposition(f.fileName)).send(f.content);
-  });
+  r.get(
+    '/api/analytics/exports/:id',
+    {
+      schema: { tags, summary: "My export's progress", params: exportId, response: { 200: exportJob, ...errors } },
+    },
+    async (request) => exportStatus(db, requireActor(request), request.params.id),
+  );
+
+  r.get(
+    '/api/analytics/exports/:id/file',
+    {
+      schema: { tags, summary: 'The finished file of my export', params: exportId, response: { 200: z.any(), ...errors } },
+    },
+    async (request, reply) => {
+      const f = await exportFile(db, requireActor(request), request.params.id);
+      return reply.header('content-type', f.contentType).header('content-disposition', contentDisposition(f.fileName)).send(f.content);
+    },
+  );
 }

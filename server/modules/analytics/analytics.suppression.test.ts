@@ -35,7 +35,11 @@ function rank(m: number[][]): number {
   const width = a[0]?.length ?? 0;
   for (let col = 0; col < width && rk < a.length; col++) {
     let pivot = -1;
-    for (let i = rk; i < a.length; i++) if (Math.abs(a[i]![col]!) > 1e-9) { pivot = i; break; }
+    for (let i = rk; i < a.length; i++)
+      if (Math.abs(a[i]![col]!) > 1e-9) {
+        pivot = i;
+        break;
+      }
     if (pivot < 0) continue;
     [a[rk], a[pivot]] = [a[pivot]!, a[rk]!];
     for (let i = 0; i < a.length; i++) {
@@ -55,14 +59,16 @@ function derivable(mask: Mask, additive: boolean): [number, number][] {
   const hidden: [number, number][] = [];
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) if (mask[r]![c]) hidden.push([r, c]);
   const index = new Map(hidden.map(([r, c], i) => [`${r},${c}`, i]));
-  const matrix = equations(rows, cols, additive).map((eq) => {
-    const row = new Array<number>(hidden.length).fill(0);
-    for (const [r, c, k] of eq) {
-      const i = index.get(`${r},${c}`);
-      if (i !== undefined) row[i] = k!;
-    }
-    return row;
-  }).filter((row) => row.some((v) => v !== 0));
+  const matrix = equations(rows, cols, additive)
+    .map((eq) => {
+      const row = new Array<number>(hidden.length).fill(0);
+      for (const [r, c, k] of eq) {
+        const i = index.get(`${r},${c}`);
+        if (i !== undefined) row[i] = k!;
+      }
+      return row;
+    })
+    .filter((row) => row.some((v) => v !== 0));
   const full = rank(matrix);
   return hidden.filter((_, i) => rank(matrix.map((row) => row.filter((__, j) => j !== i))) < full);
 }
@@ -74,36 +80,53 @@ function withTotals(data: Grid, additive: boolean): Grid {
 }
 
 const smallCount = fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 60 }));
-const tables = fc.integer({ min: 1, max: 5 }).chain((cols) =>
-  fc.array(fc.array(smallCount, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 7 }));
+const tables = fc
+  .integer({ min: 1, max: 5 })
+  .chain((cols) => fc.array(fc.array(smallCount, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 7 }));
 
 describe('small-number suppression', () => {
   for (const additive of [true, false]) {
     test(`${additive ? 'additive' : 'non-additive'} table: no cell under the threshold is shown or derivable from what is shown`, () => {
-      fc.assert(fc.property(tables, fc.integer({ min: 2, max: 10 }), (data, threshold) => {
-        const cells = withTotals(data, additive);
-        const mask = suppress(cells, threshold, additive);
-        for (let r = 0; r < cells.length; r++) {
-          for (let c = 0; c < cells[0]!.length; c++) {
-            const v = cells[r]![c]!;
-            if (v > 0 && v < threshold) expect(mask[r]![c], `cell ${r},${c} = ${v} is hidden`).toBe(true);
+      fc.assert(
+        fc.property(tables, fc.integer({ min: 2, max: 10 }), (data, threshold) => {
+          const cells = withTotals(data, additive);
+          const mask = suppress(cells, threshold, additive);
+          for (let r = 0; r < cells.length; r++) {
+            for (let c = 0; c < cells[0]!.length; c++) {
+              const v = cells[r]![c]!;
+              if (v > 0 && v < threshold) expect(mask[r]![c], `cell ${r},${c} = ${v} is hidden`).toBe(true);
+            }
           }
-        }
-        for (const [r, c] of derivable(mask, additive)) {
-          const v = cells[r]![c]!;
-          expect(v > 0 && v < threshold, `cell ${r},${c} = ${v} can be worked out`).toBe(false);
-        }
-      }), { numRuns: 400 });
+          for (const [r, c] of derivable(mask, additive)) {
+            const v = cells[r]![c]!;
+            expect(v > 0 && v < threshold, `cell ${r},${c} = ${v} can be worked out`).toBe(false);
+          }
+        }),
+        { numRuns: 400 },
+      );
     });
   }
 
   test('a table with nothing small shows everything', () => {
-    const cells = withTotals([[10, 20], [30, 5]], true);
+    const cells = withTotals(
+      [
+        [10, 20],
+        [30, 5],
+      ],
+      true,
+    );
     expect(suppress(cells, 5, true).flat().some(Boolean)).toBe(false);
   });
 
   test('one small cell in a row hides a partner in its row and its column', () => {
-    const cells = withTotals([[3, 20], [30, 40], [50, 60]], true);
+    const cells = withTotals(
+      [
+        [3, 20],
+        [30, 40],
+        [50, 60],
+      ],
+      true,
+    );
     const mask = suppress(cells, 5, true);
     expect(mask[0]![0]).toBe(true);
     expect(mask.flat().filter(Boolean).length).toBeGreaterThanOrEqual(4);

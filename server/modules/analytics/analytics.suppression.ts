@@ -108,7 +108,10 @@ function closeBridges(cells: Grid, mask: Mask): Mask {
       for (let y = 0; y < cols; y++) {
         if (y === c) continue;
         const total = cost(r, y) + cost(x, c) + cost(x, y);
-        if (total < bestCost) { bestCost = total; best = [x, y]; }
+        if (total < bestCost) {
+          bestCost = total;
+          best = [x, y];
+        }
       }
     }
     const [x, y] = best!;

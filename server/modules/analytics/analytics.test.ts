@@ -22,7 +22,8 @@ afterAll(async () => t?.close());
 
 /** The same figures straight from the base tables, per class, for the range. */
 async function plainCounts(from: string, to: string) {
-  const { rows } = await t.db.query<{ class_id: number; present: number; online: number; absent: number; marks: number; lessons: number; handed: number }>(`
+  const { rows } = await t.db.query<{ class_id: number; present: number; online: number; absent: number; marks: number; lessons: number; handed: number }>(
+    `
     select c.id as class_id,
       (select count(*) from attendance a where a.class_id = c.id and a.on_date between $1 and $2 and a.status in ('present','late') and not a.online)::int as present,
       (select count(*) from attendance a where a.class_id = c.id and a.on_date between $1 and $2 and a.status in ('present','late') and a.online)::int as online,
@@ -31,7 +32,9 @@ async function plainCounts(from: string, to: string) {
       (select count(*) from lessons l where l.class_id = c.id and l.on_date between $1 and $2 and not l.cancelled)::int as lessons,
       (select count(*) from submissions s join homework h on h.id = s.homework_id join lessons l on l.id = h.lesson_id
         where l.class_id = c.id and l.on_date between $1 and $2)::int as handed
-    from classes c where c.organisation_id = $3 order by c.id`, [from, to, city]);
+    from classes c where c.organisation_id = $3 order by c.id`,
+    [from, to, city],
+  );
   return rows;
 }
 
@@ -47,10 +50,13 @@ describe('rollups', () => {
     const check = async () => {
       await refreshRollups(t.db, TODAY);
       const plain = await plainCounts(from, TODAY);
-      const { rows } = await t.db.query<{ class_id: number; present: number; online: number; absent: number; marks: number; lessons: number; handed: number }>(`
+      const { rows } = await t.db.query<{ class_id: number; present: number; online: number; absent: number; marks: number; lessons: number; handed: number }>(
+        `
         select class_id, sum(att_in_person)::int as present, sum(att_online)::int as online, sum(att_absent)::int as absent, sum(marks)::int as marks,
           sum(lessons)::int as lessons, sum(homework_handed_in)::int as handed
-        from analytics_class_day where organisation_id = $3 and on_date between $1 and $2 group by class_id`, [from, TODAY, city]);
+        from analytics_class_day where organisation_id = $3 and on_date between $1 and $2 group by class_id`,
+        [from, TODAY, city],
+      );
       const byClass = new Map(rows.map((r) => [r.class_id, r]));
       for (const p of plain) {
         const r = byClass.get(p.class_id) ?? { class_id: p.class_id, present: 0, online: 0, absent: 0, marks: 0, lessons: 0, handed: 0 };
@@ -63,23 +69,41 @@ describe('rollups', () => {
     };
     await check();
     // a series of writes: corrections, deletions, a cancelled lesson
-    const lesson = await t.one<number>(`select l.id from lessons l where l.organisation_id = $1 and l.on_date between '2020-11-09' and $2
-      and exists (select 1 from attendance a where a.lesson_id = l.id) order by l.id limit 1`, [city, TODAY]);
-    await t.db.query(`update attendance set status = 'absent', online = false where lesson_id = $1 and pupil_id in (select pupil_id from attendance where lesson_id = $1 limit 3)`, [lesson]);
-    await t.db.query(`delete from attendance where lesson_id = $1 and pupil_id in (select pupil_id from attendance where lesson_id = $1 order by pupil_id desc limit 2)`, [lesson]);
+    const lesson = await t.one<number>(
+      `select l.id from lessons l where l.organisation_id = $1 and l.on_date between '2020-11-09' and $2
+      and exists (select 1 from attendance a where a.lesson_id = l.id) order by l.id limit 1`,
+      [city, TODAY],
+    );
+    await t.db.query(
+      `update attendance set status = 'absent', online = false where lesson_id = $1 and pupil_id in (select pupil_id from attendance where lesson_id = $1 limit 3)`,
+      [lesson],
+    );
+    await t.db.query(
+      `delete from attendance where lesson_id = $1 and pupil_id in (select pupil_id from attendance where lesson_id = $1 order by pupil_id desc limit 2)`,
+      [lesson],
+    );
     const mark = await t.one<number>(`select id from marks where organisation_id = $1 order by id limit 1`, [city]);
     // a mark's date is its lesson's (a foreign key since decision 0027): the lesson moves a day, its marks with it
     await t.db.query('update lessons set on_date = on_date - 1 where id = (select lesson_id from marks where id = $1)', [mark]);
     await t.db.query('delete from marks where id = (select id from marks where organisation_id = $1 order by id desc limit 1)', [city]);
-    await t.db.query('update lessons set cancelled = true where id = (select id from lessons where organisation_id = $1 and on_date = $2 order by id limit 1)', [city, TODAY]);
-    await t.db.query(`delete from submissions where id = (select s.id from submissions s join homework h on h.id = s.homework_id where h.organisation_id = $1 order by s.id limit 1)`, [city]);
+    await t.db.query(
+      'update lessons set cancelled = true where id = (select id from lessons where organisation_id = $1 and on_date = $2 order by id limit 1)',
+      [city, TODAY],
+    );
+    await t.db.query(
+      `delete from submissions where id = (select s.id from submissions s join homework h on h.id = s.homework_id where h.organisation_id = $1 order by s.id limit 1)`,
+      [city],
+    );
     await check();
   });
 
   test('pupils by format add up to the pupils of the school', async () => {
     const o = await rolledUp('2020-12-07', TODAY);
-    const pupils = await t.one<number>(`select count(*)::int from class_members m join classes c on c.id = m.class_id
-      join academic_years y on y.id = c.academic_year_id and y.is_current where c.organisation_id = $1`, [city]);
+    const pupils = await t.one<number>(
+      `select count(*)::int from class_members m join classes c on c.id = m.class_id
+      join academic_years y on y.id = c.academic_year_id and y.is_current where c.organisation_id = $1`,
+      [city],
+    );
     expect(o.figures.find((f: { key: string }) => f.key === 'pupils_total').value).toBe(pupils);
     expect(o.figures.find((f: { key: string }) => f.key === 'pupils_total').asOf).toBe(TODAY);
   });
@@ -109,8 +133,12 @@ describe('overview', () => {
   });
 
   test('bad input: unknown area and a range over the limit are 400s', async () => {
-    for (const url of ['/api/analytics/overview?area=planet:1', '/api/analytics/overview?area=region:abc',
-      '/api/analytics/overview?area=country&from=2019-01-01&to=2020-12-09', '/api/analytics/overview?area=country&from=2020-12-09&to=2020-12-01']) {
+    for (const url of [
+      '/api/analytics/overview?area=planet:1',
+      '/api/analytics/overview?area=region:abc',
+      '/api/analytics/overview?area=country&from=2019-01-01&to=2020-12-09',
+      '/api/analytics/overview?area=country&from=2020-12-09&to=2020-12-01',
+    ]) {
       const res = await t.app.inject({ url, headers: { cookie: ministry } });
       expect(res.statusCode, url).toBe(400);
       expect(res.json().error.code).toMatch(/^analytics\./);
@@ -123,7 +151,10 @@ describe('exports read back', () => {
     const res = await t.app.inject({ url: '/api/analytics/overview?area=country&format=csv&lang=ru', headers: { cookie: ministry } });
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toContain('Территория');
     expect(lines.at(-1)).toContain('Итого');
   });
@@ -158,7 +189,12 @@ describe('exports read back', () => {
   });
 
   test('a background export reports progress and then hands over the file', async () => {
-    const started = await t.app.inject({ method: 'POST', url: '/api/analytics/exports', headers: { cookie: ministry }, payload: { area: 'country', format: 'xlsx' } });
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/analytics/exports',
+      headers: { cookie: ministry },
+      payload: { area: 'country', format: 'xlsx' },
+    });
     expect(started.statusCode).toBe(202);
     const id = started.json().id;
     let status = started.json();

@@ -22,20 +22,64 @@ interface TableDef {
 
 /** The figures, grouped into tables with their own sums (each suppressed on its own). */
 export const TABLES: TableDef[] = [
-  { key: 'formats', state: true, people: true, total: 'pupils_total', columns: [
-    { key: 'pupils_regular', counts: 'pupils' }, { key: 'pupils_distance', counts: 'pupils' },
-    { key: 'pupils_duty', counts: 'pupils' }, { key: 'pupils_combined', counts: 'pupils' }] },
-  { key: 'duty', state: true, people: true, total: 'duty_total', columns: [
-    { key: 'duty_placed', counts: 'applications' }, { key: 'duty_waiting', counts: 'applications' }] },
-  { key: 'attendance', state: false, people: true, total: 'att_total', columns: [
-    { key: 'att_in_person', counts: 'attendance_records' }, { key: 'att_online', counts: 'attendance_records' },
-    { key: 'att_absent', counts: 'attendance_records' }, { key: 'att_excused', counts: 'attendance_records' }] },
-  { key: 'homework', state: false, people: true, total: null, columns: [
-    { key: 'homework_handed_in', counts: 'submissions' }, { key: 'homework_marked', counts: 'submissions' }, { key: 'marks', counts: 'marks' }] },
+  {
+    key: 'formats',
+    state: true,
+    people: true,
+    total: 'pupils_total',
+    columns: [
+      { key: 'pupils_regular', counts: 'pupils' },
+      { key: 'pupils_distance', counts: 'pupils' },
+      { key: 'pupils_duty', counts: 'pupils' },
+      { key: 'pupils_combined', counts: 'pupils' },
+    ],
+  },
+  {
+    key: 'duty',
+    state: true,
+    people: true,
+    total: 'duty_total',
+    columns: [
+      { key: 'duty_placed', counts: 'applications' },
+      { key: 'duty_waiting', counts: 'applications' },
+    ],
+  },
+  {
+    key: 'attendance',
+    state: false,
+    people: true,
+    total: 'att_total',
+    columns: [
+      { key: 'att_in_person', counts: 'attendance_records' },
+      { key: 'att_online', counts: 'attendance_records' },
+      { key: 'att_absent', counts: 'attendance_records' },
+      { key: 'att_excused', counts: 'attendance_records' },
+    ],
+  },
+  {
+    key: 'homework',
+    state: false,
+    people: true,
+    total: null,
+    columns: [
+      { key: 'homework_handed_in', counts: 'submissions' },
+      { key: 'homework_marked', counts: 'submissions' },
+      { key: 'marks', counts: 'marks' },
+    ],
+  },
   // lessons and homework set count the teachers' work, not people
-  { key: 'teaching', state: false, people: false, total: null, columns: [
-    { key: 'lessons', counts: 'lessons' }, { key: 'lessons_materials', counts: 'lessons' },
-    { key: 'lessons_remote', counts: 'lessons' }, { key: 'homework_set', counts: 'homework' }] },
+  {
+    key: 'teaching',
+    state: false,
+    people: false,
+    total: null,
+    columns: [
+      { key: 'lessons', counts: 'lessons' },
+      { key: 'lessons_materials', counts: 'lessons' },
+      { key: 'lessons_remote', counts: 'lessons' },
+      { key: 'homework_set', counts: 'homework' },
+    ],
+  },
 ];
 
 const CHILD_KIND: Record<AreaKind, AreaKind | null> = { country: 'region', region: 'district', district: 'organisation', organisation: 'class', class: null };
@@ -75,10 +119,14 @@ export async function visibleArea(db: Queryable, actor: Actor, key: string): Pro
 
 function measureOf(m: Measures, key: FigureKey): number {
   switch (key) {
-    case 'pupils_total': return m.pupils_regular + m.pupils_distance + m.pupils_duty + m.pupils_combined;
-    case 'duty_total': return m.duty_placed + m.duty_waiting;
-    case 'att_total': return m.att_in_person + m.att_online + m.att_absent + m.att_excused;
-    default: return m[key];
+    case 'pupils_total':
+      return m.pupils_regular + m.pupils_distance + m.pupils_duty + m.pupils_combined;
+    case 'duty_total':
+      return m.duty_placed + m.duty_waiting;
+    case 'att_total':
+      return m.att_in_person + m.att_online + m.att_absent + m.att_excused;
+    default:
+      return m[key];
   }
 }
 
@@ -96,7 +144,9 @@ export function publish(children: ChildFigures[], total: Measures, suppressSmall
     const mask = suppressSmall && t.people ? suppress(grid, threshold, t.total !== null) : null;
     grid.forEach((row, r) => {
       const target = r < children.length ? childValues[r]! : totalValues;
-      keys.forEach((k, c) => { target[k] = mask && mask[r]![c] ? null : row[c]!; });
+      keys.forEach((k, c) => {
+        target[k] = mask && mask[r]![c] ? null : row[c]!;
+      });
     });
   }
   return { childValues, totalValues };
@@ -131,7 +181,15 @@ type Published = { children: ChildFigures[]; childValues: ReturnType<typeof publ
 const FIGURES_CACHE_LIMIT = 2000;
 const figuresCache = new WeakMap<object, { refreshedAt: number; entries: Map<string, Published> }>();
 
-async function publishedFigures(db: Queryable, area: AreaNode, from: string, to: string, suppressSmall: boolean, threshold: number, refreshedAt: Date | null): Promise<Published> {
+async function publishedFigures(
+  db: Queryable,
+  area: AreaNode,
+  from: string,
+  to: string,
+  suppressSmall: boolean,
+  threshold: number,
+  refreshedAt: Date | null,
+): Promise<Published> {
   const key = `${area.kind}:${area.id}:${from}:${to}:${suppressSmall ? threshold : 'all'}`;
   let cache = figuresCache.get(db);
   if (refreshedAt !== null && (!cache || cache.refreshedAt !== refreshedAt.getTime())) {
@@ -152,7 +210,13 @@ async function publishedFigures(db: Queryable, area: AreaNode, from: string, to:
   return published;
 }
 
-export async function overview(db: Queryable, actor: Actor, q: { area: string; from?: string; to?: string }, today: string, settings: AnalyticsSettings): Promise<Overview> {
+export async function overview(
+  db: Queryable,
+  actor: Actor,
+  q: { area: string; from?: string; to?: string },
+  today: string,
+  settings: AnalyticsSettings,
+): Promise<Overview> {
   const { from, to } = resolveRange(q, today, settings.ANALYTICS_MAX_RANGE_DAYS);
   const { area, access } = await visibleArea(db, actor, q.area);
   const childKind = CHILD_KIND[area.kind];
@@ -164,15 +228,27 @@ export async function overview(db: Queryable, actor: Actor, q: { area: string; f
   for (const t of TABLES) {
     const cols = [...t.columns, ...(t.total ? [{ key: t.total, counts: t.columns[0]!.counts }] : [])];
     for (const c of cols) {
-      figures.push({ key: c.key, table: t.key, value: totalValues[c.key] ?? null, counts: c.counts,
-        asOf: t.state ? asOf : null, from: t.state ? null : from, to: t.state ? null : to });
+      figures.push({
+        key: c.key,
+        table: t.key,
+        value: totalValues[c.key] ?? null,
+        counts: c.counts,
+        asOf: t.state ? asOf : null,
+        from: t.state ? null : from,
+        to: t.state ? null : to,
+      });
     }
   }
   return {
-    area: ref(area), path: await pathTo(db, actor, area), from, to, asOf,
+    area: ref(area),
+    path: await pathTo(db, actor, area),
+    from,
+    to,
+    asOf,
     refreshedAt: state.refreshedAt ? state.refreshedAt.toISOString() : null,
     suppression: { applied: suppressSmall, threshold: settings.ANALYTICS_SMALL_CELL },
-    figures, childKind,
+    figures,
+    childKind,
     children: children.map((c, i) => ({ area: ref(c), values: childValues[i]! })),
   };
 }

@@ -1,8 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
-  byQueueOrder, familiesOf, formGroups,
-  type ApplicationInput, type GroupingInput, type GroupingResult, type GroupingSettings,
+  byQueueOrder,
+  familiesOf,
+  formGroups,
+  type ApplicationInput,
+  type GroupingInput,
+  type GroupingResult,
+  type GroupingSettings,
 } from './duty.grouping.js';
 
 // ── generators ──────────────────────────────────────────────────────────────────────────────
@@ -22,21 +27,29 @@ const settingsArb: fc.Arbitrary<GroupingSettings> = fc
   }));
 
 const appsArb = (n: number): fc.Arbitrary<ApplicationInput[]> =>
-  fc.array(
-    fc.record({
-      grade: fc.integer({ min: 0, max: 5 }), // 0 and 5 are not eligible
-      priority: fc.integer({ min: 1, max: 4 }),
-      minute: fc.integer({ min: 0, max: 5000 }),
-      preferredShift: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
-      // a small pool of parents makes siblings common
-      parentIds: fc.uniqueArray(fc.integer({ min: 1, max: Math.max(2, Math.floor(n * 0.7)) }), { minLength: 1, maxLength: 2 }),
-    }),
-    { maxLength: n },
-  ).map((rows) => rows.map((r, i) => ({
-    id: 1000 + i, childId: 5000 + i, grade: r.grade, priority: r.priority,
-    submittedAt: new Date(Date.UTC(2020, 7, 20) + r.minute * 60_000).toISOString(),
-    preferredShift: r.preferredShift, parentIds: r.parentIds,
-  })));
+  fc
+    .array(
+      fc.record({
+        grade: fc.integer({ min: 0, max: 5 }), // 0 and 5 are not eligible
+        priority: fc.integer({ min: 1, max: 4 }),
+        minute: fc.integer({ min: 0, max: 5000 }),
+        preferredShift: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+        // a small pool of parents makes siblings common
+        parentIds: fc.uniqueArray(fc.integer({ min: 1, max: Math.max(2, Math.floor(n * 0.7)) }), { minLength: 1, maxLength: 2 }),
+      }),
+      { maxLength: n },
+    )
+    .map((rows) =>
+      rows.map((r, i) => ({
+        id: 1000 + i,
+        childId: 5000 + i,
+        grade: r.grade,
+        priority: r.priority,
+        submittedAt: new Date(Date.UTC(2020, 7, 20) + r.minute * 60_000).toISOString(),
+        preferredShift: r.preferredShift,
+        parentIds: r.parentIds,
+      })),
+    );
 
 const inputArb: fc.Arbitrary<GroupingInput> = fc.record({
   settings: settingsArb,
@@ -104,65 +117,95 @@ function checkInvariants(input: GroupingInput, out: GroupingResult, splitBefore:
 /** The stored state after a run, as the next run reads it. */
 function asStored(out: GroupingResult): GroupingInput['groups'] {
   return out.groups.map((g, i) => ({
-    id: g.id ?? 900_000 + i, label: g.label, grades: g.grades, shift: g.shift, days: g.days, roomId: g.roomId, teacherId: g.teacherId,
+    id: g.id ?? 900_000 + i,
+    label: g.label,
+    grades: g.grades,
+    shift: g.shift,
+    days: g.days,
+    roomId: g.roomId,
+    teacherId: g.teacherId,
     memberIds: g.memberIds,
   }));
 }
 
 describe('forming duty groups (property-based)', () => {
   test('every result keeps the cap, eligibility, siblings, rooms and teachers', () => {
-    fc.assert(fc.property(inputArb, (input) => {
-      checkInvariants(input, formGroups(input));
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        checkInvariants(input, formGroups(input));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   test('the result is deterministic: the same input, in any order, gives the same groups', () => {
-    fc.assert(fc.property(inputArb, fc.integer(), (input, seed) => {
-      const shuffle = <T,>(xs: T[]) =>
-        [...xs].map((x, i) => ({ x, k: Math.sin(seed + i * 7919) })).sort((a, b) => a.k - b.k).map((p) => p.x);
-      const a = formGroups(input);
-      const b = formGroups({ ...input, applications: shuffle(input.applications), rooms: shuffle(input.rooms), teachers: shuffle(input.teachers) });
-      expect(b).toEqual(a);
-      expect(formGroups(input)).toEqual(a);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(inputArb, fc.integer(), (input, seed) => {
+        const shuffle = <T>(xs: T[]) =>
+          [...xs]
+            .map((x, i) => ({ x, k: Math.sin(seed + i * 7919) }))
+            .sort((a, b) => a.k - b.k)
+            .map((p) => p.x);
+        const a = formGroups(input);
+        const b = formGroups({ ...input, applications: shuffle(input.applications), rooms: shuffle(input.rooms), teachers: shuffle(input.teachers) });
+        expect(b).toEqual(a);
+        expect(formGroups(input)).toEqual(a);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test('a re-run after new applications never moves a child already placed', () => {
-    fc.assert(fc.property(inputArb, appsArb(30), (input, later) => {
-      const first = formGroups(input);
-      const newcomers = later.map((a, i) => ({ ...a, id: 10_000 + i, childId: 90_000 + i, submittedAt: `2020-09-${String(1 + (i % 28)).padStart(2, '0')}T08:00:00.000Z` }));
-      const stored = asStored(first);
-      const second = formGroups({ ...input, applications: [...input.applications, ...newcomers], groups: stored });
-      checkInvariantsWithKept(input, first, second, newcomers);
-      for (const g of stored) {
-        const again = second.groups.find((x) => x.id === g.id);
-        expect(again).toBeDefined();
-        expect(again).toMatchObject({ roomId: g.roomId, teacherId: g.teacherId, shift: g.shift, days: g.days, label: g.label });
-        for (const id of g.memberIds) expect(again!.memberIds).toContain(id);
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(inputArb, appsArb(30), (input, later) => {
+        const first = formGroups(input);
+        const newcomers = later.map((a, i) => ({
+          ...a,
+          id: 10_000 + i,
+          childId: 90_000 + i,
+          submittedAt: `2020-09-${String(1 + (i % 28)).padStart(2, '0')}T08:00:00.000Z`,
+        }));
+        const stored = asStored(first);
+        const second = formGroups({ ...input, applications: [...input.applications, ...newcomers], groups: stored });
+        checkInvariantsWithKept(input, first, second, newcomers);
+        for (const g of stored) {
+          const again = second.groups.find((x) => x.id === g.id);
+          expect(again).toBeDefined();
+          expect(again).toMatchObject({ roomId: g.roomId, teacherId: g.teacherId, shift: g.shift, days: g.days, label: g.label });
+          for (const id of g.memberIds) expect(again!.memberIds).toContain(id);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test('a re-run with nothing new changes nothing', () => {
-    fc.assert(fc.property(inputArb, (input) => {
-      const first = formGroups(input);
-      const stored = asStored(first);
-      const second = formGroups({ ...input, groups: stored });
-      expect(second.groups.map((g) => ({ id: g.id, memberIds: [...g.memberIds].sort() })))
-        .toEqual(stored.map((g) => ({ id: g.id, memberIds: [...g.memberIds].sort() })));
-      expect(second.waiting).toEqual(first.waiting.map((w) => ({ ...w, reason: expect.any(String) })));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const first = formGroups(input);
+        const stored = asStored(first);
+        const second = formGroups({ ...input, groups: stored });
+        expect(second.groups.map((g) => ({ id: g.id, memberIds: [...g.memberIds].sort() }))).toEqual(
+          stored.map((g) => ({ id: g.id, memberIds: [...g.memberIds].sort() })),
+        );
+        expect(second.waiting).toEqual(first.waiting.map((w) => ({ ...w, reason: expect.any(String) })));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test('reshuffle starts over and still keeps every invariant', () => {
-    fc.assert(fc.property(inputArb, appsArb(20), (input, later) => {
-      const first = formGroups(input);
-      const newcomers = later.map((a, i) => ({ ...a, id: 20_000 + i, childId: 80_000 + i }));
-      const all = { ...input, applications: [...input.applications, ...newcomers], groups: asStored(first), reshuffle: true };
-      const out = formGroups(all);
-      checkInvariants(all, out);
-      expect(out.groups.every((g) => g.id === null)).toBe(true);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(inputArb, appsArb(20), (input, later) => {
+        const first = formGroups(input);
+        const newcomers = later.map((a, i) => ({ ...a, id: 20_000 + i, childId: 80_000 + i }));
+        const all = { ...input, applications: [...input.applications, ...newcomers], groups: asStored(first), reshuffle: true };
+        const out = formGroups(all);
+        checkInvariants(all, out);
+        expect(out.groups.every((g) => g.id === null)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -175,26 +218,55 @@ function checkInvariantsWithKept(input: GroupingInput, first: GroupingResult, ou
   const all = [...input.applications, ...newcomers];
   const family = familiesOf(all);
   const shifts = new Map<number, Set<number>>();
-  for (const g of first.groups) for (const id of g.memberIds) {
-    const f = family.get(id)!;
-    shifts.set(f, (shifts.get(f) ?? new Set()).add(g.shift));
-  }
+  for (const g of first.groups)
+    for (const id of g.memberIds) {
+      const f = family.get(id)!;
+      shifts.set(f, (shifts.get(f) ?? new Set()).add(g.shift));
+    }
   checkInvariants({ ...input, applications: all }, out, (f) => (shifts.get(f)?.size ?? 0) > 1);
 }
 
 describe('forming duty groups (examples)', () => {
-  const settings: GroupingSettings = { groupMax: 15, groupMin: 10, eligibleGrades: [1, 2, 3, 4], joinAdjacentGrades: false, shifts: [1, 2], dayPatterns: ['mon-wed-fri', 'tue-thu-sat'] };
+  const settings: GroupingSettings = {
+    groupMax: 15,
+    groupMin: 10,
+    eligibleGrades: [1, 2, 3, 4],
+    joinAdjacentGrades: false,
+    shifts: [1, 2],
+    dayPatterns: ['mon-wed-fri', 'tue-thu-sat'],
+  };
   let nextId = 1;
   const app = (grade: number, o: Partial<ApplicationInput> = {}): ApplicationInput => {
     const id = nextId++;
-    return { id, childId: 100 + id, grade, priority: 2, submittedAt: `2020-08-21T09:${String(id % 60).padStart(2, '0')}:00.000Z`, preferredShift: null, parentIds: [1000 + id], ...o };
+    return {
+      id,
+      childId: 100 + id,
+      grade,
+      priority: 2,
+      submittedAt: `2020-08-21T09:${String(id % 60).padStart(2, '0')}:00.000Z`,
+      preferredShift: null,
+      parentIds: [1000 + id],
+      ...o,
+    };
   };
 
   test('thirty-one second-graders in one room make three groups of at most fifteen across slots', () => {
     const apps = Array.from({ length: 31 }, () => app(2));
-    const out = formGroups({ settings, rooms: [{ id: 1, capacity: 24 }], teachers: [{ id: 7, rank: 0 }, { id: 8, rank: 0 }], applications: apps, groups: [], reshuffle: false });
+    const out = formGroups({
+      settings,
+      rooms: [{ id: 1, capacity: 24 }],
+      teachers: [
+        { id: 7, rank: 0 },
+        { id: 8, rank: 0 },
+      ],
+      applications: apps,
+      groups: [],
+      reshuffle: false,
+    });
     expect(out.groups.map((g) => [g.label, g.memberIds.length, g.shift, g.days, g.teacherId])).toEqual([
-      ['2-1', 15, 1, 'mon-wed-fri', 7], ['2-2', 15, 1, 'tue-thu-sat', 7], ['2-3', 1, 2, 'mon-wed-fri', 7],
+      ['2-1', 15, 1, 'mon-wed-fri', 7],
+      ['2-2', 15, 1, 'tue-thu-sat', 7],
+      ['2-3', 1, 2, 'mon-wed-fri', 7],
     ]);
     expect(out.groups[2]!.belowMinimum).toBe(true);
     expect(out.waiting).toEqual([]);
@@ -204,38 +276,93 @@ describe('forming duty groups (examples)', () => {
     const a = app(1, { priority: 3, submittedAt: '2020-08-20T08:00:00.000Z' });
     const b = app(1, { priority: 1, submittedAt: '2020-08-22T08:00:00.000Z' });
     const c = app(1, { priority: 1, submittedAt: '2020-08-21T08:00:00.000Z' });
-    const out = formGroups({ settings: { ...settings, groupMax: 1, shifts: [1], dayPatterns: ['mon-wed-fri'] }, rooms: [{ id: 1, capacity: 20 }], teachers: [{ id: 7, rank: 0 }], applications: [a, b, c], groups: [], reshuffle: false });
+    const out = formGroups({
+      settings: { ...settings, groupMax: 1, shifts: [1], dayPatterns: ['mon-wed-fri'] },
+      rooms: [{ id: 1, capacity: 20 }],
+      teachers: [{ id: 7, rank: 0 }],
+      applications: [a, b, c],
+      groups: [],
+      reshuffle: false,
+    });
     expect(out.groups[0]!.memberIds).toEqual([c.id]);
     expect(out.waiting.map((w) => w.applicationId)).toEqual([b.id, a.id]);
   });
 
   test('small adjacent grades are joined where the setting allows, and not otherwise', () => {
     const apps = [...Array.from({ length: 4 }, () => app(1)), ...Array.from({ length: 5 }, () => app(2))];
-    const base = { rooms: [{ id: 1, capacity: 20 }, { id: 2, capacity: 20 }], teachers: [{ id: 7, rank: 0 }, { id: 8, rank: 0 }], applications: apps, groups: [], reshuffle: false };
+    const base = {
+      rooms: [
+        { id: 1, capacity: 20 },
+        { id: 2, capacity: 20 },
+      ],
+      teachers: [
+        { id: 7, rank: 0 },
+        { id: 8, rank: 0 },
+      ],
+      applications: apps,
+      groups: [],
+      reshuffle: false,
+    };
     const joined = formGroups({ ...base, settings: { ...settings, joinAdjacentGrades: true } });
     expect(joined.groups.map((g) => [g.label, g.grades, g.memberIds.length])).toEqual([['1+2-1', [1, 2], 9]]);
     const apart = formGroups({ ...base, settings });
-    expect(apart.groups.map((g) => [g.label, g.memberIds.length, g.belowMinimum])).toEqual([['1-1', 4, true], ['2-1', 5, true]]);
+    expect(apart.groups.map((g) => [g.label, g.memberIds.length, g.belowMinimum])).toEqual([
+      ['1-1', 4, true],
+      ['2-1', 5, true],
+    ]);
   });
 
   test('a child who prefers another shift still joins a group with room rather than open a half-empty one', () => {
     const first = app(3, { preferredShift: 1 });
     const second = app(3, { preferredShift: 2 });
-    const out = formGroups({ settings, rooms: [{ id: 1, capacity: 15 }, { id: 2, capacity: 15 }], teachers: [{ id: 7, rank: 0 }, { id: 8, rank: 0 }], applications: [first, second], groups: [], reshuffle: false });
+    const out = formGroups({
+      settings,
+      rooms: [
+        { id: 1, capacity: 15 },
+        { id: 2, capacity: 15 },
+      ],
+      teachers: [
+        { id: 7, rank: 0 },
+        { id: 8, rank: 0 },
+      ],
+      applications: [first, second],
+      groups: [],
+      reshuffle: false,
+    });
     expect(out.groups.map((g) => [g.shift, g.memberIds])).toEqual([[1, [first.id, second.id]]]);
   });
 
   test('a brother and sister land in the same shift even when one asked for the other shift', () => {
     const older = app(4, { parentIds: [77], preferredShift: 2, priority: 1 });
     const younger = app(1, { parentIds: [77, 78], preferredShift: 1, priority: 3 });
-    const out = formGroups({ settings, rooms: [{ id: 1, capacity: 15 }, { id: 2, capacity: 15 }], teachers: [{ id: 7, rank: 0 }, { id: 8, rank: 0 }], applications: [younger, older], groups: [], reshuffle: false });
+    const out = formGroups({
+      settings,
+      rooms: [
+        { id: 1, capacity: 15 },
+        { id: 2, capacity: 15 },
+      ],
+      teachers: [
+        { id: 7, rank: 0 },
+        { id: 8, rank: 0 },
+      ],
+      applications: [younger, older],
+      groups: [],
+      reshuffle: false,
+    });
     const shifts = out.groups.map((g) => g.shift);
     expect(new Set(shifts)).toEqual(new Set([2]));
   });
 
   test('clubs use the same code with a cap of five', () => {
     const apps = Array.from({ length: 12 }, () => app(3));
-    const out = formGroups({ settings: { ...settings, groupMax: 5, groupMin: 1, eligibleGrades: [1, 2, 3, 4, 5, 6] }, rooms: [{ id: 1, capacity: 30 }], teachers: [{ id: 7, rank: 0 }], applications: apps, groups: [], reshuffle: false });
+    const out = formGroups({
+      settings: { ...settings, groupMax: 5, groupMin: 1, eligibleGrades: [1, 2, 3, 4, 5, 6] },
+      rooms: [{ id: 1, capacity: 30 }],
+      teachers: [{ id: 7, rank: 0 }],
+      applications: apps,
+      groups: [],
+      reshuffle: false,
+    });
     expect(out.groups.map((g) => g.memberIds.length)).toEqual([5, 5, 2]);
   });
 });

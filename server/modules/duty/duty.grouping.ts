@@ -32,9 +32,15 @@ export interface GroupingSettings {
   dayPatterns: string[];
 }
 
-export interface RoomInput { id: number; capacity: number }
+export interface RoomInput {
+  id: number;
+  capacity: number;
+}
 /** `rank`: lower is asked first (e.g. the primary-grade class teachers before the others). */
-export interface TeacherInput { id: number; rank: number }
+export interface TeacherInput {
+  id: number;
+  rank: number;
+}
 
 export interface ApplicationInput {
   id: number;
@@ -118,7 +124,11 @@ export function familiesOf(apps: ApplicationInput[]): Map<number, number> {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r)!;
     let c = x;
-    while (c !== r) { const n = parent.get(c)!; parent.set(c, r); c = n; }
+    while (c !== r) {
+      const n = parent.get(c)!;
+      parent.set(c, r);
+      c = n;
+    }
     return r;
   };
   for (const a of apps) parent.set(a.id, a.id);
@@ -128,7 +138,8 @@ export function familiesOf(apps: ApplicationInput[]): Map<number, number> {
       const other = byParent.get(p);
       if (other === undefined) byParent.set(p, a.id);
       else {
-        const ra = find(a.id), rb = find(other);
+        const ra = find(a.id),
+          rb = find(other);
         if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
       }
     }
@@ -159,7 +170,8 @@ export function formGroups(input: GroupingInput): GroupingResult {
   const slotIndex = new Map(slots.map((sl, i) => [slotKey(sl.shift, sl.days), i]));
   const roomIndex = new Map(rooms.map((r, i) => [r.id, i]));
   const teacherIndex = new Map(teachers.map((t, i) => [t.id, i]));
-  const R = rooms.length, T = teachers.length;
+  const R = rooms.length,
+    T = teachers.length;
   const roomBusy = new Uint8Array(slots.length * R);
   const teacherBusy = new Uint8Array(slots.length * T);
   const roomFrom = new Int32Array(slots.length);
@@ -189,9 +201,21 @@ export function formGroups(input: GroupingInput): GroupingResult {
       const ri = roomIndex.get(g.roomId) ?? -1;
       const ti = teacherIndex.get(g.teacherId) ?? -1;
       const group: Group = {
-        id: g.id, label: g.label, grades: [...g.grades], shift: g.shift, days: g.days, roomId: g.roomId, teacherId: g.teacherId,
+        id: g.id,
+        label: g.label,
+        grades: [...g.grades],
+        shift: g.shift,
+        days: g.days,
+        roomId: g.roomId,
+        teacherId: g.teacherId,
         capacity: Math.max(members.length, Math.min(s.groupMax, ri >= 0 ? rooms[ri]!.capacity : s.groupMax)),
-        memberIds: members, belowMinimum: false, created: false, seq: seq++, slot, ri, ti,
+        memberIds: members,
+        belowMinimum: false,
+        created: false,
+        seq: seq++,
+        slot,
+        ri,
+        ti,
       };
       groups.push(group);
       for (const id of members) groupOf.set(id, group);
@@ -221,8 +245,12 @@ export function formGroups(input: GroupingInput): GroupingResult {
 
   const fits = (g: Group, grade: number): boolean => {
     if (g.memberIds.length >= g.capacity) return false;
-    let lo = grade, hi = grade;
-    for (const x of g.grades) { if (x < lo) lo = x; if (x > hi) hi = x; }
+    let lo = grade,
+      hi = grade;
+    for (const x of g.grades) {
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
     return hi - lo <= spread;
   };
   const sameGradeGroup = (shift: number, grade: number): Group | undefined => {
@@ -266,8 +294,21 @@ export function formGroups(input: GroupingInput): GroupingResult {
       while (usedLabels.has(`${grade}-${n}`)) n += 1;
       const room = rooms[ri]!;
       const group: Group = {
-        id: null, label: `${grade}-${n}`, grades: [grade], shift, days: slots[i]!.days, roomId: room.id, teacherId: teachers[ti]!.id,
-        capacity: Math.min(s.groupMax, room.capacity), memberIds: [], belowMinimum: false, created: true, seq: seq++, slot: i, ri, ti,
+        id: null,
+        label: `${grade}-${n}`,
+        grades: [grade],
+        shift,
+        days: slots[i]!.days,
+        roomId: room.id,
+        teacherId: teachers[ti]!.id,
+        capacity: Math.min(s.groupMax, room.capacity),
+        memberIds: [],
+        belowMinimum: false,
+        created: true,
+        seq: seq++,
+        slot: i,
+        ri,
+        ti,
       };
       usedLabels.add(group.label);
       roomBusy[i * R + ri] = 1;
@@ -320,7 +361,10 @@ export function formGroups(input: GroupingInput): GroupingResult {
       const f = family.get(head.id)!;
       if (done.has(f)) continue;
       done.add(f);
-      const members = membersOf.get(f)!.filter((a) => !groupOf.has(a.id) && eligible.has(a.grade)).sort(byQueueOrder);
+      const members = membersOf
+        .get(f)!
+        .filter((a) => !groupOf.has(a.id) && eligible.has(a.grade))
+        .sort(byQueueOrder);
       const fixed = familyShifts(f);
       const candidates = fixed.length ? shiftOrder(head.preferredShift).filter((x) => fixed.includes(x)) : shiftOrder(head.preferredShift);
       // the shift that places the most of the family, opening the fewest new groups; the preference breaks ties
@@ -357,17 +401,17 @@ export function formGroups(input: GroupingInput): GroupingResult {
     for (const src of small) {
       if (!groups.includes(src)) continue;
       // a group whose children have no brother or sister placed outside it may change shift
-      const movable = src.memberIds.every((id) =>
-        membersOf.get(family.get(id)!)!.every((m) => !groupOf.has(m.id) || groupOf.get(m.id) === src));
+      const movable = src.memberIds.every((id) => membersOf.get(family.get(id)!)!.every((m) => !groupOf.has(m.id) || groupOf.get(m.id) === src));
       let target: Group | undefined;
       for (const t of groups) {
         if (t === src || !(t.shift === src.shift || movable) || t.memberIds.length + src.memberIds.length > t.capacity) continue;
         const all = [...t.grades, ...src.grades];
         if (Math.max(...all) - Math.min(...all) > spread) continue;
-        const better = !target ||
+        const better =
+          !target ||
           Number(t.shift === src.shift) - Number(target.shift === src.shift) > 0 ||
-          (t.shift === src.shift) === (target.shift === src.shift) &&
-            (t.memberIds.length > target.memberIds.length || (t.memberIds.length === target.memberIds.length && t.seq < target.seq));
+          ((t.shift === src.shift) === (target.shift === src.shift) &&
+            (t.memberIds.length > target.memberIds.length || (t.memberIds.length === target.memberIds.length && t.seq < target.seq)));
         if (better) target = t;
       }
       if (!target) continue;

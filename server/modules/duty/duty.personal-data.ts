@@ -14,8 +14,11 @@ export const personalData: PersonalDataContributor = {
   export: plainExport(tables),
   async erase(db, personId, ctx) {
     // the placement stays a school record; the family's circumstances (reasons, note) go
-    const r = await db.query(`update duty_applications set note = null, reasons = '{}'
-      where (child_id = $1 or applicant_id = $1) and (note is not null or reasons <> '{}')`, [personId]);
+    const r = await db.query(
+      `update duty_applications set note = null, reasons = '{}'
+      where (child_id = $1 or applicant_id = $1) and (note is not null or reasons <> '{}')`,
+      [personId],
+    );
     const kept = await db.query('select 1 from duty_applications where child_id = $1 or applicant_id = $1', [personId]);
     return [
       { module: 'duty', action: 'anonymised', what: "applications' reasons and notes", count: r.rowCount ?? 0, keptUntil: null },

@@ -1,6 +1,10 @@
 import { hasRole, officerCovers, organisationsWhere, type Actor } from '../identity/identity.actor.js';
 
-export interface OrgNode { id: number; districtId: number; regionId: number }
+export interface OrgNode {
+  id: number;
+  districtId: number;
+  regionId: number;
+}
 
 /** A parent applies for, sees and withdraws only their own children's applications. */
 export function isParentOf(actor: Actor, childId: number): boolean {

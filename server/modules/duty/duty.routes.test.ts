@@ -22,10 +22,17 @@ beforeAll(async () => {
   ids.kindergarten = await one("select id from organisations where kind = 'kindergarten' order by id limit 1");
   ids.karasay = await one("select id from districts where name_en = 'Karasay District'");
   ids.window = await one('select id from duty_windows where organisation_id = $1', [ids.city]);
-  ids.son = await one("select m.pupil_id from class_members m join classes c on c.id = m.class_id join parent_links l on l.child_id = m.pupil_id join accounts a on a.person_id = l.parent_id where a.login = 'demo.parent' and c.name = '5 А'");
-  ids.daughter = await one("select m.pupil_id from class_members m join classes c on c.id = m.class_id join parent_links l on l.child_id = m.pupil_id join accounts a on a.person_id = l.parent_id where a.login = 'demo.parent' and c.name = '2 Ә'");
-  ids.otherChild = await one(`select m.pupil_id from class_members m join classes c on c.id = m.class_id where c.organisation_id = $1 and c.grade = 2
-    and m.pupil_id <> $2 and not exists (select 1 from duty_applications a where a.child_id = m.pupil_id) order by m.pupil_id limit 1`, [ids.city, ids.daughter]);
+  ids.son = await one(
+    "select m.pupil_id from class_members m join classes c on c.id = m.class_id join parent_links l on l.child_id = m.pupil_id join accounts a on a.person_id = l.parent_id where a.login = 'demo.parent' and c.name = '5 А'",
+  );
+  ids.daughter = await one(
+    "select m.pupil_id from class_members m join classes c on c.id = m.class_id join parent_links l on l.child_id = m.pupil_id join accounts a on a.person_id = l.parent_id where a.login = 'demo.parent' and c.name = '2 Ә'",
+  );
+  ids.otherChild = await one(
+    `select m.pupil_id from class_members m join classes c on c.id = m.class_id where c.organisation_id = $1 and c.grade = 2
+    and m.pupil_id <> $2 and not exists (select 1 from duty_applications a where a.child_id = m.pupil_id) order by m.pupil_id limit 1`,
+    [ids.city, ids.daughter],
+  );
   ids.otherApplication = await one('select id from duty_applications where window_id = $1 order by id limit 1', [ids.window]);
 });
 afterAll(async () => t.close());
@@ -76,7 +83,11 @@ describe('a parent applies for their own child', () => {
 
   test('applies once; a duplicate is refused', async () => {
     const res = await post('/api/duty/applications', 'parent', {
-      windowId: ids.window, childId: ids.daughter, reasons: ['both_parents_work', 'no_device'], preferredShift: 2, note: 'Ата-анасы екеуі де жұмыста',
+      windowId: ids.window,
+      childId: ids.daughter,
+      reasons: ['both_parents_work', 'no_device'],
+      preferredShift: 2,
+      note: 'Ата-анасы екеуі де жұмыста',
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ status: 'submitted', reasons: ['both_parents_work', 'no_device'], preferredShift: 2, group: null });
@@ -113,7 +124,12 @@ describe('the admin forms the groups', () => {
   test('the parent then sees the group, room, shift and days, and was notified', async () => {
     const daughter = (await get('/api/duty/my-children', 'parent')).json().children.find((c: { child: { id: number } }) => c.child.id === ids.daughter);
     expect(daughter.application.status).toBe('placed');
-    expect(daughter.application.group).toMatchObject({ label: expect.any(String), room: { name: expect.any(String) }, shift: expect.any(Number), days: expect.stringMatching(/^[a-z-]+$/) });
+    expect(daughter.application.group).toMatchObject({
+      label: expect.any(String),
+      room: { name: expect.any(String) },
+      shift: expect.any(Number),
+      days: expect.stringMatching(/^[a-z-]+$/),
+    });
     expect(daughter.application.group.teacher.lastName).toEqual(expect.any(String));
     const news = (await get('/api/notifications', 'parent')).json().items;
     expect(news.some((n: { kind: string; params: { childId: number } }) => n.kind === 'duty.placed' && n.params.childId === ids.daughter)).toBe(true);
@@ -158,7 +174,9 @@ describe('the admin forms the groups', () => {
     expect(overlap.json().error.code).toBe('duty.window_overlaps');
     const reversed = await post(url, 'admin', { opensOn: '2021-02-10', closesOn: '2021-01-10' });
     expect(reversed.json().error.code).toBe('duty.window_dates');
-    expect((await post(`/api/duty/organisations/${ids.kindergarten}/windows`, 'admin', { opensOn: '2021-01-10', closesOn: '2021-02-10' })).statusCode).toBe(404);
+    expect((await post(`/api/duty/organisations/${ids.kindergarten}/windows`, 'admin', { opensOn: '2021-01-10', closesOn: '2021-02-10' })).statusCode).toBe(
+      404,
+    );
     expect(await count('select count(*) from duty_windows')).toBe(before);
   });
 });
@@ -168,7 +186,10 @@ describe('officers see totals for their scope', () => {
     const district = await get('/api/duty/totals', 'district');
     expect(district.statusCode).toBe(200);
     expect(district.json().level).toBe('organisation');
-    const names = district.json().rows.map((r: { area: { name: { en: string } } }) => r.area.name.en).sort();
+    const names = district
+      .json()
+      .rows.map((r: { area: { name: { en: string } } }) => r.area.name.en)
+      .sort();
     expect(names).toEqual(['Balapan Kindergarten, Kaskelen', 'Kaskelen Secondary School No. 1']);
     expect(district.json().totals.placed).toBeGreaterThan(50);
     const ministry = await get('/api/duty/totals', 'ministry');

@@ -26,9 +26,18 @@ const COUNTRY_PUPILS = 3_300_000;
 
 /** Reason combinations parents state, picked by the hash. */
 const REASON_SETS: string[][] = [
-  ['both_parents_work'], ['both_parents_work', 'no_device'], ['no_internet'], ['low_income', 'no_device'], ['large_family'],
-  ['single_parent'], ['both_parents_work'], ['special_needs'], ['essential_worker', 'both_parents_work'], ['large_family', 'low_income'],
-  ['both_parents_work'], ['other'],
+  ['both_parents_work'],
+  ['both_parents_work', 'no_device'],
+  ['no_internet'],
+  ['low_income', 'no_device'],
+  ['large_family'],
+  ['single_parent'],
+  ['both_parents_work'],
+  ['special_needs'],
+  ['essential_worker', 'both_parents_work'],
+  ['large_family', 'low_income'],
+  ['both_parents_work'],
+  ['other'],
 ];
 
 async function openWindows(db: Queryable, organisationIds: number[], kind: DutyKind): Promise<void> {
@@ -40,8 +49,19 @@ async function openWindows(db: Queryable, organisationIds: number[], kind: DutyK
        (select r.person_id from role_assignments r where r.organisation_id = o.id and r.role = 'org_admin' order by r.person_id limit 1),
        '2020-08-19T09:00:00+06:00'
        from organisations o where o.id = any($1::int[]) order by o.id`,
-    [organisationIds, WINDOW.opensOn, WINDOW.closesOn, s.eligibleGrades, s.groupMax, s.groupMin, s.joinAdjacentGrades, s.shifts,
-      s.dayPatterns, JSON.stringify(s.reasons)]);
+    [
+      organisationIds,
+      WINDOW.opensOn,
+      WINDOW.closesOn,
+      s.eligibleGrades,
+      s.groupMax,
+      s.groupMin,
+      s.joinAdjacentGrades,
+      s.shifts,
+      s.dayPatterns,
+      JSON.stringify(s.reasons),
+    ],
+  );
 }
 
 /**
@@ -72,7 +92,8 @@ async function applyFor(db: Queryable, organisationIds: number[] | null, perMill
        from candidates k join sets s on s.i = (k.h / 101) % $8
       where k.applicant_id is not null
       order by k.window_id, k.child_id`,
-    [organisationIds, perMille, exclude, sets.map((s) => s.reasons), sets.map((s) => s.priority), salt, day, sets.length]);
+    [organisationIds, perMille, exclude, sets.map((s) => s.reasons), sets.map((s) => s.priority), salt, day, sets.length],
+  );
   return rowCount ?? 0;
 }
 
@@ -80,10 +101,12 @@ export const seedDuty: ModuleSeeder = async ({ db, size }) => {
   for (const kind of ['school', 'kindergarten', 'additional'] as const) {
     await repo.upsertSettings(db, { kind, regionId: null, ...DEFAULT_SETTINGS[kind] }, null);
   }
-  const { rows: demoOrgs } = await db.query<{ id: number; kind: string }>(
-    'select id, kind from organisations where name_en = any($1::text[]) order by id', [[CITY_SCHOOL.names.en, KINDERGARTEN.names.en]]);
+  const { rows: demoOrgs } = await db.query<{ id: number; kind: string }>('select id, kind from organisations where name_en = any($1::text[]) order by id', [
+    [CITY_SCHOOL.names.en, KINDERGARTEN.names.en],
+  ]);
   const { rows: family } = await db.query<{ child_id: number }>(
-    `select l.child_id from parent_links l join accounts a on a.person_id = l.parent_id where a.login = 'demo.parent'`);
+    `select l.child_id from parent_links l join accounts a on a.person_id = l.parent_id where a.login = 'demo.parent'`,
+  );
   const demoChildren = family.map((f) => f.child_id);
   const school = demoOrgs.filter((o) => o.kind === 'school').map((o) => o.id);
   const kindergarten = demoOrgs.filter((o) => o.kind === 'kindergarten').map((o) => o.id);
@@ -93,7 +116,9 @@ export const seedDuty: ModuleSeeder = async ({ db, size }) => {
     await openWindows(tx, school, 'school');
     await openWindows(tx, kindergarten, 'kindergarten');
     await applyFor(tx, [...school, ...kindergarten], 450, demoChildren, 0, WINDOW.opensOn);
-    const { rows: windows } = await tx.query<{ id: number }>('select id from duty_windows where organisation_id = any($1::int[]) order by id', [demoOrgs.map((o) => o.id)]);
+    const { rows: windows } = await tx.query<{ id: number }>('select id from duty_windows where organisation_id = any($1::int[]) order by id', [
+      demoOrgs.map((o) => o.id),
+    ]);
     for (const { id } of windows) await regroupWindow(tx, (await repo.findWindow(tx, id, true))!, false, GROUPED_AT);
     // three families applied after the groups were formed: the admin's next run places them
     await applyFor(tx, school, 40, demoChildren, 7, '2020-09-02');
@@ -125,21 +150,35 @@ export async function seedSchoolApplications(db: Db, exclude: number[], kind: 's
   try {
     await client.query('begin');
     const { rows: schools } = await tx.query<{ id: number }>(
-      `select o.id from organisations o where o.kind = $1 and not exists (select 1 from duty_windows w where w.organisation_id = o.id) order by o.id`, [kind]);
-    await openWindows(tx, schools.map((s) => s.id), kind);
+      `select o.id from organisations o where o.kind = $1 and not exists (select 1 from duty_windows w where w.organisation_id = o.id) order by o.id`,
+      [kind],
+    );
+    await openWindows(
+      tx,
+      schools.map((s) => s.id),
+      kind,
+    );
     const { rows } = await tx.query<{ candidates: number; pupils: number }>(
       `select (select count(*) from duty_windows w
                  join classes c on c.organisation_id = w.organisation_id and c.academic_year_id = w.academic_year_id and c.grade = any(w.eligible_grades)
                  join class_members m on m.class_id = c.id where w.organisation_id = any($1::int[])) as candidates,
               (select coalesce(sum(pupil_count), 0) from organisations where kind = $2) as pupils`,
-      [schools.map((s) => s.id), kind]);
+      [schools.map((s) => s.id), kind],
+    );
     // 530,000 of 3.3 million pupils were in duty classes (SEED-FACTS): the same share of this dataset's pupils,
     // drawn from the families of grades 1-4, in thousandths
     const { candidates, pupils } = rows[0]!;
     const target = kind === 'school' ? Math.round((pupils * COUNTRY_APPLICATIONS) / COUNTRY_PUPILS) : Math.round(pupils * KINDERGARTEN_DUTY_SHARE);
     const perMille = candidates > 0 ? Math.min(1000, Math.ceil((target * 1000) / candidates)) : 0;
     const rebuild = await dropSecondaryStructures(client, ['duty_applications']);
-    const n = await applyFor(tx, schools.map((s) => s.id), perMille, exclude, kind === 'school' ? 0 : 3, WINDOW.opensOn);
+    const n = await applyFor(
+      tx,
+      schools.map((s) => s.id),
+      perMille,
+      exclude,
+      kind === 'school' ? 0 : 3,
+      WINDOW.opensOn,
+    );
     await rebuild();
     await client.query('commit');
     return n;

@@ -32,11 +32,18 @@ export async function readSettings(db: Queryable, actor: Actor, kind: DutyKind, 
 export async function changeSettings(db: Queryable, actor: Actor, body: Omit<SettingsRow, never>) {
   if (!isOfficer(actor)) throw errors.notAnOfficer();
   if (body.regionId !== null && !(await repo.regionExists(db, body.regionId))) throw errors.notAnOfficer('Region not found');
-  if (!canEditSettings(actor, body.regionId)) throw errors.forbiddenAction(body.regionId === null ? 'Only the ministry sets the country defaults' : "Only the region's officers or the ministry set its settings");
+  if (!canEditSettings(actor, body.regionId))
+    throw errors.forbiddenAction(
+      body.regionId === null ? 'Only the ministry sets the country defaults' : "Only the region's officers or the ministry set its settings",
+    );
   if (body.groupMax < body.groupMin) throw errors.capBelowMinimum(`The group cap (${body.groupMax}) is below the group minimum (${body.groupMin})`);
   const codes = body.reasons.map((r) => r.code);
   if (new Set(codes).size !== codes.length) throw errors.settingsInvalid('A reason code appears twice');
-  await repo.upsertSettings(db, { ...body, eligibleGrades: [...new Set(body.eligibleGrades)].sort((a, b) => a - b), shifts: [...new Set(body.shifts)].sort() }, actor.personId);
+  await repo.upsertSettings(
+    db,
+    { ...body, eligibleGrades: [...new Set(body.eligibleGrades)].sort((a, b) => a - b), shifts: [...new Set(body.shifts)].sort() },
+    actor.personId,
+  );
   return readSettings(db, actor, body.kind, body.regionId ?? undefined);
 }
 
@@ -44,10 +51,23 @@ export async function changeSettings(db: Queryable, actor: Actor, body: Omit<Set
 
 export function toWindow(w: WindowRow, now: Date) {
   return {
-    id: w.id, organisationId: w.organisationId, kind: dutyKindOf(w.org.kind) ?? 'school', opensOn: w.opensOn, closesOn: w.closesOn,
-    eligibleGrades: w.eligibleGrades, groupMax: w.groupMax, groupMin: w.groupMin, joinAdjacentGrades: w.joinAdjacentGrades,
-    shifts: w.shifts, dayPatterns: w.dayPatterns, reasons: w.reasons, closedAt: w.closedAt, lastGroupedAt: w.lastGroupedAt,
-    isOpen: isWindowOpen(w, localDate(now, w.org.timeZone)), counts: w.counts, groups: w.groups,
+    id: w.id,
+    organisationId: w.organisationId,
+    kind: dutyKindOf(w.org.kind) ?? 'school',
+    opensOn: w.opensOn,
+    closesOn: w.closesOn,
+    eligibleGrades: w.eligibleGrades,
+    groupMax: w.groupMax,
+    groupMin: w.groupMin,
+    joinAdjacentGrades: w.joinAdjacentGrades,
+    shifts: w.shifts,
+    dayPatterns: w.dayPatterns,
+    reasons: w.reasons,
+    closedAt: w.closedAt,
+    lastGroupedAt: w.lastGroupedAt,
+    isOpen: isWindowOpen(w, localDate(now, w.org.timeZone)),
+    counts: w.counts,
+    groups: w.groups,
   };
 }
 
@@ -73,10 +93,22 @@ export async function getWindow(db: Queryable, actor: Actor, windowId: number, n
 }
 
 /** Opens an application window; omitted caps and grades come from the settings, and may only be stricter. */
-export async function openWindow(db: Db, actor: Actor, organisationId: number, body: {
-  opensOn: string; closesOn: string; eligibleGrades?: number[]; groupMax?: number; groupMin?: number;
-  joinAdjacentGrades?: boolean; shifts?: number[]; dayPatterns?: string[];
-}, now: Date) {
+export async function openWindow(
+  db: Db,
+  actor: Actor,
+  organisationId: number,
+  body: {
+    opensOn: string;
+    closesOn: string;
+    eligibleGrades?: number[];
+    groupMax?: number;
+    groupMin?: number;
+    joinAdjacentGrades?: boolean;
+    shifts?: number[];
+    dayPatterns?: string[];
+  },
+  now: Date,
+) {
   const org = await managedOrganisation(db, actor, organisationId);
   const kind = dutyKindOf(org.kind);
   if (!kind) throw errors.notApplicable(`A ${org.kind} does not run duty groups: its format decides its on-site activities`);
@@ -94,7 +126,8 @@ export async function openWindow(db: Db, actor: Actor, organisationId: number, b
   if (problem === 'cap_below_minimum') throw errors.capBelowMinimum(`The group cap (${w.groupMax}) is below the group minimum (${w.groupMin})`);
   if (problem === 'cap_above_maximum') throw errors.capAboveMaximum(`The group cap (${w.groupMax}) is above the ${settings.groupMax} the settings allow`);
   if (problem === 'grades_not_allowed') throw errors.gradesNotAllowed(`Eligible grades under the settings: ${settings.eligibleGrades.join(', ')}`);
-  if (problem === 'shifts_not_allowed') throw errors.shiftsNotAllowed(`Shifts under the settings: ${settings.shifts.join(', ')}; days: ${settings.dayPatterns.join(', ')}`);
+  if (problem === 'shifts_not_allowed')
+    throw errors.shiftsNotAllowed(`Shifts under the settings: ${settings.shifts.join(', ')}; days: ${settings.dayPatterns.join(', ')}`);
   const yearId = await repo.currentYearId(db);
   if (yearId === null) throw errors.noCurrentYear();
   return db.transaction(async (tx) => {
@@ -103,8 +136,13 @@ export async function openWindow(db: Db, actor: Actor, organisationId: number, b
     const other = await repo.overlappingWindow(tx, org.id, body.opensOn, body.closesOn);
     if (other !== null) throw errors.windowOverlaps(`Window ${other} of this organisation overlaps these dates: close it first`, { windowId: other });
     const id = await repo.insertWindow(tx, {
-      organisationId: org.id, academicYearId: yearId, opensOn: body.opensOn, closesOn: body.closesOn, ...w,
-      reasons: settings.reasons, personId: actor.personId,
+      organisationId: org.id,
+      academicYearId: yearId,
+      opensOn: body.opensOn,
+      closesOn: body.closesOn,
+      ...w,
+      reasons: settings.reasons,
+      personId: actor.personId,
     });
     return toWindow((await repo.findWindow(tx, id))!, now);
   });
@@ -122,12 +160,22 @@ export async function closeWindow(db: Db, actor: Actor, windowId: number, now: D
 // ── parents ─────────────────────────────────────────────────────────────────────────────────
 
 async function parentViews(db: Queryable, apps: ApplicationRow[]) {
-  const places = await repo.groupPlaces(db, apps.flatMap((a) => (a.groupId !== null ? [a.groupId] : [])));
+  const places = await repo.groupPlaces(
+    db,
+    apps.flatMap((a) => (a.groupId !== null ? [a.groupId] : [])),
+  );
   const positions = await repo.waitingPositions(db, [...new Set(apps.filter((a) => a.status === 'waiting').map((a) => a.windowId))]);
   return apps.map((a) => ({
-    id: a.id, windowId: a.windowId, status: a.status, reasons: a.reasons, preferredShift: a.preferredShift, note: a.note,
-    submittedAt: a.submittedAt, withdrawnAt: a.withdrawnAt, waitingPosition: positions.get(a.id) ?? null,
-    group: a.groupId !== null ? places.get(a.groupId) ?? null : null,
+    id: a.id,
+    windowId: a.windowId,
+    status: a.status,
+    reasons: a.reasons,
+    preferredShift: a.preferredShift,
+    note: a.note,
+    submittedAt: a.submittedAt,
+    withdrawnAt: a.withdrawnAt,
+    waitingPosition: positions.get(a.id) ?? null,
+    group: a.groupId !== null ? (places.get(a.groupId) ?? null) : null,
   }));
 }
 
@@ -148,11 +196,19 @@ export async function myChildren(db: Queryable, actor: Actor, now: Date) {
         child: { id: c.childId, ...c.child },
         organisation: { id: c.organisationId, name: c.organisationName },
         class: { id: c.classId, name: c.className, grade: c.grade },
-        window: w ? {
-          id: w.id, opensOn: w.opensOn, closesOn: w.closesOn, isOpen: isWindowOpen(w, localDate(now, w.org.timeZone)),
-          eligibleGrades: w.eligibleGrades, shifts: w.shifts, dayPatterns: w.dayPatterns, reasons: w.reasons,
-          eligible: c.grade !== null && w.eligibleGrades.includes(c.grade),
-        } : null,
+        window: w
+          ? {
+              id: w.id,
+              opensOn: w.opensOn,
+              closesOn: w.closesOn,
+              isOpen: isWindowOpen(w, localDate(now, w.org.timeZone)),
+              eligibleGrades: w.eligibleGrades,
+              shifts: w.shifts,
+              dayPatterns: w.dayPatterns,
+              reasons: w.reasons,
+              eligible: c.grade !== null && w.eligibleGrades.includes(c.grade),
+            }
+          : null,
         application: views.get(`${c.childId}:${c.organisationId}`) ?? null,
       };
     }),
@@ -163,9 +219,18 @@ export async function myChildren(db: Queryable, actor: Actor, now: Date) {
  * A parent applies for their own child in an eligible grade while the window is open; one active
  * application per child and school year. Every refusal writes nothing.
  */
-export async function apply(db: Db, actor: Actor, body: {
-  windowId: number; childId: number; reasons: string[]; preferredShift: number | null; note: string | null;
-}, now: Date) {
+export async function apply(
+  db: Db,
+  actor: Actor,
+  body: {
+    windowId: number;
+    childId: number;
+    reasons: string[];
+    preferredShift: number | null;
+    note: string | null;
+  },
+  now: Date,
+) {
   if (!isParentOf(actor, body.childId)) throw errors.childNotFound();
   const w = await repo.findWindow(db, body.windowId);
   if (!w) throw errors.windowNotFound();
@@ -174,12 +239,16 @@ export async function apply(db: Db, actor: Actor, body: {
   if (!placement) throw errors.windowNotFound();
   const today = localDate(now, w.org.timeZone);
   if (!isWindowOpen(w, today)) {
-    throw errors.windowClosed(w.closedAt ? 'The school closed its application window' : `Applications are accepted from ${w.opensOn} to ${w.closesOn}`,
-      { opensOn: w.opensOn, closesOn: w.closesOn });
+    throw errors.windowClosed(w.closedAt ? 'The school closed its application window' : `Applications are accepted from ${w.opensOn} to ${w.closesOn}`, {
+      opensOn: w.opensOn,
+      closesOn: w.closesOn,
+    });
   }
   if (placement.grade === null || !w.eligibleGrades.includes(placement.grade)) {
-    throw errors.gradeNotEligible(`Duty groups here serve grades ${w.eligibleGrades.join(', ')}; the child is in ${placement.className}`,
-      { eligibleGrades: w.eligibleGrades, grade: placement.grade });
+    throw errors.gradeNotEligible(`Duty groups here serve grades ${w.eligibleGrades.join(', ')}; the child is in ${placement.className}`, {
+      eligibleGrades: w.eligibleGrades,
+      grade: placement.grade,
+    });
   }
   const { priority, unknown } = priorityOf(body.reasons, w.reasons);
   if (unknown.length) throw errors.unknownReason(`Unknown reason: ${unknown.join(', ')}`, { unknown, allowed: w.reasons.map((r) => r.code) });
@@ -192,9 +261,18 @@ export async function apply(db: Db, actor: Actor, body: {
       const existing = await repo.activeApplicationOf(tx, body.childId, w.academicYearId);
       if (existing) throw errors.duplicateApplication(undefined, { applicationId: existing.id });
       const id = await repo.insertApplication(tx, {
-        windowId: w.id, organisationId: w.organisationId, academicYearId: w.academicYearId, childId: body.childId,
-        classId: placement.classId, grade: placement.grade!, applicantId: actor.personId, reasons, priority,
-        preferredShift: body.preferredShift, note: body.note, now,
+        windowId: w.id,
+        organisationId: w.organisationId,
+        academicYearId: w.academicYearId,
+        childId: body.childId,
+        classId: placement.classId,
+        grade: placement.grade!,
+        applicantId: actor.personId,
+        reasons,
+        priority,
+        preferredShift: body.preferredShift,
+        note: body.note,
+        now,
       });
       return (await parentViews(tx, [(await repo.findApplication(tx, id))!]))[0]!;
     });
@@ -226,9 +304,20 @@ export async function withdraw(db: Db, actor: Actor, id: number, now: Date) {
 async function adminViews(db: Queryable, rows: repo.AdminApplicationRow[]) {
   const positions = await repo.waitingPositions(db, [...new Set(rows.filter((a) => a.status === 'waiting').map((a) => a.windowId))]);
   return rows.map((a) => ({
-    id: a.id, child: { id: a.childId, ...a.child }, class: { id: a.classId, name: a.className }, grade: a.grade, reasons: a.reasons,
-    priority: a.priority, preferredShift: a.preferredShift, note: a.note, status: a.status, submittedAt: a.submittedAt,
-    groupId: a.groupId, waitingPosition: positions.get(a.id) ?? null, waitingReason: a.waitingReason, placedByHand: a.placedByHand,
+    id: a.id,
+    child: { id: a.childId, ...a.child },
+    class: { id: a.classId, name: a.className },
+    grade: a.grade,
+    reasons: a.reasons,
+    priority: a.priority,
+    preferredShift: a.preferredShift,
+    note: a.note,
+    status: a.status,
+    submittedAt: a.submittedAt,
+    groupId: a.groupId,
+    waitingPosition: positions.get(a.id) ?? null,
+    waitingReason: a.waitingReason,
+    placedByHand: a.placedByHand,
     siblingIds: a.siblingIds,
   }));
 }
@@ -250,15 +339,14 @@ export async function groupsOf(db: Queryable, actor: Actor, windowId: number, no
 }
 
 /** Writes one window's grouping result: removed groups, new groups, placements, the waiting list, notifications. */
-export async function writeGrouping(
-  tx: Queryable, w: WindowRow, before: Awaited<ReturnType<typeof repo.groupingInput>>, result: GroupingResult, now: Date,
-) {
+export async function writeGrouping(tx: Queryable, w: WindowRow, before: Awaited<ReturnType<typeof repo.groupingInput>>, result: GroupingResult, now: Date) {
   const keptIds = new Set(result.groups.flatMap((g) => (g.id !== null ? [g.id] : [])));
   const removed = before.groups.filter((g) => !keptIds.has(g.id)).map((g) => g.id);
   await repo.clearGroupsOf(tx, removed);
   for (const g of result.groups) {
     const old = before.groups.find((x) => x.id === g.id);
-    if (old && (old.label !== g.label || old.grades.join() !== g.grades.join())) await repo.updateGroup(tx, { id: g.id!, label: g.label, grades: g.grades, capacity: g.capacity });
+    if (old && (old.label !== g.label || old.grades.join() !== g.grades.join()))
+      await repo.updateGroup(tx, { id: g.id!, label: g.label, grades: g.grades, capacity: g.capacity });
   }
   const fresh = result.groups.filter((g) => g.id === null);
   const newIds = await repo.insertGroups(tx, w.id, w.organisationId, fresh);
@@ -276,15 +364,26 @@ export async function writeGrouping(
   let newlyPlaced = 0;
   for (const p of placements) {
     const was = beforeGroup.get(p.applicationId);
-    if (was === undefined) { newlyPlaced += 1; events.push({ applicationId: p.applicationId, kind: 'duty.placed' }); }
-    else if (was !== p.groupId) { moved += 1; events.push({ applicationId: p.applicationId, kind: 'duty.moved' }); }
+    if (was === undefined) {
+      newlyPlaced += 1;
+      events.push({ applicationId: p.applicationId, kind: 'duty.placed' });
+    } else if (was !== p.groupId) {
+      moved += 1;
+      events.push({ applicationId: p.applicationId, kind: 'duty.moved' });
+    }
   }
   for (const x of waiting) if (before.statusOf.get(x.applicationId) !== 'waiting') events.push({ applicationId: x.applicationId, kind: 'duty.waiting' });
   await notify(tx, await repo.familyNotifications(tx, events), now);
   await repo.markGrouped(tx, w.id, now);
   return {
-    groups: result.groups.length, groupsCreated: fresh.length, groupsRemoved: removed.length, placed: placements.length,
-    newlyPlaced, moved, waiting: waiting.length, belowMinimum: result.groups.filter((g) => g.belowMinimum).length,
+    groups: result.groups.length,
+    groupsCreated: fresh.length,
+    groupsRemoved: removed.length,
+    placed: placements.length,
+    newlyPlaced,
+    moved,
+    waiting: waiting.length,
+    belowMinimum: result.groups.filter((g) => g.belowMinimum).length,
   };
 }
 
@@ -305,10 +404,18 @@ export async function regroupWindow(tx: Queryable, w: WindowRow, reshuffle: bool
   const before = await repo.groupingInput(tx, w);
   const result = formGroups({
     settings: {
-      groupMax: w.groupMax, groupMin: w.groupMin, eligibleGrades: w.eligibleGrades, joinAdjacentGrades: w.joinAdjacentGrades,
-      shifts: w.shifts, dayPatterns: w.dayPatterns,
+      groupMax: w.groupMax,
+      groupMin: w.groupMin,
+      eligibleGrades: w.eligibleGrades,
+      joinAdjacentGrades: w.joinAdjacentGrades,
+      shifts: w.shifts,
+      dayPatterns: w.dayPatterns,
     },
-    rooms: before.rooms, teachers: before.teachers, applications: before.applications, groups: before.groups, reshuffle,
+    rooms: before.rooms,
+    teachers: before.teachers,
+    applications: before.applications,
+    groups: before.groups,
+    reshuffle,
   });
   return writeGrouping(tx, w, before, result, now);
 }
@@ -325,18 +432,41 @@ export async function moveChild(db: Db, actor: Actor, applicationId: number, gro
     if (groupId !== null) {
       const g = await repo.findGroup(tx, groupId, true);
       if (!g || g.windowId !== w.id) throw errors.groupNotFound();
-      if (a.groupId === g.id) return (await adminViews(tx, (await repo.listApplications(tx, w.id, null)).filter((x) => x.id === a.id)))[0]!;
+      if (a.groupId === g.id)
+        return (
+          await adminViews(
+            tx,
+            (await repo.listApplications(tx, w.id, null)).filter((x) => x.id === a.id),
+          )
+        )[0]!;
       if (!gradeFits(g.grades, a.grade, w.joinAdjacentGrades)) {
-        throw errors.gradeMismatch(`Group holds grade${g.grades.length > 1 ? 's' : ''} ${g.grades.join('-')}; the child is in grade ${a.grade}`, { grades: g.grades, grade: a.grade });
+        throw errors.gradeMismatch(`Group holds grade${g.grades.length > 1 ? 's' : ''} ${g.grades.join('-')}; the child is in grade ${a.grade}`, {
+          grades: g.grades,
+          grade: a.grade,
+        });
       }
       if (g.size >= g.capacity) throw errors.groupFull(`The group already has ${g.size} of ${g.capacity} children`, { size: g.size, capacity: g.capacity });
       if (!g.grades.includes(a.grade)) {
-        await tx.query('update duty_groups set grades = (select array_agg(distinct x order by x) from unnest(grades || $2::smallint) x) where id = $1', [g.id, a.grade]);
+        await tx.query('update duty_groups set grades = (select array_agg(distinct x order by x) from unnest(grades || $2::smallint) x) where id = $1', [
+          g.id,
+          a.grade,
+        ]);
       }
     }
     await repo.moveApplication(tx, a.id, groupId, now);
-    await notify(tx, await repo.familyNotifications(tx, [{ applicationId: a.id, kind: groupId === null ? 'duty.waiting' : a.groupId === null ? 'duty.placed' : 'duty.moved' }]), now);
-    return (await adminViews(tx, (await repo.listApplications(tx, w.id, null)).filter((x) => x.id === a.id)))[0]!;
+    await notify(
+      tx,
+      await repo.familyNotifications(tx, [
+        { applicationId: a.id, kind: groupId === null ? 'duty.waiting' : a.groupId === null ? 'duty.placed' : 'duty.moved' },
+      ]),
+      now,
+    );
+    return (
+      await adminViews(
+        tx,
+        (await repo.listApplications(tx, w.id, null)).filter((x) => x.id === a.id),
+      )
+    )[0]!;
   });
 }
 
@@ -349,17 +479,30 @@ export async function moveChild(db: Db, actor: Actor, applicationId: number, gro
 export async function totalsFor(db: Queryable, actor: Actor, q: { regionId?: number; districtId?: number }, now: Date) {
   if (!isOfficer(actor)) throw errors.notAnOfficer();
   const scope = officerScope(actor);
-  const level: 'region' | 'district' | 'organisation' = q.districtId !== undefined ? 'organisation'
-    : q.regionId !== undefined ? 'district'
-      : hasRole(actor, 'ministry_officer') ? 'region' : scope.regionIds.length ? 'district' : 'organisation';
+  const level: 'region' | 'district' | 'organisation' =
+    q.districtId !== undefined
+      ? 'organisation'
+      : q.regionId !== undefined
+        ? 'district'
+        : hasRole(actor, 'ministry_officer')
+          ? 'region'
+          : scope.regionIds.length
+            ? 'district'
+            : 'organisation';
   const today = localDate(now, 'Asia/Almaty');
   const rows = await repo.totals(db, level, { ...scope, regionId: q.regionId ?? null, districtId: q.districtId ?? null, today });
   const sum = (k: keyof Omit<repo.TotalsRow, 'area'>) => rows.reduce((s, r) => s + r[k], 0);
   return {
-    level, rows,
+    level,
+    rows,
     totals: {
-      windows: sum('windows'), openWindows: sum('openWindows'), applications: sum('applications'), placed: sum('placed'),
-      waiting: sum('waiting'), submitted: sum('submitted'), groups: sum('groups'),
+      windows: sum('windows'),
+      openWindows: sum('openWindows'),
+      applications: sum('applications'),
+      placed: sum('placed'),
+      waiting: sum('waiting'),
+      submitted: sum('submitted'),
+      groups: sum('groups'),
     },
   };
 }

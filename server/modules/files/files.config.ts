@@ -15,25 +15,39 @@ const filesEnv = z.object({
   /** Local store root; default <DATA_DIR>/files. Uploads are spooled under it (or the OS temp dir for S3). */
   FILES_DIR: z.string().optional(),
   /** Largest accepted upload in bytes (default 20 MiB). */
-  FILES_MAX_BYTES: z.coerce.number().int().min(1).max(10 * 1024 ** 3).default(20 * 1024 * 1024),
+  FILES_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10 * 1024 ** 3)
+    .default(20 * 1024 * 1024),
   /** Comma-separated type ids allowed (default: every known type), e.g. "pdf,png,jpeg,docx". */
-  FILES_ALLOWED_TYPES: z.string().optional().transform((v, ctx) => {
-    if (!v) return typeIds;
-    const ids = v.split(',').map((s) => s.trim()).filter(Boolean);
-    const unknown = ids.filter((id) => !typeIds.includes(id as FileTypeId));
-    if (unknown.length) {
-      ctx.addIssue({ code: 'custom', message: `unknown file types ${unknown.join(', ')}; known: ${typeIds.join(', ')}` });
-      return z.NEVER;
-    }
-    return ids as FileTypeId[];
-  }),
+  FILES_ALLOWED_TYPES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return typeIds;
+      const ids = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const unknown = ids.filter((id) => !typeIds.includes(id as FileTypeId));
+      if (unknown.length) {
+        ctx.addIssue({ code: 'custom', message: `unknown file types ${unknown.join(', ')}; known: ${typeIds.join(', ')}` });
+        return z.NEVER;
+      }
+      return ids as FileTypeId[];
+    }),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default('us-east-1'),
   S3_BUCKET: z.string().optional(),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** MinIO, Ceph and most self-hosted stores want path-style URLs. */
-  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export interface FilesConfig {
@@ -60,8 +74,12 @@ export function loadFilesConfig(env: NodeJS.ProcessEnv = process.env): FilesConf
     maxBytes: e.FILES_MAX_BYTES,
     allowedTypes: e.FILES_ALLOWED_TYPES,
     s3: {
-      endpoint: e.S3_ENDPOINT, region: e.S3_REGION, bucket: e.S3_BUCKET,
-      accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, forcePathStyle: e.S3_FORCE_PATH_STYLE,
+      endpoint: e.S3_ENDPOINT,
+      region: e.S3_REGION,
+      bucket: e.S3_BUCKET,
+      accessKeyId: e.S3_ACCESS_KEY_ID,
+      secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+      forcePathStyle: e.S3_FORCE_PATH_STYLE,
     },
   };
 }

@@ -10,11 +10,27 @@ import { demoIds, lessonNear } from '../learning/learning.fixtures.js';
 import { LEARNING_DEMO } from '../learning/learning.seed.js';
 import { multipart, SAMPLES } from './files.test-support.js';
 
-interface Objects { attached: string; loose: string }
+interface Objects {
+  attached: string;
+  loose: string;
+}
 
 const endpoints: MatrixEndpoint<Objects>[] = [
-  { route: 'POST /api/files', request: () => { const b = multipart('конспект.pdf', SAMPLES.pdf); return { url: '/api/files', payload: b.payload, headers: b.headers }; }, inside: [201, 201, 201, 201, 201, 403, 403, 403, 403], outside: false, missing: false },
-  { route: 'GET /api/files/:id', request: (o) => `/api/files/${o.attached}`, inside: only({ pupil: 200, parent: 200, teacher: 200, homeroom: 200, admin: 200 }) },
+  {
+    route: 'POST /api/files',
+    request: () => {
+      const b = multipart('конспект.pdf', SAMPLES.pdf);
+      return { url: '/api/files', payload: b.payload, headers: b.headers };
+    },
+    inside: [201, 201, 201, 201, 201, 403, 403, 403, 403],
+    outside: false,
+    missing: false,
+  },
+  {
+    route: 'GET /api/files/:id',
+    request: (o) => `/api/files/${o.attached}`,
+    inside: only({ pupil: 200, parent: 200, teacher: 200, homeroom: 200, admin: 200 }),
+  },
   { route: 'DELETE /api/files/:id', name: 'an unattached upload', request: (o) => `/api/files/${o.loose}`, inside: only({ pupil: 204 }) },
 ];
 
@@ -39,8 +55,11 @@ export const matrix: Matrix<Objects> = {
     const classOut = await t.one<number>(`select id from classes where organisation_id = $1 and name = '5 А'`, [ids.otherRegionSchoolId]);
     const lessonOut = await lessonNear(t.db, classOut, ids.math, LEARNING_DEMO.today, 'before');
     const outside = randomUUID();
-    await t.db.query(`insert into files (id, owner_id, storage_key, name, content_type, size_bytes, sha256)
-      select $1::uuid, teacher_id, 'matrix/' || $1::text, 'other.pdf', 'application/pdf', 10, '\\x00' from lessons where id = $2`, [outside, lessonOut.id]);
+    await t.db.query(
+      `insert into files (id, owner_id, storage_key, name, content_type, size_bytes, sha256)
+      select $1::uuid, teacher_id, 'matrix/' || $1::text, 'other.pdf', 'application/pdf', 10, '\\x00' from lessons where id = $2`,
+      [outside, lessonOut.id],
+    );
     await attach(lessonOut.id, outside);
     return { inside: { attached, loose }, outside: { attached: outside, loose: outside }, missing: { attached: randomUUID(), loose: randomUUID() } };
   },

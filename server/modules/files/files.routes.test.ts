@@ -22,7 +22,8 @@ const upload = (login: string, name: string, content: Buffer) => {
 };
 const download = (login: string, id: string, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'GET', url: `/api/files/${id}`, headers: { cookie: cookies[login]!, ...headers } });
-const storedFiles = () => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => !String(f).startsWith('.incoming') && String(f).split('/').length === 3) : []);
+const storedFiles = () =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => !String(f).startsWith('.incoming') && String(f).split('/').length === 3) : [];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -31,7 +32,9 @@ beforeAll(async () => {
   // a classmate of demo.pupil signs in with the IIN
   const { rows } = await t.db.query<{ iin: string }>(
     `select p.iin from class_members m join persons p on p.id = m.pupil_id join accounts a on a.person_id = p.id
-     where m.class_id = $1 and p.id <> $2 limit 1`, [ids.class5a, ids.pupil]);
+     where m.class_id = $1 and p.id <> $2 limit 1`,
+    [ids.class5a, ids.pupil],
+  );
   cookies.classmate = await t.login(rows[0]!.iin);
 });
 afterAll(async () => {
@@ -58,7 +61,11 @@ describe('uploading', () => {
   });
 
   test('a program or a web page is refused whatever it is called', async () => {
-    for (const [name, bytes] of [['homework.pdf', SAMPLES.exe], ['answer.html', SAMPLES.html], ['empty.pdf', Buffer.alloc(0)]] as const) {
+    for (const [name, bytes] of [
+      ['homework.pdf', SAMPLES.exe],
+      ['answer.html', SAMPLES.html],
+      ['empty.pdf', Buffer.alloc(0)],
+    ] as const) {
       const res = await upload('demo.pupil', name, bytes);
       expect([415, 400]).toContain(res.statusCode);
       expect(['files.type_not_allowed', 'files.empty']).toContain(res.json().error.code);
@@ -68,7 +75,12 @@ describe('uploading', () => {
   test('officers do not upload; a request without a file is a clear 400', async () => {
     expect((await upload('demo.district', 'a.pdf', SAMPLES.pdf)).json().error.code).toBe('files.upload_forbidden');
     const wrongField = multipart('a.pdf', SAMPLES.pdf, 'document');
-    const res = await t.app.inject({ method: 'POST', url: '/api/files', payload: wrongField.payload, headers: { ...wrongField.headers, cookie: cookies['demo.pupil']! } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      payload: wrongField.payload,
+      headers: { ...wrongField.headers, cookie: cookies['demo.pupil']! },
+    });
     expect([res.statusCode, res.json().error.code]).toEqual([400, 'files.no_file']);
   });
 });
@@ -79,7 +91,12 @@ describe('downloading, authorised per request', () => {
     // not attached yet: only the uploader
     expect((await download('demo.pupil', file.id)).statusCode).toBe(404);
     const lesson = await lessonOf(t.db, ids.class5a, LEARNING_DEMO.today, ids.math);
-    const added = await t.app.inject({ method: 'POST', url: `/api/learning/lessons/${lesson}/materials`, payload: { kind: 'file', fileId: file.id }, headers: { cookie: cookies['demo.teacher']! } });
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/learning/lessons/${lesson}/materials`,
+      payload: { kind: 'file', fileId: file.id },
+      headers: { cookie: cookies['demo.teacher']! },
+    });
     expect(added.json()).toMatchObject({ kind: 'file', title: 'Үй жұмысы.pdf', file: { id: file.id } });
     for (const login of ['demo.pupil', 'demo.parent', 'demo.homeroom', 'demo.admin', 'classmate']) {
       const res = await download(login, file.id);
@@ -97,25 +114,47 @@ describe('downloading, authorised per request', () => {
     expect((await download('demo.pupil', file.id, { 'if-none-match': etag })).statusCode).toBe(304);
     expect((await download('demo.district', file.id)).statusCode).toBe(404);
     // the uploader cannot delete what a lesson uses
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/files/${file.id}`, headers: { cookie: cookies['demo.teacher']! } })).json().error.code).toBe('files.in_use');
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/files/${file.id}`, headers: { cookie: cookies['demo.teacher']! } })).json().error.code).toBe(
+      'files.in_use',
+    );
   });
 
-  test("a submitted file: the pupil, the parent, the teacher — never a classmate", async () => {
+  test('a submitted file: the pupil, the parent, the teacher — never a classmate', async () => {
     const file = (await upload('demo.pupil', 'жауап.png', SAMPLES.png)).json();
     expect(file.contentType).toBe('image/png');
     const lesson = await lessonOf(t.db, ids.class5a, LEARNING_DEMO.today, ids.math);
-    const hw = await t.app.inject({ method: 'POST', url: `/api/learning/lessons/${lesson}/homework`, headers: { cookie: cookies['demo.teacher']! },
-      payload: { title: 'Сурет салу', dueAt: '2020-12-11T14:00:00Z' } });
-    const sub = await t.app.inject({ method: 'POST', url: `/api/learning/homework/${hw.json().id}/submissions`,
-      headers: { cookie: cookies['demo.pupil']!, 'idempotency-key': randomUUID() }, payload: { fileIds: [file.id] } });
+    const hw = await t.app.inject({
+      method: 'POST',
+      url: `/api/learning/lessons/${lesson}/homework`,
+      headers: { cookie: cookies['demo.teacher']! },
+      payload: { title: 'Сурет салу', dueAt: '2020-12-11T14:00:00Z' },
+    });
+    const sub = await t.app.inject({
+      method: 'POST',
+      url: `/api/learning/homework/${hw.json().id}/submissions`,
+      headers: { cookie: cookies['demo.pupil']!, 'idempotency-key': randomUUID() },
+      payload: { fileIds: [file.id] },
+    });
     expect(sub.statusCode).toBe(201);
     expect(sub.json().files).toEqual([expect.objectContaining({ id: file.id, name: 'жауап.png' })]);
-    for (const [login, status] of [['demo.pupil', 200], ['demo.parent', 200], ['demo.teacher', 200], ['demo.homeroom', 200], ['demo.admin', 200], ['classmate', 404], ['demo.district', 404]] as const) {
+    for (const [login, status] of [
+      ['demo.pupil', 200],
+      ['demo.parent', 200],
+      ['demo.teacher', 200],
+      ['demo.homeroom', 200],
+      ['demo.admin', 200],
+      ['classmate', 404],
+      ['demo.district', 404],
+    ] as const) {
       expect([login, (await download(login, file.id)).statusCode]).toEqual([login, status]);
     }
     // another pupil cannot attach a file that is not theirs
-    const hijack = await t.app.inject({ method: 'POST', url: `/api/learning/homework/${hw.json().id}/submissions`,
-      headers: { cookie: cookies.classmate!, 'idempotency-key': randomUUID() }, payload: { fileIds: [file.id] } });
+    const hijack = await t.app.inject({
+      method: 'POST',
+      url: `/api/learning/homework/${hw.json().id}/submissions`,
+      headers: { cookie: cookies.classmate!, 'idempotency-key': randomUUID() },
+      payload: { fileIds: [file.id] },
+    });
     expect([hijack.statusCode, hijack.json().error.code]).toEqual([404, 'files.not_found']);
   });
 

@@ -63,7 +63,10 @@ describe('file names', () => {
 
   test('travel back in Content-Disposition with an ASCII fallback and the RFC 5987 UTF-8 form', () => {
     expect(contentDisposition('Үй жұмысы.pdf')).toBe(
-      `attachment; filename="__ ______.pdf"; filename*=UTF-8''%D2%AE%D0%B9%20%D0%B6%D2%B1%D0%BC%D1%8B%D1%81%D1%8B.pdf`);
-    expect(contentDisposition('a "quoted" (1)*.txt', 'inline')).toBe(`inline; filename="a _quoted_ (1)*.txt"; filename*=UTF-8''a%20%22quoted%22%20%281%29%2A.txt`);
+      `attachment; filename="__ ______.pdf"; filename*=UTF-8''%D2%AE%D0%B9%20%D0%B6%D2%B1%D0%BC%D1%8B%D1%81%D1%8B.pdf`,
+    );
+    expect(contentDisposition('a "quoted" (1)*.txt', 'inline')).toBe(
+      `inline; filename="a _quoted_ (1)*.txt"; filename*=UTF-8''a%20%22quoted%22%20%281%29%2A.txt`,
+    );
   });
 });

@@ -32,9 +32,10 @@ export class S3Store implements FileStore {
         // SDK's newer default, aws-chunked bodies with trailing checksums, is not universal)
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
-        credentials: this.options.accessKeyId && this.options.secretAccessKey
-          ? { accessKeyId: this.options.accessKeyId, secretAccessKey: this.options.secretAccessKey }
-          : undefined,
+        credentials:
+          this.options.accessKeyId && this.options.secretAccessKey
+            ? { accessKeyId: this.options.accessKeyId, secretAccessKey: this.options.secretAccessKey }
+            : undefined,
       }),
     }));
     return this.client;

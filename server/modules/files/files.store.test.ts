@@ -24,7 +24,11 @@ describe('the local disk store', () => {
 
   test('a short or failed write leaves nothing behind', async () => {
     await expect(store.put('2020/12/short', Readable.from([Buffer.from('abc')]), 10)).rejects.toThrow(/expected 10/);
-    const failing = new Readable({ read() { this.destroy(new Error('connection reset')); } });
+    const failing = new Readable({
+      read() {
+        this.destroy(new Error('connection reset'));
+      },
+    });
     await expect(store.put('2020/12/broken', failing, 10)).rejects.toThrow(/connection reset/);
     expect(readdirSync(path.join(dir, '2020', '12'))).toEqual([]);
   });
@@ -52,7 +56,8 @@ describe('the S3-compatible store', () => {
         } else if (req.method === 'GET' && objects.has(key)) {
           res.writeHead(200, { 'content-length': objects.get(key)!.length }).end(objects.get(key));
         } else if (req.method === 'GET') {
-          res.writeHead(404, { 'content-type': 'application/xml' })
+          res
+            .writeHead(404, { 'content-type': 'application/xml' })
             .end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>');
         } else if (req.method === 'DELETE') {
           objects.delete(key);

@@ -25,8 +25,7 @@ export function createFileStore(config: FilesConfig): FileStore {
 }
 
 export function tooLargeError(config: Pick<FilesConfig, 'maxBytes'>) {
-  return fileTooLarge(`The file is larger than the limit of ${formatBytes(config.maxBytes)} (${config.maxBytes} bytes)`,
-    { limitBytes: config.maxBytes });
+  return fileTooLarge(`The file is larger than the limit of ${formatBytes(config.maxBytes)} (${config.maxBytes} bytes)`, { limitBytes: config.maxBytes });
 }
 
 /** Counts, hashes and keeps the first bytes of a stream as it passes; stops it past the limit. */
@@ -34,7 +33,10 @@ class Inspector extends Transform {
   size = 0;
   head = Buffer.alloc(0);
   readonly hash = createHash('sha256');
-  constructor(private readonly maxBytes: number, private readonly onTooLarge: () => Error) {
+  constructor(
+    private readonly maxBytes: number,
+    private readonly onTooLarge: () => Error,
+  ) {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null, data?: Buffer) => void) {
@@ -52,7 +54,12 @@ class Inspector extends Transform {
  * Nothing is kept when any step fails.
  */
 export async function storeUpload(args: {
-  db: Db; store: FileStore; config: FilesConfig; ownerId: number; fileName: string | undefined; body: Readable;
+  db: Db;
+  store: FileStore;
+  config: FilesConfig;
+  ownerId: number;
+  fileName: string | undefined;
+  body: Readable;
   /** the multipart parser's own limit was hit (it cuts the stream instead of failing it) */
   truncated: () => boolean;
   now?: Date;
@@ -77,8 +84,13 @@ export async function storeUpload(args: {
     await store.put(key, createReadStream(spool), inspector.size);
     try {
       return await repo.insertFile(db, {
-        id, ownerId: args.ownerId, storageKey: key, name, contentType: FILE_TYPES[type].contentType,
-        sizeBytes: inspector.size, sha256: inspector.hash.digest('hex'),
+        id,
+        ownerId: args.ownerId,
+        storageKey: key,
+        name,
+        contentType: FILE_TYPES[type].contentType,
+        sizeBytes: inspector.size,
+        sha256: inspector.hash.digest('hex'),
       });
     } catch (err) {
       await store.delete(key).catch(() => {});

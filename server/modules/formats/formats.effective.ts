@@ -19,7 +19,9 @@ export interface EffectiveFormat {
 }
 
 const toEffective = (e: repo.EffectiveRow | null): EffectiveFormat | null =>
-  e ? { format: e.format, onSite: (e.on_site as ActivityKind[] | null) ?? null, subgroupMax: e.subgroup_max, source: e.source, effectiveFrom: e.effective_from } : null;
+  e
+    ? { format: e.format, onSite: (e.on_site as ActivityKind[] | null) ?? null, subgroupMax: e.subgroup_max, source: e.source, effectiveFrom: e.effective_from }
+    : null;
 
 /** The format of a class on a date; null when nothing has been decided for it yet. */
 export async function effectiveFormat(db: Queryable, classId: number, date: string): Promise<EffectiveFormat | null> {

@@ -10,7 +10,11 @@ export interface AreaNode {
   settlementId: number | null;
 }
 
-export interface OrgNode { id: number; districtId: number; regionId: number }
+export interface OrgNode {
+  id: number;
+  districtId: number;
+  regionId: number;
+}
 
 export function isOfficer(actor: Actor): boolean {
   return hasRole(actor, 'ministry_officer') || hasRole(actor, 'region_officer') || hasRole(actor, 'district_officer');
@@ -18,10 +22,12 @@ export function isOfficer(actor: Actor): boolean {
 
 /** The officer of the area or of an area above it records its situation (a ministry officer: anywhere). */
 export function canRecordSituation(actor: Actor, area: AreaNode): boolean {
-  return actor.grants.some((g) =>
-    g.role === 'ministry_officer' ||
-    (g.role === 'region_officer' && area.level !== 'country' && area.regionId === g.regionId) ||
-    (g.role === 'district_officer' && (area.level === 'district' || area.level === 'settlement') && area.districtId === g.districtId));
+  return actor.grants.some(
+    (g) =>
+      g.role === 'ministry_officer' ||
+      (g.role === 'region_officer' && area.level !== 'country' && area.regionId === g.regionId) ||
+      (g.role === 'district_officer' && (area.level === 'district' || area.level === 'settlement') && area.districtId === g.districtId),
+  );
 }
 
 /**
@@ -40,7 +46,10 @@ export function canReadArea(actor: Actor, area: AreaNode, districtRegionIds: num
  * officer, and only while the setting lets regions have their own. 'hidden': answer 404.
  */
 export function rulePublishing(
-  actor: Actor, regionId: number | null, regionsMayEditRules: boolean, districtRegionIds: number[],
+  actor: Actor,
+  regionId: number | null,
+  regionsMayEditRules: boolean,
+  districtRegionIds: number[],
 ): 'allowed' | 'disabled' | 'forbidden' | 'hidden' {
   if (!isOfficer(actor)) return 'hidden';
   if (regionId === null) return hasRole(actor, 'ministry_officer') ? 'allowed' : 'forbidden';

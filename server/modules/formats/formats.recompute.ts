@@ -1,12 +1,24 @@
 import type { Queryable } from '../../platform/db.js';
 import { notify } from '../notifications/notifications.usecases.js';
 import {
-  renderReason, ruleSetBody, SITUATION_LEVELS, type FormatCode, type Impact, type RuleSetBody, type SituationScale,
+  renderReason,
+  ruleSetBody,
+  SITUATION_LEVELS,
+  type FormatCode,
+  type Impact,
+  type RuleSetBody,
+  type SituationScale,
 } from '../../../contracts/formats.js';
 import { createHash } from 'node:crypto';
 import {
-  evaluateFormat, indexSituations, resolveSituation,
-  type Evaluation, type OrgFacts, type RuleSetRef, type SituationEntry, type SituationFacts,
+  evaluateFormat,
+  indexSituations,
+  resolveSituation,
+  type Evaluation,
+  type OrgFacts,
+  type RuleSetRef,
+  type SituationEntry,
+  type SituationFacts,
 } from './formats.rules.js';
 import * as repo from './formats.repository.js';
 import type { FactScope, NewDecision } from './formats.repository.js';
@@ -32,7 +44,10 @@ export interface RecomputeInput {
   notify?: boolean;
 }
 
-export interface Uncovered { organisationId: number; classId: number | null }
+export interface Uncovered {
+  organisationId: number;
+  classId: number | null;
+}
 
 export interface RecomputeResult {
   impact: Impact;
@@ -49,7 +64,11 @@ export interface RecomputeResult {
   timings: Record<string, number>;
 }
 
-interface ParsedRuleSet { ref: RuleSetRef; regionId: number | null; effectiveFrom: string }
+interface ParsedRuleSet {
+  ref: RuleSetRef;
+  regionId: number | null;
+  effectiveFrom: string;
+}
 
 function parseRuleSets(rows: repo.RuleSetRow[]): ParsedRuleSet[] {
   return rows.map((r) => ({
@@ -82,9 +101,18 @@ async function loadFacts(db: Queryable, scope: FactScope): Promise<Facts> {
   // one after the other: `db` may be a transaction's single connection
   const orgs = await repo.orgFacts(db, scope);
   const classes = await repo.classFacts(db, scope);
-  const orgFacts = new Map<number, OrgFacts>(orgs.map((o) => [o.id, {
-    id: o.id, kind: o.kind, settlementKind: o.settlement_kind, pupilCount: o.pupil_count, regionCode: o.region_code,
-  }]));
+  const orgFacts = new Map<number, OrgFacts>(
+    orgs.map((o) => [
+      o.id,
+      {
+        id: o.id,
+        kind: o.kind,
+        settlementKind: o.settlement_kind,
+        pupilCount: o.pupil_count,
+        regionCode: o.region_code,
+      },
+    ]),
+  );
   const classesOf = new Map<number, repo.ClassFactRow[]>();
   for (const c of classes) {
     const list = classesOf.get(c.organisation_id);
@@ -95,11 +123,18 @@ async function loadFacts(db: Queryable, scope: FactScope): Promise<Facts> {
 }
 
 /** Every organisation's and class's evaluation on one date (absent: no rule set in force there yet). */
-interface Evaluations { org: Map<number, Evaluation | null>; cls: Map<number, Evaluation | null> }
+interface Evaluations {
+  org: Map<number, Evaluation | null>;
+  cls: Map<number, Evaluation | null>;
+}
 
 /** Evaluates every organisation and class on one date. Classes with the same facts share one evaluation. */
 function evaluateAll(
-  facts: Facts, sets: ParsedRuleSet[], situations: ReturnType<typeof indexSituations>, scale: SituationScale, date: string,
+  facts: Facts,
+  sets: ParsedRuleSet[],
+  situations: ReturnType<typeof indexSituations>,
+  scale: SituationScale,
+  date: string,
   levelOverride?: SituationFacts['level'],
 ): Evaluations {
   const out: Evaluations = { org: new Map(), cls: new Map() };
@@ -112,8 +147,8 @@ function evaluateAll(
       setOf.set(o.region_id, set);
     }
     if (!set) continue; // nothing published for this region yet: no decision
-    let situation: SituationFacts | undefined = levelOverride !== undefined
-      ? { level: levelOverride, area: 'country', since: null, scale } : situationOf.get(o.settlement_id);
+    let situation: SituationFacts | undefined =
+      levelOverride !== undefined ? { level: levelOverride, area: 'country', since: null, scale } : situationOf.get(o.settlement_id);
     if (!situation) {
       const r = resolveSituation(situations, { settlementId: o.settlement_id, districtId: o.district_id, regionId: o.region_id }, date);
       situation = r ? { level: r.level, area: r.area, since: r.since, scale } : { level: null, area: null, since: null, scale };
@@ -147,10 +182,16 @@ export function uncoveredBy(facts: Facts, set: ParsedRuleSet, scale: SituationSc
   for (const level of SITUATION_LEVELS) {
     const evals = evaluateAll(facts, [{ ...set, effectiveFrom: '0000-01-01' }], indexSituations([]), scale, '9999-12-31', level);
     for (const [id, e] of evals.org) {
-      if (e === null && !seenOrg.has(id)) { seenOrg.add(id); out.push({ organisationId: id, classId: null }); }
+      if (e === null && !seenOrg.has(id)) {
+        seenOrg.add(id);
+        out.push({ organisationId: id, classId: null });
+      }
     }
     for (const [id, e] of evals.cls) {
-      if (e === null && !seenClass.has(id)) { seenClass.add(id); out.push({ organisationId: classOrg.get(id)!, classId: id }); }
+      if (e === null && !seenClass.has(id)) {
+        seenClass.add(id);
+        out.push({ organisationId: classOrg.get(id)!, classId: id });
+      }
     }
   }
   return out;
@@ -166,13 +207,20 @@ const fingerprints = new WeakMap<Evaluation, string>();
 export function fingerprintOf(e: Evaluation): string {
   let fp = fingerprints.get(e);
   if (fp === undefined) {
-    fp = createHash('sha1').update(JSON.stringify([e.format, e.onSite, e.subgroupMax, e.reason, e.ruleSetId, e.ruleId])).digest('base64url');
+    fp = createHash('sha1')
+      .update(JSON.stringify([e.format, e.onSite, e.subgroupMax, e.reason, e.ruleSetId, e.ruleId]))
+      .digest('base64url');
     fingerprints.set(e, fp);
   }
   return fp;
 }
 
-interface Version { from: string; format: FormatCode; fp: string | null; e?: Evaluation }
+interface Version {
+  from: string;
+  format: FormatCode;
+  fp: string | null;
+  e?: Evaluation;
+}
 
 /** The format a timeline gives on a date. */
 function formatOn(prev: Version | undefined, later: Version[], date: string): FormatCode | null {
@@ -188,8 +236,7 @@ function formatOn(prev: Version | undefined, later: Version[], date: string): Fo
  */
 function lessonsAffected(prev: Version | undefined, before: Version[], after: Version[], from: string): boolean {
   if ([...before, ...after].some((v) => v.format === 'combined')) return true;
-  return [from, ...before.map((v) => v.from), ...after.map((v) => v.from)]
-    .some((d) => formatOn(prev, before, d) !== formatOn(prev, after, d));
+  return [from, ...before.map((v) => v.from), ...after.map((v) => v.from)].some((d) => formatOn(prev, before, d) !== formatOn(prev, after, d));
 }
 
 export async function recompute(db: Queryable, input: RecomputeInput, now: Date): Promise<RecomputeResult> {
@@ -211,9 +258,13 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
   lap('load');
 
   // the dates from `from` on where what is in force may change
-  const points = [...new Set([input.from,
-    ...entries.map((e) => e.effectiveFrom).filter((d) => d > input.from),
-    ...sets.map((s) => s.effectiveFrom).filter((d) => d > input.from)])].sort();
+  const points = [
+    ...new Set([
+      input.from,
+      ...entries.map((e) => e.effectiveFrom).filter((d) => d > input.from),
+      ...sets.map((s) => s.effectiveFrom).filter((d) => d > input.from),
+    ]),
+  ].sort();
   const evaluations = points.map((p) => evaluateAll(facts, sets, situations, settings.situationScale, p));
   lap('evaluate');
 
@@ -295,8 +346,16 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
       fresh.forEach((v, i) => {
         const e = v.e!;
         toInsert.push({
-          organisationId: orgId, classId, format: e.format, onSite: e.onSite, subgroupMax: e.subgroupMax, reason: e.reason,
-          ruleSetId: e.ruleSetId, ruleId: e.ruleId, effectiveFrom: v.from, fingerprint: v.fp!,
+          organisationId: orgId,
+          classId,
+          format: e.format,
+          onSite: e.onSite,
+          subgroupMax: e.subgroupMax,
+          reason: e.reason,
+          ruleSetId: e.ruleSetId,
+          ruleId: e.ruleId,
+          effectiveFrom: v.from,
+          fingerprint: v.fp!,
         });
         // who sees a different format, and from when
         const prior = i > 0 ? fresh[i - 1]!.format : formatOn(prev, before, v.from);
@@ -307,10 +366,17 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
     }
 
     // the preview counts what differs on the first date
-    const fromFormat = formatOn(prev, existing.map((x) => x.v), input.from);
+    const fromFormat = formatOn(
+      prev,
+      existing.map((x) => x.v),
+      input.from,
+    );
     const toEval = (kind === 0 ? evaluations[0]!.org : evaluations[0]!.cls).get(id);
     if (!toEval || toEval.format === fromFormat) return;
-    if (held(orgId, classId, input.from)) { heldByOverride += 1; return; }
+    if (held(orgId, classId, input.from)) {
+      heldByOverride += 1;
+      return;
+    }
     const org = orgById.get(orgId)!;
     const d = byDistrict.get(org.district_id) ?? { organisations: new Set<number>(), classes: 0, pupils: 0 };
     d.organisations.add(orgId);
@@ -326,7 +392,8 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
     byDistrict.set(org.district_id, d);
     const tk = `${fromFormat}>${toEval.format}`;
     const t = transitions.get(tk) ?? { from: fromFormat, to: toEval.format, organisations: 0, classes: 0 };
-    if (classId === null) t.organisations += 1; else t.classes += 1;
+    if (classId === null) t.organisations += 1;
+    else t.classes += 1;
     transitions.set(tk, t);
     if (examples.length < 20 && (classId === null || !examples.some((x) => x.orgId === orgId))) {
       examples.push({ orgId, classId, from: fromFormat, e: toEval });
@@ -354,8 +421,14 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
   }
 
   const names = await repo.districtNames(db, [...byDistrict.keys()]);
-  const orgNames = await repo.organisationNames(db, examples.map((x) => x.orgId));
-  const classNames = await repo.classNames(db, examples.flatMap((x) => (x.classId === null ? [] : [x.classId])));
+  const orgNames = await repo.organisationNames(
+    db,
+    examples.map((x) => x.orgId),
+  );
+  const classNames = await repo.classNames(
+    db,
+    examples.flatMap((x) => (x.classId === null ? [] : [x.classId])),
+  );
   const impact: Impact = {
     effectiveFrom: input.from,
     totals: { organisations: changedOrgs.size, classes: changedClasses, pupils: changedPupils },
@@ -366,7 +439,9 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
     examples: examples.map((x) => ({
       organisation: { id: x.orgId, name: orgNames.get(x.orgId)! },
       class: x.classId === null ? null : { id: x.classId, name: classNames.get(x.classId) ?? '' },
-      from: x.from, to: x.e.format, reason: x.e.reason,
+      from: x.from,
+      to: x.e.format,
+      reason: x.e.reason,
       reasonText: renderReason(x.e.format, x.e.reason, 'en'),
     })),
     heldByOverride,
@@ -382,7 +457,11 @@ export async function recompute(db: Queryable, input: RecomputeInput, now: Date)
 export async function checkCoverage(db: Queryable, row: repo.RuleSetRow, body: RuleSetBody): Promise<Uncovered[]> {
   const settings = await repo.getSettings(db);
   const facts = await loadFacts(db, { ...repo.WHOLE_COUNTRY, regionId: row.regionId });
-  const set: ParsedRuleSet = { ref: { id: row.id, version: row.version, regional: row.regionId !== null, body }, regionId: row.regionId, effectiveFrom: row.effectiveFrom };
+  const set: ParsedRuleSet = {
+    ref: { id: row.id, version: row.version, regional: row.regionId !== null, body },
+    regionId: row.regionId,
+    effectiveFrom: row.effectiveFrom,
+  };
   return uncoveredBy(facts, set, settings.situationScale);
 }
 
@@ -393,7 +472,9 @@ export async function checkCoverage(db: Queryable, row: repo.RuleSetRow, body: R
  * notifications module's `notify()` (which applies each person's channel choices).
  */
 export async function notifyFormatChanges(
-  db: Queryable, changes: { orgId: number; classId: number | null; from: FormatCode; to: FormatCode; date: string }[], now: Date,
+  db: Queryable,
+  changes: { orgId: number; classId: number | null; from: FormatCode; to: FormatCode; date: string }[],
+  now: Date,
 ): Promise<number> {
   if (changes.length === 0) return 0;
   const { rows } = await db.query<{ person_id: number; params: Record<string, unknown> }>(
@@ -413,6 +494,11 @@ export async function notifyFormatChanges(
          'classId', x.class_id, 'className', c.name, 'from', x.f_from, 'to', x.f_to, 'effectiveFrom', x.on_date) as params
      from recipients x join organisations o on o.id = x.org_id left join classes c on c.id = x.class_id
      where exists (select 1 from accounts a where a.person_id = x.person_id and a.disabled_at is null)`,
-    [changes.map((c) => c.orgId), changes.map((c) => c.classId), changes.map((c) => c.from), changes.map((c) => c.to), changes.map((c) => c.date)]);
-  return notify(db, rows.map((r) => ({ personId: r.person_id, kind: 'formats.format_changed', params: r.params })), now);
+    [changes.map((c) => c.orgId), changes.map((c) => c.classId), changes.map((c) => c.from), changes.map((c) => c.to), changes.map((c) => c.date)],
+  );
+  return notify(
+    db,
+    rows.map((r) => ({ personId: r.person_id, kind: 'formats.format_changed', params: r.params })),
+    now,
+  );
 }

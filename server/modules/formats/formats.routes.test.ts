@@ -33,7 +33,8 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const get = (url: string, who: string) => t.app.inject({ url, headers: { cookie: cookie[who]! } });
-const post = (url: string, who: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as object, headers: { cookie: cookie[who]! } });
+const post = (url: string, who: string, payload: unknown) =>
+  t.app.inject({ method: 'POST', url, payload: payload as object, headers: { cookie: cookie[who]! } });
 
 test('recomputing with nothing changed writes nothing and tells no one', async () => {
   const result = await recompute(t.db, { scope: WHOLE_COUNTRY, from: '2020-08-15', write: true }, new Date());
@@ -62,10 +63,15 @@ describe('decisions you can read', () => {
     expect(body.classes.find((c: { name: string }) => c.name === '1 А').decision.format).toBe('duty');
   });
 
-  test('a parent sees only their children\'s classes; another class answers 404', async () => {
+  test("a parent sees only their children's classes; another class answers 404", async () => {
     const res = await get(`/api/formats/organisations/${ids.city}?date=2020-09-10`, 'parent');
     expect(res.statusCode).toBe(200);
-    expect(res.json().classes.map((c: { name: string }) => c.name).sort()).toEqual(['2 Ә', '5 А']);
+    expect(
+      res
+        .json()
+        .classes.map((c: { name: string }) => c.name)
+        .sort(),
+    ).toEqual(['2 Ә', '5 А']);
     expect(res.json().canOverride).toBe(false);
     expect((await get(`/api/formats/classes/${ids.c2Ae}?date=2020-09-10`, 'parent')).json().decision.format).toBe('duty');
     expect((await get(`/api/formats/classes/${ids.c5B}?date=2020-09-10`, 'parent')).statusCode).toBe(404);
@@ -104,7 +110,12 @@ describe('an officer sees only their area', () => {
 
   test('the region officer sees its districts, not another region; a parent is not an officer', async () => {
     const areas = await get(`/api/formats/areas?regionId=${ids.region}`, 'region');
-    expect(areas.json().items.map((a: { area: { id: number } }) => a.area.id).sort()).toEqual([ids.karasay, ids.talgar].sort());
+    expect(
+      areas
+        .json()
+        .items.map((a: { area: { id: number } }) => a.area.id)
+        .sort(),
+    ).toEqual([ids.karasay, ids.talgar].sort());
     expect((await get(`/api/formats/areas?regionId=${ids.otherRegion}`, 'region')).statusCode).toBe(404);
     expect((await get(`/api/formats/organisations/${ids.besagash}`, 'region')).statusCode).toBe(200);
     expect((await get('/api/formats/decisions', 'parent')).statusCode).toBe(404);
@@ -113,7 +124,12 @@ describe('an officer sees only their area', () => {
 });
 
 describe('recording a situation', () => {
-  const worse = () => ({ area: { level: 'district', id: ids.karasay }, level: 'red', effectiveFrom: '2020-11-16', source: 'Қарасай ауданы бас санитарлық дәрігерінің 14.11.2020 қаулысы' });
+  const worse = () => ({
+    area: { level: 'district', id: ids.karasay },
+    level: 'red',
+    effectiveFrom: '2020-11-16',
+    source: 'Қарасай ауданы бас санитарлық дәрігерінің 14.11.2020 қаулысы',
+  });
 
   test('only the officer of the area or above records it', async () => {
     const before = await count('select count(*) from epidemic_situations');
@@ -138,10 +154,12 @@ describe('recording a situation', () => {
     expect(impact.totals).toEqual({ organisations: 1, classes: 11, pupils: 142 });
     expect(impact.byDistrict).toHaveLength(1);
     expect(impact.byDistrict[0].district.id).toBe(ids.karasay);
-    expect(impact.transitions).toEqual(expect.arrayContaining([
-      expect.objectContaining({ from: 'regular', to: 'distance', organisations: 1, classes: 7 }),
-      expect.objectContaining({ from: 'regular', to: 'duty', classes: 4 }),
-    ]));
+    expect(impact.transitions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ from: 'regular', to: 'distance', organisations: 1, classes: 7 }),
+        expect.objectContaining({ from: 'regular', to: 'duty', classes: 4 }),
+      ]),
+    );
     expect(impact.examples[0].reasonText).toContain('district unfavourable since 16.11.2020');
     expect(await count('select count(*) from format_decisions')).toBe(decisions);
   });
@@ -155,9 +173,11 @@ describe('recording a situation', () => {
     // history: the earlier decision still answers for its dates
     expect((await get(`/api/formats/organisations/${ids.rural}?date=2020-11-15`, 'district')).json().decision.format).toBe('regular');
     expect((await get(`/api/formats/classes/${ids.rural1}?date=2020-11-20`, 'district')).json().decision.format).toBe('duty');
-    const written = await count("select count(*) from notifications where kind = 'formats.format_changed'") - notifications;
+    const written = (await count("select count(*) from notifications where kind = 'formats.format_changed'")) - notifications;
     expect(written).toBeGreaterThan(142); // pupils with accounts, their parents and teachers
-    const elsewhere = await count(`select count(*) from notifications n where n.kind = 'formats.format_changed' and (n.params->>'organisationId')::int <> $1`, [ids.rural]);
+    const elsewhere = await count(`select count(*) from notifications n where n.kind = 'formats.format_changed' and (n.params->>'organisationId')::int <> $1`, [
+      ids.rural,
+    ]);
     expect(elsewhere).toBe(0);
     const history = await get(`/api/formats/situations?level=district&id=${ids.karasay}`, 'region');
     expect(history.json().items.map((s: { level: string }) => s.level)).toEqual(['red', 'green']);
@@ -178,7 +198,13 @@ describe('rule sets', () => {
     const stale = await post('/api/formats/rule-sets', 'ministry', { regionId: null, body, effectiveFrom: '2020-09-01', basedOnVersion: 0 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('formats.rule_set_stale');
-    const published = await post('/api/formats/rule-sets', 'ministry', { regionId: null, body, effectiveFrom: '2020-09-01', basedOnVersion: 1, notes: 'small = 100' });
+    const published = await post('/api/formats/rule-sets', 'ministry', {
+      regionId: null,
+      body,
+      effectiveFrom: '2020-09-01',
+      basedOnVersion: 1,
+      notes: 'small = 100',
+    });
     expect(published.statusCode).toBe(201);
     expect(published.json().ruleSet).toMatchObject({ version: 2, effectiveFrom: '2020-09-01' });
     const rural = (await get(`/api/formats/organisations/${ids.rural}?date=2020-09-10`, 'district')).json();
@@ -191,7 +217,10 @@ describe('rule sets', () => {
     const unparseable = await post('/api/formats/rule-sets/preview', 'ministry', { regionId: null, source: '{"name": "x",\n "rules": [' });
     expect(unparseable.statusCode).toBe(400);
     expect(unparseable.json().error.code).toBe('formats.rule_set_unparseable');
-    const invalid = await post('/api/formats/rule-sets', 'ministry', { regionId: null, body: { name: 'x', rules: [{ id: 'a', when: { pupils: 5 }, then: { format: 'distance' } }] } });
+    const invalid = await post('/api/formats/rule-sets', 'ministry', {
+      regionId: null,
+      body: { name: 'x', rules: [{ id: 'a', when: { pupils: 5 }, then: { format: 'distance' } }] },
+    });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.code).toBe('formats.rule_set_invalid');
     expect(invalid.json().error.details.issues[0].path).toBe('rules.0.when');
@@ -216,10 +245,28 @@ describe('rule sets', () => {
     expect((await post('/api/formats/rule-sets/preview', 'region', { regionId: ids.otherRegion, body })).statusCode).toBe(404);
     expect((await post('/api/formats/rule-sets/preview', 'district', { regionId: ids.region, body })).statusCode).toBe(403);
     expect((await post('/api/formats/rule-sets/preview', 'parent', { regionId: null, body })).statusCode).toBe(404);
-    const settings = await t.app.inject({ method: 'PUT', url: '/api/formats/settings', payload: { situationScale: 'binary', regionsMayEditRules: true }, headers: { cookie: cookie.region! } });
+    const settings = await t.app.inject({
+      method: 'PUT',
+      url: '/api/formats/settings',
+      payload: { situationScale: 'binary', regionsMayEditRules: true },
+      headers: { cookie: cookie.region! },
+    });
     expect(settings.statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'PUT', url: '/api/formats/settings', payload: { situationScale: 'binary', regionsMayEditRules: true }, headers: { cookie: cookie.ministry! } })).statusCode).toBe(200);
-    const regional = await post('/api/formats/rule-sets', 'region', { regionId: ids.region, body: { ...body, name: 'Almaty region' }, effectiveFrom: '2020-12-01' });
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: '/api/formats/settings',
+          payload: { situationScale: 'binary', regionsMayEditRules: true },
+          headers: { cookie: cookie.ministry! },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const regional = await post('/api/formats/rule-sets', 'region', {
+      regionId: ids.region,
+      body: { ...body, name: 'Almaty region' },
+      effectiveFrom: '2020-12-01',
+    });
     expect(regional.statusCode).toBe(201);
     expect(regional.json().ruleSet).toMatchObject({ version: 1, region: { id: ids.region } });
     const list = await get(`/api/formats/rule-sets?regionId=${ids.region}`, 'district');
@@ -231,7 +278,11 @@ describe('rule sets', () => {
 describe('overrides', () => {
   test('an officer overrides a class with a reason; it is kept, shown, applied and revocable once', async () => {
     const res = await post('/api/formats/overrides', 'district', {
-      organisationId: ids.city, classId: ids.c5A, format: 'regular', reason: 'Малокомплектный класс, решение штаба', effectiveFrom: '2020-12-01',
+      organisationId: ids.city,
+      classId: ids.c5A,
+      format: 'regular',
+      reason: 'Малокомплектный класс, решение штаба',
+      effectiveFrom: '2020-12-01',
     });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
@@ -241,8 +292,14 @@ describe('overrides', () => {
     const org = (await get(`/api/formats/organisations/${ids.city}?date=2020-12-02`, 'district')).json();
     expect(org.overrides.map((o: { id: number }) => o.id)).toContain(id);
     const parentNews = await get('/api/notifications', 'parent');
-    expect(parentNews.json().items.some((n: { kind: string; params: { classId: number; to: string } }) =>
-      n.kind === 'formats.format_changed' && n.params.classId === ids.c5A && n.params.to === 'regular')).toBe(true);
+    expect(
+      parentNews
+        .json()
+        .items.some(
+          (n: { kind: string; params: { classId: number; to: string } }) =>
+            n.kind === 'formats.format_changed' && n.params.classId === ids.c5A && n.params.to === 'regular',
+        ),
+    ).toBe(true);
     const revoke = await post(`/api/formats/overrides/${id}/revoke`, 'district', { reason: 'Штаб отменил решение' });
     expect(revoke.statusCode).toBe(200);
     expect(revoke.json().revokedAt).not.toBeNull();
@@ -252,12 +309,28 @@ describe('overrides', () => {
 
   test('outside the area, or inconsistent: refused and nothing written', async () => {
     const before = await count('select count(*) from format_overrides');
-    expect((await post('/api/formats/overrides', 'district', { organisationId: ids.besagash, format: 'regular', reason: 'x x x', effectiveFrom: '2020-12-01' })).statusCode).toBe(404);
-    expect((await post('/api/formats/overrides', 'admin', { organisationId: ids.city, format: 'regular', reason: 'x x x', effectiveFrom: '2020-12-01' })).statusCode).toBe(404);
-    const combined = await post('/api/formats/overrides', 'district', { organisationId: ids.city, format: 'combined', reason: 'labs', effectiveFrom: '2020-12-01' });
+    expect(
+      (await post('/api/formats/overrides', 'district', { organisationId: ids.besagash, format: 'regular', reason: 'x x x', effectiveFrom: '2020-12-01' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await post('/api/formats/overrides', 'admin', { organisationId: ids.city, format: 'regular', reason: 'x x x', effectiveFrom: '2020-12-01' })).statusCode,
+    ).toBe(404);
+    const combined = await post('/api/formats/overrides', 'district', {
+      organisationId: ids.city,
+      format: 'combined',
+      reason: 'labs',
+      effectiveFrom: '2020-12-01',
+    });
     expect(combined.statusCode).toBe(422);
     expect(combined.json().error.code).toBe('formats.override_invalid');
-    const wrongClass = await post('/api/formats/overrides', 'district', { organisationId: ids.rural, classId: ids.c5A, format: 'regular', reason: 'x x x', effectiveFrom: '2020-12-01' });
+    const wrongClass = await post('/api/formats/overrides', 'district', {
+      organisationId: ids.rural,
+      classId: ids.c5A,
+      format: 'regular',
+      reason: 'x x x',
+      effectiveFrom: '2020-12-01',
+    });
     expect(wrongClass.statusCode).toBe(404);
     expect(await count('select count(*) from format_overrides')).toBe(before);
   });
@@ -269,7 +342,9 @@ describe('notifications', () => {
     expect(list.statusCode).toBe(200);
     const first = list.json().items[0];
     expect(list.json().unread).toBeGreaterThan(0);
-    const other = await one<number>("select n.id from notifications n join accounts a on a.person_id <> n.person_id where a.login = 'demo.parent' order by n.id limit 1");
+    const other = await one<number>(
+      "select n.id from notifications n join accounts a on a.person_id <> n.person_id where a.login = 'demo.parent' order by n.id limit 1",
+    );
     expect((await post(`/api/notifications/${other}/read`, 'parent', {})).statusCode).toBe(404);
     expect((await post(`/api/notifications/${first.id}/read`, 'parent', {})).statusCode).toBe(204);
     const all = await post('/api/notifications/read-all', 'parent', {});

@@ -2,8 +2,17 @@ import { describe, expect, test } from 'vitest';
 import { renderReason, ruleSetBody } from '../../../contracts/formats.js';
 import { DEFAULT_RULE_SET } from './formats.defaults.js';
 import {
-  deliveryMode, evaluateFormat, indexSituations, levelAllowed, resolveSituation, specialtyGroupOf,
-  type ClassFacts, type OrgFacts, type RuleSetRef, type SituationEntry, type SituationFacts,
+  deliveryMode,
+  evaluateFormat,
+  indexSituations,
+  levelAllowed,
+  resolveSituation,
+  specialtyGroupOf,
+  type ClassFacts,
+  type OrgFacts,
+  type RuleSetRef,
+  type SituationEntry,
+  type SituationFacts,
 } from './formats.rules.js';
 
 const v1: RuleSetRef = { id: 11, version: 1, regional: false, body: DEFAULT_RULE_SET };
@@ -65,25 +74,28 @@ describe('reasons a person can read', () => {
   test('the issue example renders word for word in English', () => {
     const v3: RuleSetRef = { ...v1, version: 3 };
     const r = evaluateFormat(v3, org({ settlementKind: 'rural', pupilCount: 142 }), null, green)!;
-    expect(renderReason(r.format, r.reason, 'en')).toBe(
-      'Regular: rural school with 142 pupils (≤ 180), district favourable since 20.08.2020, rules v3 rule 1');
+    expect(renderReason(r.format, r.reason, 'en')).toBe('Regular: rural school with 142 pupils (≤ 180), district favourable since 20.08.2020, rules v3 rule 1');
   });
 
   test('the same reason reads in Russian and Kazakh', () => {
     const r = evaluateFormat(v1, org({ settlementKind: 'rural', pupilCount: 142 }), null, green)!;
     expect(renderReason(r.format, r.reason, 'ru')).toBe(
-      'Очное обучение: сельская школа, учащихся: 142 (≤ 180), район: благоприятная с 20.08.2020, правила v1, правило 1');
+      'Очное обучение: сельская школа, учащихся: 142 (≤ 180), район: благоприятная с 20.08.2020, правила v1, правило 1',
+    );
     expect(renderReason(r.format, r.reason, 'kk')).toBe(
-      'Дәстүрлі оқыту: ауылдық мектеп, 142 оқушы (≤ 180), аудан: 20.08.2020 бастап қолайлы, ережелер v1, 1-ереже');
+      'Дәстүрлі оқыту: ауылдық мектеп, 142 оқушы (≤ 180), аудан: 20.08.2020 бастап қолайлы, ережелер v1, 1-ереже',
+    );
   });
 
   test('a duty class and a college group say why', () => {
     const duty = evaluateFormat(v1, org({}), cls({ grade: 2 }), red)!;
     expect(renderReason(duty.format, duty.reason, 'en')).toBe(
-      "Duty classes: school, grade 2 (grades 1–4), in-person groups on parents' application (≤ 15 each), rules v1 rule 3");
+      "Duty classes: school, grade 2 (grades 1–4), in-person groups on parents' application (≤ 15 each), rules v1 rule 3",
+    );
     const tech = evaluateFormat(v1, org({ kind: 'college' }), cls({ specialty: 'technical' }), red)!;
     expect(renderReason(tech.format, tech.reason, 'en')).toBe(
-      'Combined: college, specialty “technical” (technical group), lectures and seminars online; labs and practice on site in subgroups of ≤ 15, rules v1 rule 4');
+      'Combined: college, specialty “technical” (technical group), lectures and seminars online; labs and practice on site in subgroups of ≤ 15, rules v1 rule 4',
+    );
   });
 
   test('the default names the situation, or says none was recorded', () => {
@@ -117,11 +129,13 @@ describe('rule sets that cannot decide', () => {
     });
     expect(bad.success).toBe(false);
     const messages = bad.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    expect(messages).toEqual(expect.arrayContaining([
-      'rules.0.when.specialtyGroups.0: specialty group "space" is not defined in specialtyGroups',
-      'rules.1.id: rule id "a" is used twice',
-      'rules.1.then.onSite: a combined format must say which activities happen on site',
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'rules.0.when.specialtyGroups.0: specialty group "space" is not defined in specialtyGroups',
+        'rules.1.id: rule id "a" is used twice',
+        'rules.1.then.onSite: a combined format must say which activities happen on site',
+      ]),
+    );
   });
 
   test('unknown fields are refused, not ignored', () => {
@@ -136,12 +150,22 @@ test('a specialty is matched by its code first, so "humanitarian" is not mistake
 });
 
 describe('the situation in force', () => {
-  const at = (id: number, areaLevel: SituationEntry['areaLevel'], areaId: number | null, level: SituationEntry['level'], effectiveFrom: string, recordedAt = `${effectiveFrom}T10:00:00Z`): SituationEntry =>
-    ({ id, areaLevel, areaId, level, effectiveFrom, recordedAt, source: `decree ${id}` });
+  const at = (
+    id: number,
+    areaLevel: SituationEntry['areaLevel'],
+    areaId: number | null,
+    level: SituationEntry['level'],
+    effectiveFrom: string,
+    recordedAt = `${effectiveFrom}T10:00:00Z`,
+  ): SituationEntry => ({ id, areaLevel, areaId, level, effectiveFrom, recordedAt, source: `decree ${id}` });
   const place = { settlementId: 100, districtId: 10, regionId: 1 };
 
   test('a settlement inherits from its district, region, then the country', () => {
-    const idx = indexSituations([at(1, 'country', null, 'red', '2020-03-16'), at(2, 'region', 1, 'green', '2020-08-01'), at(3, 'district', 10, 'red', '2020-09-01')]);
+    const idx = indexSituations([
+      at(1, 'country', null, 'red', '2020-03-16'),
+      at(2, 'region', 1, 'green', '2020-08-01'),
+      at(3, 'district', 10, 'red', '2020-09-01'),
+    ]);
     expect(resolveSituation(idx, place, '2020-07-01')).toMatchObject({ level: 'red', area: 'country' });
     expect(resolveSituation(idx, place, '2020-08-15')).toMatchObject({ level: 'green', area: 'region', since: '2020-08-01' });
     expect(resolveSituation(idx, place, '2020-09-01')).toMatchObject({ level: 'red', area: 'district', recordId: 3 });
@@ -150,7 +174,11 @@ describe('the situation in force', () => {
   });
 
   test("a lower level's own record wins over a newer one above it, until it records 'inherit'", () => {
-    const idx = indexSituations([at(1, 'district', 10, 'green', '2020-08-20'), at(2, 'region', 1, 'red', '2020-10-01'), at(3, 'district', 10, null, '2020-11-01')]);
+    const idx = indexSituations([
+      at(1, 'district', 10, 'green', '2020-08-20'),
+      at(2, 'region', 1, 'red', '2020-10-01'),
+      at(3, 'district', 10, null, '2020-11-01'),
+    ]);
     expect(resolveSituation(idx, place, '2020-10-15')).toMatchObject({ level: 'green', area: 'district' });
     expect(resolveSituation(idx, place, '2020-11-01')).toMatchObject({ level: 'red', area: 'region' });
   });

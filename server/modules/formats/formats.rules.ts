@@ -1,6 +1,4 @@
-import type {
-  ActivityKind, AreaLevel, FormatCode, ReasonPart, RuleOutcome, RuleSetBody, SituationLevel, SituationScale,
-} from '../../../contracts/formats.js';
+import type { ActivityKind, AreaLevel, FormatCode, ReasonPart, RuleOutcome, RuleSetBody, SituationLevel, SituationScale } from '../../../contracts/formats.js';
 
 /**
  * Pure decisions of the formats module: which situation is in force for a settlement on a date
@@ -78,9 +76,7 @@ function situationPart(s: SituationFacts, effective: SituationLevel): ReasonPart
  * The format a rule set gives an organisation (`cls` null) or one of its classes: the first rule
  * whose conditions all hold, else the default, else null (the set leaves it without a format).
  */
-export function evaluateFormat(
-  ruleSet: RuleSetRef, org: OrgFacts, cls: ClassFacts | null, situation: SituationFacts,
-): Evaluation | null {
+export function evaluateFormat(ruleSet: RuleSetRef, org: OrgFacts, cls: ClassFacts | null, situation: SituationFacts): Evaluation | null {
   const body = ruleSet.body;
   const level: SituationLevel = situation.level ?? body.unknownSituation;
   const group = cls ? specialtyGroupOf(body, cls.specialty) : null;
@@ -114,15 +110,22 @@ export function evaluateFormat(
     reason.push(...outcomeParts(rule.then));
     reason.push({ code: 'rule', params: { version: ruleSet.version, rule: rule.id, regional: ruleSet.regional } });
     return {
-      format: rule.then.format, onSite: rule.then.onSite ?? null, subgroupMax: rule.then.subgroupMax ?? null,
-      ruleSetId: ruleSet.id, ruleId: rule.id, reason,
+      format: rule.then.format,
+      onSite: rule.then.onSite ?? null,
+      subgroupMax: rule.then.subgroupMax ?? null,
+      ruleSetId: ruleSet.id,
+      ruleId: rule.id,
+      reason,
     };
   }
   if (!body.default) return null;
   // case: the default; the situation is shown because it is usually why a stricter rule did not apply
   return {
-    format: body.default.format, onSite: body.default.onSite ?? null, subgroupMax: body.default.subgroupMax ?? null,
-    ruleSetId: ruleSet.id, ruleId: null,
+    format: body.default.format,
+    onSite: body.default.onSite ?? null,
+    subgroupMax: body.default.subgroupMax ?? null,
+    ruleSetId: ruleSet.id,
+    ruleId: null,
     reason: [
       { code: 'subject', params: { kind: org.kind, settlement: org.settlementKind } },
       situationPart(situation, level),
@@ -169,8 +172,7 @@ export function indexSituations(entries: SituationEntry[]): SituationIndex {
     index.set(k, list);
   }
   for (const list of index.values()) {
-    list.sort((a, b) =>
-      b.effectiveFrom.localeCompare(a.effectiveFrom) || b.recordedAt.localeCompare(a.recordedAt) || b.id - a.id);
+    list.sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.recordedAt.localeCompare(a.recordedAt) || b.id - a.id);
   }
   return index;
 }
@@ -213,16 +215,13 @@ export function levelAllowed(scale: SituationScale, level: SituationLevel | null
   return level === null || scale === 'zones' || level !== 'yellow';
 }
 
-
 /**
  * Where a lesson of a class happens under its format: regular → on site; distance and duty (the
  * class learns remotely; duty-group children attend in person through the duty module) → remote;
  * combined → on site only for the activities the rules keep on site (a university lab), else remote.
  * No decision yet → on site (nothing has been switched).
  */
-export function deliveryMode(
-  format: { format: FormatCode; onSite: ActivityKind[] | null } | null, activity: ActivityKind | null = null,
-): 'on_site' | 'remote' {
+export function deliveryMode(format: { format: FormatCode; onSite: ActivityKind[] | null } | null, activity: ActivityKind | null = null): 'on_site' | 'remote' {
   if (!format || format.format === 'regular') return 'on_site';
   if (format.format === 'combined') return activity !== null && (format.onSite ?? []).includes(activity) ? 'on_site' : 'remote';
   return 'remote';

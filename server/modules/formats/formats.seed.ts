@@ -29,7 +29,8 @@ export const seedFormats: ModuleSeeder = async ({ db, size, quiet }) => {
         (select id from districts where region_id = r.id and name_en = $2) as karasay,
         (select id from districts where region_id = r.id and name_en = $3) as talgar
        from regions r where r.code = $1`,
-    [DEMO_REGION.code, DEMO_DISTRICT.en, OTHER_DISTRICT.en]);
+    [DEMO_REGION.code, DEMO_DISTRICT.en, OTHER_DISTRICT.en],
+  );
   const demo = ids[0];
   if (!demo) return; // no demo content: nothing to decide for
 
@@ -46,7 +47,8 @@ export const seedFormats: ModuleSeeder = async ({ db, size, quiet }) => {
               ('region', $4, null, null, 'red', $1, 'Постановление главного санитарного врача Алматинской области от 14.08.2020', $5, $3),
               ('district', $4, $6, null, 'green', $7, 'Қарасай ауданының бас санитарлық дәрігерінің 19.08.2020 қаулысы', $8, $3),
               ('district', $4, $9, null, 'red', $1, 'Постановление главного санитарного врача Талгарского района от 14.08.2020', $5, $3)`,
-      [START, ministry, SEEDED_AT, demo.region_id, regionOfficer, demo.karasay, FAVOURABLE_FROM, districtOfficer, demo.talgar]);
+      [START, ministry, SEEDED_AT, demo.region_id, regionOfficer, demo.karasay, FAVOURABLE_FROM, districtOfficer, demo.talgar],
+    );
     // elsewhere about four districts in ten are favourable (a fixed hash of the id, not chance)
     await tx.query(
       `insert into epidemic_situations (area_level, region_id, district_id, level, effective_from, source, recorded_at)
@@ -54,11 +56,16 @@ export const seedFormats: ModuleSeeder = async ({ db, size, quiet }) => {
          from districts d
         where d.region_id <> $3 and (d.id::bigint * 2654435761) % 1000 < 400
         order by d.id`,
-      [FAVOURABLE_FROM, SEEDED_AT, demo.region_id]);
+      [FAVOURABLE_FROM, SEEDED_AT, demo.region_id],
+    );
 
     const version = (await repo.latestVersion(tx, null)) + 1;
     await repo.insertRuleSet(tx, {
-      regionId: null, version, name: DEFAULT_RULE_SET.name, body: DEFAULT_RULE_SET, effectiveFrom: START,
+      regionId: null,
+      version,
+      name: DEFAULT_RULE_SET.name,
+      body: DEFAULT_RULE_SET,
+      effectiveFrom: START,
       notes: '', // the body's `about` says it in each language
       personId: ministry,
     });
@@ -68,7 +75,9 @@ export const seedFormats: ModuleSeeder = async ({ db, size, quiet }) => {
     const t = performance.now();
     await rebuild?.();
     if (!quiet && size !== 'demo') {
-      console.log(`    formats: ${result.written.inserted.toLocaleString('en-US')} decisions; ms ${JSON.stringify({ ...result.timings, rebuild: Math.round(performance.now() - t) })}`);
+      console.log(
+        `    formats: ${result.written.inserted.toLocaleString('en-US')} decisions; ms ${JSON.stringify({ ...result.timings, rebuild: Math.round(performance.now() - t) })}`,
+      );
     }
 
     // an override the district officer made during an outbreak in the college's hostel
@@ -80,7 +89,8 @@ export const seedFormats: ModuleSeeder = async ({ db, size, quiet }) => {
            from classes c join organisations o on o.id = c.organisation_id
           where o.district_id = $1 and o.kind = 'college' and c.specialty = 'technical'
           order by c.id limit 1`,
-        [demo.karasay, districtOfficer]);
+        [demo.karasay, districtOfficer],
+      );
     }
     await client.query('commit');
   } catch (err) {

@@ -1,6 +1,13 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import {
-  localisedText, renderReason, ruleSetBody, type Decision, type FormatsSettings, type Impact, type RuleSetBody, type SituationBody,
+  localisedText,
+  renderReason,
+  ruleSetBody,
+  type Decision,
+  type FormatsSettings,
+  type Impact,
+  type RuleSetBody,
+  type SituationBody,
 } from '../../../contracts/formats.js';
 import { hasRole, type Actor } from '../identity/identity.actor.js';
 import { findOrganisationNode } from '../organisations/organisations.usecases.js';
@@ -11,7 +18,15 @@ import type { AreaRow, EffectiveRow, FactScope, RuleSetRow } from './formats.rep
 import { checkCoverage, notifyFormatChanges, recompute, type Uncovered } from './formats.recompute.js';
 import { indexSituations, levelAllowed, nextOwnRecordAfter, ownRecordOn, resolveSituation, type SituationEntry } from './formats.rules.js';
 import {
-  canOverride, canReadArea, canReadRuleSets, canRecordSituation, decisionAccess, isOfficer, officerScope, ownClassIds, rulePublishing,
+  canOverride,
+  canReadArea,
+  canReadRuleSets,
+  canRecordSituation,
+  decisionAccess,
+  isOfficer,
+  officerScope,
+  ownClassIds,
+  rulePublishing,
   type AreaNode,
 } from './formats.policy.js';
 import * as errors from './formats.errors.js';
@@ -32,17 +47,25 @@ function districtGrants(actor: Actor): number[] {
 export function toDecision(e: EffectiveRow | null): Decision | null {
   if (!e) return null;
   return {
-    format: e.format, onSite: (e.on_site as Decision['onSite']) ?? null, subgroupMax: e.subgroup_max, reason: e.reason,
-    reasonText: renderReason(e.format, e.reason, 'en'), effectiveFrom: e.effective_from, source: e.source,
+    format: e.format,
+    onSite: (e.on_site as Decision['onSite']) ?? null,
+    subgroupMax: e.subgroup_max,
+    reason: e.reason,
+    reasonText: renderReason(e.format, e.reason, 'en'),
+    effectiveFrom: e.effective_from,
+    source: e.source,
     ruleSet: e.rule_set_id !== null && e.rule_set_version !== null ? { id: e.rule_set_id, version: e.rule_set_version } : null,
     ruleId: e.rule_id,
   };
 }
 
 const areaScope = (a: AreaNode): FactScope =>
-  a.level === 'country' ? repo.WHOLE_COUNTRY
-    : a.level === 'region' ? { regionId: a.regionId, districtId: null, settlementId: null }
-      : a.level === 'district' ? { regionId: null, districtId: a.districtId, settlementId: null }
+  a.level === 'country'
+    ? repo.WHOLE_COUNTRY
+    : a.level === 'region'
+      ? { regionId: a.regionId, districtId: null, settlementId: null }
+      : a.level === 'district'
+        ? { regionId: null, districtId: a.districtId, settlementId: null }
         : { regionId: null, districtId: null, settlementId: a.settlementId };
 
 // ── settings ────────────────────────────────────────────────────────────────────────────────
@@ -108,15 +131,18 @@ export async function listAreas(db: Queryable, actor: Actor, q: { regionId?: num
   const owns = items.map((a) => ownRecordOn(index, a.level, a.id, date));
   // the soonest own record after the date: a change already scheduled (the list is newest first)
   const nexts = items.map((a) => nextOwnRecordAfter(index, a.level, a.id, date));
-  const records = await repo.situationsByIds(db, [...owns, ...nexts].flatMap((o) => (o ? [o.id] : [])));
+  const records = await repo.situationsByIds(
+    db,
+    [...owns, ...nexts].flatMap((o) => (o ? [o.id] : [])),
+  );
   return {
     scale: settings.situationScale,
     items: items.map((a, i) => {
       const r = resolveSituation(index, { settlementId: a.settlementId, districtId: a.districtId, regionId: a.regionId }, date);
       return {
         area: { level: a.level, id: a.id, name: a.name },
-        own: owns[i] ? records.get(owns[i]!.id) ?? null : null,
-        scheduled: nexts[i] ? records.get(nexts[i]!.id) ?? null : null,
+        own: owns[i] ? (records.get(owns[i]!.id) ?? null) : null,
+        scheduled: nexts[i] ? (records.get(nexts[i]!.id) ?? null) : null,
         effective: r
           ? { level: r.level, area: r.area, since: r.since, source: r.source, assumed: false }
           : { level: assumed, area: null, since: null, source: null, assumed: true },
@@ -156,8 +182,13 @@ async function recordableArea(db: Queryable, actor: Actor, body: SituationBody):
 export async function previewSituation(db: Queryable, actor: Actor, body: SituationBody, now: Date): Promise<Impact> {
   const area = await recordableArea(db, actor, body);
   const entry: SituationEntry = {
-    id: -1, areaLevel: area.level, areaId: area.id, level: body.level, effectiveFrom: body.effectiveFrom,
-    recordedAt: now.toISOString(), source: body.source,
+    id: -1,
+    areaLevel: area.level,
+    areaId: area.id,
+    level: body.level,
+    effectiveFrom: body.effectiveFrom,
+    recordedAt: now.toISOString(),
+    source: body.source,
   };
   const result = await recompute(db, { scope: areaScope(area), from: body.effectiveFrom, extraSituation: entry, write: false }, now);
   return result.impact;
@@ -182,8 +213,15 @@ export async function recordSituation(db: Db, actor: Actor, body: SituationBody,
 // ── rule sets ───────────────────────────────────────────────────────────────────────────────
 
 const toSummary = (r: RuleSetRow) => ({
-  id: r.id, version: r.version, region: r.region, name: r.name, effectiveFrom: r.effectiveFrom, publishedAt: r.publishedAt,
-  publishedBy: r.publishedBy, notes: r.notes, ...localisedOfBody(r.body),
+  id: r.id,
+  version: r.version,
+  region: r.region,
+  name: r.name,
+  effectiveFrom: r.effectiveFrom,
+  publishedAt: r.publishedAt,
+  publishedBy: r.publishedBy,
+  notes: r.notes,
+  ...localisedOfBody(r.body),
 });
 
 /** The body's names and description in the three languages, when it has them (older sets do not). */
@@ -199,7 +237,8 @@ export async function listRuleSets(db: Queryable, actor: Actor, regionId: number
   const settings = await repo.getSettings(db);
   const districtRegions = await repo.regionsOfDistricts(db, districtGrants(actor));
   if (regionId !== undefined && !canReadRuleSets(actor, regionId, districtRegions)) throw errors.areaNotFound();
-  const readable = hasRole(actor, 'ministry_officer') ? 'all' as const
+  const readable = hasRole(actor, 'ministry_officer')
+    ? ('all' as const)
     : [...actor.grants.filter((g) => g.role === 'region_officer').map((g) => g.regionId!), ...districtRegions];
   const rows = (await repo.listRuleSets(db, readable)).filter((r) => regionId === undefined || r.regionId === null || r.regionId === regionId);
   return {
@@ -216,7 +255,12 @@ export async function getRuleSet(db: Queryable, actor: Actor, id: number) {
   return { ...toSummary(row), body: ruleSetBody.parse(row.body) };
 }
 
-interface CandidateInput { regionId: number | null; body?: unknown; source?: string; effectiveFrom?: string }
+interface CandidateInput {
+  regionId: number | null;
+  body?: unknown;
+  source?: string;
+  effectiveFrom?: string;
+}
 
 /** The candidate's JSON: refused with the place of the first problem when it does not parse or validate. */
 export function parseCandidate(input: CandidateInput): RuleSetBody {
@@ -249,16 +293,22 @@ export function parseCandidate(input: CandidateInput): RuleSetBody {
 async function describeUncovered(db: Queryable, uncovered: Uncovered[]) {
   const sample = uncovered.slice(0, 20);
   const orgNames = await repo.organisationNames(db, [...new Set(sample.map((u) => u.organisationId))]);
-  const classNames = await repo.classNames(db, sample.flatMap((u) => (u.classId === null ? [] : [u.classId])));
+  const classNames = await repo.classNames(
+    db,
+    sample.flatMap((u) => (u.classId === null ? [] : [u.classId])),
+  );
   const organisations = sample.map((u) => ({
-    id: u.organisationId, name: orgNames.get(u.organisationId) ?? null,
-    classId: u.classId, className: u.classId === null ? null : classNames.get(u.classId) ?? null,
+    id: u.organisationId,
+    name: orgNames.get(u.organisationId) ?? null,
+    classId: u.classId,
+    className: u.classId === null ? null : (classNames.get(u.classId) ?? null),
   }));
   const firstName = organisations[0]?.name?.en ?? `#${organisations[0]?.id}`;
   const count = new Set(uncovered.map((u) => u.organisationId)).size;
   return errors.ruleSetIncomplete(
     `The rule set leaves ${count} organisation${count === 1 ? '' : 's'} without a format under some situation, e.g. "${firstName}"${organisations[0]?.className ? ` (class ${organisations[0].className})` : ''}: add a rule or a default`,
-    { count, organisations });
+    { count, organisations },
+  );
 }
 
 async function candidateRow(db: Queryable, actor: Actor, input: CandidateInput, now: Date): Promise<{ row: RuleSetRow; body: RuleSetBody }> {
@@ -268,13 +318,25 @@ async function candidateRow(db: Queryable, actor: Actor, input: CandidateInput, 
   if (input.regionId !== null && !(await repo.regionCode(db, input.regionId))) throw errors.areaNotFound();
   const access = rulePublishing(actor, input.regionId, settings.regionsMayEditRules, districtRegions);
   if (access === 'hidden') throw errors.areaNotFound();
-  if (access === 'forbidden') throw errors.forbiddenAction(input.regionId === null ? 'Only the ministry publishes the country rule set' : "Only the region's officers or the ministry publish a region's rules");
+  if (access === 'forbidden')
+    throw errors.forbiddenAction(
+      input.regionId === null ? 'Only the ministry publishes the country rule set' : "Only the region's officers or the ministry publish a region's rules",
+    );
   if (access === 'disabled') throw errors.regionalRulesDisabled();
   const body = parseCandidate(input);
   const version = (await repo.latestVersion(db, input.regionId)) + 1;
   const row: RuleSetRow = {
-    id: 0, regionId: input.regionId, region: null, regionCode: null, version, name: body.name, body,
-    effectiveFrom: input.effectiveFrom ?? dayOf(now), notes: '', publishedAt: now.toISOString(), publishedBy: null,
+    id: 0,
+    regionId: input.regionId,
+    region: null,
+    regionCode: null,
+    version,
+    name: body.name,
+    body,
+    effectiveFrom: input.effectiveFrom ?? dayOf(now),
+    notes: '',
+    publishedAt: now.toISOString(),
+    publishedBy: null,
   };
   return { row, body };
 }
@@ -291,9 +353,7 @@ export async function previewRuleSet(db: Queryable, actor: Actor, input: Candida
 }
 
 /** Publishes a new version and recomputes every decision it governs, in one transaction. */
-export async function publishRuleSet(
-  db: Db, actor: Actor, input: CandidateInput & { notes: string; basedOnVersion?: number | null }, now: Date,
-) {
+export async function publishRuleSet(db: Db, actor: Actor, input: CandidateInput & { notes: string; basedOnVersion?: number | null }, now: Date) {
   const { row, body } = await candidateRow(db, actor, input, now);
   const uncovered = await checkCoverage(db, row, body);
   if (uncovered.length) throw await describeUncovered(db, uncovered);
@@ -301,10 +361,18 @@ export async function publishRuleSet(
     await lockRecompute(tx);
     const latest = await repo.latestVersion(tx, row.regionId);
     if (input.basedOnVersion !== undefined && input.basedOnVersion !== null && input.basedOnVersion !== latest) {
-      throw errors.ruleSetStale(`Version ${latest} was published after version ${input.basedOnVersion} you started from: reload and merge your changes`, { latestVersion: latest });
+      throw errors.ruleSetStale(`Version ${latest} was published after version ${input.basedOnVersion} you started from: reload and merge your changes`, {
+        latestVersion: latest,
+      });
     }
     const id = await repo.insertRuleSet(tx, {
-      regionId: row.regionId, version: latest + 1, name: body.name, body, effectiveFrom: row.effectiveFrom, notes: input.notes, personId: actor.personId,
+      regionId: row.regionId,
+      version: latest + 1,
+      name: body.name,
+      body,
+      effectiveFrom: row.effectiveFrom,
+      notes: input.notes,
+      personId: actor.personId,
     });
     const result = await recompute(tx, { scope: ruleScope(row.regionId), from: row.effectiveFrom, write: true }, now);
     await applyFormatsToLessons({ tx, scope: { classIds: result.lessonClassIds }, from: row.effectiveFrom, now });
@@ -314,17 +382,39 @@ export async function publishRuleSet(
 
 // ── decisions ───────────────────────────────────────────────────────────────────────────────
 
-export async function listDecisions(db: Queryable, actor: Actor, q: {
-  regionId?: number; districtId?: number; format?: Decision['format']; kind?: string; date?: string; page: number; pageSize: number;
-}, now: Date) {
+export async function listDecisions(
+  db: Queryable,
+  actor: Actor,
+  q: {
+    regionId?: number;
+    districtId?: number;
+    format?: Decision['format'];
+    kind?: string;
+    date?: string;
+    page: number;
+    pageSize: number;
+  },
+  now: Date,
+) {
   if (!isOfficer(actor)) throw errors.notAnOfficer();
   const scope = officerScope(actor);
-  const { rows, total } = await repo.listOrganisationDecisions(db, {
-    ...scope, regionId: q.regionId ?? null, districtId: q.districtId ?? null, format: q.format ?? null, kind: q.kind ?? null,
-  }, q.date ?? dayOf(now), { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { rows, total } = await repo.listOrganisationDecisions(
+    db,
+    {
+      ...scope,
+      regionId: q.regionId ?? null,
+      districtId: q.districtId ?? null,
+      format: q.format ?? null,
+      kind: q.kind ?? null,
+    },
+    q.date ?? dayOf(now),
+    { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+  );
   return {
     items: rows.map((r) => ({ organisation: r.organisation, decision: toDecision(r.effective), classesByFormat: r.classesByFormat })),
-    page: q.page, pageSize: q.pageSize, total,
+    page: q.page,
+    pageSize: q.pageSize,
+    total,
   };
 }
 
@@ -358,7 +448,9 @@ export async function organisationFormats(db: Queryable, actor: Actor, organisat
 
 export async function classFormat(db: Queryable, actor: Actor, classId: number, date: string | undefined, now: Date) {
   const node = await repo.findClassNode(db, classId);
-  const access = node ? classAccess(actor, { id: node.id, organisation: { id: node.organisation_id, districtId: node.district_id, regionId: node.region_id } }) : 'none';
+  const access = node
+    ? classAccess(actor, { id: node.id, organisation: { id: node.organisation_id, districtId: node.district_id, regionId: node.region_id } })
+    : 'none';
   if (!node || access === 'none') throw errors.classNotFound();
   const on = date ?? dayOf(now);
   const [effective] = await repo.effectiveFormats(db, [{ classId, date: on }]);
@@ -375,24 +467,43 @@ async function formatsTouched(db: Queryable, organisationId: number, classId: nu
      select c.id, (select format from formats_effective_format(c.id, $3::date))
        from classes c where c.organisation_id = $1 and ($2::bigint is null or c.id = $2)
         and c.academic_year_id = (select id from academic_years where is_current)`,
-    [organisationId, classId, date]);
+    [organisationId, classId, date],
+  );
   return new Map(rows.map((r) => [r.class_id ?? 0, r.format]));
 }
 
 /** The classes an override governs (its class, or every class of its organisation this year): their lessons follow. */
 const touchedClassIds = (after: Map<number, string | null>) => [...after.keys()].filter((k) => k !== 0);
 
-async function notifyOverrideChange(tx: Queryable, organisationId: number, before: Map<number, string | null>, after: Map<number, string | null>, date: string, now: Date) {
+async function notifyOverrideChange(
+  tx: Queryable,
+  organisationId: number,
+  before: Map<number, string | null>,
+  after: Map<number, string | null>,
+  date: string,
+  now: Date,
+) {
   const changes = [...after.entries()]
     .filter(([k, f]) => f !== null && before.get(k) !== null && before.get(k) !== undefined && before.get(k) !== f)
     .map(([k, f]) => ({ orgId: organisationId, classId: k === 0 ? null : k, from: before.get(k) as Decision['format'], to: f as Decision['format'], date }));
   await notifyFormatChanges(tx, changes, now);
 }
 
-export async function createOverride(db: Db, actor: Actor, body: {
-  organisationId: number; classId: number | null; format: Decision['format']; onSite: Decision['onSite']; subgroupMax: number | null;
-  reason: string; effectiveFrom: string; effectiveTo: string | null;
-}, now: Date) {
+export async function createOverride(
+  db: Db,
+  actor: Actor,
+  body: {
+    organisationId: number;
+    classId: number | null;
+    format: Decision['format'];
+    onSite: Decision['onSite'];
+    subgroupMax: number | null;
+    reason: string;
+    effectiveFrom: string;
+    effectiveTo: string | null;
+  },
+  now: Date,
+) {
   const node = await findOrganisationNode(db, body.organisationId);
   if (!node || !canOverride(actor, node)) throw errors.organisationNotFound();
   if (body.classId !== null) {

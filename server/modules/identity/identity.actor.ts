@@ -4,8 +4,16 @@ export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const ROLES = [
-  'pupil', 'parent', 'teacher', 'homeroom', 'org_admin',
-  'district_officer', 'region_officer', 'ministry_officer', 'gate_guard', 'health_officer',
+  'pupil',
+  'parent',
+  'teacher',
+  'homeroom',
+  'org_admin',
+  'district_officer',
+  'region_officer',
+  'ministry_officer',
+  'gate_guard',
+  'health_officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -84,7 +92,9 @@ export async function loadActorBySessionHash(
   idleMinutes: number,
 ): Promise<(Actor & { lastSeenAt: Date; expiresAt: Date }) | null> {
   // runs on every request: prepared once per connection
-  const { rows } = await preparedQuery<ActorRow & Record<string, unknown>>(db, 'identity.actor',
+  const { rows } = await preparedQuery<ActorRow & Record<string, unknown>>(
+    db,
+    'identity.actor',
     `select s.id as session_id, s.account_id, a.person_id, a.language, s.last_seen_at, s.expires_at,
        (select coalesce(json_agg(json_build_array(r.role, r.organisation_id, r.district_id, r.region_id)), '[]')
           from role_assignments r where r.person_id = a.person_id) as grants,
@@ -104,7 +114,10 @@ export async function loadActorBySessionHash(
   const row = rows[0];
   if (!row) return null;
   const grants: Grant[] = row.grants.map(([role, organisationId, districtId, regionId]) => ({
-    role: role as Role, organisationId, districtId, regionId,
+    role: role as Role,
+    organisationId,
+    districtId,
+    regionId,
   }));
   const homeroom = row.homeroom_class_ids as unknown as [number, number][];
   for (const [, organisationId] of homeroom) {

@@ -29,7 +29,11 @@ export function requireActor(request: FastifyRequest): Actor {
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
   const secure = request.protocol === 'https';
   reply.setCookie(secure ? SECURE_COOKIE : PLAIN_COOKIE, token, {
-    path: '/', httpOnly: true, secure, sameSite: 'lax', maxAge: maxAgeSeconds,
+    path: '/',
+    httpOnly: true,
+    secure,
+    sameSite: 'lax',
+    maxAge: maxAgeSeconds,
   });
 }
 
@@ -46,7 +50,11 @@ export function deviceToken(request: FastifyRequest): string | null {
 export function setDeviceCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
   const secure = request.protocol === 'https';
   reply.setCookie(secure ? SECURE_DEVICE_COOKIE : PLAIN_DEVICE_COOKIE, token, {
-    path: '/', httpOnly: true, secure, sameSite: 'lax', maxAge: DEVICE_DAYS * 86_400,
+    path: '/',
+    httpOnly: true,
+    secure,
+    sameSite: 'lax',
+    maxAge: DEVICE_DAYS * 86_400,
   });
 }
 
@@ -81,7 +89,11 @@ function checkOrigin(request: FastifyRequest, allowed: Set<string>): void {
 
 /** Resolves the session cookie of every API request into `request.actor`, and checks origins. */
 export function registerSessionAuth(app: FastifyInstance, deps: { db: Db; config: Config; changes?: ChangeFeed }): void {
-  const allowed = new Set(deps.config.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean));
+  const allowed = new Set(
+    deps.config.ALLOWED_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   // the lookup kept a few seconds per process, dropped everywhere by NOTIFY (decision 0026)
   const cache = deps.changes ? createSessionCache(deps.changes, deps.config.SESSION_CACHE_MS) : null;
   app.decorateRequest('actor', null);

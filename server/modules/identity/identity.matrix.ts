@@ -14,8 +14,12 @@ const endpoints: MatrixEndpoint<Objects>[] = [
   { route: 'PATCH /api/me', request: () => ({ url: '/api/me', payload: { language: 'kk' } }), inside: all(200), ...own },
   { route: 'GET /api/me/children', request: () => '/api/me/children', inside: all(200), ...own },
   // every other session of the account ends; this one stays (so the rows after it still run)
-  { route: 'POST /api/me/password', request: () => ({ url: '/api/me/password', payload: { currentPassword: 'sabaq-demo', newPassword: 'sabaq-demo-changed' } }),
-    inside: all(200), ...own },
+  {
+    route: 'POST /api/me/password',
+    request: () => ({ url: '/api/me/password', payload: { currentPassword: 'sabaq-demo', newPassword: 'sabaq-demo-changed' } }),
+    inside: all(200),
+    ...own,
+  },
   { route: 'POST /api/auth/logout', request: () => '/api/auth/logout', inside: all(204), ...own },
 ];
 

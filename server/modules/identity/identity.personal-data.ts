@@ -10,7 +10,12 @@ const tables = [
 /** The person, their account (never the password hash), roles, family links, sessions and sign-in history. */
 export const personalData: PersonalDataContributor = {
   module: 'identity',
-  tables: [...tables, { table: 'sessions', personColumns: ['account_id'] }, { table: 'login_devices', personColumns: ['account_id'] }, { table: 'audit_events', personColumns: ['account_id'] }],
+  tables: [
+    ...tables,
+    { table: 'sessions', personColumns: ['account_id'] },
+    { table: 'login_devices', personColumns: ['account_id'] },
+    { table: 'audit_events', personColumns: ['account_id'] },
+  ],
   async export(db, personId) {
     const out = await plainExport(tables, ['password_hash'])(db, personId);
     const account = (out.accounts as { id: number }[])[0];
@@ -33,7 +38,13 @@ export const personalData: PersonalDataContributor = {
       { module: 'identity', action: 'deleted', what: 'role grants', count: roles.rowCount ?? 0, keptUntil: null },
       { module: 'identity', action: 'deleted', what: 'links to children as their parent', count: links.rowCount ?? 0, keptUntil: null },
       { module: 'identity', action: 'anonymised', what: 'phone and e-mail', count: contacts.rowCount ?? 0, keptUntil: null },
-      { module: 'identity', action: 'kept', what: 'name, IIN and birth date (the school records name the person)', count: 1, keptUntil: ctx.schoolRecordsUntil },
+      {
+        module: 'identity',
+        action: 'kept',
+        what: 'name, IIN and birth date (the school records name the person)',
+        count: 1,
+        keptUntil: ctx.schoolRecordsUntil,
+      },
     ];
   },
 };

@@ -43,7 +43,9 @@ export async function revokeSession(db: Queryable, sessionId: number): Promise<v
 }
 
 export async function touchSession(db: Queryable, sessionId: number): Promise<void> {
-  await preparedQuery(db, 'identity.touch_session', `update sessions set last_seen_at = now() where id = $1 and last_seen_at < now() - interval '1 minute'`, [sessionId]);
+  await preparedQuery(db, 'identity.touch_session', `update sessions set last_seen_at = now() where id = $1 and last_seen_at < now() - interval '1 minute'`, [
+    sessionId,
+  ]);
 }
 
 export async function audit(
@@ -51,7 +53,10 @@ export async function audit(
   e: { accountId: number | null; action: string; ip: string | null; details?: Record<string, unknown> },
 ): Promise<void> {
   await db.query('insert into audit_events (account_id, action, ip, details) values ($1, $2, $3, $4)', [
-    e.accountId, e.action, e.ip, JSON.stringify(e.details ?? {}),
+    e.accountId,
+    e.action,
+    e.ip,
+    JSON.stringify(e.details ?? {}),
   ]);
 }
 
@@ -79,11 +84,7 @@ export async function lockedForSeconds(db: Queryable, keys: string[]): Promise<n
 }
 
 /** Counts a failure for each key; a key that reaches its maximum within the window is locked. */
-export async function recordFailure(
-  db: Queryable,
-  failures: { key: string; max: number }[],
-  lockMinutes: number,
-): Promise<void> {
+export async function recordFailure(db: Queryable, failures: { key: string; max: number }[], lockMinutes: number): Promise<void> {
   for (const f of failures) {
     await db.query(
       `insert into login_throttle as t (key, failures, window_started, locked_until)
@@ -104,9 +105,7 @@ export async function recordFailure(
  * upsert serialises parallel attempts): returns each key's attempts in the window, this one included,
  * and the seconds until the window ends. 40 parallel attempts get the counts 1..40, never 40 times 1.
  */
-export async function reserveAttempts(
-  db: Queryable, keys: string[], windowMinutes: number,
-): Promise<Map<string, { attempts: number; waitSeconds: number }>> {
+export async function reserveAttempts(db: Queryable, keys: string[], windowMinutes: number): Promise<Map<string, { attempts: number; waitSeconds: number }>> {
   const sortedKeys = [...new Set(keys)].sort(); // one lock order for every caller: no deadlocks
   const { rows } = await db.query<{ key: string; failures: number; wait: number }>(
     `insert into login_throttle as t (key, failures, window_started)
@@ -140,15 +139,16 @@ export async function takeVerifySlot(db: Queryable, key: string, seconds: number
 
 /** Has this browser (device cookie) signed in to this account before? */
 export async function isKnownDevice(db: Queryable, tokenHash: Buffer, accountId: number): Promise<boolean> {
-  const { rowCount } = await db.query(
-    'update login_devices set last_used_at = now() where token_hash = $1 and account_id = $2', [tokenHash, accountId]);
+  const { rowCount } = await db.query('update login_devices set last_used_at = now() where token_hash = $1 and account_id = $2', [tokenHash, accountId]);
   return rowCount === 1;
 }
 
 export async function rememberDevice(db: Queryable, tokenHash: Buffer, accountId: number): Promise<void> {
   await db.query(
     `insert into login_devices (token_hash, account_id) values ($1, $2)
-     on conflict (token_hash, account_id) do update set last_used_at = now()`, [tokenHash, accountId]);
+     on conflict (token_hash, account_id) do update set last_used_at = now()`,
+    [tokenHash, accountId],
+  );
 }
 
 export async function forgetDevices(db: Queryable, accountId: number): Promise<void> {
@@ -159,7 +159,9 @@ export async function forgetDevices(db: Queryable, accountId: number): Promise<v
 export async function revokeSessionsOf(db: Queryable, accountId: number, keepSessionId: number | null): Promise<number> {
   const { rowCount } = await db.query(
     `update sessions set revoked_at = now()
-      where account_id = $1 and revoked_at is null and ($2::bigint is null or id <> $2)`, [accountId, keepSessionId]);
+      where account_id = $1 and revoked_at is null and ($2::bigint is null or id <> $2)`,
+    [accountId, keepSessionId],
+  );
   return rowCount ?? 0;
 }
 
@@ -189,7 +191,9 @@ export interface MeRow {
 }
 
 export async function findMe(db: Queryable, accountId: number): Promise<MeRow | null> {
-  const { rows } = await preparedQuery<MeRow & Record<string, unknown>>(db, 'identity.me',
+  const { rows } = await preparedQuery<MeRow & Record<string, unknown>>(
+    db,
+    'identity.me',
     `select p.id as person_id, p.iin, p.last_name, p.first_name, p.middle_name, p.birth_date, p.phone, p.email, a.language
        from accounts a join persons p on p.id = a.person_id where a.id = $1`,
     [accountId],
@@ -208,7 +212,9 @@ export interface ScopeNameRow {
 }
 
 export async function findGrantNames(db: Queryable, personId: number): Promise<ScopeNameRow[]> {
-  const { rows } = await preparedQuery<ScopeNameRow & Record<string, unknown>>(db, 'identity.grant_names',
+  const { rows } = await preparedQuery<ScopeNameRow & Record<string, unknown>>(
+    db,
+    'identity.grant_names',
     `select r.role, r.organisation_id, r.district_id, r.region_id,
         case when o.id is not null then json_build_object('kk', o.name_kk, 'ru', o.name_ru, 'en', o.name_en) end as organisation_name,
         case when d.id is not null then json_build_object('kk', d.name_kk, 'ru', d.name_ru, 'en', d.name_en) end as district_name,

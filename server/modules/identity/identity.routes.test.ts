@@ -8,9 +8,18 @@ const logs: string[] = [];
 beforeAll(async () => {
   const logStream = new PassThrough();
   logStream.on('data', (chunk) => logs.push(String(chunk)));
-  t = await createTestApp({ logStream, env: { LOG_LEVEL: 'trace', LOGIN_MAX_FAILURES_PER_ACCOUNT: '5', LOGIN_MAX_FAILURES_PER_ADDRESS: '12', LOGIN_ACCOUNT_SLOWDOWN_SECONDS: '600',
-    // the parallel sign-in tests are about throttling, not admission control: nothing waits out of the queue on a loaded machine
-    ADMISSION_MAX_QUEUE: '1000', ADMISSION_QUEUE_TIMEOUT_MS: '120000' } });
+  t = await createTestApp({
+    logStream,
+    env: {
+      LOG_LEVEL: 'trace',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '5',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '12',
+      LOGIN_ACCOUNT_SLOWDOWN_SECONDS: '600',
+      // the parallel sign-in tests are about throttling, not admission control: nothing waits out of the queue on a loaded machine
+      ADMISSION_MAX_QUEUE: '1000',
+      ADMISSION_QUEUE_TIMEOUT_MS: '120000',
+    },
+  });
 });
 afterAll(async () => t.close());
 
@@ -19,7 +28,9 @@ const login = (payload: unknown, headers: Record<string, string> = {}, ip = '10.
 
 async function personOf(loginName: string) {
   const { rows } = await t.db.query<{ iin: string; phone: string | null; account_id: number }>(
-    'select p.iin, p.phone, a.id as account_id from accounts a join persons p on p.id = a.person_id where a.login = $1', [loginName]);
+    'select p.iin, p.phone, a.id as account_id from accounts a join persons p on p.id = a.person_id where a.login = $1',
+    [loginName],
+  );
   return rows[0]!;
 }
 
@@ -45,7 +56,9 @@ describe('sign-in', () => {
     const secure = await createTestApp({ env: { TRUST_PROXY: 'true' } });
     try {
       const res = await secure.app.inject({
-        method: 'POST', url: '/api/auth/login', payload: { login: 'demo.pupil', password: DEMO_PASSWORD },
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: 'demo.pupil', password: DEMO_PASSWORD },
         headers: { 'x-forwarded-proto': 'https' },
       });
       expect(res.statusCode).toBe(200);
@@ -80,7 +93,9 @@ describe('sign-in', () => {
     const res = await login({ login: 'demo.region', password: DEMO_PASSWORD }, {}, '10.0.4.1');
     const token = res.cookies[0]!.value;
     const { rows } = await t.db.query<{ n: number }>(
-      `select count(*) as n from sessions where encode(token_hash, 'escape') like '%' || $1 || '%' or encode(token_hash, 'hex') = $1`, [token]);
+      `select count(*) as n from sessions where encode(token_hash, 'escape') like '%' || $1 || '%' or encode(token_hash, 'hex') = $1`,
+      [token],
+    );
     expect(rows[0]!.n).toBe(0);
   });
 });
@@ -98,7 +113,9 @@ describe('sessions end', () => {
 
   test('an idle session expires, and so does one past its absolute lifetime', async () => {
     const idle = await t.login('demo.ministry');
-    await t.db.query(`update sessions set last_seen_at = now() - interval '3 hours' where account_id = (select id from accounts where login = 'demo.ministry')`);
+    await t.db.query(
+      `update sessions set last_seen_at = now() - interval '3 hours' where account_id = (select id from accounts where login = 'demo.ministry')`,
+    );
     expect((await t.app.inject({ url: '/api/me', headers: { cookie: idle } })).statusCode).toBe(401);
 
     const old = await t.login('demo.guard');
@@ -117,8 +134,7 @@ describe('rate limits', () => {
     await t.db.query('delete from login_throttle');
     await t.db.query('delete from login_devices');
   });
-  const failuresSince = async (id: number) =>
-    t.one<number>(`select count(*)::int from audit_events where id > $1 and action = 'auth.login_failed'`, [id]);
+  const failuresSince = async (id: number) => t.one<number>(`select count(*)::int from audit_events where id > $1 and action = 'auth.login_failed'`, [id]);
   const lastAudit = () => t.one<number>('select coalesce(max(id), 0)::int from audit_events');
 
   test('after 5 failures for one login from one address, even the right password from there gets 429; not from elsewhere', async () => {
@@ -143,8 +159,9 @@ describe('rate limits', () => {
     expect(codes.filter((c) => c === 429)).toHaveLength(35);
     expect(await failuresSince(before)).toBe(5);
 
-    const mixed = await Promise.all(Array.from({ length: 60 }, (_, i) =>
-      login({ login: 'demo.teacher', password: i === 59 ? DEMO_PASSWORD : `wrong-${i}` }, {}, '10.6.0.2')));
+    const mixed = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => login({ login: 'demo.teacher', password: i === 59 ? DEMO_PASSWORD : `wrong-${i}` }, {}, '10.6.0.2')),
+    );
     expect(mixed.filter((r) => r.statusCode === 401 || r.statusCode === 200).length).toBeLessThanOrEqual(5);
     expect(mixed.filter((r) => r.statusCode === 429).length).toBeGreaterThanOrEqual(55);
     expect((await login({ login: 'demo.teacher', password: DEMO_PASSWORD }, {}, '10.6.0.2')).statusCode).toBe(429);
@@ -186,10 +203,14 @@ describe('rate limits', () => {
   test.each([['1'], ['10.8.0.1'], ['true']])('TRUST_PROXY=%s: the address is the one our proxy saw, never the left-most X-Forwarded-For', async (setting) => {
     const behind = await createTestApp({ env: { TRUST_PROXY: setting, LOGIN_MAX_FAILURES_PER_ADDRESS: '3' } });
     try {
-      const at = (i: number) => behind.app.inject({
-        method: 'POST', url: '/api/auth/login', payload: { login: `guess-${i}`, password: 'x' }, remoteAddress: '10.8.0.1',
-        headers: { 'x-forwarded-for': `203.0.113.${i}, 198.51.100.7` },
-      });
+      const at = (i: number) =>
+        behind.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { login: `guess-${i}`, password: 'x' },
+          remoteAddress: '10.8.0.1',
+          headers: { 'x-forwarded-for': `203.0.113.${i}, 198.51.100.7` },
+        });
       for (let i = 0; i < 3; i++) expect((await at(i)).statusCode).toBe(401);
       // a fresh left-most value each time does not give a fresh budget
       expect((await at(99)).statusCode).toBe(429);
@@ -209,7 +230,9 @@ describe('audit', () => {
     const cookie = await t.login('demo.teacher');
     await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
     const { rows } = await t.db.query<{ action: string; details: unknown; account_id: number | null }>(
-      'select action, details, account_id from audit_events where id > $1 order by id', [before]);
+      'select action, details, account_id from audit_events where id > $1 order by id',
+      [before],
+    );
     expect(rows.map((r) => r.action)).toEqual(['auth.login_failed', 'auth.login', 'auth.logout']);
     expect(rows.every((r) => r.account_id !== null)).toBe(true);
     expect(JSON.stringify(rows)).not.toContain('wrong-password-xyz');
@@ -238,7 +261,12 @@ describe('CSRF', () => {
     expect(evil.json().error.code).toBe('auth.csrf_rejected');
     const crossSite = await t.app.inject({ method: 'PATCH', url: '/api/me', payload: { language: 'en' }, headers: { cookie, 'sec-fetch-site': 'cross-site' } });
     expect(crossSite.statusCode).toBe(403);
-    const own = await t.app.inject({ method: 'PATCH', url: '/api/me', payload: { language: 'en' }, headers: { cookie, origin: 'http://localhost:80', host: 'localhost:80' } });
+    const own = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      payload: { language: 'en' },
+      headers: { cookie, origin: 'http://localhost:80', host: 'localhost:80' },
+    });
     expect(own.statusCode).toBe(200);
     expect(own.json().language).toBe('en');
   });
@@ -284,7 +312,8 @@ describe('/api/me', () => {
     const cookie = await t.login('demo.parent');
     const { children } = (await t.app.inject({ url: '/api/me/children', headers: { cookie } })).json();
     const { rows } = await t.db.query<{ child_id: number }>(
-      `select child_id from parent_links where parent_id = (select person_id from accounts where login = 'demo.parent') order by child_id`);
+      `select child_id from parent_links where parent_id = (select person_id from accounts where login = 'demo.parent') order by child_id`,
+    );
     expect(children.map((c: { id: number }) => c.id).sort()).toEqual(rows.map((r) => r.child_id).sort());
     expect(children.length).toBe(2);
     expect(children[0].classes.length).toBeGreaterThan(0);

@@ -20,9 +20,15 @@ export function normaliseLogin(raw: string): { kind: repo.LoginKind; value: stri
   return { kind: 'login', value: s.toLowerCase() };
 }
 
-type LoginConfig = Pick<Config,
-  'LOGIN_MAX_FAILURES_PER_ACCOUNT' | 'LOGIN_MAX_FAILURES_PER_ADDRESS' | 'LOGIN_LOCK_MINUTES' | 'SESSION_ABSOLUTE_HOURS' |
-  'LOGIN_ACCOUNT_SOFT_LIMIT' | 'LOGIN_ACCOUNT_SLOWDOWN_SECONDS'>;
+type LoginConfig = Pick<
+  Config,
+  | 'LOGIN_MAX_FAILURES_PER_ACCOUNT'
+  | 'LOGIN_MAX_FAILURES_PER_ADDRESS'
+  | 'LOGIN_LOCK_MINUTES'
+  | 'SESSION_ABSOLUTE_HOURS'
+  | 'LOGIN_ACCOUNT_SOFT_LIMIT'
+  | 'LOGIN_ACCOUNT_SLOWDOWN_SECONDS'
+>;
 
 /**
  * The throttle keys of one sign-in attempt (see the identity README):
@@ -62,33 +68,47 @@ export async function login(args: {
   const id = normaliseLogin(args.login);
   const account = await repo.findAccountByLogin(db, id.kind, id.value);
   const deviceHash = args.deviceToken ? hashToken(args.deviceToken) : null;
-  const knownDevice = account !== null && deviceHash !== null && await repo.isKnownDevice(db, deviceHash, account.account_id);
+  const knownDevice = account !== null && deviceHash !== null && (await repo.isKnownDevice(db, deviceHash, account.account_id));
   const keys = throttleKeys({
-    kind: id.kind, value: id.value, ip: args.ip, accountId: account?.account_id ?? null,
+    kind: id.kind,
+    value: id.value,
+    ip: args.ip,
+    accountId: account?.account_id ?? null,
     deviceHex: knownDevice ? deviceHash!.toString('hex') : null,
   });
   const reserved = await repo.reserveAttempts(db, [keys.hard, keys.account, ...(keys.address ? [keys.address] : [])], config.LOGIN_LOCK_MINUTES);
   const over = [
     { key: keys.hard, max: config.LOGIN_MAX_FAILURES_PER_ACCOUNT },
     ...(keys.address ? [{ key: keys.address, max: config.LOGIN_MAX_FAILURES_PER_ADDRESS }] : []),
-  ].map((k) => ({ ...k, r: reserved.get(k.key)! })).filter((k) => k.r.attempts > k.max);
+  ]
+    .map((k) => ({ ...k, r: reserved.get(k.key)! }))
+    .filter((k) => k.r.attempts > k.max);
   if (over.length > 0) {
     await repo.audit(db, { accountId: account?.account_id ?? null, action: 'auth.login_throttled', ip: args.ip });
     const wait = Math.max(...over.map((k) => k.r.waitSeconds));
     const minutes = Math.ceil(wait / 60);
-    throw tooManyAttempts(`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      { retryAfterSeconds: wait }, { 'retry-after': String(wait) });
+    throw tooManyAttempts(
+      `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      { retryAfterSeconds: wait },
+      { 'retry-after': String(wait) },
+    );
   }
   // flooded account: one check per interval; the others get the wrong-password answer, unchecked
-  const slowed = !knownDevice && reserved.get(keys.account)!.attempts > config.LOGIN_ACCOUNT_SOFT_LIMIT &&
+  const slowed =
+    !knownDevice &&
+    reserved.get(keys.account)!.attempts > config.LOGIN_ACCOUNT_SOFT_LIMIT &&
     !(await repo.takeVerifySlot(db, keys.account, config.LOGIN_ACCOUNT_SLOWDOWN_SECONDS));
 
-  const ok = account && !account.disabled_at && !slowed
-    ? await verifyPassword(account.password_hash, args.password)
-    : (await burnVerifyTime(args.password), false);
+  const ok =
+    account && !account.disabled_at && !slowed ? await verifyPassword(account.password_hash, args.password) : (await burnVerifyTime(args.password), false);
 
   if (!ok || !account) {
-    await repo.audit(db, { accountId: account?.account_id ?? null, action: 'auth.login_failed', ip: args.ip, details: { via: id.kind, ...(slowed ? { slowed } : {}) } });
+    await repo.audit(db, {
+      accountId: account?.account_id ?? null,
+      action: 'auth.login_failed',
+      ip: args.ip,
+      details: { via: id.kind, ...(slowed ? { slowed } : {}) },
+    });
     throw invalidCredentials();
   }
 
@@ -96,8 +116,11 @@ export async function login(args: {
   const deviceToken = knownDevice ? args.deviceToken! : randomBytes(32).toString('base64url');
   await db.transaction(async (tx) => {
     await repo.insertSession(tx, {
-      tokenHash: hashToken(token), accountId: account.account_id, absoluteHours: config.SESSION_ABSOLUTE_HOURS,
-      ip: args.ip, userAgent: args.userAgent,
+      tokenHash: hashToken(token),
+      accountId: account.account_id,
+      absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+      ip: args.ip,
+      userAgent: args.userAgent,
     });
     await repo.clearFailures(tx, keys.hard);
     await repo.releaseAttempts(tx, [keys.account, ...(keys.address ? [keys.address] : [])]);
@@ -109,8 +132,13 @@ export async function login(args: {
 
 /** Changes the signed-in person's password after checking the current one; every other session ends. */
 export async function changePassword(args: {
-  db: Db; config: Pick<Config, 'LOGIN_MAX_FAILURES_PER_ACCOUNT' | 'LOGIN_LOCK_MINUTES'>;
-  accountId: number; sessionId: number; currentPassword: string; newPassword: string; ip: string | null;
+  db: Db;
+  config: Pick<Config, 'LOGIN_MAX_FAILURES_PER_ACCOUNT' | 'LOGIN_LOCK_MINUTES'>;
+  accountId: number;
+  sessionId: number;
+  currentPassword: string;
+  newPassword: string;
+  ip: string | null;
 }): Promise<{ revokedSessions: number }> {
   const { db, config } = args;
   const key = `password-change:${args.accountId}`;
@@ -158,6 +186,15 @@ export async function changeLanguage(args: { db: Db; accountId: number; language
 
 // What other modules use of identity (docs/ARCHITECTURE.md, module boundaries): the audit trail, the
 // credential checks that activation shares with sign-in, password hashing and the IIN rules.
-export { audit, auditMany, clearFailures, findAccountByLogin, forgetDevices, lockedForSeconds, recordFailure, revokeSessionsOf } from './identity.repository.js';
+export {
+  audit,
+  auditMany,
+  clearFailures,
+  findAccountByLogin,
+  forgetDevices,
+  lockedForSeconds,
+  recordFailure,
+  revokeSessionsOf,
+} from './identity.repository.js';
 export { hashPassword } from './passwords.js';
 export { makeIin, parseIin, type IinProblem } from './iin.js';

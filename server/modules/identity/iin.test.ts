@@ -45,20 +45,23 @@ describe('IIN', () => {
   });
 
   test('every IIN makeIin builds is valid and round-trips its date and sex; a wrong check digit is caught', () => {
-    fc.assert(fc.property(
-      fc.date({ min: new Date('1900-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }),
-      fc.constantFrom<'m' | 'f'>('m', 'f'),
-      fc.integer({ min: 0, max: 9999 }),
-      fc.integer({ min: 1, max: 9 }),
-      (date, sex, serial, delta) => {
-        const birthDate = date.toISOString().slice(0, 10);
-        const iin = makeIin(birthDate, sex, serial);
-        if (iin === null) return; // that serial has no valid check digit
-        expect(parseIin(iin)).toEqual({ valid: true, birthDate, sex });
-        // a mistyped check digit never passes
-        const typo = iin.slice(0, 11) + ((Number(iin[11]) + delta) % 10);
-        expect(isValidIin(typo)).toBe(false);
-      },
-    ), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }),
+        fc.constantFrom<'m' | 'f'>('m', 'f'),
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 1, max: 9 }),
+        (date, sex, serial, delta) => {
+          const birthDate = date.toISOString().slice(0, 10);
+          const iin = makeIin(birthDate, sex, serial);
+          if (iin === null) return; // that serial has no valid check digit
+          expect(parseIin(iin)).toEqual({ valid: true, birthDate, sex });
+          // a mistyped check digit never passes
+          const typo = iin.slice(0, 11) + ((Number(iin[11]) + delta) % 10);
+          expect(isValidIin(typo)).toBe(false);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

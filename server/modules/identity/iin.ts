@@ -10,9 +10,7 @@ const FIRST_WEIGHTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 const SECOND_WEIGHTS = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
 
 export type IinProblem = 'format' | 'birth_date' | 'century' | 'check_digit';
-export type IinResult =
-  | { valid: true; birthDate: string; sex: 'm' | 'f' }
-  | { valid: false; problem: IinProblem; message: string };
+export type IinResult = { valid: true; birthDate: string; sex: 'm' | 'f' } | { valid: false; problem: IinProblem; message: string };
 
 /** The check digit for the first 11 digits, or null when no valid check digit exists. */
 export function iinCheckDigit(first11: string): number | null {

@@ -67,7 +67,9 @@ describe('the session cache across two processes', () => {
     expect((await me(b, first)).statusCode).toBe(200);
     expect((await me(b, second)).statusCode).toBe(200);
     const changed = await a.app.inject({
-      method: 'POST', url: '/api/me/password', headers: { cookie: first },
+      method: 'POST',
+      url: '/api/me/password',
+      headers: { cookie: first },
       payload: { currentPassword: DEMO_PASSWORD, newPassword: 'another-pass-123' },
     });
     expect(changed.statusCode).toBe(200);

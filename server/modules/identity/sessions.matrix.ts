@@ -6,8 +6,6 @@ import { all, type Matrix } from '../../../test/authz-matrix.js';
 
 export const matrix: Matrix<Record<string, never>> = {
   module: 'identity (sessions)',
-  endpoints: [
-    { route: 'POST /api/auth/logout-everywhere', request: () => '/api/auth/logout-everywhere', inside: all(204), outside: false, missing: false },
-  ],
+  endpoints: [{ route: 'POST /api/auth/logout-everywhere', request: () => '/api/auth/logout-everywhere', inside: all(204), outside: false, missing: false }],
   objects: async () => ({ inside: {}, outside: {}, missing: {} }),
 };

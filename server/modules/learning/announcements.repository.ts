@@ -11,10 +11,14 @@ export async function listAnnouncements(db: Queryable, classId: number): Promise
   return rows;
 }
 
-export async function insertAnnouncement(db: Queryable, a: { organisationId: number; classId: number; authorId: number; title: string; body: string }): Promise<Record<string, unknown>> {
+export async function insertAnnouncement(
+  db: Queryable,
+  a: { organisationId: number; classId: number; authorId: number; title: string; body: string },
+): Promise<Record<string, unknown>> {
   const { rows } = await db.query(
     `with a as (insert into announcements (organisation_id, class_id, author_id, title, body) values ($1, $2, $3, $4, $5) returning *)
      ${SELECT.replace('from announcements a', 'from a')}`,
-    [a.organisationId, a.classId, a.authorId, a.title, a.body]);
+    [a.organisationId, a.classId, a.authorId, a.title, a.body],
+  );
   return rows[0]!;
 }

@@ -5,7 +5,10 @@
 import type { Matrix, MatrixEndpoint } from '../../../test/authz-matrix.js';
 import { demoIds } from './learning.fixtures.js';
 
-interface Objects { org: number; course: number }
+interface Objects {
+  org: number;
+  course: number;
+}
 const N = 404;
 const MISSING = 99_999_999;
 const members = [200, 200, 200, 200, 200, N, N, N, N];
@@ -13,7 +16,11 @@ const members = [200, 200, 200, 200, 200, N, N, N, N];
 const endpoints: MatrixEndpoint<Objects>[] = [
   { route: 'GET /api/learning/organisations/:id/courses', request: (o) => `/api/learning/organisations/${o.org}/courses`, inside: members },
   { route: 'GET /api/learning/courses/:id', request: (o) => `/api/learning/courses/${o.course}`, inside: members },
-  { route: 'PATCH /api/learning/courses/:id', request: (o) => ({ url: `/api/learning/courses/${o.course}`, payload: { credits: 5 } }), inside: [N, N, N, N, 200, N, N, N, N] },
+  {
+    route: 'PATCH /api/learning/courses/:id',
+    request: (o) => ({ url: `/api/learning/courses/${o.course}`, payload: { credits: 5 } }),
+    inside: [N, N, N, N, 200, N, N, N, N],
+  },
 ];
 
 export const matrix: Matrix<Objects> = {
@@ -21,8 +28,11 @@ export const matrix: Matrix<Objects> = {
   endpoints,
   async objects(t) {
     const ids = await demoIds(t.db);
-    const course = (org: number) => t.one<number>(
-      `insert into courses (organisation_id, subject_id, code, title, credits) values ($1, $2, 'MTX-1', 'Матрица', 3) returning id`, [org, ids.math]);
+    const course = (org: number) =>
+      t.one<number>(`insert into courses (organisation_id, subject_id, code, title, credits) values ($1, $2, 'MTX-1', 'Матрица', 3) returning id`, [
+        org,
+        ids.math,
+      ]);
     return {
       inside: { org: ids.cityId, course: await course(ids.cityId) },
       outside: { org: ids.otherRegionSchoolId, course: await course(ids.otherRegionSchoolId) },

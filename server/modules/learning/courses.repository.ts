@@ -10,8 +10,14 @@ const COURSE_SELECT = `
   from courses co join subjects s on s.id = co.subject_id`;
 
 export interface CourseRow {
-  id: number; organisationId: number; code: string; title: string | null; credits: number | null;
-  subject: unknown; groups: { id: number; name: string }[]; teachers: unknown[];
+  id: number;
+  organisationId: number;
+  code: string;
+  title: string | null;
+  credits: number | null;
+  subject: unknown;
+  groups: { id: number; name: string }[];
+  teachers: unknown[];
 }
 
 export async function listCourses(db: Queryable, organisationId: number): Promise<CourseRow[]> {
@@ -25,9 +31,13 @@ export async function findCourse(db: Queryable, id: number): Promise<CourseRow |
 }
 
 export async function updateCourse(db: Queryable, id: number, patch: { title?: string | null; credits?: number | null }): Promise<void> {
-  await db.query(
-    `update courses set title = case when $2 then $3 else title end, credits = case when $4 then $5::smallint else credits end where id = $1`,
-    [id, patch.title !== undefined, patch.title ?? null, patch.credits !== undefined, patch.credits ?? null]);
+  await db.query(`update courses set title = case when $2 then $3 else title end, credits = case when $4 then $5::smallint else credits end where id = $1`, [
+    id,
+    patch.title !== undefined,
+    patch.title ?? null,
+    patch.credits !== undefined,
+    patch.credits ?? null,
+  ]);
 }
 
 function sortParts(c: CourseRow): CourseRow {

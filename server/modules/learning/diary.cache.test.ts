@@ -47,7 +47,10 @@ afterAll(async () => {
 
 describe('the class-day cache', () => {
   test('answers exactly what the one-query Today answers (today and a week)', async () => {
-    for (const [from, to] of [[null, null], [LEARNING_DEMO.weekStart, '2020-12-13']] as const) {
+    for (const [from, to] of [
+      [null, null],
+      [LEARNING_DEMO.weekStart, '2020-12-13'],
+    ] as const) {
       const q = from ? `?from=${from}&to=${to}` : '';
       await today(b, pupilB, q); // fill
       const cached = (await today(b, pupilB, q)).json();
@@ -62,13 +65,17 @@ describe('the class-day cache', () => {
     await today(b, pupilB); // B's cache holds the class's day
     const lesson = before.lessons.find((l: { cancelled: boolean }) => !l.cancelled);
     // delivery: to TV
-    await a.db.query(`update lessons set delivery = 'tv', tv_channel = 'balapan', tv_air_at = starts_at, join_url = null, video_url = null where id = $1`, [lesson.id]);
+    await a.db.query(`update lessons set delivery = 'tv', tv_channel = 'balapan', tv_air_at = starts_at, join_url = null, video_url = null where id = $1`, [
+      lesson.id,
+    ]);
     let d = (await today(b, pupilB)).json();
     expect(d.lessons.find((l: { id: number }) => l.id === lesson.id).delivery).toMatchObject({ kind: 'tv', tvChannel: 'balapan' });
     // homework set for the lesson, due tomorrow
     const hw = await a.one<number>(
       `insert into homework (lesson_id, organisation_id, class_id, subject_id, term_id, teacher_id, title, due_at)
-       select id, organisation_id, class_id, subject_id, term_id, teacher_id, 'Cache check', starts_at + interval '1 day' from lessons where id = $1 returning id`, [lesson.id]);
+       select id, organisation_id, class_id, subject_id, term_id, teacher_id, 'Cache check', starts_at + interval '1 day' from lessons where id = $1 returning id`,
+      [lesson.id],
+    );
     d = (await today(b, pupilB)).json();
     expect(d.homework.some((h: { id: number }) => h.id === hw)).toBe(true);
     expect(d.lessons.find((l: { id: number }) => l.id === lesson.id).homeworkSet.some((h: { id: number }) => h.id === hw)).toBe(true);
@@ -76,12 +83,17 @@ describe('the class-day cache', () => {
     await a.db.query(
       `insert into marks (lesson_id, pupil_id, organisation_id, class_id, subject_id, term_id, on_date, kind, score, max_score, teacher_id)
        select l.id, $2, l.organisation_id, l.class_id, l.subject_id, l.term_id, l.on_date, 'formative', 9, 10, l.teacher_id from lessons l where l.id = $1
-       on conflict (lesson_id, pupil_id, on_date) where homework_id is null do update set score = 9, max_score = 10`, [lesson.id, ids.pupil]);
+       on conflict (lesson_id, pupil_id, on_date) where homework_id is null do update set score = 9, max_score = 10`,
+      [lesson.id, ids.pupil],
+    );
     d = (await today(b, pupilB)).json();
     expect(d.lessons.find((l: { id: number }) => l.id === lesson.id).mark).toMatchObject({ score: 9, max: 10 });
     // an announcement to the class, through A's HTTP API path is not needed: any committed write counts
-    await a.db.query(`insert into announcements (organisation_id, class_id, author_id, title, body)
-      select c.organisation_id, c.id, $2, 'Cache check', 'Body' from classes c where c.id = $1`, [ids.class5a, lesson.teacher.id]);
+    await a.db.query(
+      `insert into announcements (organisation_id, class_id, author_id, title, body)
+      select c.organisation_id, c.id, $2, 'Cache check', 'Body' from classes c where c.id = $1`,
+      [ids.class5a, lesson.teacher.id],
+    );
     d = (await today(b, pupilB)).json();
     expect(d.announcements[0]).toMatchObject({ title: 'Cache check' });
     // and A agrees with B
@@ -97,7 +109,7 @@ describe('the change feed', () => {
   });
   afterAll(async () => feed?.close());
 
-  test('NOTIFY from the writing transaction drops the class\'s entries in every listening process', async () => {
+  test("NOTIFY from the writing transaction drops the class's entries in every listening process", async () => {
     const cache = createClassDayCache(feed);
     const args = { pupilId: ids.pupil, from: null, to: null, now: new Date(LEARNING_DEMO.now) };
     await cache.diary(a.db, args);

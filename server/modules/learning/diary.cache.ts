@@ -92,8 +92,12 @@ export function createClassDayCache(feed: ChangeFeed, maxEntries = 20_000): Clas
         const rows = await findClassDays(db, { classIds: missing, from: me.d_from, to: me.d_to, tz: me.tz });
         for (const r of rows) {
           const e: Entry = {
-            classId: r.class_id, version: r.version ?? 0, everything: r.everything ?? 0,
-            lessons: r.lessons, homework: r.homework, announcements: r.announcements,
+            classId: r.class_id,
+            version: r.version ?? 0,
+            everything: r.everything ?? 0,
+            lessons: r.lessons,
+            homework: r.homework,
+            announcements: r.announcements,
           };
           days.set(r.class_id, e);
           put(keyOf(r.class_id), e);
@@ -119,13 +123,14 @@ export function createClassDayCache(feed: ChangeFeed, maxEntries = 20_000): Clas
       announcements.sort((a, b) => b[0] - a[0] || b[1] - a[1]);
 
       const close = (json: string, tail: string) => `${json.slice(0, json.lastIndexOf('}'))}${tail}}`;
-      const lessonText = lessons.map(([, id, json]) =>
-        close(json, `, "mark" : ${marks.get(id) ?? NONE}, "attendance" : ${attendance.get(id) ?? NONE}`));
+      const lessonText = lessons.map(([, id, json]) => close(json, `, "mark" : ${marks.get(id) ?? NONE}, "attendance" : ${attendance.get(id) ?? NONE}`));
       const homeworkText = homework.map(([, id, , json]) => close(json, `, "submission" : ${submissions.get(id) ?? NONE}`));
       const announcementText = announcements.slice(0, 10).map(([, , json]) => json);
-      return `{"pupil":${me.pupil},"classes":${me.classes},"timeZone":${JSON.stringify(me.time_zone)},` +
+      return (
+        `{"pupil":${me.pupil},"classes":${me.classes},"timeZone":${JSON.stringify(me.time_zone)},` +
         `"today":"${me.today}","from":"${me.d_from}","to":"${me.d_to}",` +
-        `"lessons":[${lessonText.join(',')}],"homework":[${homeworkText.join(',')}],"announcements":[${announcementText.join(',')}]}`;
+        `"lessons":[${lessonText.join(',')}],"homework":[${homeworkText.join(',')}],"announcements":[${announcementText.join(',')}]}`
+      );
     },
   };
 }

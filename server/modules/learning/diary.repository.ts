@@ -8,7 +8,9 @@ import { deliveryJson, homeworkMaterials, lessonMaterials, markJson, personJson,
 /** The pupil's classes (every year) with their organisations: what the policy needs for homeroom teachers and admins. */
 export async function findPupilScope(db: Queryable, pupilId: number): Promise<{ classIds: number[]; organisationIds: number[] }> {
   const { rows } = await db.query<{ class_id: number; organisation_id: number }>(
-    `select m.class_id, c.organisation_id from class_members m join classes c on c.id = m.class_id where m.pupil_id = $1`, [pupilId]);
+    `select m.class_id, c.organisation_id from class_members m join classes c on c.id = m.class_id where m.pupil_id = $1`,
+    [pupilId],
+  );
   return { classIds: rows.map((r) => r.class_id), organisationIds: [...new Set(rows.map((r) => r.organisation_id))] };
 }
 
@@ -35,7 +37,9 @@ const PUPIL_CLASSES = `
  * holds the text to the declared schema, field for field). Null when the pupil does not exist.
  */
 export async function findDiaryJson(db: Queryable, args: { pupilId: number; from: string | null; to: string | null; now: Date }): Promise<string | null> {
-  const { rows } = await prepared<{ body: string }>(db, 'diary',
+  const { rows } = await prepared<{ body: string }>(
+    db,
+    'diary',
     `with ${PUPIL_CLASSES},
      span as (
        select t.today, coalesce($2::date, t.today) as d_from, coalesce($3::date, $2::date, t.today) as d_to, t.tz
@@ -119,7 +123,9 @@ export interface SummaryRow {
 
 /** A pupil's term in ONE query: subjects, every mark, attendance counts per subject and the latest absences. */
 export async function findSummary(db: Queryable, args: { pupilId: number; termId: number | null; now: Date }): Promise<SummaryRow | null> {
-  const { rows } = await prepared<SummaryRow & Record<string, unknown>>(db, 'summary',
+  const { rows } = await prepared<SummaryRow & Record<string, unknown>>(
+    db,
+    'summary',
     `with ${PUPIL_CLASSES},
      term as (
        select t.* from terms t join home on t.organisation_id = home.organisation_id
@@ -183,8 +189,13 @@ export interface DiaryPupilRow {
  * dates, the classes' versions, the pupil's marks and attendance of the days' lessons and their
  * submissions to the homework due. Null when the pupil does not exist.
  */
-export async function findDiaryPupil(db: Queryable, args: { pupilId: number; from: string | null; to: string | null; now: Date }): Promise<DiaryPupilRow | null> {
-  const { rows } = await prepared<DiaryPupilRow & Record<string, unknown>>(db, 'diary_pupil',
+export async function findDiaryPupil(
+  db: Queryable,
+  args: { pupilId: number; from: string | null; to: string | null; now: Date },
+): Promise<DiaryPupilRow | null> {
+  const { rows } = await prepared<DiaryPupilRow & Record<string, unknown>>(
+    db,
+    'diary_pupil',
     `with ${PUPIL_CLASSES},
      span as (
        select t.today, coalesce($2::date, t.today) as d_from, coalesce($3::date, $2::date, t.today) as d_to, t.tz
@@ -237,7 +248,9 @@ export interface ClassDayRow {
 
 /** The days of several classes in ONE query (a cache miss), each with the version it was read at. */
 export async function findClassDays(db: Queryable, args: { classIds: number[]; from: string; to: string; tz: string }): Promise<ClassDayRow[]> {
-  const { rows } = await prepared<ClassDayRow & Record<string, unknown>>(db, 'diary_classes',
+  const { rows } = await prepared<ClassDayRow & Record<string, unknown>>(
+    db,
+    'diary_classes',
     `with b as (
        select $2::date as d_from, $3::date as d_to, ($2::date::timestamp at time zone $4) as from_ts, (($3::date + 8)::timestamp at time zone $4) as to_ts
      )

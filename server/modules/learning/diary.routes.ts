@@ -22,37 +22,51 @@ export async function assertCanReadPupil(db: Queryable, actor: Actor, pupilId: n
 export async function diaryRoutes(app: FastifyInstance, { db, clock, classDays }: LearningDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/learning/pupils/:id/diary', {
-    schema: {
-      tags: ['learning'], summary: "A pupil's day (Today, the default) or days (the week's diary): lessons, how to join, homework due, announcements",
-      params: idParam, querystring: diaryQuery, response: { 200: diaryResponse, 400: errorBody, 401: errorBody, 404: errorBody },
+  r.get(
+    '/api/learning/pupils/:id/diary',
+    {
+      schema: {
+        tags: ['learning'],
+        summary: "A pupil's day (Today, the default) or days (the week's diary): lessons, how to join, homework due, announcements",
+        params: idParam,
+        querystring: diaryQuery,
+        response: { 200: diaryResponse, 400: errorBody, 401: errorBody, 404: errorBody },
+      },
     },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    const { from, to } = request.query;
-    assertRange(from, to, 31);
-    await assertCanReadPupil(db, actor, request.params.id);
-    const args = { pupilId: request.params.id, from: from ?? null, to: to ?? null, now: clock() };
-    // the classes' days from the process's cache (decision 0026), or the whole day in one query
-    const body = classDays ? await classDays.diary(db, args) : await repo.findDiaryJson(db, args);
-    if (!body) throw pupilNotFound();
-    // built by PostgreSQL in the declared shape (see findDiaryJson): sent as it is
-    return reply.type('application/json; charset=utf-8').send(body as never);
-  });
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { from, to } = request.query;
+      assertRange(from, to, 31);
+      await assertCanReadPupil(db, actor, request.params.id);
+      const args = { pupilId: request.params.id, from: from ?? null, to: to ?? null, now: clock() };
+      // the classes' days from the process's cache (decision 0026), or the whole day in one query
+      const body = classDays ? await classDays.diary(db, args) : await repo.findDiaryJson(db, args);
+      if (!body) throw pupilNotFound();
+      // built by PostgreSQL in the declared shape (see findDiaryJson): sent as it is
+      return reply.type('application/json; charset=utf-8').send(body as never);
+    },
+  );
 
-  r.get('/api/learning/pupils/:id/summary', {
-    schema: {
-      tags: ['learning'], summary: "A pupil's term: marks and results per subject, attendance (the parent's child summary)",
-      params: idParam, querystring: summaryQuery, response: { 200: summaryResponse, 401: errorBody, 404: errorBody },
+  r.get(
+    '/api/learning/pupils/:id/summary',
+    {
+      schema: {
+        tags: ['learning'],
+        summary: "A pupil's term: marks and results per subject, attendance (the parent's child summary)",
+        params: idParam,
+        querystring: summaryQuery,
+        response: { 200: summaryResponse, 401: errorBody, 404: errorBody },
+      },
     },
-  }, async (request) => {
-    const actor = requireActor(request);
-    await assertCanReadPupil(db, actor, request.params.id);
-    const row = await repo.findSummary(db, { pupilId: request.params.id, termId: request.query.termId ?? null, now: clock() });
-    if (!row) throw pupilNotFound();
-    if (request.query.termId && !row.term) throw termNotFound();
-    return toSummary(row);
-  });
+    async (request) => {
+      const actor = requireActor(request);
+      await assertCanReadPupil(db, actor, request.params.id);
+      const row = await repo.findSummary(db, { pupilId: request.params.id, termId: request.query.termId ?? null, now: clock() });
+      if (!row) throw pupilNotFound();
+      if (request.query.termId && !row.term) throw termNotFound();
+      return toSummary(row);
+    },
+  );
 }
 
 export function toSummary(row: repo.SummaryRow): PupilSummary {
@@ -65,7 +79,13 @@ export function toSummary(row: repo.SummaryRow): PupilSummary {
     return {
       subject,
       marks: marks.map((m) => ({
-        lessonId: m.lessonId, homeworkId: m.homeworkId, date: m.date, kind: m.kind as MarkValue['kind'], score: m.score, max: m.max, comment: m.comment,
+        lessonId: m.lessonId,
+        homeworkId: m.homeworkId,
+        date: m.date,
+        kind: m.kind as MarkValue['kind'],
+        score: m.score,
+        max: m.max,
+        comment: m.comment,
       })),
       result: subjectResult(settings, values),
       attendance: countAttendance(row.attendance_counts.filter((a) => a.subjectId === subject.id)),

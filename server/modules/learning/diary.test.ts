@@ -21,10 +21,21 @@ afterAll(async () => t?.close());
 describe("the pupil's Today", () => {
   test("is the school's today: lessons in order with how to join each, and the homework due", async () => {
     // one of today's lessons on TV and one recorded, so both checks below always run
-    const today = (await t.db.query<{ id: number }>('select id from lessons where class_id = $1 and on_date = $2 and not cancelled order by starts_at', [ids.class5a, LEARNING_DEMO.today])).rows;
+    const today = (
+      await t.db.query<{ id: number }>('select id from lessons where class_id = $1 and on_date = $2 and not cancelled order by starts_at', [
+        ids.class5a,
+        LEARNING_DEMO.today,
+      ])
+    ).rows;
     expect(today.length).toBeGreaterThan(3);
-    await t.db.query(`update lessons set delivery = 'tv', delivery_source = 'teacher', tv_channel = 'el_arna', tv_air_at = starts_at, join_url = null, video_url = null where id = $1`, [today[1]!.id]);
-    await t.db.query(`update lessons set delivery = 'recorded', delivery_source = 'teacher', video_url = 'https://video.example/5a', join_url = null, tv_channel = null, tv_air_at = null where id = $1`, [today[2]!.id]);
+    await t.db.query(
+      `update lessons set delivery = 'tv', delivery_source = 'teacher', tv_channel = 'el_arna', tv_air_at = starts_at, join_url = null, video_url = null where id = $1`,
+      [today[1]!.id],
+    );
+    await t.db.query(
+      `update lessons set delivery = 'recorded', delivery_source = 'teacher', video_url = 'https://video.example/5a', join_url = null, tv_channel = null, tv_air_at = null where id = $1`,
+      [today[2]!.id],
+    );
     const res = await get('demo.pupil', `/api/learning/pupils/${ids.pupil}/diary`);
     expect(res.statusCode).toBe(200);
     const d = res.json();
@@ -59,7 +70,7 @@ describe("the pupil's Today", () => {
     }
   });
 
-  test('answers with at most two queries (session + the pupil\'s own part), the classes\' day once per process (decision 0026)', async () => {
+  test("answers with at most two queries (session + the pupil's own part), the classes' day once per process (decision 0026)", async () => {
     for (const url of [`/api/learning/pupils/${ids.pupil}/diary`, `/api/learning/pupils/${ids.pupil}/diary?from=${LEARNING_DEMO.weekStart}&to=2020-12-13`]) {
       const cold = await get('demo.pupil', url);
       const warm = await get('demo.pupil', url);
@@ -94,7 +105,9 @@ describe("the week's diary and the parent's view", () => {
       expect(term.statusCode).toBe(200);
       expect(Number(term.headers['x-query-count'])).toBeLessThanOrEqual(2);
     }
-    const stranger = (await t.db.query<{ id: number }>('select pupil_id as id from class_members where class_id = $1 and pupil_id <> $2 limit 1', [ids.class5a, ids.pupil])).rows[0]!.id;
+    const stranger = (
+      await t.db.query<{ id: number }>('select pupil_id as id from class_members where class_id = $1 and pupil_id <> $2 limit 1', [ids.class5a, ids.pupil])
+    ).rows[0]!.id;
     expect((await get('demo.parent', `/api/learning/pupils/${stranger}/diary`)).statusCode).toBe(404);
     expect((await get('demo.pupil', `/api/learning/pupils/${stranger}/summary`)).statusCode).toBe(404);
   });
@@ -118,7 +131,7 @@ describe("the week's diary and the parent's view", () => {
     expect((await get('demo.parent', `/api/learning/pupils/${ids.pupil}/summary?termId=999999`)).statusCode).toBe(404);
   });
 
-  test('the homeroom teacher and the admin read a pupil of theirs (one more query to find the pupil\'s class)', async () => {
+  test("the homeroom teacher and the admin read a pupil of theirs (one more query to find the pupil's class)", async () => {
     const res = await get('demo.homeroom', `/api/learning/pupils/${ids.pupil}/diary`);
     expect([res.statusCode, res.headers['x-query-count']]).toEqual([200, '3']);
     expect((await get('demo.homeroom', `/api/learning/pupils/${ids.sibling}/diary`)).statusCode).toBe(404);

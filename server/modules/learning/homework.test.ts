@@ -22,7 +22,9 @@ const attempts = async (homeworkId: number) =>
 let todayMath: number;
 async function newHomework(dueAt: string, title = 'Бөлшектер: №512, №515'): Promise<number> {
   const res = await call('demo.teacher', 'POST', `/api/learning/lessons/${todayMath}/homework`, {
-    title, instructions: 'Оқулықтың 512 және 515 есептерін шығарыңыз.', dueAt,
+    title,
+    instructions: 'Оқулықтың 512 және 515 есептерін шығарыңыз.',
+    dueAt,
     materials: [{ kind: 'link', title: 'Бейнесабақ', url: 'https://bilimland.example/video/512' }],
   });
   expect(res.statusCode).toBe(201);
@@ -40,13 +42,22 @@ afterAll(async () => t?.close());
 describe('setting homework', () => {
   test('homework is due within its term and not before its lesson', async () => {
     const lesson = (await call('demo.teacher', 'GET', `/api/learning/lessons/${todayMath}`)).json();
-    const early = await call('demo.teacher', 'POST', `/api/learning/lessons/${todayMath}/homework`, { title: 'x', dueAt: new Date(Date.parse(lesson.startsAt) - 60_000).toISOString() });
+    const early = await call('demo.teacher', 'POST', `/api/learning/lessons/${todayMath}/homework`, {
+      title: 'x',
+      dueAt: new Date(Date.parse(lesson.startsAt) - 60_000).toISOString(),
+    });
     expect([early.statusCode, early.json().error.code]).toEqual([422, 'learning.due_before_lesson']);
     const late = await call('demo.teacher', 'POST', `/api/learning/lessons/${todayMath}/homework`, { title: 'x', dueAt: '2021-01-15T12:00:00Z' });
     expect([late.statusCode, late.json().error.code]).toEqual([422, 'learning.date_outside_term']);
     const id = await newHomework(inHours(48));
     const view = (await call('demo.pupil', 'GET', `/api/learning/homework/${id}`)).json();
-    expect(view).toMatchObject({ canSubmit: true, canEdit: false, mySubmission: null, pupils: null, homework: { title: 'Бөлшектер: №512, №515', submitted: null } });
+    expect(view).toMatchObject({
+      canSubmit: true,
+      canEdit: false,
+      mySubmission: null,
+      pupils: null,
+      homework: { title: 'Бөлшектер: №512, №515', submitted: null },
+    });
     expect(view.homework.materials[0]).toMatchObject({ kind: 'link', url: 'https://bilimland.example/video/512' });
     // it appears in the pupil's Today as homework due
     const today = (await call('demo.pupil', 'GET', `/api/learning/pupils/${ids.pupil}/diary`)).json();
@@ -100,8 +111,11 @@ describe('submitting work', () => {
     const second = (await submit(hw, { text: 'түзетілген нұсқа' })).json();
     expect(second).toMatchObject({ attempts: 2, text: 'түзетілген нұсқа' });
     const inbox = (await call('demo.teacher', 'GET', `/api/learning/inbox?classId=${ids.class5a}`)).json();
-    const item = inbox.items.find((i: { submissionId: number }) => i.submissionId === second.id) ??
-      (await call('demo.teacher', 'GET', `/api/learning/inbox?classId=${ids.class5a}&limit=200`)).json().items.find((i: { submissionId: number }) => i.submissionId === second.id);
+    const item =
+      inbox.items.find((i: { submissionId: number }) => i.submissionId === second.id) ??
+      (await call('demo.teacher', 'GET', `/api/learning/inbox?classId=${ids.class5a}&limit=200`))
+        .json()
+        .items.find((i: { submissionId: number }) => i.submissionId === second.id);
     expect(item).toMatchObject({ homework: { id: hw }, pupil: { id: ids.pupil }, late: false, attempts: 2 });
 
     const outOfScale = await call('demo.teacher', 'PUT', `/api/learning/submissions/${second.id}/mark`, { score: 11 });
@@ -139,7 +153,9 @@ describe('submitting work', () => {
 
     const settings = (await call('demo.admin', 'GET', `/api/learning/organisations/${ids.cityId}/settings`)).json();
     const { effectiveGradingSystem: _e, own: _o, ...body } = settings;
-    expect((await call('demo.admin', 'PUT', `/api/learning/organisations/${ids.cityId}/settings`, { ...body, acceptLateSubmissions: false })).statusCode).toBe(200);
+    expect((await call('demo.admin', 'PUT', `/api/learning/organisations/${ids.cityId}/settings`, { ...body, acceptLateSubmissions: false })).statusCode).toBe(
+      200,
+    );
     const hw2 = await newHomework(new Date(Date.parse(lesson.endsAt) + 60_000).toISOString(), 'Мерзімі өткен');
     const refused = await submit(hw2, { text: 'кеш' });
     expect([refused.statusCode, refused.json().error.code]).toEqual([422, 'learning.late_refused']);

@@ -8,8 +8,17 @@ import * as repo from './homework.repository.js';
 import { findLessonContext, insertMaterial } from './lessons.repository.js';
 import { assertScore, lessonForTeacher, writeMarks } from './journal.usecases.js';
 import {
-  alreadyMarked, dateOutsideTerm, dueBeforeLesson, emptySubmission, homeworkHasSubmissions, homeworkNotFound, idempotencyKeyReused,
-  lateRefused, lessonNotFound, notTheTeacher, submissionNotFound,
+  alreadyMarked,
+  dateOutsideTerm,
+  dueBeforeLesson,
+  emptySubmission,
+  homeworkHasSubmissions,
+  homeworkNotFound,
+  idempotencyKeyReused,
+  lateRefused,
+  lessonNotFound,
+  notTheTeacher,
+  submissionNotFound,
 } from './learning.errors.js';
 import { isPupilOf, submissionAccess, teachingAccess } from './learning.policy.js';
 import { decideSubmission, homeworkAssessment, localDateOf, maxScoreFor } from './learning.rules.js';
@@ -28,12 +37,23 @@ export async function ownFilesFor(tx: Queryable, actor: Actor, materials: Materi
   return new Map(files.map((f) => [f.id, f.name]));
 }
 
-export async function insertMaterials(tx: Queryable, lessonId: number, homeworkId: number | null, materials: MaterialInput[], names: Map<string, string>): Promise<number[]> {
+export async function insertMaterials(
+  tx: Queryable,
+  lessonId: number,
+  homeworkId: number | null,
+  materials: MaterialInput[],
+  names: Map<string, string>,
+): Promise<number[]> {
   const ids: number[] = [];
   for (const m of materials) {
-    ids.push(await insertMaterial(tx, m.kind === 'link'
-      ? { lessonId, homeworkId, kind: 'link', fileId: null, url: m.url, title: m.title }
-      : { lessonId, homeworkId, kind: 'file', fileId: m.fileId, url: null, title: m.title ?? names.get(m.fileId) ?? 'file' }));
+    ids.push(
+      await insertMaterial(
+        tx,
+        m.kind === 'link'
+          ? { lessonId, homeworkId, kind: 'link', fileId: null, url: m.url, title: m.title }
+          : { lessonId, homeworkId, kind: 'file', fileId: m.fileId, url: null, title: m.title ?? names.get(m.fileId) ?? 'file' },
+      ),
+    );
   }
   return ids;
 }
@@ -46,18 +66,37 @@ function assertDue(due: Date, lessonStartsAt: Date, timeZone: string, termEndsOn
 
 /** The teacher sets homework in a lesson, due within its term, with links or their uploaded files. */
 export async function createHomework(args: {
-  db: Db; actor: Actor; lessonId: number; title: string; instructions: string | null; dueAt: string; materials: MaterialInput[]; now: Date;
+  db: Db;
+  actor: Actor;
+  lessonId: number;
+  title: string;
+  instructions: string | null;
+  dueAt: string;
+  materials: MaterialInput[];
+  now: Date;
 }): Promise<number> {
   return args.db.transaction(async (tx) => {
     const ctx = await lessonForTeacher(tx, args.actor, args.lessonId, args.now);
     assertDue(new Date(args.dueAt), ctx.startsAt, ctx.timeZone, ctx.termEndsOn);
     const names = await ownFilesFor(tx, args.actor, args.materials);
     const id = await repo.insertHomework(tx, {
-      lessonId: ctx.id, organisationId: ctx.organisationId, classId: ctx.classId, subjectId: ctx.subjectId, termId: ctx.termId,
-      teacherId: args.actor.personId, title: args.title, instructions: args.instructions, dueAt: args.dueAt,
+      lessonId: ctx.id,
+      organisationId: ctx.organisationId,
+      classId: ctx.classId,
+      subjectId: ctx.subjectId,
+      termId: ctx.termId,
+      teacherId: args.actor.personId,
+      title: args.title,
+      instructions: args.instructions,
+      dueAt: args.dueAt,
     });
     await insertMaterials(tx, ctx.id, id, args.materials, names);
-    await notifyHomework(tx, 'homework.set', { homeworkId: id, classId: ctx.classId, subjectId: ctx.subjectId, title: args.title, dueAt: args.dueAt }, args.now);
+    await notifyHomework(
+      tx,
+      'homework.set',
+      { homeworkId: id, classId: ctx.classId, subjectId: ctx.subjectId, title: args.title, dueAt: args.dueAt },
+      args.now,
+    );
     return id;
   });
 }
@@ -71,14 +110,31 @@ async function homeworkForTeacher(tx: Queryable, actor: Actor, homeworkId: numbe
   return h;
 }
 
-export async function updateHomework(args: { db: Db; actor: Actor; homeworkId: number; title?: string; instructions?: string | null; dueAt?: string; now?: Date }): Promise<void> {
+export async function updateHomework(args: {
+  db: Db;
+  actor: Actor;
+  homeworkId: number;
+  title?: string;
+  instructions?: string | null;
+  dueAt?: string;
+  now?: Date;
+}): Promise<void> {
   await args.db.transaction(async (tx) => {
     const h = await homeworkForTeacher(tx, args.actor, args.homeworkId);
     if (args.dueAt) assertDue(new Date(args.dueAt), h.lessonStartsAt, h.timeZone, h.termEndsOn);
     await repo.updateHomework(tx, h.id, { title: args.title, instructions: args.instructions, dueAt: args.dueAt });
-    await notifyHomework(tx, 'homework.changed', {
-      homeworkId: h.id, classId: h.classId, subjectId: h.subjectId, title: args.title ?? null, dueAt: args.dueAt ?? new Date(h.dueAt).toISOString(),
-    }, args.now ?? new Date());
+    await notifyHomework(
+      tx,
+      'homework.changed',
+      {
+        homeworkId: h.id,
+        classId: h.classId,
+        subjectId: h.subjectId,
+        title: args.title ?? null,
+        dueAt: args.dueAt ?? new Date(h.dueAt).toISOString(),
+      },
+      args.now ?? new Date(),
+    );
   });
 }
 
@@ -100,9 +156,17 @@ class ConcurrentRetry extends Error {}
  * Late work is accepted and flagged unless the organisation refuses it; marked work is final.
  */
 export async function submitWork(args: {
-  db: Db; actor: Actor; homeworkId: number; key: string; text: string | null; fileIds: string[]; now: Date;
+  db: Db;
+  actor: Actor;
+  homeworkId: number;
+  key: string;
+  text: string | null;
+  fileIds: string[];
+  now: Date;
 }): Promise<{ submissionId: number; attemptId: number; replayed: boolean }> {
-  const hash = createHash('sha256').update(JSON.stringify({ text: args.text, fileIds: args.fileIds })).digest();
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ text: args.text, fileIds: args.fileIds }))
+    .digest();
   for (let tries = 0; ; tries++) {
     try {
       return await args.db.transaction(async (tx) => {
@@ -116,16 +180,25 @@ export async function submitWork(args: {
         // only a pupil of the class submits; for anyone else the homework does not exist here
         if (!h || !isPupilOf(args.actor, h.classId)) throw homeworkNotFound();
         if (!args.text && !args.fileIds.length) throw emptySubmission();
-        await ownFilesFor(tx, args.actor, args.fileIds.map((fileId) => ({ kind: 'file', fileId })));
+        await ownFilesFor(
+          tx,
+          args.actor,
+          args.fileIds.map((fileId) => ({ kind: 'file', fileId })),
+        );
         const settings = toSettings(h.settings, h.orgKind);
-        const decision = decideSubmission(args.now, h.dueAt, settings.acceptLateSubmissions,
-          await repo.isMarked(tx, h.id, args.actor.personId));
+        const decision = decideSubmission(args.now, h.dueAt, settings.acceptLateSubmissions, await repo.isMarked(tx, h.id, args.actor.personId));
         if (!decision.ok) {
           if (decision.reason === 'already_marked') throw alreadyMarked();
           throw lateRefused(`The work was due at ${h.dueAt.toISOString()} and this organisation does not accept late work`, { dueAt: h.dueAt.toISOString() });
         }
         const attemptId = await repo.insertAttempt(tx, {
-          homeworkId: h.id, pupilId: args.actor.personId, key: args.key, hash, text: args.text, late: decision.late, at: args.now,
+          homeworkId: h.id,
+          pupilId: args.actor.personId,
+          key: args.key,
+          hash,
+          text: args.text,
+          late: decision.late,
+          at: args.now,
         });
         if (attemptId === null) throw new ConcurrentRetry();
         await repo.insertAttemptFiles(tx, attemptId, args.fileIds);
@@ -141,7 +214,14 @@ export async function submitWork(args: {
 }
 
 /** The teacher marks submitted work (formative 1..10, or points for universities); the pupil can no longer resubmit. */
-export async function markSubmission(args: { db: Db; actor: Actor; submissionId: number; score: number | null; comment?: string | null; now: Date }): Promise<void> {
+export async function markSubmission(args: {
+  db: Db;
+  actor: Actor;
+  submissionId: number;
+  score: number | null;
+  comment?: string | null;
+  now: Date;
+}): Promise<void> {
   await args.db.transaction(async (tx) => {
     const sub = await repo.findSubmission(tx, args.submissionId);
     if (!sub) throw submissionNotFound();
@@ -156,8 +236,13 @@ export async function markSubmission(args: { db: Db; actor: Actor; submissionId:
     const max = maxScoreFor(kind, config, null)!;
     if (args.score !== null) assertScore(config, kind, max, args.score, sub.pupilId);
     await writeMarks(tx, {
-      actor: args.actor, ctx: { ...ctx, config }, homeworkId: h.id, kind, max,
-      entries: [{ pupilId: sub.pupilId, score: args.score, comment: args.comment }], now: args.now,
+      actor: args.actor,
+      ctx: { ...ctx, config },
+      homeworkId: h.id,
+      kind,
+      max,
+      entries: [{ pupilId: sub.pupilId, score: args.score, comment: args.comment }],
+      now: args.now,
     });
     // removing the mark hands the work back: the pupil may resubmit
     await repo.setSubmissionStatus(tx, sub.id, args.score === null ? 'submitted' : 'marked');

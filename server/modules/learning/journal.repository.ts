@@ -6,7 +6,9 @@ import { prepared } from './learning.prepared.js';
 
 export async function findClassNode(db: Queryable, classId: number): Promise<{ id: number; name: string; organisationId: number } | null> {
   const { rows } = await db.query<{ id: number; name: string; organisationId: number }>(
-    'select id, name, organisation_id as "organisationId" from classes where id = $1', [classId]);
+    'select id, name, organisation_id as "organisationId" from classes where id = $1',
+    [classId],
+  );
   return rows[0] ?? null;
 }
 
@@ -21,8 +23,15 @@ export interface JournalRow {
   terms: TermRow[];
   pupils: { id: number; lastName: string; firstName: string; middleName: string | null }[];
   lessons: {
-    id: number; date: string; periodNumber: number | null; startsAt: string; topic: string | null; assessment: Assessment;
-    assessmentMax: number | null; delivery: 'in_person' | 'online_live' | 'tv' | 'recorded'; cancelled: boolean;
+    id: number;
+    date: string;
+    periodNumber: number | null;
+    startsAt: string;
+    topic: string | null;
+    assessment: Assessment;
+    assessmentMax: number | null;
+    delivery: 'in_person' | 'online_live' | 'tv' | 'recorded';
+    cancelled: boolean;
     homework: { id: number; title: string; dueAt: string }[];
   }[];
   marks: { lessonId: number; pupilId: number; homeworkId: number | null; kind: Assessment; score: number; max: number; comment: string | null }[];
@@ -31,7 +40,9 @@ export interface JournalRow {
 
 /** The journal grid of a class and subject for a term in ONE query, whatever the class's size. */
 export async function findJournal(db: Queryable, args: { classId: number; subjectId: number; termId: number | null; now: Date }): Promise<JournalRow | null> {
-  const { rows } = await prepared<JournalRow & Record<string, unknown>>(db, 'journal',
+  const { rows } = await prepared<JournalRow & Record<string, unknown>>(
+    db,
+    'journal',
     `with c as (
        select c.id, c.name, c.organisation_id, c.academic_year_id, o.kind, o.time_zone
        from classes c join organisations o on o.id = c.organisation_id where c.id = $1
@@ -73,39 +84,66 @@ export async function findJournal(db: Queryable, args: { classId: number; subjec
 
 /** Which of `pupilIds` are members of the class. */
 export async function pupilsInClass(db: Queryable, classId: number, pupilIds: number[]): Promise<Set<number>> {
-  const { rows } = await db.query<{ pupil_id: number }>(
-    'select pupil_id from class_members where class_id = $1 and pupil_id = any($2::bigint[])', [classId, pupilIds]);
+  const { rows } = await db.query<{ pupil_id: number }>('select pupil_id from class_members where class_id = $1 and pupil_id = any($2::bigint[])', [
+    classId,
+    pupilIds,
+  ]);
   return new Set(rows.map((r) => r.pupil_id));
 }
 
-export interface ExistingMark { id: number; pupil_id: number; kind: Assessment; score: number; max_score: number; comment: string | null }
+export interface ExistingMark {
+  id: number;
+  pupil_id: number;
+  kind: Assessment;
+  score: number;
+  max_score: number;
+  comment: string | null;
+}
 
 /** The classwork marks (or one homework's marks) of these pupils, locked for the change. */
 export async function lockMarks(db: Queryable, where: { lessonId: number; homeworkId: number | null; pupilIds: number[] }): Promise<ExistingMark[]> {
   // two spellings so each matches its partial unique index (a parameter cannot prove "homework_id is null")
-  const { rows } = where.homeworkId === null
-    ? await db.query<ExistingMark & Record<string, unknown>>(
-      `select id, pupil_id, kind, score, max_score, comment from marks
+  const { rows } =
+    where.homeworkId === null
+      ? await db.query<ExistingMark & Record<string, unknown>>(
+          `select id, pupil_id, kind, score, max_score, comment from marks
        where lesson_id = $1 and homework_id is null and pupil_id = any($2::bigint[]) for update`,
-      [where.lessonId, where.pupilIds])
-    : await db.query<ExistingMark & Record<string, unknown>>(
-      `select id, pupil_id, kind, score, max_score, comment from marks
+          [where.lessonId, where.pupilIds],
+        )
+      : await db.query<ExistingMark & Record<string, unknown>>(
+          `select id, pupil_id, kind, score, max_score, comment from marks
        where homework_id = $1 and pupil_id = any($2::bigint[]) for update`,
-      [where.homeworkId, where.pupilIds]);
+          [where.homeworkId, where.pupilIds],
+        );
   return rows;
 }
 
-export interface MarkWrite { pupilId: number; score: number; comment: string | null }
+export interface MarkWrite {
+  pupilId: number;
+  score: number;
+  comment: string | null;
+}
 
 /** Upserts marks in one statement; returns the ids by pupil. */
-export async function upsertMarks(db: Queryable, m: {
-  lessonId: number; homeworkId: number | null; organisationId: number; classId: number; subjectId: number; termId: number; onDate: string;
-  kind: Assessment; max: number; teacherId: number; rows: MarkWrite[];
-}): Promise<Map<number, number>> {
+export async function upsertMarks(
+  db: Queryable,
+  m: {
+    lessonId: number;
+    homeworkId: number | null;
+    organisationId: number;
+    classId: number;
+    subjectId: number;
+    termId: number;
+    onDate: string;
+    kind: Assessment;
+    max: number;
+    teacherId: number;
+    rows: MarkWrite[];
+  },
+): Promise<Map<number, number>> {
   if (!m.rows.length) return new Map();
-  const conflict = m.homeworkId === null
-    ? '(lesson_id, pupil_id, on_date) where homework_id is null'
-    : '(homework_id, pupil_id, on_date) where homework_id is not null';
+  const conflict =
+    m.homeworkId === null ? '(lesson_id, pupil_id, on_date) where homework_id is null' : '(homework_id, pupil_id, on_date) where homework_id is not null';
   const { rows } = await db.query<{ id: number; pupil_id: number }>(
     `insert into marks (lesson_id, homework_id, pupil_id, organisation_id, class_id, subject_id, term_id, on_date, kind, score, max_score, comment, teacher_id)
      select $1, $2, u.pupil_id, $3, $4, $5, $6, $7, $8, u.score, $9, u.comment, $10
@@ -113,8 +151,22 @@ export async function upsertMarks(db: Queryable, m: {
      on conflict ${conflict} do update set kind = excluded.kind, score = excluded.score, max_score = excluded.max_score,
        comment = excluded.comment, teacher_id = excluded.teacher_id, updated_at = now()
      returning id, pupil_id`,
-    [m.lessonId, m.homeworkId, m.organisationId, m.classId, m.subjectId, m.termId, m.onDate, m.kind, m.max, m.teacherId,
-      m.rows.map((r) => r.pupilId), m.rows.map((r) => r.score), m.rows.map((r) => r.comment)]);
+    [
+      m.lessonId,
+      m.homeworkId,
+      m.organisationId,
+      m.classId,
+      m.subjectId,
+      m.termId,
+      m.onDate,
+      m.kind,
+      m.max,
+      m.teacherId,
+      m.rows.map((r) => r.pupilId),
+      m.rows.map((r) => r.score),
+      m.rows.map((r) => r.comment),
+    ],
+  );
   return new Map(rows.map((r) => [r.pupil_id, r.id]));
 }
 
@@ -123,8 +175,15 @@ export async function deleteMarks(db: Queryable, ids: number[]): Promise<void> {
 }
 
 export interface HistoryWrite {
-  markId: number; pupilId: number; action: 'set' | 'changed' | 'removed'; kind: Assessment;
-  oldScore: number | null; oldMax: number | null; newScore: number | null; newMax: number | null; comment: string | null;
+  markId: number;
+  pupilId: number;
+  action: 'set' | 'changed' | 'removed';
+  kind: Assessment;
+  oldScore: number | null;
+  oldMax: number | null;
+  newScore: number | null;
+  newMax: number | null;
+  comment: string | null;
 }
 
 export async function insertHistory(db: Queryable, lessonId: number, homeworkId: number | null, changedBy: number, rows: HistoryWrite[]): Promise<void> {
@@ -134,14 +193,33 @@ export async function insertHistory(db: Queryable, lessonId: number, homeworkId:
      select u.mark_id, $1, $2, u.pupil_id, u.action, u.kind, u.old_score, u.old_max, u.new_score, u.new_max, u.comment, $3
      from unnest($4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::smallint[], $9::smallint[], $10::smallint[], $11::smallint[], $12::text[])
        as u(mark_id, pupil_id, action, kind, old_score, old_max, new_score, new_max, comment)`,
-    [lessonId, homeworkId, changedBy, rows.map((r) => r.markId), rows.map((r) => r.pupilId), rows.map((r) => r.action),
-      rows.map((r) => r.kind), rows.map((r) => r.oldScore), rows.map((r) => r.oldMax), rows.map((r) => r.newScore),
-      rows.map((r) => r.newMax), rows.map((r) => r.comment)]);
+    [
+      lessonId,
+      homeworkId,
+      changedBy,
+      rows.map((r) => r.markId),
+      rows.map((r) => r.pupilId),
+      rows.map((r) => r.action),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.oldScore),
+      rows.map((r) => r.oldMax),
+      rows.map((r) => r.newScore),
+      rows.map((r) => r.newMax),
+      rows.map((r) => r.comment),
+    ],
+  );
 }
 
-export async function upsertAttendance(db: Queryable, a: {
-  lessonId: number; classId: number; onDate: string; markedBy: number; rows: { pupilId: number; status: AttendanceStatus; reason: string | null }[];
-}): Promise<void> {
+export async function upsertAttendance(
+  db: Queryable,
+  a: {
+    lessonId: number;
+    classId: number;
+    onDate: string;
+    markedBy: number;
+    rows: { pupilId: number; status: AttendanceStatus; reason: string | null }[];
+  },
+): Promise<void> {
   if (!a.rows.length) return;
   await db.query(
     `insert into attendance (lesson_id, pupil_id, class_id, on_date, status, reason, marked_by, updated_at)
@@ -149,7 +227,8 @@ export async function upsertAttendance(db: Queryable, a: {
      from unnest($5::bigint[], $6::text[], $7::text[]) as u(pupil_id, status, reason)
      on conflict (lesson_id, pupil_id, on_date) do update set status = excluded.status, reason = excluded.reason,
        marked_by = excluded.marked_by, updated_at = now()`,
-    [a.lessonId, a.classId, a.onDate, a.markedBy, a.rows.map((r) => r.pupilId), a.rows.map((r) => r.status), a.rows.map((r) => r.reason)]);
+    [a.lessonId, a.classId, a.onDate, a.markedBy, a.rows.map((r) => r.pupilId), a.rows.map((r) => r.status), a.rows.map((r) => r.reason)],
+  );
 }
 
 export async function deleteAttendance(db: Queryable, lessonId: number, pupilIds: number[]): Promise<number> {
@@ -164,16 +243,29 @@ export type ExistingAttendance = { pupil_id: number; status: AttendanceStatus; r
 export async function lockAttendance(db: Queryable, lessonId: number, pupilIds: number[]): Promise<Map<number, ExistingAttendance>> {
   if (!pupilIds.length) return new Map();
   const { rows } = await db.query<ExistingAttendance>(
-    'select pupil_id, status, reason from attendance where lesson_id = $1 and pupil_id = any($2::bigint[]) for update', [lessonId, pupilIds]);
+    'select pupil_id, status, reason from attendance where lesson_id = $1 and pupil_id = any($2::bigint[]) for update',
+    [lessonId, pupilIds],
+  );
   return new Map(rows.map((r) => [r.pupil_id, r]));
 }
 
 export interface AttendanceHistoryWrite {
-  pupilId: number; action: 'set' | 'changed' | 'removed'; oldStatus: string | null; oldReason: string | null; newStatus: string | null; newReason: string | null;
+  pupilId: number;
+  action: 'set' | 'changed' | 'removed';
+  oldStatus: string | null;
+  oldReason: string | null;
+  newStatus: string | null;
+  newReason: string | null;
 }
 
 /** History rows stamped with the database's clock, like mark_history (the e-journal's clock may be pinned to a demo day). */
-export async function insertAttendanceHistory(db: Queryable, lessonId: number, via: 'journal' | 'join', changedBy: number | null, rows: AttendanceHistoryWrite[]): Promise<void> {
+export async function insertAttendanceHistory(
+  db: Queryable,
+  lessonId: number,
+  via: 'journal' | 'join',
+  changedBy: number | null,
+  rows: AttendanceHistoryWrite[],
+): Promise<void> {
   if (!rows.length) return;
   await db.query(
     `insert into attendance_history (lesson_id, pupil_id, action, old_status, old_reason, new_status, new_reason, via, changed_by)
@@ -181,8 +273,18 @@ export async function insertAttendanceHistory(db: Queryable, lessonId: number, v
        from unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
          as u(pupil_id, action, old_status, old_reason, new_status, new_reason)
 `,
-    [lessonId, via, changedBy, rows.map((r) => r.pupilId), rows.map((r) => r.action), rows.map((r) => r.oldStatus), rows.map((r) => r.oldReason),
-      rows.map((r) => r.newStatus), rows.map((r) => r.newReason)]);
+    [
+      lessonId,
+      via,
+      changedBy,
+      rows.map((r) => r.pupilId),
+      rows.map((r) => r.action),
+      rows.map((r) => r.oldStatus),
+      rows.map((r) => r.oldReason),
+      rows.map((r) => r.newStatus),
+      rows.map((r) => r.newReason),
+    ],
+  );
 }
 
 export async function findAttendanceHistory(db: Queryable, lessonId: number) {
@@ -190,7 +292,8 @@ export async function findAttendanceHistory(db: Queryable, lessonId: number) {
     `select h.pupil_id as "pupilId", h.action, h.via, h.old_status as "oldStatus", h.old_reason as "oldReason", h.new_status as "newStatus",
        h.new_reason as "newReason", case when p.id is null then null else ${personJson('p')} end as "changedBy", iso_utc(h.changed_at) as "changedAt"
      from attendance_history h left join persons p on p.id = h.changed_by where h.lesson_id = $1 order by h.changed_at, h.id`,
-    [lessonId]);
+    [lessonId],
+  );
   return rows;
 }
 
@@ -199,7 +302,8 @@ export async function findMarkHistory(db: Queryable, lessonId: number) {
     `select h.pupil_id as "pupilId", h.homework_id as "homeworkId", h.action, h.kind, h.old_score as "oldScore", h.old_max as "oldMax",
        h.new_score as "newScore", h.new_max as "newMax", h.comment, ${personJson('p')} as "changedBy", iso_utc(h.changed_at) as "changedAt"
      from mark_history h join persons p on p.id = h.changed_by where h.lesson_id = $1 order by h.changed_at, h.id`,
-    [lessonId]);
+    [lessonId],
+  );
   return rows;
 }
 
@@ -219,8 +323,13 @@ export interface ClassSummaryRow {
 }
 
 /** The homeroom teacher's view of a class in ONE query: a range's lessons and attendance, and the term's marks. */
-export async function findClassSummary(db: Queryable, args: { classId: number; from: string | null; to: string | null; now: Date }): Promise<ClassSummaryRow | null> {
-  const { rows } = await prepared<ClassSummaryRow & Record<string, unknown>>(db, 'class_summary',
+export async function findClassSummary(
+  db: Queryable,
+  args: { classId: number; from: string | null; to: string | null; now: Date },
+): Promise<ClassSummaryRow | null> {
+  const { rows } = await prepared<ClassSummaryRow & Record<string, unknown>>(
+    db,
+    'class_summary',
     `with c as (
        select c.id, c.name, c.organisation_id, o.kind, o.time_zone, ($4::timestamptz at time zone o.time_zone)::date as today
        from classes c join organisations o on o.id = c.organisation_id where c.id = $1

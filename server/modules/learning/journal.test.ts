@@ -17,7 +17,9 @@ async function freshMathLesson(): Promise<number> {
   const { rows } = await t.db.query<{ id: number }>(
     `select l.id from lessons l where l.class_id = $1 and l.subject_id = $2 and l.on_date < $3 and l.assessment = 'formative' and not l.cancelled
        and not exists (select 1 from marks m where m.lesson_id = l.id and m.pupil_id = $4)
-     order by l.on_date desc limit 1`, [ids.class5a, ids.math, LEARNING_DEMO.today, ids.pupil]);
+     order by l.on_date desc limit 1`,
+    [ids.class5a, ids.math, LEARNING_DEMO.today, ids.pupil],
+  );
   return rows[0]!.id;
 }
 
@@ -41,8 +43,12 @@ describe('the journal grid', () => {
     // each pupil's result is the rules' result over their marks
     const pupil = j.pupils[0].id;
     const marks: MarkValue[] = j.marks.filter((m: { pupilId: number }) => m.pupilId === pupil);
-    expect(j.results.find((r: { pupilId: number }) => r.pupilId === pupil).result)
-      .toEqual(subjectResult({ ...DEFAULT_SETTINGS, gradingSystem: 'criteria' }, marks.map((m) => ({ kind: m.kind, score: m.score, max: m.max }))));
+    expect(j.results.find((r: { pupilId: number }) => r.pupilId === pupil).result).toEqual(
+      subjectResult(
+        { ...DEFAULT_SETTINGS, gradingSystem: 'criteria' },
+        marks.map((m) => ({ kind: m.kind, score: m.score, max: m.max })),
+      ),
+    );
   });
 
   test('answers with a constant number of queries, whatever the size of the class', async () => {
@@ -84,13 +90,22 @@ describe('marks', () => {
     expect((await put(9)).json()).toEqual({ changed: 1 });
     const grid = (await call('demo.teacher', 'GET', `/api/learning/journal?classId=${ids.class5a}&subjectId=${ids.math}`)).json();
     // an omitted comment keeps the one there
-    expect(grid.marks.find((m: { lessonId: number; pupilId: number }) => m.lessonId === lesson && m.pupilId === ids.pupil))
-      .toMatchObject({ score: 9, max: 10, kind: 'formative', comment: 'Жақсы', homeworkId: null });
+    expect(grid.marks.find((m: { lessonId: number; pupilId: number }) => m.lessonId === lesson && m.pupilId === ids.pupil)).toMatchObject({
+      score: 9,
+      max: 10,
+      kind: 'formative',
+      comment: 'Жақсы',
+      homeworkId: null,
+    });
     expect((await put(null)).json()).toEqual({ changed: 1 });
-    const history = (await call('demo.teacher', 'GET', `/api/learning/lessons/${lesson}/mark-history`)).json().items
-      .filter((h: { pupilId: number }) => h.pupilId === ids.pupil);
-    expect(history.map((h: { action: string; oldScore: number | null; newScore: number | null }) => [h.action, h.oldScore, h.newScore]))
-      .toEqual([['set', null, 7], ['changed', 7, 9], ['removed', 9, null]]);
+    const history = (await call('demo.teacher', 'GET', `/api/learning/lessons/${lesson}/mark-history`))
+      .json()
+      .items.filter((h: { pupilId: number }) => h.pupilId === ids.pupil);
+    expect(history.map((h: { action: string; oldScore: number | null; newScore: number | null }) => [h.action, h.oldScore, h.newScore])).toEqual([
+      ['set', null, 7],
+      ['changed', 7, 9],
+      ['removed', 9, null],
+    ]);
     expect(history[0].changedBy.id).toBe(ids.teacher);
     // the pupil and the parent see the mark's removal too: no classwork mark on that lesson
     const summary = (await call('demo.parent', 'GET', `/api/learning/pupils/${ids.pupil}/summary`)).json();
@@ -103,7 +118,10 @@ describe('marks', () => {
     const before = (await t.db.query('select count(*)::int as n from marks where lesson_id = $1', [lesson])).rows[0]!.n;
     for (const score of [0, 11, 7.5, -1]) {
       const res = await call('demo.teacher', 'PUT', `/api/learning/lessons/${lesson}/marks`, {
-        entries: [{ pupilId: ids.pupil, score: 8 }, { pupilId: ids.pupil, score }],
+        entries: [
+          { pupilId: ids.pupil, score: 8 },
+          { pupilId: ids.pupil, score },
+        ],
       });
       expect(res.statusCode).toBe(422);
       expect(res.json().error.code).toBe('learning.mark_out_of_scale');
@@ -115,7 +133,8 @@ describe('marks', () => {
   test("a summative score is out of the lesson's maximum, and the scale cannot change under marks", async () => {
     const lesson = await freshMathLesson();
     await t.db.query('delete from marks where lesson_id = $1', [lesson]);
-    const patch = (body: object) => t.app.inject({ method: 'PATCH', url: `/api/learning/lessons/${lesson}`, payload: body, headers: { cookie: cookies['demo.teacher']! } });
+    const patch = (body: object) =>
+      t.app.inject({ method: 'PATCH', url: `/api/learning/lessons/${lesson}`, payload: body, headers: { cookie: cookies['demo.teacher']! } });
     expect((await patch({ assessment: 'section' })).json().error.code).toBe('learning.assessment_needs_max');
     expect((await patch({ assessment: 'exam', assessmentMax: 50 })).json().error.code).toBe('learning.assessment_not_in_system');
     expect((await patch({ assessment: 'section', assessmentMax: 18 })).statusCode).toBe(200);
@@ -153,7 +172,8 @@ describe('attendance', () => {
     const noReason = await put([{ pupilId: ids.pupil, status: 'excused' }]);
     expect([noReason.statusCode, noReason.json().error.code]).toEqual([422, 'learning.attendance_invalid']);
     expect((await put([{ pupilId: ids.pupil, status: 'excused', reason: 'Ауырды' }])).statusCode).toBe(200);
-    const row = async () => (await t.db.query('select status, reason, marked_by from attendance where lesson_id = $1 and pupil_id = $2', [lesson, ids.pupil])).rows[0];
+    const row = async () =>
+      (await t.db.query('select status, reason, marked_by from attendance where lesson_id = $1 and pupil_id = $2', [lesson, ids.pupil])).rows[0];
     expect(await row()).toEqual({ status: 'excused', reason: 'Ауырды', marked_by: ids.teacher });
     expect((await put([{ pupilId: ids.pupil, status: 'late' }])).statusCode).toBe(200);
     expect(await row()).toMatchObject({ status: 'late', reason: null });
@@ -180,7 +200,10 @@ describe("the homeroom teacher's class summary", () => {
     expect(s.pupils).toHaveLength(18);
     expect(s.lessons.length).toBeGreaterThan(15);
     expect(s.totals).toHaveLength(18);
-    const recorded = s.totals.reduce((n: number, x: { present: number; absent: number; late: number; excused: number }) => n + x.present + x.absent + x.late + x.excused, 0);
+    const recorded = s.totals.reduce(
+      (n: number, x: { present: number; absent: number; late: number; excused: number }) => n + x.present + x.absent + x.late + x.excused,
+      0,
+    );
     expect(recorded).toBe(s.attendance.length);
     expect(s.results.length).toBeGreaterThan(18);
   });
@@ -198,14 +221,22 @@ describe('unassignment', () => {
     const url = `/api/learning/journal?classId=${ids.class6b}&subjectId=${ids.math}`;
     expect((await call('demo.teacher', 'GET', url)).statusCode).toBe(200);
     const list = (await call('demo.admin', 'GET', `/api/learning/organisations/${ids.cityId}/assignments`)).json().items;
-    const assignment = list.find((a: { teacher: { id: number }; class: { id: number }; subject: { id: number } }) =>
-      a.teacher.id === ids.teacher && a.class.id === ids.class6b && a.subject.id === ids.math);
+    const assignment = list.find(
+      (a: { teacher: { id: number }; class: { id: number }; subject: { id: number } }) =>
+        a.teacher.id === ids.teacher && a.class.id === ids.class6b && a.subject.id === ids.math,
+    );
     expect((await call('demo.admin', 'DELETE', `/api/learning/assignments/${assignment.id}`)).statusCode).toBe(204);
     const after = await call('demo.teacher', 'GET', url);
     expect([after.statusCode, after.json().error.code]).toEqual([404, 'learning.class_not_found']);
     const lesson = await lessonNear(t.db, ids.class6b, ids.math, LEARNING_DEMO.today, 'before');
-    expect((await call('demo.teacher', 'PUT', `/api/learning/lessons/${lesson.id}/marks`, { entries: [{ pupilId: ids.pupil, score: 5 }] })).statusCode).toBe(404);
-    const back = await call('demo.admin', 'POST', `/api/learning/organisations/${ids.cityId}/assignments`, { teacherId: ids.teacher, classId: ids.class6b, subjectId: ids.math });
+    expect((await call('demo.teacher', 'PUT', `/api/learning/lessons/${lesson.id}/marks`, { entries: [{ pupilId: ids.pupil, score: 5 }] })).statusCode).toBe(
+      404,
+    );
+    const back = await call('demo.admin', 'POST', `/api/learning/organisations/${ids.cityId}/assignments`, {
+      teacherId: ids.teacher,
+      classId: ids.class6b,
+      subjectId: ids.math,
+    });
     expect(back.statusCode).toBe(201);
     expect((await call('demo.teacher', 'GET', url)).statusCode).toBe(200);
   });
@@ -216,7 +247,9 @@ describe('universities: the credit system', () => {
     const { rows } = await t.db.query<{ iin: string; class_id: number; subject_id: number }>(
       `select p.iin, ta.class_id, ta.subject_id from teaching_assignments ta join classes c on c.id = ta.class_id
        join persons p on p.id = ta.teacher_id join accounts a on a.person_id = p.id
-       where c.organisation_id = $1 order by ta.id limit 1`, [ids.universityId]);
+       where c.organisation_id = $1 order by ta.id limit 1`,
+      [ids.universityId],
+    );
     const a = rows[0]!;
     cookies.lecturer = await t.login(a.iin);
     const grid = (await call('lecturer', 'GET', `/api/learning/journal?classId=${a.class_id}&subjectId=${a.subject_id}`)).json();

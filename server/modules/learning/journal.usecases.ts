@@ -4,7 +4,14 @@ import type { Actor } from '../identity/identity.actor.js';
 import * as journal from './journal.repository.js';
 import { findLessonContext, type LessonContext } from './lessons.repository.js';
 import {
-  assessmentNotInSystem, attendanceInvalid, lessonCancelled, lessonInFuture, lessonNotFound, markOutOfScale, notTheTeacher, pupilNotInClass,
+  assessmentNotInSystem,
+  attendanceInvalid,
+  lessonCancelled,
+  lessonInFuture,
+  lessonNotFound,
+  markOutOfScale,
+  notTheTeacher,
+  pupilNotInClass,
 } from './learning.errors.js';
 import { teachingAccess } from './learning.policy.js';
 import { checkAttendance, checkScore, maxScoreFor, scaleText, type Assessment, type AttendanceStatus, type LearningSettings } from './learning.rules.js';
@@ -26,15 +33,28 @@ async function assertPupilsInClass(tx: Queryable, classId: number, pupilIds: num
   if (missing !== undefined) throw pupilNotInClass(`Pupil ${missing} is not in this class`, { pupilId: missing });
 }
 
-export interface MarkEntry { pupilId: number; score: number | null; comment?: string | null }
+export interface MarkEntry {
+  pupilId: number;
+  score: number | null;
+  comment?: string | null;
+}
 
 /**
  * Writes marks of one journal column (classwork of a lesson, or one homework) and keeps every
  * change in the history. Entries with score null remove the mark; unchanged entries write nothing.
  */
-export async function writeMarks(tx: Queryable, args: {
-  actor: Actor; ctx: LessonContext & { config: LearningSettings }; homeworkId: number | null; kind: Assessment; max: number; entries: MarkEntry[]; now?: Date;
-}): Promise<number> {
+export async function writeMarks(
+  tx: Queryable,
+  args: {
+    actor: Actor;
+    ctx: LessonContext & { config: LearningSettings };
+    homeworkId: number | null;
+    kind: Assessment;
+    max: number;
+    entries: MarkEntry[];
+    now?: Date;
+  },
+): Promise<number> {
   const { ctx, entries } = args;
   const pupilIds = [...new Set(entries.map((e) => e.pupilId))];
   await assertPupilsInClass(tx, ctx.classId, pupilIds);
@@ -53,28 +73,62 @@ export async function writeMarks(tx: Queryable, args: {
     writes.push({ pupilId: e.pupilId, score: e.score, comment });
   }
   const ids = await journal.upsertMarks(tx, {
-    lessonId: ctx.id, homeworkId: args.homeworkId, organisationId: ctx.organisationId, classId: ctx.classId, subjectId: ctx.subjectId,
-    termId: ctx.termId, onDate: ctx.onDate, kind: args.kind, max: args.max, teacherId: args.actor.personId, rows: writes,
+    lessonId: ctx.id,
+    homeworkId: args.homeworkId,
+    organisationId: ctx.organisationId,
+    classId: ctx.classId,
+    subjectId: ctx.subjectId,
+    termId: ctx.termId,
+    onDate: ctx.onDate,
+    kind: args.kind,
+    max: args.max,
+    teacherId: args.actor.personId,
+    rows: writes,
   });
-  await journal.deleteMarks(tx, removals.map((m) => m.id));
+  await journal.deleteMarks(
+    tx,
+    removals.map((m) => m.id),
+  );
   const history: journal.HistoryWrite[] = [
     ...writes.map((w) => {
       const before = existing.get(w.pupilId);
       return {
-        markId: ids.get(w.pupilId)!, pupilId: w.pupilId, action: before ? 'changed' as const : 'set' as const, kind: args.kind,
-        oldScore: before?.score ?? null, oldMax: before?.max_score ?? null, newScore: w.score, newMax: args.max, comment: w.comment,
+        markId: ids.get(w.pupilId)!,
+        pupilId: w.pupilId,
+        action: before ? ('changed' as const) : ('set' as const),
+        kind: args.kind,
+        oldScore: before?.score ?? null,
+        oldMax: before?.max_score ?? null,
+        newScore: w.score,
+        newMax: args.max,
+        comment: w.comment,
       };
     }),
     ...removals.map((m) => ({
-      markId: m.id, pupilId: m.pupil_id, action: 'removed' as const, kind: m.kind,
-      oldScore: m.score, oldMax: m.max_score, newScore: null, newMax: null, comment: null,
+      markId: m.id,
+      pupilId: m.pupil_id,
+      action: 'removed' as const,
+      kind: m.kind,
+      oldScore: m.score,
+      oldMax: m.max_score,
+      newScore: null,
+      newMax: null,
+      comment: null,
     })),
   ];
   await journal.insertHistory(tx, ctx.id, args.homeworkId, args.actor.personId, history);
-  await notifyMarks(tx, {
-    lessonId: ctx.id, classId: ctx.classId, subjectId: ctx.subjectId, onDate: ctx.onDate, homeworkId: args.homeworkId,
-    marks: writes.map((w) => ({ pupilId: w.pupilId, score: w.score, max: args.max })),
-  }, args.now ?? new Date());
+  await notifyMarks(
+    tx,
+    {
+      lessonId: ctx.id,
+      classId: ctx.classId,
+      subjectId: ctx.subjectId,
+      onDate: ctx.onDate,
+      homeworkId: args.homeworkId,
+      marks: writes.map((w) => ({ pupilId: w.pupilId, score: w.score, max: args.max })),
+    },
+    args.now ?? new Date(),
+  );
   return history.length;
 }
 
@@ -82,10 +136,12 @@ export async function writeMarks(tx: Queryable, args: {
 export function assertScore(config: LearningSettings, kind: Assessment, max: number | null, score: number, pupilId: number): number {
   const problem = checkScore(config.gradingSystem, kind, score, max);
   if (problem === 'kind_not_in_system') throw assessmentNotInSystem(`"${kind}" marks are not part of the ${config.gradingSystem} grading system`);
-  if (problem === 'no_maximum' || max === null) throw assessmentNotInSystem('This lesson\'s summative assessment has no maximum score yet');
+  if (problem === 'no_maximum' || max === null) throw assessmentNotInSystem("This lesson's summative assessment has no maximum score yet");
   if (problem) {
-    throw markOutOfScale(`${kind === 'formative' ? 'Formative marks' : 'Scores'} here run ${scaleText(kind, max)} in whole numbers; got ${score} for pupil ${pupilId}`,
-      { pupilId, score, min: kind === 'formative' ? 1 : 0, max });
+    throw markOutOfScale(
+      `${kind === 'formative' ? 'Formative marks' : 'Scores'} here run ${scaleText(kind, max)} in whole numbers; got ${score} for pupil ${pupilId}`,
+      { pupilId, score, min: kind === 'formative' ? 1 : 0, max },
+    );
   }
   return max;
 }
@@ -102,7 +158,11 @@ export async function setLessonMarks(args: { db: Db; actor: Actor; lessonId: num
   });
 }
 
-export interface AttendanceEntry { pupilId: number; status: AttendanceStatus | null; reason?: string | null }
+export interface AttendanceEntry {
+  pupilId: number;
+  status: AttendanceStatus | null;
+  reason?: string | null;
+}
 
 /**
  * The teacher records attendance of a lesson. Future lessons take only excused absences (a family
@@ -123,7 +183,8 @@ export async function setLessonAttendance(args: { db: Db; actor: Actor; lessonId
     const pupilIds = [...new Set(args.entries.map((e) => e.pupilId))];
     await assertPupilsInClass(tx, ctx.classId, pupilIds);
     const before = await journal.lockAttendance(tx, ctx.id, pupilIds);
-    const set = args.entries.filter((e): e is AttendanceEntry & { status: AttendanceStatus } => e.status !== null)
+    const set = args.entries
+      .filter((e): e is AttendanceEntry & { status: AttendanceStatus } => e.status !== null)
       .map((e) => ({ pupilId: e.pupilId, status: e.status, reason: e.reason?.trim() || null }));
     await journal.upsertAttendance(tx, { lessonId: ctx.id, classId: ctx.classId, onDate: ctx.onDate, markedBy: args.actor.personId, rows: set });
     const removedIds = args.entries.filter((e) => e.status === null).map((e) => e.pupilId);
@@ -133,7 +194,16 @@ export async function setLessonAttendance(args: { db: Db; actor: Actor; lessonId
       ...set.flatMap((e) => {
         const was = before.get(e.pupilId);
         if (was && was.status === e.status && was.reason === e.reason) return [];
-        return [{ pupilId: e.pupilId, action: was ? 'changed' as const : 'set' as const, oldStatus: was?.status ?? null, oldReason: was?.reason ?? null, newStatus: e.status, newReason: e.reason }];
+        return [
+          {
+            pupilId: e.pupilId,
+            action: was ? ('changed' as const) : ('set' as const),
+            oldStatus: was?.status ?? null,
+            oldReason: was?.reason ?? null,
+            newStatus: e.status,
+            newReason: e.reason,
+          },
+        ];
       }),
       ...[...new Set(removedIds)].flatMap((id) => {
         const was = before.get(id);

@@ -17,14 +17,24 @@ export const teacherNotFound = createErrorFactory('learning.teacher_not_found', 
 export const roomNotFound = createErrorFactory('learning.room_not_found', 404, 'No such room in this organisation');
 export const academicYearNotFound = createErrorFactory('learning.academic_year_not_found', 404, 'Academic year not found');
 
-export const idempotencyKeyRequired = createErrorFactory('learning.idempotency_key_required', 400,
-  'Send an Idempotency-Key header (a UUID) with every submission, and the same one when you retry');
+export const idempotencyKeyRequired = createErrorFactory(
+  'learning.idempotency_key_required',
+  400,
+  'Send an Idempotency-Key header (a UUID) with every submission, and the same one when you retry',
+);
 export const idempotencyKeyInvalid = createErrorFactory('learning.idempotency_key_invalid', 400, 'The Idempotency-Key header must be a UUID');
-export const idempotencyKeyReused = createErrorFactory('learning.idempotency_key_reused', 422,
-  'This Idempotency-Key was already used for a different submission; use a new key for new work');
+export const idempotencyKeyReused = createErrorFactory(
+  'learning.idempotency_key_reused',
+  422,
+  'This Idempotency-Key was already used for a different submission; use a new key for new work',
+);
 
 export const markOutOfScale = createErrorFactory('learning.mark_out_of_scale', 422, 'The mark is outside the scale');
-export const assessmentNotInSystem = createErrorFactory('learning.assessment_not_in_system', 422, "This kind of assessment is not part of the organisation's grading system");
+export const assessmentNotInSystem = createErrorFactory(
+  'learning.assessment_not_in_system',
+  422,
+  "This kind of assessment is not part of the organisation's grading system",
+);
 export const assessmentNeedsMax = createErrorFactory('learning.assessment_needs_max', 422, 'A summative assessment needs its maximum score');
 export const lessonHasMarks = createErrorFactory('learning.lesson_has_marks', 409, "The lesson already has marks: its assessment's scale cannot change");
 export const lessonCancelled = createErrorFactory('learning.lesson_cancelled', 409, 'The lesson is cancelled');
@@ -56,7 +66,6 @@ export const settingsInvalid = createErrorFactory('learning.settings_invalid', 4
 export const assignmentExists = createErrorFactory('learning.assignment_exists', 409, 'The teacher already teaches this subject in this class');
 export const courseCodeTaken = createErrorFactory('learning.course_code_taken', 409, 'A course with this code exists');
 export const classOfOtherOrganisation = createErrorFactory('learning.class_not_found', 404, 'No such class in this organisation');
-export const notTheTeacher = createErrorFactory('learning.not_the_teacher', 403,
-  'Only the teacher of this class and subject may change this');
+export const notTheTeacher = createErrorFactory('learning.not_the_teacher', 403, 'Only the teacher of this class and subject may change this');
 export const announcementForbidden = createErrorFactory('learning.announcement_forbidden', 403, "Only the class's teachers and homeroom teacher post to it");
 export const courseNotFound = createErrorFactory('learning.course_not_found', 404, 'Course not found');

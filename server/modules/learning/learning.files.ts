@@ -14,11 +14,10 @@ export const learningFileAccess: FileReadCheck = async ({ db, actor, fileId }) =
      select 'submission', h.class_id, h.subject_id, h.organisation_id, a.pupil_id
        from submission_files sf join submission_attempts a on a.id = sf.attempt_id join homework h on h.id = a.homework_id
        where sf.file_id = $1`,
-    [fileId]);
+    [fileId],
+  );
   return rows.some((r) => {
     const scope = { classId: r.class_id, subjectId: r.subject_id, organisationId: r.organisation_id };
-    return r.kind === 'material'
-      ? lessonAccess(actor, scope) !== 'none'
-      : submissionAccess(actor, { ...scope, pupilId: r.pupil_id! }) !== 'none';
+    return r.kind === 'material' ? lessonAccess(actor, scope) !== 'none' : submissionAccess(actor, { ...scope, pupilId: r.pupil_id! }) !== 'none';
   });
 };

@@ -12,7 +12,9 @@ const cookies: Record<string, string> = {};
 const call = (login: string, method: 'GET' | 'PUT' | 'POST' | 'PATCH', url: string, payload?: object) =>
   t.app.inject({ method, url, payload, headers: { cookie: cookies[login]! } });
 const notes = (person: number, kind: string) =>
-  t.db.query<{ params: Record<string, unknown> }>('select params from notifications where person_id = $1 and kind = $2 order by id', [person, kind]).then((r) => r.rows);
+  t.db
+    .query<{ params: Record<string, unknown> }>('select params from notifications where person_id = $1 and kind = $2 order by id', [person, kind])
+    .then((r) => r.rows);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -50,7 +52,10 @@ describe('attendance history', () => {
     const lesson = await lessonOf(t.db, ids.class5a, LEARNING_DEMO.today, ids.math);
     const before = await t.one<number>('select count(*)::int from attendance_history');
     const res = await call('demo.teacher', 'PUT', `/api/learning/lessons/${lesson}/attendance`, {
-      entries: [{ pupilId: ids.pupil, status: 'present' }, { pupilId: ids.sibling, status: 'present' }],
+      entries: [
+        { pupilId: ids.pupil, status: 'present' },
+        { pupilId: ids.sibling, status: 'present' },
+      ],
     });
     expect(res.statusCode).toBe(404); // the sibling is not in this class
     expect(await t.one<number>('select count(*)::int from attendance_history')).toBe(before);
@@ -75,13 +80,16 @@ describe('families are told through notify()', () => {
     const { rows } = await t.db.query<{ id: number }>(
       `select l.id from lessons l where l.class_id = $1 and l.subject_id = $2 and l.on_date < $3 and l.assessment = 'formative' and not l.cancelled
          and not exists (select 1 from marks m where m.lesson_id = l.id and m.pupil_id = $4) order by l.on_date desc limit 1`,
-      [ids.class5a, ids.math, LEARNING_DEMO.today, ids.pupil]);
+      [ids.class5a, ids.math, LEARNING_DEMO.today, ids.pupil],
+    );
     const before = await t.one<number>(`select count(*)::int from notifications where kind = 'marks.given'`);
     const res = await call('demo.teacher', 'PUT', `/api/learning/lessons/${rows[0]!.id}/marks`, { entries: [{ pupilId: ids.pupil, score: 9 }] });
     expect(res.statusCode).toBe(200);
     expect((await notes(ids.parent, 'marks.given')).at(-1)!.params).toMatchObject({ score: 9, max: 10, childId: ids.pupil, lessonId: rows[0]!.id });
     const fresh = await t.db.query<{ child: number; person: number }>(
-      `select (params->>'childId')::int as child, person_id as person from notifications where kind = 'marks.given' order by id offset $1`, [before]);
+      `select (params->>'childId')::int as child, person_id as person from notifications where kind = 'marks.given' order by id offset $1`,
+      [before],
+    );
     expect(fresh.rows.every((r) => r.child === ids.pupil)).toBe(true);
     expect(fresh.rows.map((r) => r.person)).toEqual(expect.arrayContaining([ids.pupil, ids.parent]));
   });
@@ -91,7 +99,9 @@ describe('families are told through notify()', () => {
     const before = (await notes(ids.parent, 'lessons.delivery_changed')).length;
     expect((await call('demo.teacher', 'PATCH', `/api/learning/lessons/${lesson}`, { topic: 'Жаңа тақырып' })).statusCode).toBe(200);
     expect((await notes(ids.parent, 'lessons.delivery_changed')).length).toBe(before);
-    const tv = await call('demo.teacher', 'PATCH', `/api/learning/lessons/${lesson}`, { delivery: { kind: 'tv', tvChannel: 'balapan', tvAirAt: '2020-12-09T04:00:00+06:00' } });
+    const tv = await call('demo.teacher', 'PATCH', `/api/learning/lessons/${lesson}`, {
+      delivery: { kind: 'tv', tvChannel: 'balapan', tvAirAt: '2020-12-09T04:00:00+06:00' },
+    });
     expect(tv.statusCode).toBe(200);
     const after = await notes(ids.parent, 'lessons.delivery_changed');
     expect(after).toHaveLength(before + 1);
@@ -99,7 +109,10 @@ describe('families are told through notify()', () => {
   });
 
   test('a class announcement reaches the class families', async () => {
-    const res = await call('demo.homeroom', 'POST', `/api/learning/classes/${ids.class5a}/announcements`, { title: 'Ата-аналар жиналысы', body: 'Жұма, 18:00' });
+    const res = await call('demo.homeroom', 'POST', `/api/learning/classes/${ids.class5a}/announcements`, {
+      title: 'Ата-аналар жиналысы',
+      body: 'Жұма, 18:00',
+    });
     expect(res.statusCode).toBe(201);
     expect((await notes(ids.parent, 'announcement')).at(-1)!.params).toMatchObject({ title: 'Ата-аналар жиналысы', classId: ids.class5a });
   });

@@ -7,9 +7,18 @@ import { organisationsWhere, type Actor } from '../identity/identity.actor.js';
  * Every "no" is answered as 404 by the routes, exactly like a missing object.
  */
 
-export interface ClassScope { classId: number; organisationId: number }
-export interface TeachingScope extends ClassScope { subjectId: number }
-export interface PupilScope { pupilId: number; classIds: number[]; organisationIds: number[] }
+export interface ClassScope {
+  classId: number;
+  organisationId: number;
+}
+export interface TeachingScope extends ClassScope {
+  subjectId: number;
+}
+export interface PupilScope {
+  pupilId: number;
+  classIds: number[];
+  organisationIds: number[];
+}
 
 export type Access = 'edit' | 'read' | 'none';
 
@@ -88,8 +97,9 @@ export function canPostAnnouncement(actor: Actor, s: ClassScope): boolean {
 
 /** …and its pupils, their parents and the organisation's admin read them too. */
 export function canReadClass(actor: Actor, s: ClassScope): boolean {
-  return canPostAnnouncement(actor, s) || actor.pupilClassIds.includes(s.classId) || actor.childClassIds.includes(s.classId) ||
-    isOrgAdmin(actor, s.organisationId);
+  return (
+    canPostAnnouncement(actor, s) || actor.pupilClassIds.includes(s.classId) || actor.childClassIds.includes(s.classId) || isOrgAdmin(actor, s.organisationId)
+  );
 }
 
 /** The homeroom teacher's class summary (attendance week, results): homeroom teacher and admin. */

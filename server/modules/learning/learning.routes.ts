@@ -26,7 +26,9 @@ export async function learningRoutes(app: FastifyInstance, { db, changes, config
   const filesConfig = loadFilesConfig();
   const store = createFileStore(filesConfig);
   const deps: LearningDeps = {
-    db, clock: clockFromEnv(), store,
+    db,
+    clock: clockFromEnv(),
+    store,
     classDays: changes && config.CLASS_DAY_CACHE === 'on' ? createClassDayCache(changes) : undefined,
   };
   await filesRoutes(app, { db, store, config: filesConfig, checks: [learningFileAccess] });

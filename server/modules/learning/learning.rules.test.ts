@@ -1,9 +1,27 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
-  DEFAULT_SETTINGS, addDays, checkPeriods, checkScore, checkSettings, checkTerm, courseResult, decideSubmission,
-  findClash, findLessonClash, gradeFromPercent, gradingSystemFor, isoWeekday, joinStatus, joinWindow, letterFromScore,
-  maxScoreFor, termResult, termSchoolDays, weekStart, type MarkValue,
+  DEFAULT_SETTINGS,
+  addDays,
+  checkPeriods,
+  checkScore,
+  checkSettings,
+  checkTerm,
+  courseResult,
+  decideSubmission,
+  findClash,
+  findLessonClash,
+  gradeFromPercent,
+  gradingSystemFor,
+  isoWeekday,
+  joinStatus,
+  joinWindow,
+  letterFromScore,
+  maxScoreFor,
+  termResult,
+  termSchoolDays,
+  weekStart,
+  type MarkValue,
 } from './learning.rules.js';
 
 const S = DEFAULT_SETTINGS;
@@ -70,19 +88,30 @@ describe('term grade (criteria-based assessment)', () => {
   });
 
   test('configured weights and bands are used as given', () => {
-    const settings = { weights: { formative: 50, section: 50, term: 0 }, termGradeBands: [{ grade: 2, min: 0 }, { grade: 5, min: 50 }] };
+    const settings = {
+      weights: { formative: 50, section: 50, term: 0 },
+      termGradeBands: [
+        { grade: 2, min: 0 },
+        { grade: 5, min: 50 },
+      ],
+    };
     expect(termResult(settings, [m('formative', 5, 10), m('section', 5, 10)])).toMatchObject({ percent: 50, grade: 5, complete: true });
   });
 
   test('the grade never falls when a better mark is added to a component (property)', () => {
-    fc.assert(fc.property(
-      fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1, maxLength: 20 }),
-      (scores) => {
-        const base = termResult(S, scores.map((s) => m('formative', s, 10)));
-        const better = termResult(S, [...scores, 10].map((s) => m('formative', s, 10)));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1, maxLength: 20 }), (scores) => {
+        const base = termResult(
+          S,
+          scores.map((s) => m('formative', s, 10)),
+        );
+        const better = termResult(
+          S,
+          [...scores, 10].map((s) => m('formative', s, 10)),
+        );
         return better.percent! >= base.percent! && better.grade! >= base.grade!;
-      },
-    ));
+      }),
+    );
   });
 });
 
@@ -90,15 +119,38 @@ describe('credit system (universities)', () => {
   test("Kazakhstan's letter table: A 95-100 4.0 … F 0-49 0", () => {
     const t = S.letterGrades;
     const cases: [number, string, number][] = [
-      [100, 'A', 4], [95, 'A', 4], [94, 'A-', 3.67], [90, 'A-', 3.67], [89, 'B+', 3.33], [85, 'B+', 3.33], [84, 'B', 3],
-      [80, 'B', 3], [79, 'B-', 2.67], [75, 'B-', 2.67], [74, 'C+', 2.33], [70, 'C+', 2.33], [69, 'C', 2], [65, 'C', 2],
-      [64, 'C-', 1.67], [60, 'C-', 1.67], [59, 'D+', 1.33], [55, 'D+', 1.33], [54, 'D', 1], [50, 'D', 1], [49, 'F', 0], [0, 'F', 0],
+      [100, 'A', 4],
+      [95, 'A', 4],
+      [94, 'A-', 3.67],
+      [90, 'A-', 3.67],
+      [89, 'B+', 3.33],
+      [85, 'B+', 3.33],
+      [84, 'B', 3],
+      [80, 'B', 3],
+      [79, 'B-', 2.67],
+      [75, 'B-', 2.67],
+      [74, 'C+', 2.33],
+      [70, 'C+', 2.33],
+      [69, 'C', 2],
+      [65, 'C', 2],
+      [64, 'C-', 1.67],
+      [60, 'C-', 1.67],
+      [59, 'D+', 1.33],
+      [55, 'D+', 1.33],
+      [54, 'D', 1],
+      [50, 'D', 1],
+      [49, 'F', 0],
+      [0, 'F', 0],
     ];
     for (const [score, letter, gpa] of cases) expect(letterFromScore(t, score)).toEqual({ letter, min: expect.any(Number), gpa });
   });
 
   test('final = 60 % rating + 40 % exam', () => {
-    const r = courseResult(S, [{ kind: 'rating', score: 90, max: 100 }, { kind: 'rating', score: 80, max: 100 }, { kind: 'exam', score: 70, max: 100 }]);
+    const r = courseResult(S, [
+      { kind: 'rating', score: 90, max: 100 },
+      { kind: 'rating', score: 80, max: 100 },
+      { kind: 'exam', score: 70, max: 100 },
+    ]);
     // rating 85, exam 70 → 51 + 28 = 79 → B-
     expect(r).toMatchObject({ score: 79, letter: 'B-', gpa: 2.67, rating: 85, exam: 70, complete: true });
   });
@@ -115,9 +167,34 @@ describe('settings', () => {
   });
   test('weights must add up to 100 and bands rise from 0', () => {
     expect(checkSettings({ ...S, weights: { formative: 30, section: 30, term: 30 } })).toMatch(/add up to 90/);
-    expect(checkSettings({ ...S, termGradeBands: [{ grade: 2, min: 10 }, { grade: 3, min: 50 }] })).toMatch(/start at 0/);
-    expect(checkSettings({ ...S, termGradeBands: [{ grade: 2, min: 0 }, { grade: 3, min: 50 }, { grade: 4, min: 50 }] })).toMatch(/rising/);
-    expect(checkSettings({ ...S, letterGrades: [{ letter: 'F', min: 0, gpa: 0 }, { letter: 'A', min: 120, gpa: 4 }] })).toMatch(/0\.\.100/);
+    expect(
+      checkSettings({
+        ...S,
+        termGradeBands: [
+          { grade: 2, min: 10 },
+          { grade: 3, min: 50 },
+        ],
+      }),
+    ).toMatch(/start at 0/);
+    expect(
+      checkSettings({
+        ...S,
+        termGradeBands: [
+          { grade: 2, min: 0 },
+          { grade: 3, min: 50 },
+          { grade: 4, min: 50 },
+        ],
+      }),
+    ).toMatch(/rising/);
+    expect(
+      checkSettings({
+        ...S,
+        letterGrades: [
+          { letter: 'F', min: 0, gpa: 0 },
+          { letter: 'A', min: 120, gpa: 4 },
+        ],
+      }),
+    ).toMatch(/0\.\.100/);
   });
 });
 
@@ -134,10 +211,7 @@ describe('calendar', () => {
       { startsOn: '2021-03-21', endsOn: '2021-03-23' }, // Nauryz
       { startsOn: '2021-03-01', endsOn: '2021-03-15' },
     ]);
-    expect(days.map((d) => d.date)).toEqual([
-      '2021-03-16', '2021-03-17', '2021-03-18', '2021-03-19', '2021-03-20',
-      '2021-03-24', '2021-03-25', '2021-03-26',
-    ]);
+    expect(days.map((d) => d.date)).toEqual(['2021-03-16', '2021-03-17', '2021-03-18', '2021-03-19', '2021-03-20', '2021-03-24', '2021-03-25', '2021-03-26']);
     expect(days[0]).toEqual({ date: '2021-03-16', weekday: 2 });
   });
 
@@ -153,16 +227,35 @@ describe('calendar', () => {
 
 describe('bells and clashes', () => {
   test('periods follow each other without overlap', () => {
-    expect(checkPeriods([{ number: 1, startsAt: '08:30', endsAt: '09:15' }, { number: 2, startsAt: '09:25', endsAt: '10:10' }])).toBeNull();
-    expect(checkPeriods([{ number: 1, startsAt: '08:30', endsAt: '09:15' }, { number: 2, startsAt: '09:10', endsAt: '10:10' }])).toMatch(/period 2 starts before period 1 ends/);
+    expect(
+      checkPeriods([
+        { number: 1, startsAt: '08:30', endsAt: '09:15' },
+        { number: 2, startsAt: '09:25', endsAt: '10:10' },
+      ]),
+    ).toBeNull();
+    expect(
+      checkPeriods([
+        { number: 1, startsAt: '08:30', endsAt: '09:15' },
+        { number: 2, startsAt: '09:10', endsAt: '10:10' },
+      ]),
+    ).toMatch(/period 2 starts before period 1 ends/);
     expect(checkPeriods([{ number: 1, startsAt: '09:30', endsAt: '09:15' }])).toMatch(/ends before it starts/);
   });
 
   const term = { startsOn: '2020-09-01', endsOn: '2020-10-30' };
-  const slot = (weekday: number, startsAt: string, endsAt: string, courseId: number | null = null, t = term) => ({ weekday, startsAt, endsAt, term: t, courseId });
+  const slot = (weekday: number, startsAt: string, endsAt: string, courseId: number | null = null, t = term) => ({
+    weekday,
+    startsAt,
+    endsAt,
+    term: t,
+    courseId,
+  });
 
   test('a teacher cannot be in two places at once, across shifts too', () => {
-    const existing = [{ ...slot(1, '08:30', '09:15'), label: '5 А' }, { ...slot(2, '13:00', '13:45'), label: '7 Б' }];
+    const existing = [
+      { ...slot(1, '08:30', '09:15'), label: '5 А' },
+      { ...slot(2, '13:00', '13:45'), label: '7 Б' },
+    ];
     expect(findClash(slot(1, '08:30', '09:15'), existing)?.label).toBe('5 А');
     // a second-shift period overlapping by ten minutes is still a clash
     expect(findClash(slot(2, '12:45', '13:10'), existing)?.label).toBe('7 Б');

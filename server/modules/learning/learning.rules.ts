@@ -8,8 +8,15 @@ export type Assessment = 'formative' | 'section' | 'term' | 'rating' | 'exam';
 export type AttendanceStatus = 'present' | 'absent' | 'late' | 'excused';
 export type OrganisationKind = 'school' | 'college' | 'university' | 'kindergarten' | 'additional';
 
-export interface TermBand { grade: number; min: number }
-export interface LetterGrade { letter: string; min: number; gpa: number }
+export interface TermBand {
+  grade: number;
+  min: number;
+}
+export interface LetterGrade {
+  letter: string;
+  min: number;
+  gpa: number;
+}
 
 /** Every number the rules use; the national defaults live in learning_settings (organisation null). */
 export interface LearningSettings {
@@ -31,13 +38,25 @@ export const DEFAULT_SETTINGS: Omit<LearningSettings, 'gradingSystem'> = {
   lateAfterMinutes: 10,
   formativeMax: 10,
   weights: { formative: 25, section: 25, term: 50 },
-  termGradeBands: [{ grade: 2, min: 0 }, { grade: 3, min: 40 }, { grade: 4, min: 65 }, { grade: 5, min: 85 }],
+  termGradeBands: [
+    { grade: 2, min: 0 },
+    { grade: 3, min: 40 },
+    { grade: 4, min: 65 },
+    { grade: 5, min: 85 },
+  ],
   creditWeights: { rating: 60, exam: 40 },
   letterGrades: [
-    { letter: 'F', min: 0, gpa: 0 }, { letter: 'D', min: 50, gpa: 1 }, { letter: 'D+', min: 55, gpa: 1.33 },
-    { letter: 'C-', min: 60, gpa: 1.67 }, { letter: 'C', min: 65, gpa: 2 }, { letter: 'C+', min: 70, gpa: 2.33 },
-    { letter: 'B-', min: 75, gpa: 2.67 }, { letter: 'B', min: 80, gpa: 3 }, { letter: 'B+', min: 85, gpa: 3.33 },
-    { letter: 'A-', min: 90, gpa: 3.67 }, { letter: 'A', min: 95, gpa: 4 },
+    { letter: 'F', min: 0, gpa: 0 },
+    { letter: 'D', min: 50, gpa: 1 },
+    { letter: 'D+', min: 55, gpa: 1.33 },
+    { letter: 'C-', min: 60, gpa: 1.67 },
+    { letter: 'C', min: 65, gpa: 2 },
+    { letter: 'C+', min: 70, gpa: 2.33 },
+    { letter: 'B-', min: 75, gpa: 2.67 },
+    { letter: 'B', min: 80, gpa: 3 },
+    { letter: 'B+', min: 85, gpa: 3.33 },
+    { letter: 'A-', min: 90, gpa: 3.67 },
+    { letter: 'A', min: 95, gpa: 4 },
   ],
 };
 
@@ -80,7 +99,11 @@ export function scaleText(assessment: Assessment, max: number): string {
   return `${assessment === 'formative' ? 1 : 0}..${max}`;
 }
 
-export interface MarkValue { kind: Assessment; score: number; max: number }
+export interface MarkValue {
+  kind: Assessment;
+  score: number;
+  max: number;
+}
 
 /** Rounds half up to a whole percent — the journal shows whole percents, and bands compare those. */
 function wholePercent(x: number): number {
@@ -233,7 +256,10 @@ export function weekStart(date: string): string {
   return addDays(date, 1 - isoWeekday(date));
 }
 
-export interface DateRange { startsOn: string; endsOn: string }
+export interface DateRange {
+  startsOn: string;
+  endsOn: string;
+}
 
 /** The dates of a term that are not holidays, each with its ISO weekday: where weekly slots become lessons. */
 export function termSchoolDays(term: DateRange, holidays: DateRange[]): { date: string; weekday: number }[] {
@@ -324,9 +350,11 @@ export function findLessonClash<T extends { startsAt: Date; endsAt: Date; course
   candidate: { startsAt: Date; endsAt: Date; courseId: number | null },
   existing: T[],
 ): T | null {
-  return existing.find((o) =>
-    o.startsAt < candidate.endsAt && candidate.startsAt < o.endsAt &&
-    !(candidate.courseId !== null && o.courseId === candidate.courseId)) ?? null;
+  return (
+    existing.find(
+      (o) => o.startsAt < candidate.endsAt && candidate.startsAt < o.endsAt && !(candidate.courseId !== null && o.courseId === candidate.courseId),
+    ) ?? null
+  );
 }
 
 // ── joining, submitting ───────────────────────────────────────────────────
@@ -361,16 +389,12 @@ export function checkAttendance(status: AttendanceStatus, reason: string | null)
   return null;
 }
 
-export type SubjectResult =
-  | ({ system: 'criteria' } & TermResult)
-  | ({ system: 'credit' } & CourseResult);
+export type SubjectResult = ({ system: 'criteria' } & TermResult) | ({ system: 'credit' } & CourseResult);
 
 /** A pupil's standing in one subject under the organisation's grading system. */
 export function subjectResult(settings: LearningSettings, marks: MarkValue[]): SubjectResult {
   const own = marks.filter((m) => ASSESSMENTS[settings.gradingSystem].includes(m.kind));
-  return settings.gradingSystem === 'criteria'
-    ? { system: 'criteria', ...termResult(settings, own) }
-    : { system: 'credit', ...courseResult(settings, own) };
+  return settings.gradingSystem === 'criteria' ? { system: 'criteria', ...termResult(settings, own) } : { system: 'credit', ...courseResult(settings, own) };
 }
 
 /** Counts of each attendance status. */

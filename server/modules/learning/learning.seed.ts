@@ -45,32 +45,80 @@ const HOLIDAYS: [string, string, string, string, string][] = [
 ];
 
 const TERMS: [kind: 'quarter' | 'semester', number: number, startsOn: string, endsOn: string][] = [
-  ['quarter', 1, '2020-09-01', '2020-10-31'], ['quarter', 2, '2020-11-09', '2020-12-29'],
-  ['quarter', 3, '2021-01-11', '2021-03-19'], ['quarter', 4, '2021-03-29', '2021-05-25'],
-  ['semester', 1, '2020-09-01', '2020-12-30'], ['semester', 2, '2021-01-18', '2021-05-25'],
+  ['quarter', 1, '2020-09-01', '2020-10-31'],
+  ['quarter', 2, '2020-11-09', '2020-12-29'],
+  ['quarter', 3, '2021-01-11', '2021-03-19'],
+  ['quarter', 4, '2021-03-29', '2021-05-25'],
+  ['semester', 1, '2020-09-01', '2020-12-30'],
+  ['semester', 2, '2021-01-18', '2021-05-25'],
 ];
 
 /** Bells: city schools a 20-minute gap between shifts; rural small schools 1.5 hours (SEED-FACTS); colleges and universities 80-minute pairs. */
 const BELLS: Record<'standard' | 'rural' | 'pairs', [shift: number, number: number, startsAt: string, endsAt: string][]> = {
   standard: [
-    [1, 1, '08:30', '09:15'], [1, 2, '09:20', '10:05'], [1, 3, '10:20', '11:05'], [1, 4, '11:15', '12:00'], [1, 5, '12:05', '12:50'], [1, 6, '12:55', '13:40'],
-    [2, 1, '14:00', '14:45'], [2, 2, '14:50', '15:35'], [2, 3, '15:50', '16:35'], [2, 4, '16:45', '17:30'], [2, 5, '17:35', '18:20'], [2, 6, '18:25', '19:10'],
+    [1, 1, '08:30', '09:15'],
+    [1, 2, '09:20', '10:05'],
+    [1, 3, '10:20', '11:05'],
+    [1, 4, '11:15', '12:00'],
+    [1, 5, '12:05', '12:50'],
+    [1, 6, '12:55', '13:40'],
+    [2, 1, '14:00', '14:45'],
+    [2, 2, '14:50', '15:35'],
+    [2, 3, '15:50', '16:35'],
+    [2, 4, '16:45', '17:30'],
+    [2, 5, '17:35', '18:20'],
+    [2, 6, '18:25', '19:10'],
   ],
   rural: [
-    [1, 1, '08:30', '09:15'], [1, 2, '09:20', '10:05'], [1, 3, '10:20', '11:05'], [1, 4, '11:15', '12:00'], [1, 5, '12:05', '12:50'], [1, 6, '12:55', '13:40'],
-    [2, 1, '15:10', '15:55'], [2, 2, '16:00', '16:45'], [2, 3, '16:55', '17:40'], [2, 4, '17:45', '18:30'], [2, 5, '18:35', '19:20'],
+    [1, 1, '08:30', '09:15'],
+    [1, 2, '09:20', '10:05'],
+    [1, 3, '10:20', '11:05'],
+    [1, 4, '11:15', '12:00'],
+    [1, 5, '12:05', '12:50'],
+    [1, 6, '12:55', '13:40'],
+    [2, 1, '15:10', '15:55'],
+    [2, 2, '16:00', '16:45'],
+    [2, 3, '16:55', '17:40'],
+    [2, 4, '17:45', '18:30'],
+    [2, 5, '18:35', '19:20'],
   ],
-  pairs: [[1, 1, '09:00', '10:20'], [1, 2, '10:30', '11:50'], [1, 3, '12:30', '13:50'], [1, 4, '14:00', '15:20']],
+  pairs: [
+    [1, 1, '09:00', '10:20'],
+    [1, 2, '10:30', '11:50'],
+    [1, 3, '12:30', '13:50'],
+    [1, 4, '14:00', '15:20'],
+  ],
 };
 
 /** Weekly hours of each subject (an approximation of the standard plan). */
 function hoursFor(code: string, grade: number | null): number {
   if (grade === null) return ['pe', 'english', 'kazakh-language', 'russian-language', 'philosophy'].includes(code) ? 2 : 3;
   const table: Record<string, number> = {
-    literacy: 5, 'literary-reading': 3, 'kazakh-language': grade <= 4 ? 4 : 3, 'russian-language': grade <= 4 ? 3 : 2,
-    'kazakh-literature': 2, 'russian-literature': 2, english: grade <= 4 ? 2 : 3, math: grade <= 4 ? 4 : 5, algebra: 3, geometry: 2,
-    informatics: 1, 'world-knowledge': 1, 'natural-science': 2, physics: 2, chemistry: 2, biology: 2, geography: 2,
-    'history-kazakhstan': 2, 'world-history': 1, law: 1, 'self-knowledge': 1, art: 1, music: 1, pe: 3, 'basic-military': 1,
+    literacy: 5,
+    'literary-reading': 3,
+    'kazakh-language': grade <= 4 ? 4 : 3,
+    'russian-language': grade <= 4 ? 3 : 2,
+    'kazakh-literature': 2,
+    'russian-literature': 2,
+    english: grade <= 4 ? 2 : 3,
+    math: grade <= 4 ? 4 : 5,
+    algebra: 3,
+    geometry: 2,
+    informatics: 1,
+    'world-knowledge': 1,
+    'natural-science': 2,
+    physics: 2,
+    chemistry: 2,
+    biology: 2,
+    geography: 2,
+    'history-kazakhstan': 2,
+    'world-history': 1,
+    law: 1,
+    'self-knowledge': 1,
+    art: 1,
+    music: 1,
+    pe: 3,
+    'basic-military': 1,
   };
   return table[code] ?? 1;
 }
@@ -82,10 +130,33 @@ function lessonsPerDay(grade: number | null): number {
   return 6;
 }
 
-interface ClassRow { id: number; organisation_id: number; org_kind: string; org_name: string; shift: number; grade: number | null; name: string; specialty: string | null; term_id: number }
-interface AssignmentRow { class_id: number; subject_id: number; code: string; teacher_id: number; course_id: number | null }
+interface ClassRow {
+  id: number;
+  organisation_id: number;
+  org_kind: string;
+  org_name: string;
+  shift: number;
+  grade: number | null;
+  name: string;
+  specialty: string | null;
+  term_id: number;
+}
+interface AssignmentRow {
+  class_id: number;
+  subject_id: number;
+  code: string;
+  teacher_id: number;
+  course_id: number | null;
+}
 
-export interface PlannedSlot { classId: number; weekday: number; period: number; subjectId: number; teacherId: number; code: string }
+export interface PlannedSlot {
+  classId: number;
+  weekday: number;
+  period: number;
+  subjectId: number;
+  teacherId: number;
+  code: string;
+}
 
 /**
  * A clash-free week for each class: cell by cell (Monday to Friday, first period on), the subject
@@ -104,9 +175,13 @@ export function planWeek(classes: { id: number; shift: number; grade: number | n
         const rotate = (c.id + weekday + period) % Math.max(own.length, 1);
         const candidates = own
           .map((a, i) => ({ a, order: (i - rotate + own.length) % own.length }))
-          .filter(({ a }) => (left.get(a.subject_id) ?? 0) > 0 && (today.get(a.subject_id) ?? 0) < ((left.get(a.subject_id) ?? 0) >= 4 ? 2 : 1)
-            && !busy.has(`${c.orgId}:${a.teacher_id}:${weekday}:${c.shift}:${period}`))
-          .sort((x, y) => (left.get(y.a.subject_id)! - left.get(x.a.subject_id)!) || x.order - y.order);
+          .filter(
+            ({ a }) =>
+              (left.get(a.subject_id) ?? 0) > 0 &&
+              (today.get(a.subject_id) ?? 0) < ((left.get(a.subject_id) ?? 0) >= 4 ? 2 : 1) &&
+              !busy.has(`${c.orgId}:${a.teacher_id}:${weekday}:${c.shift}:${period}`),
+          )
+          .sort((x, y) => left.get(y.a.subject_id)! - left.get(x.a.subject_id)! || x.order - y.order);
         const pick = candidates[0]?.a;
         if (!pick) continue;
         busy.add(`${c.orgId}:${pick.teacher_id}:${weekday}:${c.shift}:${period}`);
@@ -120,29 +195,66 @@ export function planWeek(classes: { id: number; shift: number; grade: number | n
 }
 
 /** A deterministic number in [0, 1) from the given SQL expressions (md5 of their values and a salt). */
-const rnd = (salt: string, ...cols: string[]) =>
-  `(('x' || substr(md5(concat_ws(':', '${salt}', ${cols.join(', ')})), 1, 6))::bit(24)::int / 16777216.0)`;
+const rnd = (salt: string, ...cols: string[]) => `(('x' || substr(md5(concat_ws(':', '${salt}', ${cols.join(', ')})), 1, 6))::bit(24)::int / 16777216.0)`;
 
 /** SQL for the class's language of instruction: Russian for Б classes, Russian-language groups and Russian schools. */
 const classLanguage = (c: string, o: string) =>
   `case when ${o}.instruction_language = 'ru' or ${c}.name like '%Б' or ${c}.name in (${[...COLLEGE.groups, ...UNIVERSITY.groups]
-    .filter((g) => g.language === 'ru').map((g) => `'${g.name}'`).join(', ')}) then 'ru' else 'kk' end`;
+    .filter((g) => g.language === 'ru')
+    .map((g) => `'${g.name}'`)
+    .join(', ')}) then 'ru' else 'kk' end`;
 
 const NON_HOMEWORK = `('pe', 'music', 'art', 'self-knowledge', 'basic-military')`;
 
-const MATH_5_KK = ['Натурал сандарды бөлу', 'Бөлінгіштік белгілері', 'Жай және құрама сандар', 'Ең үлкен ортақ бөлгіш', 'Ең кіші ортақ еселік',
-  'Жай бөлшектер', 'Бөлшектің негізгі қасиеті', 'Бөлшектерді қысқарту', 'Бөлшектерді ортақ бөлімге келтіру', 'Бөлшектерді салыстыру',
-  'Бөлшектерді қосу және азайту', 'Аралас сандар'];
-const MATH_6_RU = ['Отношение чисел', 'Пропорция', 'Прямая и обратная пропорциональность', 'Масштаб', 'Длина окружности', 'Площадь круга',
-  'Координатная прямая', 'Противоположные числа', 'Модуль числа', 'Сравнение рациональных чисел', 'Сложение рациональных чисел', 'Вычитание рациональных чисел'];
-const KAZAKH_5_KK = ['Фонетика. Дыбыс және әріп', 'Дауысты дыбыстар', 'Дауыссыз дыбыстар', 'Буын және тасымал', 'Екпін', 'Үндестік заңы',
-  'Сөз құрамы', 'Түбір және қосымша', 'Жұрнақ пен жалғау', 'Сөздің лексикалық мағынасы', 'Синонимдер', 'Антонимдер'];
+const MATH_5_KK = [
+  'Натурал сандарды бөлу',
+  'Бөлінгіштік белгілері',
+  'Жай және құрама сандар',
+  'Ең үлкен ортақ бөлгіш',
+  'Ең кіші ортақ еселік',
+  'Жай бөлшектер',
+  'Бөлшектің негізгі қасиеті',
+  'Бөлшектерді қысқарту',
+  'Бөлшектерді ортақ бөлімге келтіру',
+  'Бөлшектерді салыстыру',
+  'Бөлшектерді қосу және азайту',
+  'Аралас сандар',
+];
+const MATH_6_RU = [
+  'Отношение чисел',
+  'Пропорция',
+  'Прямая и обратная пропорциональность',
+  'Масштаб',
+  'Длина окружности',
+  'Площадь круга',
+  'Координатная прямая',
+  'Противоположные числа',
+  'Модуль числа',
+  'Сравнение рациональных чисел',
+  'Сложение рациональных чисел',
+  'Вычитание рациональных чисел',
+];
+const KAZAKH_5_KK = [
+  'Фонетика. Дыбыс және әріп',
+  'Дауысты дыбыстар',
+  'Дауыссыз дыбыстар',
+  'Буын және тасымал',
+  'Екпін',
+  'Үндестік заңы',
+  'Сөз құрамы',
+  'Түбір және қосымша',
+  'Жұрнақ пен жалғау',
+  'Сөздің лексикалық мағынасы',
+  'Синонимдер',
+  'Антонимдер',
+];
 
 async function writeCalendarAndBells(tx: Queryable): Promise<void> {
   await tx.query(
     `insert into holidays (organisation_id, starts_on, ends_on, name_kk, name_ru, name_en)
      select null, s, e, kk, ru, en from unnest($1::date[], $2::date[], $3::text[], $4::text[], $5::text[]) as u(s, e, kk, ru, en)`,
-    [HOLIDAYS.map((h) => h[0]), HOLIDAYS.map((h) => h[1]), HOLIDAYS.map((h) => h[2]), HOLIDAYS.map((h) => h[3]), HOLIDAYS.map((h) => h[4])]);
+    [HOLIDAYS.map((h) => h[0]), HOLIDAYS.map((h) => h[1]), HOLIDAYS.map((h) => h[2]), HOLIDAYS.map((h) => h[3]), HOLIDAYS.map((h) => h[4])],
+  );
   await tx.query(
     `insert into terms (organisation_id, academic_year_id, kind, number, starts_on, ends_on)
      select o.id, y.id, t.kind, t.number, t.s, t.e
@@ -151,7 +263,8 @@ async function writeCalendarAndBells(tx: Queryable): Promise<void> {
        on t.kind = case when o.kind in ('school', 'additional') then 'quarter' else 'semester' end
      where y.is_current and o.kind <> 'kindergarten'
      order by o.id, t.number`,
-    [TERMS.map((t) => t[0]), TERMS.map((t) => t[1]), TERMS.map((t) => t[2]), TERMS.map((t) => t[3])]);
+    [TERMS.map((t) => t[0]), TERMS.map((t) => t[1]), TERMS.map((t) => t[2]), TERMS.map((t) => t[3])],
+  );
   const bells = Object.entries(BELLS).flatMap(([kind, rows]) => rows.map((r) => [kind, ...r] as const));
   await tx.query(
     `insert into periods (organisation_id, shift, number, starts_at, ends_at)
@@ -161,7 +274,8 @@ async function writeCalendarAndBells(tx: Queryable): Promise<void> {
        on b.kind = case when o.kind in ('college', 'university') then 'pairs' when st.kind = 'rural' then 'rural' else 'standard' end
      where o.kind <> 'kindergarten'
      order by o.id, b.shift, b.number`,
-    [bells.map((b) => b[0]), bells.map((b) => b[1]), bells.map((b) => b[2]), bells.map((b) => b[3]), bells.map((b) => b[4])]);
+    [bells.map((b) => b[0]), bells.map((b) => b[1]), bells.map((b) => b[2]), bells.map((b) => b[3]), bells.map((b) => b[4])],
+  );
 }
 
 /** Weekly slots of the demo organisations, with how each is usually held. */
@@ -170,14 +284,31 @@ async function writeDemoTimetables(tx: Queryable, demoOrgIds: number[]): Promise
     `select c.id, c.organisation_id, o.kind as org_kind, o.name_en as org_name, c.shift, c.grade, c.name, c.specialty,
        (select t.id from terms t where t.organisation_id = o.id and $2::date between t.starts_on and t.ends_on) as term_id
      from classes c join organisations o on o.id = c.organisation_id join academic_years y on y.id = c.academic_year_id
-     where o.id = any($1::int[]) and y.is_current order by c.organisation_id, c.id`, [demoOrgIds, LEARNING_DEMO.today]);
+     where o.id = any($1::int[]) and y.is_current order by c.organisation_id, c.id`,
+    [demoOrgIds, LEARNING_DEMO.today],
+  );
   const { rows: assignments } = await tx.query<AssignmentRow & Record<string, unknown>>(
     `select distinct on (ta.class_id, ta.subject_id) ta.class_id, ta.subject_id, s.code, ta.teacher_id, ta.course_id
      from teaching_assignments ta join subjects s on s.id = ta.subject_id join classes c on c.id = ta.class_id
-     where c.organisation_id = any($1::int[]) order by ta.class_id, ta.subject_id, ta.id`, [demoOrgIds]);
-  const planned = planWeek(classes.map((c) => ({ id: c.id, shift: c.shift, grade: c.grade, orgId: c.organisation_id })), assignments);
+     where c.organisation_id = any($1::int[]) order by ta.class_id, ta.subject_id, ta.id`,
+    [demoOrgIds],
+  );
+  const planned = planWeek(
+    classes.map((c) => ({ id: c.id, shift: c.shift, grade: c.grade, orgId: c.organisation_id })),
+    assignments,
+  );
   const byClass = new Map(classes.map((c) => [c.id, c]));
-  const LAB = new Set(['vehicle-maintenance', 'materials-science', 'engineering-graphics', 'anatomy', 'nursing', 'pharmacology', 'chemistry', 'physics', 'programming']);
+  const LAB = new Set([
+    'vehicle-maintenance',
+    'materials-science',
+    'engineering-graphics',
+    'anatomy',
+    'nursing',
+    'pharmacology',
+    'chemistry',
+    'physics',
+    'programming',
+  ]);
   const TV_PRIMARY = new Set(['literacy', 'math', 'world-knowledge', 'natural-science', 'literary-reading']);
   // TV lessons for a village without broadband (the rural school's remote days): primary on Balapan, the rest on El-Arna
   const TV_VILLAGE = new Set([...TV_PRIMARY, 'algebra', 'geometry', 'physics', 'chemistry', 'biology', 'kazakh-language', 'history-kazakhstan']);
@@ -192,7 +323,9 @@ async function writeDemoTimetables(tx: Queryable, demoOrgIds: number[]): Promise
       }
       if (c.organisation_id !== demoOrgIds[0]) return { kind: 'in_person', tv: null, activity: 'lesson' }; // small schools: a generated room when remote
       if (c.grade !== null && c.grade <= 4) {
-        return TV_PRIMARY.has(s.code) && hash < 5 ? { kind: 'tv', tv: hash % 2 ? 'el_arna' : 'balapan', activity: 'lesson' } : { kind: 'online_live', tv: null, activity: 'lesson' };
+        return TV_PRIMARY.has(s.code) && hash < 5
+          ? { kind: 'tv', tv: hash % 2 ? 'el_arna' : 'balapan', activity: 'lesson' }
+          : { kind: 'online_live', tv: null, activity: 'lesson' };
       }
       return hash < 2 ? { kind: 'tv', tv: 'al_farabi', activity: 'lesson' } : { kind: 'online_live', tv: null, activity: 'lesson' };
     }
@@ -214,9 +347,19 @@ async function writeDemoTimetables(tx: Queryable, demoOrgIds: number[]): Promise
      join classes c on c.id = u.class_id
      join periods p on p.organisation_id = c.organisation_id and p.shift = c.shift and p.number = u.period
      order by u.n`,
-    [withDelivery.map((x) => x.s.classId), withDelivery.map((x) => x.s.weekday), withDelivery.map((x) => x.s.period),
-      withDelivery.map((x) => x.s.subjectId), withDelivery.map((x) => x.s.teacherId), withDelivery.map((x) => byClass.get(x.s.classId)!.term_id),
-      withDelivery.map((x) => x.s.code), withDelivery.map((x) => x.d.kind), withDelivery.map((x) => x.d.tv), withDelivery.map((x) => x.d.activity)]);
+    [
+      withDelivery.map((x) => x.s.classId),
+      withDelivery.map((x) => x.s.weekday),
+      withDelivery.map((x) => x.s.period),
+      withDelivery.map((x) => x.s.subjectId),
+      withDelivery.map((x) => x.s.teacherId),
+      withDelivery.map((x) => byClass.get(x.s.classId)!.term_id),
+      withDelivery.map((x) => x.s.code),
+      withDelivery.map((x) => x.d.kind),
+      withDelivery.map((x) => x.d.tv),
+      withDelivery.map((x) => x.d.activity),
+    ],
+  );
 }
 
 /** Set-based weekly slots for the bulk organisations: cell (weekday, period) takes the class's assignment number (weekday·7 + period + class) mod n. */
@@ -247,26 +390,32 @@ async function writeBulkTimetables(tx: Queryable, demoOrgIds: number[]): Promise
        -- a club group of additional education meets twice a week (Mon-Wed, Tue-Thu or Wed-Fri) in one afternoon period
        and (o.kind <> 'additional' or (wd in (1 + (c.id / 3) % 3, 3 + (c.id / 3) % 3) and p.number = 1 + c.id % 3))
      order by c.id, wd, p.number`,
-    [demoOrgIds, LEARNING_DEMO.today]);
+    [demoOrgIds, LEARNING_DEMO.today],
+  );
 }
 
 /** The demo organisations' lessons for their whole current term; the bulk organisations' for the demo week. */
 async function writeLessons(tx: Queryable, demoOrgIds: number[], bulk: boolean): Promise<void> {
   const { rows: terms } = await tx.query<{ id: number; organisation_id: number; starts_on: string; ends_on: string }>(
-    `select id, organisation_id, starts_on, ends_on from terms where $1::date between starts_on and ends_on order by organisation_id`, [LEARNING_DEMO.today]);
+    `select id, organisation_id, starts_on, ends_on from terms where $1::date between starts_on and ends_on order by organisation_id`,
+    [LEARNING_DEMO.today],
+  );
   const { rows: holidays } = await tx.query<{ startsOn: string; endsOn: string }>(
-    'select starts_on as "startsOn", ends_on as "endsOn" from holidays where organisation_id is null');
+    'select starts_on as "startsOn", ends_on as "endsOn" from holidays where organisation_id is null',
+  );
   for (const t of terms.filter((x) => demoOrgIds.includes(x.organisation_id))) {
     const days = termSchoolDays({ startsOn: t.starts_on, endsOn: t.ends_on }, holidays);
     const { settings } = (await loadSettings(tx, t.organisation_id))!;
     await generateLessons(tx, {
-      termId: t.id, classIds: null, dates: days.map((d) => d.date), weekdays: days.map((d) => d.weekday),
+      termId: t.id,
+      classIds: null,
+      dates: days.map((d) => d.date),
+      weekdays: days.map((d) => d.weekday),
       assessment: homeworkAssessment(settings.gradingSystem) as 'formative' | 'rating',
     });
   }
   if (!bulk) return;
-  const week = Array.from({ length: 6 }, (_, i) => addDays(LEARNING_DEMO.weekStart, i))
-    .filter((d) => !holidays.some((h) => d >= h.startsOn && d <= h.endsOn));
+  const week = Array.from({ length: 6 }, (_, i) => addDays(LEARNING_DEMO.weekStart, i)).filter((d) => !holidays.some((h) => d >= h.startsOn && d <= h.endsOn));
   await tx.query(
     `insert into lessons (organisation_id, term_id, class_id, subject_id, teacher_id, slot_id, room_id, on_date, period_number,
        starts_at, ends_at, delivery, join_url, assessment, activity)
@@ -277,7 +426,8 @@ async function writeLessons(tx: Queryable, demoOrgIds: number[], bulk: boolean):
      join unnest($1::date[], $2::smallint[]) as d(day, weekday) on d.weekday = ts.weekday
      where ts.organisation_id <> all($3::int[])
      order by ts.id, d.day`,
-    [week, week.map(isoWeekday), demoOrgIds]);
+    [week, week.map(isoWeekday), demoOrgIds],
+  );
 }
 
 /**
@@ -293,7 +443,9 @@ async function followFormats(tx: Queryable, demoOrgIds: number[]): Promise<void>
     `insert into live_rooms (class_id, subject_id, room)
      select distinct class_id, subject_id, md5('sabaq-demo-room:' || class_id || ':' || subject_id)
        from timetable_slots where organisation_id = any($1::int[]) and join_url is null
-     order by 1, 2`, [demoOrgIds]);
+     order by 1, 2`,
+    [demoOrgIds],
+  );
   const { rows } = await tx.query<{ id: number }>('select id from classes where organisation_id = any($1::int[]) order by id', [demoOrgIds]);
   await applyFormatsToLessons({ tx, scope: { classIds: rows.map((r) => r.id) }, now: null });
 }
@@ -303,7 +455,9 @@ async function shapeDemoLessons(tx: Queryable, demoOrgIds: number[]): Promise<vo
   // a teacher who could not hold a live lesson posted a recording instead (their choice: the format leaves it alone)
   await tx.query(
     `update lessons l set delivery = 'recorded', delivery_source = 'teacher', join_url = null, video_url = 'https://video.sabaq.example/lessons/' || l.id
-     where l.organisation_id = any($1::int[]) and l.delivery = 'online_live' and ${rnd('recorded', 'l.id')} < 0.15`, [demoOrgIds]);
+     where l.organisation_id = any($1::int[]) and l.delivery = 'online_live' and ${rnd('recorded', 'l.id')} < 0.15`,
+    [demoOrgIds],
+  );
   // topics: the demo accounts' subjects from the plan of the updated content, others numbered
   await tx.query(
     `with numbered as (
@@ -319,7 +473,8 @@ async function shapeDemoLessons(tx: Queryable, demoOrgIds: number[]): Promise<vo
          when x.lang = 'ru' then x.name_ru || '. Урок ' || x.n
          else x.name_kk || '. ' || x.n || '-сабақ' end
      from numbered x where x.id = l.id`,
-    [demoOrgIds, MATH_5_KK, MATH_6_RU, KAZAKH_5_KK]);
+    [demoOrgIds, MATH_5_KK, MATH_6_RU, KAZAKH_5_KK],
+  );
   // section summatives (СОр/БЖБ) in the 3rd and 7th weeks of the quarter, the term summative (СОч/ТЖБ) in its last week;
   // universities: a rating control mid-semester, the exam after
   await tx.query(
@@ -333,7 +488,9 @@ async function shapeDemoLessons(tx: Queryable, demoOrgIds: number[]): Promise<vo
        where l.organisation_id = any($1::int[]) and s.code not in ${NON_HOMEWORK}
        order by l.class_id, l.subject_id, w.kind, w.after, l.on_date, l.starts_at
      )
-     update lessons l set assessment = f.kind, assessment_max = f.max from firsts f where f.id = l.id`, [demoOrgIds]);
+     update lessons l set assessment = f.kind, assessment_max = f.max from firsts f where f.id = l.id`,
+    [demoOrgIds],
+  );
   await tx.query(`update lessons set tv_air_at = starts_at where delivery = 'tv' and tv_air_at is null`);
 }
 
@@ -351,7 +508,9 @@ async function writeDemoJournal(tx: Queryable, demoOrgIds: number[]): Promise<vo
      join subjects s on s.id = l.subject_id join terms t on t.id = l.term_id
      where l.organisation_id = any($1::int[]) and s.code not in ${NON_HOMEWORK} and l.assessment not in ('section', 'term', 'exam')
        and l.on_date >= $2::date and ${rnd('homework', 'l.id')} < 0.45
-     order by l.id`, [demoOrgIds, LEARNING_DEMO.journalFrom]);
+     order by l.id`,
+    [demoOrgIds, LEARNING_DEMO.journalFrom],
+  );
 
   // each pupil: 75 % on time, 10 % late, 15 % nothing — of what was due before the demo's now
   await tx.query(
@@ -369,12 +528,16 @@ async function writeDemoJournal(tx: Queryable, demoOrgIds: number[]): Promise<vo
      insert into submission_attempts (homework_id, pupil_id, idempotency_key, request_hash, text, late, submitted_at)
      select homework_id, pupil_id, md5('seed:' || homework_id || ':' || pupil_id)::uuid, decode(md5('seed-body:' || homework_id || ':' || pupil_id), 'hex'),
        text, not on_time, at
-     from sent where at < $2::timestamptz order by homework_id, pupil_id`, [demoOrgIds, now]);
+     from sent where at < $2::timestamptz order by homework_id, pupil_id`,
+    [demoOrgIds, now],
+  );
   await tx.query('analyze homework, submission_attempts');
   await tx.query(
     `insert into submissions (homework_id, pupil_id, status, current_attempt_id, attempts, late, first_submitted_at, submitted_at, updated_at, school_year)
      select a.homework_id, a.pupil_id, 'submitted', a.id, 1, a.late, a.submitted_at, a.submitted_at, a.submitted_at, sabaq_school_year(l.on_date)
-     from submission_attempts a join homework h on h.id = a.homework_id join lessons l on l.id = h.lesson_id where h.organisation_id = any($1::int[]) order by a.id`, [demoOrgIds]);
+     from submission_attempts a join homework h on h.id = a.homework_id join lessons l on l.id = h.lesson_id where h.organisation_id = any($1::int[]) order by a.id`,
+    [demoOrgIds],
+  );
 
   await tx.query('analyze submissions');
   // marked work: most of what came in more than two days before now (the rest waits in the teachers' inboxes)
@@ -394,7 +557,9 @@ async function writeDemoJournal(tx: Queryable, demoOrgIds: number[]): Promise<vo
        from marked order by id
        returning homework_id, pupil_id
      )
-     update submissions sb set status = 'marked' from ins where ins.homework_id = sb.homework_id and ins.pupil_id = sb.pupil_id`, [demoOrgIds, now]);
+     update submissions sb set status = 'marked' from ins where ins.homework_id = sb.homework_id and ins.pupil_id = sb.pupil_id`,
+    [demoOrgIds, now],
+  );
 
   // classwork: formative marks for about a quarter of the class each lesson; summatives for everyone
   await tx.query(
@@ -408,12 +573,16 @@ async function writeDemoJournal(tx: Queryable, demoOrgIds: number[]): Promise<vo
      from lessons l join class_members m on m.class_id = l.class_id
      where l.organisation_id = any($1::int[]) and l.ends_at < $2::timestamptz and not l.cancelled and l.on_date >= $3::date
        and (l.assessment in ('section', 'term', 'exam') or ${rnd('mark', 'l.id', 'm.pupil_id')} < 0.25)
-     order by l.id, m.pupil_id`, [demoOrgIds, now, LEARNING_DEMO.journalFrom]);
+     order by l.id, m.pupil_id`,
+    [demoOrgIds, now, LEARNING_DEMO.journalFrom],
+  );
   await tx.query('analyze marks');
   await tx.query(
     `insert into mark_history (mark_id, lesson_id, homework_id, pupil_id, action, kind, new_score, new_max, changed_by, changed_at)
      select id, lesson_id, homework_id, pupil_id, 'set', kind, score, max_score, teacher_id, created_at
-     from marks where organisation_id = any($1::int[]) order by id`, [demoOrgIds]);
+     from marks where organisation_id = any($1::int[]) order by id`,
+    [demoOrgIds],
+  );
 
   // attendance of every lesson that has begun: 90 % present, then absent, late, excused (with a reason)
   await tx.query(
@@ -432,7 +601,9 @@ async function writeDemoJournal(tx: Queryable, demoOrgIds: number[]): Promise<vo
        cross join lateral (select ${rnd('attend', 'l.id', 'm.pupil_id')} as r) rr
        where l.organisation_id = any($1::int[]) and l.starts_at < $2::timestamptz and not l.cancelled and l.on_date >= $3::date
      ) x
-     order by x.lesson_id, x.pupil_id`, [demoOrgIds, now, LEARNING_DEMO.journalFrom]);
+     order by x.lesson_id, x.pupil_id`,
+    [demoOrgIds, now, LEARNING_DEMO.journalFrom],
+  );
 
   // announcements to the demo pupil's class from its homeroom teacher and its maths teacher
   await tx.query(
@@ -449,7 +620,8 @@ async function writeDemoJournal(tx: Queryable, demoOrgIds: number[]): Promise<vo
      from classes c join organisations o on o.id = c.organisation_id
      join teaching_assignments ta on ta.class_id = c.id join subjects s on s.id = ta.subject_id and s.code = 'math'
      where o.name_en = $1 and c.name = $3`,
-    [CITY_SCHOOL.names.en, now, CITY_SCHOOL.pupilClass]);
+    [CITY_SCHOOL.names.en, now, CITY_SCHOOL.pupilClass],
+  );
 }
 
 /** The bulk organisations' demo week: homework for a third of the lessons and formative marks for a tenth of the pupils. */
@@ -460,7 +632,9 @@ async function writeBulkJournal(tx: Queryable, demoOrgIds: number[]): Promise<vo
        ((l.on_date + 2) + time '20:00') at time zone o.time_zone
      from lessons l join organisations o on o.id = l.organisation_id
      where l.organisation_id <> all($1::int[]) and (l.id * 7 + l.class_id) % 3 = 0
-     order by l.id`, [demoOrgIds]);
+     order by l.id`,
+    [demoOrgIds],
+  );
   await tx.query(
     `insert into marks (lesson_id, pupil_id, organisation_id, class_id, subject_id, term_id, on_date, kind, score, max_score, teacher_id)
      select l.id, m.pupil_id, l.organisation_id, l.class_id, l.subject_id, l.term_id, l.on_date,
@@ -469,7 +643,9 @@ async function writeBulkJournal(tx: Queryable, demoOrgIds: number[]): Promise<vo
        case when o.kind = 'university' then 100 else 10 end, l.teacher_id
      from lessons l join class_members m on m.class_id = l.class_id join organisations o on o.id = l.organisation_id
      where l.organisation_id <> all($1::int[]) and l.ends_at < $2::timestamptz and (l.id * 13 + m.pupil_id * 7) % 10 = 0
-     order by l.id, m.pupil_id`, [demoOrgIds, LEARNING_DEMO.now]);
+     order by l.id, m.pupil_id`,
+    [demoOrgIds, LEARNING_DEMO.now],
+  );
 }
 
 /**
@@ -509,5 +685,3 @@ export async function seedLearning(args: { db: Db; size: SeedSize; quiet?: boole
   });
   await args.db.query('analyze lessons, homework, submissions, submission_attempts, marks, attendance, timetable_slots');
 }
-
-

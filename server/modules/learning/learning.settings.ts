@@ -32,14 +32,23 @@ export function toSettings(row: SettingsRow, kind: OrganisationKind): LearningSe
   };
 }
 
-export async function loadSettings(db: Queryable, organisationId: number): Promise<{ settings: LearningSettings; row: SettingsRow; kind: OrganisationKind } | null> {
+export async function loadSettings(
+  db: Queryable,
+  organisationId: number,
+): Promise<{ settings: LearningSettings; row: SettingsRow; kind: OrganisationKind } | null> {
   const { rows } = await db.query<{ kind: OrganisationKind; s: SettingsRow }>(
-    `select o.kind, row_to_json(learning_settings_for(o.id)) as s from organisations o where o.id = $1`, [organisationId]);
+    `select o.kind, row_to_json(learning_settings_for(o.id)) as s from organisations o where o.id = $1`,
+    [organisationId],
+  );
   const r = rows[0];
   return r ? { settings: toSettings(r.s, r.kind), row: r.s, kind: r.kind } : null;
 }
 
-export async function saveSettings(db: Queryable, organisationId: number, s: Omit<LearningSettings, 'gradingSystem'> & { gradingSystem: GradingSystem | null }): Promise<void> {
+export async function saveSettings(
+  db: Queryable,
+  organisationId: number,
+  s: Omit<LearningSettings, 'gradingSystem'> & { gradingSystem: GradingSystem | null },
+): Promise<void> {
   await db.query(
     `insert into learning_settings (organisation_id, grading_system, accept_late_submissions, join_early_minutes, late_after_minutes,
        formative_max, weight_formative, weight_section, weight_term, term_grade_bands, weight_rating, weight_exam, letter_grades, updated_at)
@@ -50,8 +59,20 @@ export async function saveSettings(db: Queryable, organisationId: number, s: Omi
        weight_formative = excluded.weight_formative, weight_section = excluded.weight_section, weight_term = excluded.weight_term,
        term_grade_bands = excluded.term_grade_bands, weight_rating = excluded.weight_rating, weight_exam = excluded.weight_exam,
        letter_grades = excluded.letter_grades, updated_at = now()`,
-    [organisationId, s.gradingSystem, s.acceptLateSubmissions, s.joinEarlyMinutes, s.lateAfterMinutes, s.formativeMax,
-      s.weights.formative, s.weights.section, s.weights.term, JSON.stringify(s.termGradeBands),
-      s.creditWeights.rating, s.creditWeights.exam, JSON.stringify(s.letterGrades)],
+    [
+      organisationId,
+      s.gradingSystem,
+      s.acceptLateSubmissions,
+      s.joinEarlyMinutes,
+      s.lateAfterMinutes,
+      s.formativeMax,
+      s.weights.formative,
+      s.weights.section,
+      s.weights.term,
+      JSON.stringify(s.termGradeBands),
+      s.creditWeights.rating,
+      s.creditWeights.exam,
+      JSON.stringify(s.letterGrades),
+    ],
   );
 }

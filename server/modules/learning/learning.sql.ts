@@ -33,5 +33,4 @@ export const deliveryJson = (l: string, withJoinUrl: string) =>
   `json_build_object('kind', ${l}.delivery, 'joinUrl', case when ${withJoinUrl} then ${l}.join_url end, 'tvChannel', ${l}.tv_channel,
      'tvAirAt', iso_utc(${l}.tv_air_at), 'videoUrl', ${l}.video_url)`;
 
-export const markJson = (mk: string) =>
-  `json_build_object('kind', ${mk}.kind, 'score', ${mk}.score, 'max', ${mk}.max_score, 'comment', ${mk}.comment)`;
+export const markJson = (mk: string) => `json_build_object('kind', ${mk}.kind, 'score', ${mk}.score, 'max', ${mk}.max_score, 'comment', ${mk}.comment)`;

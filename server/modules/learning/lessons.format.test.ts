@@ -24,8 +24,20 @@ const call = (who: string, method: 'GET' | 'POST' | 'PATCH', url: string, payloa
   t.app.inject({ method, url, payload, headers: { cookie: cookies[who]! } });
 
 interface LessonState {
-  id: number; date: string; startsAt: Date; classId: number; subjectId: number; slotId: number | null; activity: string;
-  delivery: string; source: string; joinUrl: string | null; tvChannel: string | null; tvAirAt: Date | null; slotDelivery: string | null; slotTv: string | null;
+  id: number;
+  date: string;
+  startsAt: Date;
+  classId: number;
+  subjectId: number;
+  slotId: number | null;
+  activity: string;
+  delivery: string;
+  source: string;
+  joinUrl: string | null;
+  tvChannel: string | null;
+  tvAirAt: Date | null;
+  slotDelivery: string | null;
+  slotTv: string | null;
 }
 
 /** Every lesson of an organisation with how it is delivered (and what its weekly slot plans). */
@@ -34,7 +46,9 @@ async function lessonsOf(orgId: number): Promise<Map<number, LessonState>> {
     `select l.id, l.on_date as date, l.starts_at as "startsAt", l.class_id as "classId", l.subject_id as "subjectId", l.slot_id as "slotId",
        l.activity, l.delivery, l.delivery_source as source, l.join_url as "joinUrl", l.tv_channel as "tvChannel", l.tv_air_at as "tvAirAt",
        ts.delivery as "slotDelivery", ts.tv_channel as "slotTv"
-     from lessons l left join timetable_slots ts on ts.id = l.slot_id where l.organisation_id = $1 order by l.id`, [orgId]);
+     from lessons l left join timetable_slots ts on ts.id = l.slot_id where l.organisation_id = $1 order by l.id`,
+    [orgId],
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }
 const begun = (l: LessonState) => l.startsAt.getTime() <= NOW.getTime();
@@ -47,7 +61,9 @@ async function loginAs(iinSql: string, params: unknown[]): Promise<string> {
 
 async function situation(level: 'green' | 'red', effectiveFrom: string) {
   return call('demo.district', 'POST', '/api/formats/situations', {
-    area: { level: 'district', id: karasay }, level, effectiveFrom,
+    area: { level: 'district', id: karasay },
+    level,
+    effectiveFrom,
     source: `Қарасай ауданының бас санитарлық дәрігерінің қаулысы (${level}, ${effectiveFrom})`,
   });
 }
@@ -59,9 +75,13 @@ beforeAll(async () => {
   for (const login of ['demo.district', 'demo.teacher', 'demo.admin']) cookies[login] = await t.login(login);
   // the teacher of the rural school's 5 А maths, and the university's admin, sign in with their IIN
   cookies.ruralTeacher = await loginAs(
-    `select p.iin from lessons l join persons p on p.id = l.teacher_id where l.class_id = $1 and l.subject_id = $2 limit 1`, [ids.ruralClass, ids.math]);
+    `select p.iin from lessons l join persons p on p.id = l.teacher_id where l.class_id = $1 and l.subject_id = $2 limit 1`,
+    [ids.ruralClass, ids.math],
+  );
   cookies.universityAdmin = await loginAs(
-    `select p.iin from role_assignments r join persons p on p.id = r.person_id where r.role = 'org_admin' and r.organisation_id = $1 limit 1`, [ids.universityId]);
+    `select p.iin from role_assignments r join persons p on p.id = r.person_id where r.role = 'org_admin' and r.organisation_id = $1 limit 1`,
+    [ids.universityId],
+  );
 });
 afterAll(async () => t?.close());
 
@@ -85,25 +105,47 @@ describe('pure decisions', () => {
   test("the SQL rule says what formats' deliveryMode says, for every format, on-site list and activity", async () => {
     const onSites: (ActivityKind[] | null)[] = [null, ['lab', 'practice'], ['lab'], ['lecture', 'seminar', 'lab', 'practice']];
     const cases: { format: FormatCode | null; onSite: ActivityKind[] | null; activity: string }[] = [];
-    for (const format of [null, ...FORMATS]) for (const onSite of onSites) for (const activity of [...ACTIVITIES, 'lesson']) cases.push({ format, onSite, activity });
+    for (const format of [null, ...FORMATS])
+      for (const onSite of onSites) for (const activity of [...ACTIVITIES, 'lesson']) cases.push({ format, onSite, activity });
     const { rows } = await t.db.query<{ mode: string }>(
       `select ${deliveryModeSql('x.format', 'x.on_site', 'x.activity')} as mode from (
          select c.n, c.format, c.activity, string_to_array(c.on_site, ',') as on_site
            from unnest($1::text[], $2::text[], $3::text[]) with ordinality as c(format, on_site, activity, n)) x
         order by x.n`,
-      [cases.map((c) => c.format), cases.map((c) => c.onSite?.join(',') ?? null), cases.map((c) => c.activity)]);
-    const expected = cases.map((c) => deliveryMode(c.format ? { format: c.format, onSite: c.onSite } : null,
-      (ACTIVITIES as readonly string[]).includes(c.activity) ? c.activity as ActivityKind : null));
+      [cases.map((c) => c.format), cases.map((c) => c.onSite?.join(',') ?? null), cases.map((c) => c.activity)],
+    );
+    const expected = cases.map((c) =>
+      deliveryMode(
+        c.format ? { format: c.format, onSite: c.onSite } : null,
+        (ACTIVITIES as readonly string[]).includes(c.activity) ? (c.activity as ActivityKind) : null,
+      ),
+    );
     expect(rows.map((r) => r.mode)).toEqual(expected);
   });
 });
 
 describe('formats tells learning which classes to switch', () => {
-  const preview = (level: 'green' | 'red') => recompute(t.db, {
-    scope: { regionId: null, districtId: karasay, settlementId: null }, from: '2020-12-14', write: false,
-    extraSituation: { id: -1, areaLevel: 'district', areaId: karasay, level, effectiveFrom: '2020-12-14', recordedAt: NOW.toISOString(), source: 'preview' },
-  }, NOW);
-  const classesOf = async (orgId: number) => (await t.db.query<{ id: number }>('select id from classes where organisation_id = $1', [orgId])).rows.map((r) => r.id);
+  const preview = (level: 'green' | 'red') =>
+    recompute(
+      t.db,
+      {
+        scope: { regionId: null, districtId: karasay, settlementId: null },
+        from: '2020-12-14',
+        write: false,
+        extraSituation: {
+          id: -1,
+          areaLevel: 'district',
+          areaId: karasay,
+          level,
+          effectiveFrom: '2020-12-14',
+          recordedAt: NOW.toISOString(),
+          source: 'preview',
+        },
+      },
+      NOW,
+    );
+  const classesOf = async (orgId: number) =>
+    (await t.db.query<{ id: number }>('select id from classes where organisation_id = $1', [orgId])).rows.map((r) => r.id);
 
   test("a format that changes: the rural school's classes, not the city school's (at a distance either way)", async () => {
     const changed = (await preview('red')).lessonClassIds;
@@ -115,7 +157,7 @@ describe('formats tells learning which classes to switch', () => {
     const result = await preview('green');
     expect(result.written.inserted).toBeGreaterThan(0); // the decisions are rewritten: "favourable since 14.12.2020"
     const changed = new Set(result.lessonClassIds);
-    expect([...await classesOf(ids.ruralId), ...await classesOf(ids.cityId)].filter((id) => changed.has(id))).toEqual([]);
+    expect([...(await classesOf(ids.ruralId)), ...(await classesOf(ids.cityId))].filter((id) => changed.has(id))).toEqual([]);
   });
 });
 
@@ -127,8 +169,12 @@ describe('a district turning unfavourable', () => {
 
   beforeAll(async () => {
     // the rural teacher decided their 5 А maths lesson of 15 December is held in person whatever happens
-    teacherSet = (await t.db.query<{ id: number }>(
-      "select id from lessons where class_id = $1 and subject_id = $2 and on_date = '2020-12-15' order by starts_at limit 1", [ids.ruralClass, ids.math])).rows[0]!.id;
+    teacherSet = (
+      await t.db.query<{ id: number }>("select id from lessons where class_id = $1 and subject_id = $2 and on_date = '2020-12-15' order by starts_at limit 1", [
+        ids.ruralClass,
+        ids.math,
+      ])
+    ).rows[0]!.id;
     const res = await call('ruralTeacher', 'PATCH', `/api/learning/lessons/${teacherSet}`, { delivery: { kind: 'in_person' } });
     expect(res.json()).toMatchObject({ deliverySource: 'teacher', delivery: { kind: 'in_person' } });
     before = await lessonsOf(ids.ruralId);
@@ -164,7 +210,7 @@ describe('a district turning unfavourable', () => {
     expect(new Set([...rooms.values()].map((s) => [...s][0])).size).toBe(rooms.size);
   });
 
-  test('lessons already begun (the morning of 9 December, the days before) and the teacher\'s choice stay as they were', async () => {
+  test("lessons already begun (the morning of 9 December, the days before) and the teacher's choice stay as they were", async () => {
     const after = await lessonsOf(ids.ruralId);
     const past = [...after.values()].filter(begun);
     expect(past.some((l) => l.date === LEARNING_DEMO.today)).toBe(true);
@@ -180,7 +226,12 @@ describe('a district turning unfavourable', () => {
     const tv = [...after.values()].find((l) => l.classId === ids.ruralClass && !begun(l) && l.delivery === 'tv')!;
     const asTeacher = async (id: number) => {
       const { rows } = await t.db.query<{ teacher_id: number }>('select teacher_id from lessons where id = $1', [id]);
-      return (await t.app.inject({ url: `/api/learning/lessons/${id}`, headers: { cookie: await loginAs('select iin from persons where id = $1', [rows[0]!.teacher_id]) } })).json();
+      return (
+        await t.app.inject({
+          url: `/api/learning/lessons/${id}`,
+          headers: { cookie: await loginAs('select iin from persons where id = $1', [rows[0]!.teacher_id]) },
+        })
+      ).json();
     };
     expect(await asTeacher(online.id)).toMatchObject({ deliverySource: 'format', tvFallback: true, activity: 'lesson', delivery: { kind: 'online_live' } });
     expect(await asTeacher(tv.id)).toMatchObject({ deliverySource: 'format', tvFallback: false, delivery: { kind: 'tv' } });
@@ -202,7 +253,10 @@ describe("the university's format changes by an officer's override", () => {
   test('regular from 14 December brings its lectures on campus; revoked, lectures go online again and the lab stays', async () => {
     const before = await lessonsOf(ids.universityId);
     const res = await call('demo.district', 'POST', '/api/formats/overrides', {
-      organisationId: ids.universityId, format: 'regular', reason: 'Кампус толық ашылды: аудандық штабтың шешімі', effectiveFrom: '2020-12-14',
+      organisationId: ids.universityId,
+      format: 'regular',
+      reason: 'Кампус толық ашылды: аудандық штабтың шешімі',
+      effectiveFrom: '2020-12-14',
     });
     expect(res.statusCode).toBe(201);
     const during = await lessonsOf(ids.universityId);
@@ -220,16 +274,24 @@ describe("the university's format changes by an officer's override", () => {
     expect([...after.values()].every((l) => shape(l) === shape(before.get(l.id)!))).toBe(true);
     const future = [...after.values()].filter((l) => l.date >= '2020-12-14' && l.source === 'format');
     expect(future.some((l) => l.activity === 'lab' && l.delivery === 'in_person')).toBe(true);
-    expect(future.some((l) => l.activity === 'lecture' && l.delivery === 'online_live' && l.joinUrl?.startsWith('https://live.sabaq.example/room/'))).toBe(true);
+    expect(future.some((l) => l.activity === 'lecture' && l.delivery === 'online_live' && l.joinUrl?.startsWith('https://live.sabaq.example/room/'))).toBe(
+      true,
+    );
   });
 });
 
 describe('a district favourable again', () => {
   test("from its date the rural school's rule-set lessons return in person; the teachers' choices stay", async () => {
     // after the red decision the teacher moved one lesson of 22 December online with their own link
-    const own = (await t.db.query<{ id: number }>(
-      "select id from lessons where class_id = $1 and subject_id = $2 and on_date = '2020-12-22' order by starts_at limit 1", [ids.ruralClass, ids.math])).rows[0]!.id;
-    const set = await call('ruralTeacher', 'PATCH', `/api/learning/lessons/${own}`, { delivery: { kind: 'online_live', joinUrl: 'https://meet.example.kz/zhandosov-5a' } });
+    const own = (
+      await t.db.query<{ id: number }>("select id from lessons where class_id = $1 and subject_id = $2 and on_date = '2020-12-22' order by starts_at limit 1", [
+        ids.ruralClass,
+        ids.math,
+      ])
+    ).rows[0]!.id;
+    const set = await call('ruralTeacher', 'PATCH', `/api/learning/lessons/${own}`, {
+      delivery: { kind: 'online_live', joinUrl: 'https://meet.example.kz/zhandosov-5a' },
+    });
     expect(set.statusCode).toBe(200);
     const before = await lessonsOf(ids.ruralId);
     expect((await situation('green', '2020-12-21')).statusCode).toBe(201);
@@ -241,16 +303,22 @@ describe('a district favourable again', () => {
     }
     expect(after.get(own)).toMatchObject({ delivery: 'online_live', joinUrl: 'https://meet.example.kz/zhandosov-5a', source: 'teacher' });
     // 14-18 December stay remote
-    expect([...after.values()].filter((l) => l.date >= '2020-12-14' && l.date <= '2020-12-18' && l.source === 'format').every((l) => l.delivery !== 'in_person')).toBe(true);
+    expect(
+      [...after.values()].filter((l) => l.date >= '2020-12-14' && l.date <= '2020-12-18' && l.source === 'format').every((l) => l.delivery !== 'in_person'),
+    ).toBe(true);
   });
 });
 
 describe('one transaction', () => {
   test('when switching the lessons fails, the situation, the decisions, the notifications and the lessons stay as they were', async () => {
-    const state = async () => (await t.db.query<{ s: string }>(
-      `select concat_ws('/', (select count(*) from epidemic_situations), (select count(*) from format_decisions),
+    const state = async () =>
+      (
+        await t.db.query<{ s: string }>(
+          `select concat_ws('/', (select count(*) from epidemic_situations), (select count(*) from format_decisions),
          (select count(*) from format_decisions where superseded_at is null), (select count(*) from notifications),
-         (select md5(string_agg(id || delivery || coalesce(join_url, '') || coalesce(tv_channel, ''), ',' order by id)) from lessons)) as s`)).rows[0]!.s;
+         (select md5(string_agg(id || delivery || coalesce(join_url, '') || coalesce(tv_channel, ''), ',' order by id)) from lessons)) as s`,
+        )
+      ).rows[0]!.s;
     const before = await state();
     await t.db.query(`create function test_refuse_lesson_update() returns trigger language plpgsql as $$
       begin raise exception 'refused by the test'; end $$`);
@@ -272,7 +340,12 @@ describe('queries', () => {
     await t.db.transaction(async (tx) => {
       for (const scope of [{ classIds: [ids.ruralClass] }, { organisationId: ids.ruralId }, 'all' as const]) {
         let n = 0;
-        const counting: Queryable = { query: (text, params) => { n += 1; return tx.query(text, params); } };
+        const counting: Queryable = {
+          query: (text, params) => {
+            n += 1;
+            return tx.query(text, params);
+          },
+        };
         const r = await applyFormatsToLessons({ tx: counting, scope, from: LEARNING_DEMO.today, now: NOW });
         counts.push({ n, considered: r.considered });
         expect(r.changed).toBe(0); // everything already follows the formats
@@ -287,7 +360,9 @@ describe('queries', () => {
 describe('teachers and admins', () => {
   test('the teacher takes a lesson over and hands it back to the format; the activity is validated', async () => {
     const { rows } = await t.db.query<{ id: number }>(
-      "select id from lessons where class_id = $1 and subject_id = $2 and on_date = '2020-12-10' and delivery_source = 'format' order by starts_at limit 1", [ids.class5a, ids.math]);
+      "select id from lessons where class_id = $1 and subject_id = $2 and on_date = '2020-12-10' and delivery_source = 'format' order by starts_at limit 1",
+      [ids.class5a, ids.math],
+    );
     const id = rows[0]!.id;
     const original = (await call('demo.teacher', 'GET', `/api/learning/lessons/${id}`)).json();
     expect(original).toMatchObject({ deliverySource: 'format', activity: 'lesson', tvFallback: false });
@@ -303,7 +378,7 @@ describe('teachers and admins', () => {
     }
   });
 
-  test('a one-off lesson without a delivery follows the format; with one it is the teacher\'s', async () => {
+  test("a one-off lesson without a delivery follows the format; with one it is the teacher's", async () => {
     const base = { classId: ids.class5a, subjectId: ids.math, date: '2020-12-12' };
     const free = await call('demo.teacher', 'POST', '/api/learning/lessons', { ...base, periodNumber: 5, activity: 'practice' });
     expect(free.statusCode).toBe(201);
@@ -317,10 +392,18 @@ describe('teachers and admins', () => {
     const { rows } = await t.db.query<{ class_id: number; subject_id: number; teacher_id: number; term_id: number }>(
       `select ta.class_id, ta.subject_id, ta.teacher_id, t.id as term_id from teaching_assignments ta join classes c on c.id = ta.class_id
          join terms t on t.organisation_id = c.organisation_id and t.number = 2
-        where c.organisation_id = $1 order by ta.id limit 1`, [ids.universityId]);
+        where c.organisation_id = $1 order by ta.id limit 1`,
+      [ids.universityId],
+    );
     const a = rows[0]!;
-    const slot = (body: object) => call('universityAdmin', 'POST', `/api/learning/classes/${a.class_id}/timetable`, {
-      termId: a.term_id, weekday: 6, subjectId: a.subject_id, teacherId: a.teacher_id, ...body });
+    const slot = (body: object) =>
+      call('universityAdmin', 'POST', `/api/learning/classes/${a.class_id}/timetable`, {
+        termId: a.term_id,
+        weekday: 6,
+        subjectId: a.subject_id,
+        teacherId: a.teacher_id,
+        ...body,
+      });
     const refused = await slot({ periodNumber: 1, activity: 'lesson' });
     expect([refused.statusCode, refused.json().error.code]).toEqual([422, 'learning.activity_not_for_organisation']);
     const lab = await slot({ periodNumber: 1, activity: 'lab' });
@@ -330,9 +413,13 @@ describe('teachers and admins', () => {
     expect(lecture.json()).toMatchObject({ activity: 'lecture' });
     const gen = await call('universityAdmin', 'POST', `/api/learning/terms/${a.term_id}/lessons`, { classIds: [a.class_id] });
     expect(gen.statusCode).toBe(200);
-    const made = (await t.db.query<{ activity: string; delivery: string; source: string; join_url: string | null; n: number }>(
-      `select l.activity, l.delivery, l.delivery_source as source, l.join_url, count(*) as n from lessons l
-        where l.slot_id = any($1::bigint[]) group by 1, 2, 3, 4`, [[lab.json().id, lecture.json().id]])).rows;
+    const made = (
+      await t.db.query<{ activity: string; delivery: string; source: string; join_url: string | null; n: number }>(
+        `select l.activity, l.delivery, l.delivery_source as source, l.join_url, count(*) as n from lessons l
+        where l.slot_id = any($1::bigint[]) group by 1, 2, 3, 4`,
+        [[lab.json().id, lecture.json().id]],
+      )
+    ).rows;
     expect(made).toHaveLength(2);
     expect(made.find((m) => m.activity === 'lab')).toMatchObject({ delivery: 'in_person', source: 'format', join_url: null });
     expect(made.find((m) => m.activity === 'lecture')).toMatchObject({ delivery: 'online_live', source: 'format' });

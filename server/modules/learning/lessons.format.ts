@@ -34,8 +34,11 @@ export function activityProblem(kind: OrganisationKind, activity: LessonActivity
   return null;
 }
 
-export const activityNotForOrganisation = createErrorFactory('learning.activity_not_for_organisation', 422,
-  "This kind of activity does not fit the organisation");
+export const activityNotForOrganisation = createErrorFactory(
+  'learning.activity_not_for_organisation',
+  422,
+  'This kind of activity does not fit the organisation',
+);
 
 export function assertActivity(kind: OrganisationKind, activity: LessonActivity): void {
   const problem = activityProblem(kind, activity);
@@ -55,7 +58,11 @@ export const deliveryModeSql = (format: string, onSite: string, activity: string
 
 const liveEnv = z.object({
   /** The live-lesson server's room prefix; a generated room is this + an unguessable id. */
-  LIVE_BASE_URL: z.string().trim().url().refine((u) => /^https?:\/\//i.test(u), 'an http or https address')
+  LIVE_BASE_URL: z
+    .string()
+    .trim()
+    .url()
+    .refine((u) => /^https?:\/\//i.test(u), 'an http or https address')
     .default('https://live.sabaq.example/'),
 });
 
@@ -121,7 +128,11 @@ function scopeSql(scope: LessonScope, params: unknown[]): string {
  * Runs inside the caller's transaction; returns counts.
  */
 export async function applyFormatsToLessons(args: {
-  tx: Queryable; scope: LessonScope; from?: string | null; now: Date | null; liveBaseUrl?: string;
+  tx: Queryable;
+  scope: LessonScope;
+  from?: string | null;
+  now: Date | null;
+  liveBaseUrl?: string;
 }): Promise<ApplyFormatsResult> {
   if (typeof args.scope === 'object' && ('classIds' in args.scope || 'lessonIds' in args.scope)) {
     const ids = 'classIds' in args.scope ? args.scope.classIds : args.scope.lessonIds;
@@ -204,7 +215,8 @@ export async function applyFormatsToLessons(args: {
             count(*) filter (where delivery = 'tv') as tv,
             (select count(*) from planned where mode = 'remote' and not broadband and tv_reception and tv is null) as tv_fallback
        from changed`,
-    params);
+    params,
+  );
   const r = rows[0]!;
   return { considered: r.considered, changed: r.changed, inPerson: r.in_person, online: r.online, tv: r.tv, tvFallback: r.tv_fallback };
 }

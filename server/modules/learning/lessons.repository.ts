@@ -59,7 +59,9 @@ const tvFallbackSql = (l: string, st: string) =>
 
 /** A lesson with everything the lesson page shows, in one query; the join link only when `withJoinUrl`. */
 export async function findLessonDetail(db: Queryable, lessonId: number, withJoinUrl: boolean): Promise<LessonDetailRow | null> {
-  const { rows } = await prepared<LessonDetailRow & Record<string, unknown>>(db, 'lesson_detail',
+  const { rows } = await prepared<LessonDetailRow & Record<string, unknown>>(
+    db,
+    'lesson_detail',
     `select l.id, l.organisation_id as "organisationId", o.time_zone as "timeZone", l.class_id as "classId", l.subject_id as "subjectId",
        json_build_object('id', c.id, 'name', c.name) as class, ${subjectJson('s')} as subject, ${personJson('t')} as teacher,
        l.term_id as "termId", l.on_date as date, l.period_number as "periodNumber", iso_utc(l.starts_at) as "startsAt",
@@ -132,17 +134,22 @@ export async function roomInOrganisation(db: Queryable, roomId: number, organisa
   return rows.length > 0;
 }
 
-export async function insertMaterial(db: Queryable, m: { lessonId: number; homeworkId: number | null; kind: 'file' | 'link'; fileId: string | null; url: string | null; title: string }): Promise<number> {
+export async function insertMaterial(
+  db: Queryable,
+  m: { lessonId: number; homeworkId: number | null; kind: 'file' | 'link'; fileId: string | null; url: string | null; title: string },
+): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `insert into lesson_materials (lesson_id, homework_id, kind, file_id, url, title) values ($1, $2, $3, $4, $5, $6) returning id`,
-    [m.lessonId, m.homeworkId, m.kind, m.fileId, m.url, m.title]);
+    [m.lessonId, m.homeworkId, m.kind, m.fileId, m.url, m.title],
+  );
   return rows[0]!.id;
 }
 
 export async function findMaterial(db: Queryable, materialId: number) {
   const { rows } = await db.query<{ id: number; lesson_id: number; material: unknown }>(
     `select mt.id, mt.lesson_id, ${materialJson('mt', 'f')} as material from lesson_materials mt left join files f on f.id = mt.file_id where mt.id = $1`,
-    [materialId]);
+    [materialId],
+  );
   return rows[0] ?? null;
 }
 
@@ -158,7 +165,10 @@ export async function deleteMaterial(db: Queryable, materialId: number): Promise
  * Records a pupil's join and, when it changed their attendance, one history row (via 'join', by the
  * pupil), in one statement.
  */
-export async function recordJoin(db: Queryable, a: { lessonId: number; pupilId: number; classId: number; onDate: string; status: 'present' | 'late'; at: Date }): Promise<'present' | 'late' | 'absent' | 'excused'> {
+export async function recordJoin(
+  db: Queryable,
+  a: { lessonId: number; pupilId: number; classId: number; onDate: string; status: 'present' | 'late'; at: Date },
+): Promise<'present' | 'late' | 'absent' | 'excused'> {
   const { rows } = await db.query<{ status: 'present' | 'late' | 'absent' | 'excused' }>(
     `with before as (select status, reason from attendance where lesson_id = $1 and pupil_id = $2),
      up as (insert into attendance (lesson_id, pupil_id, class_id, on_date, status, online, joined_at, updated_at)
@@ -174,14 +184,25 @@ export async function recordJoin(db: Queryable, a: { lessonId: number; pupilId: 
        select $1, $2, case when b.status is null then 'set' else 'changed' end, b.status, b.reason, up.status, up.reason, 'join', $2
          from up left join before b on true where b.status is distinct from up.status)
      select status from up`,
-    [a.lessonId, a.pupilId, a.classId, a.onDate, a.status, a.at]);
+    [a.lessonId, a.pupilId, a.classId, a.onDate, a.status, a.at],
+  );
   return rows[0]!.status;
 }
 
 export interface NewLesson {
-  organisationId: number; termId: number; classId: number; subjectId: number; teacherId: number; roomId: number | null;
-  onDate: string; periodId: number; timeZone: string; delivery: LessonPatchRow['delivery']; topic: string | null;
-  assessment: Assessment; activity: LessonActivity;
+  organisationId: number;
+  termId: number;
+  classId: number;
+  subjectId: number;
+  teacherId: number;
+  roomId: number | null;
+  onDate: string;
+  periodId: number;
+  timeZone: string;
+  delivery: LessonPatchRow['delivery'];
+  topic: string | null;
+  assessment: Assessment;
+  activity: LessonActivity;
 }
 
 /** Inserts one dated lesson at a bell period; its instants are the period's local times in the school's zone. */
@@ -195,18 +216,46 @@ export async function insertLesson(db: Queryable, l: NewLesson): Promise<number>
        $10, $11, $12, $13, $14, $15, $16, $17, $18
      from periods p where p.id = $8
      returning id`,
-    [l.organisationId, l.termId, l.classId, l.subjectId, l.teacherId, l.roomId, l.onDate, l.periodId, l.timeZone,
-      d.kind, d.joinUrl, d.tvChannel, d.tvAirAt, d.videoUrl, l.topic, l.assessment, l.activity, l.delivery ? 'teacher' : 'format']);
+    [
+      l.organisationId,
+      l.termId,
+      l.classId,
+      l.subjectId,
+      l.teacherId,
+      l.roomId,
+      l.onDate,
+      l.periodId,
+      l.timeZone,
+      d.kind,
+      d.joinUrl,
+      d.tvChannel,
+      d.tvAirAt,
+      d.videoUrl,
+      l.topic,
+      l.assessment,
+      l.activity,
+      l.delivery ? 'teacher' : 'format',
+    ],
+  );
   return rows[0]!.id;
 }
 
 /** Lessons of a teacher (any class) or of a class on a date, with instants: the candidates for a clash. */
 export async function findLessonsOn(db: Queryable, onDate: string, who: { teacherId?: number; classId?: number }) {
-  const { rows } = await db.query<{ id: number; starts_at: Date; ends_at: Date; class_name: string; course_id: number | null; period_number: number | null; cancelled: boolean }>(
+  const { rows } = await db.query<{
+    id: number;
+    starts_at: Date;
+    ends_at: Date;
+    class_name: string;
+    course_id: number | null;
+    period_number: number | null;
+    cancelled: boolean;
+  }>(
     `select l.id, l.starts_at, l.ends_at, c.name as class_name, ts.course_id, l.period_number, l.cancelled
      from lessons l join classes c on c.id = l.class_id left join timetable_slots ts on ts.id = l.slot_id
      where l.on_date = $1 and ($2::bigint is null or l.teacher_id = $2) and ($3::bigint is null or l.class_id = $3) and not l.cancelled`,
-    [onDate, who.teacherId ?? null, who.classId ?? null]);
+    [onDate, who.teacherId ?? null, who.classId ?? null],
+  );
   return rows;
 }
 
@@ -232,7 +281,8 @@ export async function findTeacherLessons(db: Queryable, args: { teacherId: numbe
         join organisations o on o.id = l.organisation_id
         where l.teacher_id = $1 and l.on_date between span.d_from and span.d_to) as lessons
      from span`,
-    [args.teacherId, args.from, args.to, args.now]);
+    [args.teacherId, args.from, args.to, args.now],
+  );
   return rows[0]!;
 }
 
@@ -253,6 +303,7 @@ export async function findTeaching(db: Queryable, teacherId: number, homeroomCla
         where ta.teacher_id = $1) as items,
        (select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'organisationId', c.organisation_id) order by c.name), '[]')
         from classes c where c.id = any($3::bigint[])) as homeroom`,
-    [teacherId, now, homeroomClassIds]);
+    [teacherId, now, homeroomClassIds],
+  );
   return rows[0]!;
 }

@@ -17,11 +17,13 @@ const call = (login: string, method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH'
 async function liveLesson(startOffset: number): Promise<number> {
   const { rows } = await t.db.query<{ id: number }>(
     `select id from lessons where class_id = $1 and subject_id = $2 and on_date > $3 order by on_date, starts_at limit 1 offset $4`,
-    [ids.class5a, ids.math, LEARNING_DEMO.today, Math.abs(startOffset) % 7]);
+    [ids.class5a, ids.math, LEARNING_DEMO.today, Math.abs(startOffset) % 7],
+  );
   const id = rows[0]!.id;
   await t.db.query(
     `update lessons set on_date = $2, starts_at = $3, ends_at = $4, delivery = 'online_live', join_url = 'https://live.sabaq.example/room/test', cancelled = false, slot_id = null where id = $1`,
-    [id, LEARNING_DEMO.today, at(startOffset), at(startOffset + 45)]);
+    [id, LEARNING_DEMO.today, at(startOffset), at(startOffset + 45)],
+  );
   await t.db.query('delete from attendance where lesson_id = $1', [id]);
   return id;
 }
@@ -34,11 +36,14 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('a lesson and how it is delivered', () => {
-  test('the teacher sets each kind of delivery; the join link is the teacher\'s to see', async () => {
+  test("the teacher sets each kind of delivery; the join link is the teacher's to see", async () => {
     const lesson = await lessonOf(t.db, ids.class5a, LEARNING_DEMO.today, ids.math);
     const patch = (body: object) => call('demo.teacher', 'PATCH', `/api/learning/lessons/${lesson}`, body);
     const tv = await patch({ topic: 'Бөлшектерді қосу', delivery: { kind: 'tv', tvChannel: 'al_farabi', tvAirAt: '2020-12-09T04:00:00+06:00' } });
-    expect(tv.json()).toMatchObject({ topic: 'Бөлшектерді қосу', delivery: { kind: 'tv', tvChannel: 'al_farabi', tvAirAt: '2020-12-08T22:00:00.000Z', joinUrl: null } });
+    expect(tv.json()).toMatchObject({
+      topic: 'Бөлшектерді қосу',
+      delivery: { kind: 'tv', tvChannel: 'al_farabi', tvAirAt: '2020-12-08T22:00:00.000Z', joinUrl: null },
+    });
     const rec = await patch({ delivery: { kind: 'recorded', videoUrl: 'https://video.sabaq.example/lessons/1' } });
     expect(rec.json().delivery).toEqual({ kind: 'recorded', videoUrl: 'https://video.sabaq.example/lessons/1', joinUrl: null, tvChannel: null, tvAirAt: null });
     const live = await patch({ delivery: { kind: 'online_live', joinUrl: 'https://meet.sabaq.example/5a-math' } });
@@ -59,12 +64,18 @@ describe('a lesson and how it is delivered', () => {
     expect([room.statusCode, room.json().error.code]).toEqual([404, 'learning.room_not_found']);
   });
 
-  test('materials: a link added to a lesson shows in the pupils\' day and can be removed', async () => {
+  test("materials: a link added to a lesson shows in the pupils' day and can be removed", async () => {
     const lesson = await lessonOf(t.db, ids.class5a, LEARNING_DEMO.today, ids.math);
-    const added = await call('demo.teacher', 'POST', `/api/learning/lessons/${lesson}/materials`, { kind: 'link', title: 'Оқулық, 45-бет', url: 'https://okulyk.example/5/math/45' });
+    const added = await call('demo.teacher', 'POST', `/api/learning/lessons/${lesson}/materials`, {
+      kind: 'link',
+      title: 'Оқулық, 45-бет',
+      url: 'https://okulyk.example/5/math/45',
+    });
     expect(added.statusCode).toBe(201);
     const today = (await call('demo.pupil', 'GET', `/api/learning/pupils/${ids.pupil}/diary`)).json();
-    expect(today.lessons.find((l: { id: number }) => l.id === lesson).materials).toContainEqual(expect.objectContaining({ id: added.json().id, title: 'Оқулық, 45-бет' }));
+    expect(today.lessons.find((l: { id: number }) => l.id === lesson).materials).toContainEqual(
+      expect.objectContaining({ id: added.json().id, title: 'Оқулық, 45-бет' }),
+    );
     expect((await call('demo.homeroom', 'DELETE', `/api/learning/materials/${added.json().id}`)).statusCode).toBe(404);
     expect((await call('demo.teacher', 'DELETE', `/api/learning/materials/${added.json().id}`)).statusCode).toBe(204);
   });
@@ -79,7 +90,10 @@ describe('joining an online lesson', () => {
     const rows = (await t.db.query('select status, online, marked_by from attendance where lesson_id = $1', [lesson])).rows;
     expect(rows).toEqual([{ status: 'present', online: true, marked_by: null }]);
     // the teacher and a parent get the link; nobody is recorded for them
-    expect((await call('demo.teacher', 'POST', `/api/learning/lessons/${lesson}/join`)).json()).toEqual({ url: 'https://live.sabaq.example/room/test', attendance: null });
+    expect((await call('demo.teacher', 'POST', `/api/learning/lessons/${lesson}/join`)).json()).toEqual({
+      url: 'https://live.sabaq.example/room/test',
+      attendance: null,
+    });
     expect((await call('demo.parent', 'POST', `/api/learning/lessons/${lesson}/join`)).json().attendance).toBeNull();
     expect((await t.db.query('select count(*)::int as n from attendance where lesson_id = $1', [lesson])).rows[0]!.n).toBe(1);
   });
@@ -88,8 +102,10 @@ describe('joining an online lesson', () => {
     const lesson = await liveLesson(-20);
     await call('demo.teacher', 'PUT', `/api/learning/lessons/${lesson}/attendance`, { entries: [{ pupilId: ids.pupil, status: 'absent' }] });
     expect((await call('demo.pupil', 'POST', `/api/learning/lessons/${lesson}/join`)).json().attendance).toBe('late');
-    expect((await t.db.query('select status, online from attendance where lesson_id = $1 and pupil_id = $2', [lesson, ids.pupil])).rows[0])
-      .toEqual({ status: 'late', online: true });
+    expect((await t.db.query('select status, online from attendance where lesson_id = $1 and pupil_id = $2', [lesson, ids.pupil])).rows[0]).toEqual({
+      status: 'late',
+      online: true,
+    });
   });
 
   test('is refused before the lesson opens, after it ends, and for a lesson not held online', async () => {
@@ -103,7 +119,7 @@ describe('joining an online lesson', () => {
     expect((await t.db.query('select count(*)::int as n from attendance where lesson_id = any($1::bigint[])', [[early, over]])).rows[0]!.n).toBe(0);
   });
 
-  test("a lesson of another class is not found, and GET never joins", async () => {
+  test('a lesson of another class is not found, and GET never joins', async () => {
     const other = await lessonOf(t.db, ids.ruralClass, LEARNING_DEMO.today);
     expect((await call('demo.pupil', 'POST', `/api/learning/lessons/${other}/join`)).statusCode).toBe(404);
     expect((await call('demo.pupil', 'GET', `/api/learning/lessons/${other}/join`)).statusCode).toBe(404);
@@ -126,7 +142,13 @@ describe('one-off lessons', () => {
     const clash = await create({ ...base, date: taken.date, periodNumber: period });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error).toMatchObject({ code: 'learning.teacher_clash', details: { className: '5 А', periodNumber: period } });
-    const ok = await create({ ...base, date: '2020-12-12', periodNumber: 2, topic: 'Консультация', delivery: { kind: 'online_live', joinUrl: 'https://meet.sabaq.example/c' } });
+    const ok = await create({
+      ...base,
+      date: '2020-12-12',
+      periodNumber: 2,
+      topic: 'Консультация',
+      delivery: { kind: 'online_live', joinUrl: 'https://meet.sabaq.example/c' },
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ date: '2020-12-12', periodNumber: 2, topic: 'Консультация', startsAt: '2020-12-12T03:20:00.000Z' });
     const notMine = await call('demo.teacher', 'POST', '/api/learning/lessons', { ...base, subjectId: ids.english, date: '2020-12-12' });
@@ -141,7 +163,10 @@ describe("the teacher's lists", () => {
     expect(lessons.json().lessons.every((l: { date: string }) => l.date === LEARNING_DEMO.today)).toBe(true);
     expect(lessons.json().lessons.length).toBeGreaterThan(0);
     const teaching = (await call('demo.teacher', 'GET', '/api/learning/me/teaching')).json();
-    expect(teaching.items.map((i: { class: { name: string }; subject: { code: string } }) => `${i.class.name}/${i.subject.code}`).sort()).toEqual(['5 А/math', '6 Б/math']);
+    expect(teaching.items.map((i: { class: { name: string }; subject: { code: string } }) => `${i.class.name}/${i.subject.code}`).sort()).toEqual([
+      '5 А/math',
+      '6 Б/math',
+    ]);
     expect(teaching.items[0].currentTermId).toBeTruthy();
     expect(teaching.homeroomClasses).toEqual([]);
     const homeroom = (await call('demo.homeroom', 'GET', '/api/learning/me/teaching')).json();
@@ -151,7 +176,10 @@ describe("the teacher's lists", () => {
 
 describe('announcements', () => {
   test('a teacher posts to a class; its pupils and their parents see it', async () => {
-    const post = await call('demo.teacher', 'POST', `/api/learning/classes/${ids.class5a}/announcements`, { title: 'Ертең БЖБ', body: 'Ертең бірінші сабақта математикадан БЖБ болады.' });
+    const post = await call('demo.teacher', 'POST', `/api/learning/classes/${ids.class5a}/announcements`, {
+      title: 'Ертең БЖБ',
+      body: 'Ертең бірінші сабақта математикадан БЖБ болады.',
+    });
     expect(post.statusCode).toBe(201);
     expect(post.json()).toMatchObject({ class: { id: ids.class5a }, author: { id: ids.teacher } });
     for (const login of ['demo.pupil', 'demo.parent', 'demo.homeroom', 'demo.admin']) {

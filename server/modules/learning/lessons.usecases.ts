@@ -7,13 +7,24 @@ import * as plan from './plan.repository.js';
 import { lessonForTeacher } from './journal.usecases.js';
 import { insertMaterials, ownFilesFor, type MaterialInput } from './homework.usecases.js';
 import {
-  assessmentNeedsMax, assessmentNotInSystem, classNotFound, classSlotTaken, dateIsHoliday, dateOutsideTerm, joinOver, joinTooEarly,
-  lessonHasMarks, lessonNotFound, materialNotFound, notJoinable, roomNotFound, teacherClash, unknownPeriod,
+  assessmentNeedsMax,
+  assessmentNotInSystem,
+  classNotFound,
+  classSlotTaken,
+  dateIsHoliday,
+  dateOutsideTerm,
+  joinOver,
+  joinTooEarly,
+  lessonHasMarks,
+  lessonNotFound,
+  materialNotFound,
+  notJoinable,
+  roomNotFound,
+  teacherClash,
+  unknownPeriod,
 } from './learning.errors.js';
 import { isPupilOf, lessonAccess, teaches } from './learning.policy.js';
-import {
-  ASSESSMENTS, findLessonClash, homeworkAssessment, joinStatus, joinWindow, type Assessment, type AttendanceStatus,
-} from './learning.rules.js';
+import { ASSESSMENTS, findLessonClash, homeworkAssessment, joinStatus, joinWindow, type Assessment, type AttendanceStatus } from './learning.rules.js';
 import { loadSettings, toSettings } from './learning.settings.js';
 import { applyFormatsToLessons, assertActivity, defaultActivity } from './lessons.format.js';
 
@@ -35,10 +46,19 @@ export function deliveryRow(d: DeliveryInput): NonNullable<repo.LessonPatchRow['
  * 'format'`); a lesson following the format is brought in line at once when that or its activity changes.
  */
 export async function editLesson(args: {
-  db: Db; actor: Actor; lessonId: number; now: Date;
+  db: Db;
+  actor: Actor;
+  lessonId: number;
+  now: Date;
   patch: {
-    topic?: string | null; delivery?: DeliveryInput; deliverySource?: DeliverySource; activity?: LessonActivity; assessment?: Assessment;
-    assessmentMax?: number | null; cancelled?: boolean; roomId?: number | null;
+    topic?: string | null;
+    delivery?: DeliveryInput;
+    deliverySource?: DeliverySource;
+    activity?: LessonActivity;
+    assessment?: Assessment;
+    assessmentMax?: number | null;
+    cancelled?: boolean;
+    roomId?: number | null;
   };
 }): Promise<void> {
   await args.db.transaction(async (tx) => {
@@ -52,7 +72,9 @@ export async function editLesson(args: {
     if (p.assessment !== undefined || p.assessmentMax !== undefined) {
       const kind = p.assessment ?? ctx.assessment;
       if (!ASSESSMENTS[ctx.config.gradingSystem].includes(kind)) {
-        throw assessmentNotInSystem(`"${kind}" is not part of the ${ctx.config.gradingSystem} grading system (use ${ASSESSMENTS[ctx.config.gradingSystem].join(', ')})`);
+        throw assessmentNotInSystem(
+          `"${kind}" is not part of the ${ctx.config.gradingSystem} grading system (use ${ASSESSMENTS[ctx.config.gradingSystem].join(', ')})`,
+        );
       }
       const summative = kind === 'section' || kind === 'term';
       const max = summative ? (p.assessmentMax !== undefined ? p.assessmentMax : ctx.assessmentMax) : null;
@@ -74,7 +96,11 @@ export async function editLesson(args: {
     await repo.updateLesson(tx, ctx.id, row);
     // families hear when a lesson moves online, to TV, to a recording or back to the classroom
     if (row.delivery && row.delivery.kind !== ctx.delivery) {
-      await notifyDelivery(tx, { lessonId: ctx.id, classId: ctx.classId, subjectId: ctx.subjectId, onDate: ctx.onDate, from: ctx.delivery, to: row.delivery.kind }, args.now);
+      await notifyDelivery(
+        tx,
+        { lessonId: ctx.id, classId: ctx.classId, subjectId: ctx.subjectId, onDate: ctx.onDate, from: ctx.delivery, to: row.delivery.kind },
+        args.now,
+      );
     }
     const follows = (row.deliverySource ?? ctx.deliverySource) === 'format';
     const reconsider = row.deliverySource === 'format' || (row.activity !== undefined && row.activity !== ctx.activity);
@@ -88,8 +114,17 @@ export async function editLesson(args: {
  * at a bell period of the class's shift; refused when the teacher or the class is busy then.
  */
 export async function addLesson(args: {
-  db: Db; actor: Actor; classId: number; subjectId: number; date: string; periodNumber: number; topic: string | null;
-  delivery?: DeliveryInput; activity?: LessonActivity; roomId: number | null; now: Date;
+  db: Db;
+  actor: Actor;
+  classId: number;
+  subjectId: number;
+  date: string;
+  periodNumber: number;
+  topic: string | null;
+  delivery?: DeliveryInput;
+  activity?: LessonActivity;
+  roomId: number | null;
+  now: Date;
 }): Promise<number> {
   return args.db.transaction(async (tx) => {
     if (!teaches(args.actor, args.classId, args.subjectId)) throw classNotFound();
@@ -106,21 +141,50 @@ export async function addLesson(args: {
     await plan.lockFor(tx, 310_001, args.actor.personId);
     const { settings } = (await loadSettings(tx, cls.organisationId))!;
     const id = await repo.insertLesson(tx, {
-      assessment: homeworkAssessment(settings.gradingSystem), activity,
-      organisationId: cls.organisationId, termId: term.id, classId: cls.id, subjectId: args.subjectId, teacherId: args.actor.personId,
-      roomId: args.roomId, onDate: args.date, periodId: period.id, timeZone: cls.timeZone,
-      delivery: args.delivery ? deliveryRow(args.delivery) : undefined, topic: args.topic,
+      assessment: homeworkAssessment(settings.gradingSystem),
+      activity,
+      organisationId: cls.organisationId,
+      termId: term.id,
+      classId: cls.id,
+      subjectId: args.subjectId,
+      teacherId: args.actor.personId,
+      roomId: args.roomId,
+      onDate: args.date,
+      periodId: period.id,
+      timeZone: cls.timeZone,
+      delivery: args.delivery ? deliveryRow(args.delivery) : undefined,
+      topic: args.topic,
     });
-    const mine = (await repo.findLessonsOn(tx, args.date, { teacherId: args.actor.personId })).map((l) => ({ ...l, startsAt: l.starts_at, endsAt: l.ends_at, courseId: l.course_id }));
+    const mine = (await repo.findLessonsOn(tx, args.date, { teacherId: args.actor.personId })).map((l) => ({
+      ...l,
+      startsAt: l.starts_at,
+      endsAt: l.ends_at,
+      courseId: l.course_id,
+    }));
     const self = mine.find((l) => l.id === id)!;
-    const clash = findLessonClash(self, mine.filter((l) => l.id !== id));
+    const clash = findLessonClash(
+      self,
+      mine.filter((l) => l.id !== id),
+    );
     if (clash) {
-      throw teacherClash(`You already teach ${clash.class_name} in period ${clash.period_number} on ${args.date}`,
-        { className: clash.class_name, date: args.date, periodNumber: clash.period_number });
+      throw teacherClash(`You already teach ${clash.class_name} in period ${clash.period_number} on ${args.date}`, {
+        className: clash.class_name,
+        date: args.date,
+        periodNumber: clash.period_number,
+      });
     }
-    const ofClass = (await repo.findLessonsOn(tx, args.date, { classId: cls.id })).map((l) => ({ ...l, startsAt: l.starts_at, endsAt: l.ends_at, courseId: null }));
-    const busy = findLessonClash({ ...self, courseId: null }, ofClass.filter((l) => l.id !== id));
-    if (busy) throw classSlotTaken(`${cls.name} already has a lesson in period ${busy.period_number} on ${args.date}`, { className: cls.name, date: args.date });
+    const ofClass = (await repo.findLessonsOn(tx, args.date, { classId: cls.id })).map((l) => ({
+      ...l,
+      startsAt: l.starts_at,
+      endsAt: l.ends_at,
+      courseId: null,
+    }));
+    const busy = findLessonClash(
+      { ...self, courseId: null },
+      ofClass.filter((l) => l.id !== id),
+    );
+    if (busy)
+      throw classSlotTaken(`${cls.name} already has a lesson in period ${busy.period_number} on ${args.date}`, { className: cls.name, date: args.date });
     // no delivery chosen: the class's learning format decides, now and when it changes
     if (!args.delivery) await applyFormatsToLessons({ tx, scope: { lessonIds: [id] }, now: null });
     return id;
@@ -160,17 +224,22 @@ export async function joinLesson(args: { db: Db; actor: Actor; lessonId: number;
   const settings = toSettings(ctx.settings, ctx.orgKind);
   const window = joinWindow(args.now, ctx, settings.joinEarlyMinutes);
   if (window === 'early') {
-    throw joinTooEarly(`The lesson starts at ${ctx.startsAt.toISOString()}; joining opens ${settings.joinEarlyMinutes} minutes before`,
-      { startsAt: ctx.startsAt.toISOString(), opensMinutesBefore: settings.joinEarlyMinutes });
+    throw joinTooEarly(`The lesson starts at ${ctx.startsAt.toISOString()}; joining opens ${settings.joinEarlyMinutes} minutes before`, {
+      startsAt: ctx.startsAt.toISOString(),
+      opensMinutesBefore: settings.joinEarlyMinutes,
+    });
   }
   if (window === 'over') throw joinOver(`The lesson ended at ${ctx.endsAt.toISOString()}`, { endsAt: ctx.endsAt.toISOString() });
   const status = await repo.recordJoin(args.db, {
-    lessonId: ctx.id, pupilId: args.actor.personId, classId: ctx.classId, onDate: ctx.onDate,
-    status: joinStatus(args.now, ctx.startsAt, settings.lateAfterMinutes), at: args.now,
+    lessonId: ctx.id,
+    pupilId: args.actor.personId,
+    classId: ctx.classId,
+    onDate: ctx.onDate,
+    status: joinStatus(args.now, ctx.startsAt, settings.lateAfterMinutes),
+    at: args.now,
   });
   return { url: ctx.joinUrl, attendance: status };
 }
-
 
 // Used by formats (docs/ARCHITECTURE.md, module boundaries): a format change re-derives the delivery
 // of the lessons it covers.

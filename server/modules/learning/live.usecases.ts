@@ -28,22 +28,37 @@ export async function lessonForLive(db: Queryable, actor: Actor, lessonId: numbe
   const ctx = await findLessonContext(db, lessonId, now);
   if (!ctx || lessonAccess(actor, ctx) === 'none') return null;
   // whoever teaches this subject in this class runs its lessons (a substitute included), as in the journal
-  const part: LiveLesson['part'] = teaches(actor, ctx.classId, ctx.subjectId) ? 'teacher'
-    : isPupilOf(actor, ctx.classId) ? 'pupil'
-    : isHomeroomOf(actor, ctx.classId) || isOrgAdmin(actor, ctx.organisationId) ? 'staff'
-    : 'family';
+  const part: LiveLesson['part'] = teaches(actor, ctx.classId, ctx.subjectId)
+    ? 'teacher'
+    : isPupilOf(actor, ctx.classId)
+      ? 'pupil'
+      : isHomeroomOf(actor, ctx.classId) || isOrgAdmin(actor, ctx.organisationId)
+        ? 'staff'
+        : 'family';
   return {
-    id: ctx.id, organisationId: ctx.organisationId, classId: ctx.classId, subjectId: ctx.subjectId, teacherId: ctx.teacherId,
-    startsAt: new Date(ctx.startsAt), endsAt: new Date(ctx.endsAt), cancelled: ctx.cancelled, part,
+    id: ctx.id,
+    organisationId: ctx.organisationId,
+    classId: ctx.classId,
+    subjectId: ctx.subjectId,
+    teacherId: ctx.teacherId,
+    startsAt: new Date(ctx.startsAt),
+    endsAt: new Date(ctx.endsAt),
+    cancelled: ctx.cancelled,
+    part,
   };
 }
 
-export interface LiveClass { id: number; organisationId: number; name: string }
+export interface LiveClass {
+  id: number;
+  organisationId: number;
+  name: string;
+}
 
 /** A class by id (no scope check: the caller decides), or null. */
 export async function classForLive(db: Queryable, classId: number): Promise<LiveClass | null> {
-  const { rows } = await db.query<{ id: number; organisation_id: number; name: string }>(
-    'select id, organisation_id, name from classes where id = $1', [classId]);
+  const { rows } = await db.query<{ id: number; organisation_id: number; name: string }>('select id, organisation_id, name from classes where id = $1', [
+    classId,
+  ]);
   const r = rows[0];
   return r ? { id: Number(r.id), organisationId: r.organisation_id, name: r.name } : null;
 }
@@ -51,7 +66,9 @@ export async function classForLive(db: Queryable, classId: number): Promise<Live
 /** The parents of a class's pupils (each once), to invite them to a meeting. */
 export async function parentsOfClass(db: Queryable, classId: number): Promise<number[]> {
   const { rows } = await db.query<{ parent_id: string }>(
-    `select distinct l.parent_id from class_members m join parent_links l on l.child_id = m.pupil_id where m.class_id = $1 order by 1`, [classId]);
+    `select distinct l.parent_id from class_members m join parent_links l on l.child_id = m.pupil_id where m.class_id = $1 order by 1`,
+    [classId],
+  );
   return rows.map((r) => Number(r.parent_id));
 }
 
@@ -61,15 +78,22 @@ export async function parentsOfClass(db: Queryable, classId: number): Promise<nu
  * seen after the set minutes, like a join through the lesson's link) with the minutes they were there.
  * Anyone else (the teacher, staff) is not a pupil of the class and is left out.
  */
-export async function recordLivePresence(db: Queryable, a: { lessonId: number; pupilId: number; firstJoinedAt: Date; minutes: number; now: Date }): Promise<boolean> {
+export async function recordLivePresence(
+  db: Queryable,
+  a: { lessonId: number; pupilId: number; firstJoinedAt: Date; minutes: number; now: Date },
+): Promise<boolean> {
   const ctx = await findLessonContext(db, a.lessonId, a.now);
   if (!ctx) return false;
   const { rows } = await db.query('select 1 from class_members where class_id = $1 and pupil_id = $2', [ctx.classId, a.pupilId]);
   if (!rows.length) return false;
   const settings = toSettings(ctx.settings, ctx.orgKind);
   await recordJoin(db, {
-    lessonId: ctx.id, pupilId: a.pupilId, classId: ctx.classId, onDate: ctx.onDate,
-    status: joinStatus(a.firstJoinedAt, new Date(ctx.startsAt), settings.lateAfterMinutes), at: a.firstJoinedAt,
+    lessonId: ctx.id,
+    pupilId: a.pupilId,
+    classId: ctx.classId,
+    onDate: ctx.onDate,
+    status: joinStatus(a.firstJoinedAt, new Date(ctx.startsAt), settings.lateAfterMinutes),
+    at: a.firstJoinedAt,
   });
   await db.query('update attendance set online_minutes = $3 where lesson_id = $1 and pupil_id = $2', [ctx.id, a.pupilId, a.minutes]);
   return true;
@@ -78,15 +102,18 @@ export async function recordLivePresence(db: Queryable, a: { lessonId: number; p
 /** Display names (first and last) of these people, for a live room's attendance list. */
 export async function namesForLive(db: Queryable, ids: number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  const { rows } = await db.query<{ id: string; name: string }>(
-    `select id, first_name || ' ' || last_name as name from persons where id = any($1::bigint[])`, [ids]);
+  const { rows } = await db.query<{ id: string; name: string }>(`select id, first_name || ' ' || last_name as name from persons where id = any($1::bigint[])`, [
+    ids,
+  ]);
   return new Map(rows.map((r) => [Number(r.id), r.name]));
 }
 
 /** A lesson's date, subject and topic, to title its live recording (no scope check: the caller decides). */
 export async function lessonFactsForLive(db: Queryable, lessonId: number): Promise<{ onDate: string; subjectId: number; topic: string | null } | null> {
   const { rows } = await db.query<{ on_date: string; subject_id: number; topic: string | null }>(
-    'select on_date::text, subject_id, topic from lessons where id = $1', [lessonId]);
+    'select on_date::text, subject_id, topic from lessons where id = $1',
+    [lessonId],
+  );
   const r = rows[0];
   return r ? { onDate: r.on_date, subjectId: r.subject_id, topic: r.topic } : null;
 }

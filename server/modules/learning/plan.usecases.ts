@@ -1,8 +1,23 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import * as repo from './plan.repository.js';
 import {
-  academicYearNotFound, assignmentExists, classOfOtherOrganisation, classSlotTaken, courseCodeTaken, holidayInvalid, notAssigned, periodInUse,
-  periodsInvalid, roomClash, roomNotFound, subjectNotFound, teacherClash, teacherNotFound, teacherRequired, termInvalid, unknownPeriod,
+  academicYearNotFound,
+  assignmentExists,
+  classOfOtherOrganisation,
+  classSlotTaken,
+  courseCodeTaken,
+  holidayInvalid,
+  notAssigned,
+  periodInUse,
+  periodsInvalid,
+  roomClash,
+  roomNotFound,
+  subjectNotFound,
+  teacherClash,
+  teacherNotFound,
+  teacherRequired,
+  termInvalid,
+  unknownPeriod,
 } from './learning.errors.js';
 import { roomInOrganisation } from './lessons.repository.js';
 import { checkPeriods, checkTerm, findClash, homeworkAssessment, termKindFor, termSchoolDays, type SlotTime } from './learning.rules.js';
@@ -16,7 +31,14 @@ const LOCK_TEACHER = 310_001;
 const LOCK_ROOM = 310_002;
 
 /** The admin adds a term (quarter for schools, semester otherwise) inside its academic year, overlapping no other. */
-export async function createTerm(args: { db: Db; organisationId: number; academicYearId: number; number: number; startsOn: string; endsOn: string }): Promise<number> {
+export async function createTerm(args: {
+  db: Db;
+  organisationId: number;
+  academicYearId: number;
+  number: number;
+  startsOn: string;
+  endsOn: string;
+}): Promise<number> {
   return args.db.transaction(async (tx) => {
     const org = (await repo.findOrganisation(tx, args.organisationId))!;
     const year = await repo.findYear(tx, args.academicYearId);
@@ -25,22 +47,42 @@ export async function createTerm(args: { db: Db; organisationId: number; academi
     const kind = termKindFor(org.kind);
     const others = await repo.termsOfYear(tx, org.id, args.academicYearId);
     const problem = checkTerm({ kind, number: args.number, startsOn: args.startsOn, endsOn: args.endsOn }, year, others);
-    if (problem?.problem === 'number_for_kind') throw termInvalid(`${kind === 'quarter' ? 'Schools have quarters 1-4' : 'Colleges and universities have semesters 1-2'}`);
-    if (problem?.problem === 'outside_year') throw termInvalid(`The term must lie within the academic year ${year.startsOn} – ${year.endsOn}`, { code: 'outside_year' });
+    if (problem?.problem === 'number_for_kind')
+      throw termInvalid(`${kind === 'quarter' ? 'Schools have quarters 1-4' : 'Colleges and universities have semesters 1-2'}`);
+    if (problem?.problem === 'outside_year')
+      throw termInvalid(`The term must lie within the academic year ${year.startsOn} – ${year.endsOn}`, { code: 'outside_year' });
     if (problem?.problem === 'overlaps') throw termInvalid(`The term overlaps term ${problem.other}`, { code: 'overlaps', other: problem.other });
-    const id = await repo.insertTerm(tx, { organisationId: org.id, academicYearId: args.academicYearId, kind, number: args.number, startsOn: args.startsOn, endsOn: args.endsOn });
+    const id = await repo.insertTerm(tx, {
+      organisationId: org.id,
+      academicYearId: args.academicYearId,
+      kind,
+      number: args.number,
+      startsOn: args.startsOn,
+      endsOn: args.endsOn,
+    });
     if (id === null) throw termInvalid(`Term ${args.number} of this year exists already`, { code: 'exists' });
     return id;
   });
 }
 
-export async function addHoliday(args: { db: Db; organisationId: number; startsOn: string; endsOn: string; name: { kk: string; ru: string; en: string } }): Promise<number> {
+export async function addHoliday(args: {
+  db: Db;
+  organisationId: number;
+  startsOn: string;
+  endsOn: string;
+  name: { kk: string; ru: string; en: string };
+}): Promise<number> {
   if (args.endsOn < args.startsOn) throw holidayInvalid(`The holiday ends (${args.endsOn}) before it starts (${args.startsOn})`);
   return repo.insertHoliday(args.db, args);
 }
 
 /** Replaces one shift's bells; a period the timetable uses cannot be removed. */
-export async function setPeriods(args: { db: Db; organisationId: number; shift: number; periods: { number: number; startsAt: string; endsAt: string }[] }): Promise<void> {
+export async function setPeriods(args: {
+  db: Db;
+  organisationId: number;
+  shift: number;
+  periods: { number: number; startsAt: string; endsAt: string }[];
+}): Promise<void> {
   const problem = checkPeriods(args.periods);
   if (problem) throw periodsInvalid(`Shift ${args.shift}: ${problem}`);
   await args.db.transaction(async (tx) => {
@@ -57,8 +99,16 @@ export type SlotDelivery = { kind: 'in_person' } | { kind: 'online_live'; joinUr
  * shift, any class of theirs); the groups of one course may share a joint lecture.
  */
 export interface SlotPlacement {
-  organisationId: number; classId: number; termId: number; weekday: number; periodNumber: number; subjectId: number;
-  teacherId?: number; roomId?: number | null; delivery: SlotDelivery; activity?: LessonActivity;
+  organisationId: number;
+  classId: number;
+  termId: number;
+  weekday: number;
+  periodNumber: number;
+  subjectId: number;
+  teacherId?: number;
+  roomId?: number | null;
+  delivery: SlotDelivery;
+  activity?: LessonActivity;
 }
 
 export async function createSlot(args: SlotPlacement & { db: Db }): Promise<number> {
@@ -79,16 +129,32 @@ export async function checkSlot(args: SlotPlacement & { db: Db }): Promise<void>
  * new one passes every clash check, or nothing changes. `dryRun` checks without writing.
  */
 export async function moveSlot(args: {
-  db: Db; slotId: number; weekday: number; periodNumber: number; roomId?: number | null; today: string; dryRun: boolean;
+  db: Db;
+  slotId: number;
+  weekday: number;
+  periodNumber: number;
+  roomId?: number | null;
+  today: string;
+  dryRun: boolean;
 }): Promise<{ slotId: number; lessonsRemoved: number }> {
   const run = async (tx: Queryable) => {
     const old = (await repo.findSlotForMove(tx, args.slotId))!;
     const lessonsRemoved = await repo.deleteSlot(tx, old.id, args.today);
     const slotId = await placeSlot(tx, {
-      organisationId: old.organisationId, classId: old.classId, termId: old.termId, weekday: args.weekday, periodNumber: args.periodNumber,
-      subjectId: old.subjectId, teacherId: old.teacherId, roomId: args.roomId === undefined ? old.roomId : args.roomId,
-      delivery: old.delivery === 'online_live' && old.joinUrl ? { kind: 'online_live', joinUrl: old.joinUrl }
-        : old.delivery === 'tv' && old.tvChannel ? { kind: 'tv', tvChannel: old.tvChannel } : { kind: 'in_person' },
+      organisationId: old.organisationId,
+      classId: old.classId,
+      termId: old.termId,
+      weekday: args.weekday,
+      periodNumber: args.periodNumber,
+      subjectId: old.subjectId,
+      teacherId: old.teacherId,
+      roomId: args.roomId === undefined ? old.roomId : args.roomId,
+      delivery:
+        old.delivery === 'online_live' && old.joinUrl
+          ? { kind: 'online_live', joinUrl: old.joinUrl }
+          : old.delivery === 'tv' && old.tvChannel
+            ? { kind: 'tv', tvChannel: old.tvChannel }
+            : { kind: 'in_person' },
       activity: old.activity as LessonActivity,
     });
     return { slotId, lessonsRemoved };
@@ -99,10 +165,14 @@ export async function moveSlot(args: {
 /** Runs `fn` in a transaction that is always rolled back, and answers what it returned (previews, checks). */
 async function rolledBack<T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   class Preview extends Error {
-    constructor(readonly value: T) { super('preview: rolled back'); }
+    constructor(readonly value: T) {
+      super('preview: rolled back');
+    }
   }
   try {
-    await db.transaction(async (tx) => { throw new Preview(await fn(tx)); });
+    await db.transaction(async (tx) => {
+      throw new Preview(await fn(tx));
+    });
   } catch (err) {
     if (err instanceof Preview) return err.value;
     throw err;
@@ -116,53 +186,72 @@ async function rolledBack<T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise
  * an overlapping time (any shift, any class of theirs); the groups of one course may share a joint lecture.
  */
 async function placeSlot(tx: Queryable, args: SlotPlacement): Promise<number> {
-    const cls = (await repo.findClassForPlan(tx, args.classId))!;
-    const org = (await repo.findOrganisation(tx, cls.organisationId))!;
-    const activity = args.activity ?? defaultActivity(org.kind);
-    assertActivity(org.kind, activity);
-    const term = await repo.findTerm(tx, args.termId);
-    if (!term || term.organisationId !== cls.organisationId) throw termInvalid('No such term in this organisation');
-    const period = await repo.findPeriod(tx, cls.organisationId, cls.shift, args.periodNumber);
-    if (!period) throw unknownPeriod(`Shift ${cls.shift} has no period ${args.periodNumber}; set the bells first`);
-    if (!(await repo.subjectExists(tx, args.subjectId))) throw subjectNotFound();
-    const assigned = await repo.findAssignmentsFor(tx, cls.id, args.subjectId);
-    const assignment = args.teacherId === undefined ? assigned[0] : assigned.find((a) => a.teacher_id === args.teacherId);
-    if (!assignment) throw notAssigned(args.teacherId === undefined ? 'Nobody is assigned to teach this subject in this class yet' : undefined);
-    if (args.teacherId === undefined && assigned.length > 1) throw teacherRequired();
-    const roomId = args.roomId ?? null;
-    if (roomId !== null && !(await roomInOrganisation(tx, roomId, cls.organisationId))) throw roomNotFound();
+  const cls = (await repo.findClassForPlan(tx, args.classId))!;
+  const org = (await repo.findOrganisation(tx, cls.organisationId))!;
+  const activity = args.activity ?? defaultActivity(org.kind);
+  assertActivity(org.kind, activity);
+  const term = await repo.findTerm(tx, args.termId);
+  if (!term || term.organisationId !== cls.organisationId) throw termInvalid('No such term in this organisation');
+  const period = await repo.findPeriod(tx, cls.organisationId, cls.shift, args.periodNumber);
+  if (!period) throw unknownPeriod(`Shift ${cls.shift} has no period ${args.periodNumber}; set the bells first`);
+  if (!(await repo.subjectExists(tx, args.subjectId))) throw subjectNotFound();
+  const assigned = await repo.findAssignmentsFor(tx, cls.id, args.subjectId);
+  const assignment = args.teacherId === undefined ? assigned[0] : assigned.find((a) => a.teacher_id === args.teacherId);
+  if (!assignment) throw notAssigned(args.teacherId === undefined ? 'Nobody is assigned to teach this subject in this class yet' : undefined);
+  if (args.teacherId === undefined && assigned.length > 1) throw teacherRequired();
+  const roomId = args.roomId ?? null;
+  if (roomId !== null && !(await roomInOrganisation(tx, roomId, cls.organisationId))) throw roomNotFound();
 
-    await repo.lockFor(tx, LOCK_TEACHER, assignment.teacher_id);
-    if (roomId !== null) await repo.lockFor(tx, LOCK_ROOM, roomId);
-    const taken = await repo.classSlotAt(tx, term.id, cls.id, args.weekday, period.id);
-    if (taken) {
-      throw classSlotTaken(`${cls.name} already has ${taken.subject} in period ${args.periodNumber} on ${WEEKDAYS[args.weekday]}`,
-        { className: cls.name, weekday: args.weekday, periodNumber: args.periodNumber });
-    }
-    const candidate: SlotTime = {
-      weekday: args.weekday, startsAt: period.startsAt, endsAt: period.endsAt,
-      term: { startsOn: term.startsOn, endsOn: term.endsOn }, courseId: assignment.course_id,
-    };
-    const asSlots = (rows: Awaited<ReturnType<typeof repo.slotsOn>>) =>
-      rows.map((r) => ({ ...r, term: { startsOn: r.termStartsOn, endsOn: r.termEndsOn } }));
-    const clash = findClash(candidate, asSlots(await repo.slotsOn(tx, args.weekday, { teacherId: assignment.teacher_id })));
-    if (clash) {
-      throw teacherClash(`The teacher already teaches ${clash.className} in period ${clash.periodNumber} (${clash.startsAt}–${clash.endsAt}) on ${WEEKDAYS[clash.weekday]}`,
-        { className: clash.className, weekday: clash.weekday, periodNumber: clash.periodNumber, startsAt: clash.startsAt, endsAt: clash.endsAt });
-    }
-    if (roomId !== null) {
-      const roomTaken = findClash({ ...candidate, courseId: null }, asSlots(await repo.slotsOn(tx, args.weekday, { roomId })));
-      if (roomTaken && !(assignment.course_id !== null && roomTaken.courseId === assignment.course_id)) {
-        throw roomClash(`The room is taken by ${roomTaken.className} in period ${roomTaken.periodNumber} (${roomTaken.startsAt}–${roomTaken.endsAt}) on ${WEEKDAYS[roomTaken.weekday]}`,
-          { className: roomTaken.className, weekday: roomTaken.weekday, periodNumber: roomTaken.periodNumber });
-      }
-    }
-    const d = args.delivery;
-    return repo.insertSlot(tx, {
-      organisationId: cls.organisationId, termId: term.id, classId: cls.id, weekday: args.weekday, periodId: period.id,
-      subjectId: args.subjectId, teacherId: assignment.teacher_id, courseId: assignment.course_id, roomId, delivery: d.kind,
-      joinUrl: d.kind === 'online_live' ? d.joinUrl : null, tvChannel: d.kind === 'tv' ? d.tvChannel : null, activity,
+  await repo.lockFor(tx, LOCK_TEACHER, assignment.teacher_id);
+  if (roomId !== null) await repo.lockFor(tx, LOCK_ROOM, roomId);
+  const taken = await repo.classSlotAt(tx, term.id, cls.id, args.weekday, period.id);
+  if (taken) {
+    throw classSlotTaken(`${cls.name} already has ${taken.subject} in period ${args.periodNumber} on ${WEEKDAYS[args.weekday]}`, {
+      className: cls.name,
+      weekday: args.weekday,
+      periodNumber: args.periodNumber,
     });
+  }
+  const candidate: SlotTime = {
+    weekday: args.weekday,
+    startsAt: period.startsAt,
+    endsAt: period.endsAt,
+    term: { startsOn: term.startsOn, endsOn: term.endsOn },
+    courseId: assignment.course_id,
+  };
+  const asSlots = (rows: Awaited<ReturnType<typeof repo.slotsOn>>) => rows.map((r) => ({ ...r, term: { startsOn: r.termStartsOn, endsOn: r.termEndsOn } }));
+  const clash = findClash(candidate, asSlots(await repo.slotsOn(tx, args.weekday, { teacherId: assignment.teacher_id })));
+  if (clash) {
+    throw teacherClash(
+      `The teacher already teaches ${clash.className} in period ${clash.periodNumber} (${clash.startsAt}–${clash.endsAt}) on ${WEEKDAYS[clash.weekday]}`,
+      { className: clash.className, weekday: clash.weekday, periodNumber: clash.periodNumber, startsAt: clash.startsAt, endsAt: clash.endsAt },
+    );
+  }
+  if (roomId !== null) {
+    const roomTaken = findClash({ ...candidate, courseId: null }, asSlots(await repo.slotsOn(tx, args.weekday, { roomId })));
+    if (roomTaken && !(assignment.course_id !== null && roomTaken.courseId === assignment.course_id)) {
+      throw roomClash(
+        `The room is taken by ${roomTaken.className} in period ${roomTaken.periodNumber} (${roomTaken.startsAt}–${roomTaken.endsAt}) on ${WEEKDAYS[roomTaken.weekday]}`,
+        { className: roomTaken.className, weekday: roomTaken.weekday, periodNumber: roomTaken.periodNumber },
+      );
+    }
+  }
+  const d = args.delivery;
+  return repo.insertSlot(tx, {
+    organisationId: cls.organisationId,
+    termId: term.id,
+    classId: cls.id,
+    weekday: args.weekday,
+    periodId: period.id,
+    subjectId: args.subjectId,
+    teacherId: assignment.teacher_id,
+    courseId: assignment.course_id,
+    roomId,
+    delivery: d.kind,
+    joinUrl: d.kind === 'online_live' ? d.joinUrl : null,
+    tvChannel: d.kind === 'tv' ? d.tvChannel : null,
+    activity,
+  });
 }
 
 /**
@@ -170,7 +259,12 @@ async function placeSlot(tx: Queryable, args: SlotPlacement): Promise<number> {
  * given) that is not a holiday, each delivered as its class's learning format says on that day
  * (lessons.format.ts). Existing lessons are never touched, so nothing recorded can be lost.
  */
-export async function generateTermLessons(args: { db: Db; term: repo.TermRow; classIds: number[] | null; from?: string }): Promise<{ created: number; schoolDays: number }> {
+export async function generateTermLessons(args: {
+  db: Db;
+  term: repo.TermRow;
+  classIds: number[] | null;
+  from?: string;
+}): Promise<{ created: number; schoolDays: number }> {
   return args.db.transaction((tx) => generateIn(tx, args));
 }
 
@@ -180,7 +274,10 @@ export async function generateTermLessons(args: { db: Db; term: repo.TermRow; cl
  * homework or materials), which it leaves exactly as they are.
  */
 export async function previewTermLessons(args: { db: Db; term: repo.TermRow; classIds: number[] | null; from?: string }): Promise<{
-  created: number; schoolDays: number; existing: number; existingWithRecords: number;
+  created: number;
+  schoolDays: number;
+  existing: number;
+  existingWithRecords: number;
 }> {
   return rolledBack(args.db, async (tx) => {
     const before = await repo.countTermLessons(tx, args.term.id, args.classIds);
@@ -189,12 +286,18 @@ export async function previewTermLessons(args: { db: Db; term: repo.TermRow; cla
   });
 }
 
-async function generateIn(tx: Queryable, args: { term: repo.TermRow; classIds: number[] | null; from?: string }): Promise<{ created: number; schoolDays: number }> {
+async function generateIn(
+  tx: Queryable,
+  args: { term: repo.TermRow; classIds: number[] | null; from?: string },
+): Promise<{ created: number; schoolDays: number }> {
   const holidays = await repo.holidaysBetween(tx, args.term.organisationId, args.term.startsOn, args.term.endsOn);
   const days = termSchoolDays(args.term, holidays).filter((d) => !args.from || d.date >= args.from);
   const { settings } = (await loadSettings(tx, args.term.organisationId))!;
   const ids = await repo.generateLessons(tx, {
-    termId: args.term.id, classIds: args.classIds, dates: days.map((d) => d.date), weekdays: days.map((d) => d.weekday),
+    termId: args.term.id,
+    classIds: args.classIds,
+    dates: days.map((d) => d.date),
+    weekdays: days.map((d) => d.weekday),
     assessment: homeworkAssessment(settings.gradingSystem) as 'formative' | 'rating',
   });
   // new rows, past days included: how they should be held, not a record of how they were
@@ -217,7 +320,14 @@ export async function createAssignment(args: { db: Db; organisationId: number; t
 
 /** A course taught to several groups: one course, one assignment per group, sharing the course id. */
 export async function createCourse(args: {
-  db: Db; organisationId: number; subjectId: number; code: string; title: string | null; credits: number | null; teacherId: number; classIds: number[];
+  db: Db;
+  organisationId: number;
+  subjectId: number;
+  code: string;
+  title: string | null;
+  credits: number | null;
+  teacherId: number;
+  classIds: number[];
 }): Promise<{ id: number; assignmentIds: number[] }> {
   return args.db.transaction(async (tx) => {
     const classIds = [...new Set(args.classIds)];
@@ -226,7 +336,13 @@ export async function createCourse(args: {
     if (missing !== undefined) throw classOfOtherOrganisation(`Group ${missing} is not in this organisation`);
     if (!(await repo.isTeacherOf(tx, args.teacherId, args.organisationId))) throw teacherNotFound();
     if (!(await repo.subjectExists(tx, args.subjectId))) throw subjectNotFound();
-    const id = await repo.insertCourse(tx, { organisationId: args.organisationId, subjectId: args.subjectId, code: args.code, title: args.title, credits: args.credits });
+    const id = await repo.insertCourse(tx, {
+      organisationId: args.organisationId,
+      subjectId: args.subjectId,
+      code: args.code,
+      title: args.title,
+      credits: args.credits,
+    });
     if (id === null) throw courseCodeTaken();
     const assignmentIds: number[] = [];
     for (const classId of classIds) {

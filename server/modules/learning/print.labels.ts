@@ -39,7 +39,11 @@ export const WORDS = {
   absent: { kk: 'Келмеді', ru: 'Пропуски', en: 'Absent' },
   late: { kk: 'Кешікті', ru: 'Опоздания', en: 'Late' },
   excused: { kk: 'Себепті', ru: 'По уважительной', en: 'Excused' },
-  preliminary: { kk: '* — алдын ала қорытынды: кейбір бағалау түрлері әлі жоқ', ru: '* — предварительный итог: не все виды оценивания проведены', en: '* preliminary: some kinds of assessment are still to come' },
+  preliminary: {
+    kk: '* — алдын ала қорытынды: кейбір бағалау түрлері әлі жоқ',
+    ru: '* — предварительный итог: не все виды оценивания проведены',
+    en: '* preliminary: some kinds of assessment are still to come',
+  },
   attendanceTotal: { kk: 'Тоқсандағы қатысу', ru: 'Посещаемость за период', en: 'Attendance in the term' },
   result: { kk: 'Қорытынды', ru: 'Итог', en: 'Result' },
   topics: { kk: 'Сабақ тақырыптары', ru: 'Темы уроков', en: 'Lesson topics' },

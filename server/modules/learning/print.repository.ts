@@ -9,7 +9,12 @@ import { personJson, subjectJson, termJson } from './learning.sql.js';
 type Names = { kk: string; ru: string; en: string };
 type Person = { id: number; lastName: string; firstName: string; middleName: string | null };
 
-export interface PaperHeading { className: string | null; organisation: Names | null; homeroom: Person | null; timeZone: string }
+export interface PaperHeading {
+  className: string | null;
+  organisation: Names | null;
+  homeroom: Person | null;
+  timeZone: string;
+}
 
 /** The pupil's current class, its organisation and homeroom teacher: the heading of a diary or a report card. */
 export async function findPupilHeading(db: Queryable, pupilId: number): Promise<PaperHeading> {
@@ -18,7 +23,9 @@ export async function findPupilHeading(db: Queryable, pupilId: number): Promise<
        (select ${personJson('h')} from persons h where h.id = c.homeroom_teacher_id) as homeroom, o.time_zone as "timeZone"
      from class_members m join classes c on c.id = m.class_id join academic_years y on y.id = c.academic_year_id
      join organisations o on o.id = c.organisation_id
-     where m.pupil_id = $1 order by y.is_current desc, c.id desc limit 1`, [pupilId]);
+     where m.pupil_id = $1 order by y.is_current desc, c.id desc limit 1`,
+    [pupilId],
+  );
   return rows[0] ?? { className: null, organisation: null, homeroom: null, timeZone: 'UTC' };
 }
 
@@ -30,8 +37,16 @@ export interface JournalMonthRow {
   subject: { id: number; code: string; name: Names } | null;
   teachers: Person[];
   pupils: Person[];
-  lessons: { id: number; date: string; periodNumber: number | null; topic: string | null; assessment: Assessment; assessmentMax: number | null; cancelled: boolean;
-    homework: string[] }[];
+  lessons: {
+    id: number;
+    date: string;
+    periodNumber: number | null;
+    topic: string | null;
+    assessment: Assessment;
+    assessmentMax: number | null;
+    cancelled: boolean;
+    homework: string[];
+  }[];
   marks: { lessonId: number; pupilId: number; homework: boolean; kind: Assessment; score: number; max: number }[];
   attendance: { lessonId: number; pupilId: number; status: AttendanceStatus }[];
 }
@@ -40,7 +55,10 @@ export interface JournalMonthRow {
  * A class journal page: the class's pupils, one subject's lessons of a calendar month (`from`..`to`),
  * their marks (classwork and homework) and attendance, and who teaches it. Null without the class.
  */
-export async function findJournalMonth(db: Queryable, a: { classId: number; subjectId: number; from: string | null; to: string | null; now: Date }): Promise<JournalMonthRow | null> {
+export async function findJournalMonth(
+  db: Queryable,
+  a: { classId: number; subjectId: number; from: string | null; to: string | null; now: Date },
+): Promise<JournalMonthRow | null> {
   const { rows } = await db.query<JournalMonthRow & Record<string, unknown>>(
     `with c as (
        select c.id, c.name, c.organisation_id, c.homeroom_teacher_id, o.time_zone, o.name_kk, o.name_ru, o.name_en,
@@ -73,7 +91,8 @@ export async function findJournalMonth(db: Queryable, a: { classId: number; subj
        (select coalesce(json_agg(json_build_object('lessonId', at.lesson_id, 'pupilId', at.pupil_id, 'status', at.status)), '[]')
           from ls join attendance at on at.lesson_id = ls.id) as attendance
      from c`,
-    [a.classId, a.subjectId, a.from, a.to, a.now]);
+    [a.classId, a.subjectId, a.from, a.to, a.now],
+  );
   return rows[0] ?? null;
 }
 
@@ -88,12 +107,21 @@ export async function findMarksExportHead(db: Queryable, a: { classId: number; t
     `select json_build_object('id', c.id, 'name', c.name, 'organisationId', c.organisation_id) as class,
        (select ${termJson('t')} from terms t where t.organisation_id = c.organisation_id
           and t.id = coalesce($2::int, learning_term_at(c.organisation_id, ($3::timestamptz at time zone o.time_zone)::date))) as term
-     from classes c join organisations o on o.id = c.organisation_id where c.id = $1`, [a.classId, a.termId, a.now]);
+     from classes c join organisations o on o.id = c.organisation_id where c.id = $1`,
+    [a.classId, a.termId, a.now],
+  );
   return rows[0] ?? null;
 }
 
 export interface MarkExportRow {
-  pupil: Person; subject: Names; date: string; kind: Assessment; score: number; max: number; comment: string | null; homework: string | null;
+  pupil: Person;
+  subject: Names;
+  date: string;
+  kind: Assessment;
+  score: number;
+  max: number;
+  comment: string | null;
+  homework: string | null;
 }
 
 /** Every mark of a class in a term, one row per mark, by pupil then subject then date; only `subjectIds` when given. */
@@ -103,6 +131,8 @@ export async function findClassMarks(db: Queryable, a: { classId: number; termId
        mk.on_date::text as date, mk.kind, mk.score, mk.max_score as max, mk.comment, h.title as homework
      from marks mk join persons p on p.id = mk.pupil_id join subjects s on s.id = mk.subject_id left join homework h on h.id = mk.homework_id
      where mk.class_id = $1 and mk.term_id = $2 and ($3::bigint[] is null or mk.subject_id = any($3::bigint[]))
-     order by p.last_name, p.first_name, p.id, s.name_en, mk.on_date, mk.id`, [a.classId, a.termId, a.subjectIds]);
+     order by p.last_name, p.first_name, p.id, s.name_en, mk.on_date, mk.id`,
+    [a.classId, a.termId, a.subjectIds],
+  );
   return rows;
 }

@@ -45,10 +45,18 @@ beforeAll(async () => {
   // a mark, an absence and homework in the demo week, so each paper has something of each kind to print
   const lesson = await lessonNear(t.db, ids.class5a, ids.math, LEARNING_DEMO.today, 'before');
   await t.db.query(`update lessons set topic = 'Бөлшектерді қосу' where id = $1`, [lesson.id]);
-  await t.app.inject({ method: 'PUT', url: `/api/learning/lessons/${lesson.id}/marks`, headers: { cookie: cookies['demo.teacher']! },
-    payload: { entries: [{ pupilId: ids.pupil, score: 9 }] } });
-  await t.app.inject({ method: 'POST', url: `/api/learning/lessons/${lesson.id}/homework`, headers: { cookie: cookies['demo.teacher']! },
-    payload: { title: 'Жаттығу 245 (ә, ғ, қ)', dueAt: '2020-12-14T14:00:00Z' } });
+  await t.app.inject({
+    method: 'PUT',
+    url: `/api/learning/lessons/${lesson.id}/marks`,
+    headers: { cookie: cookies['demo.teacher']! },
+    payload: { entries: [{ pupilId: ids.pupil, score: 9 }] },
+  });
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/learning/lessons/${lesson.id}/homework`,
+    headers: { cookie: cookies['demo.teacher']! },
+    payload: { title: 'Жаттығу 245 (ә, ғ, қ)', dueAt: '2020-12-14T14:00:00Z' },
+  });
 });
 afterAll(async () => t?.close());
 
@@ -102,15 +110,27 @@ describe('the printed report card', () => {
 describe('the printed journal page', () => {
   test("the subject's teacher prints December: every pupil, the lessons' dates, marks, absences and topics", async () => {
     const lesson = await lessonNear(t.db, ids.class5a, ids.math, LEARNING_DEMO.today, 'before');
-    const other = (await t.db.query<{ id: number }>(
-      `select m.pupil_id as id from class_members m where m.class_id = $1 and m.pupil_id <> $2 order by m.pupil_id limit 1`, [ids.class5a, ids.pupil])).rows[0]!.id;
-    await t.app.inject({ method: 'PUT', url: `/api/learning/lessons/${lesson.id}/attendance`, headers: { cookie: cookies['demo.teacher']! },
-      payload: { entries: [{ pupilId: other, status: 'absent' }] } });
+    const other = (
+      await t.db.query<{ id: number }>(`select m.pupil_id as id from class_members m where m.class_id = $1 and m.pupil_id <> $2 order by m.pupil_id limit 1`, [
+        ids.class5a,
+        ids.pupil,
+      ])
+    ).rows[0]!.id;
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/learning/lessons/${lesson.id}/attendance`,
+      headers: { cookie: cookies['demo.teacher']! },
+      payload: { entries: [{ pupilId: other, status: 'absent' }] },
+    });
     const text = expectPdf(await get('demo.teacher', `/api/learning/journal.pdf?classId=${ids.class5a}&subjectId=${ids.math}&month=2020-12&lang=kk`));
     expect(text).toContain('Сынып журналы');
     expect(text).toContain('5 А');
     expect(text).toMatch(/2020 ж. желтоқсан/);
-    const pupils = (await t.db.query<{ last_name: string }>('select p.last_name from class_members m join persons p on p.id = m.pupil_id where m.class_id = $1', [ids.class5a])).rows;
+    const pupils = (
+      await t.db.query<{ last_name: string }>('select p.last_name from class_members m join persons p on p.id = m.pupil_id where m.class_id = $1', [
+        ids.class5a,
+      ])
+    ).rows;
     for (const p of pupils) expect(text).toContain(p.last_name);
     expect(text).toContain(`${lesson.date.slice(8, 10)}.12`);
     expect(text).toContain('ж — Келмеді');
@@ -129,10 +149,16 @@ describe('the printed journal page', () => {
 });
 
 describe("the export of a class's marks", () => {
-  const count = async (subjectIds: number[] | null) => Number((await t.db.query<{ n: string }>(
-    `select count(*) as n from marks mk join terms tm on tm.id = mk.term_id
+  const count = async (subjectIds: number[] | null) =>
+    Number(
+      (
+        await t.db.query<{ n: string }>(
+          `select count(*) as n from marks mk join terms tm on tm.id = mk.term_id
      where mk.class_id = $1 and $2::date between tm.starts_on and tm.ends_on and ($3::bigint[] is null or mk.subject_id = any($3))`,
-    [ids.class5a, LEARNING_DEMO.today, subjectIds])).rows[0]!.n);
+          [ids.class5a, LEARNING_DEMO.today, subjectIds],
+        )
+      ).rows[0]!.n,
+    );
 
   test('the teacher gets the subjects they teach there, as CSV with a BOM, one row per mark', async () => {
     const res = await get('demo.teacher', `/api/learning/classes/${ids.class5a}/marks/export?format=csv&lang=kk`);
@@ -142,7 +168,12 @@ describe("the export of a class's marks", () => {
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = res.rawPayload.subarray(3).toString('utf8').trim().split('\r\n');
     expect(lines[0]).toBe('Оқушы;Пән;Күні;Бағалау түрі;Балл;Ең жоғары;Үй тапсырмасы;Түсініктеме');
-    const taught = (await t.db.query<{ subject_id: number }>('select subject_id from teaching_assignments where class_id = $1 and teacher_id = $2', [ids.class5a, ids.teacher])).rows.map((r) => r.subject_id);
+    const taught = (
+      await t.db.query<{ subject_id: number }>('select subject_id from teaching_assignments where class_id = $1 and teacher_id = $2', [
+        ids.class5a,
+        ids.teacher,
+      ])
+    ).rows.map((r) => r.subject_id);
     expect(lines.length - 1).toBe(await count(taught));
     expect(lines.length).toBeGreaterThan(10);
     const subjects = new Set(lines.slice(1).map((l) => l.split(';')[1]));

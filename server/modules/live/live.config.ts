@@ -18,7 +18,12 @@ const liveEnv = z.object({
   /** Bandwidth cap per publisher in a room (bit/s): a slow link can carry the teacher. */
   LIVE_ROOM_BITRATE: z.coerce.number().int().min(32_000).max(4_000_000).default(256_000),
   /** How long a join ticket's tokens are good for (minutes); the room's end removes them anyway. */
-  LIVE_TICKET_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  LIVE_TICKET_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(120),
   /** coturn for clients behind NAT: TURN addresses (comma-separated, e.g. `turn:turn.example.kz:3478`) and coturn's `static-auth-secret` (`use-auth-secret`). */
   LIVE_TURN_URLS: z.string().optional(),
   LIVE_TURN_SECRET: z.string().min(1).optional(),
@@ -58,22 +63,30 @@ export function loadLiveConfig(env: NodeJS.ProcessEnv = process.env): LiveConfig
   const e = parsed.data;
   const strip = (u: string) => u.replace(/\/+$/, '');
   return {
-    janus: e.JANUS_URL ? {
-      url: strip(e.JANUS_URL),
-      publicUrl: strip(e.JANUS_PUBLIC_URL ?? e.JANUS_URL),
-      apiSecret: e.JANUS_API_SECRET ?? null,
-      adminUrl: e.JANUS_ADMIN_URL && e.JANUS_ADMIN_SECRET ? strip(e.JANUS_ADMIN_URL) : null,
-      adminSecret: e.JANUS_ADMIN_URL && e.JANUS_ADMIN_SECRET ? e.JANUS_ADMIN_SECRET : null,
-      roomAdminKey: e.JANUS_ROOM_ADMIN_KEY ?? null,
-      timeoutMs: e.JANUS_TIMEOUT_MS,
-    } : null,
+    janus: e.JANUS_URL
+      ? {
+          url: strip(e.JANUS_URL),
+          publicUrl: strip(e.JANUS_PUBLIC_URL ?? e.JANUS_URL),
+          apiSecret: e.JANUS_API_SECRET ?? null,
+          adminUrl: e.JANUS_ADMIN_URL && e.JANUS_ADMIN_SECRET ? strip(e.JANUS_ADMIN_URL) : null,
+          adminSecret: e.JANUS_ADMIN_URL && e.JANUS_ADMIN_SECRET ? e.JANUS_ADMIN_SECRET : null,
+          roomAdminKey: e.JANUS_ROOM_ADMIN_KEY ?? null,
+          timeoutMs: e.JANUS_TIMEOUT_MS,
+        }
+      : null,
     bitrate: e.LIVE_ROOM_BITRATE,
     attendanceSeconds: e.LIVE_ATTENDANCE_SECONDS,
     recordingsDir: path.resolve(e.LIVE_RECORDINGS_DIR ?? path.join(os.tmpdir(), 'sabaq-live-recordings')),
     ticketMinutes: e.LIVE_TICKET_MINUTES,
-    turn: e.LIVE_TURN_URLS && e.LIVE_TURN_SECRET
-      ? { urls: e.LIVE_TURN_URLS.split(',').map((u) => u.trim()).filter(Boolean), secret: e.LIVE_TURN_SECRET }
-      : null,
+    turn:
+      e.LIVE_TURN_URLS && e.LIVE_TURN_SECRET
+        ? {
+            urls: e.LIVE_TURN_URLS.split(',')
+              .map((u) => u.trim())
+              .filter(Boolean),
+            secret: e.LIVE_TURN_SECRET,
+          }
+        : null,
   };
 }
 

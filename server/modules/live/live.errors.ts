@@ -6,9 +6,13 @@ export const classNotFound = createErrorFactory('live.class_not_found', 404, 'Cl
 export const meetingNotFound = createErrorFactory('live.meeting_not_found', 404, 'Meeting not found');
 export const roomNotFound = createErrorFactory('live.room_not_found', 404, 'Live room not found');
 
-export const notTheTeacher = createErrorFactory('live.not_the_teacher', 403, 'Only the lesson\'s teacher starts or ends it');
-export const notTheHost = createErrorFactory('live.not_the_host', 403, 'Only the meeting\'s organiser starts or ends it');
-export const mediaServerUnavailable = createErrorFactory('live.media_server_unavailable', 503, 'Live lessons are off: the media server is not configured or not reachable');
+export const notTheTeacher = createErrorFactory('live.not_the_teacher', 403, "Only the lesson's teacher starts or ends it");
+export const notTheHost = createErrorFactory('live.not_the_host', 403, "Only the meeting's organiser starts or ends it");
+export const mediaServerUnavailable = createErrorFactory(
+  'live.media_server_unavailable',
+  503,
+  'Live lessons are off: the media server is not configured or not reachable',
+);
 export const lessonOver = createErrorFactory('live.lesson_over', 409, 'The lesson has ended or was cancelled');
 export const tooEarly = createErrorFactory('live.too_early', 409, 'It is too early to open the room');
 export const roomEnded = createErrorFactory('live.room_ended', 409, 'The live room has ended');

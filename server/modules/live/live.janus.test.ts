@@ -16,9 +16,16 @@ const hasJanus = janusBinary() !== null;
 if (!hasJanus) console.warn('live.janus.test.ts: SKIPPED — the janus binary is not installed (apt-get install -y janus)');
 
 /** A browser's first steps on Janus with a ticket: session (core token), attach VideoRoom, join as publisher; the event that answers. */
-async function joinOnJanus(url: string, t: { janusRoom: number; pin: string; token: string; janusToken: string | null; display: string }, override: { token?: string | null; pin?: string } = {}) {
+async function joinOnJanus(
+  url: string,
+  t: { janusRoom: number; pin: string; token: string; janusToken: string | null; display: string },
+  override: { token?: string | null; pin?: string } = {},
+) {
   const tx = () => Math.random().toString(36).slice(2);
-  const post = async (u: string, body: object) => (await fetch(u, { method: 'POST', body: JSON.stringify({ ...body, transaction: tx(), token: t.janusToken ?? undefined }) })).json() as Promise<Record<string, any>>;
+  const post = async (u: string, body: object) =>
+    (await fetch(u, { method: 'POST', body: JSON.stringify({ ...body, transaction: tx(), token: t.janusToken ?? undefined }) })).json() as Promise<
+      Record<string, any>
+    >;
   const session = await post(url, { janus: 'create' });
   if (session.janus !== 'success') return { refusedAt: 'session', error: session.error };
   const sid = session.data.id;
@@ -31,7 +38,7 @@ async function joinOnJanus(url: string, t: { janusRoom: number; pin: string; tok
   });
   for (let i = 0; i < 10; i++) {
     const qs = t.janusToken ? `&token=${encodeURIComponent(t.janusToken)}` : '';
-    const ev = await (await fetch(`${url}/${sid}?maxev=1&rid=${Date.now()}${qs}`)).json() as Record<string, any>;
+    const ev = (await (await fetch(`${url}/${sid}?maxev=1&rid=${Date.now()}${qs}`)).json()) as Record<string, any>;
     const data = ev.plugindata?.data;
     if (data) {
       await post(`${url}/${sid}`, { janus: 'destroy' }).catch(() => undefined);
@@ -54,14 +61,21 @@ describe.skipIf(!hasJanus)('live lessons on a real Janus', () => {
   beforeAll(async () => {
     janus = (await startJanus())!;
     const env = { ...janus.env, LEARNING_TODAY: NOW };
-    for (const [k, v] of Object.entries(env)) { saved[k] = process.env[k]; process.env[k] = v; }
+    for (const [k, v] of Object.entries(env)) {
+      saved[k] = process.env[k];
+      process.env[k] = v;
+    }
     t = await createTestApp({ env });
     ids = await demoIds(t.db);
     lesson = await lessonOf(t.db, ids.class5a, '2020-12-09', ids.math);
     otherLesson = await lessonOf(t.db, ids.class6b, '2020-12-09', ids.math);
     // the lessons run at the pinned time (whatever the seed's timetable says)
-    await t.db.query(`update lessons set starts_at = '2020-12-09T08:50:00+06:00', ends_at = '2020-12-09T09:35:00+06:00', cancelled = false where id = $1`, [lesson]);
-    await t.db.query(`update lessons set starts_at = '2020-12-09T09:20:00+06:00', ends_at = '2020-12-09T10:05:00+06:00', cancelled = false where id = $1`, [otherLesson]);
+    await t.db.query(`update lessons set starts_at = '2020-12-09T08:50:00+06:00', ends_at = '2020-12-09T09:35:00+06:00', cancelled = false where id = $1`, [
+      lesson,
+    ]);
+    await t.db.query(`update lessons set starts_at = '2020-12-09T09:20:00+06:00', ends_at = '2020-12-09T10:05:00+06:00', cancelled = false where id = $1`, [
+      otherLesson,
+    ]);
     for (const who of ['teacher', 'pupil', 'parent', 'homeroom', 'admin']) cookies[who] = await t.login(`demo.${who}`);
     admin = new JanusClient(loadLiveConfig(env).janus!);
   }, 60_000);
@@ -69,7 +83,10 @@ describe.skipIf(!hasJanus)('live lessons on a real Janus', () => {
   afterAll(async () => {
     await t?.close();
     await janus?.stop();
-    for (const [k, v] of Object.entries(saved)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   });
 
   const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
@@ -125,7 +142,7 @@ describe.skipIf(!hasJanus)('live lessons on a real Janus', () => {
     expect(tokens.rowCount).toBe(0);
   });
 
-  test("a pupil of another class gets 404 for the room, exactly like a missing one", async () => {
+  test('a pupil of another class gets 404 for the room, exactly like a missing one', async () => {
     const room = (await call('teacher', 'POST', `/api/live/lessons/${otherLesson}/start`)).json();
     const res = await call('pupil', 'POST', `/api/live/rooms/${room.id}/ticket`);
     expect(res.statusCode).toBe(404);
@@ -143,15 +160,26 @@ describe.skipIf(!hasJanus)('live lessons on a real Janus', () => {
   });
 
   test('the homeroom teacher schedules a parent meeting: parents are notified, join its room on Janus; others cannot', async () => {
-    const past = await call('homeroom', 'POST', `/api/live/classes/${ids.class5a}/meetings`, { topic: 'How to study at home?', startsAt: '2020-12-08T18:00:00+06:00' });
+    const past = await call('homeroom', 'POST', `/api/live/classes/${ids.class5a}/meetings`, {
+      topic: 'How to study at home?',
+      startsAt: '2020-12-08T18:00:00+06:00',
+    });
     expect(past.json().error.code).toBe('live.meeting_in_past');
-    expect((await call('teacher', 'POST', `/api/live/classes/${ids.class5a}/meetings`, { topic: 'x', startsAt: '2020-12-09T09:10:00+06:00' })).statusCode).toBe(404);
+    expect((await call('teacher', 'POST', `/api/live/classes/${ids.class5a}/meetings`, { topic: 'x', startsAt: '2020-12-09T09:10:00+06:00' })).statusCode).toBe(
+      404,
+    );
     const before = await t.one<number>("select count(*)::int from notifications where kind = 'live.meeting_scheduled' and person_id = $1", [ids.parent]);
-    const made = await call('homeroom', 'POST', `/api/live/classes/${ids.class5a}/meetings`, { topic: 'How to study at home?', startsAt: '2020-12-09T09:10:00+06:00', minutes: 40 });
+    const made = await call('homeroom', 'POST', `/api/live/classes/${ids.class5a}/meetings`, {
+      topic: 'How to study at home?',
+      startsAt: '2020-12-09T09:10:00+06:00',
+      minutes: 40,
+    });
     expect(made.statusCode, made.body).toBe(201);
     const meeting = made.json();
     expect(meeting.invited).toBeGreaterThan(0);
-    expect(await t.one<number>("select count(*)::int from notifications where kind = 'live.meeting_scheduled' and person_id = $1", [ids.parent])).toBe(before + 1);
+    expect(await t.one<number>("select count(*)::int from notifications where kind = 'live.meeting_scheduled' and person_id = $1", [ids.parent])).toBe(
+      before + 1,
+    );
 
     const parentList = (await call('parent', 'GET', '/api/live/meetings')).json().items;
     expect(parentList.find((m: { id: number }) => m.id === meeting.id)).toMatchObject({ isHost: false, topic: 'How to study at home?' });

@@ -11,12 +11,21 @@ import type { LiveConfig } from './live.config.js';
  */
 
 export class JanusUnavailable extends Error {
-  constructor(message: string) { super(message); this.name = 'JanusUnavailable'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'JanusUnavailable';
+  }
 }
 
 /** Janus answered, but refused (a wrong secret, an unknown room...). */
 export class JanusRefused extends Error {
-  constructor(message: string, readonly code: number | null) { super(message); this.name = 'JanusRefused'; }
+  constructor(
+    message: string,
+    readonly code: number | null,
+  ) {
+    super(message);
+    this.name = 'JanusRefused';
+  }
 }
 
 export interface RoomSpec {
@@ -54,7 +63,9 @@ export class JanusClient {
     let res: Response;
     try {
       res = await fetch(url, {
-        method: 'POST', body: JSON.stringify(payload), headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        body: JSON.stringify(payload),
+        headers: { 'content-type': 'application/json' },
         signal: AbortSignal.timeout(this.cfg.timeoutMs),
       });
     } catch (err) {
@@ -62,7 +73,7 @@ export class JanusClient {
     }
     let json: Json;
     try {
-      json = await res.json() as Json;
+      json = (await res.json()) as Json;
     } catch {
       throw new JanusUnavailable(`Janus at ${url} answered ${res.status} without JSON`);
     }
@@ -81,7 +92,7 @@ export class JanusClient {
     } catch (err) {
       throw new JanusUnavailable(`Janus at ${this.cfg.url} did not answer: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const json = await res.json().catch(() => ({})) as { version_string?: string; plugins?: Record<string, unknown> };
+    const json = (await res.json().catch(() => ({}))) as { version_string?: string; plugins?: Record<string, unknown> };
     return { version: json.version_string ?? '?', videoroom: Boolean(json.plugins?.[VIDEOROOM]) };
   }
 
@@ -106,9 +117,20 @@ export class JanusClient {
   /** Creates a private room that only tokens in its `allowed` list may join (and only with the pin). */
   async createRoom(spec: RoomSpec): Promise<void> {
     await this.videoroom({
-      request: 'create', room: spec.room, description: spec.description, secret: spec.secret, pin: spec.pin,
-      is_private: true, publishers: spec.publishers, bitrate: spec.bitrate, bitrate_cap: true,
-      allowed: [], permanent: false, notify_joining: true, audiocodec: 'opus', videocodec: 'vp8',
+      request: 'create',
+      room: spec.room,
+      description: spec.description,
+      secret: spec.secret,
+      pin: spec.pin,
+      is_private: true,
+      publishers: spec.publishers,
+      bitrate: spec.bitrate,
+      bitrate_cap: true,
+      allowed: [],
+      permanent: false,
+      notify_joining: true,
+      audiocodec: 'opus',
+      videocodec: 'vp8',
       ...(spec.recDir ? { record: true, rec_dir: spec.recDir } : {}),
       ...(this.cfg.roomAdminKey ? { admin_key: this.cfg.roomAdminKey } : {}),
     });
@@ -161,7 +183,9 @@ export class JanusClient {
   }
 
   /** With Janus's `token_auth`: a core token a browser may use for the VideoRoom plugin only. */
-  get tokenAuth(): boolean { return this.cfg.adminUrl !== null; }
+  get tokenAuth(): boolean {
+    return this.cfg.adminUrl !== null;
+  }
 
   async addToken(token: string): Promise<void> {
     if (!this.cfg.adminUrl) return;

@@ -11,29 +11,79 @@ import { only } from '../../../test/authz-matrix.js';
 import { OTHER_REGION_SCHOOL } from '../../seed/demo-facts.js';
 import { demoIds } from '../learning/learning.fixtures.js';
 
-interface Objects { lesson: number; room: number; cls: number; meeting: number; ticket: number }
+interface Objects {
+  lesson: number;
+  room: number;
+  cls: number;
+  meeting: number;
+  ticket: number;
+}
 const MISSING = 99_999_999;
 const U = 503; // needs the media server, which the matrix runs without
 
 const endpoints: MatrixEndpoint<Objects>[] = [
   { route: 'GET /api/live/status', request: () => '/api/live/status', inside: only({}, 200), outside: false, missing: false },
-  { route: 'GET /api/live/lessons/:id', request: (o) => `/api/live/lessons/${o.lesson}`, inside: only({ pupil: 200, parent: 200, teacher: 200, homeroom: 200, admin: 200 }) },
-  { route: 'GET /api/live/rooms/:id', request: (o) => `/api/live/rooms/${o.room}`, inside: only({ pupil: 200, parent: 200, teacher: 200, homeroom: 200, admin: 200 }) },
-  { route: 'POST /api/live/lessons/:id/start', request: (o) => ({ url: `/api/live/lessons/${o.lesson}/start`, payload: {} }), inside: only({ pupil: 403, parent: 403, teacher: U, homeroom: 403, admin: 403 }) },
-  { route: 'POST /api/live/rooms/:id/ticket', request: (o) => `/api/live/rooms/${o.room}/ticket`, inside: only({ pupil: U, parent: 403, teacher: U, homeroom: U, admin: U }) },
+  {
+    route: 'GET /api/live/lessons/:id',
+    request: (o) => `/api/live/lessons/${o.lesson}`,
+    inside: only({ pupil: 200, parent: 200, teacher: 200, homeroom: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /api/live/rooms/:id',
+    request: (o) => `/api/live/rooms/${o.room}`,
+    inside: only({ pupil: 200, parent: 200, teacher: 200, homeroom: 200, admin: 200 }),
+  },
+  {
+    route: 'POST /api/live/lessons/:id/start',
+    request: (o) => ({ url: `/api/live/lessons/${o.lesson}/start`, payload: {} }),
+    inside: only({ pupil: 403, parent: 403, teacher: U, homeroom: 403, admin: 403 }),
+  },
+  {
+    route: 'POST /api/live/rooms/:id/ticket',
+    request: (o) => `/api/live/rooms/${o.room}/ticket`,
+    inside: only({ pupil: U, parent: 403, teacher: U, homeroom: U, admin: U }),
+  },
   { route: 'GET /api/live/meetings', request: () => '/api/live/meetings', inside: only({}, 200), outside: false, missing: false },
   {
     route: 'POST /api/live/classes/:id/meetings',
     request: (o) => ({ url: `/api/live/classes/${o.cls}/meetings`, payload: { topic: 'Cyberculture', startsAt: '2020-12-10T18:00:00+06:00' } }),
     inside: only({ homeroom: 201, admin: 201 }),
   },
-  { route: 'POST /api/live/meetings/:id/start', request: (o) => ({ url: `/api/live/meetings/${o.meeting}/start`, payload: {} }), inside: only({ parent: 403, homeroom: U, admin: U }) },
-  { route: 'GET /api/live/rooms/:id/attendance', request: (o) => `/api/live/rooms/${o.room}/attendance`, inside: only({ pupil: 403, parent: 403, teacher: 200, homeroom: 403, admin: 403 }) },
-  { route: 'POST /api/live/rooms/:id/participants/:ticketId/remove', request: (o) => `/api/live/rooms/${o.room}/participants/${o.ticket}/remove`, inside: only({ pupil: 403, parent: 403, teacher: U, homeroom: 403, admin: 403 }) },
-  { route: 'POST /api/live/rooms/:id/participants/:ticketId/mute', request: (o) => ({ url: `/api/live/rooms/${o.room}/participants/${o.ticket}/mute`, payload: { mids: ['0'] } }), inside: only({ pupil: 403, parent: 403, teacher: U, homeroom: 403, admin: 403 }) },
-  { route: 'POST /api/live/rooms/:id/participants/:ticketId/floor', request: (o) => ({ url: `/api/live/rooms/${o.room}/participants/${o.ticket}/floor`, payload: { speak: true } }), inside: only({ pupil: 403, parent: 403, teacher: 200, homeroom: 403, admin: 403 }) },
-  { route: 'GET /api/live/rooms/:id/me', request: (o) => `/api/live/rooms/${o.room}/me`, inside: only({ pupil: 200, parent: 200, teacher: 200, homeroom: 200, admin: 200 }) },
-  { route: 'POST /api/live/rooms/:id/end', request: (o) => `/api/live/rooms/${o.room}/end`, inside: only({ pupil: 403, parent: 403, teacher: U, homeroom: 403, admin: 403 }) },
+  {
+    route: 'POST /api/live/meetings/:id/start',
+    request: (o) => ({ url: `/api/live/meetings/${o.meeting}/start`, payload: {} }),
+    inside: only({ parent: 403, homeroom: U, admin: U }),
+  },
+  {
+    route: 'GET /api/live/rooms/:id/attendance',
+    request: (o) => `/api/live/rooms/${o.room}/attendance`,
+    inside: only({ pupil: 403, parent: 403, teacher: 200, homeroom: 403, admin: 403 }),
+  },
+  {
+    route: 'POST /api/live/rooms/:id/participants/:ticketId/remove',
+    request: (o) => `/api/live/rooms/${o.room}/participants/${o.ticket}/remove`,
+    inside: only({ pupil: 403, parent: 403, teacher: U, homeroom: 403, admin: 403 }),
+  },
+  {
+    route: 'POST /api/live/rooms/:id/participants/:ticketId/mute',
+    request: (o) => ({ url: `/api/live/rooms/${o.room}/participants/${o.ticket}/mute`, payload: { mids: ['0'] } }),
+    inside: only({ pupil: 403, parent: 403, teacher: U, homeroom: 403, admin: 403 }),
+  },
+  {
+    route: 'POST /api/live/rooms/:id/participants/:ticketId/floor',
+    request: (o) => ({ url: `/api/live/rooms/${o.room}/participants/${o.ticket}/floor`, payload: { speak: true } }),
+    inside: only({ pupil: 403, parent: 403, teacher: 200, homeroom: 403, admin: 403 }),
+  },
+  {
+    route: 'GET /api/live/rooms/:id/me',
+    request: (o) => `/api/live/rooms/${o.room}/me`,
+    inside: only({ pupil: 200, parent: 200, teacher: 200, homeroom: 200, admin: 200 }),
+  },
+  {
+    route: 'POST /api/live/rooms/:id/end',
+    request: (o) => `/api/live/rooms/${o.room}/end`,
+    inside: only({ pupil: 403, parent: 403, teacher: U, homeroom: 403, admin: 403 }),
+  },
 ];
 
 export const matrix: Matrix<Objects> = {
@@ -44,16 +94,32 @@ export const matrix: Matrix<Objects> = {
     const ids = await demoIds(t.db);
     const one = <T>(sql: string, params: unknown[] = []) => t.one<T>(sql, params);
     // a maths lesson of 5 А running at the pinned time, and an open room of another of its lessons
-    const lesson = await one<number>(`select id from lessons where class_id = $1 and subject_id = $2 and on_date = '2020-12-09' order by starts_at limit 1`, [ids.class5a, ids.math]);
-    await t.db.query(`update lessons set starts_at = '2020-12-09T08:50:00+06:00', ends_at = '2020-12-09T09:35:00+06:00', cancelled = false where id = $1`, [lesson]);
-    const roomOf = async (lessonId: number) => one<number>(
-      `insert into live_media_rooms (lesson_id, organisation_id, class_id, janus_room, secret, pin, closes_at, started_by, started_at)
-       select id, organisation_id, class_id, 1000 + id, 's', 'p', '2030-01-01', teacher_id, '2020-12-09T08:50:00+06:00' from lessons where id = $1 returning id`, [lessonId]);
-    const other5a = await one<number>('select id from lessons where class_id = $1 and subject_id = $2 and id <> $3 order by starts_at limit 1', [ids.class5a, ids.math, lesson]);
+    const lesson = await one<number>(`select id from lessons where class_id = $1 and subject_id = $2 and on_date = '2020-12-09' order by starts_at limit 1`, [
+      ids.class5a,
+      ids.math,
+    ]);
+    await t.db.query(`update lessons set starts_at = '2020-12-09T08:50:00+06:00', ends_at = '2020-12-09T09:35:00+06:00', cancelled = false where id = $1`, [
+      lesson,
+    ]);
+    const roomOf = async (lessonId: number) =>
+      one<number>(
+        `insert into live_media_rooms (lesson_id, organisation_id, class_id, janus_room, secret, pin, closes_at, started_by, started_at)
+       select id, organisation_id, class_id, 1000 + id, 's', 'p', '2030-01-01', teacher_id, '2020-12-09T08:50:00+06:00' from lessons where id = $1 returning id`,
+        [lessonId],
+      );
+    const other5a = await one<number>('select id from lessons where class_id = $1 and subject_id = $2 and id <> $3 order by starts_at limit 1', [
+      ids.class5a,
+      ids.math,
+      lesson,
+    ]);
     const room = await roomOf(other5a);
     const homeroom = await t.login('demo.homeroom');
-    const made = await t.app.inject({ method: 'POST', url: `/api/live/classes/${ids.class5a}/meetings`, headers: { cookie: homeroom },
-      payload: { topic: 'How to study at home?', startsAt: '2020-12-09T09:10:00+06:00' } });
+    const made = await t.app.inject({
+      method: 'POST',
+      url: `/api/live/classes/${ids.class5a}/meetings`,
+      headers: { cookie: homeroom },
+      payload: { topic: 'How to study at home?', startsAt: '2020-12-09T09:10:00+06:00' },
+    });
     if (made.statusCode !== 201) throw new Error(`live matrix fixture: ${made.statusCode} ${made.body}`);
 
     // outside: a school of another region
@@ -63,10 +129,15 @@ export const matrix: Matrix<Objects> = {
     const otherRoom = await roomOf(otherLesson);
     const otherMeeting = await one<number>(
       `insert into live_meetings (organisation_id, class_id, topic, starts_at, ends_at, created_by, created_at)
-       select organisation_id, class_id, 'Cyberculture', '2020-12-09T09:10:00+06:00', '2020-12-09T09:55:00+06:00', teacher_id, now() from lessons where id = $1 returning id`, [otherLesson]);
+       select organisation_id, class_id, 'Cyberculture', '2020-12-09T09:10:00+06:00', '2020-12-09T09:55:00+06:00', teacher_id, now() from lessons where id = $1 returning id`,
+      [otherLesson],
+    );
     // a participant's ticket in each room (the host's controls act on it)
-    const ticketIn = (roomId: number, personSql: string, params: unknown[]) => one<number>(
-      `insert into live_tickets (room_id, person_id, role, token, issued_at, expires_at) select $1, (${personSql}), 'participant', 'matrix-token', now(), '2030-01-01' returning id`, [roomId, ...params]);
+    const ticketIn = (roomId: number, personSql: string, params: unknown[]) =>
+      one<number>(
+        `insert into live_tickets (room_id, person_id, role, token, issued_at, expires_at) select $1, (${personSql}), 'participant', 'matrix-token', now(), '2030-01-01' returning id`,
+        [roomId, ...params],
+      );
     const ticket = await ticketIn(room, 'select $2::bigint', [ids.pupil]);
     const otherTicket = await ticketIn(otherRoom, 'select pupil_id from class_members where class_id = $2 limit 1', [otherClass]);
     return {

@@ -19,8 +19,20 @@ export const personalData: PersonalDataContributor = {
     const kept = await db.query('select 1 from live_media_rooms where started_by = $1 union all select 1 from live_meetings where created_by = $1', [personId]);
     return [
       { module: 'live', action: 'deleted', what: 'join tickets of live lessons and meetings', count: tickets.rowCount ?? 0, keptUntil: null },
-      { module: 'live', action: 'deleted', what: 'presence in live rooms (minutes present; the journal keeps the attendance)', count: presence.rowCount ?? 0, keptUntil: null },
-      { module: 'live', action: 'kept', what: 'live rooms opened and meetings scheduled (school records)', count: kept.rowCount ?? 0, keptUntil: ctx.schoolRecordsUntil },
+      {
+        module: 'live',
+        action: 'deleted',
+        what: 'presence in live rooms (minutes present; the journal keeps the attendance)',
+        count: presence.rowCount ?? 0,
+        keptUntil: null,
+      },
+      {
+        module: 'live',
+        action: 'kept',
+        what: 'live rooms opened and meetings scheduled (school records)',
+        count: kept.rowCount ?? 0,
+        keptUntil: ctx.schoolRecordsUntil,
+      },
     ];
   },
 };

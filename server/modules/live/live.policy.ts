@@ -11,13 +11,21 @@ export type RoomPart = 'host' | 'participant' | 'onlooker' | 'none';
 /** A lesson's room: its teacher hosts; the class's pupils, its homeroom teacher and the school's admin join; parents only see that it runs. */
 export function lessonPart(lesson: LiveLesson): RoomPart {
   switch (lesson.part) {
-    case 'teacher': return 'host';
-    case 'pupil': case 'staff': return 'participant';
-    case 'family': return 'onlooker';
+    case 'teacher':
+      return 'host';
+    case 'pupil':
+    case 'staff':
+      return 'participant';
+    case 'family':
+      return 'onlooker';
   }
 }
 
-export interface MeetingScope { classId: number; organisationId: number; createdBy: number }
+export interface MeetingScope {
+  classId: number;
+  organisationId: number;
+  createdBy: number;
+}
 
 /** May this actor schedule a meeting for the class (its homeroom teacher or the school's admin)? */
 export function canOrganiseMeeting(actor: Actor, s: { classId: number; organisationId: number }): boolean {

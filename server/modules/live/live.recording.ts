@@ -13,14 +13,28 @@ function run(cmd: string, args: string[], timeoutMs = 10 * 60_000): Promise<void
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
-    child.stderr.on('data', (d) => { err = (err + String(d)).slice(-2000); });
+    child.stderr.on('data', (d) => {
+      err = (err + String(d)).slice(-2000);
+    });
     const t = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (e) => { clearTimeout(t); reject(new Error(`${cmd}: ${e.message}`)); });
-    child.on('exit', (code) => { clearTimeout(t); if (code === 0) resolve(); else reject(new Error(`${cmd} exited ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`)); });
+    child.on('error', (e) => {
+      clearTimeout(t);
+      reject(new Error(`${cmd}: ${e.message}`));
+    });
+    child.on('exit', (code) => {
+      clearTimeout(t);
+      if (code === 0) resolve();
+      else reject(new Error(`${cmd} exited ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`));
+    });
   });
 }
 
-export interface RecordedPublisher { prefix: string; audio: string | null; video: string | null; bytes: number }
+export interface RecordedPublisher {
+  prefix: string;
+  audio: string | null;
+  video: string | null;
+  bytes: number;
+}
 
 /** The recorded publishers in a folder, most bytes first. */
 export async function recordedPublishers(dir: string): Promise<RecordedPublisher[]> {
@@ -56,8 +70,32 @@ export async function postProcess(dir: string, p: RecordedPublisher): Promise<st
     await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', video, '-i', audio, '-map', '0:v:0', '-map', '1:a:0', '-c', 'copy', out]);
   } else {
     // a sound-only room: a still frame at 1 fps so the video pipeline (and its audio-only rung) takes it
-    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x1f2937:s=640x360:r=1', '-i', audio,
-      '-map', '0:v:0', '-map', '1:a:0', '-shortest', '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'stillimage', '-c:a', 'copy', out]);
+    await run('ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=0x1f2937:s=640x360:r=1',
+      '-i',
+      audio,
+      '-map',
+      '0:v:0',
+      '-map',
+      '1:a:0',
+      '-shortest',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-tune',
+      'stillimage',
+      '-c:a',
+      'copy',
+      out,
+    ]);
   }
   return out;
 }

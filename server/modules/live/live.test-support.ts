@@ -42,8 +42,11 @@ export async function startJanus(): Promise<TestJanus | null> {
   const rtpBase = 20_000 + Math.floor(Math.random() * 400) * 100;
   const secrets = { api: 'test-api-secret', admin: 'test-admin-secret', room: 'test-room-admin-key' };
   const disabledPlugins = ['audiobridge', 'duktape', 'echotest', 'lua', 'nosip', 'recordplay', 'sip', 'streaming', 'textroom', 'videocall', 'voicemail']
-    .map((p) => `libjanus_${p}.so`).join(',');
-  writeFileSync(path.join(dir, 'janus.jcfg'), `general: {
+    .map((p) => `libjanus_${p}.so`)
+    .join(',');
+  writeFileSync(
+    path.join(dir, 'janus.jcfg'),
+    `general: {
   configs_folder = "${dir}"
   plugins_folder = "${LIB}/plugins"
   transports_folder = "${LIB}/transports"
@@ -61,16 +64,24 @@ events: { broadcast = false }
 loggers: { disable = "libjanus_jsonlog.so" }
 media: { rtp_port_range = "${rtpBase}-${rtpBase + 99}" }
 nat: { nice_debug = false ignore_mdns = true }
-`);
-  writeFileSync(path.join(dir, 'janus.transport.http.jcfg'), `general: { base_path = "/janus" http = true port = ${port} https = false ip = "127.0.0.1" }
+`,
+  );
+  writeFileSync(
+    path.join(dir, 'janus.transport.http.jcfg'),
+    `general: { base_path = "/janus" http = true port = ${port} https = false ip = "127.0.0.1" }
 admin: { admin_base_path = "/admin" admin_http = true admin_port = ${adminPort} admin_https = false admin_ip = "127.0.0.1" }
 cors: { }
-`);
+`,
+  );
   writeFileSync(path.join(dir, 'janus.plugin.videoroom.jcfg'), `general: { admin_key = "${secrets.room}" }\n`);
   const child: ChildProcess = spawn(bin, ['-C', path.join(dir, 'janus.jcfg'), '-F', dir, '-o'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  child.stdout?.on('data', (d) => { log = (log + String(d)).slice(-8000); });
-  child.stderr?.on('data', (d) => { log = (log + String(d)).slice(-8000); });
+  child.stdout?.on('data', (d) => {
+    log = (log + String(d)).slice(-8000);
+  });
+  child.stderr?.on('data', (d) => {
+    log = (log + String(d)).slice(-8000);
+  });
   const url = `http://127.0.0.1:${port}/janus`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -87,7 +98,9 @@ cors: { }
     try {
       const res = await fetch(`${url}/info`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
       throw new Error(`janus did not start: ${log.slice(-2000)}`);
@@ -97,8 +110,10 @@ cors: { }
   return {
     url,
     env: {
-      JANUS_URL: url, JANUS_API_SECRET: secrets.api,
-      JANUS_ADMIN_URL: `http://127.0.0.1:${adminPort}/admin`, JANUS_ADMIN_SECRET: secrets.admin,
+      JANUS_URL: url,
+      JANUS_API_SECRET: secrets.api,
+      JANUS_ADMIN_URL: `http://127.0.0.1:${adminPort}/admin`,
+      JANUS_ADMIN_SECRET: secrets.admin,
       JANUS_ROOM_ADMIN_KEY: secrets.room,
     },
     stop,

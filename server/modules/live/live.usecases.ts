@@ -8,8 +8,21 @@ import * as repo from './live.repository.js';
 import { canOrganiseMeeting, lessonPart, meetingListScope, meetingPart, type RoomPart } from './live.policy.js';
 import { closesAt, openWindow, publishersFor, ticketExpiry, turnCredentials } from './live.rules.js';
 import {
-  classNotFound, lessonNotFound, lessonOver, mediaServerUnavailable, meetingCancelled, meetingInPast, meetingNotFound,
-  notInvited, notTheHost, notTheTeacher, participantNotFound, removedFromRoom, roomEnded, roomNotFound, tooEarly,
+  classNotFound,
+  lessonNotFound,
+  lessonOver,
+  mediaServerUnavailable,
+  meetingCancelled,
+  meetingInPast,
+  meetingNotFound,
+  notInvited,
+  notTheHost,
+  notTheTeacher,
+  participantNotFound,
+  removedFromRoom,
+  roomEnded,
+  roomNotFound,
+  tooEarly,
 } from './live.errors.js';
 import type { JoinTicket, LiveRoom, Meeting, RoomAttendance } from '../../../contracts/live.js';
 import { acceptRecording, videoState } from '../video/video.usecases.js';
@@ -60,25 +73,46 @@ export async function mediaServerAvailable(live: LiveDeps): Promise<boolean> {
 
 export function roomView(r: repo.RoomRow, defaultBitrate = 256_000): LiveRoom {
   return {
-    id: r.id, kind: r.lessonId !== null ? 'lesson' : 'meeting', lessonId: r.lessonId, meetingId: r.meetingId, audioOnly: r.audioOnly,
+    id: r.id,
+    kind: r.lessonId !== null ? 'lesson' : 'meeting',
+    lessonId: r.lessonId,
+    meetingId: r.meetingId,
+    audioOnly: r.audioOnly,
     bitrate: r.bitrate ?? defaultBitrate,
-    record: r.record, recording: r.recordingState ? { state: r.recordingState, videoId: r.recordingVideoId } : null,
-    startedAt: new Date(r.startedAt).toISOString(), closesAt: new Date(r.closesAt).toISOString(),
+    record: r.record,
+    recording: r.recordingState ? { state: r.recordingState, videoId: r.recordingVideoId } : null,
+    startedAt: new Date(r.startedAt).toISOString(),
+    closesAt: new Date(r.closesAt).toISOString(),
     endedAt: r.endedAt ? new Date(r.endedAt).toISOString() : null,
   };
 }
 
 /** Opens a room on Janus and records it; when another request opened one meanwhile, that one is kept. */
-async function openRoom(db: Db, live: LiveDeps, args: {
-  key: { lessonId: number } | { meetingId: number }; kind: 'lesson' | 'meeting'; organisationId: number; classId: number;
-  endsAt: Date; audioOnly: boolean; actor: Actor; now: Date; bitrate?: number; record?: boolean;
-}): Promise<repo.RoomRow> {
+async function openRoom(
+  db: Db,
+  live: LiveDeps,
+  args: {
+    key: { lessonId: number } | { meetingId: number };
+    kind: 'lesson' | 'meeting';
+    organisationId: number;
+    classId: number;
+    endsAt: Date;
+    audioOnly: boolean;
+    actor: Actor;
+    now: Date;
+    bitrate?: number;
+    record?: boolean;
+  },
+): Promise<repo.RoomRow> {
   const open = await repo.openRoomOf(db, args.key);
   if (open) return open;
   const spec = {
-    room: randomRoomNumber(), secret: randomSecret(), pin: randomSecret(6),
+    room: randomRoomNumber(),
+    secret: randomSecret(),
+    pin: randomSecret(6),
     description: `sabaq ${args.kind} ${'lessonId' in args.key ? args.key.lessonId : args.key.meetingId}`,
-    publishers: publishersFor(args.kind), bitrate: args.bitrate ?? live.config.bitrate,
+    publishers: publishersFor(args.kind),
+    bitrate: args.bitrate ?? live.config.bitrate,
     recDir: undefined as string | undefined,
   };
   if (args.record) {
@@ -87,10 +121,19 @@ async function openRoom(db: Db, live: LiveDeps, args: {
   }
   await onJanus(live, 'create room', (j) => j.createRoom(spec));
   const row = await repo.insertRoom(db, {
-    lessonId: 'lessonId' in args.key ? args.key.lessonId : null, meetingId: 'meetingId' in args.key ? args.key.meetingId : null,
-    organisationId: args.organisationId, classId: args.classId, janusRoom: spec.room, secret: spec.secret, pin: spec.pin,
-    audioOnly: args.audioOnly, closesAt: closesAt(args.endsAt), startedBy: args.actor.personId, startedAt: args.now,
-    bitrate: args.bitrate ?? live.config.bitrate, record: Boolean(args.record),
+    lessonId: 'lessonId' in args.key ? args.key.lessonId : null,
+    meetingId: 'meetingId' in args.key ? args.key.meetingId : null,
+    organisationId: args.organisationId,
+    classId: args.classId,
+    janusRoom: spec.room,
+    secret: spec.secret,
+    pin: spec.pin,
+    audioOnly: args.audioOnly,
+    closesAt: closesAt(args.endsAt),
+    startedBy: args.actor.personId,
+    startedAt: args.now,
+    bitrate: args.bitrate ?? live.config.bitrate,
+    record: Boolean(args.record),
   });
   if (row) return row;
   // case: two starts at once: the other room is the lesson's, ours goes
@@ -130,16 +173,28 @@ export async function lessonLive(db: Db, live: LiveDeps, actor: Actor, lessonId:
   const available = await mediaServerAvailable(live);
   const window = lesson.cancelled ? 'over' : openWindow(now, lesson.startsAt, lesson.endsAt);
   return {
-    lessonId, available, room: room ? roomView(room) : null,
+    lessonId,
+    available,
+    room: room ? roomView(room) : null,
     canStart: part === 'host' && available && window === 'open',
     canJoin: room !== null && (part === 'host' || part === 'participant'),
-    startsAt: lesson.startsAt.toISOString(), endsAt: lesson.endsAt.toISOString(),
+    startsAt: lesson.startsAt.toISOString(),
+    endsAt: lesson.endsAt.toISOString(),
     recordings: await lessonRecordings(db, lessonId),
   };
 }
 
 /** The lesson's teacher opens its live room (30 minutes before the start at the earliest; the same room when already open). */
-export async function startLesson(db: Db, live: LiveDeps, actor: Actor, lessonId: number, audioOnly: boolean, now: Date, bitrate?: number, record?: boolean): Promise<LiveRoom> {
+export async function startLesson(
+  db: Db,
+  live: LiveDeps,
+  actor: Actor,
+  lessonId: number,
+  audioOnly: boolean,
+  now: Date,
+  bitrate?: number,
+  record?: boolean,
+): Promise<LiveRoom> {
   const lesson = await lessonOrThrow(db, actor, lessonId, now);
   if (lessonPart(lesson) !== 'host') throw notTheTeacher();
   if (lesson.cancelled) throw lessonOver();
@@ -147,8 +202,16 @@ export async function startLesson(db: Db, live: LiveDeps, actor: Actor, lessonId
   if (window === 'early') throw tooEarly();
   if (window === 'over') throw lessonOver();
   const room = await openRoom(db, live, {
-    key: { lessonId }, kind: 'lesson', organisationId: lesson.organisationId, classId: lesson.classId,
-    endsAt: lesson.endsAt, audioOnly, actor, now, bitrate, record,
+    key: { lessonId },
+    kind: 'lesson',
+    organisationId: lesson.organisationId,
+    classId: lesson.classId,
+    endsAt: lesson.endsAt,
+    audioOnly,
+    actor,
+    now,
+    bitrate,
+    record,
   });
   return roomView(room);
 }
@@ -156,22 +219,46 @@ export async function startLesson(db: Db, live: LiveDeps, actor: Actor, lessonId
 // ── meetings ─────────────────────────────────────────────────────────────────
 
 /** A class's homeroom teacher (or the school's admin) schedules a parent meeting; the parents are told. */
-export async function scheduleMeeting(db: Db, actor: Actor, args: { classId: number; topic: string; startsAt: Date; minutes: number; now: Date }): Promise<Meeting> {
+export async function scheduleMeeting(
+  db: Db,
+  actor: Actor,
+  args: { classId: number; topic: string; startsAt: Date; minutes: number; now: Date },
+): Promise<Meeting> {
   const cls = await classForLive(db, args.classId);
   if (!cls || !canOrganiseMeeting(actor, { classId: cls.id, organisationId: cls.organisationId })) throw classNotFound();
   if (args.startsAt.getTime() < args.now.getTime()) throw meetingInPast();
   const endsAt = new Date(args.startsAt.getTime() + args.minutes * 60_000);
   return db.transaction(async (tx) => {
     const id = await repo.insertMeeting(tx, {
-      organisationId: cls.organisationId, classId: cls.id, topic: args.topic, startsAt: args.startsAt, endsAt, createdBy: actor.personId, createdAt: args.now,
+      organisationId: cls.organisationId,
+      classId: cls.id,
+      topic: args.topic,
+      startsAt: args.startsAt,
+      endsAt,
+      createdBy: actor.personId,
+      createdAt: args.now,
     });
     const parents = await parentsOfClass(tx, cls.id);
-    await notify(tx, parents.map((personId) => ({
-      personId, kind: 'live.meeting_scheduled', params: { meetingId: id, classId: cls.id, className: cls.name, topic: args.topic, startsAt: args.startsAt.toISOString() },
-    })), args.now);
+    await notify(
+      tx,
+      parents.map((personId) => ({
+        personId,
+        kind: 'live.meeting_scheduled',
+        params: { meetingId: id, classId: cls.id, className: cls.name, topic: args.topic, startsAt: args.startsAt.toISOString() },
+      })),
+      args.now,
+    );
     return {
-      id, classId: cls.id, className: cls.name, topic: args.topic, startsAt: args.startsAt.toISOString(), endsAt: endsAt.toISOString(),
-      cancelled: false, room: null, isHost: true, invited: parents.length,
+      id,
+      classId: cls.id,
+      className: cls.name,
+      topic: args.topic,
+      startsAt: args.startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      cancelled: false,
+      room: null,
+      isHost: true,
+      invited: parents.length,
     };
   });
 }
@@ -182,10 +269,19 @@ export async function myMeetings(db: Db, actor: Actor, now: Date): Promise<Meeti
   return rows.flatMap((m) => {
     const part = meetingPart(actor, m);
     if (part === 'none') return [];
-    return [{
-      id: m.id, classId: m.classId, className: m.className, topic: m.topic, startsAt: new Date(m.startsAt).toISOString(),
-      endsAt: new Date(m.endsAt).toISOString(), cancelled: m.cancelledAt !== null, room: m.room ? roomView(m.room) : null, isHost: part === 'host',
-    }];
+    return [
+      {
+        id: m.id,
+        classId: m.classId,
+        className: m.className,
+        topic: m.topic,
+        startsAt: new Date(m.startsAt).toISOString(),
+        endsAt: new Date(m.endsAt).toISOString(),
+        cancelled: m.cancelledAt !== null,
+        room: m.room ? roomView(m.room) : null,
+        isHost: part === 'host',
+      },
+    ];
   });
 }
 
@@ -198,7 +294,16 @@ async function meetingOrThrow(db: Queryable, actor: Actor, meetingId: number) {
 }
 
 /** The organiser opens the meeting's room (30 minutes before at the earliest). */
-export async function startMeeting(db: Db, live: LiveDeps, actor: Actor, meetingId: number, audioOnly: boolean, now: Date, bitrate?: number, record?: boolean): Promise<LiveRoom> {
+export async function startMeeting(
+  db: Db,
+  live: LiveDeps,
+  actor: Actor,
+  meetingId: number,
+  audioOnly: boolean,
+  now: Date,
+  bitrate?: number,
+  record?: boolean,
+): Promise<LiveRoom> {
   const { meeting, part } = await meetingOrThrow(db, actor, meetingId);
   if (part !== 'host') throw notTheHost();
   if (meeting.cancelledAt) throw meetingCancelled();
@@ -206,8 +311,16 @@ export async function startMeeting(db: Db, live: LiveDeps, actor: Actor, meeting
   if (window === 'early') throw tooEarly();
   if (window === 'over') throw lessonOver();
   const room = await openRoom(db, live, {
-    key: { meetingId }, kind: 'meeting', organisationId: meeting.organisationId, classId: meeting.classId,
-    endsAt: new Date(meeting.endsAt), audioOnly, actor, now, bitrate, record,
+    key: { meetingId },
+    kind: 'meeting',
+    organisationId: meeting.organisationId,
+    classId: meeting.classId,
+    endsAt: new Date(meeting.endsAt),
+    audioOnly,
+    actor,
+    now,
+    bitrate,
+    record,
   });
   return roomView(room);
 }
@@ -245,7 +358,7 @@ export async function issueTicket(db: Db, live: LiveDeps, actor: Actor, roomId: 
   const { room, part } = await roomOrThrow(db, actor, roomId, now);
   if (part === 'onlooker') throw notInvited();
   if (room.endedAt) throw roomEnded();
-  if (part !== 'host' && await repo.isRemoved(db, room.id, actor.personId)) throw removedFromRoom();
+  if (part !== 'host' && (await repo.isRemoved(db, room.id, actor.personId))) throw removedFromRoom();
   if (new Date(room.closesAt).getTime() <= now.getTime()) {
     await closeRoom(db, live, room, now).catch(() => undefined);
     throw roomEnded();
@@ -259,11 +372,21 @@ export async function issueTicket(db: Db, live: LiveDeps, actor: Actor, roomId: 
   const expiresAt = ticketExpiry(now, new Date(room.closesAt), live.config.ticketMinutes);
   const ticketId = await repo.insertTicket(db, { roomId: room.id, personId: actor.personId, role, token, issuedAt: now, expiresAt });
   return {
-    roomId: room.id, kind: room.lessonId !== null ? 'lesson' : 'meeting', janusUrl: live.config.janus!.publicUrl, janusRoom: room.janusRoom,
-    pin: room.pin, token, janusToken: live.janus!.tokenAuth ? token : null, role,
+    roomId: room.id,
+    kind: room.lessonId !== null ? 'lesson' : 'meeting',
+    janusUrl: live.config.janus!.publicUrl,
+    janusRoom: room.janusRoom,
+    pin: room.pin,
+    token,
+    janusToken: live.janus!.tokenAuth ? token : null,
+    role,
     // no names go to the media server: a role and the ticket number are enough to tell feeds apart
-    display: `${role}-${ticketId}`, audioOnly: room.audioOnly, bitrate: room.bitrate ?? live.config.bitrate, expiresAt: expiresAt.toISOString(),
-    lessonId: room.lessonId, meetingId: room.meetingId,
+    display: `${role}-${ticketId}`,
+    audioOnly: room.audioOnly,
+    bitrate: room.bitrate ?? live.config.bitrate,
+    expiresAt: expiresAt.toISOString(),
+    lessonId: room.lessonId,
+    meetingId: room.meetingId,
     iceServers: live.config.turn ? [{ urls: live.config.turn.urls, ...turnCredentials(live.config.turn.secret, expiresAt, `t${ticketId}`) }] : [],
   };
 }
@@ -332,8 +455,15 @@ export async function trackRoom(db: Db, live: LiveDeps, room: repo.RoomRow, now:
     const hereKeys = new Set(here.map((l) => key(l.ticketId, l.janusId)));
     const open = await repo.openPresence(tx, room.id);
     const openKeys = new Set(open.map((o) => key(o.ticketId, o.janusId)));
-    await repo.seenPresence(tx, open.filter((o) => hereKeys.has(key(o.ticketId, o.janusId))).map((o) => o.id), now);
-    await repo.leavePresence(tx, open.filter((o) => !hereKeys.has(key(o.ticketId, o.janusId))).map((o) => o.id));
+    await repo.seenPresence(
+      tx,
+      open.filter((o) => hereKeys.has(key(o.ticketId, o.janusId))).map((o) => o.id),
+      now,
+    );
+    await repo.leavePresence(
+      tx,
+      open.filter((o) => !hereKeys.has(key(o.ticketId, o.janusId))).map((o) => o.id),
+    );
     for (const l of here) {
       if (!openKeys.has(key(l.ticketId, l.janusId))) {
         await repo.insertPresence(tx, { roomId: room.id, ticketId: l.ticketId, personId: tickets.get(l.ticketId)!.personId, janusId: l.janusId, at: now });
@@ -371,12 +501,21 @@ export async function roomAttendance(db: Db, actor: Actor, roomId: number, now: 
   const { room, part } = await roomOrThrow(db, actor, roomId, now);
   if (part !== 'host') throw room.lessonId !== null ? notTheTeacher() : notTheHost();
   const rows = await repo.presenceSummary(db, [room.id]);
-  const names = await namesForLive(db, rows.map((r) => r.personId));
+  const names = await namesForLive(
+    db,
+    rows.map((r) => r.personId),
+  );
   return {
     roomId: room.id,
     items: rows.map((r) => ({
-      personId: r.personId, ticketId: r.ticketId, name: names.get(r.personId) ?? '', role: r.role, firstJoinedAt: new Date(r.firstJoinedAt).toISOString(),
-      lastSeenAt: new Date(r.lastSeenAt).toISOString(), minutes: Math.floor(r.seconds / 60), present: r.present,
+      personId: r.personId,
+      ticketId: r.ticketId,
+      name: names.get(r.personId) ?? '',
+      role: r.role,
+      firstJoinedAt: new Date(r.firstJoinedAt).toISOString(),
+      lastSeenAt: new Date(r.lastSeenAt).toISOString(),
+      minutes: Math.floor(r.seconds / 60),
+      present: r.present,
     })),
   };
 }
@@ -400,7 +539,12 @@ async function targetOf(db: Db, room: repo.RoomRow, ticketId: number) {
 async function janusIdsOf(db: Db, janus: JanusClient, room: repo.RoomRow, personId: number): Promise<number[]> {
   const tickets = new Set((await repo.ticketsOfPerson(db, room.id, personId)).map((t) => t.id));
   const list = (await janus.participants(room.janusRoom)) ?? [];
-  return list.filter((p) => { const id = ticketOfDisplay(p.display); return id !== null && tickets.has(id); }).map((p) => Number(p.id));
+  return list
+    .filter((p) => {
+      const id = ticketOfDisplay(p.display);
+      return id !== null && tickets.has(id);
+    })
+    .map((p) => Number(p.id));
 }
 
 /**
@@ -426,7 +570,15 @@ export async function removeParticipant(db: Db, live: LiveDeps, actor: Actor, ro
 }
 
 /** The host mutes (or unmutes) a participant's streams for everyone, on the media server. */
-export async function muteParticipant(db: Db, live: LiveDeps, actor: Actor, roomId: number, ticketId: number, body: { mids: string[]; mute: boolean }, now: Date) {
+export async function muteParticipant(
+  db: Db,
+  live: LiveDeps,
+  actor: Actor,
+  roomId: number,
+  ticketId: number,
+  body: { mids: string[]; mute: boolean },
+  now: Date,
+) {
   const room = await hostRoom(db, actor, roomId, now);
   const target = await targetOf(db, room, ticketId);
   const done = await onJanus(live, 'mute participant', async (j) => {
@@ -434,7 +586,7 @@ export async function muteParticipant(db: Db, live: LiveDeps, actor: Actor, room
     for (const id of ids) for (const mid of body.mids) await j.moderate(room.janusRoom, room.secret, id, mid, body.mute);
     return ids.length;
   });
-  return { ticketId, personId: target.personId, done: body.mute ? 'muted' as const : 'unmuted' as const, onMediaServer: done };
+  return { ticketId, personId: target.personId, done: body.mute ? ('muted' as const) : ('unmuted' as const), onMediaServer: done };
 }
 
 /** The host gives a participant the floor (their page then publishes their microphone) or takes it back. */
@@ -443,7 +595,7 @@ export async function setFloor(db: Db, actor: Actor, roomId: number, ticketId: n
   const target = await targetOf(db, room, ticketId);
   if (target.removedAt) throw participantNotFound();
   await repo.setFloor(db, room.id, target.personId, speak);
-  return { ticketId, personId: target.personId, done: speak ? 'floor_given' as const : 'floor_taken' as const, onMediaServer: 0 };
+  return { ticketId, personId: target.personId, done: speak ? ('floor_given' as const) : ('floor_taken' as const), onMediaServer: 0 };
 }
 
 /** A participant's own standing (polled by their page): given the floor, removed, the room ended. */
@@ -472,7 +624,12 @@ export async function processRecordings(db: Db, live: LiveDeps, now: Date): Prom
     const l = room.lessonId !== null ? await lessonFactsForLive(db, room.lessonId) : null;
     const title = room.lessonId !== null ? `Live lesson ${l?.onDate ?? ''}${l?.topic ? ` — ${l.topic}` : ''}` : `Meeting ${room.meetingId}`;
     const videoId = await acceptRecording(db, {
-      path: file, ownerId: room.startedBy, organisationId: room.organisationId, title, topic: l?.topic ?? null, subjectId: l?.subjectId ?? null,
+      path: file,
+      ownerId: room.startedBy,
+      organisationId: room.organisationId,
+      title,
+      topic: l?.topic ?? null,
+      subjectId: l?.subjectId ?? null,
     });
     await repo.finishRecording(db, room.id, { videoId });
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
@@ -490,7 +647,13 @@ export async function lessonRecordings(db: Queryable, lessonId: number) {
   const out = [];
   for (const r of await repo.recordingsOfLesson(db, lessonId)) {
     const v = r.videoId !== null ? await videoState(db, r.videoId) : null;
-    out.push({ roomId: r.roomId, state: r.state as 'pending' | 'processing' | 'done' | 'failed', videoId: r.videoId, videoStatus: v?.status ?? null, failure: r.failure });
+    out.push({
+      roomId: r.roomId,
+      state: r.state as 'pending' | 'processing' | 'done' | 'failed',
+      videoId: r.videoId,
+      videoStatus: v?.status ?? null,
+      failure: r.failure,
+    });
   }
   return out;
 }

@@ -6,14 +6,23 @@
  */
 import { all, only, type Matrix, type MatrixEndpoint } from '../../../test/authz-matrix.js';
 
-interface Objects { pupil: number; recipient: number; thread: number; org: number }
+interface Objects {
+  pupil: number;
+  recipient: number;
+  thread: number;
+  org: number;
+}
 const N = 404;
 const own = { outside: false, missing: false } as const;
 
 const endpoints: MatrixEndpoint<Objects>[] = [
   { route: 'GET /api/messages/threads', request: () => '/api/messages/threads', inside: all(200), ...own },
   { route: 'GET /api/messages/announcements', request: () => '/api/messages/announcements', inside: all(200), ...own },
-  { route: 'GET /api/messages/contacts', request: (o) => `/api/messages/contacts?pupilId=${o.pupil}`, inside: only({ parent: 200, teacher: 200, homeroom: 200 }) },
+  {
+    route: 'GET /api/messages/contacts',
+    request: (o) => `/api/messages/contacts?pupilId=${o.pupil}`,
+    inside: only({ parent: 200, teacher: 200, homeroom: 200 }),
+  },
   {
     // a parent writes to the homeroom teacher; the teachers may write only to the child's parents (422)
     route: 'POST /api/messages/threads',
@@ -22,7 +31,8 @@ const endpoints: MatrixEndpoint<Objects>[] = [
   },
   { route: 'GET /api/messages/threads/:id', request: (o) => `/api/messages/threads/${o.thread}`, inside: only({ parent: 200, homeroom: 200 }) },
   {
-    route: 'POST /api/messages/threads/:id/messages', request: (o) => ({ url: `/api/messages/threads/${o.thread}/messages`, payload: { body: 'Рахмет' } }),
+    route: 'POST /api/messages/threads/:id/messages',
+    request: (o) => ({ url: `/api/messages/threads/${o.thread}/messages`, payload: { body: 'Рахмет' } }),
     inside: only({ parent: 201, homeroom: 201 }),
   },
   {
@@ -41,7 +51,9 @@ export const matrix: Matrix<Objects> = {
     const org = await t.one<number>("select id from organisations where name_en = 'Kaskelen Secondary School No. 1'");
     const thread = async (orgId: number, pupilId: number, a: number, b: number) => {
       const id = await t.one<number>(
-        `insert into message_threads (organisation_id, pupil_id, subject, created_by) values ($1, $2, 'Матрица', $3) returning id`, [orgId, pupilId, a]);
+        `insert into message_threads (organisation_id, pupil_id, subject, created_by) values ($1, $2, 'Матрица', $3) returning id`,
+        [orgId, pupilId, a],
+      );
       await t.db.query('insert into message_participants (thread_id, person_id) values ($1, $2), ($1, $3)', [id, a, b]);
       await t.db.query(`insert into messages (thread_id, author_id, body) values ($1, $2, 'Сәлеметсіз бе')`, [id, a]);
       return id;
@@ -49,7 +61,9 @@ export const matrix: Matrix<Objects> = {
     const other = await t.db.query<{ pupil_id: number; org: number; parent_id: number; teacher: number }>(
       `select m.pupil_id, c.organisation_id as org, l.parent_id, t.teacher_id as teacher from class_members m join classes c on c.id = m.class_id
          join organisations o on o.id = c.organisation_id join parent_links l on l.child_id = m.pupil_id join teaching_assignments t on t.class_id = c.id
-        where o.region_id <> (select region_id from organisations where id = $1) order by m.pupil_id limit 1`, [org]);
+        where o.region_id <> (select region_id from organisations where id = $1) order by m.pupil_id limit 1`,
+      [org],
+    );
     const o = other.rows[0]!;
     return {
       inside: { pupil, recipient: homeroom, thread: await thread(org, pupil, parent, homeroom), org },

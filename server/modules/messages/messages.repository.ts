@@ -5,21 +5,28 @@ const name = (a: string) => `trim(${a}.last_name || ' ' || ${a}.first_name)`;
 /** The child's class(es) organisation, if the child is in one. */
 export async function pupilOrganisation(db: Queryable, pupilId: number): Promise<number | null> {
   const { rows } = await db.query<{ organisation_id: number }>(
-    'select c.organisation_id from class_members m join classes c on c.id = m.class_id where m.pupil_id = $1 order by c.id limit 1', [pupilId]);
+    'select c.organisation_id from class_members m join classes c on c.id = m.class_id where m.pupil_id = $1 order by c.id limit 1',
+    [pupilId],
+  );
   return rows[0]?.organisation_id ?? null;
 }
 
 /** Whom one may write to about a child: for a parent, the child's teachers and homeroom teachers; for a teacher, the child's parents. */
-export async function contacts(db: Queryable, pupilId: number, side: 'family' | 'staff'): Promise<{ id: number; name: string; role: 'teacher' | 'homeroom' | 'parent' }[]> {
-  const sql = side === 'family'
-    ? `select distinct on (p.id) p.id, ${name('p')} as name, x.role from (
+export async function contacts(
+  db: Queryable,
+  pupilId: number,
+  side: 'family' | 'staff',
+): Promise<{ id: number; name: string; role: 'teacher' | 'homeroom' | 'parent' }[]> {
+  const sql =
+    side === 'family'
+      ? `select distinct on (p.id) p.id, ${name('p')} as name, x.role from (
          select c.homeroom_teacher_id as id, 'homeroom' as role, 0 as o from class_members m join classes c on c.id = m.class_id
           where m.pupil_id = $1 and c.homeroom_teacher_id is not null
          union all select t.teacher_id, 'teacher', 1 from class_members m join teaching_assignments t on t.class_id = m.class_id where m.pupil_id = $1
        ) x join persons p on p.id = x.id
        where exists (select 1 from accounts a where a.person_id = p.id and a.disabled_at is null)
        order by p.id, x.o`
-    : `select p.id, ${name('p')} as name, 'parent' as role from parent_links l join persons p on p.id = l.parent_id
+      : `select p.id, ${name('p')} as name, 'parent' as role from parent_links l join persons p on p.id = l.parent_id
         where l.child_id = $1 and exists (select 1 from accounts a where a.person_id = p.id and a.disabled_at is null) order by p.id`;
   const { rows } = await db.query<{ id: number; name: string; role: 'teacher' | 'homeroom' | 'parent' }>(sql, [pupilId]);
   return rows;
@@ -32,17 +39,26 @@ export async function pupilInClasses(db: Queryable, pupilId: number, classIds: n
   return rows.length > 0;
 }
 
-export async function insertThread(db: Queryable, t: { organisationId: number; pupilId: number; subject: string; createdBy: number; participants: number[]; now: Date }): Promise<number> {
+export async function insertThread(
+  db: Queryable,
+  t: { organisationId: number; pupilId: number; subject: string; createdBy: number; participants: number[]; now: Date },
+): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `insert into message_threads (organisation_id, pupil_id, subject, created_by, created_at, last_message_at) values ($1, $2, $3, $4, $5, $5) returning id`,
-    [t.organisationId, t.pupilId, t.subject, t.createdBy, t.now]);
+    [t.organisationId, t.pupilId, t.subject, t.createdBy, t.now],
+  );
   const id = rows[0]!.id;
   await db.query(`insert into message_participants (thread_id, person_id) select $1, unnest($2::bigint[])`, [id, t.participants]);
   return id;
 }
 
 export async function insertMessage(db: Queryable, threadId: number, authorId: number, body: string, now: Date): Promise<number> {
-  const { rows } = await db.query<{ id: number }>('insert into messages (thread_id, author_id, body, created_at) values ($1, $2, $3, $4) returning id', [threadId, authorId, body, now]);
+  const { rows } = await db.query<{ id: number }>('insert into messages (thread_id, author_id, body, created_at) values ($1, $2, $3, $4) returning id', [
+    threadId,
+    authorId,
+    body,
+    now,
+  ]);
   await db.query('update message_threads set last_message_at = $2 where id = $1', [threadId, now]);
   // the author has read their own message
   await db.query('update message_participants set last_read_at = $3 where thread_id = $1 and person_id = $2', [threadId, authorId, now]);
@@ -53,7 +69,9 @@ export async function insertMessage(db: Queryable, threadId: number, authorId: n
 export async function participantsIfMember(db: Queryable, threadId: number, personId: number): Promise<{ subject: string; people: number[] } | null> {
   const { rows } = await db.query<{ subject: string; people: number[] }>(
     `select t.subject, array_agg(p.person_id order by p.person_id) as people from message_threads t join message_participants p on p.thread_id = t.id
-      where t.id = $1 group by t.id having bool_or(p.person_id = $2)`, [threadId, personId]);
+      where t.id = $1 group by t.id having bool_or(p.person_id = $2)`,
+    [threadId, personId],
+  );
   return rows[0] ? { subject: rows[0].subject, people: rows[0].people.map(Number) } : null;
 }
 
@@ -77,7 +95,9 @@ export async function readThread(db: Queryable, threadId: number, personId: numb
   const { rows: messages } = await db.query<Record<string, unknown>>(
     `select m.id, json_build_object('id', a.id, 'name', ${name('a')}) as author, m.body,
        to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt", m.author_id = $2 as mine
-     from messages m join persons a on a.id = m.author_id where m.thread_id = $1 order by m.id`, [threadId, personId]);
+     from messages m join persons a on a.id = m.author_id where m.thread_id = $1 order by m.id`,
+    [threadId, personId],
+  );
   await db.query('update message_participants set last_read_at = $3 where thread_id = $1 and person_id = $2', [threadId, personId, now]);
   return { ...rows[0], unread: 0, messages };
 }
@@ -85,7 +105,8 @@ export async function readThread(db: Queryable, threadId: number, personId: numb
 export async function insertAnnouncement(db: Queryable, a: { organisationId: number; authorId: number; title: string; body: string; now: Date }) {
   const { rows } = await db.query<{ id: number }>(
     'insert into school_announcements (organisation_id, author_id, title, body, created_at) values ($1, $2, $3, $4, $5) returning id',
-    [a.organisationId, a.authorId, a.title, a.body, a.now]);
+    [a.organisationId, a.authorId, a.title, a.body, a.now],
+  );
   return rows[0]!.id;
 }
 
@@ -93,7 +114,9 @@ export async function insertAnnouncement(db: Queryable, a: { organisationId: num
 export async function organisationPeople(db: Queryable, organisationId: number): Promise<number[]> {
   const { rows } = await db.query<{ person_id: number }>(
     `select distinct r.person_id from role_assignments r join accounts a on a.person_id = r.person_id and a.disabled_at is null
-      where r.organisation_id = $1`, [organisationId]);
+      where r.organisation_id = $1`,
+    [organisationId],
+  );
   return rows.map((r) => r.person_id);
 }
 
@@ -101,7 +124,9 @@ export async function listAnnouncements(db: Queryable, organisationIds: number[]
   const { rows } = await db.query<Record<string, unknown>>(
     `select s.id, s.organisation_id as "organisationId", s.title, s.body, json_build_object('id', p.id, 'name', ${name('p')}) as author,
        to_char(s.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt"
-     from school_announcements s join persons p on p.id = s.author_id where s.organisation_id = any($1::int[]) order by s.id desc limit 50`, [organisationIds]);
+     from school_announcements s join persons p on p.id = s.author_id where s.organisation_id = any($1::int[]) order by s.id desc limit 50`,
+    [organisationIds],
+  );
   return rows;
 }
 

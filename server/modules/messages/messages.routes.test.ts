@@ -6,8 +6,7 @@ import { demoIds, type DemoIds } from '../learning/learning.fixtures.js';
 let t: TestApp;
 let ids: DemoIds;
 const cookies: Record<string, string> = {};
-const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, payload, headers: { cookie: cookies[who]! } });
+const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, payload, headers: { cookie: cookies[who]! } });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -21,7 +20,9 @@ describe('conversations', () => {
     const res = await call('parent', 'GET', `/api/messages/contacts?pupilId=${ids.pupil}`);
     expect(res.statusCode).toBe(200);
     const contacts = res.json().items as { id: number; role: string }[];
-    expect(contacts).toEqual(expect.arrayContaining([expect.objectContaining({ id: ids.homeroom, role: 'homeroom' }), expect.objectContaining({ id: ids.teacher, role: 'teacher' })]));
+    expect(contacts).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: ids.homeroom, role: 'homeroom' }), expect.objectContaining({ id: ids.teacher, role: 'teacher' })]),
+    );
     const stranger = await call('parent', 'POST', '/api/messages/threads', { pupilId: ids.pupil, recipientId: ids.admin, subject: 'x', body: 'y' });
     expect([stranger.statusCode, stranger.json().error.code]).toEqual([422, 'messages.not_a_recipient']);
     const empty = await call('parent', 'POST', '/api/messages/threads', { pupilId: ids.pupil, recipientId: ids.teacher, subject: ' ', body: 'y' });
@@ -30,10 +31,20 @@ describe('conversations', () => {
   });
 
   test('a parent and a teacher exchange messages: notifications, unread counts, read state', async () => {
-    const start = await call('parent', 'POST', '/api/messages/threads', { pupilId: ids.pupil, recipientId: ids.teacher, subject: 'Үй тапсырмасы', body: 'Сәлеметсіз бе! №512 есеп түсініксіз.' });
+    const start = await call('parent', 'POST', '/api/messages/threads', {
+      pupilId: ids.pupil,
+      recipientId: ids.teacher,
+      subject: 'Үй тапсырмасы',
+      body: 'Сәлеметсіз бе! №512 есеп түсініксіз.',
+    });
     expect(start.statusCode).toBe(201);
     const thread = start.json().id;
-    expect(await t.one<number>(`select count(*)::int from notifications where person_id = $1 and kind = 'message' and (params->>'threadId')::int = $2`, [ids.teacher, thread])).toBe(1);
+    expect(
+      await t.one<number>(`select count(*)::int from notifications where person_id = $1 and kind = 'message' and (params->>'threadId')::int = $2`, [
+        ids.teacher,
+        thread,
+      ]),
+    ).toBe(1);
     const inbox = (await call('teacher', 'GET', '/api/messages/threads')).json();
     expect(inbox.unread).toBe(1);
     expect(inbox.items[0]).toMatchObject({ id: thread, subject: 'Үй тапсырмасы', unread: 1, pupil: { id: ids.pupil } });
@@ -54,7 +65,12 @@ describe('conversations', () => {
   });
 
   test('a teacher starts a conversation with a parent of a pupil of theirs', async () => {
-    const res = await call('teacher', 'POST', '/api/messages/threads', { pupilId: ids.pupil, recipientId: ids.parent, subject: 'Бақылау жұмысы', body: 'Жұмада бақылау жұмысы.' });
+    const res = await call('teacher', 'POST', '/api/messages/threads', {
+      pupilId: ids.pupil,
+      recipientId: ids.parent,
+      subject: 'Бақылау жұмысы',
+      body: 'Жұмада бақылау жұмысы.',
+    });
     expect(res.statusCode).toBe(201);
     // a pupil of another class is not theirs to write about
     const other = await call('teacher', 'POST', '/api/messages/threads', { pupilId: ids.sibling, recipientId: ids.parent, subject: 'x', body: 'y' });
@@ -64,10 +80,17 @@ describe('conversations', () => {
 
 describe('school-wide announcements', () => {
   test("the admin's announcement reaches everyone in the school and is listed for them", async () => {
-    const res = await call('admin', 'POST', `/api/messages/organisations/${ids.cityId}/announcements`, { title: 'Каникул', body: 'Қысқы каникул 30 желтоқсаннан басталады.' });
+    const res = await call('admin', 'POST', `/api/messages/organisations/${ids.cityId}/announcements`, {
+      title: 'Каникул',
+      body: 'Қысқы каникул 30 желтоқсаннан басталады.',
+    });
     expect(res.statusCode).toBe(201);
     for (const person of [ids.parent, ids.pupil, ids.teacher]) {
-      expect(await t.one<number>(`select count(*)::int from notifications where person_id = $1 and kind = 'announcement' and params->>'title' = 'Каникул'`, [person])).toBe(1);
+      expect(
+        await t.one<number>(`select count(*)::int from notifications where person_id = $1 and kind = 'announcement' and params->>'title' = 'Каникул'`, [
+          person,
+        ]),
+      ).toBe(1);
     }
     const list = (await call('parent', 'GET', '/api/messages/announcements')).json();
     expect(list.items[0]).toMatchObject({ title: 'Каникул', organisationId: ids.cityId });

@@ -18,7 +18,15 @@ export async function contactsFor(db: Queryable, actor: Actor, pupilId: number) 
 }
 
 /** Starts a conversation about a child with one of its allowed recipients; the recipient is notified. */
-export async function startThread(args: { db: Db; actor: Actor; pupilId: number; recipientId: number; subject: string; body: string; now: Date }): Promise<number> {
+export async function startThread(args: {
+  db: Db;
+  actor: Actor;
+  pupilId: number;
+  recipientId: number;
+  subject: string;
+  body: string;
+  now: Date;
+}): Promise<number> {
   const { actor, now } = args;
   return args.db.transaction(async (tx) => {
     const side = await sideOf(tx, actor, args.pupilId);
@@ -26,7 +34,14 @@ export async function startThread(args: { db: Db; actor: Actor; pupilId: number;
     if (!allowed.some((c) => c.id === args.recipientId) || args.recipientId === actor.personId) throw notARecipient();
     const organisationId = await repo.pupilOrganisation(tx, args.pupilId);
     if (organisationId === null) throw pupilNotFound();
-    const id = await repo.insertThread(tx, { organisationId, pupilId: args.pupilId, subject: args.subject, createdBy: actor.personId, participants: [actor.personId, args.recipientId], now });
+    const id = await repo.insertThread(tx, {
+      organisationId,
+      pupilId: args.pupilId,
+      subject: args.subject,
+      createdBy: actor.personId,
+      participants: [actor.personId, args.recipientId],
+      now,
+    });
     await repo.insertMessage(tx, id, actor.personId, args.body, now);
     await notify(tx, [{ personId: args.recipientId, kind: 'message', params: { threadId: id, subject: args.subject, authorId: actor.personId } }], now);
     return id;
@@ -39,9 +54,17 @@ export async function reply(args: { db: Db; actor: Actor; threadId: number; body
     const thread = await repo.participantsIfMember(tx, args.threadId, args.actor.personId);
     if (!thread) throw threadNotFound();
     const id = await repo.insertMessage(tx, args.threadId, args.actor.personId, args.body, args.now);
-    await notify(tx, thread.people.filter((p) => p !== args.actor.personId).map((personId) => ({
-      personId, kind: 'message', params: { threadId: args.threadId, subject: thread.subject, authorId: args.actor.personId },
-    })), args.now);
+    await notify(
+      tx,
+      thread.people
+        .filter((p) => p !== args.actor.personId)
+        .map((personId) => ({
+          personId,
+          kind: 'message',
+          params: { threadId: args.threadId, subject: thread.subject, authorId: args.actor.personId },
+        })),
+      args.now,
+    );
     return id;
   });
 }
@@ -69,7 +92,15 @@ export async function announce(args: { db: Db; actor: Actor; organisationId: num
     }
     const id = await repo.insertAnnouncement(tx, { organisationId: args.organisationId, authorId: actor.personId, title: args.title, body: args.body, now });
     const people = (await repo.organisationPeople(tx, args.organisationId)).filter((p) => p !== actor.personId);
-    await notify(tx, people.map((personId) => ({ personId, kind: 'announcement', params: { schoolAnnouncementId: id, organisationId: args.organisationId, title: args.title } })), now);
+    await notify(
+      tx,
+      people.map((personId) => ({
+        personId,
+        kind: 'announcement',
+        params: { schoolAnnouncementId: id, organisationId: args.organisationId, title: args.title },
+      })),
+      now,
+    );
     return id;
   });
 }

@@ -11,19 +11,21 @@ import { notify, SMS_QUEUE, smsJob } from './notifications.usecases.js';
 let t: TestApp;
 let ids: DemoIds;
 const cookies: Record<string, string> = {};
-const call = (who: string, method: 'GET' | 'PUT', url: string, payload?: object) =>
-  t.app.inject({ method, url, payload, headers: { cookie: cookies[who]! } });
+const call = (who: string, method: 'GET' | 'PUT', url: string, payload?: object) => t.app.inject({ method, url, payload, headers: { cookie: cookies[who]! } });
 
 /** A stand-in SMS gateway on a local port: answers with the statuses queued in `answers` (then 200). */
 let gateway: Server;
 let gatewayUrl = '';
 const received: { body: Record<string, unknown>; auth: string | undefined }[] = [];
 const answers: number[] = [];
-const readBody = (req: IncomingMessage) => new Promise<string>((resolve) => {
-  let data = '';
-  req.on('data', (c) => { data += c; });
-  req.on('end', () => resolve(data));
-});
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let data = '';
+    req.on('data', (c) => {
+      data += c;
+    });
+    req.on('end', () => resolve(data));
+  });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -57,7 +59,11 @@ describe('preferences', () => {
   test('an invalid phone number answers 400 with a clear error and writes nothing', async () => {
     const before = await t.one<number>('select count(*)::int from notification_preferences');
     const res = await call('parent', 'PUT', '/api/notifications/preferences', {
-      smsPhone: '+7 12 34', items: [{ kind: 'marks.given', channel: 'sms', enabled: true }, { kind: 'message', channel: 'in_app', enabled: false }],
+      smsPhone: '+7 12 34',
+      items: [
+        { kind: 'marks.given', channel: 'sms', enabled: true },
+        { kind: 'message', channel: 'in_app', enabled: false },
+      ],
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('notifications.invalid_phone');
@@ -75,7 +81,11 @@ describe('preferences', () => {
 
   test('a parent chooses SMS for marks (number normalised) and switches messages off in-app', async () => {
     const res = await call('parent', 'PUT', '/api/notifications/preferences', {
-      smsPhone: '8 (701) 234-56-78', items: [{ kind: 'marks.given', channel: 'sms', enabled: true }, { kind: 'message', channel: 'in_app', enabled: false }],
+      smsPhone: '8 (701) 234-56-78',
+      items: [
+        { kind: 'marks.given', channel: 'sms', enabled: true },
+        { kind: 'message', channel: 'in_app', enabled: false },
+      ],
     });
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -92,13 +102,25 @@ describe('preferences', () => {
 describe('notify() follows the choices', () => {
   test('a kind switched off in-app is not written; a kind chosen for SMS is queued in the outbox with a send job', async () => {
     const now = new Date();
-    const written = await t.db.transaction((tx) => notify(tx, [
-      { personId: ids.parent, kind: 'message', params: { author: 'Test' } },
-      { personId: ids.parent, kind: 'marks.given', params: { child: 'Айару', subject: { kk: 'Математика', ru: 'Математика', en: 'Mathematics' }, score: 9 } },
-      { personId: ids.teacher, kind: 'marks.given', params: {} },
-    ], now));
+    const written = await t.db.transaction((tx) =>
+      notify(
+        tx,
+        [
+          { personId: ids.parent, kind: 'message', params: { author: 'Test' } },
+          {
+            personId: ids.parent,
+            kind: 'marks.given',
+            params: { child: 'Айару', subject: { kk: 'Математика', ru: 'Математика', en: 'Mathematics' }, score: 9 },
+          },
+          { personId: ids.teacher, kind: 'marks.given', params: {} },
+        ],
+        now,
+      ),
+    );
     expect(written).toBe(2); // the parent's message row is skipped
-    const rows = (await t.db.query<{ phone: string; body: string; status: string }>(`select phone, body, status from sms_outbox where person_id = $1`, [ids.parent])).rows;
+    const rows = (
+      await t.db.query<{ phone: string; body: string; status: string }>(`select phone, body, status from sms_outbox where person_id = $1`, [ids.parent])
+    ).rows;
     expect(rows).toHaveLength(1);
     expect(rows[0]!.phone).toBe('+77012345678');
     expect(rows[0]!.status).toBe('queued');
@@ -108,10 +130,12 @@ describe('notify() follows the choices', () => {
 
   test('a notify inside a transaction that rolls back leaves no row, no SMS and no job', async () => {
     const before = await t.one<number>('select count(*)::int from jobs');
-    await expect(t.db.transaction(async (tx) => {
-      await notify(tx, [{ personId: ids.parent, kind: 'marks.given', params: {} }], new Date());
-      throw new Error('the change failed');
-    })).rejects.toThrow('the change failed');
+    await expect(
+      t.db.transaction(async (tx) => {
+        await notify(tx, [{ personId: ids.parent, kind: 'marks.given', params: {} }], new Date());
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
     expect(await t.one<number>('select count(*)::int from jobs')).toBe(before);
     expect(await t.one<number>('select count(*)::int from sms_outbox')).toBe(1);
   });
@@ -123,8 +147,12 @@ describe('the send job and the HTTP gateway adapter', () => {
     answers.push(503);
     const t0 = new Date();
     expect(await runDueJobs(t.db, SMS_QUEUE, handler, { now: () => t0 })).toBe(1);
-    const job = (await t.db.query<{ attempts: number; run_at: Date; last_error: string; done_at: Date | null }>(
-      'select attempts, run_at, last_error, done_at from jobs where queue = $1', [SMS_QUEUE])).rows[0]!;
+    const job = (
+      await t.db.query<{ attempts: number; run_at: Date; last_error: string; done_at: Date | null }>(
+        'select attempts, run_at, last_error, done_at from jobs where queue = $1',
+        [SMS_QUEUE],
+      )
+    ).rows[0]!;
     expect(job.attempts).toBe(1);
     expect(job.done_at).toBeNull();
     expect(job.last_error).toMatch(/503/);
@@ -139,7 +167,8 @@ describe('the send job and the HTTP gateway adapter', () => {
     expect(received).toHaveLength(2);
     expect(received[1]!.body).toMatchObject({ to: '+77012345678', from: 'Sabaq' });
     expect(received[1]!.auth).toBe('Bearer secret-token');
-    const sent = (await t.db.query<{ status: string; gateway_id: string; sent_at: Date | null }>('select status, gateway_id, sent_at from sms_outbox')).rows[0]!;
+    const sent = (await t.db.query<{ status: string; gateway_id: string; sent_at: Date | null }>('select status, gateway_id, sent_at from sms_outbox'))
+      .rows[0]!;
     expect(sent.status).toBe('sent');
     expect(sent.gateway_id).toMatch(/^gw-/);
     expect(await t.one<number>('select count(*)::int from jobs where done_at is not null')).toBe(1);
@@ -159,8 +188,9 @@ describe('the send job and the HTTP gateway adapter', () => {
 
   test('an invalid phone number never reaches the gateway', async () => {
     const gatewayCalls = received.length;
-    await expect(httpSmsGateway({ url: gatewayUrl, token: null, sender: 'Sabaq', timeoutMs: 2000 }).send({ id: 1, to: '+7123', text: 'x' }))
-      .rejects.toThrow(/invalid_phone/);
+    await expect(httpSmsGateway({ url: gatewayUrl, token: null, sender: 'Sabaq', timeoutMs: 2000 }).send({ id: 1, to: '+7123', text: 'x' })).rejects.toThrow(
+      /invalid_phone/,
+    );
     expect(received).toHaveLength(gatewayCalls);
   });
 

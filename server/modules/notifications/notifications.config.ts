@@ -19,5 +19,11 @@ export type SmsConfig = { url: string | null; token: string | null; sender: stri
 
 export function loadSmsConfig(env: NodeJS.ProcessEnv = process.env): SmsConfig {
   const e = smsEnv.parse(env);
-  return { url: e.SMS_GATEWAY_URL ?? null, token: e.SMS_GATEWAY_TOKEN ?? null, sender: e.SMS_SENDER, timeoutMs: e.SMS_GATEWAY_TIMEOUT_MS, pollMs: e.JOBS_POLL_MS };
+  return {
+    url: e.SMS_GATEWAY_URL ?? null,
+    token: e.SMS_GATEWAY_TOKEN ?? null,
+    sender: e.SMS_SENDER,
+    timeoutMs: e.SMS_GATEWAY_TIMEOUT_MS,
+    pollMs: e.JOBS_POLL_MS,
+  };
 }

@@ -40,7 +40,9 @@ export function httpSmsGateway(config: Pick<SmsConfig, 'url' | 'token' | 'sender
       try {
         const body = JSON.parse(answer) as { id?: unknown };
         if (typeof body.id === 'string' || typeof body.id === 'number') gatewayId = String(body.id);
-      } catch { /* a gateway may answer plain text */ }
+      } catch {
+        /* a gateway may answer plain text */
+      }
       return { gatewayId };
     },
   };
@@ -49,14 +51,30 @@ export function httpSmsGateway(config: Pick<SmsConfig, 'url' | 'token' | 'sender
 const T: Record<string, Record<Lang, string>> = {
   'homework.set': { kk: 'Жаңа үй тапсырмасы: {subject}', ru: 'Новое домашнее задание: {subject}', en: 'New homework: {subject}' },
   'homework.changed': { kk: 'Үй тапсырмасы өзгерді: {subject}', ru: 'Домашнее задание изменено: {subject}', en: 'Homework changed: {subject}' },
-  'marks.given': { kk: '{child}: {subject} пәнінен баға {score}', ru: '{child}: оценка {score} по предмету {subject}', en: '{child}: mark {score} in {subject}' },
-  'lessons.delivery_changed': { kk: '{subject} сабағы ({date}) өткізілу түрі өзгерді', ru: 'Урок {subject} ({date}) проводится иначе', en: 'The {subject} lesson on {date} is delivered differently' },
+  'marks.given': {
+    kk: '{child}: {subject} пәнінен баға {score}',
+    ru: '{child}: оценка {score} по предмету {subject}',
+    en: '{child}: mark {score} in {subject}',
+  },
+  'lessons.delivery_changed': {
+    kk: '{subject} сабағы ({date}) өткізілу түрі өзгерді',
+    ru: 'Урок {subject} ({date}) проводится иначе',
+    en: 'The {subject} lesson on {date} is delivered differently',
+  },
   announcement: { kk: 'Хабарландыру: {title}', ru: 'Объявление: {title}', en: 'Announcement: {title}' },
   message: { kk: '{author} жаңа хабар жіберді', ru: '{author}: новое сообщение', en: 'New message from {author}' },
   'formats.format_changed': { kk: 'Оқыту форматы өзгерді', ru: 'Формат обучения изменился', en: 'The learning format changed' },
   'duty.placed': { kk: '{child} кезекші сыныпқа қабылданды', ru: '{child} зачислен(а) в дежурный класс', en: '{child} has a place in a duty class' },
-  'duty.moved': { kk: '{child} басқа кезекші топқа ауыстырылды', ru: '{child} переведён(а) в другую дежурную группу', en: '{child} was moved to another duty group' },
-  'duty.waiting': { kk: '{child} кезекші сыныпқа күту тізімінде', ru: '{child} в листе ожидания дежурного класса', en: '{child} is on the duty class waiting list' },
+  'duty.moved': {
+    kk: '{child} басқа кезекші топқа ауыстырылды',
+    ru: '{child} переведён(а) в другую дежурную группу',
+    en: '{child} was moved to another duty group',
+  },
+  'duty.waiting': {
+    kk: '{child} кезекші сыныпқа күту тізімінде',
+    ru: '{child} в листе ожидания дежурного класса',
+    en: '{child} is on the duty class waiting list',
+  },
 };
 const OTHER: Record<Lang, string> = { kk: 'Sabaq-та жаңа хабарлама бар', ru: 'В Sabaq новое уведомление', en: 'You have a new notification in Sabaq' };
 

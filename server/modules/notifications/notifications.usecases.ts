@@ -1,4 +1,10 @@
-import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, normalisePhone, type NotificationChannel, type NotificationKind } from '../../../contracts/notifications.js';
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
+  normalisePhone,
+  type NotificationChannel,
+  type NotificationKind,
+} from '../../../contracts/notifications.js';
 import type { Db, Queryable } from '../../platform/db.js';
 import { enqueueJobs, JobError, type JobHandler } from '../../platform/jobs.js';
 import type { Actor } from '../identity/identity.actor.js';
@@ -27,7 +33,12 @@ export async function notify(db: Queryable, rows: repo.NewNotification[], now: D
       return { personId: row.personId, kind: row.kind, phone: s.phone, body: smsText(row.kind, row.params, s.language) };
     });
     const ids = await repo.insertOutbox(db, outbox, now);
-    await enqueueJobs(db, SMS_QUEUE, ids.map((outboxId) => ({ outboxId })), now);
+    await enqueueJobs(
+      db,
+      SMS_QUEUE,
+      ids.map((outboxId) => ({ outboxId })),
+      now,
+    );
   }
   return written;
 }
@@ -35,12 +46,19 @@ export async function notify(db: Queryable, rows: repo.NewNotification[], now: D
 const DEFAULT: Record<NotificationChannel, boolean> = { in_app: true, sms: false };
 
 /** My choices: every kind × channel (defaults filled in) and the number SMS go to. */
-export async function getPreferences(db: Queryable, personId: number): Promise<{ items: { kind: NotificationKind; channel: NotificationChannel; enabled: boolean }[]; smsPhone: string | null }> {
+export async function getPreferences(
+  db: Queryable,
+  personId: number,
+): Promise<{ items: { kind: NotificationKind; channel: NotificationChannel; enabled: boolean }[]; smsPhone: string | null }> {
   const stored = await repo.getPreferences(db, personId);
   const chosen = new Map(stored.items.map((i) => [`${i.kind}/${i.channel}`, i.enabled]));
-  const items = NOTIFICATION_KINDS.flatMap((kind) => NOTIFICATION_CHANNELS.map((channel) => ({
-    kind, channel, enabled: chosen.get(`${kind}/${channel}`) ?? DEFAULT[channel],
-  })));
+  const items = NOTIFICATION_KINDS.flatMap((kind) =>
+    NOTIFICATION_CHANNELS.map((channel) => ({
+      kind,
+      channel,
+      enabled: chosen.get(`${kind}/${channel}`) ?? DEFAULT[channel],
+    })),
+  );
   return { items, smsPhone: stored.smsPhone };
 }
 
@@ -49,7 +67,11 @@ export async function getPreferences(db: Queryable, personId: number): Promise<{
  * and nothing is written; SMS for a kind without a number on file answers 422.
  */
 export async function savePreferences(args: {
-  db: Db; actor: Actor; items: { kind: NotificationKind; channel: NotificationChannel; enabled: boolean }[]; smsPhone?: string | null; now: Date;
+  db: Db;
+  actor: Actor;
+  items: { kind: NotificationKind; channel: NotificationChannel; enabled: boolean }[];
+  smsPhone?: string | null;
+  now: Date;
 }) {
   const { actor, now } = args;
   let phone: string | null | undefined = args.smsPhone;

@@ -30,7 +30,9 @@ export function normaliseCode(typed: string): string {
 }
 
 function digest(iin: string, code: string): string {
-  return createHash('sha256').update(`${iin}:${normaliseCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${iin}:${normaliseCode(code)}`)
+    .digest('hex');
 }
 
 export function activationHash(iin: string, code: string, expiresAt: Date): string {

@@ -18,29 +18,78 @@ export interface FieldDef {
 
 export const FIELDS: Record<ImportKind, FieldDef[]> = {
   classes: [
-    { key: 'name', required: false, title: { en: 'name', ru: 'Название', kk: 'Атауы' }, aliases: ['class', 'class_name', 'класс', 'сынып', 'группа', 'топ', 'название класса'] },
-    { key: 'grade', required: false, title: { en: 'grade', ru: 'Параллель', kk: 'Сынып нөмірі' }, aliases: ['номер класса', 'параллель', 'год обучения класса'] },
+    {
+      key: 'name',
+      required: false,
+      title: { en: 'name', ru: 'Название', kk: 'Атауы' },
+      aliases: ['class', 'class_name', 'класс', 'сынып', 'группа', 'топ', 'название класса'],
+    },
+    {
+      key: 'grade',
+      required: false,
+      title: { en: 'grade', ru: 'Параллель', kk: 'Сынып нөмірі' },
+      aliases: ['номер класса', 'параллель', 'год обучения класса'],
+    },
     { key: 'letter', required: false, title: { en: 'letter', ru: 'Литера', kk: 'Әрпі' }, aliases: ['буква', 'әріп'] },
     { key: 'shift', required: false, title: { en: 'shift', ru: 'Смена', kk: 'Ауысым' }, aliases: [] },
     { key: 'kind', required: false, title: { en: 'kind', ru: 'Тип', kk: 'Түрі' }, aliases: ['type', 'вид'] },
     { key: 'specialty', required: false, title: { en: 'specialty', ru: 'Специальность', kk: 'Мамандық' }, aliases: ['speciality', 'мамандығы'] },
     { key: 'study_year', required: false, title: { en: 'study_year', ru: 'Курс', kk: 'Курс' }, aliases: ['course', 'year'] },
-    { key: 'homeroom_iin', required: false, title: { en: 'homeroom_iin', ru: 'ИИН классного руководителя', kk: 'Сынып жетекшісінің ЖСН' }, aliases: ['иин куратора', 'куратордың жсн', 'homeroom teacher iin'], text: true },
+    {
+      key: 'homeroom_iin',
+      required: false,
+      title: { en: 'homeroom_iin', ru: 'ИИН классного руководителя', kk: 'Сынып жетекшісінің ЖСН' },
+      aliases: ['иин куратора', 'куратордың жсн', 'homeroom teacher iin'],
+      text: true,
+    },
   ],
   people: [
     { key: 'iin', required: true, title: { en: 'iin', ru: 'ИИН', kk: 'ЖСН' }, aliases: ['иин', 'жсн'], text: true },
     { key: 'last_name', required: true, title: { en: 'last_name', ru: 'Фамилия', kk: 'Тегі' }, aliases: ['surname', 'family_name', 'lastname', 'тег'] },
     { key: 'first_name', required: true, title: { en: 'first_name', ru: 'Имя', kk: 'Аты' }, aliases: ['given_name', 'firstname'] },
-    { key: 'middle_name', required: false, title: { en: 'middle_name', ru: 'Отчество', kk: 'Әкесінің аты' }, aliases: ['patronymic', 'middlename', 'әкесінің аты'] },
-    { key: 'phone', required: false, title: { en: 'phone', ru: 'Телефон', kk: 'Телефон' }, aliases: ['тел', 'mobile', 'phone_number', 'номер телефона', 'телефон нөмірі'], text: true },
-    { key: 'email', required: false, title: { en: 'email', ru: 'Эл. почта', kk: 'Эл. пошта' }, aliases: ['e-mail', 'e_mail', 'mail', 'почта', 'электронная почта', 'электрондық пошта'] },
+    {
+      key: 'middle_name',
+      required: false,
+      title: { en: 'middle_name', ru: 'Отчество', kk: 'Әкесінің аты' },
+      aliases: ['patronymic', 'middlename', 'әкесінің аты'],
+    },
+    {
+      key: 'phone',
+      required: false,
+      title: { en: 'phone', ru: 'Телефон', kk: 'Телефон' },
+      aliases: ['тел', 'mobile', 'phone_number', 'номер телефона', 'телефон нөмірі'],
+      text: true,
+    },
+    {
+      key: 'email',
+      required: false,
+      title: { en: 'email', ru: 'Эл. почта', kk: 'Эл. пошта' },
+      aliases: ['e-mail', 'e_mail', 'mail', 'почта', 'электронная почта', 'электрондық пошта'],
+    },
     { key: 'role', required: true, title: { en: 'role', ru: 'Роль', kk: 'Рөлі' }, aliases: ['рөл'] },
     { key: 'class', required: false, title: { en: 'class', ru: 'Класс', kk: 'Сынып' }, aliases: ['class_name', 'group', 'группа', 'топ'] },
   ],
   parent_links: [
-    { key: 'parent_iin', required: true, title: { en: 'parent_iin', ru: 'ИИН родителя', kk: 'Ата-ананың ЖСН' }, aliases: ['иин законного представителя'], text: true },
-    { key: 'child_iin', required: true, title: { en: 'child_iin', ru: 'ИИН ребёнка', kk: 'Баланың ЖСН' }, aliases: ['иин ученика', 'оқушының жсн', 'pupil_iin'], text: true },
-    { key: 'relation', required: false, title: { en: 'relation', ru: 'Кем приходится', kk: 'Туыстығы' }, aliases: ['степень родства', 'туыстық', 'relationship'] },
+    {
+      key: 'parent_iin',
+      required: true,
+      title: { en: 'parent_iin', ru: 'ИИН родителя', kk: 'Ата-ананың ЖСН' },
+      aliases: ['иин законного представителя'],
+      text: true,
+    },
+    {
+      key: 'child_iin',
+      required: true,
+      title: { en: 'child_iin', ru: 'ИИН ребёнка', kk: 'Баланың ЖСН' },
+      aliases: ['иин ученика', 'оқушының жсн', 'pupil_iin'],
+      text: true,
+    },
+    {
+      key: 'relation',
+      required: false,
+      title: { en: 'relation', ru: 'Кем приходится', kk: 'Туыстығы' },
+      aliases: ['степень родства', 'туыстық', 'relationship'],
+    },
   ],
 };
 

@@ -20,7 +20,11 @@ describe('CSV', () => {
   test('line numbers are the rows a spreadsheet shows: blank rows and multi-line cells keep the count', async () => {
     const buf = Buffer.from('a,b\n1,"two\nlines"\n\n3,4\n,\n5,6', 'utf8');
     const sheet = await readSheet(buf, LIMITS);
-    expect(sheet.rows.map((r) => [r.line, r.cells])).toEqual([[2, ['1', 'two\nlines']], [4, ['3', '4']], [6, ['5', '6']]]);
+    expect(sheet.rows.map((r) => [r.line, r.cells])).toEqual([
+      [2, ['1', 'two\nlines']],
+      [4, ['3', '4']],
+      [6, ['5', '6']],
+    ]);
   });
 
   test('the separator is whichever of ; , or tab the header uses most', () => {
@@ -48,7 +52,11 @@ describe('CSV', () => {
     await expect(readSheet(Buffer.from('\n\n'), LIMITS)).rejects.toMatchObject({ code: 'onboarding.empty_file', statusCode: 400 });
     await expect(readSheet(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), LIMITS)).rejects.toMatchObject({ code: 'onboarding.unreadable_file' });
     const many = 'iin\n' + '1\n'.repeat(11);
-    await expect(readSheet(Buffer.from(many), { ...LIMITS, maxRows: 10 })).rejects.toMatchObject({ code: 'onboarding.too_many_rows', statusCode: 413, message: expect.stringContaining('at most 10 rows') });
+    await expect(readSheet(Buffer.from(many), { ...LIMITS, maxRows: 10 })).rejects.toMatchObject({
+      code: 'onboarding.too_many_rows',
+      statusCode: 413,
+      message: expect.stringContaining('at most 10 rows'),
+    });
   });
 });
 
@@ -95,7 +103,8 @@ describe('XLSX', () => {
     expect(bomb.length).toBeLessThan(100_000);
     expect(await unzippedSizeWithin(bomb, 1024 * 1024)).toBe('too-large');
     await expect(readSheet(bomb, { ...LIMITS, maxUnzippedBytes: 1024 * 1024 })).rejects.toMatchObject({
-      code: 'onboarding.unreadable_file', message: expect.stringMatching(/unpacks to more than/),
+      code: 'onboarding.unreadable_file',
+      message: expect.stringMatching(/unpacks to more than/),
     });
     // under a limit it really fits, the same file is measured exactly
     expect(await unzippedSizeWithin(bomb, 64 * 1024 * 1024)).toBe(20 * 1024 * 1024);
@@ -103,7 +112,7 @@ describe('XLSX', () => {
 });
 
 describe('templates', () => {
-  test('every template header row is read back as exactly its kind\'s fields, in each language', async () => {
+  test("every template header row is read back as exactly its kind's fields, in each language", async () => {
     for (const kind of ['classes', 'people', 'parent_links'] as const) {
       for (const lang of ['en', 'ru', 'kk'] as const) {
         for (const file of [csvTemplate(kind, lang), await xlsxTemplate(kind, lang)]) {
@@ -124,15 +133,27 @@ function lyingZip(name: string, content: Buffer, declared: number): Buffer {
   const data = deflateRawSync(content);
   const nameBuf = Buffer.from(name);
   const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18); local.writeUInt32LE(declared, 22); local.writeUInt16LE(nameBuf.length, 26);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(declared, 22);
+  local.writeUInt16LE(nameBuf.length, 26);
   const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20); central.writeUInt32LE(declared, 24); central.writeUInt16LE(nameBuf.length, 28);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(declared, 24);
+  central.writeUInt16LE(nameBuf.length, 28);
   central.writeUInt32LE(0, 42);
   const cdOffset = local.length + nameBuf.length + data.length;
   const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0); eocd.writeUInt16LE(1, 8); eocd.writeUInt16LE(1, 10);
-  eocd.writeUInt32LE(central.length + nameBuf.length, 12); eocd.writeUInt32LE(cdOffset, 16);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(1, 8);
+  eocd.writeUInt16LE(1, 10);
+  eocd.writeUInt32LE(central.length + nameBuf.length, 12);
+  eocd.writeUInt32LE(cdOffset, 16);
   return Buffer.concat([local, nameBuf, data, central, nameBuf, eocd]);
 }

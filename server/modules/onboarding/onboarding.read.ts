@@ -47,7 +47,9 @@ export async function readSheet(buf: Buffer, limits: ReadLimits): Promise<Sheet>
  */
 function clean(value: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what it removes
-  return cleanText(value.replace(/\u0000/g, ''), 'name').replace(/\u00a0/g, ' ').trim();
+  return cleanText(value.replace(/\u0000/g, ''), 'name')
+    .replace(/\u00a0/g, ' ')
+    .trim();
 }
 
 // ── CSV ───────────────────────────────────────────────────────────────────
@@ -101,7 +103,10 @@ export async function unzippedSizeWithin(buf: Buffer, limit: number): Promise<nu
   const minEocd = 22;
   let eocd = -1;
   for (let i = buf.length - minEocd; i >= Math.max(0, buf.length - minEocd - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) return 'unreadable';
   const entries = buf.readUInt16LE(eocd + 10);

@@ -39,13 +39,19 @@ export async function findTeachersByIin(db: Queryable, organisationId: number, i
   return new Map(rows.map((r) => [r.iin, r.id]));
 }
 
-export async function findKnownPersons(
-  db: Queryable, organisationId: number, yearId: number, iins: string[],
-): Promise<Map<string, KnownPerson>> {
+export async function findKnownPersons(db: Queryable, organisationId: number, yearId: number, iins: string[]): Promise<Map<string, KnownPerson>> {
   if (iins.length === 0) return new Map();
   const { rows } = await db.query<{
-    id: number; iin: string; last_name: string; first_name: string; middle_name: string | null;
-    has_account: boolean; org_roles: string[]; class_ids: (string | number)[]; roles_elsewhere: boolean; pupil_elsewhere: boolean;
+    id: number;
+    iin: string;
+    last_name: string;
+    first_name: string;
+    middle_name: string | null;
+    has_account: boolean;
+    org_roles: string[];
+    class_ids: (string | number)[];
+    roles_elsewhere: boolean;
+    pupil_elsewhere: boolean;
   }>(
     `select p.id, p.iin, p.last_name, p.first_name, p.middle_name,
         exists (select 1 from accounts a where a.person_id = p.id) as has_account,
@@ -59,27 +65,46 @@ export async function findKnownPersons(
        from persons p where p.iin = any($3::text[])`,
     [organisationId, yearId, iins],
   );
-  return new Map(rows.map((r) => [r.iin, {
-    id: r.id, lastName: r.last_name, firstName: r.first_name, middleName: r.middle_name,
-    hasAccount: r.has_account, orgRoles: r.org_roles, rolesElsewhere: r.roles_elsewhere, pupilElsewhere: r.pupil_elsewhere,
-    // pg parses a bigint[] as strings (only scalar int8 is parsed as a number)
-    classIds: r.class_ids.map(Number),
-  }]));
+  return new Map(
+    rows.map((r) => [
+      r.iin,
+      {
+        id: r.id,
+        lastName: r.last_name,
+        firstName: r.first_name,
+        middleName: r.middle_name,
+        hasAccount: r.has_account,
+        orgRoles: r.org_roles,
+        rolesElsewhere: r.roles_elsewhere,
+        pupilElsewhere: r.pupil_elsewhere,
+        // pg parses a bigint[] as strings (only scalar int8 is parsed as a number)
+        classIds: r.class_ids.map(Number),
+      },
+    ]),
+  );
 }
 
 /** phone → IIN, and lower-case email → IIN, of registered people holding any of them. */
 export async function findContactOwners(
-  db: Queryable, phones: string[], emails: string[],
+  db: Queryable,
+  phones: string[],
+  emails: string[],
 ): Promise<{ phones: Map<string, string>; emails: Map<string, string> }> {
-  const p = phones.length === 0 ? { rows: [] } : await db.query<{ phone: string; iin: string }>(
-    'select phone, iin from persons where phone = any($1::text[])', [phones]);
-  const e = emails.length === 0 ? { rows: [] } : await db.query<{ email: string; iin: string }>(
-    'select lower(email) as email, iin from persons where lower(email) = any($1::text[])', [emails]);
+  const p =
+    phones.length === 0
+      ? { rows: [] }
+      : await db.query<{ phone: string; iin: string }>('select phone, iin from persons where phone = any($1::text[])', [phones]);
+  const e =
+    emails.length === 0
+      ? { rows: [] }
+      : await db.query<{ email: string; iin: string }>('select lower(email) as email, iin from persons where lower(email) = any($1::text[])', [emails]);
   return { phones: new Map(p.rows.map((r) => [r.phone, r.iin])), emails: new Map(e.rows.map((r) => [r.email, r.iin])) };
 }
 
 export async function findLinkPersons(
-  db: Queryable, organisationId: number, iins: string[],
+  db: Queryable,
+  organisationId: number,
+  iins: string[],
 ): Promise<Map<string, { id: number; isPupilHere: boolean; isPupilElsewhere: boolean; isParentHere: boolean }>> {
   if (iins.length === 0) return new Map();
   const { rows } = await db.query<{ id: number; iin: string; is_pupil_here: boolean; is_pupil_elsewhere: boolean; is_parent_here: boolean }>(
@@ -116,9 +141,16 @@ export async function insertClasses(tx: Queryable, organisationId: number, yearI
     `insert into classes (organisation_id, academic_year_id, name, kind, grade, letter, shift, study_year, specialty, homeroom_teacher_id)
      select $1::int, $2::int, * from unnest($3::text[], $4::text[], $5::smallint[], $6::text[], $7::smallint[], $8::smallint[], $9::text[], $10::bigint[])`,
     [
-      organisationId, yearId,
-      classes.map((c) => c.name), classes.map((c) => c.kind), classes.map((c) => c.grade), classes.map((c) => c.letter),
-      classes.map((c) => c.shift), classes.map((c) => c.studyYear), classes.map((c) => c.specialty), classes.map((c) => c.homeroomTeacherId),
+      organisationId,
+      yearId,
+      classes.map((c) => c.name),
+      classes.map((c) => c.kind),
+      classes.map((c) => c.grade),
+      classes.map((c) => c.letter),
+      classes.map((c) => c.shift),
+      classes.map((c) => c.studyYear),
+      classes.map((c) => c.specialty),
+      classes.map((c) => c.homeroomTeacherId),
     ],
   );
   return rowCount ?? 0;
@@ -132,8 +164,14 @@ export async function insertPersons(tx: Queryable, persons: NewPerson[]): Promis
      select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[])
      returning id, iin`,
     [
-      persons.map((p) => p.iin), persons.map((p) => p.lastName), persons.map((p) => p.firstName), persons.map((p) => p.middleName),
-      persons.map((p) => p.birthDate), persons.map((p) => p.sex), persons.map((p) => p.phone), persons.map((p) => p.email),
+      persons.map((p) => p.iin),
+      persons.map((p) => p.lastName),
+      persons.map((p) => p.firstName),
+      persons.map((p) => p.middleName),
+      persons.map((p) => p.birthDate),
+      persons.map((p) => p.sex),
+      persons.map((p) => p.phone),
+      persons.map((p) => p.email),
     ],
   );
   return new Map(rows.map((r) => [r.iin, r.id]));
@@ -182,10 +220,11 @@ export async function insertParentLinks(tx: Queryable, links: { parentId: number
 
 /** Activation: replaces the pending activation hash, only if it is still the one the code matched (single use). */
 export async function replacePendingHash(tx: Queryable, accountId: number, pending: string, passwordHash: string): Promise<boolean> {
-  const { rowCount } = await tx.query(
-    'update accounts set password_hash = $3 where id = $1 and password_hash = $2 and disabled_at is null',
-    [accountId, pending, passwordHash],
-  );
+  const { rowCount } = await tx.query('update accounts set password_hash = $3 where id = $1 and password_hash = $2 and disabled_at is null', [
+    accountId,
+    pending,
+    passwordHash,
+  ]);
   return rowCount === 1;
 }
 
@@ -194,7 +233,9 @@ export async function replacePendingHash(tx: Queryable, accountId: number, pendi
  * else (someone who also belongs to another organisation, or is an officer, is not this admin's to reset).
  */
 export async function findPersonForCodes(
-  db: Queryable, organisationId: number, personId: number,
+  db: Queryable,
+  organisationId: number,
+  personId: number,
 ): Promise<{ id: number; iin: string; accountId: number | null } | null> {
   const { rows } = await db.query<{ id: number; iin: string; account_id: number | null }>(
     `select p.id, p.iin, a.id as account_id from persons p left join accounts a on a.person_id = p.id

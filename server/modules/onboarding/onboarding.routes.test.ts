@@ -37,7 +37,9 @@ function upload(kind: string, file: Buffer, opts: { dryRun?: boolean; cookie?: s
   const { payload, headers } = multipart(file, opts.filename ?? 'import.csv');
   const query = opts.query ?? `kind=${kind}&dryRun=${opts.dryRun ?? true}`;
   return t.app.inject({
-    method: 'POST', url: `/api/organisations/${opts.org ?? schoolId}/imports?${query}`, payload,
+    method: 'POST',
+    url: `/api/organisations/${opts.org ?? schoolId}/imports?${query}`,
+    payload,
     headers: { ...headers, cookie: opts.cookie ?? admin },
   });
 }
@@ -83,7 +85,13 @@ describe('checking a file', () => {
   });
 
   test('a missing required column is reported on line 1', async () => {
-    const res = await upload('people', csv([['iin', 'first_name', 'role'], [validIin('1990-02-03', 'f', 9200), 'Айша', 'teacher']]));
+    const res = await upload(
+      'people',
+      csv([
+        ['iin', 'first_name', 'role'],
+        [validIin('1990-02-03', 'f', 9200), 'Айша', 'teacher'],
+      ]),
+    );
     expect(res.json().errors).toEqual([expect.objectContaining({ line: 1, column: 'last_name', code: 'onboarding.missing_column' })]);
   });
 });
@@ -109,7 +117,11 @@ describe('importing', () => {
     expect(res.statusCode).toBe(200);
     const report = res.json() as ImportReport;
     expect(report).toMatchObject({ ok: true, dryRun: false, created: { persons: 3, linkedPersons: 0, accounts: 3, roles: 3, classMembers: 2 } });
-    expect(report.activationCodes.map((c) => [c.line, c.iin])).toEqual([[2, pupilA], [3, pupilB], [4, mother]]);
+    expect(report.activationCodes.map((c) => [c.line, c.iin])).toEqual([
+      [2, pupilA],
+      [3, pupilB],
+      [4, mother],
+    ]);
     expect(report.activationExpiresAt).not.toBeNull();
     const after = await counts();
     expect(after.persons - before.persons).toBe(3);
@@ -124,14 +136,17 @@ describe('importing', () => {
 
     // the audit says how many, never who
     const { rows } = await t.db.query<{ details: Record<string, unknown> }>(
-      `select details from audit_events where action = 'onboarding.import' order by id desc limit 1`);
+      `select details from audit_events where action = 'onboarding.import' order by id desc limit 1`,
+    );
     expect(rows[0]!.details).toMatchObject({ organisationId: schoolId, kind: 'people', rows: 3, persons: 3, accounts: 3 });
     const text = JSON.stringify(rows[0]!.details);
     for (const secret of [pupilA, 'Оспанов', 'zhansaya', report.activationCodes[0]!.code]) expect(text).not.toContain(secret);
 
     // an activation code is stored only as a hash
     const { rows: hashes } = await t.db.query<{ password_hash: string }>(
-      'select a.password_hash from accounts a join persons p on p.id = a.person_id where p.iin = $1', [pupilA]);
+      'select a.password_hash from accounts a join persons p on p.id = a.person_id where p.iin = $1',
+      [pupilA],
+    );
     expect(hashes[0]!.password_hash).toMatch(/^activation\$/);
     expect(hashes[0]!.password_hash).not.toContain(report.activationCodes[0]!.code.replace(/-/g, ''));
 
@@ -152,12 +167,16 @@ describe('importing', () => {
     expect({ ...after, audit_events: 0 }).toEqual({ ...before, audit_events: 0 });
   });
 
-  test('a registered IIN with another name, or a phone that is someone else\'s, is refused', async () => {
-    const res = await upload('people', csv([
-      PEOPLE_HEADER,
-      [pupilA, 'Оспанов', 'Тимур', '', '', '', 'pupil', '5 А'],
-      [validIin('1980-01-01', 'm', 9300), 'Жаңаев', 'Бауыржан', '', '87015551122', '', 'teacher', ''],
-    ]), { dryRun: false });
+  test("a registered IIN with another name, or a phone that is someone else's, is refused", async () => {
+    const res = await upload(
+      'people',
+      csv([
+        PEOPLE_HEADER,
+        [pupilA, 'Оспанов', 'Тимур', '', '', '', 'pupil', '5 А'],
+        [validIin('1980-01-01', 'm', 9300), 'Жаңаев', 'Бауыржан', '', '87015551122', '', 'teacher', ''],
+      ]),
+      { dryRun: false },
+    );
     expect(res.statusCode).toBe(422);
     expect(res.json().errors.map((e: { line: number; column: string; code: string }) => [e.line, e.column, e.code])).toEqual([
       [2, 'iin', 'onboarding.already_exists'],
@@ -167,11 +186,15 @@ describe('importing', () => {
 
   test('parent links join a registered parent to pupils of this school', async () => {
     const before = await counts();
-    const res = await upload('parent_links', csv([
-      ['ИИН родителя', 'ИИН ребёнка', 'Кем приходится'],
-      [mother, pupilA, 'мать'],
-      [mother, pupilB, 'мать'],
-    ]), { dryRun: false });
+    const res = await upload(
+      'parent_links',
+      csv([
+        ['ИИН родителя', 'ИИН ребёнка', 'Кем приходится'],
+        [mother, pupilA, 'мать'],
+        [mother, pupilB, 'мать'],
+      ]),
+      { dryRun: false },
+    );
     expect(res.json()).toMatchObject({ ok: true, created: { parentLinks: 2, roles: 0 } });
     expect((await counts()).parent_links - before.parent_links).toBe(2);
     const cookie = await t.login(mother, 'жаңа-құпиясөз-1');
@@ -183,7 +206,13 @@ describe('importing', () => {
 describe('formats', () => {
   test('a semicolon CSV with a BOM and Russian headers (Excel in the Russian locale) imports', async () => {
     const iin = validIin('2011-01-15', 'm', 9400);
-    const file = csv([['№', 'ИИН', 'Фамилия', 'Имя', 'Отчество', 'Телефон', 'Роль', 'Класс'], ['1', iin, 'Ким', 'Виктор', 'Олегович', '', 'ученик', '5 Б']], { separator: ';', bom: true });
+    const file = csv(
+      [
+        ['№', 'ИИН', 'Фамилия', 'Имя', 'Отчество', 'Телефон', 'Роль', 'Класс'],
+        ['1', iin, 'Ким', 'Виктор', 'Олегович', '', 'ученик', '5 Б'],
+      ],
+      { separator: ';', bom: true },
+    );
     const res = await upload('people', file, { dryRun: false });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ ok: true, ignoredColumns: ['№'], created: { persons: 1, classMembers: 1 } });
@@ -204,8 +233,7 @@ describe('formats', () => {
   });
 
   test('classes import with a homeroom teacher of the school; a taken name is refused', async () => {
-    const { rows } = await t.db.query<{ iin: string }>(
-      `select p.iin from accounts a join persons p on p.id = a.person_id where a.login = 'demo.teacher'`);
+    const { rows } = await t.db.query<{ iin: string }>(`select p.iin from accounts a join persons p on p.id = a.person_id where a.login = 'demo.teacher'`);
     const teacherIin = rows[0]!.iin;
     const file = csv([
       ['Название', 'Параллель', 'Литера', 'Смена', 'ИИН классного руководителя'],
@@ -221,7 +249,8 @@ describe('formats', () => {
 
     const again = await upload('classes', csv([['name'], ['11 б'], [CITY_SCHOOL.pupilClass]]));
     expect(again.json().errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([
-      [2, 'onboarding.already_exists'], [3, 'onboarding.already_exists'],
+      [2, 'onboarding.already_exists'],
+      [3, 'onboarding.already_exists'],
     ]);
   });
 
@@ -236,16 +265,20 @@ describe('formats', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, 'Ата-ананың ЖСН', 'Баланың ЖСН', 'Туыстығы']);
-    expect((await t.app.inject({ url: '/api/imports/templates/pupils' , headers: { cookie: admin } })).statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/api/imports/templates/pupils', headers: { cookie: admin } })).statusCode).toBe(400);
   });
 });
 
 describe('who may import, and limits', () => {
   const tiny = csv([PEOPLE_HEADER, [validIin('2010-02-03', 'f', 9500), 'Бекова', 'Айша', '', '', '', 'pupil', '5 А']]);
 
-  test("a teacher of the school and the admin of another school get 404, as if it did not exist; no session gets 401", async () => {
+  test('a teacher of the school and the admin of another school get 404, as if it did not exist; no session gets 401', async () => {
     const teacher = await t.login('demo.teacher');
-    for (const [cookie, org] of [[teacher, schoolId], [admin, otherSchoolId], [admin, 999_999]] as const) {
+    for (const [cookie, org] of [
+      [teacher, schoolId],
+      [admin, otherSchoolId],
+      [admin, 999_999],
+    ] as const) {
       const res = await upload('people', tiny, { cookie, org });
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe('organisations.not_found');
@@ -269,7 +302,12 @@ describe('who may import, and limits', () => {
     expect((await upload('people', tiny, { query: 'kind=people&dryRun=true&force=1' })).statusCode).toBe(400);
     expect((await upload('people', tiny, { query: 'kind=pupils' })).statusCode).toBe(400);
     expect((await upload('people', tiny, { query: 'dryRun=false' })).statusCode).toBe(400);
-    const json = await t.app.inject({ method: 'POST', url: `/api/organisations/${schoolId}/imports?kind=people`, payload: { a: 1 }, headers: { cookie: admin } });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: `/api/organisations/${schoolId}/imports?kind=people`,
+      payload: { a: 1 },
+      headers: { cookie: admin },
+    });
     expect(json.statusCode).toBe(400);
     expect(json.json().error.code).toBe('onboarding.no_file');
   });

@@ -1,8 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { readSheet } from './onboarding.read.js';
 import {
-  checkClasses, checkEmail, checkIin, checkName, checkParentLinks, checkPeople, checkPhone, classKey, mapHeader,
-  type KnownPerson, type PeopleContext,
+  checkClasses,
+  checkEmail,
+  checkIin,
+  checkName,
+  checkParentLinks,
+  checkPeople,
+  checkPhone,
+  classKey,
+  mapHeader,
+  type KnownPerson,
+  type PeopleContext,
 } from './onboarding.rules.js';
 import { csv, validIin, withBadCheckDigit } from './onboarding.fixtures.js';
 
@@ -17,7 +26,9 @@ const parent = validIin('1984-01-20', 'm');
 
 function peopleContext(over: Partial<PeopleContext> = {}): PeopleContext {
   return {
-    persons: new Map(), phoneOwners: new Map(), emailOwners: new Map(),
+    persons: new Map(),
+    phoneOwners: new Map(),
+    emailOwners: new Map(),
     classes: new Map([
       [classKey('5 А'), { id: 51, name: '5 А', kind: 'class' as const }],
       [classKey('5 Ә'), { id: 52, name: '5 Ә', kind: 'class' as const }],
@@ -140,8 +151,15 @@ describe('people', () => {
       [pupil2, '2011-11-30', 'f', null, 'aru@mail.kz'],
       [teacher, '1985-06-15', 'f', '+77011112233', null],
     ]);
-    expect(plan.roles).toEqual([{ iin: pupil1, role: 'pupil' }, { iin: pupil2, role: 'pupil' }, { iin: teacher, role: 'teacher' }]);
-    expect(plan.classMembers).toEqual([{ iin: pupil1, classId: 51 }, { iin: pupil2, classId: 52 }]);
+    expect(plan.roles).toEqual([
+      { iin: pupil1, role: 'pupil' },
+      { iin: pupil2, role: 'pupil' },
+      { iin: teacher, role: 'teacher' },
+    ]);
+    expect(plan.classMembers).toEqual([
+      { iin: pupil1, classId: 51 },
+      { iin: pupil2, classId: 52 },
+    ]);
   });
 
   test('one person may have a row per role (a teacher who is also a parent here), with one account', async () => {
@@ -169,7 +187,17 @@ describe('people', () => {
   });
 
   test('a person of this organisation with the same IIN and name is linked, not duplicated; with another name it is an error', async () => {
-    const known: KnownPerson = { id: 7, lastName: 'Ахметов', firstName: 'Алихан', middleName: 'Серікұлы', hasAccount: true, orgRoles: ['parent'], classIds: [], rolesElsewhere: false, pupilElsewhere: false };
+    const known: KnownPerson = {
+      id: 7,
+      lastName: 'Ахметов',
+      firstName: 'Алихан',
+      middleName: 'Серікұлы',
+      hasAccount: true,
+      orgRoles: ['parent'],
+      classIds: [],
+      rolesElsewhere: false,
+      pupilElsewhere: false,
+    };
     const ctx = peopleContext({ persons: new Map([[pupil1, known]]) });
     const same = await sheetOf([PEOPLE_HEADER, [pupil1, 'Ахметов', 'Алихан', '', '', '', 'pupil', '5 А']]);
     const r = checkPeople(same, mapHeader('people', same.header), ctx);
@@ -177,15 +205,31 @@ describe('people', () => {
     expect(r.counts).toMatchObject({ persons: 0, linkedPersons: 1, accounts: 0, roles: 1, classMembers: 1 });
 
     const other = await sheetOf([PEOPLE_HEADER, [pupil1, 'Ахмедов', 'Алихан', '', '', '', 'pupil', '5 А']]);
-    expect(checkPeople(other, mapHeader('people', other.header), ctx).errors.map((e) => [e.line, e.column, e.code]))
-      .toEqual([[2, 'iin', 'onboarding.already_exists']]);
+    expect(checkPeople(other, mapHeader('people', other.header), ctx).errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [2, 'iin', 'onboarding.already_exists'],
+    ]);
   });
 
   test('a person registered only elsewhere is never compared by name, linked or given a code: one answer whatever the name', async () => {
-    const known: KnownPerson = { id: 7, lastName: 'Ахметов', firstName: 'Алихан', middleName: null, hasAccount: false, orgRoles: [], classIds: [], rolesElsewhere: true, pupilElsewhere: true };
+    const known: KnownPerson = {
+      id: 7,
+      lastName: 'Ахметов',
+      firstName: 'Алихан',
+      middleName: null,
+      hasAccount: false,
+      orgRoles: [],
+      classIds: [],
+      rolesElsewhere: true,
+      pupilElsewhere: true,
+    };
     const ctx = peopleContext({ persons: new Map([[pupil1, known]]) });
     const answers = [];
-    for (const [last, role] of [['Ахметов', 'pupil'], ['Басқа', 'pupil'], ['Ахметов', 'parent'], ['Басқа', 'teacher']] as const) {
+    for (const [last, role] of [
+      ['Ахметов', 'pupil'],
+      ['Басқа', 'pupil'],
+      ['Ахметов', 'parent'],
+      ['Басқа', 'teacher'],
+    ] as const) {
       const sheet = await sheetOf([PEOPLE_HEADER, [pupil1, last, 'Алихан', '', '', '', role, role === 'pupil' ? '5 А' : '']]);
       const r = checkPeople(sheet, mapHeader('people', sheet.header), ctx);
       expect(r.plan).toEqual({ newPersons: [], accounts: [], roles: [], classMembers: [] });
@@ -196,7 +240,17 @@ describe('people', () => {
   });
 
   test('a person of this organisation who also belongs elsewhere gets no code here, and is not made a pupil here while a pupil there', async () => {
-    const known: KnownPerson = { id: 7, lastName: 'Ахметов', firstName: 'Алихан', middleName: null, hasAccount: false, orgRoles: ['parent'], classIds: [], rolesElsewhere: true, pupilElsewhere: true };
+    const known: KnownPerson = {
+      id: 7,
+      lastName: 'Ахметов',
+      firstName: 'Алихан',
+      middleName: null,
+      hasAccount: false,
+      orgRoles: ['parent'],
+      classIds: [],
+      rolesElsewhere: true,
+      pupilElsewhere: true,
+    };
     const ctx = peopleContext({ persons: new Map([[pupil1, known]]) });
     const parent = await sheetOf([PEOPLE_HEADER, [pupil1, 'Ахметов', 'Алихан', '', '', '', 'parent', '']]);
     const r = checkPeople(parent, mapHeader('people', parent.header), ctx);
@@ -207,14 +261,28 @@ describe('people', () => {
   });
 
   test('importing the same person again changes nothing; a pupil is not moved to another class by import', async () => {
-    const known: KnownPerson = { id: 7, lastName: 'Ахметов', firstName: 'Алихан', middleName: null, hasAccount: true, orgRoles: ['pupil'], classIds: [51, 90], rolesElsewhere: false, pupilElsewhere: false };
+    const known: KnownPerson = {
+      id: 7,
+      lastName: 'Ахметов',
+      firstName: 'Алихан',
+      middleName: null,
+      hasAccount: true,
+      orgRoles: ['pupil'],
+      classIds: [51, 90],
+      rolesElsewhere: false,
+      pupilElsewhere: false,
+    };
     const ctx = peopleContext({ persons: new Map([[pupil1, known]]) });
     const again = await sheetOf([PEOPLE_HEADER, [pupil1, 'Ахметов', 'Алихан', '', '', '', 'pupil', '5 А']]);
-    expect(checkPeople(again, mapHeader('people', again.header), ctx).counts)
-      .toMatchObject({ persons: 0, linkedPersons: 1, accounts: 0, roles: 0, classMembers: 0 });
+    expect(checkPeople(again, mapHeader('people', again.header), ctx).counts).toMatchObject({
+      persons: 0,
+      linkedPersons: 1,
+      accounts: 0,
+      roles: 0,
+      classMembers: 0,
+    });
     const moved = await sheetOf([PEOPLE_HEADER, [pupil1, 'Ахметов', 'Алихан', '', '', '', 'pupil', '5 Ә']]);
-    expect(checkPeople(moved, mapHeader('people', moved.header), ctx).errors.map((e) => [e.column, e.code]))
-      .toEqual([['class', 'onboarding.already_exists']]);
+    expect(checkPeople(moved, mapHeader('people', moved.header), ctx).errors.map((e) => [e.column, e.code])).toEqual([['class', 'onboarding.already_exists']]);
   });
 
   test("a new person may not take a registered person's phone or email, nor share one with another row", async () => {

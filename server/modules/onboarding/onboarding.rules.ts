@@ -61,12 +61,21 @@ const LOOKALIKES: Record<string, string> = { a: 'а', b: 'в', c: 'с', e: 'е',
 
 /** The key two spellings of one class name share: case, spaces, ё/е and look-alike letters do not matter. */
 export function classKey(name: string): string {
-  return name.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, '').replace(/[a-z]/g, (ch) => LOOKALIKES[ch] ?? ch);
+  return name
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/\s+/g, '')
+    .replace(/[a-z]/g, (ch) => LOOKALIKES[ch] ?? ch);
 }
 
 /** The key two spellings of one person's name share. */
 export function nameKey(name: string | null | undefined): string {
-  return (name ?? '').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim().replace(/[a-z]/g, (ch) => LOOKALIKES[ch] ?? ch);
+  return (name ?? '')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[a-z]/g, (ch) => LOOKALIKES[ch] ?? ch);
 }
 
 function parseIntIn(raw: string, min: number, max: number): number | null {
@@ -96,25 +105,44 @@ export function mapHeader(kind: ImportKind, header: SheetRow): Columns {
     }
     const first = byField.get(field);
     if (first) {
-      errors.push({ line: header.line, column: title, code: 'onboarding.duplicate_column', message: `Column "${title}" holds the same field as column "${first.title}"` });
+      errors.push({
+        line: header.line,
+        column: title,
+        code: 'onboarding.duplicate_column',
+        message: `Column "${title}" holds the same field as column "${first.title}"`,
+      });
       return;
     }
     byField.set(field, { index, title });
   });
   for (const f of FIELDS[kind]) {
     if (f.required && !byField.has(f.key)) {
-      errors.push({ line: header.line, column: f.key, code: 'onboarding.missing_column', message: `The header has no "${f.key}" column (e.g. "${f.title.ru}" or "${f.title.kk}")` });
+      errors.push({
+        line: header.line,
+        column: f.key,
+        code: 'onboarding.missing_column',
+        message: `The header has no "${f.key}" column (e.g. "${f.title.ru}" or "${f.title.kk}")`,
+      });
     }
   }
   if (kind === 'classes' && !byField.has('name') && !byField.has('grade')) {
-    errors.push({ line: header.line, column: 'name', code: 'onboarding.missing_column', message: 'The header needs a "name" column (or "grade" and "letter")' });
+    errors.push({
+      line: header.line,
+      column: 'name',
+      code: 'onboarding.missing_column',
+      message: 'The header needs a "name" column (or "grade" and "letter")',
+    });
   }
   return { byField, ignored, errors };
 }
 
 /** Reads the cells of a row by field and collects its errors. */
 class RowReader {
-  constructor(private readonly cols: Columns, readonly row: SheetRow, private readonly errors: ImportError[]) {}
+  constructor(
+    private readonly cols: Columns,
+    readonly row: SheetRow,
+    private readonly errors: ImportError[],
+  ) {}
 
   get(field: string): string {
     const c = this.cols.byField.get(field);
@@ -230,7 +258,11 @@ export function checkClasses(sheet: Sheet, cols: Columns, ctx: ClassesContext): 
     }
     if (letter !== null && letter.length > 3) r.fail('letter', 'onboarding.bad_value', 'The letter is at most 3 characters');
     if (kind === 'class' && grade === null && gradeRaw === '' && name !== '') {
-      r.fail(cols.byField.has('grade') ? 'grade' : 'name', 'onboarding.missing_value', 'A school class needs a grade (0-12), or a name that starts with it, like "5 А"');
+      r.fail(
+        cols.byField.has('grade') ? 'grade' : 'name',
+        'onboarding.missing_value',
+        'A school class needs a grade (0-12), or a name that starts with it, like "5 А"',
+      );
     }
 
     const shiftRaw = r.get('shift');
@@ -328,7 +360,9 @@ export function peopleSheetKeys(sheet: Sheet, cols: Columns): { iins: string[]; 
     const c = cols.byField.get(field);
     return c ? (row.cells[c.index] ?? '') : '';
   };
-  const iins = new Set<string>(), phones = new Set<string>(), emails = new Set<string>();
+  const iins = new Set<string>(),
+    phones = new Set<string>(),
+    emails = new Set<string>();
   for (const row of sheet.rows) {
     const i = checkIin(at(row, 'iin'));
     if (i.ok) iins.add(i.value.iin);
@@ -345,7 +379,8 @@ export const REGISTERED_ELSEWHERE =
   'This IIN is registered with another organisation. A pupil changes school by a transfer request; a parent is joined to a pupil of this school with a parent-links file';
 
 const sameName = (a: { lastName: string; firstName: string; middleName: string | null }, b: typeof a) =>
-  nameKey(a.lastName) === nameKey(b.lastName) && nameKey(a.firstName) === nameKey(b.firstName) &&
+  nameKey(a.lastName) === nameKey(b.lastName) &&
+  nameKey(a.firstName) === nameKey(b.firstName) &&
   // a middle name missing on one side is not a different person: many sheets leave it out
   (!a.middleName || !b.middleName || nameKey(a.middleName) === nameKey(b.middleName));
 
@@ -353,7 +388,10 @@ export function checkPeople(sheet: Sheet, cols: Columns, ctx: PeopleContext): Ch
   const errors = [...cols.errors];
   const plan: PeoplePlan = { newPersons: [], accounts: [], roles: [], classMembers: [] };
   // one person may have several rows, one per role (a teacher who is also a parent here)
-  const firstRowOf = new Map<string, { line: number; name: { lastName: string; firstName: string; middleName: string | null }; roles: Set<string>; phone: string | null; email: string | null }>();
+  const firstRowOf = new Map<
+    string,
+    { line: number; name: { lastName: string; firstName: string; middleName: string | null }; roles: Set<string>; phone: string | null; email: string | null }
+  >();
   const phoneLine = new Map<string, { line: number; iin: string }>();
   const emailLine = new Map<string, { line: number; iin: string }>();
   const linked = new Set<string>();
@@ -387,7 +425,11 @@ export function checkPeople(sheet: Sheet, cols: Columns, ctx: PeopleContext): Ch
         if (!cls) r.fail('class', 'onboarding.unknown_class', `This organisation has no class "${classRaw}" this year: import classes first`);
       }
     } else if (role !== null && classRaw !== '') {
-      r.fail('class', 'onboarding.bad_value', 'Only pupils are placed in a class; leave it empty for teachers and parents (homeroom teachers are set in the classes file)');
+      r.fail(
+        'class',
+        'onboarding.bad_value',
+        'Only pupils are placed in a class; leave it empty for teachers and parents (homeroom teachers are set in the classes file)',
+      );
     }
     if (errors.length > before || !id || !lastName || !firstName || !role) continue;
 
@@ -403,8 +445,10 @@ export function checkPeople(sheet: Sheet, cols: Columns, ctx: PeopleContext): Ch
         r.fail('iin', 'onboarding.duplicate_in_file', `The same IIN is on line ${prior.line} with a different name`, { relatedLine: prior.line });
         continue;
       }
-      if (phone && prior.phone && phone !== prior.phone) r.fail('phone', 'onboarding.bad_value', `The same person has another phone on line ${prior.line}`, { relatedLine: prior.line });
-      if (email && prior.email && email !== prior.email) r.fail('email', 'onboarding.bad_value', `The same person has another email on line ${prior.line}`, { relatedLine: prior.line });
+      if (phone && prior.phone && phone !== prior.phone)
+        r.fail('phone', 'onboarding.bad_value', `The same person has another phone on line ${prior.line}`, { relatedLine: prior.line });
+      if (email && prior.email && email !== prior.email)
+        r.fail('email', 'onboarding.bad_value', `The same person has another email on line ${prior.line}`, { relatedLine: prior.line });
     }
     const known = ctx.persons.get(id.iin);
     if (known && known.orgRoles.length === 0) {
@@ -423,26 +467,36 @@ export function checkPeople(sheet: Sheet, cols: Columns, ctx: PeopleContext): Ch
         const owner = ctx.phoneOwners.get(phone);
         const inFile = phoneLine.get(phone);
         if (owner !== undefined && owner !== id.iin) r.fail('phone', 'onboarding.already_exists', 'Another registered person has this phone number');
-        else if (inFile && inFile.iin !== id.iin) r.fail('phone', 'onboarding.duplicate_in_file', `The same phone number is on line ${inFile.line} for another person`, { relatedLine: inFile.line });
+        else if (inFile && inFile.iin !== id.iin)
+          r.fail('phone', 'onboarding.duplicate_in_file', `The same phone number is on line ${inFile.line} for another person`, { relatedLine: inFile.line });
         else phoneLine.set(phone, { line: row.line, iin: id.iin });
       }
       if (email) {
         const owner = ctx.emailOwners.get(email);
         const inFile = emailLine.get(email);
         if (owner !== undefined && owner !== id.iin) r.fail('email', 'onboarding.already_exists', 'Another registered person has this email');
-        else if (inFile && inFile.iin !== id.iin) r.fail('email', 'onboarding.duplicate_in_file', `The same email is on line ${inFile.line} for another person`, { relatedLine: inFile.line });
+        else if (inFile && inFile.iin !== id.iin)
+          r.fail('email', 'onboarding.duplicate_in_file', `The same email is on line ${inFile.line} for another person`, { relatedLine: inFile.line });
         else emailLine.set(email, { line: row.line, iin: id.iin });
       }
     }
     if (known && role === 'pupil' && known.pupilElsewhere) {
-      r.fail('iin', 'onboarding.transfer_required', 'This person is a pupil of another organisation: a pupil changes school by a transfer request, not by import');
+      r.fail(
+        'iin',
+        'onboarding.transfer_required',
+        'This person is a pupil of another organisation: a pupil changes school by a transfer request, not by import',
+      );
       continue;
     }
     if (known && cls && cls.kind === 'class') {
       // one school class per pupil and year; groups (clubs, subgroups) may overlap
       const other = known.classIds.find((c) => c !== cls!.id && classKinds.get(c) === 'class');
       if (other !== undefined) {
-        r.fail('class', 'onboarding.already_exists', 'This pupil is already in another class of this organisation this year; moving pupils is not done by import');
+        r.fail(
+          'class',
+          'onboarding.already_exists',
+          'This pupil is already in another class of this organisation this year; moving pupils is not done by import',
+        );
         continue;
       }
     }
@@ -458,7 +512,8 @@ export function checkPeople(sheet: Sheet, cols: Columns, ctx: PeopleContext): Ch
       if (known) {
         linked.add(id.iin);
         // someone who also belongs elsewhere gets their code from there, never from this import
-        if (!known.hasAccount && !known.rolesElsewhere) plan.accounts.push({ line: row.line, iin: id.iin, lastName: known.lastName, firstName: known.firstName });
+        if (!known.hasAccount && !known.rolesElsewhere)
+          plan.accounts.push({ line: row.line, iin: id.iin, lastName: known.lastName, firstName: known.firstName });
       } else {
         plan.newPersons.push({ line: row.line, iin: id.iin, lastName, firstName, middleName, birthDate: id.birthDate, sex: id.sex, phone, email });
         plan.accounts.push({ line: row.line, iin: id.iin, lastName, firstName });
@@ -535,7 +590,8 @@ export function checkParentLinks(sheet: Sheet, cols: Columns, ctx: LinksContext)
     if (!child?.isPupilHere || child.isPupilElsewhere) r.fail('child_iin', 'onboarding.unknown_person', 'No pupil of this organisation has this IIN');
     const pairKey = `${parentIin.iin}:${childIin.iin}`;
     const firstLine = seen.get(pairKey);
-    if (firstLine !== undefined) r.fail('child_iin', 'onboarding.duplicate_in_file', `The same parent and child are on line ${firstLine}`, { relatedLine: firstLine });
+    if (firstLine !== undefined)
+      r.fail('child_iin', 'onboarding.duplicate_in_file', `The same parent and child are on line ${firstLine}`, { relatedLine: firstLine });
     else seen.set(pairKey, row.line);
     if (errors.length > before || !parent || !child) continue;
 

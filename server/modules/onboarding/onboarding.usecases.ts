@@ -1,12 +1,28 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Config } from '../../platform/config.js';
 import type { ActivationCode, ImportCounts, ImportKind, ImportReport } from '../../../contracts/onboarding.js';
-import { audit, auditMany, clearFailures, forgetDevices, revokeSessionsOf, findAccountByLogin, lockedForSeconds, recordFailure } from '../identity/identity.usecases.js';
+import {
+  audit,
+  auditMany,
+  clearFailures,
+  forgetDevices,
+  revokeSessionsOf,
+  findAccountByLogin,
+  lockedForSeconds,
+  recordFailure,
+} from '../identity/identity.usecases.js';
 import { hashPassword } from '../identity/identity.usecases.js';
 import * as repo from './onboarding.repository.js';
 import { readSheet, type Sheet } from './onboarding.read.js';
 import {
-  checkClasses, checkParentLinks, checkPeople, classKey, classesSheetIins, linksSheetIins, mapHeader, peopleSheetKeys,
+  checkClasses,
+  checkParentLinks,
+  checkPeople,
+  classKey,
+  classesSheetIins,
+  linksSheetIins,
+  mapHeader,
+  peopleSheetKeys,
   type Checked,
 } from './onboarding.rules.js';
 import { ACTIVATION_DAYS, activationHash, activationMatches, isPendingActivation, newActivationCode } from './onboarding.activation.js';
@@ -67,7 +83,9 @@ async function preparePeople(q: Queryable, sheet: Sheet, { organisationId, now }
   const owners = await repo.findContactOwners(q, keys.phones, keys.emails);
   const classes = await repo.findClassNames(q, organisationId, yearId);
   const checked = checkPeople(sheet, cols, {
-    persons, phoneOwners: owners.phones, emailOwners: owners.emails,
+    persons,
+    phoneOwners: owners.phones,
+    emailOwners: owners.emails,
     classes: new Map(classes.map((c) => [classKey(c.name), c])),
   });
   return {
@@ -85,8 +103,15 @@ async function preparePeople(q: Queryable, sheet: Sheet, { organisationId, now }
         return { personId: idOf(a.iin), passwordHash: activationHash(a.iin, code, expiresAt) };
       });
       await repo.insertAccounts(tx, accounts, language);
-      await repo.insertRoles(tx, organisationId, plan.roles.map((r) => ({ personId: idOf(r.iin), role: r.role })));
-      await repo.insertClassMembers(tx, plan.classMembers.map((m) => ({ classId: m.classId, pupilId: idOf(m.iin) })));
+      await repo.insertRoles(
+        tx,
+        organisationId,
+        plan.roles.map((r) => ({ personId: idOf(r.iin), role: r.role })),
+      );
+      await repo.insertClassMembers(
+        tx,
+        plan.classMembers.map((m) => ({ classId: m.classId, pupilId: idOf(m.iin) })),
+      );
       const events: PersonEvent[] = [
         ...[...created.values()].map((personId) => ({ action: 'onboarding.person_created', details: { organisationId, personId } })),
         ...plan.roles.map((r) => ({ action: 'onboarding.role_granted', details: { organisationId, personId: idOf(r.iin), role: r.role } })),
@@ -101,17 +126,25 @@ async function preparePeople(q: Queryable, sheet: Sheet, { organisationId, now }
 async function prepareLinks(q: Queryable, sheet: Sheet, { organisationId }: Scope): Promise<Prepared> {
   const cols = mapHeader('parent_links', sheet.header);
   const persons = await repo.findLinkPersons(q, organisationId, linksSheetIins(sheet, cols));
-  const existingLinks = await repo.findExistingLinks(q, [...persons.values()].map((p) => p.id));
+  const existingLinks = await repo.findExistingLinks(
+    q,
+    [...persons.values()].map((p) => p.id),
+  );
   const checked = checkParentLinks(sheet, cols, { persons, existingLinks });
   return {
     checked,
     write: async (tx) => {
-      await repo.insertRoles(tx, organisationId, checked.plan.parentRoles.map((personId) => ({ personId, role: 'parent' as const })));
+      await repo.insertRoles(
+        tx,
+        organisationId,
+        checked.plan.parentRoles.map((personId) => ({ personId, role: 'parent' as const })),
+      );
       await repo.insertParentLinks(tx, checked.plan.links);
       const events: PersonEvent[] = [
         ...checked.plan.parentRoles.map((personId) => ({ action: 'onboarding.role_granted', details: { organisationId, personId, role: 'parent' } })),
         ...checked.plan.links.map((l) => ({
-          action: 'onboarding.parent_linked', details: { organisationId, personId: l.parentId, childId: l.childId, relation: l.relation },
+          action: 'onboarding.parent_linked',
+          details: { organisationId, personId: l.parentId, childId: l.childId, relation: l.relation },
         })),
       ];
       return { counts: checked.counts, codes: [], expiresAt: null, events };
@@ -132,7 +165,8 @@ function accountLanguage(instruction: string): 'kk' | 'ru' | 'en' {
 function report(kind: ImportKind, dryRun: boolean, sheet: Sheet, checked: Checked<unknown>): ImportReport {
   return {
     ok: checked.errors.length === 0,
-    kind, dryRun,
+    kind,
+    dryRun,
     rows: sheet.rows.length,
     errors: checked.errors.slice(0, IMPORT_LIMITS.maxListedErrors),
     errorCount: checked.errors.length,
@@ -176,7 +210,9 @@ export async function importSheet(args: {
       const { counts, codes, expiresAt, events } = await write(tx);
       await auditMany(tx, { accountId: args.accountId, ip: args.ip, events });
       await audit(tx, {
-        accountId: args.accountId, action: 'onboarding.import', ip: args.ip,
+        accountId: args.accountId,
+        action: 'onboarding.import',
+        ip: args.ip,
         // counts only: never names or IINs
         details: { organisationId: args.organisationId, kind, format: sheet.format, rows: sheet.rows.length, ...counts },
       });
@@ -196,7 +232,13 @@ type ThrottleConfig = Pick<Config, 'LOGIN_MAX_FAILURES_PER_ACCOUNT' | 'LOGIN_MAX
  * handed them; the code then stops working. Failures are throttled like sign-ins.
  */
 export async function activateAccount(args: {
-  db: Db; config: ThrottleConfig; iin: string; code: string; password: string; ip: string | null; now: Date;
+  db: Db;
+  config: ThrottleConfig;
+  iin: string;
+  code: string;
+  password: string;
+  ip: string | null;
+  now: Date;
 }): Promise<void> {
   const { db, config } = args;
   const accountKey = `activation:${args.iin}`;
@@ -204,17 +246,24 @@ export async function activateAccount(args: {
   const wait = await lockedForSeconds(db, [accountKey, addressKey]);
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60);
-    throw activationThrottled(`Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      { retryAfterSeconds: wait }, { 'retry-after': String(wait) });
+    throw activationThrottled(
+      `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      { retryAfterSeconds: wait },
+      { 'retry-after': String(wait) },
+    );
   }
   const account = await findAccountByLogin(db, 'iin', args.iin);
   const ok = account !== null && !account.disabled_at && activationMatches(account.password_hash, args.iin, args.code, args.now);
   if (!ok || !account) {
     await db.transaction(async (tx) => {
-      await recordFailure(tx, [
-        { key: accountKey, max: config.LOGIN_MAX_FAILURES_PER_ACCOUNT },
-        { key: addressKey, max: config.LOGIN_MAX_FAILURES_PER_ADDRESS },
-      ], config.LOGIN_LOCK_MINUTES);
+      await recordFailure(
+        tx,
+        [
+          { key: accountKey, max: config.LOGIN_MAX_FAILURES_PER_ACCOUNT },
+          { key: addressKey, max: config.LOGIN_MAX_FAILURES_PER_ADDRESS },
+        ],
+        config.LOGIN_LOCK_MINUTES,
+      );
       await audit(tx, { accountId: account?.account_id ?? null, action: 'onboarding.activation_failed', ip: args.ip });
     });
     throw activationFailed();
@@ -235,7 +284,12 @@ export async function activateAccount(args: {
  * outside the organisation's scope is answered 404, exactly like a missing one.
  */
 export async function reissueActivationCode(args: {
-  db: Db; organisationId: number; personId: number; accountId: number; ip: string | null; now: Date;
+  db: Db;
+  organisationId: number;
+  personId: number;
+  accountId: number;
+  ip: string | null;
+  now: Date;
 }): Promise<{ personId: number; code: string; expiresAt: string }> {
   const { db, organisationId, now } = args;
   return db.transaction(async (tx) => {

@@ -30,9 +30,12 @@ beforeAll(async () => {
   cls.c5A = await classByName(org.city, '5 А');
   cls.c6B = await classByName(org.city, '6 Б');
   cls.c2Ae = await classByName(org.city, '2 Ә');
-  cls.cityOther = await one(`select id from classes where organisation_id = $1 and name not in ('5 А', '6 Б', '2 Ә')
+  cls.cityOther = await one(
+    `select id from classes where organisation_id = $1 and name not in ('5 А', '6 Б', '2 Ә')
     and id not in (select class_id from teaching_assignments t join accounts a on a.person_id = t.teacher_id where a.login in ('demo.teacher', 'demo.homeroom'))
-    order by id limit 1`, [org.city]);
+    order by id limit 1`,
+    [org.city],
+  );
   cls.otherDistrict = await one('select id from classes where organisation_id = $1 order by id limit 1', [org.otherDistrict]);
   cls.uniGroup = await one('select id from classes where organisation_id = $1 order by id limit 1', [org.university]);
 });
@@ -42,18 +45,26 @@ const get = (url: string, role?: R) => t.app.inject({ url, headers: role ? { coo
 
 describe('without a session', () => {
   test.each(['/api/me', '/api/me/children', '/api/organisations', '/api/organisations/1', '/api/organisations/1/classes', '/api/classes/1'])(
-    '%s answers 401', async (url) => {
+    '%s answers 401',
+    async (url) => {
       const res = await get(url);
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('auth.required');
-    });
+    },
+  );
 });
 
 // which organisations each role may read
 const orgAllowed: Record<R, (keyof typeof org)[]> = {
-    pupil: ['city'], parent: ['city'], teacher: ['city'], homeroom: ['city'], admin: ['city'],
-    district: ['city', 'university'], region: ['city', 'otherDistrict', 'university'],
-    ministry: ['city', 'otherDistrict', 'otherRegion', 'university'], guard: ['university'],
+  pupil: ['city'],
+  parent: ['city'],
+  teacher: ['city'],
+  homeroom: ['city'],
+  admin: ['city'],
+  district: ['city', 'university'],
+  region: ['city', 'otherDistrict', 'university'],
+  ministry: ['city', 'otherDistrict', 'otherRegion', 'university'],
+  guard: ['university'],
 };
 
 describe('GET /api/organisations/:id', () => {
@@ -82,7 +93,9 @@ describe('GET /api/organisations (the list is exactly the scope)', () => {
          o.region_id in (select region_id from me where role = 'region_officer') or
          o.district_id in (select district_id from me where role = 'district_officer') or
          o.id in (select organisation_id from me)
-       order by o.id`, [`demo.${role}`]);
+       order by o.id`,
+      [`demo.${role}`],
+    );
     expect(body.total).toBe(rows.length);
     expect(ids).toEqual(rows.map((r) => r.id).slice(0, 200));
   });
@@ -100,8 +113,15 @@ describe('GET /api/organisations (the list is exactly the scope)', () => {
 
 describe('GET /api/organisations/:id/classes', () => {
   const cityClasses: Record<R, 'all' | (keyof typeof cls)[] | 404> = {
-    pupil: ['c5A'], parent: ['c5A', 'c2Ae'], teacher: ['c5A', 'c6B'], homeroom: ['c5A'], admin: 'all',
-    district: 'all', region: 'all', ministry: 'all', guard: 404,
+    pupil: ['c5A'],
+    parent: ['c5A', 'c2Ae'],
+    teacher: ['c5A', 'c6B'],
+    homeroom: ['c5A'],
+    admin: 'all',
+    district: 'all',
+    region: 'all',
+    ministry: 'all',
+    guard: 404,
   };
   test.each(ROLES)('%s sees the classes of the city school it may see', async (role) => {
     const res = await get(`/api/organisations/${org.city}/classes`, role);
@@ -111,7 +131,10 @@ describe('GET /api/organisations/:id/classes', () => {
       return;
     }
     expect(res.statusCode).toBe(200);
-    const ids = res.json().items.map((c: { id: number }) => c.id).sort((a: number, b: number) => a - b);
+    const ids = res
+      .json()
+      .items.map((c: { id: number }) => c.id)
+      .sort((a: number, b: number) => a - b);
     if (expected === 'all') {
       const { rows } = await t.db.query<{ id: number }>('select id from classes where organisation_id = $1 order by id', [org.city]);
       expect(ids).toEqual(rows.map((r) => r.id));
@@ -131,18 +154,20 @@ describe('GET /api/organisations/:id/classes', () => {
 
 describe('GET /api/classes/:id', () => {
   type A = 'roster' | 'summary' | 404;
-  const R_ = 'roster' as const, S = 'summary' as const, N = 404 as const;
+  const R_ = 'roster' as const,
+    S = 'summary' as const,
+    N = 404 as const;
   //                 c5A c6B c2Ae cityOther otherDistrict uniGroup
   const table: Record<R, A[]> = {
-    pupil:    [R_, N, N, N, N, N],
-    parent:   [R_, N, R_, N, N, N],
-    teacher:  [R_, R_, N, N, N, N],
+    pupil: [R_, N, N, N, N, N],
+    parent: [R_, N, R_, N, N, N],
+    teacher: [R_, R_, N, N, N, N],
     homeroom: [R_, N, N, N, N, N],
-    admin:    [R_, R_, R_, R_, N, N],
+    admin: [R_, R_, R_, R_, N, N],
     district: [S, S, S, S, N, S],
-    region:   [S, S, S, S, S, S],
+    region: [S, S, S, S, S, S],
     ministry: [S, S, S, S, S, S],
-    guard:    [N, N, N, N, N, N],
+    guard: [N, N, N, N, N, N],
   };
   const keys = ['c5A', 'c6B', 'c2Ae', 'cityOther', 'otherDistrict', 'uniGroup'] as const;
   for (const role of ROLES) {
@@ -160,8 +185,12 @@ describe('GET /api/classes/:id', () => {
         expect(body.id).toBe(cls[key]);
         if (expected === 'roster') {
           expect(body.pupils.length).toBe(body.pupilCount);
-          expect(Object.keys(body.pupils[0] ?? { id: 0, lastName: '', firstName: '', middleName: null }).sort())
-            .toEqual(['firstName', 'id', 'lastName', 'middleName']); // names only: no IIN, no birth date
+          expect(Object.keys(body.pupils[0] ?? { id: 0, lastName: '', firstName: '', middleName: null }).sort()).toEqual([
+            'firstName',
+            'id',
+            'lastName',
+            'middleName',
+          ]); // names only: no IIN, no birth date
         } else {
           expect(body.pupils).toBeNull();
         }
@@ -176,7 +205,9 @@ describe('GET /api/classes/:id', () => {
     const cookie = await t.login('demo.teacher');
     const before = await t.app.inject({ url: `/api/classes/${cls.c6B}`, headers: { cookie } });
     expect(before.statusCode).toBe(200);
-    await t.db.query(`delete from teaching_assignments where class_id = $1 and teacher_id = (select person_id from accounts where login = 'demo.teacher')`, [cls.c6B]);
+    await t.db.query(`delete from teaching_assignments where class_id = $1 and teacher_id = (select person_id from accounts where login = 'demo.teacher')`, [
+      cls.c6B,
+    ]);
     const after = await t.app.inject({ url: `/api/classes/${cls.c6B}`, headers: { cookie } });
     expect(after.statusCode).toBe(404);
   });
@@ -195,7 +226,14 @@ describe('GET /api/me/children', () => {
     const res = await get('/api/me/children', role);
     expect(res.statusCode).toBe(200);
     const { rows } = await t.db.query<{ child_id: number }>(
-      `select child_id from parent_links where parent_id = (select person_id from accounts where login = $1)`, [`demo.${role}`]);
-    expect(res.json().children.map((c: { id: number }) => c.id).sort()).toEqual(rows.map((r) => r.child_id).sort());
+      `select child_id from parent_links where parent_id = (select person_id from accounts where login = $1)`,
+      [`demo.${role}`],
+    );
+    expect(
+      res
+        .json()
+        .children.map((c: { id: number }) => c.id)
+        .sort(),
+    ).toEqual(rows.map((r) => r.child_id).sort());
   });
 });

@@ -17,14 +17,23 @@ const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?
 const classCount = () => t.one<number>('select count(*)::int from classes where organisation_id = $1', [ids.cityId]);
 
 async function newPupil(iin: string): Promise<number> {
-  const id = await t.one<number>(`insert into persons (iin, last_name, first_name, birth_date, sex) values ($1, 'Әбілқасым', 'Іңкәр', '2010-03-04', 'f') returning id`, [iin]);
+  const id = await t.one<number>(
+    `insert into persons (iin, last_name, first_name, birth_date, sex) values ($1, 'Әбілқасым', 'Іңкәр', '2010-03-04', 'f') returning id`,
+    [iin],
+  );
   await t.db.query(`insert into role_assignments (person_id, role, organisation_id) values ($1, 'pupil', $2)`, [id, ids.cityId]);
   return id;
 }
 
 describe('classes and groups', () => {
   test('the admin creates a class with a homeroom teacher; a duplicate name (any case, extra spaces) is a 409 and writes nothing', async () => {
-    const res = await send('POST', `/api/organisations/${ids.cityId}/classes`, { name: '  7   Ғ ', grade: 7, letter: 'Ғ', shift: 2, homeroomTeacherId: ids.teacher });
+    const res = await send('POST', `/api/organisations/${ids.cityId}/classes`, {
+      name: '  7   Ғ ',
+      grade: 7,
+      letter: 'Ғ',
+      shift: 2,
+      homeroomTeacherId: ids.teacher,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ name: '7 Ғ', grade: 7, shift: 2, pupilCount: 0, homeroomTeacher: { id: ids.teacher } });
     const before = await classCount();
@@ -85,7 +94,9 @@ describe('members', () => {
     expect(moved.json()).toEqual({ pupilId: pupil, fromClassId: ids.class5a, toClassId: ids.class6b });
     const inClass = await send('GET', `/api/organisations/${ids.cityId}/people?classId=${ids.class6b}&q=${encodeURIComponent('Әбілқасым')}`);
     expect(inClass.json().items[0].classes).toEqual([{ id: ids.class6b, name: '6 Б' }]);
-    expect((await send('POST', `/api/classes/${ids.class5a}/members/${pupil}/move`, { toClassId: ids.class6b })).json().error.code).toBe('organisations.not_member');
+    expect((await send('POST', `/api/classes/${ids.class5a}/members/${pupil}/move`, { toClassId: ids.class6b })).json().error.code).toBe(
+      'organisations.not_member',
+    );
 
     expect((await send('DELETE', `/api/classes/${ids.class6b}/members/${pupil}`)).statusCode).toBe(204);
     expect((await send('DELETE', `/api/classes/${ids.class6b}/members/${pupil}`)).json().error.code).toBe('organisations.not_member');

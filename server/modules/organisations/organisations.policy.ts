@@ -43,9 +43,7 @@ export function classAccess(actor: Actor, cls: ClassNode): 'roster' | 'summary' 
 /** Which classes of an organisation an actor may list: all of them, some ids, or none. */
 export function listableClasses(actor: Actor, org: OrgNode): 'all' | number[] | 'none' {
   if (canManageOrganisation(actor, org) || officerCovers(actor, org)) return 'all';
-  const ids = new Set<number>([
-    ...actor.taught.map((t) => t.classId), ...actor.homeroomClassIds, ...actor.pupilClassIds, ...actor.childClassIds,
-  ]);
+  const ids = new Set<number>([...actor.taught.map((t) => t.classId), ...actor.homeroomClassIds, ...actor.pupilClassIds, ...actor.childClassIds]);
   const member = actor.grants.some((g) => ['pupil', 'parent', 'teacher', 'homeroom'].includes(g.role) && g.organisationId === org.id);
   return member ? [...ids] : 'none';
 }

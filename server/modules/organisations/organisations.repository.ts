@@ -29,7 +29,9 @@ const ORG_SELECT = `
 
 export async function findOrganisationNode(db: Queryable, id: number): Promise<{ id: number; districtId: number; regionId: number } | null> {
   const { rows } = await db.query<{ id: number; district_id: number; region_id: number }>(
-    'select id, district_id, region_id from organisations where id = $1', [id]);
+    'select id, district_id, region_id from organisations where id = $1',
+    [id],
+  );
   const r = rows[0];
   return r ? { id: r.id, districtId: r.district_id, regionId: r.region_id } : null;
 }
@@ -55,7 +57,10 @@ export interface OrgSearch {
 }
 
 export async function listOrganisations(
-  db: Queryable, f: OrgFilter, search: OrgSearch, page: { limit: number; offset: number },
+  db: Queryable,
+  f: OrgFilter,
+  search: OrgSearch,
+  page: { limit: number; offset: number },
 ): Promise<{ rows: OrganisationRow[]; total: number }> {
   const like = search.q ? `%${search.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const where = `where ($1::boolean or o.region_id = any($2::int[]) or o.district_id = any($3::int[]) or o.id = any($4::int[]))
@@ -119,7 +124,6 @@ export async function findClassPupils(db: Queryable, classId: number) {
   return rows.map((p) => ({ id: p.id, lastName: p.last_name, firstName: p.first_name, middleName: p.middle_name }));
 }
 
-
 export interface MyClassRow extends ClassRow {
   relations: ('pupil' | 'child' | 'teacher' | 'homeroom')[];
   subjects: { id: number; name: { kk: string; ru: string; en: string } }[];
@@ -166,32 +170,49 @@ export async function academicYearExists(db: Queryable, id: number): Promise<boo
 export async function findClassByName(db: Queryable, organisationId: number, academicYearId: number, name: string, exceptId: number | null = null) {
   const { rows } = await db.query<{ id: number }>(
     `select id from classes where organisation_id = $1 and academic_year_id = $2 and lower(name) = lower($3) and ($4::bigint is null or id <> $4)`,
-    [organisationId, academicYearId, name, exceptId]);
+    [organisationId, academicYearId, name, exceptId],
+  );
   return rows[0]?.id ?? null;
 }
 
 /** Does the person hold this role at the organisation? */
 export async function holdsRole(db: Queryable, organisationId: number, personId: number, roles: string[]): Promise<boolean> {
-  const { rows } = await db.query('select 1 from role_assignments where organisation_id = $1 and person_id = $2 and role = any($3::text[]) limit 1',
-    [organisationId, personId, roles]);
+  const { rows } = await db.query('select 1 from role_assignments where organisation_id = $1 and person_id = $2 and role = any($3::text[]) limit 1', [
+    organisationId,
+    personId,
+    roles,
+  ]);
   return rows.length > 0;
 }
 
 export interface ClassWrite {
-  kind: string; name: string; grade: number | null; letter: string | null; studyYear: number | null;
-  specialty: string | null; shift: number; homeroomTeacherId: number | null;
+  kind: string;
+  name: string;
+  grade: number | null;
+  letter: string | null;
+  studyYear: number | null;
+  specialty: string | null;
+  shift: number;
+  homeroomTeacherId: number | null;
 }
 
 export async function insertClass(db: Queryable, organisationId: number, academicYearId: number, c: ClassWrite): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `insert into classes (organisation_id, academic_year_id, kind, grade, letter, name, study_year, specialty, shift, homeroom_teacher_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-    [organisationId, academicYearId, c.kind, c.grade, c.letter, c.name, c.studyYear, c.specialty, c.shift, c.homeroomTeacherId]);
+    [organisationId, academicYearId, c.kind, c.grade, c.letter, c.name, c.studyYear, c.specialty, c.shift, c.homeroomTeacherId],
+  );
   return rows[0]!.id;
 }
 
 const CLASS_COLUMNS: Record<keyof ClassWrite, string> = {
-  kind: 'kind', name: 'name', grade: 'grade', letter: 'letter', studyYear: 'study_year', specialty: 'specialty', shift: 'shift',
+  kind: 'kind',
+  name: 'name',
+  grade: 'grade',
+  letter: 'letter',
+  studyYear: 'study_year',
+  specialty: 'specialty',
+  shift: 'shift',
   homeroomTeacherId: 'homeroom_teacher_id',
 };
 
@@ -212,7 +233,8 @@ export async function pupilClassesInYear(db: Queryable, organisationId: number, 
   const { rows } = await db.query<{ id: number; name: string }>(
     `select c.id, c.name from class_members m join classes c on c.id = m.class_id
       where m.pupil_id = $1 and c.organisation_id = $2 and c.academic_year_id = $3 order by c.name`,
-    [pupilId, organisationId, academicYearId]);
+    [pupilId, organisationId, academicYearId],
+  );
   return rows;
 }
 
@@ -221,7 +243,8 @@ export async function addMember(db: Queryable, classId: number, pupilId: number)
   await db.query(
     `insert into class_members (class_id, pupil_id, joined_on)
      select c.id, $2, least(greatest(current_date, y.starts_on), y.ends_on) from classes c join academic_years y on y.id = c.academic_year_id where c.id = $1`,
-    [classId, pupilId]);
+    [classId, pupilId],
+  );
 }
 
 export async function removeMember(db: Queryable, classId: number, pupilId: number): Promise<boolean> {
@@ -230,7 +253,11 @@ export async function removeMember(db: Queryable, classId: number, pupilId: numb
 }
 
 export interface PeopleSearch {
-  role?: string; q?: string; classless?: boolean; classId?: number; academicYearId: number;
+  role?: string;
+  q?: string;
+  classless?: boolean;
+  classId?: number;
+  academicYearId: number;
 }
 
 /** The people who hold a role at the organisation, with their roles, this year's classes and account state. */
@@ -246,21 +273,34 @@ export async function listPeople(db: Queryable, organisationId: number, s: Peopl
              where m.pupil_id = p.id and c.organisation_id = $1 and c.academic_year_id = $7))
       and ($6::bigint is null or exists (select 1 from class_members m where m.pupil_id = p.id and m.class_id = $6))`;
   const [list, count] = await Promise.all([
-    db.query<{ id: number; last_name: string; first_name: string; middle_name: string | null; roles: string[];
-      classes: { id: number; name: string }[]; account: 'active' | 'pending' | 'none' }>(
+    db.query<{
+      id: number;
+      last_name: string;
+      first_name: string;
+      middle_name: string | null;
+      roles: string[];
+      classes: { id: number; name: string }[];
+      account: 'active' | 'pending' | 'none';
+    }>(
       `select p.id, p.last_name, p.first_name, p.middle_name,
          (select array_agg(distinct role order by role) from role_assignments r where r.person_id = p.id and r.organisation_id = $1) as roles,
          coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name) order by c.name) from class_members m join classes c on c.id = m.class_id
             where m.pupil_id = p.id and c.organisation_id = $1 and c.academic_year_id = $7), '[]') as classes,
          (select case when a.password_hash like 'activation$%' then 'pending' else 'active' end from accounts a where a.person_id = p.id) as account
        ${where} order by p.last_name, p.first_name, p.id limit $8 offset $9`,
-      [...params, page.limit, page.offset]),
+      [...params, page.limit, page.offset],
+    ),
     db.query<{ total: number }>(`select count(*)::int as total ${where}`, params),
   ]);
   return {
     rows: list.rows.map((p) => ({
-      id: p.id, lastName: p.last_name, firstName: p.first_name, middleName: p.middle_name, roles: p.roles as never,
-      classes: p.classes, account: p.account ?? 'none',
+      id: p.id,
+      lastName: p.last_name,
+      firstName: p.first_name,
+      middleName: p.middle_name,
+      roles: p.roles as never,
+      classes: p.classes,
+      account: p.account ?? 'none',
     })),
     total: count.rows[0]!.total,
   };
@@ -271,6 +311,7 @@ export async function findClassRoster(db: Queryable, classId: number) {
   const { rows } = await db.query<{ id: number; last_name: string; first_name: string; middle_name: string | null; birth_date: string; sex: string }>(
     `select p.id, p.last_name, p.first_name, p.middle_name, to_char(p.birth_date, 'YYYY-MM-DD') as birth_date, p.sex
        from class_members m join persons p on p.id = m.pupil_id where m.class_id = $1 order by p.last_name, p.first_name, p.id`,
-    [classId]);
+    [classId],
+  );
   return rows;
 }

@@ -22,7 +22,7 @@ describe('GET /api/me/classes', () => {
     expect(homeroom.find((c) => c.name === '5 А')!.relations).toEqual(expect.arrayContaining(['homeroom', 'teacher']));
   });
 
-  test('a pupil gets their class, a parent their children\'s, an officer none', async () => {
+  test("a pupil gets their class, a parent their children's, an officer none", async () => {
     expect((await myClasses('demo.pupil')).map((c) => [c.name, c.relations])).toEqual([['5 А', ['pupil']]]);
     const parent = await myClasses('demo.parent');
     expect(parent.map((c) => c.name).sort()).toEqual(['2 Ә', '5 А']);
@@ -36,12 +36,16 @@ describe('GET /api/organisations search', () => {
     const ministry = await t.login('demo.ministry');
     const { rows } = await t.db.query<{ name_ru: string; name_en: string; id: number }>(
       `select o.id, o.name_ru, o.name_en from organisations o join role_assignments r on r.organisation_id = o.id
-        join accounts a on a.person_id = r.person_id where a.login = 'demo.admin' and r.role = 'org_admin'`);
+        join accounts a on a.person_id = r.person_id where a.login = 'demo.admin' and r.role = 'org_admin'`,
+    );
     const city = rows[0]!;
     for (const q of [city.name_ru.slice(0, 8), city.name_en.slice(-6).toUpperCase()]) {
       const res = await t.app.inject({ url: `/api/organisations?q=${encodeURIComponent(q)}`, headers: { cookie: ministry } });
       expect(res.statusCode).toBe(200);
-      expect(res.json().items.map((o: { id: number }) => o.id), q).toContain(city.id);
+      expect(
+        res.json().items.map((o: { id: number }) => o.id),
+        q,
+      ).toContain(city.id);
     }
     const kinds = await t.app.inject({ url: '/api/organisations?kind=university', headers: { cookie: ministry } });
     expect(kinds.json().items.every((o: { kind: string }) => o.kind === 'university')).toBe(true);
@@ -50,7 +54,8 @@ describe('GET /api/organisations search', () => {
     const district = await t.login('demo.district');
     const all = await t.app.inject({ url: '/api/organisations?q=%25', headers: { cookie: district } });
     const { rows: inDistrict } = await t.db.query<{ n: number }>(
-      `select count(*) as n from organisations where district_id = (select district_id from role_assignments r join accounts a on a.person_id = r.person_id where a.login = 'demo.district')`);
+      `select count(*) as n from organisations where district_id = (select district_id from role_assignments r join accounts a on a.person_id = r.person_id where a.login = 'demo.district')`,
+    );
     expect(all.json().total).toBeLessThanOrEqual(inDistrict[0]!.n);
     expect((await t.app.inject({ url: '/api/organisations?kind=castle', headers: { cookie: ministry } })).statusCode).toBe(400);
   });

@@ -6,11 +6,12 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import { audit } from '../identity/identity.usecases.js';
 import * as repo from './organisations.repository.js';
-import {
-  alreadyMember, classNameTaken, inOtherClass, moveTargetInvalid, notAPupil, notATeacher, notMember, yearNotFound,
-} from './organisations.errors.js';
+import { alreadyMember, classNameTaken, inOtherClass, moveTargetInvalid, notAPupil, notATeacher, notMember, yearNotFound } from './organisations.errors.js';
 
-interface Who { accountId: number; ip: string | null }
+interface Who {
+  accountId: number;
+  ip: string | null;
+}
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
@@ -18,9 +19,13 @@ async function checkHomeroom(db: Queryable, organisationId: number, teacherId: n
   if (teacherId && !(await repo.holdsRole(db, organisationId, teacherId, ['teacher']))) throw notATeacher();
 }
 
-export async function createClass(args: Who & {
-  db: Db; organisationId: number; input: repo.ClassWrite & { academicYearId?: number | undefined };
-}): Promise<number> {
+export async function createClass(
+  args: Who & {
+    db: Db;
+    organisationId: number;
+    input: repo.ClassWrite & { academicYearId?: number | undefined };
+  },
+): Promise<number> {
   const { db, organisationId, input } = args;
   return db.transaction(async (tx) => {
     const yearId = input.academicYearId ?? (await repo.currentAcademicYearId(tx));
@@ -39,9 +44,15 @@ export async function createClass(args: Who & {
   });
 }
 
-export async function updateClass(args: Who & {
-  db: Db; organisationId: number; classId: number; academicYearId: number; patch: Partial<repo.ClassWrite>;
-}): Promise<void> {
+export async function updateClass(
+  args: Who & {
+    db: Db;
+    organisationId: number;
+    classId: number;
+    academicYearId: number;
+    patch: Partial<repo.ClassWrite>;
+  },
+): Promise<void> {
   const { db, organisationId, classId, patch } = args;
   await db.transaction(async (tx) => {
     if (patch.name !== undefined && (await repo.findClassByName(tx, organisationId, args.academicYearId, patch.name, classId))) {
@@ -55,7 +66,9 @@ export async function updateClass(args: Who & {
       throw e;
     }
     await audit(tx, {
-      accountId: args.accountId, action: 'organisations.class_updated', ip: args.ip,
+      accountId: args.accountId,
+      action: 'organisations.class_updated',
+      ip: args.ip,
       details: { organisationId, classId, fields: Object.keys(patch).filter((k) => patch[k as keyof repo.ClassWrite] !== undefined) },
     });
   });
@@ -77,14 +90,26 @@ export async function removePupil(args: Who & { db: Db; organisationId: number; 
   const { db, organisationId, classId, pupilId } = args;
   await db.transaction(async (tx) => {
     if (!(await repo.removeMember(tx, classId, pupilId))) throw notMember();
-    await audit(tx, { accountId: args.accountId, action: 'organisations.member_removed', ip: args.ip, details: { organisationId, classId, personId: pupilId } });
+    await audit(tx, {
+      accountId: args.accountId,
+      action: 'organisations.member_removed',
+      ip: args.ip,
+      details: { organisationId, classId, personId: pupilId },
+    });
   });
 }
 
 /** Out of one class into another of the same organisation and year, in one transaction. */
-export async function movePupil(args: Who & {
-  db: Db; organisationId: number; fromClassId: number; academicYearId: number; toClassId: number; pupilId: number;
-}): Promise<void> {
+export async function movePupil(
+  args: Who & {
+    db: Db;
+    organisationId: number;
+    fromClassId: number;
+    academicYearId: number;
+    toClassId: number;
+    pupilId: number;
+  },
+): Promise<void> {
   const { db, organisationId, fromClassId, toClassId, pupilId } = args;
   await db.transaction(async (tx) => {
     const target = await repo.findClass(tx, toClassId);
@@ -94,7 +119,10 @@ export async function movePupil(args: Who & {
     if (!(await repo.removeMember(tx, fromClassId, pupilId))) throw notMember();
     await repo.addMember(tx, toClassId, pupilId);
     await audit(tx, {
-      accountId: args.accountId, action: 'organisations.member_moved', ip: args.ip, details: { organisationId, fromClassId, toClassId, personId: pupilId },
+      accountId: args.accountId,
+      action: 'organisations.member_moved',
+      ip: args.ip,
+      details: { organisationId, fromClassId, toClassId, personId: pupilId },
     });
   });
 }

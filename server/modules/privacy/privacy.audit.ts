@@ -32,13 +32,17 @@ export function registerSensitiveReadAudit(app: FastifyInstance, db: Db): void {
     if (!subject || !Number.isSafeInteger(subject.id)) return payload;
     const actor = request.actor;
     try {
-      const daily = subject.kind === 'pupil'
-        ? mayActFor(actor, subject.id) || isDailyWork(actor, { pupilId: subject.id, classIds: await classesOfPupil(db, subject.id) })
-        : subject.kind === 'class' ? isDailyWork(actor, { classIds: [subject.id] })
-          : false;
+      const daily =
+        subject.kind === 'pupil'
+          ? mayActFor(actor, subject.id) || isDailyWork(actor, { pupilId: subject.id, classIds: await classesOfPupil(db, subject.id) })
+          : subject.kind === 'class'
+            ? isDailyWork(actor, { classIds: [subject.id] })
+            : false;
       if (daily) return payload;
       await audit(db, {
-        accountId: actor.accountId, action: 'privacy.sensitive_read', ip: request.ip ?? null,
+        accountId: actor.accountId,
+        action: 'privacy.sensitive_read',
+        ip: request.ip ?? null,
         details: { route: `${request.method} ${request.routeOptions.url}`, subject: subject.kind, subjectId: subject.id },
       });
     } catch (err) {

@@ -44,7 +44,13 @@ export async function rowsOf(db: Queryable, table: string, columns: string[], pe
   for (const name of [table, ...columns]) if (!IDENT.test(name)) throw new Error(`not an identifier: ${name}`);
   const where = columns.map((c) => `${c} = $1`).join(' or ');
   const { rows } = await db.query<Record<string, unknown>>(`select * from ${table} where ${where} order by 1 limit 5000`, [personId]);
-  return rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !omit.includes(k)).map(([k, v]) => [k, Buffer.isBuffer(v) ? null : v])));
+  return rows.map((r) =>
+    Object.fromEntries(
+      Object.entries(r)
+        .filter(([k]) => !omit.includes(k))
+        .map(([k, v]) => [k, Buffer.isBuffer(v) ? null : v]),
+    ),
+  );
 }
 
 /** The plain export: every listed table's rows about the person. */

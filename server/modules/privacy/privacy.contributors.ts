@@ -21,4 +21,21 @@ import { personalData as live } from '../live/live.personal-data.js';
  * person ids adds it to its contributor (or adds its contributor here); privacy.coverage.test.ts fails
  * until it does.
  */
-export const CONTRIBUTORS: PersonalDataContributor[] = [identity, organisations, learning, files, formats, duty, notifications, privacy, transfers, messages, supplies, access, video, analytics, training, live];
+export const CONTRIBUTORS: PersonalDataContributor[] = [
+  identity,
+  organisations,
+  learning,
+  files,
+  formats,
+  duty,
+  notifications,
+  privacy,
+  transfers,
+  messages,
+  supplies,
+  access,
+  video,
+  analytics,
+  training,
+  live,
+];

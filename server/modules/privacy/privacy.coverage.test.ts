@@ -9,7 +9,9 @@ import type { Db } from '../../platform/db.js';
 import { CONTRIBUTORS } from './privacy.contributors.js';
 
 let db: Db;
-beforeAll(async () => { db = await createTestDb('t_migrated'); });
+beforeAll(async () => {
+  db = await createTestDb('t_migrated');
+});
 afterAll(async () => db?.close());
 
 /** Columns the name rule catches that hold no person, each with the reason. */
@@ -29,18 +31,26 @@ async function personColumns(): Promise<string[]> {
      where table_schema = 'public' and column_name ~ '(^|_)(person|pupil|child|parent|teacher|owner|author|applicant|guardian|student)_id$|_by$'
     union select 'persons.id'
     ) x where not coalesce((select relispartition from pg_class where oid = to_regclass(split_part(x.col, '.', 1))), false)`);
-  return rows.map((r) => r.col).filter((c) => !NOT_A_PERSON[c]).sort();
+  return rows
+    .map((r) => r.col)
+    .filter((c) => !NOT_A_PERSON[c])
+    .sort();
 }
 
 test('every column holding a person id is named by a contributor', async () => {
   const declared = new Set(CONTRIBUTORS.flatMap((c) => c.tables.flatMap((t) => t.personColumns.map((col) => `${t.table}.${col}`))));
   const found = await personColumns();
   expect(found.length).toBeGreaterThan(30);
-  expect(found.filter((c) => !declared.has(c)), 'add these to the module\'s <module>.personal-data.ts').toEqual([]);
+  expect(
+    found.filter((c) => !declared.has(c)),
+    "add these to the module's <module>.personal-data.ts",
+  ).toEqual([]);
 });
 
 test('no contributor names a table or column that does not exist', async () => {
-  const { rows } = await db.query<{ col: string }>(`select table_name || '.' || column_name as col from information_schema.columns where table_schema = 'public'`);
+  const { rows } = await db.query<{ col: string }>(
+    `select table_name || '.' || column_name as col from information_schema.columns where table_schema = 'public'`,
+  );
   const existing = new Set(rows.map((r) => r.col));
   const declared = CONTRIBUTORS.flatMap((c) => c.tables.flatMap((t) => t.personColumns.map((col) => `${t.table}.${col}`)));
   expect(declared.filter((c) => !existing.has(c))).toEqual([]);

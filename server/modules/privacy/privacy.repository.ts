@@ -22,7 +22,10 @@ export async function consentById(db: Queryable, id: number): Promise<ConsentRow
 }
 
 export async function activeConsent(db: Queryable, personId: number, purpose: string): Promise<number | null> {
-  const { rows } = await db.query<{ id: number }>('select id from consents where person_id = $1 and purpose = $2 and withdrawn_at is null', [personId, purpose]);
+  const { rows } = await db.query<{ id: number }>('select id from consents where person_id = $1 and purpose = $2 and withdrawn_at is null', [
+    personId,
+    purpose,
+  ]);
   return rows[0]?.id ?? null;
 }
 
@@ -30,7 +33,9 @@ export async function activeConsent(db: Queryable, personId: number, purpose: st
 export async function insertConsent(db: Queryable, c: { personId: number; purpose: string; givenBy: number; at: Date }): Promise<number | null> {
   const { rows } = await db.query<{ id: number }>(
     `insert into consents (person_id, purpose, given_by, given_at) values ($1, $2, $3, $4)
-     on conflict (person_id, purpose) where withdrawn_at is null do nothing returning id`, [c.personId, c.purpose, c.givenBy, c.at]);
+     on conflict (person_id, purpose) where withdrawn_at is null do nothing returning id`,
+    [c.personId, c.purpose, c.givenBy, c.at],
+  );
   return rows[0]?.id ?? null;
 }
 
@@ -54,7 +59,8 @@ export async function erasureRequestsAbout(db: Queryable, personIds: number[]): 
 export async function erasureRequestsOfOrganisation(db: Queryable, organisationId: number, status: string | undefined): Promise<ErasureRow[]> {
   const { rows } = await db.query<ErasureRow>(
     `${ERASURE_SELECT} where e.organisation_id = $1 and ($2::text is null or e.status = $2) order by e.status = 'pending' desc, e.requested_at desc, e.id desc limit 500`,
-    [organisationId, status ?? null]);
+    [organisationId, status ?? null],
+  );
   return rows;
 }
 
@@ -71,20 +77,36 @@ export async function organisationOfRecords(db: Queryable, personId: number): Pr
          join academic_years y on y.id = c.academic_year_id where m.pupil_id = $1
        union all
        select organisation_id, 1, null from role_assignments where person_id = $1 and organisation_id is not null
-     ) s order by rank, starts_on desc nulls last, id limit 1`, [personId]);
+     ) s order by rank, starts_on desc nulls last, id limit 1`,
+    [personId],
+  );
   return rows[0]?.id ?? null;
 }
 
-export async function insertErasureRequest(db: Queryable, r: { personId: number; requestedBy: number; organisationId: number | null; reason: string | null; at: Date }): Promise<number | null> {
+export async function insertErasureRequest(
+  db: Queryable,
+  r: { personId: number; requestedBy: number; organisationId: number | null; reason: string | null; at: Date },
+): Promise<number | null> {
   const { rows } = await db.query<{ id: number }>(
     `insert into erasure_requests (person_id, requested_by, organisation_id, reason, requested_at) values ($1, $2, $3, $4, $5)
-     on conflict (person_id) where status = 'pending' do nothing returning id`, [r.personId, r.requestedBy, r.organisationId, r.reason, r.at]);
+     on conflict (person_id) where status = 'pending' do nothing returning id`,
+    [r.personId, r.requestedBy, r.organisationId, r.reason, r.at],
+  );
   return rows[0]?.id ?? null;
 }
 
-export async function decideErasureRequest(db: Queryable, d: { id: number; status: 'done' | 'refused'; by: number; at: Date; note: string; outcome: object[] | null }): Promise<void> {
-  await db.query(`update erasure_requests set status = $2, decided_by = $3, decided_at = $4, decision_note = $5, outcome = $6 where id = $1`,
-    [d.id, d.status, d.by, d.at, d.note, d.outcome ? JSON.stringify(d.outcome) : null]);
+export async function decideErasureRequest(
+  db: Queryable,
+  d: { id: number; status: 'done' | 'refused'; by: number; at: Date; note: string; outcome: object[] | null },
+): Promise<void> {
+  await db.query(`update erasure_requests set status = $2, decided_by = $3, decided_at = $4, decision_note = $5, outcome = $6 where id = $1`, [
+    d.id,
+    d.status,
+    d.by,
+    d.at,
+    d.note,
+    d.outcome ? JSON.stringify(d.outcome) : null,
+  ]);
 }
 
 /** The end of the last school year in which the person has class membership, marks or attendance. */
@@ -93,7 +115,9 @@ export async function lastRecordYearEnd(db: Queryable, personId: number): Promis
     `select to_char(max(y.ends_on), 'YYYY-MM-DD') as ends_on from academic_years y
       where y.id in (select c.academic_year_id from class_members m join classes c on c.id = m.class_id where m.pupil_id = $1
                      union select c.academic_year_id from classes c where c.homeroom_teacher_id = $1
-                     union select c.academic_year_id from teaching_assignments t join classes c on c.id = t.class_id where t.teacher_id = $1)`, [personId]);
+                     union select c.academic_year_id from teaching_assignments t join classes c on c.id = t.class_id where t.teacher_id = $1)`,
+    [personId],
+  );
   return rows[0]?.ends_on ?? null;
 }
 

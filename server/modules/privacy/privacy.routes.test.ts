@@ -11,10 +11,9 @@ process.env.LEARNING_TODAY = LEARNING_DEMO.now;
 let t: TestApp;
 let ids: DemoIds;
 const cookies: Record<string, string> = {};
-const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, payload, headers: { cookie: cookies[who]! } });
-const auditCount = (action: string, login: string) => t.one<number>(
-  `select count(*)::int from audit_events e join accounts a on a.id = e.account_id where e.action = $1 and a.login = $2`, [action, login]);
+const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, payload, headers: { cookie: cookies[who]! } });
+const auditCount = (action: string, login: string) =>
+  t.one<number>(`select count(*)::int from audit_events e join accounts a on a.id = e.account_id where e.action = $1 and a.login = $2`, [action, login]);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -30,10 +29,32 @@ describe('export', () => {
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="sabaq-my-data-\d{4}-\d{2}-\d{2}\.json"$/);
     expect(res.headers['cache-control']).toBe('no-store');
     const body = res.json();
-    expect(body.people.map((p: { personId: number; relation: string }) => [p.personId, p.relation]))
-      .toEqual([[ids.parent, 'self'], [ids.pupil, 'child'], [ids.sibling, 'child']].sort((a, b) => (a[1] === 'self' ? -1 : b[1] === 'self' ? 1 : 0)));
+    expect(body.people.map((p: { personId: number; relation: string }) => [p.personId, p.relation])).toEqual(
+      [
+        [ids.parent, 'self'],
+        [ids.pupil, 'child'],
+        [ids.sibling, 'child'],
+      ].sort((a, b) => (a[1] === 'self' ? -1 : b[1] === 'self' ? 1 : 0)),
+    );
     const child = body.people.find((p: { personId: number }) => p.personId === ids.pupil);
-    expect(Object.keys(child.modules).sort()).toEqual(['access', 'analytics', 'duty', 'files', 'formats', 'identity', 'learning', 'live', 'messages', 'notifications', 'organisations', 'privacy', 'supplies', 'training', 'transfers', 'video']);
+    expect(Object.keys(child.modules).sort()).toEqual([
+      'access',
+      'analytics',
+      'duty',
+      'files',
+      'formats',
+      'identity',
+      'learning',
+      'live',
+      'messages',
+      'notifications',
+      'organisations',
+      'privacy',
+      'supplies',
+      'training',
+      'transfers',
+      'video',
+    ]);
     expect(child.modules.identity.persons[0].id).toBe(ids.pupil);
     const marks = await t.one<number>('select count(*)::int from marks where pupil_id = $1', [ids.pupil]);
     expect(child.modules.learning.marks).toHaveLength(marks);
@@ -55,7 +76,9 @@ describe('consent', () => {
     expect(given.statusCode).toBe(201);
     expect(given.json()).toMatchObject({ person: { id: ids.pupil }, givenBy: { id: ids.parent }, purpose: 'health_status_for_access', withdrawnAt: null });
     expect(await hasConsent(t.db, ids.pupil, 'health_status_for_access')).toBe(true);
-    expect((await call('parent', 'POST', '/api/me/consents', { personId: ids.pupil, purpose: 'health_status_for_access' })).json().error.code).toBe('privacy.consent_exists');
+    expect((await call('parent', 'POST', '/api/me/consents', { personId: ids.pupil, purpose: 'health_status_for_access' })).json().error.code).toBe(
+      'privacy.consent_exists',
+    );
     // the pupil sees it too
     expect((await call('pupil', 'GET', '/api/me/consents')).json().items.map((c: { id: number }) => c.id)).toContain(given.json().id);
     const withdrawn = await call('pupil', 'POST', `/api/me/consents/${given.json().id}/withdraw`);
@@ -72,7 +95,9 @@ describe('consent', () => {
   });
 
   test("nobody consents for someone else's child; an unknown purpose is refused", async () => {
-    expect((await call('teacher', 'POST', '/api/me/consents', { personId: ids.pupil, purpose: 'health_status_for_access' })).json().error.code).toBe('privacy.person_not_found');
+    expect((await call('teacher', 'POST', '/api/me/consents', { personId: ids.pupil, purpose: 'health_status_for_access' })).json().error.code).toBe(
+      'privacy.person_not_found',
+    );
     expect((await call('parent', 'POST', '/api/me/consents', { personId: ids.pupil, purpose: 'marketing' })).statusCode).toBe(400);
   });
 });
@@ -90,9 +115,14 @@ describe('erasure', () => {
     expect(list.json().retentionYears).toBe(5);
     // another school's admin, a district officer and the teacher cannot decide it
     for (const who of ['teacher', 'district', 'ministry']) {
-      expect((await call(who, 'POST', `/api/privacy/erasure-requests/${asked.json().id}/decide`, { decision: 'approve', note: 'ok ok' })).statusCode, who).toBe(404);
+      expect((await call(who, 'POST', `/api/privacy/erasure-requests/${asked.json().id}/decide`, { decision: 'approve', note: 'ok ok' })).statusCode, who).toBe(
+        404,
+      );
     }
-    const decided = await call('admin', 'POST', `/api/privacy/erasure-requests/${asked.json().id}/decide`, { decision: 'approve', note: 'Сақтау мерзімі бойынша' });
+    const decided = await call('admin', 'POST', `/api/privacy/erasure-requests/${asked.json().id}/decide`, {
+      decision: 'approve',
+      note: 'Сақтау мерзімі бойынша',
+    });
     expect(decided.statusCode).toBe(200);
     const outcome = decided.json().outcome as { module: string; action: string; count: number; keptUntil: string | null }[];
     expect(outcome).toContainEqual(expect.objectContaining({ module: 'notifications', action: 'deleted', count: 1 }));
@@ -104,7 +134,9 @@ describe('erasure', () => {
     const mine = (await call('parent', 'GET', '/api/me/erasure-requests')).json().items[0];
     expect(mine).toMatchObject({ id: asked.json().id, status: 'done', decisionNote: 'Сақтау мерзімі бойынша' });
     expect((await call('parent', 'GET', '/api/notifications')).json().items.some((n: { kind: string }) => n.kind === 'privacy.erasure_decided')).toBe(true);
-    expect((await call('admin', 'POST', `/api/privacy/erasure-requests/${asked.json().id}/decide`, { decision: 'refuse', note: 'again' })).json().error.code).toBe('privacy.request_decided');
+    expect(
+      (await call('admin', 'POST', `/api/privacy/erasure-requests/${asked.json().id}/decide`, { decision: 'refuse', note: 'again' })).json().error.code,
+    ).toBe('privacy.request_decided');
   });
 
   test('a refusal needs a note and changes nothing', async () => {
@@ -134,7 +166,8 @@ describe('audit of sensitive reads', () => {
     expect((await call('admin', 'GET', `/api/classes/${ids.class6b}`)).statusCode).toBe(200);
     expect(await auditCount('privacy.sensitive_read', 'demo.admin')).toBe(before + 3);
     const { rows } = await t.db.query<{ details: { route: string; subject: string; subjectId: number } }>(
-      `select details from audit_events e join accounts a on a.id = e.account_id where a.login = 'demo.admin' and action = 'privacy.sensitive_read' order by e.id`);
+      `select details from audit_events e join accounts a on a.id = e.account_id where a.login = 'demo.admin' and action = 'privacy.sensitive_read' order by e.id`,
+    );
     expect(rows.map((r) => r.details)).toContainEqual({ route: 'GET /api/learning/pupils/:id/diary', subject: 'pupil', subjectId: ids.pupil });
     for (const who of ['homeroom', 'parent', 'pupil']) {
       expect((await call(who, 'GET', `/api/learning/pupils/${ids.pupil}/diary`)).statusCode).toBe(200);

@@ -18,7 +18,10 @@ export async function hasConsent(db: Queryable, personId: number, purpose: Conse
 }
 
 /** Records a consent given by `givenBy` (the person, or a parent for a child); the id of the active consent. */
-export async function recordConsent(db: Queryable, c: { personId: number; purpose: ConsentPurpose; givenBy: number; now: Date }): Promise<{ id: number; created: boolean }> {
+export async function recordConsent(
+  db: Queryable,
+  c: { personId: number; purpose: ConsentPurpose; givenBy: number; now: Date },
+): Promise<{ id: number; created: boolean }> {
   const id = await repo.insertConsent(db, { personId: c.personId, purpose: c.purpose, givenBy: c.givenBy, at: c.now });
   if (id !== null) return { id, created: true };
   return { id: (await repo.activeConsent(db, c.personId, c.purpose))!, created: false };
@@ -42,7 +45,12 @@ export async function giveConsent(db: Queryable, actor: Actor, body: { personId:
   if (!mayActFor(actor, body.personId)) throw errors.personNotFound();
   const r = await recordConsent(db, { personId: body.personId, purpose: body.purpose, givenBy: actor.personId, now });
   if (!r.created) throw errors.consentExists();
-  await audit(db, { accountId: actor.accountId, action: 'privacy.consent_given', ip, details: { consentId: r.id, personId: body.personId, purpose: body.purpose } });
+  await audit(db, {
+    accountId: actor.accountId,
+    action: 'privacy.consent_given',
+    ip,
+    details: { consentId: r.id, personId: body.personId, purpose: body.purpose },
+  });
   return (await repo.consentById(db, r.id))!;
 }
 
@@ -50,7 +58,12 @@ export async function withdrawById(db: Queryable, actor: Actor, id: number, now:
   const consent = await repo.consentById(db, id);
   if (!consent || !mayActFor(actor, consent.personId)) throw errors.consentNotFound();
   if (!(await repo.withdrawConsentRow(db, id, actor.personId, now))) throw errors.consentWithdrawn();
-  await audit(db, { accountId: actor.accountId, action: 'privacy.consent_withdrawn', ip, details: { consentId: id, personId: consent.personId, purpose: consent.purpose } });
+  await audit(db, {
+    accountId: actor.accountId,
+    action: 'privacy.consent_withdrawn',
+    ip,
+    details: { consentId: id, personId: consent.personId, purpose: consent.purpose },
+  });
   return (await repo.consentById(db, id))!;
 }
 
@@ -77,7 +90,13 @@ export async function myErasureRequests(db: Queryable, actor: Actor, retentionYe
 export async function requestErasure(db: Db, actor: Actor, body: { personId: number; reason?: string }, now: Date, ip: string | null) {
   if (!mayActFor(actor, body.personId)) throw errors.personNotFound();
   const organisationId = await repo.organisationOfRecords(db, body.personId);
-  const id = await repo.insertErasureRequest(db, { personId: body.personId, requestedBy: actor.personId, organisationId, reason: body.reason ?? null, at: now });
+  const id = await repo.insertErasureRequest(db, {
+    personId: body.personId,
+    requestedBy: actor.personId,
+    organisationId,
+    reason: body.reason ?? null,
+    at: now,
+  });
   if (id === null) throw errors.requestPending();
   await audit(db, { accountId: actor.accountId, action: 'privacy.erasure_requested', ip, details: { requestId: id, personId: body.personId } });
   return (await repo.erasureRequestById(db, id))!;
@@ -94,7 +113,13 @@ export async function organisationRequests(db: Queryable, actor: Actor, organisa
  * and the person (or the parent who asked) is notified. Refuse: a reason is required and shown.
  */
 export async function decideErasure(
-  db: Db, actor: Actor, id: number, body: { decision: 'approve' | 'refuse'; note: string }, now: Date, ip: string | null, retentionYears: number,
+  db: Db,
+  actor: Actor,
+  id: number,
+  body: { decision: 'approve' | 'refuse'; note: string },
+  now: Date,
+  ip: string | null,
+  retentionYears: number,
 ) {
   return db.transaction(async (tx) => {
     const request = await repo.erasureRequestById(tx, id, true);
@@ -109,8 +134,20 @@ export async function decideErasure(
         else if (c.keptBecause) outcome.push({ module: c.module, action: 'kept', what: c.keptBecause, count: 0, keptUntil: until });
       }
     }
-    await repo.decideErasureRequest(tx, { id, status: body.decision === 'approve' ? 'done' : 'refused', by: actor.personId, at: now, note: body.note, outcome });
-    await audit(tx, { accountId: actor.accountId, action: 'privacy.erasure_decided', ip, details: { requestId: id, personId: request.personId, decision: body.decision } });
+    await repo.decideErasureRequest(tx, {
+      id,
+      status: body.decision === 'approve' ? 'done' : 'refused',
+      by: actor.personId,
+      at: now,
+      note: body.note,
+      outcome,
+    });
+    await audit(tx, {
+      accountId: actor.accountId,
+      action: 'privacy.erasure_decided',
+      ip,
+      details: { requestId: id, personId: request.personId, decision: body.decision },
+    });
     // the person who asked hears the outcome (an erased person's own account no longer signs in, so a parent who asked for a child is told)
     const requester = (request.requestedBy as { id: number }).id;
     await notify(tx, [{ personId: requester, kind: 'privacy.erasure_decided', params: { requestId: id, decision: body.decision } }], now);

@@ -10,7 +10,11 @@ import type { RuleSetBody } from '../../../contracts/supplies.js';
 export const DEFAULT_RULES: RuleSetBody = {
   priorities: ['low_income', 'large_family', 'orphan', 'special_needs', 'teacher'],
   serveWithoutCategory: true,
-  bands: [{ min: 1, max: 3, devices: 1 }, { min: 4, max: 6, devices: 2 }, { min: 7, max: 8, devices: 3 }],
+  bands: [
+    { min: 1, max: 3, devices: 1 },
+    { min: 4, max: 6, devices: 2 },
+    { min: 7, max: 8, devices: 3 },
+  ],
   countAsWithout: ['none'],
   teacherDevices: 1,
   kits: { withoutInternet: ['none'], onlyConnectable: true, perHousehold: 1 },

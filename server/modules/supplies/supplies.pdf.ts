@@ -42,27 +42,41 @@ const TEXT = {
     title: (n: number) => `Құрылғыны уақытша пайдалануға беру туралы шарт № ${n}`,
     parties: (org: string, who: string, iin: string) =>
       `${org} (бұдан әрі — Мектеп) және ${who}, ЖСН ${iin} (бұдан әрі — Алушы) төмендегілер туралы осы шартты жасасты.`,
-    item: 'Берілетін мүлік', kind: 'Түрі', inv: 'Түгендеу нөмірі', serial: 'Сериялық нөмірі',
-    pupils: 'Оқушылар', issued: 'Берілген күні', due: 'Қайтару мерзімі',
+    item: 'Берілетін мүлік',
+    kind: 'Түрі',
+    inv: 'Түгендеу нөмірі',
+    serial: 'Сериялық нөмірі',
+    pupils: 'Оқушылар',
+    issued: 'Берілген күні',
+    due: 'Қайтару мерзімі',
     terms: [
       'Мектеп Алушыға құрылғыны балаларды қашықтан оқыту үшін тегін уақытша пайдалануға береді.',
       'Алушы құрылғыны ұқыпты пайдалануға, оны үшінші тұлғаларға бермеуге және қайтару мерзімінде немесе сынып мектепте оқуға оралғанда жарамды күйінде қайтаруға міндеттенеді.',
       'Құрылғы бүлінген немесе жоғалған жағдайда Алушы бұл туралы Мектепке дереу хабарлайды.',
     ],
-    sign: 'Қолдары', school: 'Мектеп', recipient: 'Алушы',
+    sign: 'Қолдары',
+    school: 'Мектеп',
+    recipient: 'Алушы',
   },
   ru: {
     title: (n: number) => `Договор о передаче устройства во временное пользование № ${n}`,
     parties: (org: string, who: string, iin: string) =>
       `${org} (далее — Школа) и ${who}, ИИН ${iin} (далее — Получатель), заключили настоящий договор о нижеследующем.`,
-    item: 'Передаваемое имущество', kind: 'Вид', inv: 'Инвентарный номер', serial: 'Серийный номер',
-    pupils: 'Ученики', issued: 'Дата выдачи', due: 'Срок возврата',
+    item: 'Передаваемое имущество',
+    kind: 'Вид',
+    inv: 'Инвентарный номер',
+    serial: 'Серийный номер',
+    pupils: 'Ученики',
+    issued: 'Дата выдачи',
+    due: 'Срок возврата',
     terms: [
       'Школа передаёт Получателю устройство в безвозмездное временное пользование для дистанционного обучения детей.',
       'Получатель обязуется бережно пользоваться устройством, не передавать его третьим лицам и вернуть его в исправном состоянии в срок возврата или когда класс вернётся к очному обучению.',
       'О повреждении или утрате устройства Получатель незамедлительно сообщает Школе.',
     ],
-    sign: 'Подписи сторон', school: 'Школа', recipient: 'Получатель',
+    sign: 'Подписи сторон',
+    school: 'Школа',
+    recipient: 'Получатель',
   },
 } as const;
 
@@ -76,7 +90,10 @@ export async function agreementPdf(f: AgreementFacts): Promise<Buffer> {
   doc.registerFont('bold', BOLD);
   doc.font('bold').fontSize(15).text(t.title(f.loanId), { align: 'center' });
   doc.moveDown();
-  doc.font('regular').fontSize(11).text(t.parties(f.organisation, f.recipient.name, f.recipient.iin), { align: 'justify' });
+  doc
+    .font('regular')
+    .fontSize(11)
+    .text(t.parties(f.organisation, f.recipient.name, f.recipient.iin), { align: 'justify' });
   doc.moveDown();
   doc.font('bold').text(t.item);
   doc.font('regular');
@@ -104,20 +121,27 @@ export async function agreementPdf(f: AgreementFacts): Promise<Buffer> {
 export async function qrSheetPdf(labels: { url: string; caption: string }[]): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 0 });
   doc.registerFont('regular', REGULAR);
-  const cols = 3, rows = 8;
-  const cellW = 595.28 / cols, cellH = 841.89 / rows;
+  const cols = 3,
+    rows = 8;
+  const cellW = 595.28 / cols,
+    cellH = 841.89 / rows;
   labels.forEach((label, i) => {
     if (i > 0 && i % (cols * rows) === 0) doc.addPage({ size: 'A4', margin: 0 });
     const k = i % (cols * rows);
-    const x0 = (k % cols) * cellW, y0 = Math.floor(k / cols) * cellH;
+    const x0 = (k % cols) * cellW,
+      y0 = Math.floor(k / cols) * cellH;
     const qr = QRCode.create(label.url, { errorCorrectionLevel: 'M' });
     const n = qr.modules.size;
     const side = cellH - 24;
     const m = side / n;
-    const qx = x0 + 10, qy = y0 + 12;
+    const qx = x0 + 10,
+      qy = y0 + 12;
     for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) doc.rect(qx + c * m, qy + r * m, m, m);
     doc.fill('black');
-    doc.font('regular').fontSize(7).text(label.caption, qx + side + 6, qy, { width: cellW - side - 22, height: side });
+    doc
+      .font('regular')
+      .fontSize(7)
+      .text(label.caption, qx + side + 6, qy, { width: cellW - side - 22, height: side });
   });
   return toBuffer(doc);
 }

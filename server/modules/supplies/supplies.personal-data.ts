@@ -20,11 +20,19 @@ export const personalData: PersonalDataContributor = {
     // the family's circumstances go; loans and textbooks issued stay as property records of the school
     const census = await db.query('delete from supplies_census_answers where person_id = $1', [personId]);
     const appeals = await db.query(`update supplies_appeals set text = '' where appellant_id = $1 and text <> ''`, [personId]);
-    const kept = await db.query('select 1 from supplies_loans where recipient_id = $1 union all select 1 from supplies_textbook_issues where pupil_id = $1', [personId]);
+    const kept = await db.query('select 1 from supplies_loans where recipient_id = $1 union all select 1 from supplies_textbook_issues where pupil_id = $1', [
+      personId,
+    ]);
     return [
       { module: 'supplies', action: 'deleted', what: 'census answers (devices, internet, categories)', count: census.rowCount ?? 0, keptUntil: null },
       { module: 'supplies', action: 'anonymised', what: "appeals' text", count: appeals.rowCount ?? 0, keptUntil: null },
-      { module: 'supplies', action: 'kept', what: 'loans and textbooks issued (property records)', count: kept.rowCount ?? 0, keptUntil: ctx.schoolRecordsUntil },
+      {
+        module: 'supplies',
+        action: 'kept',
+        what: 'loans and textbooks issued (property records)',
+        count: kept.rowCount ?? 0,
+        keptUntil: ctx.schoolRecordsUntil,
+      },
     ];
   },
 };

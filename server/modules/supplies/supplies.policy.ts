@@ -1,6 +1,10 @@
 import { hasRole, officerCovers, organisationsWhere, type Actor } from '../identity/identity.actor.js';
 
-export interface OrgNode { id: number; districtId: number; regionId: number }
+export interface OrgNode {
+  id: number;
+  districtId: number;
+  regionId: number;
+}
 
 /** A parent declares and sees only their own children's needs and household. */
 export function isParentOf(actor: Actor, childId: number): boolean {
@@ -33,8 +37,16 @@ export function canPublishRules(actor: Actor, regionId: number | null): boolean 
 }
 
 /** A run over an area: its officers (or above); over one organisation also its admin. */
-export function canRunFor(actor: Actor, level: 'organisation' | 'district' | 'region', node: { id: number; districtId: number | null; regionId: number }): boolean {
+export function canRunFor(
+  actor: Actor,
+  level: 'organisation' | 'district' | 'region',
+  node: { id: number; districtId: number | null; regionId: number },
+): boolean {
   if (level === 'organisation') return canManage(actor, node) || officerCovers(actor, { districtId: node.districtId!, regionId: node.regionId });
-  return actor.grants.some((g) => g.role === 'ministry_officer' || (g.role === 'region_officer' && g.regionId === node.regionId)
-    || (level === 'district' && g.role === 'district_officer' && g.districtId === node.id));
+  return actor.grants.some(
+    (g) =>
+      g.role === 'ministry_officer' ||
+      (g.role === 'region_officer' && g.regionId === node.regionId) ||
+      (level === 'district' && g.role === 'district_officer' && g.districtId === node.id),
+  );
 }

@@ -11,7 +11,8 @@ function multipart(content: string, name = 'file.csv') {
   const boundary = '----sabaq' + Math.random().toString(16).slice(2);
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`),
-    Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -25,10 +26,14 @@ beforeAll(async () => {
   other = await t.one<number>("select id from organisations where name_en = 'Zhandosov Village Secondary School'");
   son = await t.one<number>(`select l.child_id from parent_links l join accounts a on a.person_id = l.parent_id join class_members m on m.pupil_id = l.child_id
     join classes c on c.id = m.class_id where a.login = 'demo.parent' and c.name = '5 А'`);
-  daughter = await t.one<number>(`select l.child_id from parent_links l join accounts a on a.person_id = l.parent_id join class_members m on m.pupil_id = l.child_id
+  daughter =
+    await t.one<number>(`select l.child_id from parent_links l join accounts a on a.person_id = l.parent_id join class_members m on m.pupil_id = l.child_id
     join classes c on c.id = m.class_id where a.login = 'demo.parent' and c.name = '2 Ә'`);
-  strangerChild = await t.one<number>(`select m.pupil_id from class_members m join classes c on c.id = m.class_id where c.organisation_id = $1
-    and m.pupil_id not in ($2, $3) order by m.pupil_id limit 1`, [city, son, daughter]);
+  strangerChild = await t.one<number>(
+    `select m.pupil_id from class_members m join classes c on c.id = m.class_id where c.organisation_id = $1
+    and m.pupil_id not in ($2, $3) order by m.pupil_id limit 1`,
+    [city, son, daughter],
+  );
 });
 afterAll(async () => t?.close());
 
@@ -38,7 +43,12 @@ const req = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payloa
 describe('census', () => {
   test('a parent declares "no computer" for each child; the answer keeps who and when', async () => {
     for (const child of [son, daughter]) {
-      const res = await req(parent, 'PUT', `/api/supplies/census/${child}`, { devices: 'none', internet: 'none', connectable: true, categories: ['large_family'] });
+      const res = await req(parent, 'PUT', `/api/supplies/census/${child}`, {
+        devices: 'none',
+        internet: 'none',
+        connectable: true,
+        categories: ['large_family'],
+      });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ devices: 'none', source: 'parent', answeredBy: { firstName: 'Серік' } });
     }
@@ -51,7 +61,7 @@ describe('census', () => {
     expect(await t.one<number>('select count(*) from supplies_census_answers where person_id = $1', [strangerChild])).toBe(0);
   });
 
-  test("the needs show the household (siblings together), gaps, and who learns in person", async () => {
+  test('the needs show the household (siblings together), gaps, and who learns in person', async () => {
     const res = await req(admin, 'GET', `/api/supplies/organisations/${city}/needs`);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
@@ -66,22 +76,47 @@ describe('census', () => {
   });
 
   test('admin import: dry run reports every bad row, a good file writes', async () => {
-    const iins = (await t.db.query<{ iin: string }>(`select p.iin from persons p join class_members m on m.pupil_id = p.id join classes c on c.id = m.class_id
-      where c.organisation_id = $1 and p.id not in ($2, $3) order by p.id limit 3`, [city, son, daughter])).rows.map((r) => r.iin);
+    const iins = (
+      await t.db.query<{ iin: string }>(
+        `select p.iin from persons p join class_members m on m.pupil_id = p.id join classes c on c.id = m.class_id
+      where c.organisation_id = $1 and p.id not in ($2, $3) order by p.id limit 3`,
+        [city, son, daughter],
+      )
+    ).rows.map((r) => r.iin);
     const bad = `iin;devices;internet;connectable;categories\n${iins[0]};none;fixed;yes;low_income\n${iins[1]};maybe;fixed;yes;\n000000000000;none;none;no;\n`;
     const m = multipart(bad);
-    const dry = await t.app.inject({ method: 'POST', url: `/api/supplies/organisations/${city}/census-imports?dryRun=true`, payload: m.payload, headers: { ...m.headers, cookie: admin } });
+    const dry = await t.app.inject({
+      method: 'POST',
+      url: `/api/supplies/organisations/${city}/census-imports?dryRun=true`,
+      payload: m.payload,
+      headers: { ...m.headers, cookie: admin },
+    });
     expect(dry.json().errors).toHaveLength(2);
     // a body that does not match its boundary is bad input, never a 500
-    const broken = await t.app.inject({ method: 'POST', url: `/api/supplies/organisations/${city}/census-imports?dryRun=true`, payload: m.payload, headers: { ...multipart(bad).headers, cookie: admin } });
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: `/api/supplies/organisations/${city}/census-imports?dryRun=true`,
+      payload: m.payload,
+      headers: { ...multipart(bad).headers, cookie: admin },
+    });
     expect(broken.statusCode).toBe(400);
-    const dry2 = await t.app.inject({ method: 'POST', url: `/api/supplies/organisations/${city}/census-imports?dryRun=false`, payload: m.payload, headers: { ...m.headers, cookie: admin } });
+    const dry2 = await t.app.inject({
+      method: 'POST',
+      url: `/api/supplies/organisations/${city}/census-imports?dryRun=false`,
+      payload: m.payload,
+      headers: { ...m.headers, cookie: admin },
+    });
     expect(dry.statusCode).toBe(200);
     expect(dry2.statusCode).toBe(422);
     expect(dry2.json().errors.map((e: { code: string }) => e.code)).toEqual(['supplies.bad_devices', 'supplies.unknown_person']);
     expect(await t.one<number>('select count(*) from supplies_census_answers where source = $1', ['import'])).toBe(0);
     const good = multipart(`iin;devices;internet;connectable;categories\n${iins[0]};none;fixed;yes;low_income\n${iins[2]};none;none;no;orphan\n`);
-    const ok = await t.app.inject({ method: 'POST', url: `/api/supplies/organisations/${city}/census-imports?dryRun=false`, payload: good.payload, headers: { ...good.headers, cookie: admin } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: `/api/supplies/organisations/${city}/census-imports?dryRun=false`,
+      payload: good.payload,
+      headers: { ...good.headers, cookie: admin },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ ok: true, written: 2 });
   });
@@ -94,27 +129,45 @@ describe('stock, runs, loans', () => {
 
   test('stock import refuses an inventory number twice and a negative count, nothing written', async () => {
     const items = multipart('kind;inventory_number;serial;source\nlaptop;KAS-001;SN1;budget\nlaptop;KAS-001;SN2;budget\nrouter;KAS-R1;;sponsor\n');
-    const res = await t.app.inject({ method: 'POST', url: `/api/supplies/organisations/${city}/stock-imports?kind=items&dryRun=false`, payload: items.payload, headers: { ...items.headers, cookie: admin } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/supplies/organisations/${city}/stock-imports?kind=items&dryRun=false`,
+      payload: items.payload,
+      headers: { ...items.headers, cookie: admin },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0]).toMatchObject({ line: 3, code: 'supplies.duplicate_inventory_number' });
     const books = multipart('isbn;title;grade;subject;language;publisher;year;copies\n978-601-07-1234-5;Математика 5;5;math;kk;Атамұра;2020;-3\n');
-    const res2 = await t.app.inject({ method: 'POST', url: `/api/supplies/organisations/${city}/stock-imports?kind=textbooks&dryRun=false`, payload: books.payload, headers: { ...books.headers, cookie: admin } });
+    const res2 = await t.app.inject({
+      method: 'POST',
+      url: `/api/supplies/organisations/${city}/stock-imports?kind=textbooks&dryRun=false`,
+      payload: books.payload,
+      headers: { ...books.headers, cookie: admin },
+    });
     expect(res2.json().errors[0].code).toBe('supplies.negative_count');
     expect(await t.one<number>('select count(*) from supplies_items')).toBe(0);
   });
 
   test('a good stock file is imported', async () => {
     const items = multipart('kind;inventory_number;serial;source\nlaptop;KAS-001;SN1;budget\nlaptop;KAS-002;SN2;budget\nrouter;KAS-R1;;sponsor\n');
-    const res = await t.app.inject({ method: 'POST', url: `/api/supplies/organisations/${city}/stock-imports?kind=items&dryRun=false`, payload: items.payload, headers: { ...items.headers, cookie: admin } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/supplies/organisations/${city}/stock-imports?kind=items&dryRun=false`,
+      payload: items.payload,
+      headers: { ...items.headers, cookie: admin },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().written).toBe(3);
     const dup = await req(admin, 'POST', `/api/supplies/organisations/${city}/items`, { kind: 'laptop', inventoryNumber: 'KAS-001' });
     expect(dup.statusCode).toBe(409);
-    const elsewhere = await t.db.query(`insert into supplies_items (organisation_id, category, kind, inventory_number) values ($1, 'device', 'laptop', 'ZH-001')`, [other]);
+    const elsewhere = await t.db.query(
+      `insert into supplies_items (organisation_id, category, kind, inventory_number) values ($1, 'device', 'laptop', 'ZH-001')`,
+      [other],
+    );
     expect(elsewhere.rowCount).toBe(1);
   });
 
-  test('preview: the household gets 1 device and a kit with the reason in the reader\'s language; confirm writes it', async () => {
+  test("preview: the household gets 1 device and a kit with the reason in the reader's language; confirm writes it", async () => {
     const res = await req(admin, 'POST', '/api/supplies/allocation-runs/preview', { scope: { organisationId: city } });
     expect(res.statusCode, res.body).toBe(200);
     const run = res.json();
@@ -128,7 +181,10 @@ describe('stock, runs, loans', () => {
     expect(stale.statusCode).toBe(409);
     const ok = await req(admin, 'POST', '/api/supplies/allocation-runs', { scope: { organisationId: city }, fingerprint });
     expect(ok.statusCode, ok.body).toBe(201);
-    allocationId = await t.one<number>(`select id from supplies_allocations where household_key like 'h:%' and status = 'active' and pupil_ids @> $1::bigint[]`, [[son]]);
+    allocationId = await t.one<number>(
+      `select id from supplies_allocations where household_key like 'h:%' and status = 'active' and pupil_ids @> $1::bigint[]`,
+      [[son]],
+    );
   });
 
   test('a re-run moves no one already served', async () => {
@@ -142,7 +198,11 @@ describe('stock, runs, loans', () => {
     expect(res.statusCode, res.body).toBe(201);
     loanId = res.json().id;
     expect(res.json().dueOn).toBe('2021-05-25');
-    const again = await req(admin, 'POST', '/api/supplies/loans', { organisationId: city, inventoryNumber: 'KAS-001', recipientId: await t.one<number>("select person_id from accounts where login = 'demo.parent'") });
+    const again = await req(admin, 'POST', '/api/supplies/loans', {
+      organisationId: city,
+      inventoryNumber: 'KAS-001',
+      recipientId: await t.one<number>("select person_id from accounts where login = 'demo.parent'"),
+    });
     expect(again.json().error.code).toBe('supplies.item_on_loan');
     const elsewhere = await req(admin, 'POST', '/api/supplies/loans', { organisationId: city, inventoryNumber: 'ZH-001', allocationId });
     expect(elsewhere.json().error.code).toBe('supplies.item_of_another_organisation');
@@ -218,8 +278,15 @@ describe('rules, textbooks, officers', () => {
   });
 
   test('textbooks: issued to a whole class in one go, the public page and the QR sheet need no sign-in', async () => {
-    const books = multipart('isbn;title;grade;subject;language;publisher;year;copies;e_version_url\n978-601-07-1234-5;Математика 5;5;math;kk;Атамұра;2020;20;https://example.org/m5.pdf\n');
-    const imp = await t.app.inject({ method: 'POST', url: `/api/supplies/organisations/${city}/stock-imports?kind=textbooks&dryRun=false`, payload: books.payload, headers: { ...books.headers, cookie: admin } });
+    const books = multipart(
+      'isbn;title;grade;subject;language;publisher;year;copies;e_version_url\n978-601-07-1234-5;Математика 5;5;math;kk;Атамұра;2020;20;https://example.org/m5.pdf\n',
+    );
+    const imp = await t.app.inject({
+      method: 'POST',
+      url: `/api/supplies/organisations/${city}/stock-imports?kind=textbooks&dryRun=false`,
+      payload: books.payload,
+      headers: { ...books.headers, cookie: admin },
+    });
     expect(imp.statusCode, imp.body).toBe(200);
     const title = await t.one<number>("select id from supplies_textbook_titles where isbn = '978-601-07-1234-5'");
     const cls = await t.one<number>("select id from classes where organisation_id = $1 and name = '5 А'", [city]);
@@ -227,7 +294,9 @@ describe('rules, textbooks, officers', () => {
     expect(r1.statusCode, r1.body).toBe(200);
     expect(r1.json()).toEqual({ pupils: 18, changed: 18 });
     const cls2 = await t.one<number>("select id from classes where organisation_id = $1 and name = '5 Ә'", [city]);
-    expect((await req(admin, 'POST', `/api/supplies/classes/${cls2}/textbook-issues`, { titleId: title })).json().error.code).toBe('supplies.not_enough_copies');
+    expect((await req(admin, 'POST', `/api/supplies/classes/${cls2}/textbook-issues`, { titleId: title })).json().error.code).toBe(
+      'supplies.not_enough_copies',
+    );
     const pub = await t.app.inject({ url: `/api/supplies/textbooks/${title}` });
     expect(pub.json()).toMatchObject({ title: 'Математика 5', eVersionUrl: 'https://example.org/m5.pdf' });
     const page = await t.app.inject({ url: `/textbooks/${title}`, headers: { 'accept-language': 'kk' } });

@@ -5,10 +5,23 @@ import { DEFAULT_RULES } from './supplies.defaults.js';
 import { allocate, devicesForPupils, entitlementOf, type HouseholdFacts, type MemberFacts, type Previous } from './supplies.rules.js';
 
 const pupil = (id: number, over: Partial<MemberFacts> = {}): MemberFacts => ({
-  personId: id, role: 'pupil', inPerson: false, devices: 'none', internet: 'fixed', connectable: true, categories: [], ...over,
+  personId: id,
+  role: 'pupil',
+  inPerson: false,
+  devices: 'none',
+  internet: 'fixed',
+  connectable: true,
+  categories: [],
+  ...over,
 });
 const household = (key: string, members: MemberFacts[], over: Partial<HouseholdFacts> = {}): HouseholdFacts => ({
-  key, organisationId: 1, districtId: 1, recipientId: 100, members, declaredAt: '2020-09-01T00:00:00.000Z', ...over,
+  key,
+  organisationId: 1,
+  districtId: 1,
+  recipientId: 100,
+  members,
+  declaredAt: '2020-09-01T00:00:00.000Z',
+  ...over,
 });
 
 describe('entitlement: the rule as a truth table', () => {
@@ -46,7 +59,10 @@ describe('entitlement: the rule as a truth table', () => {
   });
 
   test('the reason in kk, ru and en', () => {
-    const h = household('h:1', [1, 2, 3, 4].map((i) => pupil(i, { categories: ['large_family'] })));
+    const h = household(
+      'h:1',
+      [1, 2, 3, 4].map((i) => pupil(i, { categories: ['large_family'] })),
+    );
     const [line] = allocate(DEFAULT_RULES, 1, [h], { devices: 5, kits: 0 }).lines;
     expect(renderAllocationReason(line!.reason, 'en')).toBe('2 devices: 4 pupils learning at a distance, large family, priority 2; rules v1');
     expect(renderAllocationReason(line!.reason, 'ru')).toBe('2 устройства: 4 ученика учатся дистанционно, многодетная семья, приоритет 2; правила v1');
@@ -55,7 +71,15 @@ describe('entitlement: the rule as a truth table', () => {
 
   test('the default rules parse, and overlapping bands do not', () => {
     expect(ruleSetBody.safeParse(DEFAULT_RULES).success).toBe(true);
-    expect(ruleSetBody.safeParse({ ...DEFAULT_RULES, bands: [{ min: 1, max: 4, devices: 1 }, { min: 4, max: 6, devices: 2 }] }).success).toBe(false);
+    expect(
+      ruleSetBody.safeParse({
+        ...DEFAULT_RULES,
+        bands: [
+          { min: 1, max: 4, devices: 1 },
+          { min: 4, max: 6, devices: 2 },
+        ],
+      }).success,
+    ).toBe(false);
   });
 });
 
@@ -71,64 +95,77 @@ const memberArb = fc.record({
   categories: fc.subarray(['low_income', 'large_family', 'orphan', 'special_needs']),
 });
 const householdsArb = fc.uniqueArray(
-  fc.record({
-    key: fc.integer({ min: 1, max: 10_000 }).map((n) => `h:${n}`),
-    organisationId: fc.integer({ min: 1, max: 4 }),
-    members: fc.array(memberArb, { minLength: 1, maxLength: 9 }),
-    declaredAt: fc.integer({ min: 0, max: 1000 }).map((d) => new Date(Date.UTC(2020, 7, 1) + d * 3_600_000).toISOString()),
-  }).map((h) => ({ ...h, districtId: 1, recipientId: 7 })),
+  fc
+    .record({
+      key: fc.integer({ min: 1, max: 10_000 }).map((n) => `h:${n}`),
+      organisationId: fc.integer({ min: 1, max: 4 }),
+      members: fc.array(memberArb, { minLength: 1, maxLength: 9 }),
+      declaredAt: fc.integer({ min: 0, max: 1000 }).map((d) => new Date(Date.UTC(2020, 7, 1) + d * 3_600_000).toISOString()),
+    })
+    .map((h) => ({ ...h, districtId: 1, recipientId: 7 })),
   { selector: (h) => h.key, maxLength: 40 },
 );
 const stockArb = fc.record({ devices: fc.integer({ min: 0, max: 60 }), kits: fc.integer({ min: 0, max: 30 }) });
 
 describe('runs: properties', () => {
   test('never more than the stock', () => {
-    fc.assert(fc.property(householdsArb, stockArb, (hs, stock) => {
-      const { lines, left } = allocate(DEFAULT_RULES, 1, hs, stock);
-      const dev = lines.reduce((s, l) => s + l.newDevices, 0);
-      const kits = lines.reduce((s, l) => s + l.newKits, 0);
-      return dev <= stock.devices && kits <= stock.kits && left.devices === stock.devices - dev && left.kits === stock.kits - kits;
-    }));
+    fc.assert(
+      fc.property(householdsArb, stockArb, (hs, stock) => {
+        const { lines, left } = allocate(DEFAULT_RULES, 1, hs, stock);
+        const dev = lines.reduce((s, l) => s + l.newDevices, 0);
+        const kits = lines.reduce((s, l) => s + l.newKits, 0);
+        return dev <= stock.devices && kits <= stock.kits && left.devices === stock.devices - dev && left.kits === stock.kits - kits;
+      }),
+    );
   });
 
   test('a household never gets more than its entitlement', () => {
-    fc.assert(fc.property(householdsArb, stockArb, (hs, stock) =>
-      allocate(DEFAULT_RULES, 1, hs, stock).lines.every((l) => l.devices <= l.entitledDevices && l.kits <= l.entitledKits && l.devices >= 0)));
+    fc.assert(
+      fc.property(householdsArb, stockArb, (hs, stock) =>
+        allocate(DEFAULT_RULES, 1, hs, stock).lines.every((l) => l.devices <= l.entitledDevices && l.kits <= l.entitledKits && l.devices >= 0),
+      ),
+    );
   });
 
   test('priority order: nobody later in line gets a device while someone earlier still lacks one', () => {
-    fc.assert(fc.property(householdsArb, stockArb, (hs, stock) => {
-      const { lines } = allocate(DEFAULT_RULES, 1, hs, stock);
-      for (let i = 0; i < lines.length; i++) {
-        if (lines[i]!.shortDevices === 0) continue;
-        if (lines.slice(i + 1).some((l) => l.newDevices > 0)) return false;
-        if (lines.slice(i + 1).some((l) => l.priority < lines[i]!.priority)) return false;
-      }
-      return true;
-    }));
+    fc.assert(
+      fc.property(householdsArb, stockArb, (hs, stock) => {
+        const { lines } = allocate(DEFAULT_RULES, 1, hs, stock);
+        for (let i = 0; i < lines.length; i++) {
+          if (lines[i]!.shortDevices === 0) continue;
+          if (lines.slice(i + 1).some((l) => l.newDevices > 0)) return false;
+          if (lines.slice(i + 1).some((l) => l.priority < lines[i]!.priority)) return false;
+        }
+        return true;
+      }),
+    );
   });
 
   test('deterministic: the same facts in any order give the same run', () => {
-    fc.assert(fc.property(householdsArb, stockArb, fc.integer(), (hs, stock, seed) => {
-      const shuffled = [...hs].sort((a, b) => ((a.key.length * 31 + seed) % 7) - ((b.key.length * 17 + seed) % 5));
-      return JSON.stringify(allocate(DEFAULT_RULES, 1, hs, stock)) === JSON.stringify(allocate(DEFAULT_RULES, 1, shuffled.reverse(), stock));
-    }));
+    fc.assert(
+      fc.property(householdsArb, stockArb, fc.integer(), (hs, stock, seed) => {
+        const shuffled = [...hs].sort((a, b) => ((a.key.length * 31 + seed) % 7) - ((b.key.length * 17 + seed) % 5));
+        return JSON.stringify(allocate(DEFAULT_RULES, 1, hs, stock)) === JSON.stringify(allocate(DEFAULT_RULES, 1, shuffled.reverse(), stock));
+      }),
+    );
   });
 
   test('stable: a re-run after new stock moves no one already served and serves the next in line', () => {
-    fc.assert(fc.property(householdsArb, stockArb, stockArb, (hs, first, extra) => {
-      const run1 = allocate(DEFAULT_RULES, 1, hs, first);
-      const previous = new Map<string, Previous>(run1.lines.map((l) => [l.key, { devices: l.devices, kits: l.kits }]));
-      const run2 = allocate(DEFAULT_RULES, 1, hs, { devices: run1.left.devices + extra.devices, kits: run1.left.kits + extra.kits }, previous);
-      const after = new Map(run2.lines.map((l) => [l.key, l]));
-      for (const l of run1.lines) {
-        const a = after.get(l.key);
-        if (!a || a.devices < l.devices || a.kits < l.kits) return false;
-      }
-      // the new stock goes to the ones short after the first run, in the same order
-      const served = run2.lines.reduce((s, l) => s + l.newDevices, 0);
-      const short1 = run1.lines.reduce((s, l) => s + l.shortDevices, 0);
-      return served === Math.min(short1, run1.left.devices + extra.devices);
-    }));
+    fc.assert(
+      fc.property(householdsArb, stockArb, stockArb, (hs, first, extra) => {
+        const run1 = allocate(DEFAULT_RULES, 1, hs, first);
+        const previous = new Map<string, Previous>(run1.lines.map((l) => [l.key, { devices: l.devices, kits: l.kits }]));
+        const run2 = allocate(DEFAULT_RULES, 1, hs, { devices: run1.left.devices + extra.devices, kits: run1.left.kits + extra.kits }, previous);
+        const after = new Map(run2.lines.map((l) => [l.key, l]));
+        for (const l of run1.lines) {
+          const a = after.get(l.key);
+          if (!a || a.devices < l.devices || a.kits < l.kits) return false;
+        }
+        // the new stock goes to the ones short after the first run, in the same order
+        const served = run2.lines.reduce((s, l) => s + l.newDevices, 0);
+        const short1 = run1.lines.reduce((s, l) => s + l.shortDevices, 0);
+        return served === Math.min(short1, run1.left.devices + extra.devices);
+      }),
+    );
   });
 });

@@ -25,7 +25,10 @@ export interface HouseholdFacts {
   declaredAt: string;
 }
 
-export interface Previous { devices: number; kits: number }
+export interface Previous {
+  devices: number;
+  kits: number;
+}
 
 export interface Entitlement {
   devices: number;
@@ -61,7 +64,12 @@ export function entitlementOf(rules: RuleSetBody, h: HouseholdFacts): Entitlemen
   if (teachers.length > 0) stated.add('teacher');
   let priority = rules.priorities.length + 1;
   let category: string | null = null;
-  for (const [i, c] of rules.priorities.entries()) if (stated.has(c)) { priority = i + 1; category = c; break; }
+  for (const [i, c] of rules.priorities.entries())
+    if (stated.has(c)) {
+      priority = i + 1;
+      category = c;
+      break;
+    }
   const eligibleByCategory = category !== null || rules.serveWithoutCategory;
 
   const online = [...distance, ...teachers];
@@ -76,7 +84,10 @@ export function entitlementOf(rules: RuleSetBody, h: HouseholdFacts): Entitlemen
   if (category !== null) parts.push({ code: 'category', category });
   else parts.push({ code: 'no_category' });
   if (offline.length > 0 && !canConnect) parts.push({ code: 'not_connectable' });
-  if (!eligibleByCategory) { devices = 0; kits = 0; }
+  if (!eligibleByCategory) {
+    devices = 0;
+    kits = 0;
+  }
   parts.push({ code: 'priority', n: priority });
   return { devices, kits, priority, category, distancePupils: needing.length, inPerson, parts };
 }
@@ -123,8 +134,13 @@ export function servingOrder(a: { priority: number; declaredAt: string; key: str
  * `households` may be a stream (a generator over a cursor): only those that may need something are
  * kept, so a country run holds ~10 % of its households in memory, never all of them.
  */
-export function allocate(rules: RuleSetBody, version: number, households: Iterable<HouseholdFacts>, stock: { devices: number; kits: number },
-  previous: ReadonlyMap<string, Previous> = new Map()): AllocationOutcome {
+export function allocate(
+  rules: RuleSetBody,
+  version: number,
+  households: Iterable<HouseholdFacts>,
+  stock: { devices: number; kits: number },
+  previous: ReadonlyMap<string, Previous> = new Map(),
+): AllocationOutcome {
   // most households need nothing: skip them before building reasons and sorting (a country has millions)
   const rows = [];
   for (const h of households) {
@@ -156,10 +172,26 @@ export function allocate(rules: RuleSetBody, version: number, households: Iterab
     if (shortDevices + shortKits > 0) reason.push({ code: 'no_stock', n: shortDevices + shortKits });
     reason.push({ code: 'rules', n: version });
     lines.push({
-      key: h.key, organisationId: h.organisationId, districtId: h.districtId, recipientId: h.recipientId,
-      pupilIds: h.members.filter((m) => m.role === 'pupil').map((m) => m.personId).sort((a, b) => a - b),
-      priority: e.priority, entitledDevices: e.devices, entitledKits: e.kits, previousDevices: prev.devices, previousKits: prev.kits,
-      devices, kits, newDevices, newKits, shortDevices, shortKits, reason,
+      key: h.key,
+      organisationId: h.organisationId,
+      districtId: h.districtId,
+      recipientId: h.recipientId,
+      pupilIds: h.members
+        .filter((m) => m.role === 'pupil')
+        .map((m) => m.personId)
+        .sort((a, b) => a - b),
+      priority: e.priority,
+      entitledDevices: e.devices,
+      entitledKits: e.kits,
+      previousDevices: prev.devices,
+      previousKits: prev.kits,
+      devices,
+      kits,
+      newDevices,
+      newKits,
+      shortDevices,
+      shortKits,
+      reason,
     });
   }
   return { lines, left: { devices: devicesLeft, kits: kitsLeft } };
@@ -190,7 +222,12 @@ export function shortfallByOrganisation(lines: AllocationLine[]): { organisation
 /** A short, stable fingerprint of a run's outcome: confirm refuses when the world changed since the preview. */
 export function fingerprintOf(version: number, lines: AllocationLine[], stock: { devices: number; kits: number }): string {
   let h = 2166136261 >>> 0;
-  const feed = (s: string) => { for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; } };
+  const feed = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 16777619) >>> 0;
+    }
+  };
   feed(`v${version}|${stock.devices}|${stock.kits}`);
   for (const l of lines) feed(`|${l.key}:${l.devices}:${l.kits}:${l.entitledDevices}:${l.entitledKits}`);
   return `${version}-${lines.length}-${h.toString(16)}`;

@@ -7,7 +7,14 @@ import { insertRuleSet } from './supplies.repository.js';
  * Census answers, stock, loans and textbook orders shaped by the seeds are not seeded yet (see README).
  */
 export const seedSupplies: ModuleSeeder = async ({ db }) => {
-  await db.transaction((tx) => insertRuleSet(tx, null, DEFAULT_RULES,
-    'Defaults from the seeds: vulnerable families first, then teachers; 1-3 pupils at a distance -> 1 device, 4-6 -> 2, 7-8 -> 3; kits only where connectable', null,
-    new Date('2020-08-15T09:00:00+06:00')));
+  await db.transaction((tx) =>
+    insertRuleSet(
+      tx,
+      null,
+      DEFAULT_RULES,
+      'Defaults from the seeds: vulnerable families first, then teachers; 1-3 pupils at a distance -> 1 device, 4-6 -> 2, 7-8 -> 3; kits only where connectable',
+      null,
+      new Date('2020-08-15T09:00:00+06:00'),
+    ),
+  );
 };

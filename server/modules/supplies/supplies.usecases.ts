@@ -1,7 +1,5 @@
 import type { Db, Queryable } from '../../platform/db.js';
-import {
-  renderAllocationReason, ruleSetBody, type CensusBody, type ItemBody, type ReasonPart, type RuleSetBody,
-} from '../../../contracts/supplies.js';
+import { renderAllocationReason, ruleSetBody, type CensusBody, type ItemBody, type ReasonPart, type RuleSetBody } from '../../../contracts/supplies.js';
 import type { Actor, Language } from '../identity/identity.actor.js';
 import { effectiveFormats } from '../formats/formats.usecases.js';
 import { dayOf } from '../formats/formats.usecases.js';
@@ -11,8 +9,16 @@ import { DEFAULT_RULES } from './supplies.defaults.js';
 import * as repo from './supplies.repository.js';
 import type { AllocationRow, OrgRow, PersonRow } from './supplies.repository.js';
 import {
-  allocate, entitlementOf, fingerprintOf, householdKey, isOverdue, shortfallByOrganisation,
-  type AllocationLine, type HouseholdFacts, type MemberFacts, type Previous,
+  allocate,
+  entitlementOf,
+  fingerprintOf,
+  householdKey,
+  isOverdue,
+  shortfallByOrganisation,
+  type AllocationLine,
+  type HouseholdFacts,
+  type MemberFacts,
+  type Previous,
 } from './supplies.rules.js';
 import { canManage, canPublishRules, canRunFor, canTransfer, covers, isOfficer, isParentOf } from './supplies.policy.js';
 import * as errors from './supplies.errors.js';
@@ -41,7 +47,10 @@ async function visibleOrganisation(db: Queryable, actor: Actor, id: number): Pro
 // ── rules ──────────────────────────────────────────────────────────────────────────────────────
 
 /** The rules in force for a region: its own latest version, else the country's, else the defaults (v0 → shown as v1). */
-export async function rulesFor(db: Queryable, regionId: number | null): Promise<{ id: number | null; version: number; body: RuleSetBody; regionId: number | null; notes: string | null; createdAt: string | null }> {
+export async function rulesFor(
+  db: Queryable,
+  regionId: number | null,
+): Promise<{ id: number | null; version: number; body: RuleSetBody; regionId: number | null; notes: string | null; createdAt: string | null }> {
   const row = await repo.currentRuleSet(db, regionId);
   if (!row) return { id: null, version: 1, body: DEFAULT_RULES, regionId: null, notes: null, createdAt: null };
   return { id: row.id, version: row.version, body: ruleSetBody.parse(row.body), regionId: row.regionId, notes: row.notes, createdAt: row.createdAt };
@@ -58,7 +67,10 @@ export async function readRules(db: Queryable, actor: Actor, regionId: number | 
 export async function publishRules(db: Db, actor: Actor, input: { regionId: number | null; body?: unknown; source?: string; notes?: string }, now: Date) {
   if (!isOfficer(actor)) throw errors.areaNotFound();
   if (input.regionId !== null && !(await repo.areaExists(db, 'region', input.regionId))) throw errors.areaNotFound('Region not found');
-  if (!canPublishRules(actor, input.regionId)) throw errors.forbidden(input.regionId === null ? 'Only the ministry publishes the country rules' : "Only the region's officers or the ministry publish its rules");
+  if (!canPublishRules(actor, input.regionId))
+    throw errors.forbidden(
+      input.regionId === null ? 'Only the ministry publishes the country rules' : "Only the region's officers or the ministry publish its rules",
+    );
   let raw = input.body;
   if (raw === undefined) {
     if (input.source === undefined) throw errors.ruleSetInvalid('Send the rule set as body or as source text');
@@ -70,7 +82,9 @@ export async function publishRules(db: Db, actor: Actor, input: { regionId: numb
   }
   const parsed = ruleSetBody.safeParse(raw);
   if (!parsed.success) {
-    throw errors.ruleSetInvalid('The rule set does not follow the rules schema', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+    throw errors.ruleSetInvalid('The rule set does not follow the rules schema', {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
   }
   await db.transaction((tx) => repo.insertRuleSet(tx, input.regionId, parsed.data, input.notes ?? null, actor.personId, now));
   return readRules(db, actor, input.regionId ?? undefined);
@@ -78,21 +92,36 @@ export async function publishRules(db: Db, actor: Actor, input: { regionId: numb
 
 // ── census and households ──────────────────────────────────────────────────────────────────────
 
-interface Classified extends PersonRow { inPerson: boolean; format: string | null }
+interface Classified extends PersonRow {
+  inPerson: boolean;
+  format: string | null;
+}
 
 /** Marks who learns in person today: a regular-mode class (formats) or a place in a duty group (duty). */
 async function classify(db: Queryable, people: PersonRow[], date: string): Promise<Classified[]> {
   const classIds = [...new Set(people.flatMap((p) => (p.classId !== null ? [p.classId] : [])))];
-  const formats = await effectiveFormats(db, classIds.map((classId) => ({ classId, date })));
+  const formats = await effectiveFormats(
+    db,
+    classIds.map((classId) => ({ classId, date })),
+  );
   const formatOf = new Map(classIds.map((id, i) => [id, formats[i]?.format ?? null]));
-  const placed = await childrenInDutyGroups(db, people.filter((p) => p.role === 'pupil' && p.classId !== null && formatOf.get(p.classId) === 'duty').map((p) => p.personId));
+  const placed = await childrenInDutyGroups(
+    db,
+    people.filter((p) => p.role === 'pupil' && p.classId !== null && formatOf.get(p.classId) === 'duty').map((p) => p.personId),
+  );
   return people.map((p) => {
-    const format = p.classId !== null ? formatOf.get(p.classId) ?? null : null;
+    const format = p.classId !== null ? (formatOf.get(p.classId) ?? null) : null;
     return { ...p, format, inPerson: p.role === 'pupil' && (format === 'regular' || placed.has(p.personId)) };
   });
 }
 
-interface Household { organisationId: number; districtId: number; key: string; recipientId: number; members: Classified[] }
+interface Household {
+  organisationId: number;
+  districtId: number;
+  key: string;
+  recipientId: number;
+  members: Classified[];
+}
 
 function householdsOf(people: Classified[], orgs: Map<number, OrgRow>): Household[] {
   const by = new Map<string, Household>();
@@ -114,27 +143,49 @@ function factsOf(h: Household): HouseholdFacts | null {
   const answered = h.members.filter((m) => m.answer !== null);
   if (answered.length === 0) return null;
   return {
-    key: `${h.organisationId}/${h.key}`, organisationId: h.organisationId, districtId: h.districtId, recipientId: h.recipientId,
+    key: `${h.organisationId}/${h.key}`,
+    organisationId: h.organisationId,
+    districtId: h.districtId,
+    recipientId: h.recipientId,
     declaredAt: answered.map((m) => m.answer!.answeredAt).sort()[0]!,
-    members: answered.map((m): MemberFacts => ({
-      personId: m.personId, role: m.role, inPerson: m.inPerson, devices: m.answer!.devices, internet: m.answer!.internet,
-      connectable: m.answer!.connectable, categories: m.answer!.categories,
-    })),
+    members: answered.map(
+      (m): MemberFacts => ({
+        personId: m.personId,
+        role: m.role,
+        inPerson: m.inPerson,
+        devices: m.answer!.devices,
+        internet: m.answer!.internet,
+        connectable: m.answer!.connectable,
+        categories: m.answer!.categories,
+      }),
+    ),
   };
 }
 
 function allocationView(a: AllocationRow | undefined, lang: Language) {
   if (!a) return null;
   return {
-    id: a.id, runId: a.runId, devices: a.devices, kits: a.kits, entitledDevices: a.entitledDevices, entitledKits: a.entitledKits, priority: a.priority,
-    reason: a.reason, reasonText: renderAllocationReason(a.reason, reasonLang(lang)), createdAt: a.createdAt,
+    id: a.id,
+    runId: a.runId,
+    devices: a.devices,
+    kits: a.kits,
+    entitledDevices: a.entitledDevices,
+    entitledKits: a.entitledKits,
+    priority: a.priority,
+    reason: a.reason,
+    reasonText: renderAllocationReason(a.reason, reasonLang(lang)),
+    createdAt: a.createdAt,
   };
 }
 
 function memberView(m: Classified) {
   return {
-    person: { id: m.personId, ...m.name }, role: m.role, class: m.classId !== null ? { id: m.classId, name: m.className!, grade: m.grade } : null,
-    inPerson: m.inPerson, format: m.format, answer: m.answer,
+    person: { id: m.personId, ...m.name },
+    role: m.role,
+    class: m.classId !== null ? { id: m.classId, name: m.className!, grade: m.grade } : null,
+    inPerson: m.inPerson,
+    format: m.format,
+    answer: m.answer,
   };
 }
 
@@ -162,11 +213,17 @@ export async function needsOf(db: Queryable, actor: Actor, organisationId: numbe
   };
   const recipients = await repo.personNames(db, [...new Set(households.map((h) => h.recipientId))]);
   return {
-    organisation: { id: org.id, name: org.name }, date, summary,
-    households: admin ? households.map((h) => ({
-      key: h.key, recipient: recipients.has(h.recipientId) ? { id: h.recipientId, ...recipients.get(h.recipientId)! } : null,
-      members: h.members.map(memberView), allocation: allocationView(allocations.get(h.key), actor.language),
-    })) : [],
+    organisation: { id: org.id, name: org.name },
+    date,
+    summary,
+    households: admin
+      ? households.map((h) => ({
+          key: h.key,
+          recipient: recipients.has(h.recipientId) ? { id: h.recipientId, ...recipients.get(h.recipientId)! } : null,
+          members: h.members.map(memberView),
+          allocation: allocationView(allocations.get(h.key), actor.language),
+        }))
+      : [],
   };
 }
 
@@ -185,10 +242,20 @@ export async function declareNeeds(db: Db, actor: Actor, personId: number, body:
     source = 'admin';
   }
   if (!target) throw errors.personNotFound();
-  await repo.insertAnswers(db, [{
-    personId, organisationId: target.organisationId, role: target.role, devices: body.devices, internet: body.internet, connectable: body.connectable,
-    categories: [...new Set(body.categories)].sort(), source, answeredBy: actor.personId, answeredAt: now,
-  }]);
+  await repo.insertAnswers(db, [
+    {
+      personId,
+      organisationId: target.organisationId,
+      role: target.role,
+      devices: body.devices,
+      internet: body.internet,
+      connectable: body.connectable,
+      categories: [...new Set(body.categories)].sort(),
+      source,
+      answeredBy: actor.personId,
+      answeredAt: now,
+    },
+  ]);
   const [after] = await repo.peopleOf(db, [target.organisationId], [personId]);
   return after!.answer!;
 }
@@ -208,9 +275,11 @@ export async function myHouseholds(db: Queryable, actor: Actor, now: Date) {
       const loans = (await repo.loansWhere(db, { organisationIds: [orgId], status: 'all', today: today(now) })).filter((l) => l.householdKey === h.key);
       const recipients = await repo.personNames(db, [h.recipientId]);
       out.push({
-        organisation: { id: org.id, name: org.name }, key: h.key,
+        organisation: { id: org.id, name: org.name },
+        key: h.key,
         recipient: recipients.has(h.recipientId) ? { id: h.recipientId, ...recipients.get(h.recipientId)! } : null,
-        members: h.members.map(memberView), allocation: allocationView(allocation, actor.language),
+        members: h.members.map(memberView),
+        allocation: allocationView(allocation, actor.language),
         loans: loans.map((l) => loanView(l, today(now))),
         appeals: await repo.appealsOf(db, orgId, [h.key]),
       });
@@ -229,7 +298,7 @@ async function resolveScope(db: Queryable, actor: Actor, scope: Scope) {
     if (!org || !canRunFor(actor, 'organisation', org)) throw errors.organisationNotFound();
     return { level: 'organisation' as const, id: org.id, regionId: org.regionId, orgs: [org] };
   }
-  const level = scope.districtId !== undefined ? 'district' as const : 'region' as const;
+  const level = scope.districtId !== undefined ? ('district' as const) : ('region' as const);
   const id = (scope.districtId ?? scope.regionId)!;
   const area = await repo.areaExists(db, level, id);
   if (!area || !canRunFor(actor, level, { id, districtId: area.districtId, regionId: area.regionId })) throw errors.areaNotFound();
@@ -245,9 +314,16 @@ async function computeRun(db: Queryable, actor: Actor, scope: Scope, reshuffle: 
   const people = await classify(db, await repo.peopleOf(db, orgIds), today(now));
   const households = householdsOf(people, orgs);
   // a lazy stream of facts: allocate keeps only the households that may need something
-  const facts = (function* () { for (const h of households) { const f = factsOf(h); if (f) yield f; } })();
+  const facts = (function* () {
+    for (const h of households) {
+      const f = factsOf(h);
+      if (f) yield f;
+    }
+  })();
   const active = await repo.activeAllocations(db, orgIds);
-  const previous = new Map<string, Previous>(reshuffle ? [] : active.map((a) => [`${a.organisationId}/${a.householdKey}`, { devices: a.devices, kits: a.kits }]));
+  const previous = new Map<string, Previous>(
+    reshuffle ? [] : active.map((a) => [`${a.organisationId}/${a.householdKey}`, { devices: a.devices, kits: a.kits }]),
+  );
   const counts = await repo.stockCounts(db, orgIds);
   const stock = { devices: 0, kits: 0 };
   for (const c of counts.values()) {
@@ -263,15 +339,26 @@ async function runView(db: Queryable, actor: Actor, c: Awaited<ReturnType<typeof
   const names = await repo.personNames(db, [...new Set(lines.map((l) => l.recipientId))]);
   const orgs = new Map(c.s.orgs.map((o) => [o.id, o]));
   const view = (l: AllocationLine) => ({
-    ...l, key: l.key.slice(l.key.indexOf('/') + 1), recipient: names.get(l.recipientId) ?? null, reasonText: renderAllocationReason(l.reason, actor.language),
+    ...l,
+    key: l.key.slice(l.key.indexOf('/') + 1),
+    recipient: names.get(l.recipientId) ?? null,
+    reasonText: renderAllocationReason(l.reason, actor.language),
   });
   const shortfall = shortfallByOrganisation(lines).map((r) => ({ ...r, name: orgs.get(r.organisationId)?.name ?? null }));
   return {
-    id, confirmed: id !== null, fingerprint: c.fingerprint, rulesVersion: c.rules.version, reshuffle, stock: c.stock,
+    id,
+    confirmed: id !== null,
+    fingerprint: c.fingerprint,
+    rulesVersion: c.rules.version,
+    reshuffle,
+    stock: c.stock,
     totals: {
-      households: lines.length, served: lines.filter((l) => l.devices + l.kits > 0).length,
-      newDevices: lines.reduce((s, l) => s + l.newDevices, 0), newKits: lines.reduce((s, l) => s + l.newKits, 0),
-      shortDevices: lines.reduce((s, l) => s + l.shortDevices, 0), shortKits: lines.reduce((s, l) => s + l.shortKits, 0),
+      households: lines.length,
+      served: lines.filter((l) => l.devices + l.kits > 0).length,
+      newDevices: lines.reduce((s, l) => s + l.newDevices, 0),
+      newKits: lines.reduce((s, l) => s + l.newKits, 0),
+      shortDevices: lines.reduce((s, l) => s + l.shortDevices, 0),
+      shortKits: lines.reduce((s, l) => s + l.shortKits, 0),
     },
     lines: lines.filter((l) => l.devices + l.kits > 0).map(view),
     unserved: lines.filter((l) => l.shortDevices + l.shortKits > 0).map(view),
@@ -294,24 +381,52 @@ export async function confirmRun(db: Db, actor: Actor, body: { scope: Scope; res
     const view = await runView(tx, actor, c, null, body.reshuffle);
     const orgIds = c.s.orgs.map((o) => o.id);
     const activeByKey = new Map(c.active.map((a) => [`${a.organisationId}/${a.householdKey}`, a]));
-    const changed = body.reshuffle ? c.outcome.lines : c.outcome.lines.filter((l) => {
-      const a = activeByKey.get(l.key);
-      return !a || a.devices !== l.devices || a.kits !== l.kits;
-    });
+    const changed = body.reshuffle
+      ? c.outcome.lines
+      : c.outcome.lines.filter((l) => {
+          const a = activeByKey.get(l.key);
+          return !a || a.devices !== l.devices || a.kits !== l.kits;
+        });
     const runId = await repo.insertRun(tx, {
-      scopeLevel: c.s.level, scopeId: c.s.id, ruleSetId: c.rules.id, rulesVersion: c.rules.version, fingerprint: c.fingerprint, reshuffle: body.reshuffle,
-      totals: { ...view.totals, stock: c.stock, shortfall: view.shortfall.map(({ organisationId, districtId, devices, kits }) => ({ organisationId, districtId, devices, kits })) },
-      by: actor.personId, at: now,
+      scopeLevel: c.s.level,
+      scopeId: c.s.id,
+      ruleSetId: c.rules.id,
+      rulesVersion: c.rules.version,
+      fingerprint: c.fingerprint,
+      reshuffle: body.reshuffle,
+      totals: {
+        ...view.totals,
+        stock: c.stock,
+        shortfall: view.shortfall.map(({ organisationId, districtId, devices, kits }) => ({ organisationId, districtId, devices, kits })),
+      },
+      by: actor.personId,
+      at: now,
     });
     const split = (k: string) => ({ organisationId: Number(k.slice(0, k.indexOf('/'))), key: k.slice(k.indexOf('/') + 1) });
     await repo.supersedeAllocations(tx, orgIds, body.reshuffle ? null : changed.map((l) => split(l.key)));
-    await repo.insertAllocations(tx, runId, now, changed.filter((l) => l.devices + l.kits > 0).map((l) => ({
-      ...l, key: split(l.key).key,
-    })));
+    await repo.insertAllocations(
+      tx,
+      runId,
+      now,
+      changed
+        .filter((l) => l.devices + l.kits > 0)
+        .map((l) => ({
+          ...l,
+          key: split(l.key).key,
+        })),
+    );
     // the families newly served hear of it (the reason is in the app)
-    await notify(tx, changed.filter((l) => l.newDevices + l.newKits > 0).map((l) => ({
-      personId: l.recipientId, kind: 'supplies.allocated', params: { devices: l.devices, kits: l.kits, organisationId: l.organisationId },
-    })), now);
+    await notify(
+      tx,
+      changed
+        .filter((l) => l.newDevices + l.newKits > 0)
+        .map((l) => ({
+          personId: l.recipientId,
+          kind: 'supplies.allocated',
+          params: { devices: l.devices, kits: l.kits, organisationId: l.organisationId },
+        })),
+      now,
+    );
     return { ...view, id: runId, confirmed: true };
   });
 }
@@ -330,12 +445,28 @@ export async function getRun(db: Queryable, actor: Actor, id: number) {
   const run = await repo.findRun(db, id);
   if (!run) throw errors.runNotFound();
   try {
-    await resolveScope(db, actor, run.scopeLevel === 'organisation' ? { organisationId: run.scopeId } : run.scopeLevel === 'district' ? { districtId: run.scopeId } : { regionId: run.scopeId });
+    await resolveScope(
+      db,
+      actor,
+      run.scopeLevel === 'organisation'
+        ? { organisationId: run.scopeId }
+        : run.scopeLevel === 'district'
+          ? { districtId: run.scopeId }
+          : { regionId: run.scopeId },
+    );
   } catch {
     throw errors.runNotFound();
   }
   const rows = await repo.allocationsOfRun(db, id);
-  return { ...run, allocations: rows.map((a) => ({ ...allocationView(a, actor.language)!, organisationId: a.organisationId, householdKey: a.householdKey, recipientId: a.recipientId })) };
+  return {
+    ...run,
+    allocations: rows.map((a) => ({
+      ...allocationView(a, actor.language)!,
+      organisationId: a.organisationId,
+      householdKey: a.householdKey,
+      recipientId: a.recipientId,
+    })),
+  };
 }
 
 // ── appeals ────────────────────────────────────────────────────────────────────────────────────
@@ -348,7 +479,11 @@ export async function appeal(db: Db, actor: Actor, body: { childId: number; text
   const key = householdKey('pupil', body.childId, child!.parentIds);
   const id = await db.transaction(async (tx) => {
     const id = await repo.insertAppeal(tx, { organisationId: place.organisationId, householdKey: key, appellantId: actor.personId, text: body.text, at: now });
-    await notify(tx, (await repo.adminsOf(tx, place.organisationId)).map((p) => ({ personId: p, kind: 'supplies.appeal_submitted', params: { appealId: id } })), now);
+    await notify(
+      tx,
+      (await repo.adminsOf(tx, place.organisationId)).map((p) => ({ personId: p, kind: 'supplies.appeal_submitted', params: { appealId: id } })),
+      now,
+    );
     return id;
   });
   return (await repo.findAppeal(db, id))!;
@@ -380,7 +515,13 @@ export async function stockOf(db: Queryable, actor: Actor, organisationId: numbe
   const c = (await repo.stockCounts(db, [org.id])).get(org.id)!;
   return {
     organisation: { id: org.id, name: org.name },
-    counts: { devices: c.devicesAll, devicesAvailable: c.devices, kits: c.kitsAll, kitsAvailable: c.kits, committed: { devices: c.committedDevices, kits: c.committedKits } },
+    counts: {
+      devices: c.devicesAll,
+      devicesAvailable: c.devices,
+      kits: c.kitsAll,
+      kitsAvailable: c.kits,
+      committed: { devices: c.committedDevices, kits: c.committedKits },
+    },
     items: await repo.itemsOf(db, org.id),
     textbooks: await repo.textbookStock(db, org.id),
   };
@@ -389,7 +530,8 @@ export async function stockOf(db: Queryable, actor: Actor, organisationId: numbe
 export async function addItem(db: Db, actor: Actor, organisationId: number, body: ItemBody) {
   const org = await managedOrganisation(db, actor, organisationId);
   return db.transaction(async (tx) => {
-    if ((await repo.existingInventoryNumbers(tx, [body.inventoryNumber])).size > 0) throw errors.duplicateInventory(`Inventory number ${body.inventoryNumber} is already in stock`);
+    if ((await repo.existingInventoryNumbers(tx, [body.inventoryNumber])).size > 0)
+      throw errors.duplicateInventory(`Inventory number ${body.inventoryNumber} is already in stock`);
     const [id] = await repo.insertItems(tx, [{ ...body, organisationId: org.id, category: categoryOf(body.kind) }]).catch((e: { code?: string }) => {
       if (e.code === '23505') throw errors.duplicateInventory(`Inventory number ${body.inventoryNumber} is already in stock`);
       throw e;
@@ -430,10 +572,22 @@ export async function transferItem(db: Db, actor: Actor, id: number, body: { toO
 // ── loans ──────────────────────────────────────────────────────────────────────────────────────
 
 export function loanView(l: repo.LoanRow, day: string) {
-  const recipient = l.recipient ? { id: l.recipient.id, lastName: l.recipient.lastName, firstName: l.recipient.firstName, middleName: l.recipient.middleName } : null;
+  const recipient = l.recipient
+    ? { id: l.recipient.id, lastName: l.recipient.lastName, firstName: l.recipient.firstName, middleName: l.recipient.middleName }
+    : null;
   return {
-    id: l.id, organisationId: l.organisationId, householdKey: l.householdKey, item: l.item as never, recipient, issuedAt: l.issuedAt, dueOn: l.dueOn,
-    language: l.language, recalledAt: l.recalledAt, returnedAt: l.returnedAt, returnedCondition: l.returnedCondition, overdue: isOverdue(l, day),
+    id: l.id,
+    organisationId: l.organisationId,
+    householdKey: l.householdKey,
+    item: l.item as never,
+    recipient,
+    issuedAt: l.issuedAt,
+    dueOn: l.dueOn,
+    language: l.language,
+    recalledAt: l.recalledAt,
+    returnedAt: l.returnedAt,
+    returnedCondition: l.returnedCondition,
+    overdue: isOverdue(l, day),
   };
 }
 
@@ -444,46 +598,85 @@ async function yearEnd(db: Queryable): Promise<string> {
 }
 
 /** Hands an item to a household (by its allocation) or a person; the item must be this organisation's and free. */
-export async function issueLoan(db: Db, actor: Actor, body: {
-  organisationId: number; inventoryNumber: string; allocationId?: number; recipientId?: number; dueOn?: string; language: 'kk' | 'ru';
-}, now: Date) {
+export async function issueLoan(
+  db: Db,
+  actor: Actor,
+  body: {
+    organisationId: number;
+    inventoryNumber: string;
+    allocationId?: number;
+    recipientId?: number;
+    dueOn?: string;
+    language: 'kk' | 'ru';
+  },
+  now: Date,
+) {
   const org = await managedOrganisation(db, actor, body.organisationId);
-  const dueOn = body.dueOn ?? await yearEnd(db);
+  const dueOn = body.dueOn ?? (await yearEnd(db));
   return db.transaction(async (tx) => {
     const item = await repo.findItemByInventory(tx, body.inventoryNumber, true);
     if (!item) throw errors.itemNotFound(`No item with inventory number ${body.inventoryNumber}`);
     if (item.organisationId !== org.id) throw errors.itemElsewhere(`Inventory number ${body.inventoryNumber} belongs to another organisation`);
     if (item.status === 'on_loan') throw errors.itemOnLoan(`Inventory number ${body.inventoryNumber} is already lent`);
     if (item.status !== 'available') throw errors.itemUnavailable();
-    let householdKeyValue: string, recipientId: number, pupilIds: number[], allocationId: number | null = null;
+    let householdKeyValue: string,
+      recipientId: number,
+      pupilIds: number[],
+      allocationId: number | null = null;
     if (body.allocationId !== undefined) {
       const a = await repo.findAllocation(tx, body.allocationId);
       if (!a || a.organisationId !== org.id || a.status !== 'active') throw errors.allocationNotFound();
-      const held = (await repo.loansWhere(tx, { organisationIds: [org.id], status: 'open', today: today(now) }))
-        .filter((l) => l.householdKey === a.householdKey && l.item.category === item.category).length;
+      const held = (await repo.loansWhere(tx, { organisationIds: [org.id], status: 'open', today: today(now) })).filter(
+        (l) => l.householdKey === a.householdKey && l.item.category === item.category,
+      ).length;
       if (held >= (item.category === 'device' ? a.devices : a.kits)) throw errors.allocationFulfilled();
-      householdKeyValue = a.householdKey; recipientId = a.recipientId; pupilIds = a.pupilIds; allocationId = a.id;
+      householdKeyValue = a.householdKey;
+      recipientId = a.recipientId;
+      pupilIds = a.pupilIds;
+      allocationId = a.id;
     } else {
       const rid = body.recipientId!;
       const people = await repo.peopleOf(tx, [org.id]);
       const self = people.find((p) => p.personId === rid);
       const children = people.filter((p) => p.parentIds.includes(rid));
-      if (self) { householdKeyValue = householdKey(self.role, rid, self.parentIds); pupilIds = self.role === 'pupil' ? [rid] : []; }
-      else if (children.length > 0) { householdKeyValue = householdKey('pupil', children[0]!.personId, children[0]!.parentIds); pupilIds = children.map((c) => c.personId); }
-      else throw errors.recipientInvalid();
+      if (self) {
+        householdKeyValue = householdKey(self.role, rid, self.parentIds);
+        pupilIds = self.role === 'pupil' ? [rid] : [];
+      } else if (children.length > 0) {
+        householdKeyValue = householdKey('pupil', children[0]!.personId, children[0]!.parentIds);
+        pupilIds = children.map((c) => c.personId);
+      } else throw errors.recipientInvalid();
       recipientId = rid;
     }
     const id = await repo.insertLoan(tx, {
-      itemId: item.id, organisationId: org.id, allocationId, householdKey: householdKeyValue, recipientId, pupilIds, issuedBy: actor.personId, issuedAt: now, dueOn, language: body.language,
+      itemId: item.id,
+      organisationId: org.id,
+      allocationId,
+      householdKey: householdKeyValue,
+      recipientId,
+      pupilIds,
+      issuedBy: actor.personId,
+      issuedAt: now,
+      dueOn,
+      language: body.language,
     });
     await repo.setItemStatus(tx, item.id, 'on_loan');
-    await notify(tx, [{ personId: recipientId, kind: 'supplies.loan_issued', params: { loanId: id, inventoryNumber: item.inventoryNumber, kind: item.kind, dueOn } }], now);
+    await notify(
+      tx,
+      [{ personId: recipientId, kind: 'supplies.loan_issued', params: { loanId: id, inventoryNumber: item.inventoryNumber, kind: item.kind, dueOn } }],
+      now,
+    );
     return loanView((await repo.findLoan(tx, id))!, today(now));
   });
 }
 
 /** Takes an item back by its inventory number with its condition (ok → available, damaged → repair, lost → written off). */
-export async function returnItem(db: Db, actor: Actor, body: { organisationId: number; inventoryNumber: string; condition: 'ok' | 'damaged' | 'lost' }, now: Date) {
+export async function returnItem(
+  db: Db,
+  actor: Actor,
+  body: { organisationId: number; inventoryNumber: string; condition: 'ok' | 'damaged' | 'lost' },
+  now: Date,
+) {
   const org = await managedOrganisation(db, actor, body.organisationId);
   return db.transaction(async (tx) => {
     const item = await repo.findItemByInventory(tx, body.inventoryNumber, true);
@@ -527,11 +720,14 @@ export async function agreement(db: Queryable, actor: Actor, id: number, lang: '
   const names = await repo.personNames(db, loan.pupilIds);
   const full = (n: { lastName: string; firstName: string; middleName: string | null }) => [n.lastName, n.firstName, n.middleName].filter(Boolean).join(' ');
   const pdf = await agreementPdf({
-    loanId: loan.id, language, organisation: org.name[language],
+    loanId: loan.id,
+    language,
+    organisation: org.name[language],
     recipient: { name: loan.recipient ? full(loan.recipient) : '', iin: loan.recipient?.iin ?? '' },
     pupils: loan.pupilIds.flatMap((p) => (names.has(p) ? [full(names.get(p)!)] : [])),
     item: { kind: loan.item.kind, inventoryNumber: loan.item.inventoryNumber, serial: loan.item.serial },
-    issuedOn: today(new Date(loan.issuedAt)), dueOn: loan.dueOn,
+    issuedOn: today(new Date(loan.issuedAt)),
+    dueOn: loan.dueOn,
   });
   return { id: loan.id, pdf };
 }
@@ -549,7 +745,11 @@ export async function recall(db: Db, actor: Actor, organisationId: number, now: 
     const classified = await classify(tx, pupils.length ? await repo.peopleOf(tx, [org.id], pupils) : [], day);
     const inPerson = new Set(classified.filter((p) => p.inPerson).map((p) => p.personId));
     const due = open.filter((l) => isOverdue(l, day) || (l.pupilIds.length > 0 && l.pupilIds.every((p) => inPerson.has(p))));
-    await repo.markRecalled(tx, due.map((l) => l.id), now);
+    await repo.markRecalled(
+      tx,
+      due.map((l) => l.id),
+      now,
+    );
     const admins = await repo.adminsOf(tx, org.id);
     const rows = due.flatMap((l) => {
       const params = { loanId: l.id, inventoryNumber: l.item.inventoryNumber, dueOn: l.dueOn, reason: isOverdue(l, day) ? 'overdue' : 'in_person' };
@@ -576,7 +776,8 @@ export async function issueTextbooksToClass(db: Db, actor: Actor, classId: numbe
     if (!stock) throw errors.noTextbookStock();
     const pupils = await repo.classPupils(tx, classId);
     const need = await repo.pupilsWithoutTextbook(tx, titleId, pupils);
-    if (stock.copies - stock.issued < need) throw errors.notEnoughCopies(`${need} pupils need a copy; ${stock.copies - stock.issued} are free`, { need, free: stock.copies - stock.issued });
+    if (stock.copies - stock.issued < need)
+      throw errors.notEnoughCopies(`${need} pupils need a copy; ${stock.copies - stock.issued} are free`, { need, free: stock.copies - stock.issued });
     const changed = await repo.issueTextbooks(tx, { titleId, organisationId: c.organisationId, classId, pupilIds: pupils, by: actor.personId, at: now });
     return { pupils: pupils.length, changed };
   });

@@ -18,7 +18,8 @@ afterAll(async () => t?.close());
 const B = 'testboundary';
 function upload(cookie: string, csv: string, dryRun: boolean, name = 'orleu.csv') {
   return t.app.inject({
-    method: 'POST', url: `/api/training/completions/import?dryRun=${dryRun}`,
+    method: 'POST',
+    url: `/api/training/completions/import?dryRun=${dryRun}`,
     headers: { cookie, 'content-type': `multipart/form-data; boundary=${B}` },
     payload: `--${B}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${B}--\r\n`,
   });
@@ -46,7 +47,11 @@ describe('parsing a completions sheet', () => {
   });
 
   test('Russian headers are understood; a missing column is named', () => {
-    const ok = parseImportRows(['Организатор', 'ИИН или логин', 'Курс', 'Дата завершения', 'Номер сертификата'], [{ line: 2, cells: ['Өрлеу', '123', 'X', '01.11.2020', 'N1'] }], TODAY);
+    const ok = parseImportRows(
+      ['Организатор', 'ИИН или логин', 'Курс', 'Дата завершения', 'Номер сертификата'],
+      [{ line: 2, cells: ['Өрлеу', '123', 'X', '01.11.2020', 'N1'] }],
+      TODAY,
+    );
     expect(ok.errors).toEqual([]);
     expect(ok.rows[0]).toMatchObject({ provider: 'Өрлеу', completedOn: '2020-11-01', certificate: 'N1' });
     const missing = parseImportRows(['provider', 'teacher', 'course', 'certificate'], [], TODAY);
@@ -75,7 +80,13 @@ describe('importing completions from external providers', () => {
     const dry = await upload(ministry, csv, true);
     expect(dry.statusCode).toBe(200);
     const errors = dry.json().errors.map((e: { line: number; code: string }) => [e.line, e.code]);
-    expect(errors).toEqual([[3, 'unknown_teacher'], [4, 'unknown_course'], [5, 'future_date'], [6, 'missing_value'], [7, 'duplicate']]);
+    expect(errors).toEqual([
+      [3, 'unknown_teacher'],
+      [4, 'unknown_course'],
+      [5, 'future_date'],
+      [6, 'missing_value'],
+      [7, 'duplicate'],
+    ]);
     expect(dry.json().errors.find((e: { line: number }) => e.line === 7).duplicateOf).toBe(2);
     const apply = await upload(ministry, csv, false);
     expect(apply.statusCode).toBe(422);
@@ -85,7 +96,8 @@ describe('importing completions from external providers', () => {
 
   test('a good file: the dry run writes nothing, the apply records each completion with its source; again: skipped', async () => {
     const [a, b] = await twoTeachers();
-    const csv = 'Provider,Teacher,Course,Completed on,Certificate number\n' +
+    const csv =
+      'Provider,Teacher,Course,Completed on,Certificate number\n' +
       `Өрлеу,${a!.iin},Online tools for the lesson,01.11.2020,OR-100\n` +
       `Bilim Online,${b!.login!.toUpperCase()},Online tools for the lesson,2020-11-20,BO-7\n`;
     const dry = await upload(ministry, csv, true);
@@ -98,8 +110,26 @@ describe('importing completions from external providers', () => {
       to_char(e.completed_at at time zone 'Asia/Almaty', 'YYYY-MM-DD') as day, e.imported_by is not null as by
       from training_enrolments e where e.source = 'import' order by e.source_certificate`);
     expect(rows).toEqual([
-      { teacher_id: b!.id, source: 'import', source_provider: 'Bilim Online', source_certificate: 'BO-7', source_file: 'orleu-november.csv', certificate_code: null, day: '2020-11-20', by: true },
-      { teacher_id: a!.id, source: 'import', source_provider: 'Өрлеу', source_certificate: 'OR-100', source_file: 'orleu-november.csv', certificate_code: null, day: '2020-11-01', by: true },
+      {
+        teacher_id: b!.id,
+        source: 'import',
+        source_provider: 'Bilim Online',
+        source_certificate: 'BO-7',
+        source_file: 'orleu-november.csv',
+        certificate_code: null,
+        day: '2020-11-20',
+        by: true,
+      },
+      {
+        teacher_id: a!.id,
+        source: 'import',
+        source_provider: 'Өрлеу',
+        source_certificate: 'OR-100',
+        source_file: 'orleu-november.csv',
+        certificate_code: null,
+        day: '2020-11-01',
+        by: true,
+      },
     ]);
     const again = await upload(ministry, csv, false);
     expect(again.json()).toMatchObject({ ok: true, completed: 0, already: 2 });

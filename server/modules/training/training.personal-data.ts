@@ -17,9 +17,21 @@ export const personalData: PersonalDataContributor = {
     const b = await db.query('update training_courses set created_by = null where created_by = $1', [personId]);
     const kept = await db.query('select 1 from training_enrolments where teacher_id = $1', [personId]);
     return [
-      { module: 'training', action: 'anonymised', what: 'enrolments made, completions imported and courses published by the person', count: (a.rowCount ?? 0) + (i.rowCount ?? 0) + (b.rowCount ?? 0), keptUntil: null },
+      {
+        module: 'training',
+        action: 'anonymised',
+        what: 'enrolments made, completions imported and courses published by the person',
+        count: (a.rowCount ?? 0) + (i.rowCount ?? 0) + (b.rowCount ?? 0),
+        keptUntil: null,
+      },
       // a completed qualification is a staff record the employer keeps, like school records
-      { module: 'training', action: 'kept', what: 'own enrolments and certificates (staff records)', count: kept.rowCount ?? 0, keptUntil: ctx.schoolRecordsUntil },
+      {
+        module: 'training',
+        action: 'kept',
+        what: 'own enrolments and certificates (staff records)',
+        count: kept.rowCount ?? 0,
+        keptUntil: ctx.schoolRecordsUntil,
+      },
     ];
   },
 };

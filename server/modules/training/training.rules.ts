@@ -11,7 +11,10 @@ export function share(part: number | null, whole: number | null): number | null 
   return Math.min(1, Math.max(0, part / whole));
 }
 
-export interface CoverageCounts { teachers: number; trained: number }
+export interface CoverageCounts {
+  teachers: number;
+  trained: number;
+}
 
 /** Sums children into their area's total (teaching posts are additive: a teacher of two schools counts in each). */
 export function totalOf(rows: CoverageCounts[]): CoverageCounts {
@@ -40,7 +43,11 @@ export function publishCoverage(
   });
   return { children: rows.slice(0, -1), total: rows.at(-1)! };
 }
-export interface Published { teachers: number | null; trained: number | null; share: number | null }
+export interface Published {
+  teachers: number | null;
+  trained: number | null;
+  share: number | null;
+}
 
 // no 0/O, 1/I: read aloud or typed from paper
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -36,12 +36,15 @@ const count = async (sql: string, params: unknown[] = []) => Number(await t.one(
 
 /** Teaching posts and trained posts of an area straight from the tables (the coverage's definition). */
 async function plainCoverage(where: string, param: number) {
-  const { rows } = await t.db.query<{ teachers: number; trained: number }>(`
+  const { rows } = await t.db.query<{ teachers: number; trained: number }>(
+    `
     select count(*)::int as teachers,
            count(*) filter (where exists (select 1 from training_enrolments e join training_courses c on c.id = e.course_id
              where e.teacher_id = p.person_id and c.required and e.completed_at is not null))::int as trained
       from (select distinct r.person_id, r.organisation_id from role_assignments r where r.role = 'teacher') p
-      join organisations o on o.id = p.organisation_id where ${where} = $1`, [param]);
+      join organisations o on o.id = p.organisation_id where ${where} = $1`,
+    [param],
+  );
   return rows[0]!;
 }
 
@@ -99,8 +102,15 @@ describe('a teacher enrols, completes and downloads the certificate', () => {
 
 describe('the public check of a certificate code', () => {
   test('anyone, without signing in, reads the holder, course, day and validity of a code; typed in small letters or with spaces too', async () => {
-    const row = (await t.db.query<{ certificate_code: string; last_name: string; first_name: string; middle_name: string | null }>(`select e.certificate_code, p.last_name, p.first_name, p.middle_name
-      from training_enrolments e join persons p on p.id = e.teacher_id where e.certificate_code is not null order by e.id limit 1`)).rows[0]!;
+    const row = (
+      await t.db.query<{
+        certificate_code: string;
+        last_name: string;
+        first_name: string;
+        middle_name: string | null;
+      }>(`select e.certificate_code, p.last_name, p.first_name, p.middle_name
+      from training_enrolments e join persons p on p.id = e.teacher_id where e.certificate_code is not null order by e.id limit 1`)
+    ).rows[0]!;
     const res = await t.app.inject({ url: `/api/training/certificates/${row.certificate_code}` });
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -134,10 +144,20 @@ describe('enrolment by the admin', () => {
   });
 
   test('someone who is not a teacher of the school: 400, nobody is enrolled', async () => {
-    const course = await post('/api/training/courses', ministry, { title: { kk: 'Жаңа', ru: 'Новый', en: 'New' }, provider: 'Өрлеу', hours: 4, format: 'offline', startsOn: '2020-12-01', endsOn: '2021-01-31' });
+    const course = await post('/api/training/courses', ministry, {
+      title: { kk: 'Жаңа', ru: 'Новый', en: 'New' },
+      provider: 'Өрлеу',
+      hours: 4,
+      format: 'offline',
+      startsOn: '2020-12-01',
+      endsOn: '2021-01-31',
+    });
     expect(course.statusCode).toBe(201);
     const pupil = await t.one<number>("select person_id from accounts where login = 'demo.pupil'");
-    const someTeacher = await t.one<number>("select person_id from role_assignments where role = 'teacher' and organisation_id = $1 order by person_id limit 1", [city]);
+    const someTeacher = await t.one<number>(
+      "select person_id from role_assignments where role = 'teacher' and organisation_id = $1 order by person_id limit 1",
+      [city],
+    );
     const res = await post(`/api/training/organisations/${city}/enrolments`, admin, { courseId: course.json().id, teachers: [someTeacher, Number(pupil)] });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('training.not_teachers');
@@ -148,7 +168,14 @@ describe('enrolment by the admin', () => {
 describe('bad input', () => {
   test('a course that ends before it starts: 400, nothing written', async () => {
     const n = await count('select count(*) from training_courses');
-    const res = await post('/api/training/courses', ministry, { title: { kk: 'А', ru: 'А', en: 'A' }, provider: 'X', hours: 2, format: 'online', startsOn: '2021-01-10', endsOn: '2021-01-01' });
+    const res = await post('/api/training/courses', ministry, {
+      title: { kk: 'А', ru: 'А', en: 'A' },
+      provider: 'X',
+      hours: 2,
+      format: 'online',
+      startsOn: '2021-01-10',
+      endsOn: '2021-01-01',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('training.bad_dates');
     expect(await count('select count(*) from training_courses')).toBe(n);
@@ -179,9 +206,16 @@ describe('coverage', () => {
     expect(school.teachers).toBe((await plainCoverage('o.id', city)).teachers);
 
     // a teacher of the school not trained yet completes the course
-    const person = await t.one<number>(`select r.person_id from role_assignments r where r.role = 'teacher' and r.organisation_id = $1
-      and not exists (select 1 from training_enrolments e where e.teacher_id = r.person_id and e.completed_at is not null) order by r.person_id limit 1`, [city]);
-    await t.db.query('insert into training_enrolments (course_id, teacher_id, organisation_id, enrolled_by) values ($1, $2, $3, $2) on conflict do nothing', [remote, person, city]);
+    const person = await t.one<number>(
+      `select r.person_id from role_assignments r where r.role = 'teacher' and r.organisation_id = $1
+      and not exists (select 1 from training_enrolments e where e.teacher_id = r.person_id and e.completed_at is not null) order by r.person_id limit 1`,
+      [city],
+    );
+    await t.db.query('insert into training_enrolments (course_id, teacher_id, organisation_id, enrolled_by) values ($1, $2, $3, $2) on conflict do nothing', [
+      remote,
+      person,
+      city,
+    ]);
     const e = await t.one<number>('select id from training_enrolments where course_id = $1 and teacher_id = $2', [remote, person]);
     expect((await post(`/api/training/enrolments/${e}/complete`, admin)).statusCode).toBe(200);
     const after = (await get(`/api/training/coverage?area=district:${districtId}`, district)).json();
@@ -195,16 +229,25 @@ describe('coverage', () => {
     const q = c.total.quality;
     expect(q.lessons).toBeGreaterThan(0);
     for (const k of ['remoteShare', 'materialsShare', 'presentShare', 'onlineShare', 'markedShare', 'markedInTimeShare']) {
-      if (q[k] !== null) { expect(q[k]).toBeGreaterThanOrEqual(0); expect(q[k]).toBeLessThanOrEqual(1); }
+      if (q[k] !== null) {
+        expect(q[k]).toBeGreaterThanOrEqual(0);
+        expect(q[k]).toBeLessThanOrEqual(1);
+      }
     }
-    const lessons = await count(`select count(*) from lessons where organisation_id = $1 and on_date between '2020-11-01' and $2 and not cancelled`, [city, TODAY]);
+    const lessons = await count(`select count(*) from lessons where organisation_id = $1 and on_date between '2020-11-01' and $2 and not cancelled`, [
+      city,
+      TODAY,
+    ]);
     expect(q.lessons).toBe(lessons);
     // homework due in the range (decision 0022)
     const due = `h.organisation_id = $1 and h.due_at >= date '2020-11-01' and h.due_at < $2::date + 1`;
     const handed = await count(`select count(*) from submissions s join homework h on h.id = s.homework_id where ${due}`, [city, TODAY]);
-    const inTime = await count(`select count(*) from submissions s join homework h on h.id = s.homework_id
+    const inTime = await count(
+      `select count(*) from submissions s join homework h on h.id = s.homework_id
       join marks m on m.homework_id = s.homework_id and m.pupil_id = s.pupil_id
-      where ${due} and m.created_at <= s.first_submitted_at + interval '3 days'`, [city, TODAY]);
+      where ${due} and m.created_at <= s.first_submitted_at + interval '3 days'`,
+      [city, TODAY],
+    );
     expect(handed).toBeGreaterThan(0);
     expect(q.markedInTimeShare).toBeCloseTo(handed ? inTime / handed : 0, 9);
   });

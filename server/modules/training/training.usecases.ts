@@ -21,7 +21,15 @@ export function schoolToday(now: Date): string {
   return new Date(now.getTime() + 6 * 3_600_000).toISOString().slice(0, 10);
 }
 
-const toEnrolment = (e: repo.EnrolmentRow): Enrolment => ({ id: e.id, course: e.course, enrolledAt: e.enrolledAt, completedAt: e.completedAt, certificateCode: e.certificateCode, source: e.source, external: e.external });
+const toEnrolment = (e: repo.EnrolmentRow): Enrolment => ({
+  id: e.id,
+  course: e.course,
+  enrolledAt: e.enrolledAt,
+  completedAt: e.completedAt,
+  certificateCode: e.certificateCode,
+  source: e.source,
+  external: e.external,
+});
 
 /** Every course (the catalogue is not secret: staff browse it). */
 export async function listCourses(db: Queryable): Promise<{ courses: Course[] }> {
@@ -72,7 +80,8 @@ export async function organisationTeachers(db: Queryable, actor: Actor, organisa
   if (!course) throw errors.courseNotFound();
   const [teachers, enrolled] = await Promise.all([repo.teachersOf(db, organisationId), repo.orgEnrolments(db, organisationId, courseId)]);
   return {
-    organisation, course,
+    organisation,
+    course,
     teachers: teachers.map((t) => {
       const e = enrolled.get(t.personId);
       return { personId: t.personId, name: t.name, enrolmentId: e?.id ?? null, enrolledAt: e?.enrolledAt ?? null, completedAt: e?.completedAt ?? null };
@@ -130,7 +139,12 @@ export async function certificate(db: Queryable, actor: Actor, id: number, lang:
   return { bytes, fileName: `${w.title} ${e.certificateCode}` };
 }
 
-const CHILD: Record<'country' | 'region' | 'district' | 'organisation', repo.ChildKind | null> = { country: 'region', region: 'district', district: 'organisation', organisation: null };
+const CHILD: Record<'country' | 'region' | 'district' | 'organisation', repo.ChildKind | null> = {
+  country: 'region',
+  region: 'district',
+  district: 'organisation',
+  organisation: null,
+};
 
 /** Maps analytics' area and range errors to training's codes (the same 404 for outside scope and missing). */
 async function guard<T>(fn: () => Promise<T>): Promise<T> {
@@ -168,7 +182,13 @@ function qualityOf(v: Record<string, number | null | undefined>, handedIn: numbe
  * analytics' rollups (through its overview use case, so its scope and suppression apply) and the
  * time to mark from the e-journal. Officers see aggregates with analytics' small-cell suppression.
  */
-export async function coverage(db: Queryable, actor: Actor, q: { area: string; courseId?: number; from?: string; to?: string; markDays: number }, today: string, settings: AnalyticsSettings): Promise<Coverage> {
+export async function coverage(
+  db: Queryable,
+  actor: Actor,
+  q: { area: string; courseId?: number; from?: string; to?: string; markDays: number },
+  today: string,
+  settings: AnalyticsSettings,
+): Promise<Coverage> {
   const { kind } = await guard(async () => analytics.parseArea(q.area));
   if (kind === 'class') throw errors.unknownArea();
   const { area, access } = await guard(() => analytics.visibleArea(db, actor, q.area));
@@ -177,23 +197,35 @@ export async function coverage(db: Queryable, actor: Actor, q: { area: string; c
   if (q.courseId && !course) throw errors.courseNotFound();
   const childKind = CHILD[kind];
   const rows = await repo.coverageByChild(db, {
-    childKind: childKind ?? 'organisation', parentId: area.id, onlyOrganisation: childKind ? undefined : area.id!,
-    courseId: course?.id ?? null, from: overview.from, to: overview.to, markDays: q.markDays,
+    childKind: childKind ?? 'organisation',
+    parentId: area.id,
+    onlyOrganisation: childKind ? undefined : area.id!,
+    courseId: course?.id ?? null,
+    from: overview.from,
+    to: overview.to,
+    markDays: q.markDays,
   });
   const hide = access === 'aggregate';
   const threshold = settings.ANALYTICS_SMALL_CELL;
   const published = publishCoverage(rows, hide, threshold, analytics.suppress);
   const byKey = new Map(overview.children.map((c) => [c.area.key, c.values]));
   const totals = Object.fromEntries(overview.figures.map((f) => [f.key, f.value]));
-  const children: CoverageRow[] = childKind ? rows.map((r, i) => ({
-    area: { key: `${childKind}:${r.id}`, kind: childKind, id: r.id, name: r.name },
-    ...published.children[i]!,
-    quality: qualityOf(byKey.get(`${childKind}:${r.id}`) ?? {}, r.handedIn, r.inTime, hide, threshold),
-  })) : [];
+  const children: CoverageRow[] = childKind
+    ? rows.map((r, i) => ({
+        area: { key: `${childKind}:${r.id}`, kind: childKind, id: r.id, name: r.name },
+        ...published.children[i]!,
+        quality: qualityOf(byKey.get(`${childKind}:${r.id}`) ?? {}, r.handedIn, r.inTime, hide, threshold),
+      }))
+    : [];
   const handedIn = rows.reduce((s, r) => s + r.handedIn, 0);
   const inTime = rows.reduce((s, r) => s + r.inTime, 0);
   return {
-    area: overview.area, childKind, course, from: overview.from, to: overview.to, markDays: q.markDays,
+    area: overview.area,
+    childKind,
+    course,
+    from: overview.from,
+    to: overview.to,
+    markDays: q.markDays,
     suppression: { applied: hide, threshold },
     total: { area: overview.area, ...published.total, quality: qualityOf(totals, handedIn, inTime, hide, threshold) },
     children,
@@ -276,23 +308,55 @@ export async function importCompletions(db: Db, actor: Actor, file: Buffer, file
     const courseId = courseBy.get(r.course.trim().toLowerCase());
     const who = isIin(r.teacher) ? teachers.byIin.get(r.teacher) : teachers.byLogin.get(r.teacher.toLowerCase());
     let ok = true;
-    if (!who) { rowErrors.push({ line: r.line, column: columnOf(header, 'teacher'), code: 'unknown_teacher' }); ok = false; } else if (who.organisationId === null) { rowErrors.push({ line: r.line, column: columnOf(header, 'teacher'), code: 'not_a_teacher' }); ok = false; }
-    if (courseId === undefined) { rowErrors.push({ line: r.line, column: columnOf(header, 'course'), code: 'unknown_course' }); ok = false; }
+    if (!who) {
+      rowErrors.push({ line: r.line, column: columnOf(header, 'teacher'), code: 'unknown_teacher' });
+      ok = false;
+    } else if (who.organisationId === null) {
+      rowErrors.push({ line: r.line, column: columnOf(header, 'teacher'), code: 'not_a_teacher' });
+      ok = false;
+    }
+    if (courseId === undefined) {
+      rowErrors.push({ line: r.line, column: columnOf(header, 'course'), code: 'unknown_course' });
+      ok = false;
+    }
     if (!ok) continue;
     const key = `${courseId}:${who!.personId}`;
     const first = seen.get(key);
-    if (first !== undefined) { rowErrors.push({ line: r.line, column: columnOf(header, 'teacher'), code: 'duplicate', duplicateOf: first }); continue; }
+    if (first !== undefined) {
+      rowErrors.push({ line: r.line, column: columnOf(header, 'teacher'), code: 'duplicate', duplicateOf: first });
+      continue;
+    }
     seen.set(key, r.line);
-    good.push({ line: r.line, courseId: courseId!, teacherId: who!.personId, organisationId: who!.organisationId!, completedOn: r.completedOn, provider: r.provider, certificate: r.certificate });
+    good.push({
+      line: r.line,
+      courseId: courseId!,
+      teacherId: who!.personId,
+      organisationId: who!.organisationId!,
+      completedOn: r.completedOn,
+      provider: r.provider,
+      certificate: r.certificate,
+    });
   }
   rowErrors.sort((a, b) => a.line - b.line);
-  const done = await repo.completedPairs(db, good.map((g) => g.courseId), good.map((g) => g.teacherId));
+  const done = await repo.completedPairs(
+    db,
+    good.map((g) => g.courseId),
+    good.map((g) => g.teacherId),
+  );
   const fresh = good.filter((g) => !done.has(`${g.courseId}:${g.teacherId}`));
   const report: CompletionsImportReport = {
-    ok: rowErrors.length === 0, dryRun, rows: sheet.rows.length, completed: fresh.length, already: good.length - fresh.length,
-    errors: rowErrors.slice(0, COMPLETIONS_IMPORT_LIMITS.maxListedErrors), errorCount: rowErrors.length, ignoredColumns: parsed.ignored,
+    ok: rowErrors.length === 0,
+    dryRun,
+    rows: sheet.rows.length,
+    completed: fresh.length,
+    already: good.length - fresh.length,
+    errors: rowErrors.slice(0, COMPLETIONS_IMPORT_LIMITS.maxListedErrors),
+    errorCount: rowErrors.length,
+    ignoredColumns: parsed.ignored,
   };
   if (dryRun || !report.ok) return report;
-  const written = await db.transaction((tx) => repo.insertImportedCompletions(tx, fresh, { file: fileName.slice(0, 255) || 'upload', by: actor.personId, at: now }));
+  const written = await db.transaction((tx) =>
+    repo.insertImportedCompletions(tx, fresh, { file: fileName.slice(0, 255) || 'upload', by: actor.personId, at: now }),
+  );
   return { ...report, completed: written, already: good.length - written };
 }

@@ -11,8 +11,7 @@ export interface TransferScope {
 
 export const isAdminOf = (actor: Actor, organisationId: number) => organisationsWhere(actor, 'org_admin').includes(organisationId);
 
-export const isDistrictOfficerOf = (actor: Actor, districtId: number) =>
-  actor.grants.some((g) => g.role === 'district_officer' && g.districtId === districtId);
+export const isDistrictOfficerOf = (actor: Actor, districtId: number) => actor.grants.some((g) => g.role === 'district_officer' && g.districtId === districtId);
 
 /** The receiving school's admin asks for a pupil. */
 export function canRequestInto(actor: Actor, organisationId: number): boolean {
@@ -25,7 +24,11 @@ export function canSee(actor: Actor, t: TransferScope): boolean {
 }
 
 export function decider(actor: Actor, t: TransferScope): Decider {
-  return deciderFor({ isFromAdmin: isAdminOf(actor, t.fromOrganisationId), isFromDistrictOfficer: isDistrictOfficerOf(actor, t.fromDistrictId), overdue: t.overdue });
+  return deciderFor({
+    isFromAdmin: isAdminOf(actor, t.fromOrganisationId),
+    isFromDistrictOfficer: isDistrictOfficerOf(actor, t.fromDistrictId),
+    overdue: t.overdue,
+  });
 }
 
 /** The receiving school sees the pupil's name and current school only once the move is approved. */

@@ -41,7 +41,12 @@ export function parseGridCsv(csv: string, zoneOf: (channel: string) => string = 
   const problems: GridProblem[] = [];
   let records: Record<string, string>[];
   try {
-    records = parse(csv.replace(/^\uFEFF/, ''), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: false });
+    records = parse(csv.replace(/^\uFEFF/, ''), {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+    });
   } catch (err) {
     return { slots: [], problems: [{ line: 0, reason: 'unreadable', message: `Not a readable CSV: ${(err as Error).message}` }] };
   }
@@ -55,12 +60,14 @@ export function parseGridCsv(csv: string, zoneOf: (channel: string) => string = 
     const language = (r.language || null) as SlotInput['language'];
     const videoId = r.video_id ? Number(r.video_id) : null;
     if (!r.channel) problems.push({ line, reason: 'channel_empty', message: 'channel is empty' });
-    if (!startsAt || !endsAt) problems.push({ line, reason: 'bad_time', message: `starts_at and ends_at: "YYYY-MM-DD HH:MM" (the channel's local time, ${zone}) or an ISO instant` });
+    if (!startsAt || !endsAt)
+      problems.push({ line, reason: 'bad_time', message: `starts_at and ends_at: "YYYY-MM-DD HH:MM" (the channel's local time, ${zone}) or an ISO instant` });
     else if (endsAt <= startsAt) problems.push({ line, reason: 'end_not_after_start', message: 'ends_at is not after starts_at' });
     if (grade !== null && !(Number.isInteger(grade) && grade >= 0 && grade <= 12)) problems.push({ line, reason: 'bad_grade', message: 'grade is 0..12' });
     if (language !== null && !['kk', 'ru', 'en'].includes(language)) problems.push({ line, reason: 'bad_language', message: 'language is kk, ru or en' });
     if (!r.topic || r.topic.length > 300) problems.push({ line, reason: 'bad_topic', message: 'topic is 1..300 characters' });
-    if (videoId !== null && !(Number.isInteger(videoId) && videoId > 0 && videoId < 2 ** 31)) problems.push({ line, reason: 'bad_video_id', message: 'video_id is a video id' });
+    if (videoId !== null && !(Number.isInteger(videoId) && videoId > 0 && videoId < 2 ** 31))
+      problems.push({ line, reason: 'bad_video_id', message: 'video_id is a video id' });
     if (startsAt && endsAt && r.channel && r.topic) {
       slots.push({ line, channel: r.channel, startsAt, endsAt, grade, subject: r.subject || null, language, topic: r.topic, videoId });
     }

@@ -15,7 +15,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const HEAD = 'channel,starts_at,ends_at,grade,subject,language,topic\n';
-const importCsv = (csv: string, cookie = ministry) => t.app.inject({ method: 'POST', url: '/api/video/tv-schedule/import', headers: { cookie }, payload: { csv } });
+const importCsv = (csv: string, cookie = ministry) =>
+  t.app.inject({ method: 'POST', url: '/api/video/tv-schedule/import', headers: { cookie }, payload: { csv } });
 const slots = () => t.one<number>('select count(*)::int from video_tv_slots');
 
 test('air times: local Almaty time or an instant with its offset', () => {
@@ -23,12 +24,24 @@ test('air times: local Almaty time or an instant with its offset', () => {
   expect(parseAirTime('2020-04-06T10:20:00+05:00')?.toISOString()).toBe('2020-04-06T05:20:00.000Z');
   expect(parseAirTime('10:20')).toBeNull();
   const at = (h: number) => new Date(Date.UTC(2020, 3, 6, h));
-  expect(overlaps([{ line: 2, channel: 'a', startsAt: at(1), endsAt: at(2) }, { line: 3, channel: 'a', startsAt: at(2), endsAt: at(3) }])).toEqual([]);
-  expect(overlaps([{ line: 2, channel: 'a', startsAt: at(1), endsAt: at(3) }, { line: 3, channel: 'a', startsAt: at(2), endsAt: at(4) }])).toHaveLength(1);
+  expect(
+    overlaps([
+      { line: 2, channel: 'a', startsAt: at(1), endsAt: at(2) },
+      { line: 3, channel: 'a', startsAt: at(2), endsAt: at(3) },
+    ]),
+  ).toEqual([]);
+  expect(
+    overlaps([
+      { line: 2, channel: 'a', startsAt: at(1), endsAt: at(3) },
+      { line: 3, channel: 'a', startsAt: at(2), endsAt: at(4) },
+    ]),
+  ).toHaveLength(1);
 });
 
 test('the ministry imports a day of the grid; the public schedule shows it without sign-in', async () => {
-  const res = await importCsv(`${HEAD}al_farabi,2020-04-06 10:20,2020-04-06 10:50,5,Mathematics,kk,Adding fractions\nel_arna,2020-04-06 10:20,2020-04-06 10:50,5,Математика,ru,Сложение дробей\nal_farabi,2020-04-06 10:50,2020-04-06 11:20,7,Physics,kk,Newton's laws\n`);
+  const res = await importCsv(
+    `${HEAD}al_farabi,2020-04-06 10:20,2020-04-06 10:50,5,Mathematics,kk,Adding fractions\nel_arna,2020-04-06 10:20,2020-04-06 10:50,5,Математика,ru,Сложение дробей\nal_farabi,2020-04-06 10:50,2020-04-06 11:20,7,Physics,kk,Newton's laws\n`,
+  );
   expect(res.statusCode, res.body).toBe(201);
   expect(res.json()).toMatchObject({ created: 3, dryRun: false });
   const day = await t.app.inject({ url: '/api/video/tv-schedule?date=2020-04-06' });
@@ -36,14 +49,23 @@ test('the ministry imports a day of the grid; the public schedule shows it witho
   expect(day.headers['cache-control']).toContain('public');
   const body = day.json();
   expect(body.items).toHaveLength(3);
-  expect(body.items[0]).toMatchObject({ channel: { code: 'al_farabi', name: 'Al-Farabi' }, startsAt: '2020-04-06T04:20:00.000Z', grade: 5, language: 'kk', topic: 'Adding fractions', video: null });
+  expect(body.items[0]).toMatchObject({
+    channel: { code: 'al_farabi', name: 'Al-Farabi' },
+    startsAt: '2020-04-06T04:20:00.000Z',
+    grade: 5,
+    language: 'kk',
+    topic: 'Adding fractions',
+    video: null,
+  });
   expect((await t.app.inject({ url: '/api/video/tv-schedule?date=2020-04-07' })).json().items).toEqual([]);
   expect((await t.app.inject({ url: '/api/video/tv-schedule?date=April' })).statusCode).toBe(400);
 });
 
 test('overlapping slots, unknown channels and bad lines refuse the whole file, naming the lines', async () => {
   const before = await slots();
-  const inFile = await importCsv(`${HEAD}balapan,2020-04-08 09:00,2020-04-08 09:30,1,Reading,kk,Letters\nbalapan,2020-04-08 09:15,2020-04-08 09:45,2,Reading,kk,Words\n`);
+  const inFile = await importCsv(
+    `${HEAD}balapan,2020-04-08 09:00,2020-04-08 09:30,1,Reading,kk,Letters\nbalapan,2020-04-08 09:15,2020-04-08 09:45,2,Reading,kk,Words\n`,
+  );
   expect(inFile.statusCode).toBe(409);
   expect(inFile.json().error.code).toBe('video.slots_overlap');
   expect(inFile.json().error.message).toContain('line 3');
@@ -81,7 +103,16 @@ test('an XMLTV file: the dry run answers its slots and writes nothing; the confi
   const preview = dry.json();
   expect(preview).toMatchObject({ created: 0, dryRun: true });
   expect(preview.slots).toHaveLength(3);
-  expect(preview.slots[0]).toMatchObject({ line: 10, channel: 'al_farabi', startsAt: '2020-04-13T03:00:00.000Z', grade: 5, subject: 'Математика', language: 'kk', topic: 'Бөлшектерді қосу', videoId: null });
+  expect(preview.slots[0]).toMatchObject({
+    line: 10,
+    channel: 'al_farabi',
+    startsAt: '2020-04-13T03:00:00.000Z',
+    grade: 5,
+    subject: 'Математика',
+    language: 'kk',
+    topic: 'Бөлшектерді қосу',
+    videoId: null,
+  });
   expect(preview.slots[1]).toMatchObject({ channel: 'el_arna', language: 'ru', topic: 'Сложение дробей' });
   expect(preview.slots[2]).toMatchObject({ topic: 'Ньютон заңдары & күш', grade: 7 });
   expect(await slots()).toBe(before);
@@ -97,7 +128,11 @@ test('an XMLTV file: the dry run answers its slots and writes nothing; the confi
   const again = await importXml(fixture('tv-grid-2020-04-13.xml'), true);
   expect(again.statusCode).toBe(409);
   expect(again.json().error.code).toBe('video.slots_overlap');
-  expect(again.json().error.details.problems.map((p: { programme: number; reason: string }) => [p.programme, p.reason])).toEqual([[1, 'overlap_grid'], [2, 'overlap_grid'], [3, 'overlap_grid']]);
+  expect(again.json().error.details.problems.map((p: { programme: number; reason: string }) => [p.programme, p.reason])).toEqual([
+    [1, 'overlap_grid'],
+    [2, 'overlap_grid'],
+    [3, 'overlap_grid'],
+  ]);
 });
 
 test('a bad XMLTV file is refused whole with every problem by line and programme; malformed XML names its line', async () => {
@@ -107,9 +142,17 @@ test('a bad XMLTV file is refused whole with every problem by line and programme
   const { code, details } = res.json().error;
   expect(code).toBe('video.grid_invalid');
   const found = details.problems.map((p: { line: number; programme: number; reason: string }) => `${p.line}/${p.programme}/${p.reason}`);
-  expect(found).toEqual(expect.arrayContaining([
-    '9/2/overlap', '13/3/unknown_channel', '16/4/bad_time', '16/4/bad_language', '16/4/bad_grade', '21/5/end_not_after_start', '21/5/bad_topic',
-  ]));
+  expect(found).toEqual(
+    expect.arrayContaining([
+      '9/2/overlap',
+      '13/3/unknown_channel',
+      '16/4/bad_time',
+      '16/4/bad_language',
+      '16/4/bad_grade',
+      '21/5/end_not_after_start',
+      '21/5/bad_topic',
+    ]),
+  );
   expect(found).toHaveLength(7);
   expect(await slots()).toBe(before);
 
@@ -123,8 +166,11 @@ test('a bad XMLTV file is refused whole with every problem by line and programme
 
 test('the grid exports as XMLTV (public) with the recording linked, and the export reads back into the same slots', async () => {
   const owner = await t.one<number>("select person_id from accounts where login = 'demo.ministry'");
-  const video = await t.one<number>(`insert into video_videos (owner_id, organisation_id, visibility, title, status, duration_s, source_key, source_bytes)
-    values ($1, null, 'public', 'Letters', 'ready', 60, 'video/source/xmltv', 1) returning id`, [owner]);
+  const video = await t.one<number>(
+    `insert into video_videos (owner_id, organisation_id, visibility, title, status, duration_s, source_key, source_bytes)
+    values ($1, null, 'public', 'Letters', 'ready', 60, 'video/source/xmltv', 1) returning id`,
+    [owner],
+  );
   const file = `<?xml version="1.0"?>\n<tv>\n  <programme start="20200420090000 +0600" stop="20200420093000 +0600" channel="balapan">\n    <title lang="kk">Әріптер</title>\n    <category>Сауат ашу</category>\n    <language>kk</language>\n    <url>https://sabaq.example/video/watch/${video}</url>\n    <episode-num system="sabaq-grade">1</episode-num>\n  </programme>\n</tv>\n`;
   expect((await importXml(file, false)).statusCode).toBe(201);
   const res = await t.app.inject({ url: '/api/video/tv-schedule/xmltv?from=2020-04-20&days=1' });
@@ -135,7 +181,17 @@ test('the grid exports as XMLTV (public) with the recording linked, and the expo
   expect(xml).toContain(`<url>/video/watch/${video}</url>`);
   const back = parseXmltv(xml);
   expect(back.problems).toEqual([]);
-  expect(back.slots).toEqual([expect.objectContaining({ channel: 'balapan', startsAt: new Date('2020-04-20T03:00:00Z'), grade: 1, subject: 'Сауат ашу', language: 'kk', topic: 'Әріптер', videoId: video })]);
+  expect(back.slots).toEqual([
+    expect.objectContaining({
+      channel: 'balapan',
+      startsAt: new Date('2020-04-20T03:00:00Z'),
+      grade: 1,
+      subject: 'Сауат ашу',
+      language: 'kk',
+      topic: 'Әріптер',
+      videoId: video,
+    }),
+  ]);
   const day = (await t.app.inject({ url: '/api/video/tv-schedule?date=2020-04-20' })).json();
   expect(day.items[0].video).toEqual({ id: video, hlsUrl: `/api/video/videos/${video}/media/master.m3u8` });
   expect((await t.app.inject({ url: '/api/video/tv-schedule?date=2020-04-13&days=7' })).json().items).toHaveLength(3);
@@ -158,20 +214,28 @@ test('tz database: wall times in a zone on both sides of the 1 March 2024 change
 });
 
 test('a CSV air time before and after the 2024 change is read on the channel clock; the day, the XMLTV export and the week follow it', async () => {
-  const res = await importCsv(`${HEAD}qazaqstan,2024-02-28 10:20,2024-02-28 10:50,5,Mathematics,kk,Before the change\nqazaqstan,2024-03-04 10:20,2024-03-04 10:50,5,Mathematics,kk,After the change\nqazaqstan,2024-03-04 23:30,2024-03-04 23:55,9,History,ru,Late\n`);
+  const res = await importCsv(
+    `${HEAD}qazaqstan,2024-02-28 10:20,2024-02-28 10:50,5,Mathematics,kk,Before the change\nqazaqstan,2024-03-04 10:20,2024-03-04 10:50,5,Mathematics,kk,After the change\nqazaqstan,2024-03-04 23:30,2024-03-04 23:55,9,History,ru,Late\n`,
+  );
   expect(res.statusCode, res.body).toBe(201);
   const before = (await t.app.inject({ url: '/api/video/tv-schedule?date=2024-02-28' })).json();
   expect(before.items).toEqual([expect.objectContaining({ topic: 'Before the change', startsAt: '2024-02-28T04:20:00.000Z', timeZone: 'Asia/Almaty' })]);
   const after = (await t.app.inject({ url: '/api/video/tv-schedule?date=2024-03-04' })).json();
   // 23:30 local on 4 March is 18:30Z: with a fixed +06:00 the day would have ended at 18:00Z and lost it
   expect(after.items.map((i: { topic: string; startsAt: string }) => [i.topic, i.startsAt])).toEqual([
-    ['After the change', '2024-03-04T05:20:00.000Z'], ['Late', '2024-03-04T18:30:00.000Z']]);
+    ['After the change', '2024-03-04T05:20:00.000Z'],
+    ['Late', '2024-03-04T18:30:00.000Z'],
+  ]);
   expect((await t.app.inject({ url: '/api/video/tv-schedule?date=2024-03-05' })).json().items).toEqual([]);
   const xml = (await t.app.inject({ url: '/api/video/tv-schedule/xmltv?from=2024-02-28&days=7' })).body;
   expect(xml).toContain('start="20240228102000 +0600"');
   expect(xml).toContain('start="20240304102000 +0500"');
   expect(xml).toContain('start="20240304233000 +0500"');
-  expect(parseXmltv(xml).slots.map((s) => s.startsAt.toISOString())).toEqual(['2024-02-28T04:20:00.000Z', '2024-03-04T05:20:00.000Z', '2024-03-04T18:30:00.000Z']);
+  expect(parseXmltv(xml).slots.map((s) => s.startsAt.toISOString())).toEqual([
+    '2024-02-28T04:20:00.000Z',
+    '2024-03-04T05:20:00.000Z',
+    '2024-03-04T18:30:00.000Z',
+  ]);
   // a local retransmission channel on another clock: its CSV times are read in its own zone
   await t.db.query("insert into video_tv_channels (code, name, time_zone) values ('tz_test_local', 'Local West', 'Europe/Samara')");
   const local = await importCsv(`${HEAD}tz_test_local,2024-03-04 10:20,2024-03-04 10:50,5,Mathematics,ru,On Samara time\n`);

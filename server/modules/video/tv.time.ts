@@ -9,7 +9,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(timeZone, f);
   }
@@ -26,7 +33,14 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-interface Parts { year: number; month: number; day: number; hour: number; minute: number; second: number }
+interface Parts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
 
 function parts(at: Date, timeZone: string): Parts {
   const out: Record<string, number> = {};
@@ -50,8 +64,13 @@ export function zonedToInstant(date: string, time: string, timeZone: string): Da
   const wall = Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
   if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 10) !== date) return null;
   // the offset before and after the wall time: try the larger (earlier instant) first
-  const offsets = [...new Set([offsetMinutes(new Date(wall - 86_400_000), timeZone), offsetMinutes(new Date(wall + 86_400_000), timeZone), offsetMinutes(new Date(wall), timeZone)])]
-    .sort((a, b) => b - a);
+  const offsets = [
+    ...new Set([
+      offsetMinutes(new Date(wall - 86_400_000), timeZone),
+      offsetMinutes(new Date(wall + 86_400_000), timeZone),
+      offsetMinutes(new Date(wall), timeZone),
+    ]),
+  ].sort((a, b) => b - a);
   for (const off of offsets) {
     const at = new Date(wall - off * 60_000);
     if (offsetMinutes(at, timeZone) === off) return at;

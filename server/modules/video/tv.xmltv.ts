@@ -20,10 +20,19 @@ const ARRAYS = new Set(['channel', 'programme', 'display-name', 'title', 'catego
 
 type Text = string | { '#text'?: string | number; [attr: string]: unknown };
 interface XProgramme {
-  '@_start'?: string; '@_stop'?: string; '@_channel'?: string;
-  title?: Text[]; category?: Text[]; language?: Text[]; 'episode-num'?: Text[]; url?: Text[];
+  '@_start'?: string;
+  '@_stop'?: string;
+  '@_channel'?: string;
+  title?: Text[];
+  category?: Text[];
+  language?: Text[];
+  'episode-num'?: Text[];
+  url?: Text[];
 }
-interface XChannel { '@_id'?: string; 'display-name'?: Text[] }
+interface XChannel {
+  '@_id'?: string;
+  'display-name'?: Text[];
+}
 
 const text = (t: Text | undefined): string => (t === undefined ? '' : typeof t === 'object' ? String(t['#text'] ?? '') : String(t)).trim();
 const attr = (t: Text | undefined, name: string): string | undefined => (t && typeof t === 'object' ? (t[`@_${name}`] as string | undefined) : undefined);
@@ -83,7 +92,11 @@ export function parseXmltv(xml: string): XmltvGrid {
   let doc: { tv?: { channel?: XChannel[]; programme?: XProgramme[] } };
   try {
     const parser = new XMLParser({
-      ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false, trimValues: true,
+      ignoreAttributes: false,
+      attributeNamePrefix: '@_',
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: true,
       isArray: (name) => ARRAYS.has(name),
       // the five XML entities and a DOCTYPE's own within the library's expansion limits (no billion laughs)
       processEntities: { enabled: true, maxEntityCount: 20, maxTotalExpansions: 1000, maxExpandedLength: 100_000 },
@@ -92,7 +105,7 @@ export function parseXmltv(xml: string): XmltvGrid {
   } catch (err) {
     return { slots: [], displayNames, problems: [{ line: 0, reason: 'unreadable', message: `Not readable XMLTV: ${(err as Error).message}` }] };
   }
-  if (doc.tv === '' as unknown) doc.tv = {}; // <tv></tv>: an empty grid
+  if (doc.tv === ('' as unknown)) doc.tv = {}; // <tv></tv>: an empty grid
   if (!doc.tv || typeof doc.tv !== 'object') {
     return { slots: [], displayNames, problems: [{ line: 1, reason: 'unreadable', message: 'The root element is not <tv>' }] };
   }
@@ -115,7 +128,10 @@ export function parseXmltv(xml: string): XmltvGrid {
     const language = langText === '' ? null : (({ kk: 'kk', kz: 'kk', ru: 'ru', en: 'en' } as Record<string, 'kk' | 'ru' | 'en'>)[langText] ?? undefined);
     const gradeText = text((p['episode-num'] ?? []).find((e) => attr(e, 'system') === GRADE_SYSTEM));
     const grade = gradeText === '' ? null : /^\d{1,2}$/.test(gradeText) ? Number(gradeText) : NaN;
-    const videoUrl = (p.url ?? []).map(text).map((u) => /\/video\/watch\/(\d{1,10})\/?$/.exec(u)).find(Boolean);
+    const videoUrl = (p.url ?? [])
+      .map(text)
+      .map((u) => /\/video\/watch\/(\d{1,10})\/?$/.exec(u))
+      .find(Boolean);
     const videoId = videoUrl ? Number(videoUrl[1]) : null;
     if (!channel) add('channel_empty', 'the channel attribute is empty');
     if (!startsAt || !endsAt) add('bad_time', 'start and stop are XMLTV times, e.g. "20200406102000 +0600"');
@@ -125,8 +141,16 @@ export function parseXmltv(xml: string): XmltvGrid {
     if (!topic || topic.length > 300) add('bad_topic', 'the title (the lesson topic) is 1..300 characters');
     if (subject && subject.length > 200) add('bad_topic', 'the category (the subject) is at most 200 characters');
     if (videoId !== null && !(videoId > 0 && videoId < 2 ** 31)) add('bad_video_id', 'the url names no video');
-    if (channel && startsAt && endsAt && endsAt > startsAt && topic && topic.length <= 300 && language !== undefined
-      && (grade === null || (Number.isInteger(grade) && grade >= 0 && grade <= 12))) {
+    if (
+      channel &&
+      startsAt &&
+      endsAt &&
+      endsAt > startsAt &&
+      topic &&
+      topic.length <= 300 &&
+      language !== undefined &&
+      (grade === null || (Number.isInteger(grade) && grade >= 0 && grade <= 12))
+    ) {
       slots.push({ line, programme, channel, startsAt, endsAt, grade, subject, language, topic, videoId });
     }
   });
@@ -136,8 +160,14 @@ export function parseXmltv(xml: string): XmltvGrid {
 export interface ExportSlot {
   channel: string;
   /** the channel's IANA zone: times are written with the offset in force there at that instant */
-  timeZone: string; startsAt: Date; endsAt: Date; grade: number | null; subject: string | null;
-  language: 'kk' | 'ru' | 'en' | null; topic: string; videoId: number | null;
+  timeZone: string;
+  startsAt: Date;
+  endsAt: Date;
+  grade: number | null;
+  subject: string | null;
+  language: 'kk' | 'ru' | 'en' | null;
+  topic: string;
+  videoId: number | null;
 }
 
 /** The grid as an XMLTV document (channels first, then programmes in air order), readable by parseXmltv. */

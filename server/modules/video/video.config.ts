@@ -10,7 +10,12 @@ const videoEnv = z.object({
   /** ffmpeg threads per job (one job per core, so 1 by default). */
   VIDEO_FFMPEG_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   /** Largest accepted video upload in bytes (default 2 GiB). */
-  VIDEO_MAX_BYTES: z.coerce.number().int().min(1).max(50 * 1024 ** 3).default(2 * 1024 ** 3),
+  VIDEO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50 * 1024 ** 3)
+    .default(2 * 1024 ** 3),
   /** A running job whose worker has not reported for this long is taken over by another worker (seconds). */
   VIDEO_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** How often an idle worker looks for queued jobs (ms); an upload in this process wakes it at once. */

@@ -10,7 +10,11 @@ export const emptyFile = createErrorFactory('video.empty_file', 400, 'The file i
 export const notAVideo = createErrorFactory('video.not_a_video', 422, 'This file is not a video');
 export const tooShort = createErrorFactory('video.too_short', 422, 'The video is too short');
 export const noAudio = createErrorFactory('video.no_audio', 422, 'The video has no sound track');
-export const transcoderUnavailable = createErrorFactory('video.transcoder_unavailable', 503, 'Video transcoding is not available on this server (ffmpeg is not installed)');
+export const transcoderUnavailable = createErrorFactory(
+  'video.transcoder_unavailable',
+  503,
+  'Video transcoding is not available on this server (ffmpeg is not installed)',
+);
 export const notFailed = createErrorFactory('video.not_failed', 409, 'Only a failed transcode can be retried');
 export const unknownSubject = createErrorFactory('video.unknown_subject', 400, 'Unknown subject');
 export const gridForbidden = createErrorFactory('video.grid_forbidden', 403, 'Only the ministry imports the TV grid');

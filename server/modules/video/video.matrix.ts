@@ -14,7 +14,10 @@ import { LocalDiskStore } from '../files/files.usecases.js';
 import { videoMultipart } from './video.test-support.js';
 import { storeKeyOf } from './video.rules.js';
 
-interface Objects { video: number; failed: number }
+interface Objects {
+  video: number;
+  failed: number;
+}
 const MISSING = 99_999_999;
 const N = 404;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'sabaq-video-matrix-'));
@@ -28,13 +31,24 @@ const endpoints: MatrixEndpoint<Objects>[] = [
   { route: 'GET /api/video/videos', request: () => '/api/video/videos?pageSize=5', inside: only({}, 200), outside: false, missing: false, signedOut: 200 },
   { route: 'GET /api/video/my-videos', request: () => '/api/video/my-videos', inside: only({}, 200), outside: false, missing: false },
   {
-    route: 'POST /api/video/videos', name: 'a file that is not a video',
+    route: 'POST /api/video/videos',
+    name: 'a file that is not a video',
     request: () => ({ url: '/api/video/videos', payload: notAVideo.payload, headers: notAVideo.headers }),
-    inside: only({ teacher: 422, homeroom: 422, ministry: 422 }, 403), outside: false, missing: false,
+    inside: only({ teacher: 422, homeroom: 422, ministry: 422 }, 403),
+    outside: false,
+    missing: false,
   },
-  { route: 'POST /api/video/tv-schedule/import', name: 'an unknown channel (nothing written)',
-    request: () => ({ url: '/api/video/tv-schedule/import', payload: { csv: 'channel,starts_at,ends_at,grade,subject,language,topic\nmtv,2020-04-06 10:20,2020-04-06 10:50,5,Math,kk,Fractions\n' } }),
-    inside: only({ ministry: 422 }, 403), outside: false, missing: false },
+  {
+    route: 'POST /api/video/tv-schedule/import',
+    name: 'an unknown channel (nothing written)',
+    request: () => ({
+      url: '/api/video/tv-schedule/import',
+      payload: { csv: 'channel,starts_at,ends_at,grade,subject,language,topic\nmtv,2020-04-06 10:20,2020-04-06 10:50,5,Math,kk,Fractions\n' },
+    }),
+    inside: only({ ministry: 422 }, 403),
+    outside: false,
+    missing: false,
+  },
   // state changes last
   { route: 'POST /api/video/videos/:id/retry', request: (o) => `/api/video/videos/${o.failed}/retry`, inside: only({ teacher: 200 }, N) },
 ];
@@ -49,11 +63,13 @@ export const matrix: Matrix<Objects> = {
       where a.login = 'demo.teacher' and r.role = 'teacher' limit 1`);
     const other = await t.one<number>('select id from organisations where id <> $1 order by id limit 1', [school]);
     const otherTeacher = await t.one<number>("select person_id from role_assignments where role = 'teacher' and organisation_id = $1 limit 1", [other]);
-    const insert = (owner: number, org: number, status: string) => t.one<number>(
-      `insert into video_videos (owner_id, organisation_id, visibility, title, status, duration_s, source_key, source_bytes, failure_code, failure_message)
+    const insert = (owner: number, org: number, status: string) =>
+      t.one<number>(
+        `insert into video_videos (owner_id, organisation_id, visibility, title, status, duration_s, source_key, source_bytes, failure_code, failure_message)
        values ($1, $2, 'organisation', 'Matrix video', $3, 60, 'video/source/matrix', 1,
          case when $3 = 'failed' then 'video.transcode_failed' end, case when $3 = 'failed' then 'ffmpeg exited with 1' end) returning id`,
-      [owner, org, status]);
+        [owner, org, status],
+      );
     const video = await insert(teacher, school, 'ready');
     const failed = await insert(teacher, school, 'failed');
     const outside = await insert(otherTeacher, other, 'ready');

@@ -1,8 +1,6 @@
 import { plainExport, type PersonalDataContributor } from '../privacy/privacy.contributor.js';
 
-const tables = [
-  { table: 'video_videos', personColumns: ['owner_id'] },
-];
+const tables = [{ table: 'video_videos', personColumns: ['owner_id'] }];
 
 /** Videos a person uploaded (teaching material of their school or the ministry). */
 export const personalData: PersonalDataContributor = {

@@ -31,15 +31,43 @@ export async function findVideo(db: Queryable, id: number): Promise<VideoRow | n
 }
 
 /** The video and its first job, in one transaction's two statements. */
-export async function insertVideo(db: Queryable, v: {
-  ownerId: number; organisationId: number | null; visibility: 'public' | 'organisation'; title: string; grade: number | null;
-  subjectId: number | null; language: string | null; topic: string | null; durationSeconds: number; width: number; height: number;
-  sourceKey: string; sourceBytes: number;
-}): Promise<number> {
+export async function insertVideo(
+  db: Queryable,
+  v: {
+    ownerId: number;
+    organisationId: number | null;
+    visibility: 'public' | 'organisation';
+    title: string;
+    grade: number | null;
+    subjectId: number | null;
+    language: string | null;
+    topic: string | null;
+    durationSeconds: number;
+    width: number;
+    height: number;
+    sourceKey: string;
+    sourceBytes: number;
+  },
+): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `insert into video_videos (owner_id, organisation_id, visibility, title, grade, subject_id, language, topic, duration_s, width, height, source_key, source_bytes)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
-    [v.ownerId, v.organisationId, v.visibility, v.title, v.grade, v.subjectId, v.language, v.topic, v.durationSeconds, v.width, v.height, v.sourceKey, v.sourceBytes]);
+    [
+      v.ownerId,
+      v.organisationId,
+      v.visibility,
+      v.title,
+      v.grade,
+      v.subjectId,
+      v.language,
+      v.topic,
+      v.durationSeconds,
+      v.width,
+      v.height,
+      v.sourceKey,
+      v.sourceBytes,
+    ],
+  );
   const id = rows[0]!.id;
   await db.query('insert into video_jobs (video_id) values ($1)', [id]);
   return id;
@@ -47,19 +75,42 @@ export async function insertVideo(db: Queryable, v: {
 
 /** Puts a failed video back in the queue with a new job. */
 export async function requeue(db: Queryable, videoId: number): Promise<void> {
-  await db.query(`update video_videos set status = 'queued', progress = 0, failure_code = null, failure_message = null, updated_at = now() where id = $1`, [videoId]);
+  await db.query(`update video_videos set status = 'queued', progress = 0, failure_code = null, failure_message = null, updated_at = now() where id = $1`, [
+    videoId,
+  ]);
   await db.query('insert into video_jobs (video_id) values ($1)', [videoId]);
 }
 
-export interface ArchiveFilter { grade?: number; subjectId?: number; language?: string; q?: string; page: number; pageSize: number }
+export interface ArchiveFilter {
+  grade?: number;
+  subjectId?: number;
+  language?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
 
 /** Ready videos the reader may see (public ones, and their organisations'), newest first. */
-export async function listArchive(db: Queryable, f: ArchiveFilter, organisationIds: number[], ownerId: number | null): Promise<{ rows: VideoRow[]; total: number }> {
+export async function listArchive(
+  db: Queryable,
+  f: ArchiveFilter,
+  organisationIds: number[],
+  ownerId: number | null,
+): Promise<{ rows: VideoRow[]; total: number }> {
   const where = [`v.status = 'ready'`, `(v.visibility = 'public' or v.organisation_id = any($1::int[]) or v.owner_id = $2)`];
   const params: unknown[] = [organisationIds, ownerId ?? 0];
-  if (f.grade !== undefined) { params.push(f.grade); where.push(`v.grade = $${params.length}`); }
-  if (f.subjectId !== undefined) { params.push(f.subjectId); where.push(`v.subject_id = $${params.length}`); }
-  if (f.language !== undefined) { params.push(f.language); where.push(`v.language = $${params.length}`); }
+  if (f.grade !== undefined) {
+    params.push(f.grade);
+    where.push(`v.grade = $${params.length}`);
+  }
+  if (f.subjectId !== undefined) {
+    params.push(f.subjectId);
+    where.push(`v.subject_id = $${params.length}`);
+  }
+  if (f.language !== undefined) {
+    params.push(f.language);
+    where.push(`v.language = $${params.length}`);
+  }
   if (f.q !== undefined) {
     params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     where.push(`(v.title ilike $${params.length} or v.topic ilike $${params.length})`);
@@ -67,18 +118,27 @@ export async function listArchive(db: Queryable, f: ArchiveFilter, organisationI
   const total = (await db.query<{ n: number }>(`select count(*)::int as n from video_videos v where ${where.join(' and ')}`, params)).rows[0]!.n;
   params.push(f.pageSize, (f.page - 1) * f.pageSize);
   const { rows } = await db.query<VideoRow & Record<string, unknown>>(
-    `${SELECT} where ${where.join(' and ')} order by v.created_at desc, v.id desc limit $${params.length - 1} offset $${params.length}`, params);
+    `${SELECT} where ${where.join(' and ')} order by v.created_at desc, v.id desc limit $${params.length - 1} offset $${params.length}`,
+    params,
+  );
   return { rows, total };
 }
 
 export async function listOwn(db: Queryable, ownerId: number): Promise<VideoRow[]> {
-  const { rows } = await db.query<VideoRow & Record<string, unknown>>(`${SELECT} where v.owner_id = $1 order by v.created_at desc, v.id desc limit 100`, [ownerId]);
+  const { rows } = await db.query<VideoRow & Record<string, unknown>>(`${SELECT} where v.owner_id = $1 order by v.created_at desc, v.id desc limit 100`, [
+    ownerId,
+  ]);
   return rows;
 }
 
 // ── jobs ───────────────────────────────────────────────────────────────────────────────────
 
-export interface ClaimedJob { id: number; videoId: number; attempts: number; maxAttempts: number }
+export interface ClaimedJob {
+  id: number;
+  videoId: number;
+  attempts: number;
+  maxAttempts: number;
+}
 
 /**
  * Takes the next job: a queued one that is due, or a running one whose worker stopped reporting for
@@ -91,7 +151,9 @@ export async function claimJob(db: Queryable, workerId: string, leaseSeconds: nu
                      where (state = 'queued' and run_after <= now())
                         or (state = 'running' and heartbeat_at < now() - make_interval(secs => $2))
                      order by run_after, id for update skip locked limit 1)
-      returning j.id, j.video_id as "videoId", j.attempts, j.max_attempts as "maxAttempts"`, [workerId, leaseSeconds]);
+      returning j.id, j.video_id as "videoId", j.attempts, j.max_attempts as "maxAttempts"`,
+    [workerId, leaseSeconds],
+  );
   return rows[0] ?? null;
 }
 
@@ -100,30 +162,45 @@ export async function reportProgress(db: Queryable, job: ClaimedJob, workerId: s
   const r = await db.query(
     `with j as (update video_jobs set heartbeat_at = now() where id = $1 and locked_by = $2 and state = 'running' returning video_id)
      update video_videos v set status = 'transcoding', progress = $3, updated_at = now() from j where v.id = j.video_id`,
-    [job.id, workerId, progress]);
+    [job.id, workerId, progress],
+  );
   return (r.rowCount ?? 0) > 0;
 }
 
 export async function markReady(db: Queryable, job: ClaimedJob, workerId: string): Promise<boolean> {
-  const r = await db.query(`update video_jobs set state = 'done', finished_at = now() where id = $1 and locked_by = $2 and state = 'running'`, [job.id, workerId]);
+  const r = await db.query(`update video_jobs set state = 'done', finished_at = now() where id = $1 and locked_by = $2 and state = 'running'`, [
+    job.id,
+    workerId,
+  ]);
   if (!r.rowCount) return false;
-  await db.query(`update video_videos set status = 'ready', progress = 1, ready_at = now(), failure_code = null, failure_message = null, updated_at = now() where id = $1`, [job.videoId]);
+  await db.query(
+    `update video_videos set status = 'ready', progress = 1, ready_at = now(), failure_code = null, failure_message = null, updated_at = now() where id = $1`,
+    [job.videoId],
+  );
   return true;
 }
 
 /** The job failed for good: the video says why. */
 export async function markFailed(db: Queryable, job: ClaimedJob, workerId: string, code: string, message: string, detail: string): Promise<void> {
-  const r = await db.query(`update video_jobs set state = 'failed', finished_at = now(), last_error = $3 where id = $1 and locked_by = $2 and state = 'running'`,
-    [job.id, workerId, detail.slice(0, 4000)]);
+  const r = await db.query(
+    `update video_jobs set state = 'failed', finished_at = now(), last_error = $3 where id = $1 and locked_by = $2 and state = 'running'`,
+    [job.id, workerId, detail.slice(0, 4000)],
+  );
   if (!r.rowCount) return;
-  await db.query(`update video_videos set status = 'failed', failure_code = $2, failure_message = $3, updated_at = now() where id = $1`, [job.videoId, code, message]);
+  await db.query(`update video_videos set status = 'failed', failure_code = $2, failure_message = $3, updated_at = now() where id = $1`, [
+    job.videoId,
+    code,
+    message,
+  ]);
 }
 
 /** A failure worth another go (ffmpeg crashed, the store hiccuped): back to the queue after a delay. */
 export async function retryLater(db: Queryable, job: ClaimedJob, workerId: string, delaySeconds: number, detail: string): Promise<void> {
-  const r = await db.query(`update video_jobs set state = 'queued', locked_by = null, heartbeat_at = null, last_error = $3,
+  const r = await db.query(
+    `update video_jobs set state = 'queued', locked_by = null, heartbeat_at = null, last_error = $3,
       run_after = now() + make_interval(secs => $4) where id = $1 and locked_by = $2 and state = 'running'`,
-  [job.id, workerId, detail.slice(0, 4000), delaySeconds]);
+    [job.id, workerId, detail.slice(0, 4000), delaySeconds],
+  );
   if (!r.rowCount) return;
   await db.query(`update video_videos set status = 'queued', progress = 0, updated_at = now() where id = $1`, [job.videoId]);
 }

@@ -11,9 +11,7 @@ export interface ProbeResult {
   audio: { codec: string } | null;
 }
 
-export type ProbeVerdict =
-  | { ok: true }
-  | { ok: false; code: 'video.not_a_video' | 'video.too_short' | 'video.no_audio'; message: string };
+export type ProbeVerdict = { ok: true } | { ok: false; code: 'video.not_a_video' | 'video.too_short' | 'video.no_audio'; message: string };
 
 /** Formats ffprobe also opens that are pictures, not videos (a PNG has a "video stream" too). */
 const STILL_FORMATS = /^(image2|png_pipe|jpeg_pipe|bmp_pipe|gif|webp_pipe|svg_pipe|tiff_pipe|apng)/;
@@ -26,17 +24,28 @@ export function judgeProbe(p: ProbeResult | null): ProbeVerdict {
     return { ok: false, code: 'video.not_a_video', message: 'This file is not a video (no moving picture found in it)' };
   }
   if (p.durationSeconds === null || !(p.durationSeconds >= MIN_DURATION_SECONDS)) {
-    return { ok: false, code: 'video.too_short', message: `The video lasts ${(p.durationSeconds ?? 0).toFixed(1)} s: a lesson video needs at least ${MIN_DURATION_SECONDS} s` };
+    return {
+      ok: false,
+      code: 'video.too_short',
+      message: `The video lasts ${(p.durationSeconds ?? 0).toFixed(1)} s: a lesson video needs at least ${MIN_DURATION_SECONDS} s`,
+    };
   }
   if (!p.audio) {
-    return { ok: false, code: 'video.no_audio', message: 'The video has no sound track: pupils on a slow link listen to the audio-only version, so a lesson video needs sound' };
+    return {
+      ok: false,
+      code: 'video.no_audio',
+      message: 'The video has no sound track: pupils on a slow link listen to the audio-only version, so a lesson video needs sound',
+    };
   }
   return { ok: true };
 }
 
 /** Reads `ffprobe -print_format json -show_format -show_streams` output. */
 export function parseProbe(json: string): ProbeResult | null {
-  let raw: { format?: { format_name?: string; duration?: string }; streams?: { codec_type?: string; codec_name?: string; width?: number; height?: number; duration?: string; disposition?: { attached_pic?: number } }[] };
+  let raw: {
+    format?: { format_name?: string; duration?: string };
+    streams?: { codec_type?: string; codec_name?: string; width?: number; height?: number; duration?: string; disposition?: { attached_pic?: number } }[];
+  };
   try {
     raw = JSON.parse(json);
   } catch {

@@ -125,10 +125,23 @@ describe('a failed transcode says why and can be retried; a job is never lost', 
     const key = 'video/source/broken-test-source';
     const garbage = Buffer.alloc(4096, 7);
     await store.put(key, Readable.from([garbage]), garbage.length);
-    const id = await t.db.transaction((tx) => repo.insertVideo(tx, {
-      ownerId, organisationId: null, visibility: 'public', title: 'Broken', grade: null, subjectId: null, language: null, topic: null,
-      durationSeconds: 3, width: 320, height: 240, sourceKey: key, sourceBytes: garbage.length,
-    }));
+    const id = await t.db.transaction((tx) =>
+      repo.insertVideo(tx, {
+        ownerId,
+        organisationId: null,
+        visibility: 'public',
+        title: 'Broken',
+        grade: null,
+        subjectId: null,
+        language: null,
+        topic: null,
+        durationSeconds: 3,
+        width: 320,
+        height: 240,
+        sourceKey: key,
+        sourceBytes: garbage.length,
+      }),
+    );
     const { body } = await until(id, ministry, (s) => s === 'failed');
     expect(body.failure.code).toBe('video.not_a_video');
     expect(body.canRetry).toBe(true);
@@ -144,10 +157,16 @@ describe('a failed transcode says why and can be retried; a job is never lost', 
 
   test('a running job whose worker stopped reporting is taken over; a fresh one is not', async () => {
     const videoId = await t.one<number>('select id from video_videos order by id limit 1');
-    const fresh = await t.one<number>(`insert into video_jobs (video_id, state, locked_by, heartbeat_at, attempts, run_after)
-      values ($1, 'done', 'w-alive', now(), 1, now()) returning id`, [videoId]);
-    const stale = await t.one<number>(`insert into video_jobs (video_id, state, locked_by, heartbeat_at, attempts, run_after)
-      values ($1, 'running', 'w-dead', now() - interval '10 minutes', 1, now() + interval '1 day') returning id`, [videoId]);
+    const fresh = await t.one<number>(
+      `insert into video_jobs (video_id, state, locked_by, heartbeat_at, attempts, run_after)
+      values ($1, 'done', 'w-alive', now(), 1, now()) returning id`,
+      [videoId],
+    );
+    const stale = await t.one<number>(
+      `insert into video_jobs (video_id, state, locked_by, heartbeat_at, attempts, run_after)
+      values ($1, 'running', 'w-dead', now() - interval '10 minutes', 1, now() + interval '1 day') returning id`,
+      [videoId],
+    );
     const claimed = await repo.claimJob(t.db, 'w-new', 60);
     expect(claimed?.id).toBe(stale);
     expect(claimed?.attempts).toBe(2);

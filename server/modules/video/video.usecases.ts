@@ -19,8 +19,15 @@ export function toVideo(v: repo.VideoRow, actor: Actor | null): Video {
   const ready = v.status === 'ready';
   const base = `/api/video/videos/${v.id}/media`;
   return {
-    id: v.id, title: v.title, grade: v.grade, subjectId: v.subjectId, language: v.language, topic: v.topic, visibility: v.visibility,
-    status: v.status, progress: v.status === 'ready' ? 1 : v.status === 'transcoding' ? v.progress : 0,
+    id: v.id,
+    title: v.title,
+    grade: v.grade,
+    subjectId: v.subjectId,
+    language: v.language,
+    topic: v.topic,
+    visibility: v.visibility,
+    status: v.status,
+    progress: v.status === 'ready' ? 1 : v.status === 'transcoding' ? v.progress : 0,
     durationSeconds: v.durationSeconds,
     hlsUrl: ready ? `${base}/master.m3u8` : null,
     mp4Url: ready ? `${base}/small.mp4` : null,
@@ -37,7 +44,12 @@ export function toVideo(v: repo.VideoRow, actor: Actor | null): Video {
  * when a step fails.
  */
 export async function acceptUpload(args: {
-  db: Db; store: FileStore; actor: Actor; spoolPath: string; size: number; fields: UploadFields;
+  db: Db;
+  store: FileStore;
+  actor: Actor;
+  spoolPath: string;
+  size: number;
+  fields: UploadFields;
 }): Promise<{ id: number; status: 'queued' }> {
   const { db, store, actor, fields } = args;
   if (!canUpload(actor)) throw errors.uploadForbidden();
@@ -49,11 +61,22 @@ export async function acceptUpload(args: {
   const key = sourceKeyOf(randomUUID());
   await store.put(key, createReadStream(args.spoolPath), args.size);
   try {
-    const id = await db.transaction((tx) => repo.insertVideo(tx, {
-      ownerId: actor.personId, ...scope, title: fields.title, grade: fields.grade ?? null, subjectId: fields.subjectId ?? null,
-      language: fields.language ?? null, topic: fields.topic ?? null, durationSeconds: probed!.durationSeconds!,
-      width: probed!.video!.width, height: probed!.video!.height, sourceKey: key, sourceBytes: args.size,
-    }));
+    const id = await db.transaction((tx) =>
+      repo.insertVideo(tx, {
+        ownerId: actor.personId,
+        ...scope,
+        title: fields.title,
+        grade: fields.grade ?? null,
+        subjectId: fields.subjectId ?? null,
+        language: fields.language ?? null,
+        topic: fields.topic ?? null,
+        durationSeconds: probed!.durationSeconds!,
+        width: probed!.video!.width,
+        height: probed!.video!.height,
+        sourceKey: key,
+        sourceBytes: args.size,
+      }),
+    );
     return { id, status: 'queued' };
   } catch (err) {
     await store.delete(key).catch(() => {});
@@ -102,9 +125,19 @@ export async function myVideos(db: Queryable, actor: Actor) {
  * (with its audio-only rung). Owned by the teacher who ran it, read in their school. Answers the
  * video's id; a file that is not a usable video is refused with the upload's codes.
  */
-export async function acceptRecording(db: Db, args: {
-  path: string; ownerId: number; organisationId: number; title: string; topic?: string | null; subjectId?: number | null; grade?: number | null; store?: FileStore;
-}): Promise<number> {
+export async function acceptRecording(
+  db: Db,
+  args: {
+    path: string;
+    ownerId: number;
+    organisationId: number;
+    title: string;
+    topic?: string | null;
+    subjectId?: number | null;
+    grade?: number | null;
+    store?: FileStore;
+  },
+): Promise<number> {
   const store = args.store ?? createFileStore(loadFilesConfig());
   const size = (await stat(args.path)).size;
   if (size === 0) throw errors.emptyFile();
@@ -116,9 +149,19 @@ export async function acceptRecording(db: Db, args: {
   try {
     return await db.transaction(async (tx) => {
       const id = await repo.insertVideo(tx, {
-        ownerId: args.ownerId, organisationId: args.organisationId, visibility: 'organisation', title: args.title.slice(0, 200),
-        grade: args.grade ?? null, subjectId: args.subjectId ?? null, language: null, topic: args.topic ?? null,
-        durationSeconds: probed!.durationSeconds!, width: probed!.video!.width, height: probed!.video!.height, sourceKey: key, sourceBytes: size,
+        ownerId: args.ownerId,
+        organisationId: args.organisationId,
+        visibility: 'organisation',
+        title: args.title.slice(0, 200),
+        grade: args.grade ?? null,
+        subjectId: args.subjectId ?? null,
+        language: null,
+        topic: args.topic ?? null,
+        durationSeconds: probed!.durationSeconds!,
+        width: probed!.video!.width,
+        height: probed!.video!.height,
+        sourceKey: key,
+        sourceBytes: size,
       });
       await tx.query("update video_videos set source = 'recording' where id = $1", [id]);
       return id;

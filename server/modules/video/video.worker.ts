@@ -29,12 +29,20 @@ export function startVideoWorkers(args: { db: Db; store: FileStore; config: Vide
   const { db, store, config, log } = args;
   const abort = new AbortController();
   let wake: (() => void)[] = [];
-  const kick = () => { const w = wake; wake = []; for (const f of w) f(); };
-  const idle = () => new Promise<void>((resolve) => {
-    const timer = setTimeout(done, config.pollMs);
-    function done() { clearTimeout(timer); resolve(); }
-    wake.push(done);
-  });
+  const kick = () => {
+    const w = wake;
+    wake = [];
+    for (const f of w) f();
+  };
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, config.pollMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      wake.push(done);
+    });
 
   async function loop(slot: number) {
     const workerId = `${process.pid}:${slot}:${randomUUID().slice(0, 8)}`;
@@ -46,7 +54,10 @@ export function startVideoWorkers(args: { db: Db; store: FileStore; config: Vide
         if (!abort.signal.aborted) log.warn({ err: (err as Error).message }, 'video worker: could not claim a job');
       }
       if (abort.signal.aborted) break;
-      if (!job) { await idle(); continue; }
+      if (!job) {
+        await idle();
+        continue;
+      }
       try {
         await runJob(job, workerId);
       } catch (err) {
@@ -59,7 +70,14 @@ export function startVideoWorkers(args: { db: Db; store: FileStore; config: Vide
     const video = await repo.findVideo(db, job.videoId);
     if (!video) return;
     if (job.attempts > job.maxAttempts) {
-      await repo.markFailed(db, job, workerId, 'video.transcode_failed', 'Transcoding stopped several times without finishing; retry it', 'lease expired too often');
+      await repo.markFailed(
+        db,
+        job,
+        workerId,
+        'video.transcode_failed',
+        'Transcoding stopped several times without finishing; retry it',
+        'lease expired too often',
+      );
       return;
     }
     const dir = path.join(config.workDir, `job-${job.id}-${randomUUID().slice(0, 8)}`);
@@ -80,9 +98,18 @@ export function startVideoWorkers(args: { db: Db; store: FileStore; config: Vide
       abort.signal.addEventListener('abort', onStop, { once: true });
       try {
         await transcodeLadder({
-          input, outDir: path.join(dir, 'out'), durationSeconds: duration, threads: config.ffmpegThreads, signal: lost.signal,
+          input,
+          outDir: path.join(dir, 'out'),
+          durationSeconds: duration,
+          threads: config.ffmpegThreads,
+          signal: lost.signal,
           onProgress: (fraction) => {
-            repo.reportProgress(db, job, workerId, fraction).then((mine) => { if (!mine) lost.abort(); }, () => {});
+            repo.reportProgress(db, job, workerId, fraction).then(
+              (mine) => {
+                if (!mine) lost.abort();
+              },
+              () => {},
+            );
           },
         });
       } finally {
@@ -99,7 +126,14 @@ export function startVideoWorkers(args: { db: Db; store: FileStore; config: Vide
       log.warn({ videoId: video.id, jobId: job.id, attempt: job.attempts, err: detail.slice(0, 500) }, 'video transcode failed');
       if (job.attempts >= job.maxAttempts) {
         const last = (err instanceof TranscodeError ? err.stderr.split('\n').filter(Boolean).pop() : undefined) ?? (err as Error).message;
-        await repo.markFailed(db, job, workerId, 'video.transcode_failed', `ffmpeg could not transcode this video (${job.attempts} attempts): ${last.slice(0, 300)}`, detail);
+        await repo.markFailed(
+          db,
+          job,
+          workerId,
+          'video.transcode_failed',
+          `ffmpeg could not transcode this video (${job.attempts} attempts): ${last.slice(0, 300)}`,
+          detail,
+        );
       } else {
         await repo.retryLater(db, job, workerId, retryDelaySeconds(job.attempts), detail);
       }

@@ -4,7 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { csvStream, neutraliseFormula, safeCell, writeCsv, writeXlsx, xlsxStream, type Column } from './index.js';
 
-interface Row { name: string; iin: string; mark: number | null; className: string }
+interface Row {
+  name: string;
+  iin: string;
+  mark: number | null;
+  className: string;
+}
 const columns: Column<Row>[] = [
   { header: 'Аты-жөні', value: (r) => r.name, width: 30 },
   { header: 'ЖСН', value: (r) => r.iin, text: true },
@@ -32,11 +37,13 @@ describe('formula neutralisation', () => {
   });
 
   test('property: no text cell the writer produces starts like a formula', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      const out = safeCell(s) as string;
-      expect(DANGEROUS.test(out)).toBe(false);
-      expect(out.endsWith(s)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const out = safeCell(s) as string;
+        expect(DANGEROUS.test(out)).toBe(false);
+        expect(out.endsWith(s)).toBe(true);
+      }),
+    );
   });
 });
 
@@ -54,7 +61,9 @@ describe('CSV', () => {
   });
 
   test('the stream writes the same bytes as the buffer', async () => {
-    async function* gen() { yield* rows; }
+    async function* gen() {
+      yield* rows;
+    }
     const chunks: Buffer[] = [];
     for await (const c of csvStream(columns, gen())) chunks.push(Buffer.from(c as string));
     expect(Buffer.concat(chunks).equals(writeCsv(columns, rows))).toBe(true);
@@ -78,14 +87,18 @@ describe('XLSX', () => {
     expect(sheet.getCell('C3').value).toBe(-3);
     expect(sheet.getCell('B2').value).toBe('070312600123');
     expect(sheet.getColumn(2).numFmt).toBe('@');
-    sheet.eachRow((row) => row.eachCell((cell) => {
-      expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-      if (typeof cell.value === 'string') expect(DANGEROUS.test(cell.value)).toBe(false);
-    }));
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        if (typeof cell.value === 'string') expect(DANGEROUS.test(cell.value)).toBe(false);
+      }),
+    );
   });
 
   test('as a stream from async rows', async () => {
-    async function* gen() { yield* rows; }
+    async function* gen() {
+      yield* rows;
+    }
     const chunks: Buffer[] = [];
     for await (const c of xlsxStream(columns, gen()) as Readable) chunks.push(c as Buffer);
     const sheet = await read(Buffer.concat(chunks));

@@ -104,7 +104,10 @@ function sheetName(name: string | undefined): string {
  * memory) as soon as it is written. Resolves when the file is complete.
  */
 export async function xlsxToStream<Row>(
-  output: Writable, columns: Column<Row>[], rows: Iterable<Row> | AsyncIterable<Row>, options: XlsxOptions = {},
+  output: Writable,
+  columns: Column<Row>[],
+  rows: Iterable<Row> | AsyncIterable<Row>,
+  options: XlsxOptions = {},
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const freeze = options.freezeHeader !== false;
@@ -118,11 +121,15 @@ export async function xlsxToStream<Row>(
   if (freeze) header.font = { bold: true };
   header.commit();
   for await (const row of rows) {
-    sheet.addRow(columns.map((c) => {
-      const v = safeCell(c.value(row));
-      // a text column holds text: a number typed into it stays as the digits shown
-      return c.text && typeof v === 'number' ? String(v) : v;
-    })).commit();
+    sheet
+      .addRow(
+        columns.map((c) => {
+          const v = safeCell(c.value(row));
+          // a text column holds text: a number typed into it stays as the digits shown
+          return c.text && typeof v === 'number' ? String(v) : v;
+        }),
+      )
+      .commit();
   }
   sheet.commit();
   await workbook.commit();

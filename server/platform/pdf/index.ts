@@ -33,8 +33,13 @@ export interface PdfOptions {
 /** A new A4 document with the fonts registered ('regular', 'bold', 'condensed') and the title block written. */
 export function createPdf(o: PdfOptions): Pdf {
   const doc = new PDFDocument({
-    size: 'A4', layout: o.landscape ? 'landscape' : 'portrait', margin: 36, bufferPages: true,
-    lang: o.language, info: { Title: o.title, Creator: 'Sabaq', Producer: 'Sabaq' }, displayTitle: true,
+    size: 'A4',
+    layout: o.landscape ? 'landscape' : 'portrait',
+    margin: 36,
+    bufferPages: true,
+    lang: o.language,
+    info: { Title: o.title, Creator: 'Sabaq', Producer: 'Sabaq' },
+    displayTitle: true,
   });
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);
@@ -71,7 +76,10 @@ export function table<T>(doc: Pdf, columns: PdfColumn<T>[], rows: Iterable<T>, o
   };
   const drawRow = (cells: string[], f: string, shade: boolean) => {
     const h = rowHeight(cells, f);
-    if (doc.y + h > bottom()) { doc.addPage(); drawHeader(); }
+    if (doc.y + h > bottom()) {
+      doc.addPage();
+      drawHeader();
+    }
     const y = doc.y;
     if (shade) doc.rect(left, y, usable, h).fill('#eeeeee').fillColor('#000');
     let x = left;
@@ -80,7 +88,12 @@ export function table<T>(doc: Pdf, columns: PdfColumn<T>[], rows: Iterable<T>, o
       doc.text(text, x + pad, y + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? 'left' });
       x += widths[i]!;
     });
-    doc.moveTo(left, y + h).lineTo(left + usable, y + h).lineWidth(0.4).strokeColor('#999').stroke();
+    doc
+      .moveTo(left, y + h)
+      .lineTo(left + usable, y + h)
+      .lineWidth(0.4)
+      .strokeColor('#999')
+      .stroke();
     doc.x = left;
     doc.y = y + h;
   };
@@ -90,10 +103,14 @@ export function table<T>(doc: Pdf, columns: PdfColumn<T>[], rows: Iterable<T>, o
   drawHeader();
   let i = 0;
   for (const row of rows) {
-    drawRow(columns.map((c) => {
-      const v = c.value(row, i);
-      return v === null || v === undefined ? '' : String(v);
-    }), font, false);
+    drawRow(
+      columns.map((c) => {
+        const v = c.value(row, i);
+        return v === null || v === undefined ? '' : String(v);
+      }),
+      font,
+      false,
+    );
     i += 1;
   }
   doc.font('regular').fontSize(10).moveDown(0.5);
@@ -113,7 +130,10 @@ export function finishPdf(doc: Pdf, footer = ''): Promise<Buffer> {
     const y = doc.page.height - doc.page.margins.bottom - 10;
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing inside the margin must not open a new page
-    doc.font('regular').fontSize(7.5).fillColor('#666')
+    doc
+      .font('regular')
+      .fontSize(7.5)
+      .fillColor('#666')
       .text(`${footer}${footer ? ' · ' : ''}${p + 1} / ${range.count}`, doc.page.margins.left, y, { lineBreak: false });
     doc.page.margins.bottom = bottomMargin;
   }
@@ -123,7 +143,11 @@ export function finishPdf(doc: Pdf, footer = ''): Promise<Buffer> {
 
 /** A file name safe for Content-Disposition: ASCII fallback plus the UTF-8 form (RFC 6266). */
 export function pdfDisposition(name: string): string {
-  const base = name.replace(/[\\/:*?"<>|\r\n]+/g, ' ').replace(/\s+/g, ' ').trim() || 'document';
+  const base =
+    name
+      .replace(/[\\/:*?"<>|\r\n]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'document';
   const ascii = base.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_');
   return `attachment; filename="${ascii}.pdf"; filename*=UTF-8''${encodeURIComponent(base)}.pdf`;
 }

@@ -6,11 +6,15 @@ describe('platform/pdf', () => {
   test('a table of Kazakh names over several pages embeds DejaVu and numbers the pages', async () => {
     const doc = createPdf({ title: '5 Ә сынып тізімі', subtitle: 'Қасқелең № 1 мектебі', language: 'kk' });
     const rows = Array.from({ length: 120 }, (_, i) => ({ name: `Әбілқайыр Ұлжан Іңкәрқызы ${i + 1}`, phone: '+77010000000' }));
-    table(doc, [
-      { header: '№', width: 1, value: (_r, i) => i + 1, align: 'right' },
-      { header: 'Аты-жөні', width: 6, value: (r) => r.name },
-      { header: 'Телефон', width: 3, value: (r) => r.phone },
-    ], rows);
+    table(
+      doc,
+      [
+        { header: '№', width: 1, value: (_r, i) => i + 1, align: 'right' },
+        { header: 'Аты-жөні', width: 6, value: (r) => r.name },
+        { header: 'Телефон', width: 3, value: (r) => r.phone },
+      ],
+      rows,
+    );
     const pdf = await finishPdf(doc, 'Sabaq');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdf.toString('latin1');

@@ -11,8 +11,7 @@ function fakeFetch(respond: (url: string, init: RequestInit) => Response | Promi
   return { fn, calls };
 }
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 async function failure(p: Promise<unknown>): Promise<ApiError> {
   try {
@@ -46,12 +45,20 @@ describe('the API client', () => {
     const body = { error: { code: 'auth.too_many_attempts', message: 'Too many', details: { retryAfterSeconds: 600 } } };
     const api = createApiClient({ fetch: fakeFetch(() => json(429, body)).fn });
     const err = await failure(api.post('/api/auth/login', {}));
-    expect({ code: err.code, message: err.message, status: err.status, details: err.details })
-      .toEqual({ code: 'auth.too_many_attempts', message: 'Too many', status: 429, details: { retryAfterSeconds: 600 } });
+    expect({ code: err.code, message: err.message, status: err.status, details: err.details }).toEqual({
+      code: 'auth.too_many_attempts',
+      message: 'Too many',
+      status: 429,
+      details: { retryAfterSeconds: 600 },
+    });
   });
 
   test('no answer at all reads as offline, status 0', async () => {
-    const api = createApiClient({ fetch: fakeFetch(() => { throw new TypeError('Failed to fetch'); }).fn });
+    const api = createApiClient({
+      fetch: fakeFetch(() => {
+        throw new TypeError('Failed to fetch');
+      }).fn,
+    });
     const err = await failure(api.get('/api/me'));
     expect([err.code, err.status]).toEqual([CLIENT_CODES.offline, 0]);
   });
@@ -70,20 +77,28 @@ describe('the API client', () => {
   });
 
   test("a cancelled request stays a cancellation (the caller's own doing), not 'offline'", async () => {
-    const api = createApiClient({ fetch: fakeFetch(() => { throw new DOMException('aborted', 'AbortError'); }).fn });
+    const api = createApiClient({
+      fetch: fakeFetch(() => {
+        throw new DOMException('aborted', 'AbortError');
+      }).fn,
+    });
     await expect(api.get('/api/me')).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   test('query values are encoded and undefined ones left out', () => {
-    expect(buildUrl('', '/api/organisations', { page: 2, pageSize: 20, q: 'Ә & б', none: undefined }))
-      .toBe('/api/organisations?page=2&pageSize=20&q=%D3%98+%26+%D0%B1');
+    expect(buildUrl('', '/api/organisations', { page: 2, pageSize: 20, q: 'Ә & б', none: undefined })).toBe(
+      '/api/organisations?page=2&pageSize=20&q=%D3%98+%26+%D0%B1',
+    );
     expect(buildUrl('', '/api/me', {})).toBe('/api/me');
   });
 });
 
 describe('503 with Retry-After: busy, retried by itself', () => {
   const busyAnswer = (code = 'server.busy', seconds = '3') =>
-    new Response(JSON.stringify({ error: { code, message: 'busy' } }), { status: 503, headers: { 'content-type': 'application/json', 'retry-after': seconds } });
+    new Response(JSON.stringify({ error: { code, message: 'busy' } }), {
+      status: 503,
+      headers: { 'content-type': 'application/json', 'retry-after': seconds },
+    });
 
   test('a GET waits the seconds asked, shows "retrying", and succeeds', async () => {
     let n = 0;
@@ -92,7 +107,13 @@ describe('503 with Retry-After: busy, retried by itself', () => {
     const busy = createBusyState();
     const seen: (number | null)[] = [];
     busy.subscribe(() => seen.push(busy.get()));
-    const api = createApiClient({ fetch: net.fn, busy, sleep: async (ms) => { waits.push(ms); } });
+    const api = createApiClient({
+      fetch: net.fn,
+      busy,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
     expect(await api.get('/api/x')).toEqual({ ok: true });
     expect(net.calls).toHaveLength(3);
     expect(waits).toEqual([3000, 3000]);
@@ -101,7 +122,10 @@ describe('503 with Retry-After: busy, retried by itself', () => {
   });
 
   test('a write the server refused before running it (server.busy) is retried; with an Idempotency-Key too', async () => {
-    for (const [code, headers] of [['server.busy', {}], ['server.unavailable', { 'Idempotency-Key': 'k' }]] as const) {
+    for (const [code, headers] of [
+      ['server.busy', {}],
+      ['server.unavailable', { 'Idempotency-Key': 'k' }],
+    ] as const) {
       let n = 0;
       const net = fakeFetch(() => (++n === 1 ? busyAnswer(code, '1') : json(201, { id: 1 })));
       const api = createApiClient({ fetch: net.fn, sleep: async () => {} });

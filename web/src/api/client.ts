@@ -101,10 +101,14 @@ export const busyState = createBusyState();
 const abortableSleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new DOMException('Aborted', 'AbortError'));
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new DOMException('Aborted', 'AbortError'));
+      },
+      { once: true },
+    );
   });
 
 /** Seconds to wait for a 503, or null when it is not one to retry. */
@@ -125,7 +129,7 @@ function isErrorBody(v: unknown): v is { error: { code: string; message: string;
 
 /** Turns a non-2xx response into an ApiError, whatever its body holds. */
 export async function toApiError(res: Response): Promise<ApiError> {
-  let body: unknown ;
+  let body: unknown;
   try {
     body = await res.json();
   } catch {

@@ -22,8 +22,7 @@ describe('error messages', () => {
   });
 
   test('a code of another module is found under errors.<code>', () => {
-    expect(errorMessage(ru, new ApiError('organisations.class_not_found', 'Class not found', 404)))
-      .toBe('Класс не найден, или у вас нет к нему доступа.');
+    expect(errorMessage(ru, new ApiError('organisations.class_not_found', 'Class not found', 404))).toBe('Класс не найден, или у вас нет к нему доступа.');
   });
 
   test('offline has its own sentence', () => {

@@ -4,9 +4,7 @@ import { useTitle } from '../ui/useTitle.js';
 import { isOfficer, sectionGrants } from './home-layout.js';
 import type { Me, Role, RoleGrant } from '../modules/identity/api.js';
 import { ChildrenSection } from '../modules/identity/ChildrenSection.js';
-import {
-  GuardSection, HomeroomSection, OfficerSection, OrgAdminSection, PupilSection, TeacherSection,
-} from '../modules/organisations/home-sections.js';
+import { GuardSection, HomeroomSection, OfficerSection, OrgAdminSection, PupilSection, TeacherSection } from '../modules/organisations/home-sections.js';
 import { LearningSections } from '../modules/learning/home.js';
 import { FormatsHomeSections } from '../modules/formats/home-sections.js';
 import { DutyHomeSections } from '../modules/duty/home-sections.js';

@@ -46,12 +46,15 @@ export function LanguageSwitch() {
             onClick={() => choose(language)}
           >
             {/* the name starts with what is seen ("Рус"), then says it in full for screen readers */}
-            {LANGUAGE_NAMES[language].short}<span className="visually-hidden"> ({LANGUAGE_NAMES[language].full})</span>
+            {LANGUAGE_NAMES[language].short}
+            <span className="visually-hidden"> ({LANGUAGE_NAMES[language].full})</span>
           </button>
         ))}
       </div>
       {save.isError && !isSessionEnded(save.error) && (
-        <p className="topbar__error" role="alert">{t('app.languageSaveFailed')} {errorMessage(i18n, save.error)}</p>
+        <p className="topbar__error" role="alert">
+          {t('app.languageSaveFailed')} {errorMessage(i18n, save.error)}
+        </p>
       )}
     </div>
   );

@@ -25,7 +25,9 @@ function SignOutButton() {
         {mutation.isPending ? t('app.signingOut') : t('app.signOut')}
       </button>
       {mutation.isError && !isSessionEnded(mutation.error) && (
-        <p className="topbar__error" role="alert">{errorMessage(i18n, mutation.error)}</p>
+        <p className="topbar__error" role="alert">
+          {errorMessage(i18n, mutation.error)}
+        </p>
       )}
     </>
   );
@@ -51,15 +53,25 @@ export function Layout() {
 
   return (
     <>
-      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <header className="topbar">
         <div className="topbar__inner">
-          <Link to="/" className="brand">{t('app.name')}</Link>
+          <Link to="/" className="brand">
+            {t('app.name')}
+          </Link>
           {me && (
             <nav aria-label={t('app.mainNav')} className="topbar__nav">
               <ul>
-                <li><Link to="/" activeOptions={{ exact: true, includeSearch: false }}>{t('app.home')}</Link></li>
-                <li><NotificationsLink /></li>
+                <li>
+                  <Link to="/" activeOptions={{ exact: true, includeSearch: false }}>
+                    {t('app.home')}
+                  </Link>
+                </li>
+                <li>
+                  <NotificationsLink />
+                </li>
               </ul>
             </nav>
           )}

@@ -10,7 +10,9 @@ export function NotFoundPage() {
     <>
       <h1>{t('app.notFoundTitle')}</h1>
       <p>{t('app.notFoundText')}</p>
-      <p><Link to="/">{t('app.backHome')}</Link></p>
+      <p>
+        <Link to="/">{t('app.backHome')}</Link>
+      </p>
     </>
   );
 }

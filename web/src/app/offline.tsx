@@ -10,12 +10,19 @@ import { savedDataAsOf, subscribeAsOf } from '../api/as-of.js';
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const register = () => {
-    navigator.serviceWorker.register('/sw.js').then(() => navigator.serviceWorker.ready).then((reg) => {
-      const urls = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => new URL(u).pathname.startsWith('/assets/'));
-      reg.active?.postMessage({ type: 'cache-assets', urls });
-    }).catch(() => {
-      // no service worker (private window, old browser): the app works online as before
-    });
+    navigator.serviceWorker
+      .register('/sw.js')
+      .then(() => navigator.serviceWorker.ready)
+      .then((reg) => {
+        const urls = performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((u) => new URL(u).pathname.startsWith('/assets/'));
+        reg.active?.postMessage({ type: 'cache-assets', urls });
+      })
+      .catch(() => {
+        // no service worker (private window, old browser): the app works online as before
+      });
   };
   if (document.readyState === 'complete') register();
   else window.addEventListener('load', register, { once: true });
@@ -33,5 +40,9 @@ export function OfflineAsOf() {
   const asOf = useSyncExternalStore(subscribeAsOf, savedDataAsOf);
   if (asOf === null) return null;
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(asOf));
-  return <p className="notice" role="status">{t('app.offlineAsOf', { time })}</p>;
+  return (
+    <p className="notice" role="status">
+      {t('app.offlineAsOf', { time })}
+    </p>
+  );
 }

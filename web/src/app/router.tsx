@@ -70,7 +70,12 @@ const signedInRoute = createRoute({
     return { me };
   },
   component: function SignedIn() {
-    return <><LanguageSync /><Outlet /></>;
+    return (
+      <>
+        <LanguageSync />
+        <Outlet />
+      </>
+    );
   },
 });
 
@@ -137,13 +142,27 @@ const routeTree = rootRoute.addChildren([
   activateRoute,
   ...videoPublicRoutes(rootRoute),
   ...trainingPublicRoutes(rootRoute),
-  signedInRoute.addChildren([homeRoute, organisationRoute, classRoute, importRoute, ...learningRoutes(signedInRoute),
-    ...formatsRoutes(signedInRoute), ...dutyRoutes(signedInRoute), ...notificationsRoutes(signedInRoute), ...planningRoutes(signedInRoute),
-    ...privacyRoutes(signedInRoute), ...transfersRoutes(signedInRoute), ...schoolRoutes(signedInRoute), ...suppliesRoutes(signedInRoute), ...analyticsRoutes(signedInRoute),
+  signedInRoute.addChildren([
+    homeRoute,
+    organisationRoute,
+    classRoute,
+    importRoute,
+    ...learningRoutes(signedInRoute),
+    ...formatsRoutes(signedInRoute),
+    ...dutyRoutes(signedInRoute),
+    ...notificationsRoutes(signedInRoute),
+    ...planningRoutes(signedInRoute),
+    ...privacyRoutes(signedInRoute),
+    ...transfersRoutes(signedInRoute),
+    ...schoolRoutes(signedInRoute),
+    ...suppliesRoutes(signedInRoute),
+    ...analyticsRoutes(signedInRoute),
     ...messagesRoutes(signedInRoute),
     ...accessRoutes(signedInRoute),
-    ...videoRoutes(signedInRoute), ...trainingRoutes(signedInRoute),
-    ...liveRoutes(signedInRoute)]),
+    ...videoRoutes(signedInRoute),
+    ...trainingRoutes(signedInRoute),
+    ...liveRoutes(signedInRoute),
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

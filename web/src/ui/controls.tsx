@@ -34,7 +34,19 @@ export interface FileInputProps {
  * (visually hidden, focusable, labelled by the caller's label): keyboard and screen-reader users
  * reach it as any file input, and a focus ring shows on the button.
  */
-export function FileInput({ id, accept, multiple, capture, required, disabled, onFiles, inputRef, showChosen = true, resetAfterChoice, ...aria }: FileInputProps) {
+export function FileInput({
+  id,
+  accept,
+  multiple,
+  capture,
+  required,
+  disabled,
+  onFiles,
+  inputRef,
+  showChosen = true,
+  resetAfterChoice,
+  ...aria
+}: FileInputProps) {
   const { t } = useTranslation('common');
   const own = useRef<HTMLInputElement | null>(null);
   const [names, setNames] = useState<string[]>([]);
@@ -46,15 +58,31 @@ export function FileInput({ id, accept, multiple, capture, required, disabled, o
   const chosenId = `${id}-chosen`;
   return (
     <div className="file-input">
-      <input id={id} ref={setRef} type="file" className="visually-hidden file-input__native" accept={accept} multiple={multiple} capture={capture}
-        required={required} disabled={disabled} aria-describedby={joinIds(aria['aria-describedby'], showChosen && chosenId)}
+      <input
+        id={id}
+        ref={setRef}
+        type="file"
+        className="visually-hidden file-input__native"
+        accept={accept}
+        multiple={multiple}
+        capture={capture}
+        required={required}
+        disabled={disabled}
+        aria-describedby={joinIds(aria['aria-describedby'], showChosen && chosenId)}
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           setNames(files.map((f) => f.name));
           onFiles?.(files);
           if (resetAfterChoice) e.target.value = '';
-        }} />
-      <span className="button button--secondary file-input__button" aria-hidden="true" onClick={() => { if (!disabled) own.current?.click(); }}>
+        }}
+      />
+      <span
+        className="button button--secondary file-input__button"
+        aria-hidden="true"
+        onClick={() => {
+          if (!disabled) own.current?.click();
+        }}
+      >
         {multiple ? t('controls.chooseFiles') : t('controls.chooseFile')}
       </span>
       {showChosen && (
@@ -103,17 +131,32 @@ export function DateInput({ id, value, onChange, required, disabled, min, max, .
   const input = useRef<HTMLInputElement>(null);
   const { text, setText, left, setLeft } = useTypedValue(value, parseDate, formatDateField);
   const parsed = parseDate(text);
-  const problem = text.trim() && !parsed ? t('controls.badDate')
-    : parsed && min && parsed < min ? t('controls.tooEarly', { date: formatDateField(min) })
-      : parsed && max && parsed > max ? t('controls.tooLate', { date: formatDateField(max) }) : '';
+  const problem =
+    text.trim() && !parsed
+      ? t('controls.badDate')
+      : parsed && min && parsed < min
+        ? t('controls.tooEarly', { date: formatDateField(min) })
+        : parsed && max && parsed > max
+          ? t('controls.tooLate', { date: formatDateField(max) })
+          : '';
   useEffect(() => input.current?.setCustomValidity(problem), [problem]);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const shown = left && problem;
   return (
     <>
-      <input id={id} ref={input} type="text" inputMode="numeric" autoComplete="off" className="date-input" value={text} required={required} disabled={disabled}
-        placeholder={t('controls.datePlaceholder')} aria-invalid={aria['aria-invalid'] || (shown ? true : undefined)}
+      <input
+        id={id}
+        ref={input}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        className="date-input"
+        value={text}
+        required={required}
+        disabled={disabled}
+        placeholder={t('controls.datePlaceholder')}
+        aria-invalid={aria['aria-invalid'] || (shown ? true : undefined)}
         aria-describedby={joinIds(aria['aria-describedby'], shown ? errorId : hintId)}
         onChange={(e) => {
           setText(e.target.value);
@@ -123,9 +166,16 @@ export function DateInput({ id, value, onChange, required, disabled, min, max, .
         onBlur={() => {
           setLeft(true);
           if (parsed) setText(formatDateField(parsed));
-        }} />
-      <span id={hintId} className="visually-hidden">{t('controls.dateHint')}</span>
-      {shown && <p id={errorId} className="field__error">{problem}</p>}
+        }}
+      />
+      <span id={hintId} className="visually-hidden">
+        {t('controls.dateHint')}
+      </span>
+      {shown && (
+        <p id={errorId} className="field__error">
+          {problem}
+        </p>
+      )}
     </>
   );
 }
@@ -156,8 +206,19 @@ export function TimeInput({ id, value, onChange, required, disabled, ...aria }: 
   const shown = left && problem;
   return (
     <>
-      <input id={id} ref={input} type="text" inputMode="numeric" autoComplete="off" className="time-input" value={text} required={required} disabled={disabled}
-        placeholder={t('controls.timePlaceholder')} aria-label={aria['aria-label']} aria-invalid={aria['aria-invalid'] || (shown ? true : undefined)}
+      <input
+        id={id}
+        ref={input}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        className="time-input"
+        value={text}
+        required={required}
+        disabled={disabled}
+        placeholder={t('controls.timePlaceholder')}
+        aria-label={aria['aria-label']}
+        aria-invalid={aria['aria-invalid'] || (shown ? true : undefined)}
         aria-describedby={joinIds(aria['aria-describedby'], shown ? errorId : hintId)}
         onChange={(e) => {
           setText(e.target.value);
@@ -166,9 +227,16 @@ export function TimeInput({ id, value, onChange, required, disabled, ...aria }: 
         onBlur={() => {
           setLeft(true);
           if (parsed) setText(parsed);
-        }} />
-      <span id={hintId} className="visually-hidden">{t('controls.timeHint')}</span>
-      {shown && <p id={errorId} className="field__error">{problem}</p>}
+        }}
+      />
+      <span id={hintId} className="visually-hidden">
+        {t('controls.timeHint')}
+      </span>
+      {shown && (
+        <p id={errorId} className="field__error">
+          {problem}
+        </p>
+      )}
     </>
   );
 }
@@ -177,8 +245,20 @@ export function TimeInput({ id, value, onChange, required, disabled, ...aria }: 
  * A date and a time side by side, for a `datetime-local` value ('YYYY-MM-DDTHH:MM', '' until
  * both are there). The caller's label names the date; the time carries its own spoken label.
  */
-export function DateTimeInput({ id, value, onChange, required, disabled, min }: {
-  id: string; value: string; onChange: (value: string) => void; required?: boolean; disabled?: boolean; min?: string;
+export function DateTimeInput({
+  id,
+  value,
+  onChange,
+  required,
+  disabled,
+  min,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+  disabled?: boolean;
+  min?: string;
 }) {
   const { t } = useTranslation('common');
   const parts = splitDateTime(value);
@@ -194,10 +274,32 @@ export function DateTimeInput({ id, value, onChange, required, disabled, min }: 
   }, [value]);
   return (
     <div className="datetime-input">
-      <span><DateInput id={id} value={date} required={required} disabled={disabled} min={min?.slice(0, 10)}
-        onChange={(d) => { setDate(d); onChange(joinDateTime(d, time)); }} /></span>
-      <span><TimeInput id={timeId} value={time} required={required} disabled={disabled} aria-label={t('controls.time')}
-        onChange={(tm) => { setTime(tm); onChange(joinDateTime(date, tm)); }} /></span>
+      <span>
+        <DateInput
+          id={id}
+          value={date}
+          required={required}
+          disabled={disabled}
+          min={min?.slice(0, 10)}
+          onChange={(d) => {
+            setDate(d);
+            onChange(joinDateTime(d, time));
+          }}
+        />
+      </span>
+      <span>
+        <TimeInput
+          id={timeId}
+          value={time}
+          required={required}
+          disabled={disabled}
+          aria-label={t('controls.time')}
+          onChange={(tm) => {
+            setTime(tm);
+            onChange(joinDateTime(date, tm));
+          }}
+        />
+      </span>
     </div>
   );
 }

@@ -6,12 +6,20 @@ import { busyState, type BusyState } from '../api/client.js';
 
 export function Loading() {
   const { t } = useTranslation();
-  return <p className="loading" role="status">{t('app.loading')}</p>;
+  return (
+    <p className="loading" role="status">
+      {t('app.loading')}
+    </p>
+  );
 }
 
 export function OfflineWaiting() {
   const { t } = useTranslation();
-  return <p className="notice" role="status">{t('app.offlineWaiting')}</p>;
+  return (
+    <p className="notice" role="status">
+      {t('app.offlineWaiting')}
+    </p>
+  );
 }
 
 /** A failure as a translated sentence, with a way to try again when that can help. */
@@ -20,7 +28,11 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
   return (
     <div className="notice notice--error" role="alert">
       <p>{errorMessage(i18n, error)}</p>
-      {onRetry && <button type="button" className="button button--secondary" onClick={onRetry}>{t('app.retry')}</button>}
+      {onRetry && (
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          {t('app.retry')}
+        </button>
+      )}
     </div>
   );
 }
@@ -29,15 +41,31 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
  * Renders a query's data, or its loading and error states. While the browser knows it is offline
  * the query waits (TanStack Query pauses it) and resumes by itself when the connection returns.
  */
-export function QueryView<T>({ query, children, heading }: {
+export function QueryView<T>({
+  query,
+  children,
+  heading,
+}: {
   query: UseQueryResult<T>;
   children: (data: T) => ReactNode;
   /** a page's h1 while its data is not there yet, so the page always has a heading */
   heading?: string;
 }) {
   const h1 = heading ? <h1>{heading}</h1> : null;
-  if (query.isPending) return <>{h1}{query.fetchStatus === 'paused' ? <OfflineWaiting /> : <Loading />}</>;
-  if (query.isError) return <>{h1}<ErrorNotice error={query.error} onRetry={() => void query.refetch()} /></>;
+  if (query.isPending)
+    return (
+      <>
+        {h1}
+        {query.fetchStatus === 'paused' ? <OfflineWaiting /> : <Loading />}
+      </>
+    );
+  if (query.isError)
+    return (
+      <>
+        {h1}
+        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+      </>
+    );
   return <>{children(query.data)}</>;
 }
 
@@ -57,5 +85,9 @@ export function BusyNotice({ state = busyState }: { state?: BusyState }) {
   }, [retryAt]);
   if (retryAt === null) return null;
   const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
-  return <p className="notice notice--busy" role="status" aria-live="polite">{t('app.busyRetrying', { seconds })}</p>;
+  return (
+    <p className="notice notice--busy" role="status" aria-live="polite">
+      {t('app.busyRetrying', { seconds })}
+    </p>
+  );
 }

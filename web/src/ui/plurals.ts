@@ -6,8 +6,10 @@
  */
 type PluralBase<K> = K extends `${infer B}_one` ? B : never;
 
-export type Translation<T> = T extends string ? string : {
-  [K in keyof T]: Translation<T[K]>;
-} & {
-  [K in PluralBase<keyof T & string> as `${K}_few` | `${K}_many`]?: string;
-};
+export type Translation<T> = T extends string
+  ? string
+  : {
+      [K in keyof T]: Translation<T[K]>;
+    } & {
+      [K in PluralBase<keyof T & string> as `${K}_few` | `${K}_many`]?: string;
+    };

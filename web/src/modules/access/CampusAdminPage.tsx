@@ -5,8 +5,17 @@ import { ErrorNotice, QueryView } from '../../ui/feedback.js';
 import { Section } from '../../ui/Section.js';
 import { useTitle } from '../../ui/useTitle.js';
 import {
-  addBuilding, addGate, addRoom, buildingsQuery, entrancesQuery, keysQuery, revokeKey, rotateKey, roomsQuery,
-  type Building, type BuildingBody,
+  addBuilding,
+  addGate,
+  addRoom,
+  buildingsQuery,
+  entrancesQuery,
+  keysQuery,
+  revokeKey,
+  rotateKey,
+  roomsQuery,
+  type Building,
+  type BuildingBody,
 } from './api.js';
 import { formatDateTime } from './format.js';
 import { AddResident, PeoplePhotos } from './GateExtras.js';
@@ -26,8 +35,14 @@ export function CampusAdminPage({ organisationId }: { organisationId: number }) 
           <>
             <h1>{t('admin.title')}</h1>
             <Section title={t('admin.buildings')}>
-              {data.items.length === 0 ? <p>{t('admin.noBuildings')}</p> : (
-                <ul className="access-buildings">{data.items.map((b) => <BuildingCard key={b.id} b={b} organisationId={organisationId} />)}</ul>
+              {data.items.length === 0 ? (
+                <p>{t('admin.noBuildings')}</p>
+              ) : (
+                <ul className="access-buildings">
+                  {data.items.map((b) => (
+                    <BuildingCard key={b.id} b={b} organisationId={organisationId} />
+                  ))}
+                </ul>
               )}
               <AddBuilding organisationId={organisationId} />
             </Section>
@@ -49,25 +64,42 @@ function BuildingCard({ b, organisationId }: { b: Building; organisationId: numb
   const [showRooms, setShowRooms] = useState(false);
   const add = useMutation({
     mutationFn: () => addGate(b.id, gate.trim()),
-    onSuccess: () => { setGate(''); void qc.invalidateQueries({ queryKey: ['access', 'org', organisationId] }); },
+    onSuccess: () => {
+      setGate('');
+      void qc.invalidateQueries({ queryKey: ['access', 'org', organisationId] });
+    },
   });
   return (
     <li>
       <h3>{b.name}</h3>
-      <p className="muted">{t(`admin.kinds.${b.kind as (typeof KINDS)[number]}`)} · {t('admin.inside', { inside: b.inside, capacity: b.capacity })}</p>
-      <p>{t('admin.gates')}: {b.gates.map((g) => g.name).join(', ') || '—'}</p>
-      <form className="access-form" onSubmit={(e) => { e.preventDefault(); if (gate.trim()) add.mutate(); }}>
+      <p className="muted">
+        {t(`admin.kinds.${b.kind as (typeof KINDS)[number]}`)} · {t('admin.inside', { inside: b.inside, capacity: b.capacity })}
+      </p>
+      <p>
+        {t('admin.gates')}: {b.gates.map((g) => g.name).join(', ') || '—'}
+      </p>
+      <form
+        className="access-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (gate.trim()) add.mutate();
+        }}
+      >
         <div className="field">
           <label htmlFor={`${id}-g`}>{t('admin.gateName')}</label>
           <input id={`${id}-g`} value={gate} onChange={(e) => setGate(e.target.value)} maxLength={200} />
         </div>
-        <button type="submit" className="button button--secondary" disabled={add.isPending || !gate.trim()}>{t('admin.addGate')}</button>
+        <button type="submit" className="button button--secondary" disabled={add.isPending || !gate.trim()}>
+          {t('admin.addGate')}
+        </button>
         {add.isError && <ErrorNotice error={add.error} />}
       </form>
       {b.kind === 'dormitory' && (
         <>
           <p>{t('admin.roomsResidents', { rooms: b.rooms, residents: b.residents })}</p>
-          <button type="button" className="button button--quiet" aria-expanded={showRooms} onClick={() => setShowRooms(!showRooms)}>{t('admin.showRooms')}</button>
+          <button type="button" className="button button--quiet" aria-expanded={showRooms} onClick={() => setShowRooms(!showRooms)}>
+            {t('admin.showRooms')}
+          </button>
           {showRooms && <Rooms buildingId={b.id} organisationId={organisationId} />}
         </>
       )}
@@ -84,7 +116,11 @@ function Rooms({ buildingId, organisationId }: { buildingId: number; organisatio
   const [beds, setBeds] = useState('3');
   const add = useMutation({
     mutationFn: () => addRoom(buildingId, { number: number.trim(), beds: Number(beds) }),
-    onSuccess: (data) => { setNumber(''); qc.setQueryData(roomsQuery(buildingId).queryKey, data); void qc.invalidateQueries({ queryKey: ['access', 'org', organisationId] }); },
+    onSuccess: (data) => {
+      setNumber('');
+      qc.setQueryData(roomsQuery(buildingId).queryKey, data);
+      void qc.invalidateQueries({ queryKey: ['access', 'org', organisationId] });
+    },
   });
   return (
     <div className="access-panel">
@@ -102,7 +138,13 @@ function Rooms({ buildingId, organisationId }: { buildingId: number; organisatio
         )}
       </QueryView>
       {rooms.data && <AddResident organisationId={organisationId} buildingId={buildingId} rooms={rooms.data.items} />}
-      <form className="access-form" onSubmit={(e) => { e.preventDefault(); if (number.trim()) add.mutate(); }}>
+      <form
+        className="access-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (number.trim()) add.mutate();
+        }}
+      >
         <div className="field">
           <label htmlFor={`${id}-n`}>{t('admin.roomNumber')}</label>
           <input id={`${id}-n`} value={number} onChange={(e) => setNumber(e.target.value)} maxLength={20} />
@@ -111,7 +153,9 @@ function Rooms({ buildingId, organisationId }: { buildingId: number; organisatio
           <label htmlFor={`${id}-b`}>{t('admin.beds')}</label>
           <input id={`${id}-b`} type="number" min={1} max={20} value={beds} onChange={(e) => setBeds(e.target.value)} />
         </div>
-        <button type="submit" className="button button--secondary" disabled={add.isPending || !number.trim()}>{t('admin.addRoom')}</button>
+        <button type="submit" className="button button--secondary" disabled={add.isPending || !number.trim()}>
+          {t('admin.addRoom')}
+        </button>
         {add.isError && <ErrorNotice error={add.error} />}
       </form>
     </div>
@@ -127,9 +171,15 @@ function AddBuilding({ organisationId }: { organisationId: number }) {
   const [capacity, setCapacity] = useState('100');
   const add = useMutation({
     mutationFn: () => addBuilding(organisationId, { name: name.trim(), kind, capacity: Number(capacity) }),
-    onSuccess: () => { setName(''); void qc.invalidateQueries({ queryKey: ['access', 'org', organisationId] }); },
+    onSuccess: () => {
+      setName('');
+      void qc.invalidateQueries({ queryKey: ['access', 'org', organisationId] });
+    },
   });
-  const submit = (e: FormEvent) => { e.preventDefault(); if (name.trim()) add.mutate(); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (name.trim()) add.mutate();
+  };
   return (
     <form className="access-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('admin.addBuilding')}</h3>
@@ -140,14 +190,20 @@ function AddBuilding({ organisationId }: { organisationId: number }) {
       <div className="field">
         <label htmlFor={`${id}-k`}>{t('admin.kind')}</label>
         <select id={`${id}-k`} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-          {KINDS.map((k) => <option key={k} value={k}>{t(`admin.kinds.${k}`)}</option>)}
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`admin.kinds.${k}`)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-c`}>{t('admin.capacity')}</label>
         <input id={`${id}-c`} type="number" min={1} max={100000} value={capacity} onChange={(e) => setCapacity(e.target.value)} required />
       </div>
-      <button type="submit" className="button" disabled={add.isPending}>{t('admin.add')}</button>
+      <button type="submit" className="button" disabled={add.isPending}>
+        {t('admin.add')}
+      </button>
       {add.isSuccess && <p role="status">{t('admin.added')}</p>}
       {add.isError && <ErrorNotice error={add.error} />}
     </form>
@@ -160,18 +216,22 @@ function Entrances({ organisationId }: { organisationId: number }) {
   return (
     <Section title={t('admin.entrances')}>
       <QueryView query={log}>
-        {(data) => data.items.length === 0 ? <p>{t('admin.noEntrances')}</p> : (
-          <ul className="plain-list">
-            {data.items.map((e) => (
-              <li key={e.id}>
-                {formatDateTime(e.scannedAt, i18n.language)} · {e.gateName} · {t(`gate.${e.direction === 'out' ? 'out' : 'in'}`)} ·{' '}
-                {t(`admin.entranceResult.${e.result === 'admitted' ? 'admitted' : 'refused'}`)}
-                {e.reason && <> ({t(`gate.reasons.${e.reason as 'expired'}`)})</>}
-                {e.replay && <> · ⚠</>}
-              </li>
-            ))}
-          </ul>
-        )}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('admin.noEntrances')}</p>
+          ) : (
+            <ul className="plain-list">
+              {data.items.map((e) => (
+                <li key={e.id}>
+                  {formatDateTime(e.scannedAt, i18n.language)} · {e.gateName} · {t(`gate.${e.direction === 'out' ? 'out' : 'in'}`)} ·{' '}
+                  {t(`admin.entranceResult.${e.result === 'admitted' ? 'admitted' : 'refused'}`)}
+                  {e.reason && <> ({t(`gate.reasons.${e.reason as 'expired'}`)})</>}
+                  {e.replay && <> · ⚠</>}
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
     </Section>
   );
@@ -185,7 +245,13 @@ function Keys({ organisationId }: { organisationId: number }) {
   const [reason, setReason] = useState('');
   const refresh = () => qc.invalidateQueries({ queryKey: ['access', 'org', organisationId, 'keys'] });
   const rotate = useMutation({ mutationFn: () => rotateKey(organisationId), onSuccess: refresh });
-  const revoke = useMutation({ mutationFn: (keyId: number) => revokeKey(keyId, reason.trim()), onSuccess: () => { setReason(''); void refresh(); } });
+  const revoke = useMutation({
+    mutationFn: (keyId: number) => revokeKey(keyId, reason.trim()),
+    onSuccess: () => {
+      setReason('');
+      void refresh();
+    },
+  });
   return (
     <Section title={t('admin.keys')}>
       <QueryView query={keys}>
@@ -195,9 +261,16 @@ function Keys({ organisationId }: { organisationId: number }) {
               const state = k.revokedAt ? 'revoked' : k.retiredAt ? 'retired' : 'active';
               return (
                 <li key={k.id}>
-                  <span className="access-people__name"><code>{k.kid}</code> · {formatDateTime(k.createdAt, i18n.language)} · {t(`admin.keyState.${state}`)}</span>
+                  <span className="access-people__name">
+                    <code>{k.kid}</code> · {formatDateTime(k.createdAt, i18n.language)} · {t(`admin.keyState.${state}`)}
+                  </span>
                   {state !== 'revoked' && (
-                    <button type="button" className="button button--secondary" disabled={revoke.isPending || !reason.trim()} onClick={() => revoke.mutate(k.id)}>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      disabled={revoke.isPending || !reason.trim()}
+                      onClick={() => revoke.mutate(k.id)}
+                    >
                       {t('admin.revokeKey')}
                     </button>
                   )}
@@ -211,7 +284,9 @@ function Keys({ organisationId }: { organisationId: number }) {
         <label htmlFor={`${id}-r`}>{t('admin.revokeReason')}</label>
         <input id={`${id}-r`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
       </div>
-      <button type="button" className="button" disabled={rotate.isPending} onClick={() => rotate.mutate()}>{t('admin.rotate')}</button>
+      <button type="button" className="button" disabled={rotate.isPending} onClick={() => rotate.mutate()}>
+        {t('admin.rotate')}
+      </button>
       {(rotate.isError || revoke.isError) && <ErrorNotice error={rotate.error ?? revoke.error} />}
     </Section>
   );

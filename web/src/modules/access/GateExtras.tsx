@@ -10,8 +10,19 @@ import { ErrorNotice, QueryView } from '../../ui/feedback.js';
 import { Section } from '../../ui/Section.js';
 import { formatDate } from '../../ui/format.js';
 import {
-  addExemption, addResident, deleteMyPhoto, exemptionsQuery, feversQuery, myPhotoQuery, peopleQuery, revokeExemption, setMyPhoto, setPersonPhoto,
-  type Overview, type PhotoState, type RoomList,
+  addExemption,
+  addResident,
+  deleteMyPhoto,
+  exemptionsQuery,
+  feversQuery,
+  myPhotoQuery,
+  peopleQuery,
+  revokeExemption,
+  setMyPhoto,
+  setPersonPhoto,
+  type Overview,
+  type PhotoState,
+  type RoomList,
 } from './api.js';
 import { formatDateTime } from './format.js';
 import { cachedPhoto, shrinkPhoto, uploadPhoto } from './photos.js';
@@ -41,16 +52,22 @@ export function MyGatePhoto({ name }: { name: string }) {
     <Section title={t('more.photoTitle')}>
       <p className="muted">{t('more.photoIntro')}</p>
       <QueryView query={photo}>
-        {(p) => p.hasPhoto
-          ? <img className="access-photo-img" src={`/api/access/me/photo/image?h=${p.hash}`} alt={t('more.photoAlt', { name })} width={120} />
-          : <p>{t('more.photoNone')}</p>}
+        {(p) =>
+          p.hasPhoto ? (
+            <img className="access-photo-img" src={`/api/access/me/photo/image?h=${p.hash}`} alt={t('more.photoAlt', { name })} width={120} />
+          ) : (
+            <p>{t('more.photoNone')}</p>
+          )
+        }
       </QueryView>
       <div className="field">
         <label htmlFor={id}>{t('more.photoChoose')}</label>
         <input id={id} type="file" accept="image/*" capture="user" onChange={pick} disabled={set.isPending} />
       </div>
       {photo.data?.hasPhoto && (
-        <button type="button" className="button button--secondary" disabled={remove.isPending} onClick={() => remove.mutate()}>{t('more.photoRemove')}</button>
+        <button type="button" className="button button--secondary" disabled={remove.isPending} onClick={() => remove.mutate()}>
+          {t('more.photoRemove')}
+        </button>
       )}
       {set.isSuccess && <p role="status">{t('more.photoSaved')}</p>}
       {(set.isError || remove.isError) && <ErrorNotice error={set.error ?? remove.error} />}
@@ -67,9 +84,16 @@ export function HolderPhoto({ holder, hash, name }: { holder: string | null; has
     let made: string | null = null;
     setUrl(undefined);
     if (holder && hash) {
-      void cachedPhoto(holder, hash).then((u) => { made = u; if (alive) setUrl(u); else if (u) URL.revokeObjectURL(u); });
+      void cachedPhoto(holder, hash).then((u) => {
+        made = u;
+        if (alive) setUrl(u);
+        else if (u) URL.revokeObjectURL(u);
+      });
     }
-    return () => { alive = false; if (made) URL.revokeObjectURL(made); };
+    return () => {
+      alive = false;
+      if (made) URL.revokeObjectURL(made);
+    };
   }, [holder, hash]);
   if (!holder) return null;
   if (!hash) return <p className="access-result__reason">{t('more.guardNone')}</p>;
@@ -90,9 +114,20 @@ export function TemperatureField({ value, onChange, threshold }: { value: string
   return (
     <div className="field access-temperature">
       <label htmlFor={id}>{t('more.temperature')}</label>
-      <input id={id} type="number" inputMode="decimal" step={0.1} min={30} max={45} value={value} onChange={(e) => onChange(e.target.value)}
-        aria-describedby={`${id}-h`} />
-      <p id={`${id}-h`} className="muted">{t('more.threshold', { threshold: threshold.toFixed(1) })}</p>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        step={0.1}
+        min={30}
+        max={45}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={`${id}-h`}
+      />
+      <p id={`${id}-h`} className="muted">
+        {t('more.threshold', { threshold: threshold.toFixed(1) })}
+      </p>
     </div>
   );
 }
@@ -110,24 +145,34 @@ export function ExemptionForms({ organisationId, people }: { organisationId: num
   const refresh = () => qc.invalidateQueries({ queryKey: ['access', 'org', organisationId] });
   const add = useMutation({
     mutationFn: () => addExemption(organisationId, { personId: Number(personId), reason: reason.trim(), validFrom: from, validUntil: until }),
-    onSuccess: () => { setReason(''); void refresh(); },
+    onSuccess: () => {
+      setReason('');
+      void refresh();
+    },
   });
   const end = useMutation({ mutationFn: revokeExemption, onSuccess: refresh });
-  const submit = (e: FormEvent) => { e.preventDefault(); if (personId && reason.trim()) add.mutate(); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (personId && reason.trim()) add.mutate();
+  };
   const sorted = [...people].sort((a, b) => nameOf(a.person).localeCompare(nameOf(b.person), i18n.language));
   return (
     <Section title={t('more.addExemption')}>
       <QueryView query={list}>
         {(data) => (
           <ul className="access-people">
-            {data.items.filter((e) => !e.revokedAt).map((e) => (
-              <li key={e.id}>
-                <span className="access-people__name">
-                  {nameOf(e.person)} · {formatDate(e.validFrom.slice(0, 10), i18n.language)} – {formatDate(e.validUntil.slice(0, 10), i18n.language)}
-                </span>
-                <button type="button" className="button button--secondary" disabled={end.isPending} onClick={() => end.mutate(e.id)}>{t('more.endExemption')}</button>
-              </li>
-            ))}
+            {data.items
+              .filter((e) => !e.revokedAt)
+              .map((e) => (
+                <li key={e.id}>
+                  <span className="access-people__name">
+                    {nameOf(e.person)} · {formatDate(e.validFrom.slice(0, 10), i18n.language)} – {formatDate(e.validUntil.slice(0, 10), i18n.language)}
+                  </span>
+                  <button type="button" className="button button--secondary" disabled={end.isPending} onClick={() => end.mutate(e.id)}>
+                    {t('more.endExemption')}
+                  </button>
+                </li>
+              ))}
           </ul>
         )}
       </QueryView>
@@ -136,7 +181,11 @@ export function ExemptionForms({ organisationId, people }: { organisationId: num
           <label htmlFor={`${id}-p`}>{t('more.person')}</label>
           <select id={`${id}-p`} value={personId} onChange={(e) => setPersonId(e.target.value)} required>
             <option value="" />
-            {sorted.map((p) => <option key={p.person.id} value={p.person.id}>{nameOf(p.person)}</option>)}
+            {sorted.map((p) => (
+              <option key={p.person.id} value={p.person.id}>
+                {nameOf(p.person)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -151,7 +200,9 @@ export function ExemptionForms({ organisationId, people }: { organisationId: num
           <label htmlFor={`${id}-u`}>{t('more.until')}</label>
           <input id={`${id}-u`} type="date" value={until} onChange={(e) => setUntil(e.target.value)} required />
         </div>
-        <button type="submit" className="button" disabled={add.isPending || !personId || !reason.trim()}>{t('more.approve')}</button>
+        <button type="submit" className="button" disabled={add.isPending || !personId || !reason.trim()}>
+          {t('more.approve')}
+        </button>
         {add.isSuccess && <p role="status">{t('more.approved')}</p>}
         {(add.isError || end.isError) && <ErrorNotice error={add.error ?? end.error} />}
       </form>
@@ -166,15 +217,20 @@ export function Fevers({ organisationId }: { organisationId: number }) {
   return (
     <Section title={t('more.fevers')}>
       <QueryView query={list}>
-        {(data) => data.items.length === 0 ? <p>{t('more.noFevers')}</p> : (
-          <ul className="plain-list">
-            {data.items.map((f) => (
-              <li key={f.id}>
-                {formatDateTime(f.measuredAt, i18n.language)} · {f.gateName} · {f.person ? nameOf(f.person) : t('more.unknownPerson')} · {f.temperatureC.toFixed(1)} °C
-              </li>
-            ))}
-          </ul>
-        )}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('more.noFevers')}</p>
+          ) : (
+            <ul className="plain-list">
+              {data.items.map((f) => (
+                <li key={f.id}>
+                  {formatDateTime(f.measuredAt, i18n.language)} · {f.gateName} · {f.person ? nameOf(f.person) : t('more.unknownPerson')} ·{' '}
+                  {f.temperatureC.toFixed(1)} °C
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
     </Section>
   );
@@ -184,7 +240,10 @@ export function Fevers({ organisationId }: { organisationId: number }) {
 function usePeople(organisationId: number) {
   const [q, setQ] = useState('');
   const [debounced, setDebounced] = useState('');
-  useEffect(() => { const h = setTimeout(() => setDebounced(q.trim()), 250); return () => clearTimeout(h); }, [q]);
+  useEffect(() => {
+    const h = setTimeout(() => setDebounced(q.trim()), 250);
+    return () => clearTimeout(h);
+  }, [q]);
   return { q, setQ, people: useQuery(peopleQuery(organisationId, debounced)) };
 }
 
@@ -200,15 +259,30 @@ export function AddResident({ organisationId, buildingId, rooms }: { organisatio
   const [fromDate, setFromDate] = useState(today);
   const add = useMutation({
     mutationFn: () => addResident(Number(roomId || free[0]?.id), { personId: Number(personId), fromDate }),
-    onSuccess: (data) => { setPersonId(''); qc.setQueryData(['access', 'building', buildingId, 'rooms'], data); void qc.invalidateQueries({ queryKey: ['access', 'org', organisationId, 'buildings'] }); },
+    onSuccess: (data) => {
+      setPersonId('');
+      qc.setQueryData(['access', 'building', buildingId, 'rooms'], data);
+      void qc.invalidateQueries({ queryKey: ['access', 'org', organisationId, 'buildings'] });
+    },
   });
   return (
-    <form className="access-form access-resident" onSubmit={(e) => { e.preventDefault(); if (personId && free.length > 0) add.mutate(); }} aria-labelledby={`${id}-h`}>
+    <form
+      className="access-form access-resident"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (personId && free.length > 0) add.mutate();
+      }}
+      aria-labelledby={`${id}-h`}
+    >
       <h5 id={`${id}-h`}>{t('more.addResident')}</h5>
       <div className="field">
         <label htmlFor={`${id}-room`}>{t('admin.rooms')}</label>
         <select id={`${id}-room`} value={roomId || String(free[0]?.id ?? '')} onChange={(e) => setRoomId(e.target.value)}>
-          {free.map((r) => <option key={r.id} value={r.id}>{r.number}</option>)}
+          {free.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.number}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
@@ -219,14 +293,20 @@ export function AddResident({ organisationId, buildingId, rooms }: { organisatio
         <label htmlFor={`${id}-p`}>{t('more.person')}</label>
         <select id={`${id}-p`} value={personId} onChange={(e) => setPersonId(e.target.value)} required>
           <option value="" />
-          {people.data?.items.map((p) => <option key={p.person.id} value={p.person.id}>{nameOf(p.person)}</option>)}
+          {people.data?.items.map((p) => (
+            <option key={p.person.id} value={p.person.id}>
+              {nameOf(p.person)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-d`}>{t('more.fromDate')}</label>
         <input id={`${id}-d`} type="date" value={fromDate} onChange={(e) => setFromDate(e.target.value)} required />
       </div>
-      <button type="submit" className="button button--secondary" disabled={add.isPending || !personId || free.length === 0}>{t('more.moveIn')}</button>
+      <button type="submit" className="button button--secondary" disabled={add.isPending || !personId || free.length === 0}>
+        {t('more.moveIn')}
+      </button>
       {add.isError && <ErrorNotice error={add.error} />}
     </form>
   );
@@ -239,7 +319,8 @@ export function PeoplePhotos({ organisationId }: { organisationId: number }) {
   const qc = useQueryClient();
   const { q, setQ, people } = usePeople(organisationId);
   const set = useMutation({
-    mutationFn: async ({ personId, file }: { personId: number; file: File }) => setPersonPhoto(organisationId, personId, await uploadPhoto(await shrinkPhoto(file))),
+    mutationFn: async ({ personId, file }: { personId: number; file: File }) =>
+      setPersonPhoto(organisationId, personId, await uploadPhoto(await shrinkPhoto(file))),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['access', 'org', organisationId, 'people'] }),
   });
   return (
@@ -249,20 +330,35 @@ export function PeoplePhotos({ organisationId }: { organisationId: number }) {
         <input id={`${id}-q`} type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={100} />
       </div>
       <QueryView query={people}>
-        {(data) => data.items.length === 0 ? <p>{t('more.noPeople')}</p> : (
-          <ul className="access-people">
-            {data.items.slice(0, 20).map((p) => (
-              <li key={p.person.id}>
-                <span className="access-people__name">{nameOf(p.person)} · {p.hasPhoto ? t('more.hasPhoto') : t('more.noPhoto')}</span>
-                <label className="button button--secondary access-upload">
-                  {t('more.uploadFor', { name: nameOf(p.person) })}
-                  <input type="file" accept="image/*" className="visually-hidden" disabled={set.isPending}
-                    onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) set.mutate({ personId: p.person.id, file }); }} />
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('more.noPeople')}</p>
+          ) : (
+            <ul className="access-people">
+              {data.items.slice(0, 20).map((p) => (
+                <li key={p.person.id}>
+                  <span className="access-people__name">
+                    {nameOf(p.person)} · {p.hasPhoto ? t('more.hasPhoto') : t('more.noPhoto')}
+                  </span>
+                  <label className="button button--secondary access-upload">
+                    {t('more.uploadFor', { name: nameOf(p.person) })}
+                    <input
+                      type="file"
+                      accept="image/*"
+                      className="visually-hidden"
+                      disabled={set.isPending}
+                      onChange={(e) => {
+                        const file = e.target.files?.[0];
+                        e.target.value = '';
+                        if (file) set.mutate({ personId: p.person.id, file });
+                      }}
+                    />
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
       {set.isError && <ErrorNotice error={set.error} />}
     </Section>

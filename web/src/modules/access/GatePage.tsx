@@ -6,7 +6,19 @@ import { useTitle } from '../../ui/useTitle.js';
 import { fetchGuardSetup, fetchRevocations, fetchTrustList, uploadScans, type Gate } from './api.js';
 import { ageOf } from './format.js';
 import { checkAtGate, type GateCheck } from './offline.js';
-import { loadGates, loadLog, loadThresholds, loadTrust, saveGates, saveLog, saveThresholds, saveTrust, type FeverThresholds, type LoggedScan, type TrustCache } from './store.js';
+import {
+  loadGates,
+  loadLog,
+  loadThresholds,
+  loadTrust,
+  saveGates,
+  saveLog,
+  saveThresholds,
+  saveTrust,
+  type FeverThresholds,
+  type LoggedScan,
+  type TrustCache,
+} from './store.js';
 import { DEFAULT_FEVER_THRESHOLD_C } from '../../../../contracts/access-pass.js';
 import { HolderPhoto, TemperatureField } from './GateExtras.js';
 import { syncPhotos } from './photos.js';
@@ -27,7 +39,8 @@ async function loadScanner(): Promise<ScannerClass> {
 function uuid(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40; b[8] = (b[8]! & 0x3f) | 0x80;
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
   const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
@@ -46,9 +59,14 @@ export function GatePage({ me }: { me: Me }) {
   // fetch the scanner and its decoding worker while the phone is online, so the service worker keeps
   // them: a guard who loses the connection can still check a photo of a code
   useEffect(() => {
-    void loadScanner().then((Scanner) => Scanner.createQrEngine()).then((engine) => {
-      if (typeof Worker !== 'undefined' && engine instanceof Worker) engine.terminate();
-    }).catch(() => { /* offline already: the camera path reports its own error */ });
+    void loadScanner()
+      .then((Scanner) => Scanner.createQrEngine())
+      .then((engine) => {
+        if (typeof Worker !== 'undefined' && engine instanceof Worker) engine.terminate();
+      })
+      .catch(() => {
+        /* offline already: the camera path reports its own error */
+      });
   }, []);
   const [trust, setTrust] = useState<TrustCache | null>(() => loadTrust());
   const [gates, setGates] = useState<Gate[]>(() => loadGates(personId) ?? []);
@@ -64,13 +82,18 @@ export function GatePage({ me }: { me: Me }) {
   const [thresholds, setThresholds] = useState<FeverThresholds>(() => loadThresholds(personId) ?? []);
   const [temperature, setTemperature] = useState('');
   const [photos, setPhotos] = useState<number | null>(null);
-  const thresholdOf = useCallback((organisationId: number) =>
-    thresholds.find((x) => x.organisationId === organisationId)?.feverThresholdC ?? DEFAULT_FEVER_THRESHOLD_C, [thresholds]);
+  const thresholdOf = useCallback(
+    (organisationId: number) => thresholds.find((x) => x.organisationId === organisationId)?.feverThresholdC ?? DEFAULT_FEVER_THRESHOLD_C,
+    [thresholds],
+  );
 
-  const storeLog = useCallback((log: LoggedScan[]) => {
-    logRef.current = saveLog(personId, log);
-    setPending(logRef.current.filter((s) => !s.uploaded).length);
-  }, [personId]);
+  const storeLog = useCallback(
+    (log: LoggedScan[]) => {
+      logRef.current = saveLog(personId, log);
+      setPending(logRef.current.filter((s) => !s.uploaded).length);
+    },
+    [personId],
+  );
 
   const upload = useCallback(async () => {
     const waiting = logRef.current.filter((s) => !s.uploaded);
@@ -96,12 +119,14 @@ export function GatePage({ me }: { me: Me }) {
       setTrust(cache);
       saveGates(personId, setup.gates);
       setGates(setup.gates);
-      setGateId((current) => (setup.gates.some((g) => g.id === current) ? current : setup.gates[0]?.id ?? 0));
+      setGateId((current) => (setup.gates.some((g) => g.id === current) ? current : (setup.gates[0]?.id ?? 0)));
       saveThresholds(personId, setup.feverThresholds);
       setThresholds(setup.feverThresholds);
       setSyncFailed(false);
       // the holders' photos: fetched while online, kept on the phone for offline checks
-      void syncPhotos().then(setPhotos, () => { /* offline or not a guard: photos come at the next sync */ });
+      void syncPhotos().then(setPhotos, () => {
+        /* offline or not a guard: photos come at the next sync */
+      });
     } catch {
       setSyncFailed(true);
     } finally {
@@ -117,28 +142,45 @@ export function GatePage({ me }: { me: Me }) {
     const tick = setInterval(() => setNow(new Date()), 30_000);
     const online = () => void sync();
     window.addEventListener('online', online);
-    return () => { clearInterval(timer); clearInterval(tick); window.removeEventListener('online', online); };
+    return () => {
+      clearInterval(timer);
+      clearInterval(tick);
+      window.removeEventListener('online', online);
+    };
   }, [sync]);
 
-  const check = useCallback(async (text: string) => {
-    if (!trust) return;
-    const organisations = [...new Set(gates.map((g) => g.organisationId))];
-    const at = new Date();
-    const measured = temperature.trim() === '' ? null : Number(temperature.replace(',', '.'));
-    const temperatureC = measured !== null && Number.isFinite(measured) && measured >= 30 && measured <= 45 ? measured : null;
-    const r = await checkAtGate(text, trust, { now: at, organisations, gateId, direction, log: logRef.current, temperatureC, feverThreshold: thresholdOf });
-    setResult(r);
-    setTemperature('');
-    if (gateId > 0) {
-      storeLog([...logRef.current, {
-        clientId: uuid(), gateId, direction, result: r.admit ? 'admitted' : 'refused', reason: r.reason,
-        holder: r.holder && r.holder.length <= 64 ? r.holder : null, replay: r.replay, scannedAt: at.toISOString(), uploaded: false,
-        // a reading is kept only when it refused entry (the health officer hears of it); never otherwise
-        ...(r.reason === 'fever' && temperatureC !== null ? { temperatureC } : {}),
-      }]);
-      void upload();
-    }
-  }, [trust, gates, gateId, direction, storeLog, upload, temperature, thresholdOf]);
+  const check = useCallback(
+    async (text: string) => {
+      if (!trust) return;
+      const organisations = [...new Set(gates.map((g) => g.organisationId))];
+      const at = new Date();
+      const measured = temperature.trim() === '' ? null : Number(temperature.replace(',', '.'));
+      const temperatureC = measured !== null && Number.isFinite(measured) && measured >= 30 && measured <= 45 ? measured : null;
+      const r = await checkAtGate(text, trust, { now: at, organisations, gateId, direction, log: logRef.current, temperatureC, feverThreshold: thresholdOf });
+      setResult(r);
+      setTemperature('');
+      if (gateId > 0) {
+        storeLog([
+          ...logRef.current,
+          {
+            clientId: uuid(),
+            gateId,
+            direction,
+            result: r.admit ? 'admitted' : 'refused',
+            reason: r.reason,
+            holder: r.holder && r.holder.length <= 64 ? r.holder : null,
+            replay: r.replay,
+            scannedAt: at.toISOString(),
+            uploaded: false,
+            // a reading is kept only when it refused entry (the health officer hears of it); never otherwise
+            ...(r.reason === 'fever' && temperatureC !== null ? { temperatureC } : {}),
+          },
+        ]);
+        void upload();
+      }
+    },
+    [trust, gates, gateId, direction, storeLog, upload, temperature, thresholdOf],
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -153,15 +195,23 @@ export function GatePage({ me }: { me: Me }) {
       <h1>{t('gate.title')}</h1>
       <div className="access-trust" role="status">
         <p>
-          {!age ? t('gate.trustNone') : age.unit === 'now' ? t('gate.trustNow')
-            : age.unit === 'minutes' ? t('gate.trustMinutes', { count: age.count })
-              : age.unit === 'hours' ? t('gate.trustHours', { count: age.count }) : t('gate.trustDays', { count: age.count })}
+          {!age
+            ? t('gate.trustNone')
+            : age.unit === 'now'
+              ? t('gate.trustNow')
+              : age.unit === 'minutes'
+                ? t('gate.trustMinutes', { count: age.count })
+                : age.unit === 'hours'
+                  ? t('gate.trustHours', { count: age.count })
+                  : t('gate.trustDays', { count: age.count })}
         </p>
         {age?.unit === 'days' && <p className="notice notice--error">{t('gate.trustOld')}</p>}
         {syncFailed && <p className="muted">{t('gate.syncFailed')}</p>}
         <p className="muted">{pending > 0 ? t('gate.pending', { count: pending }) : t('gate.uploaded')}</p>
         {photos !== null && <p className="muted">{t('more.photosCached', { n: photos })}</p>}
-        <button type="button" className="button button--secondary" onClick={() => void sync()} disabled={syncing}>{t('gate.sync')}</button>
+        <button type="button" className="button button--secondary" onClick={() => void sync()} disabled={syncing}>
+          {t('gate.sync')}
+        </button>
       </div>
 
       {gates.length === 0 && trust && <p className="notice">{t('gate.noGates')}</p>}
@@ -170,17 +220,22 @@ export function GatePage({ me }: { me: Me }) {
           <div className="field">
             <label htmlFor={`${id}-gate`}>{t('gate.gate')}</label>
             <select id={`${id}-gate`} value={gateId} onChange={(e) => setGateId(Number(e.target.value))}>
-              {gates.map((g) => <option key={g.id} value={g.id}>{g.buildingName} — {g.name}</option>)}
+              {gates.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.buildingName} — {g.name}
+                </option>
+              ))}
             </select>
           </div>
           <fieldset className="access-direction">
             <legend>{t('gate.direction')}</legend>
             {(['in', 'out'] as const).map((d) => (
-              <label key={d}><input type="radio" name={`${id}-dir`} value={d} checked={direction === d} onChange={() => setDirection(d)} /> {t(`gate.${d}`)}</label>
+              <label key={d}>
+                <input type="radio" name={`${id}-dir`} value={d} checked={direction === d} onChange={() => setDirection(d)} /> {t(`gate.${d}`)}
+              </label>
             ))}
           </fieldset>
-          <TemperatureField value={temperature} onChange={setTemperature}
-            threshold={thresholdOf(gates.find((g) => g.id === gateId)?.organisationId ?? 0)} />
+          <TemperatureField value={temperature} onChange={setTemperature} threshold={thresholdOf(gates.find((g) => g.id === gateId)?.organisationId ?? 0)} />
         </div>
       )}
 
@@ -195,7 +250,9 @@ export function GatePage({ me }: { me: Me }) {
               <label htmlFor={`${id}-paste`}>{t('gate.paste')}</label>
               <textarea id={`${id}-paste`} rows={3} value={typed} onChange={(e) => setTyped(e.target.value)} spellCheck={false} autoCapitalize="characters" />
             </div>
-            <button type="submit" className="button">{t('gate.check')}</button>
+            <button type="submit" className="button">
+              {t('gate.check')}
+            </button>
           </form>
         </>
       )}
@@ -229,18 +286,28 @@ function Camera({ onCode }: { onCode: (text: string) => void }) {
   const [on, setOn] = useState(false);
   const [failed, setFailed] = useState(false);
 
-  useEffect(() => () => { scanner.current?.destroy(); scanner.current = null; }, []);
+  useEffect(
+    () => () => {
+      scanner.current?.destroy();
+      scanner.current = null;
+    },
+    [],
+  );
 
   const start = async () => {
     setFailed(false);
     try {
       const Scanner = await loadScanner();
-      scanner.current ??= new Scanner(video.current!, (res) => {
-        const at = Date.now();
-        if (last.current && last.current.text === res.data && at - last.current.at < SAME_SCAN_MS) return;
-        last.current = { text: res.data, at };
-        handler.current(res.data);
-      }, { returnDetailedScanResult: true, preferredCamera: 'environment', maxScansPerSecond: 5 });
+      scanner.current ??= new Scanner(
+        video.current!,
+        (res) => {
+          const at = Date.now();
+          if (last.current && last.current.text === res.data && at - last.current.at < SAME_SCAN_MS) return;
+          last.current = { text: res.data, at };
+          handler.current(res.data);
+        },
+        { returnDetailedScanResult: true, preferredCamera: 'environment', maxScansPerSecond: 5 },
+      );
       await scanner.current.start();
       setOn(true);
     } catch {
@@ -255,10 +322,20 @@ function Camera({ onCode }: { onCode: (text: string) => void }) {
   return (
     <div className="access-camera">
       <video ref={video} className="access-camera__video" hidden={!on} muted playsInline aria-label={t('gate.video')} />
-      {on
-        ? <button type="button" className="button button--secondary" onClick={stop}>{t('gate.stopCamera')}</button>
-        : <button type="button" className="button access-camera__start" onClick={() => void start()}>{t('gate.camera')}</button>}
-      {failed && <p className="notice notice--error" role="alert">{t('gate.cameraFailed')}</p>}
+      {on ? (
+        <button type="button" className="button button--secondary" onClick={stop}>
+          {t('gate.stopCamera')}
+        </button>
+      ) : (
+        <button type="button" className="button access-camera__start" onClick={() => void start()}>
+          {t('gate.camera')}
+        </button>
+      )}
+      {failed && (
+        <p className="notice notice--error" role="alert">
+          {t('gate.cameraFailed')}
+        </p>
+      )}
     </div>
   );
 }
@@ -285,7 +362,11 @@ function PhotoScan({ onStart, onCode }: { onStart: () => void; onCode: (text: st
     <div className="field access-photo">
       <label htmlFor={id}>{t('gate.photo')}</label>
       <FileInput id={id} accept="image/*" capture="environment" showChosen={false} resetAfterChoice onFiles={(files) => void pick(files[0])} />
-      {failed && <p className="notice notice--error" role="alert">{t('gate.photoFailed')}</p>}
+      {failed && (
+        <p className="notice notice--error" role="alert">
+          {t('gate.photoFailed')}
+        </p>
+      )}
     </div>
   );
 }

@@ -7,8 +7,17 @@ import { Section } from '../../ui/Section.js';
 import { formatDate } from '../../ui/format.js';
 import { useTitle } from '../../ui/useTitle.js';
 import {
-  batchesQuery, decideReport, enterRecord, exemptionsQuery, importBatch, overviewQuery, personRecordsQuery, reportsQuery, revokeHolder,
-  type OfficerRecordBody, type Overview,
+  batchesQuery,
+  decideReport,
+  enterRecord,
+  exemptionsQuery,
+  importBatch,
+  overviewQuery,
+  personRecordsQuery,
+  reportsQuery,
+  revokeHolder,
+  type OfficerRecordBody,
+  type Overview,
 } from './api.js';
 import { formatDateTime, toLocalInput } from './format.js';
 import { RecordLine } from './MyPassPage.js';
@@ -68,13 +77,32 @@ function People({ organisationId, people }: { organisationId: number; people: Pe
       <div className="access-filters">
         <div className="field">
           <label htmlFor={`${id}-q`}>{t('health.search')}</label>
-          <input id={`${id}-q`} type="search" value={q} onChange={(e) => { setQ(e.target.value); setPage(1); }} />
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={q}
+            onChange={(e) => {
+              setQ(e.target.value);
+              setPage(1);
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-s`}>{t('health.filter')}</label>
-          <select id={`${id}-s`} value={status} onChange={(e) => { setStatus(e.target.value as typeof status); setPage(1); }}>
+          <select
+            id={`${id}-s`}
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as typeof status);
+              setPage(1);
+            }}
+          >
             <option value="">{t('health.all')}</option>
-            {(['admitted', 'not_admitted', 'no_data'] as const).map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            {(['admitted', 'not_admitted', 'no_data'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -83,10 +111,19 @@ function People({ organisationId, people }: { organisationId: number; people: Pe
           <li key={p.person.id}>
             <span className="access-people__name">{personName(p.person)}</span>
             <span className={`access-badge access-badge--${p.status}`}>{t(`status.${p.status}`)}</span>
-            {p.validUntil && <span className="muted">{t('health.validUntil')} {formatDateTime(p.validUntil, i18n.language)}</span>}
-            <button type="button" className="button button--secondary" aria-expanded={open === p.person.id}
-              onClick={() => setOpen(open === p.person.id ? null : p.person.id)}>
-              {open === p.person.id ? t('health.close') : t('health.open')}<span className="visually-hidden">: {personName(p.person)}</span>
+            {p.validUntil && (
+              <span className="muted">
+                {t('health.validUntil')} {formatDateTime(p.validUntil, i18n.language)}
+              </span>
+            )}
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-expanded={open === p.person.id}
+              onClick={() => setOpen(open === p.person.id ? null : p.person.id)}
+            >
+              {open === p.person.id ? t('health.close') : t('health.open')}
+              <span className="visually-hidden">: {personName(p.person)}</span>
             </button>
             {open === p.person.id && <PersonPanel organisationId={organisationId} person={p} />}
           </li>
@@ -104,9 +141,19 @@ function PersonPanel({ organisationId, person }: { organisationId: number; perso
     <div className="access-panel">
       <h3>{t('health.recordsOf', { name: personName(person.person) })}</h3>
       <QueryView query={records}>
-        {(data) => data.items.length === 0 ? <p>{t('pass.noRecords')}</p> : (
-          <ul className="plain-list">{data.items.map((r) => <li key={r.id}><RecordLine r={r} /></li>)}</ul>
-        )}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('pass.noRecords')}</p>
+          ) : (
+            <ul className="plain-list">
+              {data.items.map((r) => (
+                <li key={r.id}>
+                  <RecordLine r={r} />
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
       <RecordForm organisationId={organisationId} personId={person.person.id} />
       <RevokeForm organisationId={organisationId} personId={person.person.id} />
@@ -135,14 +182,21 @@ function RecordForm({ organisationId, personId }: { organisationId: number; pers
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['access', 'org', organisationId] }),
   });
-  const submit = (e: FormEvent) => { e.preventDefault(); save.mutate(); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
   return (
     <form className="access-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`}>{t('health.addRecord')}</h4>
       <div className="field">
         <label htmlFor={`${id}-k`}>{t('health.kind')}</label>
         <select id={`${id}-k`} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-          {(['test', 'vaccination', 'recovery'] as const).map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
+          {(['test', 'vaccination', 'recovery'] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
@@ -154,7 +208,11 @@ function RecordForm({ organisationId, personId }: { organisationId: number; pers
           <div className="field">
             <label htmlFor={`${id}-p`}>{t('health.product')}</label>
             <input id={`${id}-p`} value={product} onChange={(e) => setProduct(e.target.value)} list={`${id}-pl`} required />
-            <datalist id={`${id}-pl`}>{['Sputnik V', 'QazVac', 'Hayat-Vax', 'CoronaVac', 'Pfizer-BioNTech'].map((v) => <option key={v} value={v} />)}</datalist>
+            <datalist id={`${id}-pl`}>
+              {['Sputnik V', 'QazVac', 'Hayat-Vax', 'CoronaVac', 'Pfizer-BioNTech'].map((v) => (
+                <option key={v} value={v} />
+              ))}
+            </datalist>
           </div>
           <div className="field">
             <label htmlFor={`${id}-n`}>{t('health.doseNumber')}</label>
@@ -171,18 +229,28 @@ function RecordForm({ organisationId, personId }: { organisationId: number; pers
           <div className="field">
             <label htmlFor={`${id}-tk`}>{t('health.testKind')}</label>
             <select id={`${id}-tk`} value={testKind} onChange={(e) => setTestKind(e.target.value as typeof testKind)}>
-              {(['pcr', 'antigen'] as const).map((k) => <option key={k} value={k}>{t(`testKinds.${k}`)}</option>)}
+              {(['pcr', 'antigen'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t(`testKinds.${k}`)}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor={`${id}-r`}>{t('health.result')}</label>
             <select id={`${id}-r`} value={result} onChange={(e) => setResult(e.target.value as typeof result)}>
-              {(['negative', 'positive'] as const).map((k) => <option key={k} value={k}>{t(`results.${k}`)}</option>)}
+              {(['negative', 'positive'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t(`results.${k}`)}
+                </option>
+              ))}
             </select>
           </div>
         </>
       )}
-      <button type="submit" className="button" disabled={save.isPending}>{t('health.save')}</button>
+      <button type="submit" className="button" disabled={save.isPending}>
+        {t('health.save')}
+      </button>
       {save.isSuccess && <p role="status">{t('health.saved')}</p>}
       {save.isError && <ErrorNotice error={save.error} />}
     </form>
@@ -195,12 +263,20 @@ function RevokeForm({ organisationId, personId }: { organisationId: number; pers
   const [reason, setReason] = useState('');
   const revoke = useMutation({ mutationFn: () => revokeHolder(organisationId, personId, reason.trim()) });
   return (
-    <form className="access-form" onSubmit={(e) => { e.preventDefault(); if (reason.trim()) revoke.mutate(); }}>
+    <form
+      className="access-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (reason.trim()) revoke.mutate();
+      }}
+    >
       <div className="field">
         <label htmlFor={`${id}-r`}>{t('health.revokeReason')}</label>
         <input id={`${id}-r`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
       </div>
-      <button type="submit" className="button button--secondary" disabled={revoke.isPending || !reason.trim()}>{t('health.revoke')}</button>
+      <button type="submit" className="button button--secondary" disabled={revoke.isPending || !reason.trim()}>
+        {t('health.revoke')}
+      </button>
       {revoke.isSuccess && <p role="status">{t('health.revoked')}</p>}
       {revoke.isError && <ErrorNotice error={revoke.error} />}
     </form>
@@ -218,18 +294,34 @@ function Reports({ organisationId }: { organisationId: number }) {
   return (
     <Section title={t('health.reports')}>
       <QueryView query={reports}>
-        {(data) => data.items.length === 0 ? <p>{t('health.noReports')}</p> : (
-          <ul className="access-people">
-            {data.items.map((r) => (
-              <li key={r.id}>
-                <span className="access-people__name"><strong>{personName(r.person)}</strong>: <RecordLine r={r} />{r.reportedNote && <> — {r.reportedNote}</>}</span>
-                {r.hasDocument && <a href={`/api/access/records/${r.id}/document`}>{t('health.document')}</a>}
-                <button type="button" className="button" disabled={decide.isPending} onClick={() => decide.mutate({ id: r.id, decision: 'confirm' })}>{t('health.confirm')}</button>
-                <button type="button" className="button button--secondary" disabled={decide.isPending} onClick={() => decide.mutate({ id: r.id, decision: 'reject' })}>{t('health.reject')}</button>
-              </li>
-            ))}
-          </ul>
-        )}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('health.noReports')}</p>
+          ) : (
+            <ul className="access-people">
+              {data.items.map((r) => (
+                <li key={r.id}>
+                  <span className="access-people__name">
+                    <strong>{personName(r.person)}</strong>: <RecordLine r={r} />
+                    {r.reportedNote && <> — {r.reportedNote}</>}
+                  </span>
+                  {r.hasDocument && <a href={`/api/access/records/${r.id}/document`}>{t('health.document')}</a>}
+                  <button type="button" className="button" disabled={decide.isPending} onClick={() => decide.mutate({ id: r.id, decision: 'confirm' })}>
+                    {t('health.confirm')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    disabled={decide.isPending}
+                    onClick={() => decide.mutate({ id: r.id, decision: 'reject' })}
+                  >
+                    {t('health.reject')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
       {decide.isError && <ErrorNotice error={decide.error} />}
     </Section>
@@ -246,11 +338,20 @@ function Import({ organisationId }: { organisationId: number }) {
   const batches = useQuery(batchesQuery(organisationId));
   const run = useMutation({
     mutationFn: () => importBatch(organisationId, { format, source: source.trim(), content }),
-    onSuccess: () => { setContent(''); void qc.invalidateQueries({ queryKey: ['access', 'org', organisationId] }); },
+    onSuccess: () => {
+      setContent('');
+      void qc.invalidateQueries({ queryKey: ['access', 'org', organisationId] });
+    },
   });
   return (
     <Section title={t('health.import')}>
-      <form className="access-form" onSubmit={(e) => { e.preventDefault(); run.mutate(); }}>
+      <form
+        className="access-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run.mutate();
+        }}
+      >
         <div className="field">
           <label htmlFor={`${id}-f`}>{t('health.format')}</label>
           <select id={`${id}-f`} value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
@@ -264,21 +365,33 @@ function Import({ organisationId }: { organisationId: number }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-file`}>{t('health.file')}</label>
-          <FileInput id={`${id}-file`} accept=".csv,.json,text/csv,application/json,application/fhir+json"
-            onFiles={(files) => { const f = files[0]; if (f) void f.text().then(setContent); }} />
+          <FileInput
+            id={`${id}-file`}
+            accept=".csv,.json,text/csv,application/json,application/fhir+json"
+            onFiles={(files) => {
+              const f = files[0];
+              if (f) void f.text().then(setContent);
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-c`}>{t('health.content')}</label>
           <textarea id={`${id}-c`} rows={4} value={content} onChange={(e) => setContent(e.target.value)} spellCheck={false} />
         </div>
-        <button type="submit" className="button" disabled={run.isPending || !content.trim() || !source.trim()}>{t('health.importButton')}</button>
+        <button type="submit" className="button" disabled={run.isPending || !content.trim() || !source.trim()}>
+          {t('health.importButton')}
+        </button>
         {run.isSuccess && <p role="status">{t('health.imported', { count: run.data.imported })}</p>}
         {run.isError && <ErrorNotice error={run.error} />}
       </form>
       <QueryView query={batches}>
         {(data) => (
           <ul className="plain-list">
-            {data.items.slice(0, 10).map((b) => <li key={b.id}>{formatDateTime(b.importedAt, i18n.language)} · {b.source} · {b.format.toUpperCase()} · {b.recordCount}</li>)}
+            {data.items.slice(0, 10).map((b) => (
+              <li key={b.id}>
+                {formatDateTime(b.importedAt, i18n.language)} · {b.source} · {b.format.toUpperCase()} · {b.recordCount}
+              </li>
+            ))}
           </ul>
         )}
       </QueryView>
@@ -292,16 +405,25 @@ function Exemptions({ organisationId }: { organisationId: number }) {
   return (
     <Section title={t('health.exemptions')}>
       <QueryView query={list}>
-        {(data) => data.items.length === 0 ? <p>{t('health.noExemptions')}</p> : (
-          <ul className="plain-list">
-            {data.items.map((e) => (
-              <li key={e.id}>
-                {t('health.exemptionLine', { name: personName(e.person), from: formatDate(e.validFrom.slice(0, 10), i18n.language), until: formatDate(e.validUntil.slice(0, 10), i18n.language) })}
-                {' — '}{e.reason}
-              </li>
-            ))}
-          </ul>
-        )}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('health.noExemptions')}</p>
+          ) : (
+            <ul className="plain-list">
+              {data.items.map((e) => (
+                <li key={e.id}>
+                  {t('health.exemptionLine', {
+                    name: personName(e.person),
+                    from: formatDate(e.validFrom.slice(0, 10), i18n.language),
+                    until: formatDate(e.validUntil.slice(0, 10), i18n.language),
+                  })}
+                  {' — '}
+                  {e.reason}
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
     </Section>
   );

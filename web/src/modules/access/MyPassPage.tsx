@@ -54,15 +54,34 @@ export function MyPassPage({ me }: { me: Me }) {
   const offline = fromSavedCopy || pass.isError || pass.fetchStatus === 'paused' || access.fetchStatus === 'paused' || (access.isError && !access.data);
 
   if (access.data && access.data.organisations.length === 0) {
-    return <><h1>{t('pass.title')}</h1><p>{t('pass.noCampus')}</p></>;
+    return (
+      <>
+        <h1>{t('pass.title')}</h1>
+        <p>{t('pass.noCampus')}</p>
+      </>
+    );
   }
-  if (access.data && !access.data.consent) return <><h1>{t('pass.title')}</h1><Consent /></>;
+  if (access.data && !access.data.consent)
+    return (
+      <>
+        <h1>{t('pass.title')}</h1>
+        <Consent />
+      </>
+    );
   return (
     <div className="access-pass-page">
       <h1>{t('pass.title')}</h1>
-      {stored ? <PassCard pass={stored} now={now} offline={offline} onRefresh={() => void pass.refetch()} refreshing={pass.isFetching} />
-        : pass.isError ? <ErrorNotice error={pass.error} onRetry={() => void pass.refetch()} />
-          : offline ? <p className="notice" role="status">{t('pass.none')}</p> : <Loading />}
+      {stored ? (
+        <PassCard pass={stored} now={now} offline={offline} onRefresh={() => void pass.refetch()} refreshing={pass.isFetching} />
+      ) : pass.isError ? (
+        <ErrorNotice error={pass.error} onRetry={() => void pass.refetch()} />
+      ) : offline ? (
+        <p className="notice" role="status">
+          {t('pass.none')}
+        </p>
+      ) : (
+        <Loading />
+      )}
       {access.data?.status && (
         <p className="muted">
           {access.data.status.basis && t('pass.statusBasis', { basis: t(`basis.${access.data.status.basis}`) })}
@@ -76,21 +95,47 @@ export function MyPassPage({ me }: { me: Me }) {
   );
 }
 
-function PassCard({ pass, now, offline, onRefresh, refreshing }: { pass: StoredPass; now: Date; offline: boolean; onRefresh: () => void; refreshing: boolean }) {
+function PassCard({
+  pass,
+  now,
+  offline,
+  onRefresh,
+  refreshing,
+}: {
+  pass: StoredPass;
+  now: Date;
+  offline: boolean;
+  onRefresh: () => void;
+  refreshing: boolean;
+}) {
   const { t, i18n } = useTranslation('access');
   const expired = passExpired(pass, now);
   return (
     <section className={`card access-pass access-pass--${expired ? 'expired' : pass.status}`} aria-labelledby="access-pass-name">
-      <p className={`access-badge access-badge--${pass.status}`} role="status">{t(`status.${pass.status}`)}</p>
-      <h2 id="access-pass-name" className="access-pass__name">{pass.holderName}</h2>
-      {offline && !expired && <p className="notice" role="status">{t('pass.offline')}</p>}
-      {expired
-        ? <p className="notice notice--error" role="alert">{t('pass.expired')}</p>
-        : <QrImage text={pass.pass} alt={t('pass.qrAlt', { name: pass.holderName })} />}
+      <p className={`access-badge access-badge--${pass.status}`} role="status">
+        {t(`status.${pass.status}`)}
+      </p>
+      <h2 id="access-pass-name" className="access-pass__name">
+        {pass.holderName}
+      </h2>
+      {offline && !expired && (
+        <p className="notice" role="status">
+          {t('pass.offline')}
+        </p>
+      )}
+      {expired ? (
+        <p className="notice notice--error" role="alert">
+          {t('pass.expired')}
+        </p>
+      ) : (
+        <QrImage text={pass.pass} alt={t('pass.qrAlt', { name: pass.holderName })} />
+      )}
       <p className="access-pass__valid">{t('pass.validUntil', { time: formatDateTime(pass.expiresAt, i18n.language) })}</p>
       <p className="muted">{t('pass.asOf', { time: formatDateTime(pass.fetchedAt, i18n.language) })}</p>
       <p className="muted">{t('pass.intro')}</p>
-      <button type="button" className="button button--secondary" onClick={onRefresh} disabled={refreshing}>{t('pass.refresh')}</button>
+      <button type="button" className="button button--secondary" onClick={onRefresh} disabled={refreshing}>
+        {t('pass.refresh')}
+      </button>
     </section>
   );
 }
@@ -98,11 +143,18 @@ function PassCard({ pass, now, offline, onRefresh, refreshing }: { pass: StoredP
 function Consent() {
   const { t } = useTranslation('access');
   const qc = useQueryClient();
-  const consent = useMutation({ mutationFn: giveConsent, onSuccess: (data) => { qc.setQueryData(meAccessQuery.queryKey, data); } });
+  const consent = useMutation({
+    mutationFn: giveConsent,
+    onSuccess: (data) => {
+      qc.setQueryData(meAccessQuery.queryKey, data);
+    },
+  });
   return (
     <Section title={t('pass.consentTitle')}>
       <p>{t('pass.consentText')}</p>
-      <button type="button" className="button" disabled={consent.isPending} onClick={() => consent.mutate()}>{t('pass.consentButton')}</button>
+      <button type="button" className="button" disabled={consent.isPending} onClick={() => consent.mutate()}>
+        {t('pass.consentButton')}
+      </button>
       {consent.isError && <ErrorNotice error={consent.error} />}
     </Section>
   );
@@ -111,12 +163,22 @@ function Consent() {
 /** One record in a line: kind, date, and the vaccine and dose or the test and result. */
 export function RecordLine({ r }: { r: HealthRecord }) {
   const { t, i18n } = useTranslation('access');
-  const what = r.kind === 'vaccination' ? `${r.product ?? ''}, ${t('dose', { n: r.doseNumber, of: r.seriesDoses })}`
-    : r.kind === 'test' ? `${r.testKind ? t(`testKinds.${r.testKind}`) : ''}: ${r.result ? t(`results.${r.result}`) : ''}` : '';
+  const what =
+    r.kind === 'vaccination'
+      ? `${r.product ?? ''}, ${t('dose', { n: r.doseNumber, of: r.seriesDoses })}`
+      : r.kind === 'test'
+        ? `${r.testKind ? t(`testKinds.${r.testKind}`) : ''}: ${r.result ? t(`results.${r.result}`) : ''}`
+        : '';
   return (
     <>
-      <strong>{t(`kinds.${r.kind}`)}</strong> · {formatDateTime(r.occurredAt, i18n.language)}{what && <> · {what}</>}
-      {r.state !== 'confirmed' && <> · <em>{t(`recordState.${r.state}`)}</em></>}
+      <strong>{t(`kinds.${r.kind}`)}</strong> · {formatDateTime(r.occurredAt, i18n.language)}
+      {what && <> · {what}</>}
+      {r.state !== 'confirmed' && (
+        <>
+          {' '}
+          · <em>{t(`recordState.${r.state}`)}</em>
+        </>
+      )}
     </>
   );
 }
@@ -127,9 +189,19 @@ function MyRecords() {
   return (
     <Section title={t('pass.records')}>
       <QueryView query={records}>
-        {(data) => data.items.length === 0 ? <p>{t('pass.noRecords')}</p> : (
-          <ul className="plain-list">{data.items.map((r) => <li key={r.id}><RecordLine r={r} /></li>)}</ul>
-        )}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('pass.noRecords')}</p>
+          ) : (
+            <ul className="plain-list">
+              {data.items.map((r) => (
+                <li key={r.id}>
+                  <RecordLine r={r} />
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
     </Section>
   );
@@ -171,16 +243,27 @@ function ReportForm({ organisationId }: { organisationId: number }) {
       }
       return reportMissing(body);
     },
-    onSuccess: () => { setNote(''); setFile(null); void qc.invalidateQueries({ queryKey: myRecordsQuery.queryKey }); },
+    onSuccess: () => {
+      setNote('');
+      setFile(null);
+      void qc.invalidateQueries({ queryKey: myRecordsQuery.queryKey });
+    },
   });
-  const submit = (e: FormEvent) => { e.preventDefault(); if (!tooLarge) send.mutate(); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!tooLarge) send.mutate();
+  };
   return (
     <Section title={t('pass.report')}>
       <form className="access-form" onSubmit={submit}>
         <div className="field">
           <label htmlFor={`${id}-k`}>{t('health.kind')}</label>
           <select id={`${id}-k`} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-            {(['vaccination', 'test', 'recovery'] as const).map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
+            {(['vaccination', 'test', 'recovery'] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -208,13 +291,21 @@ function ReportForm({ organisationId }: { organisationId: number }) {
             <div className="field">
               <label htmlFor={`${id}-tk`}>{t('health.testKind')}</label>
               <select id={`${id}-tk`} value={testKind} onChange={(e) => setTestKind(e.target.value as typeof testKind)}>
-                {(['pcr', 'antigen'] as const).map((k) => <option key={k} value={k}>{t(`testKinds.${k}`)}</option>)}
+                {(['pcr', 'antigen'] as const).map((k) => (
+                  <option key={k} value={k}>
+                    {t(`testKinds.${k}`)}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="field">
               <label htmlFor={`${id}-r`}>{t('health.result')}</label>
               <select id={`${id}-r`} value={result} onChange={(e) => setResult(e.target.value as typeof result)}>
-                {(['negative', 'positive'] as const).map((k) => <option key={k} value={k}>{t(`results.${k}`)}</option>)}
+                {(['negative', 'positive'] as const).map((k) => (
+                  <option key={k} value={k}>
+                    {t(`results.${k}`)}
+                  </option>
+                ))}
               </select>
             </div>
           </>
@@ -227,8 +318,14 @@ function ReportForm({ organisationId }: { organisationId: number }) {
           <label htmlFor={`${id}-f`}>{t('pass.reportDocument')}</label>
           <FileInput id={`${id}-f`} accept="application/pdf,image/jpeg,image/png" onFiles={(files) => setFile(files[0] ?? null)} />
         </div>
-        {tooLarge && <p className="notice notice--error" role="alert">{t('pass.reportTooLarge')}</p>}
-        <button type="submit" className="button" disabled={send.isPending || tooLarge}>{t('pass.reportSend')}</button>
+        {tooLarge && (
+          <p className="notice notice--error" role="alert">
+            {t('pass.reportTooLarge')}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={send.isPending || tooLarge}>
+          {t('pass.reportSend')}
+        </button>
         {send.isSuccess && <p role="status">{t('pass.reportSent')}</p>}
         {send.isError && <ErrorNotice error={send.error} />}
       </form>

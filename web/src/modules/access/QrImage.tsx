@@ -10,9 +10,19 @@ export function QrImage({ text, alt }: { text: string; alt: string }) {
   useEffect(() => {
     let live = true;
     QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 4, width: 640, color: { dark: '#000000', light: '#ffffff' } })
-      .then((u) => { if (live) setUrl(u); })
-      .catch(() => { if (live) setUrl(null); });
-    return () => { live = false; };
+      .then((u) => {
+        if (live) setUrl(u);
+      })
+      .catch(() => {
+        if (live) setUrl(null);
+      });
+    return () => {
+      live = false;
+    };
   }, [text]);
-  return url ? <img className="access-qr" src={url} alt={alt} width={320} height={320} data-testid="pass-qr" /> : <div className="access-qr access-qr--empty" />;
+  return url ? (
+    <img className="access-qr" src={url} alt={alt} width={320} height={320} data-testid="pass-qr" />
+  ) : (
+    <div className="access-qr access-qr--empty" />
+  );
 }

@@ -49,64 +49,73 @@ export const fetchRevocations = (signal?: AbortSignal) => api.get<RevocationList
 export const uploadScans = (scans: ScanItem[]) => api.post<ScansResult>('/api/access/scans', { scans });
 
 // ── the health officer ──
-export const overviewQuery = (organisationId: number) => queryOptions({
-  queryKey: ['access', 'org', organisationId, 'overview'],
-  queryFn: ({ signal }) => api.get<Overview>(`/api/access/organisations/${organisationId}/overview`, { signal }),
-});
-export const personRecordsQuery = (organisationId: number, personId: number) => queryOptions({
-  queryKey: ['access', 'org', organisationId, 'records', personId],
-  queryFn: ({ signal }) => api.get<RecordList>(`/api/access/organisations/${organisationId}/records`, { query: { personId }, signal }),
-});
+export const overviewQuery = (organisationId: number) =>
+  queryOptions({
+    queryKey: ['access', 'org', organisationId, 'overview'],
+    queryFn: ({ signal }) => api.get<Overview>(`/api/access/organisations/${organisationId}/overview`, { signal }),
+  });
+export const personRecordsQuery = (organisationId: number, personId: number) =>
+  queryOptions({
+    queryKey: ['access', 'org', organisationId, 'records', personId],
+    queryFn: ({ signal }) => api.get<RecordList>(`/api/access/organisations/${organisationId}/records`, { query: { personId }, signal }),
+  });
 export const enterRecord = (organisationId: number, body: OfficerRecordBody) =>
   api.post<HealthRecord>(`/api/access/organisations/${organisationId}/records`, body);
-export const reportsQuery = (organisationId: number) => queryOptions({
-  queryKey: ['access', 'org', organisationId, 'reports'],
-  queryFn: ({ signal }) => api.get<RecordList>(`/api/access/organisations/${organisationId}/reports`, { query: { state: 'reported' }, signal }),
-});
+export const reportsQuery = (organisationId: number) =>
+  queryOptions({
+    queryKey: ['access', 'org', organisationId, 'reports'],
+    queryFn: ({ signal }) => api.get<RecordList>(`/api/access/organisations/${organisationId}/reports`, { query: { state: 'reported' }, signal }),
+  });
 export const decideReport = (id: number, decision: 'confirm' | 'reject', note?: string) =>
   api.post<HealthRecord>(`/api/access/reports/${id}/decision`, { decision, ...(note ? { note } : {}) });
 export const importBatch = (organisationId: number, body: { format: 'csv' | 'fhir'; source: string; content: string }) =>
   api.post<ImportResult>(`/api/access/organisations/${organisationId}/imports`, body);
-export const batchesQuery = (organisationId: number) => queryOptions({
-  queryKey: ['access', 'org', organisationId, 'imports'],
-  queryFn: ({ signal }) => api.get<BatchList>(`/api/access/organisations/${organisationId}/imports`, { signal }),
-});
-export const exemptionsQuery = (organisationId: number) => queryOptions({
-  queryKey: ['access', 'org', organisationId, 'exemptions'],
-  queryFn: ({ signal }) => api.get<ExemptionList>(`/api/access/organisations/${organisationId}/exemptions`, { signal }),
-});
+export const batchesQuery = (organisationId: number) =>
+  queryOptions({
+    queryKey: ['access', 'org', organisationId, 'imports'],
+    queryFn: ({ signal }) => api.get<BatchList>(`/api/access/organisations/${organisationId}/imports`, { signal }),
+  });
+export const exemptionsQuery = (organisationId: number) =>
+  queryOptions({
+    queryKey: ['access', 'org', organisationId, 'exemptions'],
+    queryFn: ({ signal }) => api.get<ExemptionList>(`/api/access/organisations/${organisationId}/exemptions`, { signal }),
+  });
 export const revokeHolder = (organisationId: number, personId: number, reason: string) =>
   api.post<{ ok: true }>(`/api/access/organisations/${organisationId}/revoked-holders`, { personId, reason });
 
 // ── the admin ──
-export const buildingsQuery = (organisationId: number) => queryOptions({
-  queryKey: ['access', 'org', organisationId, 'buildings'],
-  queryFn: ({ signal }) => api.get<BuildingList>(`/api/access/organisations/${organisationId}/buildings`, { signal }),
-});
-export const addBuilding = (organisationId: number, body: BuildingBody) =>
-  api.post<Building>(`/api/access/organisations/${organisationId}/buildings`, body);
+export const buildingsQuery = (organisationId: number) =>
+  queryOptions({
+    queryKey: ['access', 'org', organisationId, 'buildings'],
+    queryFn: ({ signal }) => api.get<BuildingList>(`/api/access/organisations/${organisationId}/buildings`, { signal }),
+  });
+export const addBuilding = (organisationId: number, body: BuildingBody) => api.post<Building>(`/api/access/organisations/${organisationId}/buildings`, body);
 export const addGate = (buildingId: number, name: string) => api.post<Building>(`/api/access/buildings/${buildingId}/gates`, { name });
-export const roomsQuery = (buildingId: number) => queryOptions({
-  queryKey: ['access', 'building', buildingId, 'rooms'],
-  queryFn: ({ signal }) => api.get<RoomList>(`/api/access/buildings/${buildingId}/rooms`, { signal }),
-});
+export const roomsQuery = (buildingId: number) =>
+  queryOptions({
+    queryKey: ['access', 'building', buildingId, 'rooms'],
+    queryFn: ({ signal }) => api.get<RoomList>(`/api/access/buildings/${buildingId}/rooms`, { signal }),
+  });
 export const addRoom = (buildingId: number, body: { number: string; beds: number }) => api.post<RoomList>(`/api/access/buildings/${buildingId}/rooms`, body);
-export const entrancesQuery = (organisationId: number) => queryOptions({
-  queryKey: ['access', 'org', organisationId, 'entrances'],
-  queryFn: ({ signal }) => api.get<EntranceLog>(`/api/access/organisations/${organisationId}/entrances`, { query: { limit: 50 }, signal }),
-});
-export const keysQuery = (organisationId: number) => queryOptions({
-  queryKey: ['access', 'org', organisationId, 'keys'],
-  queryFn: ({ signal }) => api.get<KeyList>(`/api/access/organisations/${organisationId}/keys`, { signal }),
-});
+export const entrancesQuery = (organisationId: number) =>
+  queryOptions({
+    queryKey: ['access', 'org', organisationId, 'entrances'],
+    queryFn: ({ signal }) => api.get<EntranceLog>(`/api/access/organisations/${organisationId}/entrances`, { query: { limit: 50 }, signal }),
+  });
+export const keysQuery = (organisationId: number) =>
+  queryOptions({
+    queryKey: ['access', 'org', organisationId, 'keys'],
+    queryFn: ({ signal }) => api.get<KeyList>(`/api/access/organisations/${organisationId}/keys`, { signal }),
+  });
 export const rotateKey = (organisationId: number) => api.post<KeyList>(`/api/access/organisations/${organisationId}/keys/rotate`);
 export const revokeKey = (keyId: number, reason: string) => api.post(`/api/access/keys/${keyId}/revoke`, { reason });
 
 // ── rules (ministry, region) ──
-export const rulesQuery = (regionId: number | null) => queryOptions({
-  queryKey: ['access', 'rules', regionId],
-  queryFn: ({ signal }) => api.get<RuleSet>('/api/access/rules', { query: regionId ? { regionId } : {}, signal }),
-});
+export const rulesQuery = (regionId: number | null) =>
+  queryOptions({
+    queryKey: ['access', 'rules', regionId],
+    queryFn: ({ signal }) => api.get<RuleSet>('/api/access/rules', { query: regionId ? { regionId } : {}, signal }),
+  });
 export const previewRules = (regionId: number | null, params: RuleParams) => api.post<RulesPreview>('/api/access/rules/preview', { regionId, params });
 export const publishRules = (regionId: number | null, params: RuleParams) => api.post<RuleSet>('/api/access/rules', { regionId, params });
 
@@ -120,16 +129,18 @@ export const myPhotoQuery = queryOptions({
 });
 export const setMyPhoto = (fileId: string) => api.put<PhotoState>('/api/access/me/photo', { fileId });
 export const deleteMyPhoto = () => api.request<PhotoState>('DELETE', '/api/access/me/photo');
-export const peopleQuery = (organisationId: number, q: string) => queryOptions({
-  queryKey: ['access', 'org', organisationId, 'people', q],
-  queryFn: ({ signal }) => api.get<PeopleList>(`/api/access/organisations/${organisationId}/people`, { query: q ? { q } : {}, signal }),
-});
+export const peopleQuery = (organisationId: number, q: string) =>
+  queryOptions({
+    queryKey: ['access', 'org', organisationId, 'people', q],
+    queryFn: ({ signal }) => api.get<PeopleList>(`/api/access/organisations/${organisationId}/people`, { query: q ? { q } : {}, signal }),
+  });
 export const setPersonPhoto = (organisationId: number, personId: number, fileId: string) =>
   api.put<PhotoState>(`/api/access/organisations/${organisationId}/photos`, { personId, fileId });
-export const feversQuery = (organisationId: number) => queryOptions({
-  queryKey: ['access', 'org', organisationId, 'fevers'],
-  queryFn: ({ signal }) => api.get<FeverList>(`/api/access/organisations/${organisationId}/fevers`, { signal }),
-});
+export const feversQuery = (organisationId: number) =>
+  queryOptions({
+    queryKey: ['access', 'org', organisationId, 'fevers'],
+    queryFn: ({ signal }) => api.get<FeverList>(`/api/access/organisations/${organisationId}/fevers`, { signal }),
+  });
 export const addExemption = (organisationId: number, body: { personId: number; reason: string; validFrom: string; validUntil: string }) =>
   api.post(`/api/access/organisations/${organisationId}/exemptions`, body);
 export const revokeExemption = (id: number) => api.post(`/api/access/exemptions/${id}/revoke`);

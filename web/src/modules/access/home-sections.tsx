@@ -25,20 +25,36 @@ export function AccessHomeSections({ me }: { me: Me }) {
     <Section title={t('title')}>
       {status && <p className={`access-badge access-badge--${status.status}`}>{t(`status.${status.status}`)}</p>}
       <ul className="access-links">
-        {campus.length > 0 && <li><Link to="/access/pass">{t('home.pass')}</Link></li>}
-        {guard && <li><Link to="/access/gate">{t('home.gate')}</Link></li>}
+        {campus.length > 0 && (
+          <li>
+            <Link to="/access/pass">{t('home.pass')}</Link>
+          </li>
+        )}
+        {guard && (
+          <li>
+            <Link to="/access/gate">{t('home.gate')}</Link>
+          </li>
+        )}
         {officer.map((g) => (
           <li key={`h${g.scope.organisationId}`}>
-            <Link to="/access/health/$organisationId" params={{ organisationId: g.scope.organisationId! }}>{t('home.health')}</Link>
+            <Link to="/access/health/$organisationId" params={{ organisationId: g.scope.organisationId! }}>
+              {t('home.health')}
+            </Link>
             {g.scope.name && <> — {localised(g.scope.name, i18n.language)}</>}
           </li>
         ))}
         {admin.map((g) => (
           <li key={`a${g.scope.organisationId}`}>
-            <Link to="/access/admin/$organisationId" params={{ organisationId: g.scope.organisationId! }}>{t('home.admin')}</Link>
+            <Link to="/access/admin/$organisationId" params={{ organisationId: g.scope.organisationId! }}>
+              {t('home.admin')}
+            </Link>
           </li>
         ))}
-        {rules && <li><Link to="/access/rules">{t('home.rules')}</Link></li>}
+        {rules && (
+          <li>
+            <Link to="/access/rules">{t('home.rules')}</Link>
+          </li>
+        )}
       </ul>
     </Section>
   );

@@ -257,8 +257,8 @@ export const kk = {
 
 /** Russian needs more plural forms (few, many) than Kazakh: sections accept extra keys, the i18n test checks the sets. */
 type Strings = Omit<typeof kk, 'gate' | 'health'> & {
-  gate: typeof kk['gate'] & Record<`${'trustMinutes' | 'trustHours' | 'trustDays' | 'pending'}_${string}`, string>;
-  health: typeof kk['health'] & Record<`imported_${string}`, string>;
+  gate: (typeof kk)['gate'] & Record<`${'trustMinutes' | 'trustHours' | 'trustDays' | 'pending'}_${string}`, string>;
+  health: (typeof kk)['health'] & Record<`imported_${string}`, string>;
 };
 
 export const ru: Strings = {

@@ -20,7 +20,15 @@ beforeAll(async () => {
 });
 
 const claims = (o: Partial<PassClaims> = {}): PassClaims => ({
-  iss: `sabaq:org:${ORG}`, iat: sec(NOW) - 60, exp: sec(NOW) + 3600, cti: '0102', holder: 'h-1', organisationId: ORG, status: 'admitted', name: 'Ахметова Айгерім', ...o,
+  iss: `sabaq:org:${ORG}`,
+  iat: sec(NOW) - 60,
+  exp: sec(NOW) + 3600,
+  cti: '0102',
+  holder: 'h-1',
+  organisationId: ORG,
+  status: 'admitted',
+  name: 'Ахметова Айгерім',
+  ...o,
 });
 const gate = (log: LoggedScan[] = [], direction: 'in' | 'out' = 'in') => ({ now: NOW, organisations: [ORG], gateId: 3, direction, log });
 
@@ -59,7 +67,8 @@ describe('the gate check, offline', () => {
     const good = await buildPass(claims(), KID, sign);
     for (const junk of [good.slice(0, good.length - 7), 'SBQ1:', 'SBQ1:%%%%', '', 'hello', '😀'.repeat(3000), `${good}\n`]) {
       const r = await checkAtGate(junk, cache, gate());
-      if (junk === `${good}\n`) expect(r.admit).toBe(true); // surrounding whitespace from a paste is ignored
+      if (junk === `${good}\n`)
+        expect(r.admit).toBe(true); // surrounding whitespace from a paste is ignored
       else expect(r).toMatchObject({ admit: false, reason: 'malformed', name: null });
     }
   });
@@ -67,7 +76,15 @@ describe('the gate check, offline', () => {
   test('flags a replay: admitted in at this gate and not seen leaving', async () => {
     const pass = await buildPass(claims(), KID, sign);
     const scan = (direction: 'in' | 'out', gateId = 3): LoggedScan => ({
-      clientId: crypto.randomUUID(), gateId, direction, result: 'admitted', reason: null, holder: 'h-1', replay: false, scannedAt: NOW.toISOString(), uploaded: false,
+      clientId: crypto.randomUUID(),
+      gateId,
+      direction,
+      result: 'admitted',
+      reason: null,
+      holder: 'h-1',
+      replay: false,
+      scannedAt: NOW.toISOString(),
+      uploaded: false,
     });
     expect((await checkAtGate(pass, cache, gate([scan('in')]))).replay).toBe(true);
     expect((await checkAtGate(pass, cache, gate([scan('in'), scan('out')]))).replay).toBe(false);
@@ -77,11 +94,19 @@ describe('the gate check, offline', () => {
 });
 
 describe('what the phone keeps', () => {
-  const memory = () => { const m = new Map<string, string>(); return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m }; };
+  const memory = () => {
+    const m = new Map<string, string>();
+    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m };
+  };
 
   test('a pass is kept per person and junk reads back as nothing', () => {
     const kv = memory();
-    savePass(1, { pass: 'SBQ1:ABC', issuedAt: NOW.toISOString(), expiresAt: NOW.toISOString(), status: 'admitted', organisationId: ORG, holderName: 'A' }, NOW, kv);
+    savePass(
+      1,
+      { pass: 'SBQ1:ABC', issuedAt: NOW.toISOString(), expiresAt: NOW.toISOString(), status: 'admitted', organisationId: ORG, holderName: 'A' },
+      NOW,
+      kv,
+    );
     expect(loadPass(1, kv)?.fetchedAt).toBe(NOW.toISOString());
     expect(loadPass(2, kv)).toBeNull();
     kv.setItem('sabaq.access.pass.3', '{not json');
@@ -91,7 +116,17 @@ describe('what the phone keeps', () => {
 
   test('the scan log keeps the newest, dropping uploaded scans first', () => {
     const kv = memory();
-    const s = (i: number, uploaded: boolean): LoggedScan => ({ clientId: `c${i}`, gateId: 1, direction: 'in', result: 'refused', reason: 'malformed', holder: null, replay: false, scannedAt: NOW.toISOString(), uploaded });
+    const s = (i: number, uploaded: boolean): LoggedScan => ({
+      clientId: `c${i}`,
+      gateId: 1,
+      direction: 'in',
+      result: 'refused',
+      reason: 'malformed',
+      holder: null,
+      replay: false,
+      scannedAt: NOW.toISOString(),
+      uploaded,
+    });
     const log = [...Array.from({ length: 10 }, (_, i) => s(i, false)), ...Array.from({ length: LOG_LIMIT }, (_, i) => s(100 + i, i % 2 === 0))];
     const kept = saveLog(1, log, kv);
     expect(kept).toHaveLength(LOG_LIMIT);

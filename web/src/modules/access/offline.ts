@@ -30,21 +30,45 @@ export async function preparedFrom(cache: TrustCache): Promise<PreparedTrust> {
 }
 
 /** Verifies a scanned or pasted text for a gate of one of `organisations`, with `log` being the device's scans (oldest first). */
-export async function checkAtGate(text: string, cache: TrustCache, opts: {
-  now: Date; organisations: readonly number[]; gateId: number; direction: 'in' | 'out'; log: readonly LoggedScan[];
-  /** °C measured at the gate (null: not measured) and the threshold of the pass's organisation */
-  temperatureC?: number | null; feverThreshold?: (organisationId: number) => number;
-}): Promise<GateCheck> {
+export async function checkAtGate(
+  text: string,
+  cache: TrustCache,
+  opts: {
+    now: Date;
+    organisations: readonly number[];
+    gateId: number;
+    direction: 'in' | 'out';
+    log: readonly LoggedScan[];
+    /** °C measured at the gate (null: not measured) and the threshold of the pass's organisation */
+    temperatureC?: number | null;
+    feverThreshold?: (organisationId: number) => number;
+  },
+): Promise<GateCheck> {
   try {
     const trust = await preparedFrom(cache);
     let out = await verifyPass(text.trim(), trust, { now: opts.now });
     const c = out.claims;
     // a pass of an organisation this guard does not serve names nobody
-    if (c && !opts.organisations.includes(c.organisationId)) return { admit: false, reason: 'other_organisation', name: null, holder: null, photo: null, replay: false, expiresAt: null };
+    if (c && !opts.organisations.includes(c.organisationId))
+      return { admit: false, reason: 'other_organisation', name: null, holder: null, photo: null, replay: false, expiresAt: null };
     if (c && opts.feverThreshold) out = withTemperature(out, opts.temperatureC, opts.feverThreshold(c.organisationId));
-    const replay = out.admit && c !== null && opts.direction === 'in'
-      && isReplay(opts.log.filter((s) => s.gateId === opts.gateId), c.holder);
-    return { admit: out.admit, reason: out.reason, name: c?.name ?? null, holder: c?.holder ?? null, photo: c?.photo ?? null, replay, expiresAt: c ? new Date(c.exp * 1000) : null };
+    const replay =
+      out.admit &&
+      c !== null &&
+      opts.direction === 'in' &&
+      isReplay(
+        opts.log.filter((s) => s.gateId === opts.gateId),
+        c.holder,
+      );
+    return {
+      admit: out.admit,
+      reason: out.reason,
+      name: c?.name ?? null,
+      holder: c?.holder ?? null,
+      photo: c?.photo ?? null,
+      replay,
+      expiresAt: c ? new Date(c.exp * 1000) : null,
+    };
   } catch {
     return { admit: false, reason: 'malformed', name: null, holder: null, photo: null, replay: false, expiresAt: null };
   }

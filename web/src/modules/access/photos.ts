@@ -10,7 +10,10 @@ const CACHE = 'sabaq-access-photos-v1';
 /** How many photos are fetched at once while syncing (a slow link shares them). */
 const PARALLEL = 4;
 
-export interface PhotoListItem { holder: string; hash: string }
+export interface PhotoListItem {
+  holder: string;
+  hash: string;
+}
 
 const keyOf = (holder: string, hash: string) => `/api/access/guard/photos/${encodeURIComponent(holder)}?h=${hash}`;
 const cachesApi = (): CacheStorage | null => (typeof caches === 'undefined' ? null : caches);

@@ -44,8 +44,14 @@ export interface StoredPass extends PassResponse {
 }
 const passKey = (personId: number) => `sabaq.access.pass.${personId}`;
 const isStoredPass = (v: unknown): v is StoredPass =>
-  isObj(v) && typeof v.pass === 'string' && v.pass.startsWith('SBQ1:') && typeof v.expiresAt === 'string' && typeof v.fetchedAt === 'string'
-  && typeof v.status === 'string' && typeof v.holderName === 'string' && typeof v.issuedAt === 'string';
+  isObj(v) &&
+  typeof v.pass === 'string' &&
+  v.pass.startsWith('SBQ1:') &&
+  typeof v.expiresAt === 'string' &&
+  typeof v.fetchedAt === 'string' &&
+  typeof v.status === 'string' &&
+  typeof v.holderName === 'string' &&
+  typeof v.issuedAt === 'string';
 
 export function loadPass(personId: number, kv?: KV | null): StoredPass | null {
   return read(passKey(personId), isStoredPass, kv === undefined ? storage() : kv);
@@ -66,8 +72,13 @@ export interface TrustCache {
 }
 const TRUST_KEY = 'sabaq.access.trust';
 const isTrustCache = (v: unknown): v is TrustCache =>
-  isObj(v) && isObj(v.trustList) && Array.isArray(v.trustList.keys) && isObj(v.revocations) && Array.isArray(v.revocations.keys)
-  && Array.isArray(v.revocations.holders) && typeof v.fetchedAt === 'string';
+  isObj(v) &&
+  isObj(v.trustList) &&
+  Array.isArray(v.trustList.keys) &&
+  isObj(v.revocations) &&
+  Array.isArray(v.revocations.keys) &&
+  Array.isArray(v.revocations.holders) &&
+  typeof v.fetchedAt === 'string';
 export const loadTrust = (kv?: KV | null) => read(TRUST_KEY, isTrustCache, kv === undefined ? storage() : kv);
 export const saveTrust = (t: TrustCache, kv?: KV | null) => write(TRUST_KEY, t, kv === undefined ? storage() : kv);
 
@@ -79,7 +90,8 @@ export const saveGates = (personId: number, gates: Gate[], kv?: KV | null) => wr
 /** The fever threshold per organisation of the guard (from the rules, synced with the gates). */
 export type FeverThresholds = { organisationId: number; feverThresholdC: number }[];
 const feverKey = (personId: number) => `sabaq.access.fever.${personId}`;
-const isThresholds = (v: unknown): v is FeverThresholds => Array.isArray(v) && v.every((x) => isObj(x) && typeof x.organisationId === 'number' && typeof x.feverThresholdC === 'number');
+const isThresholds = (v: unknown): v is FeverThresholds =>
+  Array.isArray(v) && v.every((x) => isObj(x) && typeof x.organisationId === 'number' && typeof x.feverThresholdC === 'number');
 export const loadThresholds = (personId: number, kv?: KV | null) => read(feverKey(personId), isThresholds, kv === undefined ? storage() : kv);
 export const saveThresholds = (personId: number, t: FeverThresholds, kv?: KV | null) => write(feverKey(personId), t, kv === undefined ? storage() : kv);
 

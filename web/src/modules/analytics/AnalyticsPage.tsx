@@ -21,14 +21,26 @@ export function AnalyticsPage({ area }: { area?: string }) {
   if (!area) {
     return (
       <QueryView query={scope}>
-        {(s) => s.areas.length === 0 ? <p>{t('none')}</p> : s.areas.length === 1 ? <Dashboard area={s.areas[0]!.key} /> : (
-          <>
-            <h1>{t('title')}</h1>
-            <ul className="plain-list">
-              {s.areas.map((a) => <li key={a.key}><Link to="/analytics" search={{ area: a.key }}>{localised(a.name, document.documentElement.lang || 'kk')}</Link></li>)}
-            </ul>
-          </>
-        )}
+        {(s) =>
+          s.areas.length === 0 ? (
+            <p>{t('none')}</p>
+          ) : s.areas.length === 1 ? (
+            <Dashboard area={s.areas[0]!.key} />
+          ) : (
+            <>
+              <h1>{t('title')}</h1>
+              <ul className="plain-list">
+                {s.areas.map((a) => (
+                  <li key={a.key}>
+                    <Link to="/analytics" search={{ area: a.key }}>
+                      {localised(a.name, document.documentElement.lang || 'kk')}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )
+        }
       </QueryView>
     );
   }
@@ -39,11 +51,7 @@ function Dashboard({ area }: { area: string }) {
   const { t, i18n } = useTranslation(['analytics', 'common']);
   const lang = i18n.language;
   const overview = useQuery(overviewQuery(area));
-  return (
-    <QueryView query={overview}>
-      {(o) => <DashboardView o={o} lang={lang} t={t} />}
-    </QueryView>
-  );
+  return <QueryView query={overview}>{(o) => <DashboardView o={o} lang={lang} t={t} />}</QueryView>;
 }
 
 function DashboardView({ o, lang, t }: { o: Overview; lang: string; t: ReturnType<typeof useTranslation<['analytics', 'common']>>['t'] }) {
@@ -55,37 +63,57 @@ function DashboardView({ o, lang, t }: { o: Overview; lang: string; t: ReturnTyp
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
         <ol>
-          <li><Link to="/">{t('common:app.home')}</Link></li>
-          {o.path.map((p) => <li key={p.key}><Link to="/analytics" search={{ area: p.key }}>{localised(p.name, lang)}</Link></li>)}
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+          {o.path.map((p) => (
+            <li key={p.key}>
+              <Link to="/analytics" search={{ area: p.key }}>
+                {localised(p.name, lang)}
+              </Link>
+            </li>
+          ))}
         </ol>
       </nav>
-      <h1>{t('title')}: {localised(o.area.name, lang)}</h1>
-      <p className="muted">{t('range', { from: o.from, to: o.to })} · {t('asOf', { date: o.asOf })}</p>
+      <h1>
+        {t('title')}: {localised(o.area.name, lang)}
+      </h1>
+      <p className="muted">
+        {t('range', { from: o.from, to: o.to })} · {t('asOf', { date: o.asOf })}
+      </p>
       {o.suppression.applied && <p className="muted">{t('suppressed', { n: o.suppression.threshold })}</p>}
       <div className="analytics-exports">
         {(['csv', 'xlsx', 'pdf'] as const).map((f) => (
-          <a key={f} className="button" href={exportUrl(o.area.key, f, lang, o.from, o.to)} download>{t('export')} {f.toUpperCase()}</a>
+          <a key={f} className="button" href={exportUrl(o.area.key, f, lang, o.from, o.to)} download>
+            {t('export')} {f.toUpperCase()}
+          </a>
         ))}
       </div>
       {TABLES.map((table) => (
         <section key={table} className="card analytics-figures">
           <h2>{t(`table.${table}`)}</h2>
           <dl>
-            {o.figures.filter((f) => f.table === table).map((f) => (
-              <div key={f.key} className="analytics-figure">
-                <dt>{t(`figure.${f.key}`)}</dt>
-                <dd>
-                  <strong>{n(f.value)}</strong>
-                  <small>{f.asOf ? t('asOf', { date: f.asOf }) : t('range', { from: f.from, to: f.to })} · {t('counts', { unit: t(`unit.${f.counts}`) })}</small>
-                </dd>
-              </div>
-            ))}
+            {o.figures
+              .filter((f) => f.table === table)
+              .map((f) => (
+                <div key={f.key} className="analytics-figure">
+                  <dt>{t(`figure.${f.key}`)}</dt>
+                  <dd>
+                    <strong>{n(f.value)}</strong>
+                    <small>
+                      {f.asOf ? t('asOf', { date: f.asOf }) : t('range', { from: f.from, to: f.to })} · {t('counts', { unit: t(`unit.${f.counts}`) })}
+                    </small>
+                  </dd>
+                </div>
+              ))}
           </dl>
         </section>
       ))}
       {o.children.length > 0 && o.childKind && (
         <section className="card">
-          <h2>{t(`kind.${o.childKind}`)} · {t('children', { count: o.children.length })}</h2>
+          <h2>
+            {t(`kind.${o.childKind}`)} · {t('children', { count: o.children.length })}
+          </h2>
           {value('pupils_total') !== 0 && <FormatsChart labels={labels} series={series} title={t('table.formats')} />}
           <div className="table-wrap">
             <table className="analytics-table">
@@ -93,14 +121,26 @@ function DashboardView({ o, lang, t }: { o: Overview; lang: string; t: ReturnTyp
               <thead>
                 <tr>
                   <th scope="col">{t(`kind.${o.childKind}`)}</th>
-                  {TABLE_KEYS.map((k) => <th key={k} scope="col" className="num">{t(`figure.${k}`)}</th>)}
+                  {TABLE_KEYS.map((k) => (
+                    <th key={k} scope="col" className="num">
+                      {t(`figure.${k}`)}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
                 {o.children.map((c) => (
                   <tr key={c.area.key}>
-                    <th scope="row"><Link to="/analytics" search={{ area: c.area.key }}>{localised(c.area.name, lang)}</Link></th>
-                    {TABLE_KEYS.map((k) => <td key={k} className="num">{n(c.values[k])}</td>)}
+                    <th scope="row">
+                      <Link to="/analytics" search={{ area: c.area.key }}>
+                        {localised(c.area.name, lang)}
+                      </Link>
+                    </th>
+                    {TABLE_KEYS.map((k) => (
+                      <td key={k} className="num">
+                        {n(c.values[k])}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>

@@ -19,7 +19,10 @@ export function FormatsChart({ labels, series, title }: { labels: string[]; seri
         options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true } } },
       });
     });
-    return () => { cancelled = true; chart?.destroy(); };
+    return () => {
+      cancelled = true;
+      chart?.destroy();
+    };
   }, [labels, series]);
   return (
     <div className="analytics-chart" style={{ height: Math.max(160, labels.length * 26 + 60) }}>

@@ -11,13 +11,14 @@ export const scopeQuery = queryOptions({
   queryFn: ({ signal }) => api.get<Scope>('/api/analytics/scope', { signal }),
 });
 
-export const overviewQuery = (area: string, from?: string, to?: string) => queryOptions({
-  queryKey: ['analytics', 'overview', area, from ?? '', to ?? ''],
-  queryFn: ({ signal }) => {
-    const q = new URLSearchParams({ area, ...(from ? { from } : {}), ...(to ? { to } : {}) });
-    return api.get<Overview>(`/api/analytics/overview?${q}`, { signal });
-  },
-});
+export const overviewQuery = (area: string, from?: string, to?: string) =>
+  queryOptions({
+    queryKey: ['analytics', 'overview', area, from ?? '', to ?? ''],
+    queryFn: ({ signal }) => {
+      const q = new URLSearchParams({ area, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+      return api.get<Overview>(`/api/analytics/overview?${q}`, { signal });
+    },
+  });
 
 /** The address of the same table as a file (the browser downloads it with the session cookie). */
 export function exportUrl(area: string, format: 'csv' | 'xlsx' | 'pdf', lang: string, from?: string, to?: string): string {

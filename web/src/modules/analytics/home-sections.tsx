@@ -12,7 +12,9 @@ export function AnalyticsHomeSections({ me }: { me: Me }) {
   return (
     <Section title={t('title')}>
       <p>{t('intro')}</p>
-      <p><Link to="/analytics">{t('open')}</Link></p>
+      <p>
+        <Link to="/analytics">{t('open')}</Link>
+      </p>
     </Section>
   );
 }

@@ -25,10 +25,18 @@ function WindowCard({ window, canManage }: { window: DutyWindow; canManage: bool
     <li className="org-card">
       <WindowFacts window={window} />
       <div className="fd-actions">
-        <Link to="/duty/windows/$windowId" params={{ windowId: window.id }} className="button">{t('admin.manage')}</Link>
+        <Link to="/duty/windows/$windowId" params={{ windowId: window.id }} className="button">
+          {t('admin.manage')}
+        </Link>
         {canManage && window.isOpen && (
-          <ConfirmButton label={t('admin.close')} question={t('admin.closeConfirm')} yes={t('admin.closeYes')} no={t('cancel')}
-            busy={close.isPending} onConfirm={() => close.mutate()} />
+          <ConfirmButton
+            label={t('admin.close')}
+            question={t('admin.closeConfirm')}
+            yes={t('admin.closeYes')}
+            no={t('cancel')}
+            busy={close.isPending}
+            onConfirm={() => close.mutate()}
+          />
         )}
       </div>
       {close.isError && <ErrorNotice error={close.error} />}
@@ -59,10 +67,17 @@ function OpenWindowForm({ organisationId, settings }: { organisationId: number; 
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const open = useMutation({
-    mutationFn: () => openWindow(organisationId, {
-      opensOn, closesOn, eligibleGrades: [...grades].sort((a, b) => a - b), groupMax: Number(groupMax), groupMin: Number(groupMin),
-      joinAdjacentGrades: join, shifts: [...shifts].sort(), dayPatterns: patterns,
-    }),
+    mutationFn: () =>
+      openWindow(organisationId, {
+        opensOn,
+        closesOn,
+        eligibleGrades: [...grades].sort((a, b) => a - b),
+        groupMax: Number(groupMax),
+        groupMin: Number(groupMin),
+        joinAdjacentGrades: join,
+        shifts: [...shifts].sort(),
+        dayPatterns: patterns,
+      }),
     onSuccess: async () => {
       setDone(true);
       await queryClient.invalidateQueries({ queryKey: ['duty'] });
@@ -101,9 +116,19 @@ function OpenWindowForm({ organisationId, settings }: { organisationId: number; 
       <div className="fd-row">
         <div className="field">
           <label htmlFor={`${id}-max`}>{t('admin.groupMax')}</label>
-          <input id={`${id}-max`} type="number" inputMode="numeric" min={1} max={settings.groupMax} value={groupMax}
-            aria-describedby={`${id}-max-hint`} onChange={(e) => setGroupMax(e.target.value)} />
-          <p id={`${id}-max-hint`} className="field__hint">{t('admin.groupMaxHint', { max: settings.groupMax })}</p>
+          <input
+            id={`${id}-max`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={settings.groupMax}
+            value={groupMax}
+            aria-describedby={`${id}-max-hint`}
+            onChange={(e) => setGroupMax(e.target.value)}
+          />
+          <p id={`${id}-max-hint`} className="field__hint">
+            {t('admin.groupMaxHint', { max: settings.groupMax })}
+          </p>
         </div>
         <div className="field">
           <label htmlFor={`${id}-min`}>{t('admin.groupMin')}</label>
@@ -132,11 +157,21 @@ function OpenWindowForm({ organisationId, settings }: { organisationId: number; 
           </label>
         ))}
       </fieldset>
-      {problem && <p className="form__error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="form__error" role="alert">
+          {problem}
+        </p>
+      )}
       {open.isError && <ErrorNotice error={open.error} />}
-      {done && <p className="notice" role="status">{t('admin.opened')}</p>}
+      {done && (
+        <p className="notice" role="status">
+          {t('admin.opened')}
+        </p>
+      )}
       <div className="fd-actions">
-        <button type="submit" className="button" disabled={open.isPending}>{t('admin.openSubmit')}</button>
+        <button type="submit" className="button" disabled={open.isPending}>
+          {t('admin.openSubmit')}
+        </button>
       </div>
     </form>
   );
@@ -155,9 +190,15 @@ export function AdminDutyPage({ organisationId }: { organisationId: number }) {
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
         <ol>
-          <li><Link to="/">{t('common:app.home')}</Link></li>
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
           {organisation.data && (
-            <li><Link to="/organisations/$organisationId" params={{ organisationId }}>{localised(organisation.data.name, i18n.language)}</Link></li>
+            <li>
+              <Link to="/organisations/$organisationId" params={{ organisationId }}>
+                {localised(organisation.data.name, i18n.language)}
+              </Link>
+            </li>
           )}
         </ol>
       </nav>
@@ -167,18 +208,25 @@ export function AdminDutyPage({ organisationId }: { organisationId: number }) {
           <>
             <section className="card" aria-labelledby="duty-windows">
               <h2 id="duty-windows">{t('admin.windows')}</h2>
-              {data.items.length === 0 ? <p>{t('admin.noWindows')}</p> : (
+              {data.items.length === 0 ? (
+                <p>{t('admin.noWindows')}</p>
+              ) : (
                 <ul className="plain-list">
-                  {data.items.map((w) => <WindowCard key={w.id} window={w} canManage={data.canManage} />)}
+                  {data.items.map((w) => (
+                    <WindowCard key={w.id} window={w} canManage={data.canManage} />
+                  ))}
                 </ul>
               )}
             </section>
-            {data.canManage && (data.items.some((w) => w.isOpen || (w.closedAt === null && w.closesOn >= localToday()))
-              // one window at a time: the form would only end in a 409, so it is not offered
-              ? <p className="notice">{t('admin.oneAtATime')}</p>
-              : (
+            {data.canManage &&
+              (data.items.some((w) => w.isOpen || (w.closedAt === null && w.closesOn >= localToday())) ? (
+                // one window at a time: the form would only end in a 409, so it is not offered
+                <p className="notice">{t('admin.oneAtATime')}</p>
+              ) : (
                 <section className="card">
-                  <p><Link to="/duty/settings">{t('settings.link')}</Link></p>
+                  <p>
+                    <Link to="/duty/settings">{t('settings.link')}</Link>
+                  </p>
                   <QueryView query={settings}>{(s) => <OpenWindowForm organisationId={organisationId} settings={s} />}</QueryView>
                 </section>
               ))}

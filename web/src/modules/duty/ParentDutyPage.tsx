@@ -15,10 +15,12 @@ type Window = NonNullable<ChildDuty['window']>;
 
 /** The reasons' labels in the reader's language (a code no longer offered is shown as it is). */
 function reasonLabels(codes: string[], window: Window | null, language: string): string {
-  return codes.map((code) => {
-    const option = window?.reasons.find((r) => r.code === code);
-    return option ? localised(option.label, language) : code;
-  }).join('; ');
+  return codes
+    .map((code) => {
+      const option = window?.reasons.find((r) => r.code === code);
+      return option ? localised(option.label, language) : code;
+    })
+    .join('; ');
 }
 
 function ApplicationFacts({ application, window }: { application: ParentApplication; window: Window | null }) {
@@ -29,24 +31,39 @@ function ApplicationFacts({ application, window }: { application: ParentApplicat
   return (
     <dl className="facts">
       <dt>{t('parent.status')}</dt>
-      <dd><span className={`fd-tag fd-tag--status-${application.status}`}>{t(`status.${application.status}`)}</span></dd>
+      <dd>
+        <span className={`fd-tag fd-tag--status-${application.status}`}>{t(`status.${application.status}`)}</span>
+      </dd>
       {application.status === 'waiting' && application.waitingPosition !== null && (
-        <><dt>{t('parent.waitingPosition')}</dt><dd>{application.waitingPosition}</dd></>
+        <>
+          <dt>{t('parent.waitingPosition')}</dt>
+          <dd>{application.waitingPosition}</dd>
+        </>
       )}
       {g && (
         <>
-          <dt>{t('parent.group')}</dt><dd className="duty-strong">{g.label}</dd>
-          <dt>{t('parent.room')}</dt><dd>{g.room.name}</dd>
-          <dt>{t('parent.shiftLabel')}</dt><dd>{t('shiftN', { n: g.shift })}</dd>
-          <dt>{t('parent.daysLabel')}</dt><dd>{dayPatternText(g.days, days)}</dd>
-          <dt>{t('parent.teacher')}</dt><dd>{fullName(g.teacher)}</dd>
+          <dt>{t('parent.group')}</dt>
+          <dd className="duty-strong">{g.label}</dd>
+          <dt>{t('parent.room')}</dt>
+          <dd>{g.room.name}</dd>
+          <dt>{t('parent.shiftLabel')}</dt>
+          <dd>{t('shiftN', { n: g.shift })}</dd>
+          <dt>{t('parent.daysLabel')}</dt>
+          <dd>{dayPatternText(g.days, days)}</dd>
+          <dt>{t('parent.teacher')}</dt>
+          <dd>{fullName(g.teacher)}</dd>
         </>
       )}
-      <dt>{t('parent.reasonsGiven')}</dt><dd>{reasonLabels(application.reasons, window, lang)}</dd>
+      <dt>{t('parent.reasonsGiven')}</dt>
+      <dd>{reasonLabels(application.reasons, window, lang)}</dd>
       {application.preferredShift !== null && (
-        <><dt>{t('parent.preferredShift')}</dt><dd>{t('shiftN', { n: application.preferredShift })}</dd></>
+        <>
+          <dt>{t('parent.preferredShift')}</dt>
+          <dd>{t('shiftN', { n: application.preferredShift })}</dd>
+        </>
       )}
-      <dt>{t('parent.submittedAt')}</dt><dd>{dateTimeText(application.submittedAt, lang)}</dd>
+      <dt>{t('parent.submittedAt')}</dt>
+      <dd>{dateTimeText(application.submittedAt, lang)}</dd>
     </dl>
   );
 }
@@ -88,7 +105,11 @@ function ApplyForm({ child, window, onDone }: { child: ChildDuty; window: Window
             <span>{localised(r.label, i18n.language)}</span>
           </label>
         ))}
-        {missing && <p id={`${id}-missing`} className="form__error" role="alert">{t('parent.reasonsRequired')}</p>}
+        {missing && (
+          <p id={`${id}-missing`} className="form__error" role="alert">
+            {t('parent.reasonsRequired')}
+          </p>
+        )}
       </fieldset>
       {window.shifts.length > 1 && (
         <fieldset className="fd-choices fd-choices--row">
@@ -111,7 +132,9 @@ function ApplyForm({ child, window, onDone }: { child: ChildDuty; window: Window
       </div>
       {apply.isError && <ErrorNotice error={apply.error} />}
       <div className="fd-actions">
-        <button type="submit" className="button" disabled={apply.isPending}>{apply.isPending ? t('parent.submitting') : t('parent.submit')}</button>
+        <button type="submit" className="button" disabled={apply.isPending}>
+          {apply.isPending ? t('parent.submitting') : t('parent.submit')}
+        </button>
       </div>
     </form>
   );
@@ -145,19 +168,34 @@ function ChildCard({ item }: { item: ChildDuty }) {
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{fullName(item.child)}</h2>
       <dl className="facts">
-        <dt>{t('parent.class')}</dt><dd>{item.class.name}</dd>
-        <dt>{t('parent.school')}</dt><dd>{localised(item.organisation.name, i18n.language)}</dd>
+        <dt>{t('parent.class')}</dt>
+        <dd>{item.class.name}</dd>
+        <dt>{t('parent.school')}</dt>
+        <dd>{localised(item.organisation.name, i18n.language)}</dd>
       </dl>
       <WindowLine window={window} />
-      {message && <p className="notice" role="status">{message}</p>}
+      {message && (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      )}
       {application && (
         <div className="duty-application">
           <h3>{t('parent.application')}</h3>
           <ApplicationFacts application={application} window={window} />
           {active && (
             <div className="fd-actions">
-              <ConfirmButton label={t('parent.withdraw')} question={t('parent.withdrawConfirm')} yes={t('parent.withdrawYes')} no={t('cancel')}
-                busy={withdraw.isPending} onConfirm={() => { setMessage(null); withdraw.mutate(active.id); }} />
+              <ConfirmButton
+                label={t('parent.withdraw')}
+                question={t('parent.withdrawConfirm')}
+                yes={t('parent.withdrawYes')}
+                no={t('cancel')}
+                busy={withdraw.isPending}
+                onConfirm={() => {
+                  setMessage(null);
+                  withdraw.mutate(active.id);
+                }}
+              />
             </div>
           )}
           {withdraw.isError && <ErrorNotice error={withdraw.error} />}
@@ -176,16 +214,26 @@ export function ParentDutyPage() {
   return (
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
-        <ol><li><Link to="/">{t('common:app.home')}</Link></li></ol>
+        <ol>
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+        </ol>
       </nav>
       <h1>{t('title')}</h1>
       <p className="lead">{t('parent.intro')}</p>
       <QueryView query={children}>
-        {(data) => data.children.length === 0 ? <p>{t('parent.noChildren')}</p> : (
-          <div className="sections">
-            {data.children.map((c) => <ChildCard key={c.child.id} item={c} />)}
-          </div>
-        )}
+        {(data) =>
+          data.children.length === 0 ? (
+            <p>{t('parent.noChildren')}</p>
+          ) : (
+            <div className="sections">
+              {data.children.map((c) => (
+                <ChildCard key={c.child.id} item={c} />
+              ))}
+            </div>
+          )
+        }
       </QueryView>
     </>
   );

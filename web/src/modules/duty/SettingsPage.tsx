@@ -30,7 +30,9 @@ function scopes(me: Me) {
   const ministry = me.roles.some((g) => g.role === 'ministry_officer');
   const regions = me.roles.filter((g) => g.role === 'region_officer' && g.scope.regionId !== null).map((g) => ({ id: g.scope.regionId!, name: g.scope.name }));
   // district officers and school admins read their region's settings
-  const readRegions = me.roles.filter((g) => g.scope.regionId !== null && !['region_officer', 'ministry_officer'].includes(g.role)).map((g) => ({ id: g.scope.regionId!, name: null }));
+  const readRegions = me.roles
+    .filter((g) => g.scope.regionId !== null && !['region_officer', 'ministry_officer'].includes(g.role))
+    .map((g) => ({ id: g.scope.regionId!, name: null }));
   return { ministry, editable: regions, readable: readRegions };
 }
 
@@ -50,19 +52,28 @@ function SettingsForm({ settings, editable }: { settings: DutySettings; editable
   const [reasons, setReasons] = useState<Reason[]>(settings.reasons);
   const [problem, setProblem] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: () => api.put<DutySettings>('/api/duty/settings', {
-      kind: settings.kind, regionId: settings.regionId, eligibleGrades: [...grades].sort((a, b) => a - b),
-      groupMax: Number(groupMax), groupMin: Number(groupMin), joinAdjacentGrades: join, shifts: [...shifts].sort(), dayPatterns: patterns,
-      reasons: reasons.map((r) => ({ ...r, code: r.code.trim(), label: { kk: r.label.kk.trim(), ru: r.label.ru.trim(), en: r.label.en.trim() } })),
-    }),
+    mutationFn: () =>
+      api.put<DutySettings>('/api/duty/settings', {
+        kind: settings.kind,
+        regionId: settings.regionId,
+        eligibleGrades: [...grades].sort((a, b) => a - b),
+        groupMax: Number(groupMax),
+        groupMin: Number(groupMin),
+        joinAdjacentGrades: join,
+        shifts: [...shifts].sort(),
+        dayPatterns: patterns,
+        reasons: reasons.map((r) => ({ ...r, code: r.code.trim(), label: { kk: r.label.kk.trim(), ru: r.label.ru.trim(), en: r.label.en.trim() } })),
+      }),
     onSuccess: (saved) => queryClient.setQueryData(settingsFor(saved.kind, saved.regionId).queryKey, saved),
   });
   const setReason = (i: number, patch: Partial<Reason> & { lang?: 'kk' | 'ru' | 'en'; text?: string }) => {
-    setReasons(reasons.map((r, j) => {
-      if (j !== i) return r;
-      const { lang, text, ...rest } = patch;
-      return { ...r, ...rest, label: lang ? { ...r.label, [lang]: text ?? '' } : r.label };
-    }));
+    setReasons(
+      reasons.map((r, j) => {
+        if (j !== i) return r;
+        const { lang, text, ...rest } = patch;
+        return { ...r, ...rest, label: lang ? { ...r.label, [lang]: text ?? '' } : r.label };
+      }),
+    );
     save.reset();
   };
   const submit = (e: FormEvent) => {
@@ -86,11 +97,29 @@ function SettingsForm({ settings, editable }: { settings: DutySettings; editable
       <div className="fd-row">
         <div className="field">
           <label htmlFor={`${id}-max`}>{t('settings.groupMax')}</label>
-          <input id={`${id}-max`} type="number" inputMode="numeric" min={1} max={60} value={groupMax} disabled={!editable} onChange={(e) => setGroupMax(e.target.value)} />
+          <input
+            id={`${id}-max`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={60}
+            value={groupMax}
+            disabled={!editable}
+            onChange={(e) => setGroupMax(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-min`}>{t('settings.groupMin')}</label>
-          <input id={`${id}-min`} type="number" inputMode="numeric" min={1} max={60} value={groupMin} disabled={!editable} onChange={(e) => setGroupMin(e.target.value)} />
+          <input
+            id={`${id}-min`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={60}
+            value={groupMin}
+            disabled={!editable}
+            onChange={(e) => setGroupMin(e.target.value)}
+          />
         </div>
       </div>
       <label className="fd-choice">
@@ -128,8 +157,15 @@ function SettingsForm({ settings, editable }: { settings: DutySettings; editable
               </div>
               <div className="field">
                 <label htmlFor={`${id}-r${i}-prio`}>{t('settings.reasonPriority')}</label>
-                <input id={`${id}-r${i}-prio`} type="number" inputMode="numeric" min={1} max={9} value={r.priority}
-                  onChange={(e) => setReason(i, { priority: Number(e.target.value) })} />
+                <input
+                  id={`${id}-r${i}-prio`}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={9}
+                  value={r.priority}
+                  onChange={(e) => setReason(i, { priority: Number(e.target.value) })}
+                />
               </div>
             </div>
             {(['kk', 'ru', 'en'] as const).map((lang) => (
@@ -139,19 +175,42 @@ function SettingsForm({ settings, editable }: { settings: DutySettings; editable
               </div>
             ))}
             {editable && reasons.length > 1 && (
-              <button type="button" className="button button--quiet" onClick={() => setReasons(reasons.filter((_, j) => j !== i))}>{t('settings.removeReason')}</button>
+              <button type="button" className="button button--quiet" onClick={() => setReasons(reasons.filter((_, j) => j !== i))}>
+                {t('settings.removeReason')}
+              </button>
             )}
           </fieldset>
         ))}
         {editable && (
-          <div><button type="button" className="button button--secondary"
-            onClick={() => setReasons([...reasons, { code: '', priority: 5, label: { kk: '', ru: '', en: '' } }])}>{t('settings.addReason')}</button></div>
+          <div>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setReasons([...reasons, { code: '', priority: 5, label: { kk: '', ru: '', en: '' } }])}
+            >
+              {t('settings.addReason')}
+            </button>
+          </div>
         )}
       </fieldset>
-      {problem && <p className="form__error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="form__error" role="alert">
+          {problem}
+        </p>
+      )}
       {save.isError && <ErrorNotice error={save.error} />}
-      {save.isSuccess && <p className="notice" role="status">{t('settings.saved')}</p>}
-      {editable && <div className="fd-actions"><button type="submit" className="button" disabled={save.isPending}>{t('settings.save')}</button></div>}
+      {save.isSuccess && (
+        <p className="notice" role="status">
+          {t('settings.saved')}
+        </p>
+      )}
+      {editable && (
+        <div className="fd-actions">
+          <button type="submit" className="button" disabled={save.isPending}>
+            {t('settings.save')}
+          </button>
+        </div>
+      )}
     </form>
   );
 }
@@ -181,7 +240,11 @@ export function DutySettingsPage() {
   return (
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
-        <ol><li><Link to="/">{t('common:app.home')}</Link></li></ol>
+        <ol>
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+        </ol>
       </nav>
       <h1>{t('settings.title')}</h1>
       <p className="lead">{t('settings.intro')}</p>
@@ -189,14 +252,22 @@ export function DutySettingsPage() {
         <div className="field">
           <label htmlFor="duty-settings-kind">{t('settings.kind')}</label>
           <select id="duty-settings-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {KINDS.map((k) => <option key={k} value={k}>{t(`settings.kinds.${k}`)}</option>)}
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`settings.kinds.${k}`)}
+              </option>
+            ))}
           </select>
         </div>
         {options.length > 1 && (
           <div className="field">
             <label htmlFor="duty-settings-scope">{t('settings.scope')}</label>
             <select id="duty-settings-scope" value={scopeKey} onChange={(e) => setScopeKey(e.target.value)}>
-              {options.map((o) => <option key={o.key} value={o.key}>{o.label}</option>)}
+              {options.map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.label}
+                </option>
+              ))}
             </select>
           </div>
         )}
@@ -207,7 +278,7 @@ export function DutySettingsPage() {
           {(data) => (
             <>
               {data.regionId !== null && <p className="muted">{data.inherited ? t('settings.inherited') : t('settings.own')}</p>}
-              <SettingsForm key={`${kind}-${regionId ?? "country"}`} settings={data} editable={editable} />
+              <SettingsForm key={`${kind}-${regionId ?? 'country'}`} settings={data} editable={editable} />
             </>
           )}
         </QueryView>

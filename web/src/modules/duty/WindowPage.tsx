@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice, QueryView } from '../../ui/feedback.js';
 import { fullName, localised, shortName } from '../../ui/format.js';
 import { useTitle } from '../../ui/useTitle.js';
-import {
-  groupsQuery, moveChild, runGrouping, type AdminApplication, type DutyGroup, type DutyWindow, type GroupingResult,
-} from './api.js';
+import { groupsQuery, moveChild, runGrouping, type AdminApplication, type DutyGroup, type DutyWindow, type GroupingResult } from './api.js';
 import { WindowFacts } from './WindowFacts.js';
 import { ApplicationsSection } from './ApplicationsSection.js';
 import { ConfirmButton } from './ConfirmButton.js';
@@ -15,7 +13,11 @@ import { dateTimeText, dayPatternText } from './days.js';
 import { useDayNames } from './useDayNames.js';
 import './duty.css';
 
-interface Movable { applicationId: number; name: string; groupId: number | null }
+interface Movable {
+  applicationId: number;
+  name: string;
+  groupId: number | null;
+}
 
 /**
  * Moves one child into another group or back to the waiting list; the cap error is shown in words.
@@ -42,8 +44,7 @@ function MoveControl({ child, groups, windowId }: { child: Movable; groups: Duty
   };
   if (!open) {
     return (
-      <button type="button" className="button button--quiet fd-move__open" aria-label={t('window.moveTo', { name: child.name })}
-        onClick={() => setOpen(true)}>
+      <button type="button" className="button button--quiet fd-move__open" aria-label={t('window.moveTo', { name: child.name })} onClick={() => setOpen(true)}>
         {t('window.move')}
       </button>
     );
@@ -51,8 +52,16 @@ function MoveControl({ child, groups, windowId }: { child: Movable; groups: Duty
   return (
     <form className="fd-move" onSubmit={submit}>
       <label htmlFor={id}>{t('window.moveTo', { name: child.name })}</label>
-      {/* biome-ignore lint/a11y/noAutofocus: the form opens on the teacher's own "move" click; focus follows it */}
-      <select id={id} value={target} autoFocus onChange={(e) => { setTarget(e.target.value); move.reset(); }}>
+      <select
+        id={id}
+        value={target}
+        // biome-ignore lint/a11y/noAutofocus: the form opens on the teacher's own "move" click; focus follows it
+        autoFocus
+        onChange={(e) => {
+          setTarget(e.target.value);
+          move.reset();
+        }}
+      >
         {targets.map((g) => (
           <option key={g.id} value={g.id}>
             {t('window.group', { label: g.label })} · {t('shiftN', { n: g.shift })} · {dayPatternText(g.days, days)} · {g.size}/{g.capacity}
@@ -61,8 +70,19 @@ function MoveControl({ child, groups, windowId }: { child: Movable; groups: Duty
         {child.groupId !== null && <option value="waiting">{t('window.toWaiting')}</option>}
       </select>
       <div className="fd-actions">
-        <button type="submit" className="button" disabled={move.isPending}>{t('window.moveHere')}</button>
-        <button type="button" className="button button--secondary" onClick={() => { setOpen(false); move.reset(); }}>{t('cancel')}</button>
+        <button type="submit" className="button" disabled={move.isPending}>
+          {t('window.moveHere')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setOpen(false);
+            move.reset();
+          }}
+        >
+          {t('cancel')}
+        </button>
       </div>
       {move.isError && <ErrorNotice error={move.error} />}
     </form>
@@ -80,11 +100,16 @@ function GroupCard({ group, groups, windowId }: { group: DutyGroup; groups: Duty
         {group.belowMinimum && <span className="fd-tag fd-tag--warn">{t('window.belowMinimum')}</span>}
       </h3>
       <dl className="facts">
-        <dt>{t('parent.shiftLabel')}</dt><dd>{t('shiftN', { n: group.shift })}</dd>
-        <dt>{t('parent.daysLabel')}</dt><dd>{dayPatternText(group.days, days)}</dd>
-        <dt>{t('parent.room')}</dt><dd>{group.room.name}</dd>
-        <dt>{t('parent.teacher')}</dt><dd>{fullName(group.teacher)}</dd>
-        <dt>{t('window.child')}</dt><dd>{t('window.size', { size: group.size, capacity: group.capacity })}</dd>
+        <dt>{t('parent.shiftLabel')}</dt>
+        <dd>{t('shiftN', { n: group.shift })}</dd>
+        <dt>{t('parent.daysLabel')}</dt>
+        <dd>{dayPatternText(group.days, days)}</dd>
+        <dt>{t('parent.room')}</dt>
+        <dd>{group.room.name}</dd>
+        <dt>{t('parent.teacher')}</dt>
+        <dd>{fullName(group.teacher)}</dd>
+        <dt>{t('window.child')}</dt>
+        <dd>{t('window.size', { size: group.size, capacity: group.capacity })}</dd>
       </dl>
       <ul className="duty-members" aria-label={t('window.members', { label: group.label })}>
         {group.members.map((m) => (
@@ -104,10 +129,13 @@ function GroupCard({ group, groups, windowId }: { group: DutyGroup; groups: Duty
 function WaitingList({ waiting, groups, window }: { waiting: AdminApplication[]; groups: DutyGroup[]; window: DutyWindow }) {
   const { t, i18n } = useTranslation('duty');
   const lang = i18n.language;
-  const reasonText = (codes: string[]) => codes.map((c) => {
-    const r = window.reasons.find((x) => x.code === c);
-    return r ? localised(r.label, lang) : c;
-  }).join('; ');
+  const reasonText = (codes: string[]) =>
+    codes
+      .map((c) => {
+        const r = window.reasons.find((x) => x.code === c);
+        return r ? localised(r.label, lang) : c;
+      })
+      .join('; ');
   if (waiting.length === 0) return <p>{t('window.noWaiting')}</p>;
   return (
     <ol className="duty-waiting">
@@ -118,12 +146,23 @@ function WaitingList({ waiting, groups, window }: { waiting: AdminApplication[];
             {a.siblingIds.length > 0 && <span className="fd-tag">{t('window.siblings')}</span>}
           </p>
           <dl className="facts fd-compact">
-            <dt>{t('window.priority')}</dt><dd>{a.priority}</dd>
-            <dt>{t('window.reasons')}</dt><dd>{reasonText(a.reasons)}</dd>
-            {a.preferredShift !== null && <><dt>{t('parent.preferredShift')}</dt><dd>{t('shiftN', { n: a.preferredShift })}</dd></>}
-            <dt>{t('window.submittedAt')}</dt><dd>{dateTimeText(a.submittedAt, lang)}</dd>
+            <dt>{t('window.priority')}</dt>
+            <dd>{a.priority}</dd>
+            <dt>{t('window.reasons')}</dt>
+            <dd>{reasonText(a.reasons)}</dd>
+            {a.preferredShift !== null && (
+              <>
+                <dt>{t('parent.preferredShift')}</dt>
+                <dd>{t('shiftN', { n: a.preferredShift })}</dd>
+              </>
+            )}
+            <dt>{t('window.submittedAt')}</dt>
+            <dd>{dateTimeText(a.submittedAt, lang)}</dd>
             {a.waitingReason && (
-              <><dt>{t('window.why')}</dt><dd>{t(`waitingReasons.${a.waitingReason as 'moved_by_admin'}`, { defaultValue: a.waitingReason })}</dd></>
+              <>
+                <dt>{t('window.why')}</dt>
+                <dd>{t(`waitingReasons.${a.waitingReason as 'moved_by_admin'}`, { defaultValue: a.waitingReason })}</dd>
+              </>
             )}
           </dl>
           {groups.length > 0 && <MoveControl child={{ applicationId: a.id, name: fullName(a.child), groupId: null }} groups={groups} windowId={window.id} />}
@@ -156,15 +195,26 @@ function GroupingActions({ window }: { window: DutyWindow }) {
       </div>
       <p className="field__hint">{t('window.reshuffleHint')}</p>
       <div className="fd-actions">
-        <ConfirmButton label={t('window.reshuffle')} question={t('window.reshuffleHint')} yes={t('window.reshuffleYes')} no={t('cancel')}
-          busy={run.isPending} onConfirm={() => run.mutate(true)} />
+        <ConfirmButton
+          label={t('window.reshuffle')}
+          question={t('window.reshuffleHint')}
+          yes={t('window.reshuffleYes')}
+          no={t('cancel')}
+          busy={run.isPending}
+          onConfirm={() => run.mutate(true)}
+        />
       </div>
       <div aria-live="polite">
         {result && (
           <p className="notice">
             {t('window.result', {
-              groups: result.groups, created: result.groupsCreated, removed: result.groupsRemoved, placed: result.placed,
-              newlyPlaced: result.newlyPlaced, moved: result.moved, waiting: result.waiting,
+              groups: result.groups,
+              created: result.groupsCreated,
+              removed: result.groupsRemoved,
+              placed: result.placed,
+              newlyPlaced: result.newlyPlaced,
+              moved: result.moved,
+              waiting: result.waiting,
             })}
           </p>
         )}
@@ -185,8 +235,14 @@ export function WindowPage({ windowId }: { windowId: number }) {
         <>
           <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
             <ol>
-              <li><Link to="/">{t('common:app.home')}</Link></li>
-              <li><Link to="/duty/organisations/$organisationId" params={{ organisationId: window.organisationId }}>{t('window.back')}</Link></li>
+              <li>
+                <Link to="/">{t('common:app.home')}</Link>
+              </li>
+              <li>
+                <Link to="/duty/organisations/$organisationId" params={{ organisationId: window.organisationId }}>
+                  {t('window.back')}
+                </Link>
+              </li>
             </ol>
           </nav>
           <h1>{t('window.title')}</h1>
@@ -196,15 +252,23 @@ export function WindowPage({ windowId }: { windowId: number }) {
             <GroupingActions window={window} />
           </section>
           <section className="card" aria-labelledby="duty-groups">
-            <h2 id="duty-groups">{t('admin.groups')} ({groups.length})</h2>
-            {groups.length === 0 ? <p>{t('window.noGroups')}</p> : (
+            <h2 id="duty-groups">
+              {t('admin.groups')} ({groups.length})
+            </h2>
+            {groups.length === 0 ? (
+              <p>{t('window.noGroups')}</p>
+            ) : (
               <div className="duty-groups">
-                {groups.map((g) => <GroupCard key={g.id} group={g} groups={groups} windowId={window.id} />)}
+                {groups.map((g) => (
+                  <GroupCard key={g.id} group={g} groups={groups} windowId={window.id} />
+                ))}
               </div>
             )}
           </section>
           <section className="card" aria-labelledby="duty-waiting">
-            <h2 id="duty-waiting">{t('window.waiting')} ({waiting.length})</h2>
+            <h2 id="duty-waiting">
+              {t('window.waiting')} ({waiting.length})
+            </h2>
             <WaitingList waiting={waiting} groups={groups} window={window} />
           </section>
           <ApplicationsSection window={window} />

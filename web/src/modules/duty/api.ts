@@ -1,8 +1,17 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  adminApplication, applicationBody, dutySettings, groupingResult, groupsResponse, myChildren, parentApplication, totalsResponse,
-  windowBody, windowList, windowSchema,
+  adminApplication,
+  applicationBody,
+  dutySettings,
+  groupingResult,
+  groupsResponse,
+  myChildren,
+  parentApplication,
+  totalsResponse,
+  windowBody,
+  windowList,
+  windowSchema,
 } from '../../../../contracts/duty.js';
 import { api } from '../../api/client.js';
 
@@ -29,31 +38,33 @@ export const applyForDuty = (body: ApplicationBody) => api.post<ParentApplicatio
 export const withdrawApplication = (id: number) => api.post<ParentApplication>(`/api/duty/applications/${id}/withdraw`);
 
 // ── school admins ──
-export const windowsQuery = (organisationId: number) => queryOptions({
-  queryKey: ['duty', 'organisations', organisationId, 'windows'],
-  queryFn: ({ signal }) => api.get<WindowList>(`/api/duty/organisations/${organisationId}/windows`, { signal }),
-});
-export const openWindow = (organisationId: number, body: WindowBody) =>
-  api.post<DutyWindow>(`/api/duty/organisations/${organisationId}/windows`, body);
+export const windowsQuery = (organisationId: number) =>
+  queryOptions({
+    queryKey: ['duty', 'organisations', organisationId, 'windows'],
+    queryFn: ({ signal }) => api.get<WindowList>(`/api/duty/organisations/${organisationId}/windows`, { signal }),
+  });
+export const openWindow = (organisationId: number, body: WindowBody) => api.post<DutyWindow>(`/api/duty/organisations/${organisationId}/windows`, body);
 export const closeWindow = (windowId: number) => api.post<DutyWindow>(`/api/duty/windows/${windowId}/close`);
 
-export const groupsQuery = (windowId: number) => queryOptions({
-  queryKey: ['duty', 'windows', windowId, 'groups'],
-  queryFn: ({ signal }) => api.get<GroupsResponse>(`/api/duty/windows/${windowId}/groups`, { signal }),
-});
-export const runGrouping = (windowId: number, reshuffle: boolean) =>
-  api.post<GroupingResult>(`/api/duty/windows/${windowId}/grouping`, { reshuffle });
+export const groupsQuery = (windowId: number) =>
+  queryOptions({
+    queryKey: ['duty', 'windows', windowId, 'groups'],
+    queryFn: ({ signal }) => api.get<GroupsResponse>(`/api/duty/windows/${windowId}/groups`, { signal }),
+  });
+export const runGrouping = (windowId: number, reshuffle: boolean) => api.post<GroupingResult>(`/api/duty/windows/${windowId}/grouping`, { reshuffle });
 export const moveChild = (applicationId: number, groupId: number | null) =>
   api.post<AdminApplication>(`/api/duty/applications/${applicationId}/move`, { groupId });
 
-export const dutySettingsQuery = (kind: 'school' | 'kindergarten' | 'additional') => queryOptions({
-  queryKey: ['duty', 'settings', kind],
-  queryFn: ({ signal }) => api.get<DutySettings>('/api/duty/settings', { query: { kind }, signal }),
-  staleTime: 10 * 60_000,
-});
+export const dutySettingsQuery = (kind: 'school' | 'kindergarten' | 'additional') =>
+  queryOptions({
+    queryKey: ['duty', 'settings', kind],
+    queryFn: ({ signal }) => api.get<DutySettings>('/api/duty/settings', { query: { kind }, signal }),
+    staleTime: 10 * 60_000,
+  });
 
 // ── officers ──
-export const totalsQuery = (f: { regionId?: number; districtId?: number }) => queryOptions({
-  queryKey: ['duty', 'totals', f],
-  queryFn: ({ signal }) => api.get<Totals>('/api/duty/totals', { query: { ...f }, signal }),
-});
+export const totalsQuery = (f: { regionId?: number; districtId?: number }) =>
+  queryOptions({
+    queryKey: ['duty', 'totals', f],
+    queryFn: ({ signal }) => api.get<Totals>('/api/duty/totals', { query: { ...f }, signal }),
+  });

@@ -23,13 +23,25 @@ function ParentDutySection() {
               {relevant.map((c) => (
                 <li key={c.child.id}>
                   <strong>{c.child.firstName}</strong> ({c.class.name}):{' '}
-                  {c.application && c.application.status !== 'withdrawn'
-                    ? <>{t(`status.${c.application.status}`)}{c.application.group && <> — {t('window.group', { label: c.application.group.label })}, {t('shiftN', { n: c.application.group.shift })}</>}</>
-                    : t('parent.summaryApply')}
+                  {c.application && c.application.status !== 'withdrawn' ? (
+                    <>
+                      {t(`status.${c.application.status}`)}
+                      {c.application.group && (
+                        <>
+                          {' '}
+                          — {t('window.group', { label: c.application.group.label })}, {t('shiftN', { n: c.application.group.shift })}
+                        </>
+                      )}
+                    </>
+                  ) : (
+                    t('parent.summaryApply')
+                  )}
                 </li>
               ))}
             </ul>
-            <p><Link to="/duty">{t('parent.allDuty')}</Link></p>
+            <p>
+              <Link to="/duty">{t('parent.allDuty')}</Link>
+            </p>
           </>
         )}
       </QueryView>
@@ -55,14 +67,28 @@ function AdminDutySection({ grant }: { grant: RoleGrant }) {
                 <p>
                   {current.isOpen ? t('admin.open') : t('admin.closed')}.{' '}
                   {t('admin.counts', {
-                    total: current.counts.submitted + current.counts.placed + current.counts.waiting, placed: current.counts.placed,
-                    waiting: current.counts.waiting, submitted: current.counts.submitted,
+                    total: current.counts.submitted + current.counts.placed + current.counts.waiting,
+                    placed: current.counts.placed,
+                    waiting: current.counts.waiting,
+                    submitted: current.counts.submitted,
                   })}
                 </p>
-              ) : <p>{t('admin.noWindows')}</p>}
+              ) : (
+                <p>{t('admin.noWindows')}</p>
+              )}
               <ul className="fd-links">
-                {current && <li><Link to="/duty/windows/$windowId" params={{ windowId: current.id }}>{t('admin.manage')}</Link></li>}
-                <li><Link to="/duty/organisations/$organisationId" params={{ organisationId }}>{t('admin.openLink')}</Link></li>
+                {current && (
+                  <li>
+                    <Link to="/duty/windows/$windowId" params={{ windowId: current.id }}>
+                      {t('admin.manage')}
+                    </Link>
+                  </li>
+                )}
+                <li>
+                  <Link to="/duty/organisations/$organisationId" params={{ organisationId }}>
+                    {t('admin.openLink')}
+                  </Link>
+                </li>
               </ul>
             </>
           );
@@ -79,7 +105,9 @@ export function DutyHomeSections({ me }: { me: Me }) {
   return (
     <>
       {isParent && <ParentDutySection />}
-      {admin.map((g) => <AdminDutySection key={g.scope.organisationId} grant={g} />)}
+      {admin.map((g) => (
+        <AdminDutySection key={g.scope.organisationId} grant={g} />
+      ))}
     </>
   );
 }

@@ -5,7 +5,13 @@
 export const kk = {
   title: 'Кезекші сыныптар',
   days: {
-    mon: 'дүйсенбі', tue: 'сейсенбі', wed: 'сәрсенбі', thu: 'бейсенбі', fri: 'жұма', sat: 'сенбі', sun: 'жексенбі',
+    mon: 'дүйсенбі',
+    tue: 'сейсенбі',
+    wed: 'сәрсенбі',
+    thu: 'бейсенбі',
+    fri: 'жұма',
+    sat: 'сенбі',
+    sun: 'жексенбі',
   },
   shiftN: '{{n}}-ауысым',
   status: {
@@ -100,7 +106,8 @@ export const kk = {
     reshuffleHint: 'Барлық бала қайта бөлінеді, кейбірі басқа топқа ауысуы мүмкін. Ата-аналарға хабарлама барады.',
     reshuffleYes: 'Иә, қайта құру',
     running: 'Құрылуда…',
-    result: 'Топтар: {{groups}} (жаңа {{created}}, жабылған {{removed}}). Топта: {{placed}} (жаңадан {{newlyPlaced}}, ауыстырылған {{moved}}). Күтуде: {{waiting}}.',
+    result:
+      'Топтар: {{groups}} (жаңа {{created}}, жабылған {{removed}}). Топта: {{placed}} (жаңадан {{newlyPlaced}}, ауыстырылған {{moved}}). Күтуде: {{waiting}}.',
     newApplications: 'Топқа әлі бөлінбеген жаңа өтініштер: {{n}}.',
     noGroups: 'Топтар әлі құрылмаған.',
     group: '{{label}} тобы',
@@ -220,7 +227,13 @@ type Strings = typeof kk;
 export const ru: Strings & { applications: Strings['applications'] & { count_few: string; count_many: string } } = {
   title: 'Дежурные классы',
   days: {
-    mon: 'понедельник', tue: 'вторник', wed: 'среда', thu: 'четверг', fri: 'пятница', sat: 'суббота', sun: 'воскресенье',
+    mon: 'понедельник',
+    tue: 'вторник',
+    wed: 'среда',
+    thu: 'четверг',
+    fri: 'пятница',
+    sat: 'суббота',
+    sun: 'воскресенье',
   },
   shiftN: '{{n}}-я смена',
   status: {
@@ -315,7 +328,8 @@ export const ru: Strings & { applications: Strings['applications'] & { count_few
     reshuffleHint: 'Все дети распределяются заново, некоторые могут попасть в другую группу. Родители получат уведомления.',
     reshuffleYes: 'Да, переформировать',
     running: 'Формируются…',
-    result: 'Групп: {{groups}} (новых {{created}}, закрыто {{removed}}). В группах: {{placed}} (впервые {{newlyPlaced}}, переведено {{moved}}). Ожидают: {{waiting}}.',
+    result:
+      'Групп: {{groups}} (новых {{created}}, закрыто {{removed}}). В группах: {{placed}} (впервые {{newlyPlaced}}, переведено {{moved}}). Ожидают: {{waiting}}.',
     newApplications: 'Новых заявлений, ещё не распределённых: {{n}}.',
     noGroups: 'Группы ещё не сформированы.',
     group: 'Группа {{label}}',
@@ -435,7 +449,13 @@ export const ru: Strings & { applications: Strings['applications'] & { count_few
 export const en: Strings = {
   title: 'Duty classes',
   days: {
-    mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
+    mon: 'Monday',
+    tue: 'Tuesday',
+    wed: 'Wednesday',
+    thu: 'Thursday',
+    fri: 'Friday',
+    sat: 'Saturday',
+    sun: 'Sunday',
   },
   shiftN: 'shift {{n}}',
   status: {
@@ -530,7 +550,8 @@ export const en: Strings = {
     reshuffleHint: 'Every child is placed again and some may move to another group. Parents are notified.',
     reshuffleYes: 'Yes, reshuffle',
     running: 'Forming…',
-    result: 'Groups: {{groups}} ({{created}} new, {{removed}} closed). In groups: {{placed}} ({{newlyPlaced}} newly placed, {{moved}} moved). Waiting: {{waiting}}.',
+    result:
+      'Groups: {{groups}} ({{created}} new, {{removed}} closed). In groups: {{placed}} ({{newlyPlaced}} newly placed, {{moved}} moved). Waiting: {{waiting}}.',
     newApplications: 'New applications not yet placed: {{n}}.',
     noGroups: 'No groups have been formed yet.',
     group: 'Group {{label}}',

@@ -24,7 +24,8 @@ const idParams = <K extends string>(key: K) => ({
 
 /** Area filters of officers' pages: `?regionId=3&districtId=7`, anything else dropped. */
 export const areaSearch = (s: Record<string, unknown>): { regionId?: number; districtId?: number } => ({
-  regionId: optionalId(s.regionId), districtId: optionalId(s.districtId),
+  regionId: optionalId(s.regionId),
+  districtId: optionalId(s.districtId),
 });
 
 /** The routes under the signed-in layout given as `parent` (casts: see learning/routes.tsx). */

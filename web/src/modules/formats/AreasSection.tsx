@@ -19,21 +19,26 @@ function History({ area, scale }: { area: AreaSituation; scale: SituationScale }
   const history = useQuery(situationHistoryQuery(area.area.level, area.area.id, page));
   return (
     <QueryView query={history}>
-      {(data) => data.items.length === 0 ? <p>{t('areas.noHistory')}</p> : (
-        <>
-          <ol className="fd-history" aria-busy={history.isPlaceholderData}>
-            {data.items.map((r) => (
-              <li key={r.id}>
-                <strong>{formatDate(r.effectiveFrom, lang)}</strong>:{' '}
-                {r.level ? LEVEL_LABELS[scale][r.level][langOf(lang)] : t('areas.inheritRecord')}
-                <div className="muted">{r.source}</div>
-                <div className="muted">{t('areas.recordedBy')}: {r.recordedBy ?? '—'}, {dateTimeText(r.recordedAt, lang)}</div>
-              </li>
-            ))}
-          </ol>
-          <Pager page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} busy={history.isPlaceholderData} />
-        </>
-      )}
+      {(data) =>
+        data.items.length === 0 ? (
+          <p>{t('areas.noHistory')}</p>
+        ) : (
+          <>
+            <ol className="fd-history" aria-busy={history.isPlaceholderData}>
+              {data.items.map((r) => (
+                <li key={r.id}>
+                  <strong>{formatDate(r.effectiveFrom, lang)}</strong>: {r.level ? LEVEL_LABELS[scale][r.level][langOf(lang)] : t('areas.inheritRecord')}
+                  <div className="muted">{r.source}</div>
+                  <div className="muted">
+                    {t('areas.recordedBy')}: {r.recordedBy ?? '—'}, {dateTimeText(r.recordedAt, lang)}
+                  </div>
+                </li>
+              ))}
+            </ol>
+            <Pager page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} busy={history.isPlaceholderData} />
+          </>
+        )
+      }
     </QueryView>
   );
 }
@@ -57,7 +62,9 @@ function AreaCard({ area, scale, filter }: { area: AreaSituation; scale: Situati
         <LevelBadge level={e.level} scale={scale} />{' '}
         {area.own && area.own.level !== null
           ? t('areas.own')
-          : e.assumed ? t('areas.assumed') : t('areas.inherited', { area: e.area ? AREA_LABELS[e.area][langOf(lang)] : '—' })}
+          : e.assumed
+            ? t('areas.assumed')
+            : t('areas.inherited', { area: e.area ? AREA_LABELS[e.area][langOf(lang)] : '—' })}
         {e.since && <>, {t('since', { date: formatDate(e.since, lang) })}</>}
       </p>
       {area.scheduled && (
@@ -68,19 +75,39 @@ function AreaCard({ area, scale, filter }: { area: AreaSituation; scale: Situati
         </p>
       )}
       {/* the decree is shown where it was recorded; an inherited one is a click up the tree */}
-      {area.own && area.own.level !== null && e.source && <p className="muted">{t('areas.source')}: {e.source}</p>}
+      {area.own && area.own.level !== null && e.source && (
+        <p className="muted">
+          {t('areas.source')}: {e.source}
+        </p>
+      )}
       <div className="fd-actions">
         {area.canRecord && (
-          <button type="button" className="button button--secondary" aria-expanded={open === 'form'}
-            onClick={() => { setOpen(open === 'form' ? null : 'form'); setSaved(null); }}>
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-expanded={open === 'form'}
+            onClick={() => {
+              setOpen(open === 'form' ? null : 'form');
+              setSaved(null);
+            }}
+          >
             {t('areas.record')}
           </button>
         )}
-        <button type="button" className="button button--quiet" aria-expanded={open === 'history'} onClick={() => setOpen(open === 'history' ? null : 'history')}>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-expanded={open === 'history'}
+          onClick={() => setOpen(open === 'history' ? null : 'history')}
+        >
           {open === 'history' ? t('areas.hideHistory') : t('areas.history')}
         </button>
         {drill && (
-          <Link className="button button--quiet" to="/formats" search={level === 'region' ? { regionId: area.area.id! } : { regionId: filter.regionId, districtId: area.area.id! }}>
+          <Link
+            className="button button--quiet"
+            to="/formats"
+            search={level === 'region' ? { regionId: area.area.id! } : { regionId: filter.regionId, districtId: area.area.id! }}
+          >
             {t('areas.openChildren', { name, what: t(`areas.children.${level}`) })}
           </Link>
         )}
@@ -91,7 +118,17 @@ function AreaCard({ area, scale, filter }: { area: AreaSituation; scale: Situati
           <ImpactView impact={saved} />
         </div>
       )}
-      {open === 'form' && <SituationForm area={area} scale={scale} onClose={() => setOpen(null)} onSaved={(impact) => { setSaved(impact); setOpen(null); }} />}
+      {open === 'form' && (
+        <SituationForm
+          area={area}
+          scale={scale}
+          onClose={() => setOpen(null)}
+          onSaved={(impact) => {
+            setSaved(impact);
+            setOpen(null);
+          }}
+        />
+      )}
       {open === 'history' && <History area={area} scale={scale} />}
     </li>
   );
@@ -105,11 +142,17 @@ export function AreasSection({ filter }: { filter: AreaFilter }) {
     <section className="card" aria-labelledby="formats-areas">
       <h2 id="formats-areas">{t('nav.situation')}</h2>
       <QueryView query={areas}>
-        {(data) => data.items.length === 0 ? <p>{t('areas.none')}</p> : (
-          <ul className="plain-list" aria-label={t('areas.caption')}>
-            {data.items.map((a) => <AreaCard key={`${a.area.level}-${a.area.id}`} area={a} scale={data.scale} filter={filter} />)}
-          </ul>
-        )}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('areas.none')}</p>
+          ) : (
+            <ul className="plain-list" aria-label={t('areas.caption')}>
+              {data.items.map((a) => (
+                <AreaCard key={`${a.area.level}-${a.area.id}`} area={a} scale={data.scale} filter={filter} />
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
     </section>
   );

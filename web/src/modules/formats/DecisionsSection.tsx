@@ -32,22 +32,26 @@ function DecisionItem({ row }: { row: DecisionRow }) {
   return (
     <li className="org-card">
       <h3 className="org-card__name">
-        <Link to="/formats/organisations/$organisationId" params={{ organisationId: o.id }}>{localised(o.name, lang)}</Link>
+        <Link to="/formats/organisations/$organisationId" params={{ organisationId: o.id }}>
+          {localised(o.name, lang)}
+        </Link>
       </h3>
       <p className="muted">
-        {t(`organisations:kinds.${o.kind}`)} · {localised(o.settlement.name, lang)} ({t(`organisations:settlementKinds.${o.settlement.kind}`)})
-        {' · '}{localised(o.district.name, lang)} · {t('organisation.pupils')}: {formatNumber(o.pupilCount, lang)}
+        {t(`organisations:kinds.${o.kind}`)} · {localised(o.settlement.name, lang)} ({t(`organisations:settlementKinds.${o.settlement.kind}`)}){' · '}
+        {localised(o.district.name, lang)} · {t('organisation.pupils')}: {formatNumber(o.pupilCount, lang)}
       </p>
       {d ? (
         <>
           <p>
             <FormatBadge format={d.format} />
-            {d.source === 'override' && <span className="fd-tag fd-tag--override">{t('decisions.override')}</span>}
-            {' '}<span className="muted">{t('since', { date: formatDate(d.effectiveFrom, lang) })}</span>
+            {d.source === 'override' && <span className="fd-tag fd-tag--override">{t('decisions.override')}</span>}{' '}
+            <span className="muted">{t('since', { date: formatDate(d.effectiveFrom, lang) })}</span>
           </p>
           <p className="fd-reason">{renderReasonParts(d.reason, langOf(lang))}</p>
         </>
-      ) : <p>{t('decisions.noDecision')}</p>}
+      ) : (
+        <p>{t('decisions.noDecision')}</p>
+      )}
       <ClassCounts counts={row.classesByFormat} />
     </li>
   );
@@ -76,34 +80,52 @@ export function DecisionsSection({ filter }: { filter: AreaFilter }) {
   };
   return (
     <section className="card" id="formats-decisions" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`} ref={heading} tabIndex={-1}>{t('nav.decisions')}</h2>
+      <h2 id={`${id}-h`} ref={heading} tabIndex={-1}>
+        {t('nav.decisions')}
+      </h2>
       <form className="fd-filters" onSubmit={show}>
         <div className="field">
           <label htmlFor={`${id}-format`}>{t('decisions.format')}</label>
           <select id={`${id}-format`} value={format} onChange={(e) => setFormat(e.target.value as FormatCode | '')}>
             <option value="">{t('decisions.any')}</option>
-            {FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f][langOf(lang)]}</option>)}
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_LABELS[f][langOf(lang)]}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-kind`}>{t('decisions.kind')}</label>
           <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value)}>
             <option value="">{t('decisions.any')}</option>
-            {KINDS.map((k) => <option key={k} value={k}>{t(`organisations:kinds.${k}`)}</option>)}
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`organisations:kinds.${k}`)}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="button button--secondary">{t('decisions.show')}</button>
+        <button type="submit" className="button button--secondary">
+          {t('decisions.show')}
+        </button>
       </form>
       <QueryView query={list}>
-        {(data) => data.total === 0 ? <p>{t('decisions.none')}</p> : (
-          <>
-            <p>{t('decisions.total', { total: formatNumber(data.total, lang) })}</p>
-            <ul className="plain-list" aria-busy={list.isPlaceholderData}>
-              {data.items.map((row) => <DecisionItem key={row.organisation.id} row={row} />)}
-            </ul>
-            <Pager page={data.page} pageSize={data.pageSize} total={data.total} onChange={turn} busy={list.isPlaceholderData} />
-          </>
-        )}
+        {(data) =>
+          data.total === 0 ? (
+            <p>{t('decisions.none')}</p>
+          ) : (
+            <>
+              <p>{t('decisions.total', { total: formatNumber(data.total, lang) })}</p>
+              <ul className="plain-list" aria-busy={list.isPlaceholderData}>
+                {data.items.map((row) => (
+                  <DecisionItem key={row.organisation.id} row={row} />
+                ))}
+              </ul>
+              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onChange={turn} busy={list.isPlaceholderData} />
+            </>
+          )
+        }
       </QueryView>
     </section>
   );

@@ -19,17 +19,35 @@ export function FormatsPage({ regionId, districtId }: AreaFilter) {
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
         <ol>
-          <li><Link to="/">{t('common:app.home')}</Link></li>
-          {(regionId !== undefined || districtId !== undefined) && <li><Link to="/formats" search={up}>{t('areas.up')}</Link></li>}
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+          {(regionId !== undefined || districtId !== undefined) && (
+            <li>
+              <Link to="/formats" search={up}>
+                {t('areas.up')}
+              </Link>
+            </li>
+          )}
         </ol>
       </nav>
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
       <ul className="fd-links fd-links--inline">
-        <li><Link to="/formats/rules">{t('nav.rules')}</Link></li>
-        <li><Link to="/duty/totals" search={filter}>{t('nav.dutyTotals')}</Link></li>
-        <li><Link to="/formats/settings">{t('settings.link')}</Link></li>
-        <li><Link to="/duty/settings">{t('settings.dutyLink')}</Link></li>
+        <li>
+          <Link to="/formats/rules">{t('nav.rules')}</Link>
+        </li>
+        <li>
+          <Link to="/duty/totals" search={filter}>
+            {t('nav.dutyTotals')}
+          </Link>
+        </li>
+        <li>
+          <Link to="/formats/settings">{t('settings.link')}</Link>
+        </li>
+        <li>
+          <Link to="/duty/settings">{t('settings.dutyLink')}</Link>
+        </li>
       </ul>
       <AreasSection filter={filter} />
       <DecisionsSection filter={filter} />

@@ -20,12 +20,23 @@ export function ImpactView({ impact }: { impact: Impact }) {
   return (
     <section className="fd-impact" aria-labelledby={id}>
       <h3 id={id}>{t('impact.title', { date: formatDate(impact.effectiveFrom, lang) })}</h3>
-      {nothing ? <p>{t('impact.none')}</p> : (
+      {nothing ? (
+        <p>{t('impact.none')}</p>
+      ) : (
         <>
           <dl className="fd-impact__totals">
-            <div><dt>{t('impact.organisations')}</dt><dd>{n(totals.organisations)}</dd></div>
-            <div><dt>{t('impact.classes')}</dt><dd>{n(totals.classes)}</dd></div>
-            <div><dt>{t('impact.pupils')}</dt><dd>{n(totals.pupils)}</dd></div>
+            <div>
+              <dt>{t('impact.organisations')}</dt>
+              <dd>{n(totals.organisations)}</dd>
+            </div>
+            <div>
+              <dt>{t('impact.classes')}</dt>
+              <dd>{n(totals.classes)}</dd>
+            </div>
+            <div>
+              <dt>{t('impact.pupils')}</dt>
+              <dd>{n(totals.pupils)}</dd>
+            </div>
           </dl>
           {impact.transitions.length > 0 && (
             <>
@@ -35,8 +46,12 @@ export function ImpactView({ impact }: { impact: Impact }) {
                   <thead>
                     <tr>
                       <th scope="col">{t('impact.transition')}</th>
-                      <th scope="col" className="num">{t('impact.organisations')}</th>
-                      <th scope="col" className="num">{t('impact.classes')}</th>
+                      <th scope="col" className="num">
+                        {t('impact.organisations')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('impact.classes')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -44,7 +59,8 @@ export function ImpactView({ impact }: { impact: Impact }) {
                       <tr key={i}>
                         <th scope="row" className="fd-impact__transition">
                           {tr.from ? <FormatBadge format={tr.from} /> : <span className="muted">{t('impact.noFormat')}</span>}
-                          <span aria-hidden="true"> → </span><span className="visually-hidden"> — </span>
+                          <span aria-hidden="true"> → </span>
+                          <span className="visually-hidden"> — </span>
                           <FormatBadge format={tr.to} />
                         </th>
                         <td className="num">{n(tr.organisations)}</td>
@@ -65,9 +81,15 @@ export function ImpactView({ impact }: { impact: Impact }) {
                   <thead>
                     <tr>
                       <th scope="col">{t('impact.district')}</th>
-                      <th scope="col" className="num">{t('impact.organisations')}</th>
-                      <th scope="col" className="num">{t('impact.classes')}</th>
-                      <th scope="col" className="num">{t('impact.pupils')}</th>
+                      <th scope="col" className="num">
+                        {t('impact.organisations')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('impact.classes')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('impact.pupils')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -99,7 +121,8 @@ export function ImpactView({ impact }: { impact: Impact }) {
                     {e.class && <> · {e.class.name}</>}
                     <div>
                       {e.from ? <FormatBadge format={e.from} /> : <span className="muted">{t('impact.noFormat')}</span>}
-                      <span aria-hidden="true"> → </span><span className="visually-hidden"> — </span>
+                      <span aria-hidden="true"> → </span>
+                      <span className="visually-hidden"> — </span>
                       <FormatBadge format={e.to} />
                     </div>
                     <p className="fd-reason">{renderReasonParts(e.reason, langOf(lang))}</p>

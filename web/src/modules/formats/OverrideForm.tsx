@@ -55,13 +55,21 @@ export function OverrideForm({ data }: { data: OrganisationFormats }) {
           <label htmlFor={`${id}-target`}>{t('override.target')}</label>
           <select id={`${id}-target`} value={target} onChange={(e) => setTarget(e.target.value)}>
             <option value="">{t('organisation.whole')}</option>
-            {data.classes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {data.classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-format`}>{t('override.format')}</label>
           <select id={`${id}-format`} value={format} onChange={(e) => setFormat(e.target.value as FormatCode)}>
-            {FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f][lang]}</option>)}
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_LABELS[f][lang]}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -70,8 +78,11 @@ export function OverrideForm({ data }: { data: OrganisationFormats }) {
           <legend>{t('override.onSite')}</legend>
           {ACTIVITIES.map((a) => (
             <label key={a} className="fd-choice">
-              <input type="checkbox" checked={onSite.includes(a)}
-                onChange={(e) => setOnSite(e.target.checked ? [...onSite, a] : onSite.filter((x) => x !== a))} />
+              <input
+                type="checkbox"
+                checked={onSite.includes(a)}
+                onChange={(e) => setOnSite(e.target.checked ? [...onSite, a] : onSite.filter((x) => x !== a))}
+              />
               <span>{t(`activities.${a}`)}</span>
             </label>
           ))}
@@ -85,9 +96,19 @@ export function OverrideForm({ data }: { data: OrganisationFormats }) {
       )}
       <div className="field">
         <label htmlFor={`${id}-reason`}>{t('override.reason')}</label>
-        <textarea id={`${id}-reason`} rows={2} required minLength={3} maxLength={500} value={reason} aria-describedby={`${id}-reason-hint`}
-          onChange={(e) => setReason(e.target.value)} />
-        <p id={`${id}-reason-hint`} className="field__hint">{t('override.reasonHint')}</p>
+        <textarea
+          id={`${id}-reason`}
+          rows={2}
+          required
+          minLength={3}
+          maxLength={500}
+          value={reason}
+          aria-describedby={`${id}-reason-hint`}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <p id={`${id}-reason-hint`} className="field__hint">
+          {t('override.reasonHint')}
+        </p>
       </div>
       <div className="fd-row">
         <div className="field">
@@ -99,11 +120,21 @@ export function OverrideForm({ data }: { data: OrganisationFormats }) {
           <DateInput id={`${id}-to`} value={to} min={from || undefined} onChange={setTo} />
         </div>
       </div>
-      {problem && <p className="form__error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="form__error" role="alert">
+          {problem}
+        </p>
+      )}
       {save.isError && <ErrorNotice error={save.error} />}
-      {done && <p className="notice" role="status">{t('override.saved')}</p>}
+      {done && (
+        <p className="notice" role="status">
+          {t('override.saved')}
+        </p>
+      )}
       <div className="fd-actions">
-        <button type="submit" className="button" disabled={save.isPending}>{save.isPending ? t('override.saving') : t('override.submit')}</button>
+        <button type="submit" className="button" disabled={save.isPending}>
+          {save.isPending ? t('override.saving') : t('override.submit')}
+        </button>
       </div>
     </form>
   );

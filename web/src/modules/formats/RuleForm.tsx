@@ -29,8 +29,18 @@ function toggle<T>(list: T[], value: T, on: boolean, order?: readonly T[]): T[] 
 }
 const numberOrUndefined = (s: string) => (s.trim() === '' || !Number.isFinite(Number(s)) ? undefined : Math.trunc(Number(s)));
 
-function Checks<T extends string | number>({ legend, options, chosen, label, onChange }: {
-  legend: string; options: readonly T[]; chosen: T[]; label: (v: T) => string; onChange: (next: T[] | undefined) => void;
+function Checks<T extends string | number>({
+  legend,
+  options,
+  chosen,
+  label,
+  onChange,
+}: {
+  legend: string;
+  options: readonly T[];
+  chosen: T[];
+  label: (v: T) => string;
+  onChange: (next: T[] | undefined) => void;
 }) {
   return (
     <fieldset className="fd-choices fd-choices--row">
@@ -55,32 +65,65 @@ function OutcomeFields({ then, onChange, prefix }: { then: Loose; onChange: (nex
       <div className="fd-row">
         <div className="field">
           <label htmlFor={`${prefix}-format`}>{t('ruleForm.format')}</label>
-          <select id={`${prefix}-format`} value={format} onChange={(e) => {
-            const f = e.target.value;
-            let next = withKey(then, 'format', f);
-            next = withKey(next, 'onSite', f === 'combined' ? (strings(then.onSite).length ? then.onSite : ['lab', 'practice']) : undefined);
-            onChange(next);
-          }}>
-            {FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f][lang]}</option>)}
+          <select
+            id={`${prefix}-format`}
+            value={format}
+            onChange={(e) => {
+              const f = e.target.value;
+              let next = withKey(then, 'format', f);
+              next = withKey(next, 'onSite', f === 'combined' ? (strings(then.onSite).length ? then.onSite : ['lab', 'practice']) : undefined);
+              onChange(next);
+            }}
+          >
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_LABELS[f][lang]}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${prefix}-sub`}>{t('ruleForm.subgroupMax')}</label>
-          <input id={`${prefix}-sub`} type="number" inputMode="numeric" min={1} max={60} value={typeof then.subgroupMax === 'number' ? then.subgroupMax : ''}
-            onChange={(e) => onChange(withKey(then, 'subgroupMax', numberOrUndefined(e.target.value)))} />
+          <input
+            id={`${prefix}-sub`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={60}
+            value={typeof then.subgroupMax === 'number' ? then.subgroupMax : ''}
+            onChange={(e) => onChange(withKey(then, 'subgroupMax', numberOrUndefined(e.target.value)))}
+          />
         </div>
       </div>
       {format === 'combined' && (
-        <Checks legend={t('ruleForm.onSite')} options={ACTIVITIES} chosen={strings(then.onSite) as (typeof ACTIVITIES)[number][]}
-          label={(a) => t(`activities.${a}`)} onChange={(v) => onChange(withKey(then, 'onSite', v))} />
+        <Checks
+          legend={t('ruleForm.onSite')}
+          options={ACTIVITIES}
+          chosen={strings(then.onSite) as (typeof ACTIVITIES)[number][]}
+          label={(a) => t(`activities.${a}`)}
+          onChange={(v) => onChange(withKey(then, 'onSite', v))}
+        />
       )}
     </>
   );
 }
 
-function RuleFields({ rule, index, count, groups, onChange, onMove, onRemove }: {
-  rule: Loose; index: number; count: number; groups: string[];
-  onChange: (next: Loose) => void; onMove: (by: -1 | 1) => void; onRemove: () => void;
+function RuleFields({
+  rule,
+  index,
+  count,
+  groups,
+  onChange,
+  onMove,
+  onRemove,
+}: {
+  rule: Loose;
+  index: number;
+  count: number;
+  groups: string[];
+  onChange: (next: Loose) => void;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
 }) {
   const { t, i18n } = useTranslation(['formats', 'organisations']);
   const lang = langOf(i18n.language);
@@ -90,7 +133,8 @@ function RuleFields({ rule, index, count, groups, onChange, onMove, onRemove }: 
   const then = isObject(rule.then) ? rule.then : {};
   const setWhen = (key: string, value: unknown) => onChange({ ...rule, when: withKey(when, key, value) });
   const title = rule.title;
-  const titleIn = (l: (typeof LANGS)[number]) => (isObject(title) && typeof title[l] === 'string' ? title[l] as string : typeof title === 'string' ? title : '');
+  const titleIn = (l: (typeof LANGS)[number]) =>
+    isObject(title) && typeof title[l] === 'string' ? (title[l] as string) : typeof title === 'string' ? title : '';
   const setTitle = (l: (typeof LANGS)[number], text: string) => {
     const next = Object.fromEntries(LANGS.map((x) => [x, x === l ? text : titleIn(x)]));
     onChange(withKey(rule, 'title', LANGS.every((x) => next[x] === '') ? undefined : next));
@@ -98,7 +142,9 @@ function RuleFields({ rule, index, count, groups, onChange, onMove, onRemove }: 
   const heading = localText(title, lang) || `#${typeof rule.id === 'string' ? rule.id : index + 1}`;
   return (
     <details className="rule-form__rule">
-      <summary>{t('ruleForm.ruleN', { n: index + 1 })}: {heading}</summary>
+      <summary>
+        {t('ruleForm.ruleN', { n: index + 1 })}: {heading}
+      </summary>
       <div className="form">
         <div className="field">
           <label htmlFor={`${p}-id`}>{t('ruleForm.id')}</label>
@@ -122,40 +168,77 @@ function RuleFields({ rule, index, count, groups, onChange, onMove, onRemove }: 
           </div>
           <div className="field">
             <label htmlFor={`${p}-settlement`}>{t('ruleForm.settlement')}</label>
-            <select id={`${p}-settlement`} value={typeof when.settlement === 'string' ? when.settlement : ''} onChange={(e) => setWhen('settlement', e.target.value || undefined)}>
+            <select
+              id={`${p}-settlement`}
+              value={typeof when.settlement === 'string' ? when.settlement : ''}
+              onChange={(e) => setWhen('settlement', e.target.value || undefined)}
+            >
               <option value="">{t('ruleForm.any')}</option>
               <option value="rural">{t('rules.cond.rural')}</option>
               <option value="urban">{t('rules.cond.urban')}</option>
             </select>
           </div>
         </div>
-        <Checks legend={t('ruleForm.kinds')} options={KINDS} chosen={strings(when.kinds) as (typeof KINDS)[number][]}
-          label={(k) => t(`organisations:kinds.${k}`)} onChange={(v) => setWhen('kinds', v)} />
+        <Checks
+          legend={t('ruleForm.kinds')}
+          options={KINDS}
+          chosen={strings(when.kinds) as (typeof KINDS)[number][]}
+          label={(k) => t(`organisations:kinds.${k}`)}
+          onChange={(v) => setWhen('kinds', v)}
+        />
         <div className="fd-row">
           <div className="field">
             <label htmlFor={`${p}-min`}>{t('ruleForm.minPupils')}</label>
-            <input id={`${p}-min`} type="number" inputMode="numeric" min={0} value={typeof when.minPupils === 'number' ? when.minPupils : ''}
-              onChange={(e) => setWhen('minPupils', numberOrUndefined(e.target.value))} />
+            <input
+              id={`${p}-min`}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              value={typeof when.minPupils === 'number' ? when.minPupils : ''}
+              onChange={(e) => setWhen('minPupils', numberOrUndefined(e.target.value))}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${p}-max`}>{t('ruleForm.maxPupils')}</label>
-            <input id={`${p}-max`} type="number" inputMode="numeric" min={0} value={typeof when.maxPupils === 'number' ? when.maxPupils : ''}
-              onChange={(e) => setWhen('maxPupils', numberOrUndefined(e.target.value))} />
+            <input
+              id={`${p}-max`}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              value={typeof when.maxPupils === 'number' ? when.maxPupils : ''}
+              onChange={(e) => setWhen('maxPupils', numberOrUndefined(e.target.value))}
+            />
           </div>
         </div>
-        <Checks legend={t('ruleForm.situation')} options={SITUATION_LEVELS} chosen={strings(when.situation) as (typeof SITUATION_LEVELS)[number][]}
-          label={(l) => LEVEL_LABELS[scale][l][lang]} onChange={(v) => setWhen('situation', v)} />
+        <Checks
+          legend={t('ruleForm.situation')}
+          options={SITUATION_LEVELS}
+          chosen={strings(when.situation) as (typeof SITUATION_LEVELS)[number][]}
+          label={(l) => LEVEL_LABELS[scale][l][lang]}
+          onChange={(v) => setWhen('situation', v)}
+        />
         <Checks legend={t('ruleForm.grades')} options={GRADES} chosen={numbers(when.grades)} label={(g) => String(g)} onChange={(v) => setWhen('grades', v)} />
         {groups.length > 0 && (
-          <Checks legend={t('ruleForm.specialtyGroups')} options={groups} chosen={strings(when.specialtyGroups)}
-            label={(g) => SPECIALTY_GROUP_LABELS[g]?.[lang] ?? g} onChange={(v) => setWhen('specialtyGroups', v)} />
+          <Checks
+            legend={t('ruleForm.specialtyGroups')}
+            options={groups}
+            chosen={strings(when.specialtyGroups)}
+            label={(g) => SPECIALTY_GROUP_LABELS[g]?.[lang] ?? g}
+            onChange={(v) => setWhen('specialtyGroups', v)}
+          />
         )}
         <h3 className="rule-form__sub">{t('ruleForm.outcome')}</h3>
         <OutcomeFields then={then} prefix={p} onChange={(next) => onChange({ ...rule, then: next })} />
         <div className="fd-actions">
-          <button type="button" className="button button--quiet" disabled={index === 0} onClick={() => onMove(-1)}>{t('ruleForm.moveUp')}</button>
-          <button type="button" className="button button--quiet" disabled={index === count - 1} onClick={() => onMove(1)}>{t('ruleForm.moveDown')}</button>
-          <button type="button" className="button button--quiet" onClick={onRemove}>{t('ruleForm.remove')}</button>
+          <button type="button" className="button button--quiet" disabled={index === 0} onClick={() => onMove(-1)}>
+            {t('ruleForm.moveUp')}
+          </button>
+          <button type="button" className="button button--quiet" disabled={index === count - 1} onClick={() => onMove(1)}>
+            {t('ruleForm.moveDown')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={onRemove}>
+            {t('ruleForm.remove')}
+          </button>
         </div>
       </div>
     </details>
@@ -184,12 +267,21 @@ export function RuleForm({ body, onChange }: { body: Loose; onChange: (next: Loo
     <div className="form rule-form">
       <div className="field">
         <label htmlFor={`${id}-name`}>{t('ruleForm.name')}</label>
-        <input id={`${id}-name`} maxLength={200} value={typeof body.name === 'string' ? body.name : ''} onChange={(e) => onChange({ ...body, name: e.target.value })} />
+        <input
+          id={`${id}-name`}
+          maxLength={200}
+          value={typeof body.name === 'string' ? body.name : ''}
+          onChange={(e) => onChange({ ...body, name: e.target.value })}
+        />
       </div>
       <ol className="plain-list rule-form__rules">
         {rules.map((rule, i) => (
           <li key={i}>
-            <RuleFields rule={rule} index={i} count={rules.length} groups={groups}
+            <RuleFields
+              rule={rule}
+              index={i}
+              count={rules.length}
+              groups={groups}
               onChange={(next) => setRules(rules.map((r, j) => (j === i ? next : r)))}
               onMove={(by) => {
                 const next = [...rules];
@@ -197,25 +289,44 @@ export function RuleForm({ body, onChange }: { body: Loose; onChange: (next: Loo
                 next.splice(i + by, 0, moved!);
                 setRules(next);
               }}
-              onRemove={() => setRules(rules.filter((_, j) => j !== i))} />
+              onRemove={() => setRules(rules.filter((_, j) => j !== i))}
+            />
           </li>
         ))}
       </ol>
-      <div><button type="button" className="button button--secondary"
-        onClick={() => setRules([...rules, { id: nextId(), when: {}, then: { format: 'distance' } }])}>{t('ruleForm.add')}</button></div>
+      <div>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => setRules([...rules, { id: nextId(), when: {}, then: { format: 'distance' } }])}
+        >
+          {t('ruleForm.add')}
+        </button>
+      </div>
       <fieldset className="fd-choices">
         <legend>{t('ruleForm.defaultOutcome')}</legend>
         <label className="fd-choice">
-          <input type="checkbox" checked={!isObject(body.default)} onChange={(e) => onChange(withKey(body, 'default', e.target.checked ? undefined : { format: 'distance' }))} />
+          <input
+            type="checkbox"
+            checked={!isObject(body.default)}
+            onChange={(e) => onChange(withKey(body, 'default', e.target.checked ? undefined : { format: 'distance' }))}
+          />
           <span>{t('ruleForm.noDefault')}</span>
         </label>
         {isObject(body.default) && <OutcomeFields then={body.default} prefix={`${id}-default`} onChange={(next) => onChange({ ...body, default: next })} />}
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-unknown`}>{t('ruleForm.unknownSituation')}</label>
-        <select id={`${id}-unknown`} value={typeof body.unknownSituation === 'string' ? body.unknownSituation : 'red'}
-          onChange={(e) => onChange({ ...body, unknownSituation: e.target.value })}>
-          {SITUATION_LEVELS.map((l) => <option key={l} value={l}>{LEVEL_LABELS.zones[l][lang]}</option>)}
+        <select
+          id={`${id}-unknown`}
+          value={typeof body.unknownSituation === 'string' ? body.unknownSituation : 'red'}
+          onChange={(e) => onChange({ ...body, unknownSituation: e.target.value })}
+        >
+          {SITUATION_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {LEVEL_LABELS.zones[l][lang]}
+            </option>
+          ))}
         </select>
       </div>
     </div>

@@ -8,9 +8,7 @@ import { formatDate, localised } from '../../ui/format.js';
 import { useTitle } from '../../ui/useTitle.js';
 import { dateTimeText } from '../duty/days.js';
 import { meQuery } from '../identity/api.js';
-import {
-  currentRuleSetQuery, previewRuleSet, publishRuleSet, ruleSetsQuery, type RuleSetDetail, type RuleSetPreview, type RuleSetPublished,
-} from './api.js';
+import { currentRuleSetQuery, previewRuleSet, publishRuleSet, ruleSetsQuery, type RuleSetDetail, type RuleSetPreview, type RuleSetPublished } from './api.js';
 import { FormatBadge, langOf } from './FormatBadge.js';
 import { ImpactView } from './ImpactView.js';
 import { FORMATS, LEVEL_LABELS, SITUATION_LEVELS, SPECIALTY_GROUP_LABELS, type FormatCode } from './reason.js';
@@ -28,16 +26,25 @@ function usePhrase() {
   const lang = langOf(i18n.language);
   return (p: ConditionPhrase): string => {
     switch (p.key) {
-      case 'level': return t(`rules.cond.${p.value}`);
-      case 'kinds': return p.values.map((k) => t(`organisations:kinds.${k as 'school'}`, { defaultValue: k })).join(', ');
-      case 'settlement': return t(`rules.cond.${p.value}`);
-      case 'maxPupils': case 'minPupils': return t(`rules.cond.${p.key}`, { count: p.n });
-      case 'situation': return t('rules.cond.situation', {
-        list: p.values.map((l) => ((SITUATION_LEVELS as readonly string[]).includes(l) ? LEVEL_LABELS.zones[l as 'green'][lang] : l)).join(', '),
-      });
-      case 'grades': return t('rules.cond.grades', { list: p.values.join(', ') });
-      case 'specialtyGroups': return t('rules.cond.specialtyGroups', { list: p.values.map((g) => SPECIALTY_GROUP_LABELS[g]?.[lang] ?? g).join(', ') });
-      case 'regions': return t('rules.cond.regions', { list: p.values.join(', ') });
+      case 'level':
+        return t(`rules.cond.${p.value}`);
+      case 'kinds':
+        return p.values.map((k) => t(`organisations:kinds.${k as 'school'}`, { defaultValue: k })).join(', ');
+      case 'settlement':
+        return t(`rules.cond.${p.value}`);
+      case 'maxPupils':
+      case 'minPupils':
+        return t(`rules.cond.${p.key}`, { count: p.n });
+      case 'situation':
+        return t('rules.cond.situation', {
+          list: p.values.map((l) => ((SITUATION_LEVELS as readonly string[]).includes(l) ? LEVEL_LABELS.zones[l as 'green'][lang] : l)).join(', '),
+        });
+      case 'grades':
+        return t('rules.cond.grades', { list: p.values.join(', ') });
+      case 'specialtyGroups':
+        return t('rules.cond.specialtyGroups', { list: p.values.map((g) => SPECIALTY_GROUP_LABELS[g]?.[lang] ?? g).join(', ') });
+      case 'regions':
+        return t('rules.cond.regions', { list: p.values.join(', ') });
     }
   };
 }
@@ -74,13 +81,21 @@ function RulesSummary({ body }: { body: unknown }) {
                 {localText(r.title, i18n.language)}
                 {typeof r.id === 'string' && r.id !== String(i + 1) && <span className="muted"> ({r.id})</span>}
               </p>
-              <p><span className="muted">{t('rules.when')}:</span> {phrases.length ? phrases.join('; ') : t('rules.anything')}</p>
-              <p><span className="muted">{t('rules.then')}:</span> <Outcome then={r.then} /></p>
+              <p>
+                <span className="muted">{t('rules.when')}:</span> {phrases.length ? phrases.join('; ') : t('rules.anything')}
+              </p>
+              <p>
+                <span className="muted">{t('rules.then')}:</span> <Outcome then={r.then} />
+              </p>
             </li>
           );
         })}
       </ol>
-      {isObject(body.default) && <p><span className="muted">{t('rules.default')}:</span> <Outcome then={body.default} /></p>}
+      {isObject(body.default) && (
+        <p>
+          <span className="muted">{t('rules.default')}:</span> <Outcome then={body.default} />
+        </p>
+      )}
       {typeof unknown === 'string' && (SITUATION_LEVELS as readonly string[]).includes(unknown) && (
         <p className="muted">{t('rules.unknownSituation', { level: LEVEL_LABELS.zones[unknown as 'red'][langOf(i18n.language)] })}</p>
       )}
@@ -97,7 +112,9 @@ function ServerProblems({ error, onGoTo }: { error: unknown; onGoTo: (line: numb
     return (
       <p>
         {t('rules.jsonAt', { line: d.line, column: d.column })}{' '}
-        <button type="button" className="button button--quiet" onClick={() => onGoTo(d.line as number, d.column as number)}>{t('rules.goToError')}</button>
+        <button type="button" className="button button--quiet" onClick={() => onGoTo(d.line as number, d.column as number)}>
+          {t('rules.goToError')}
+        </button>
       </p>
     );
   }
@@ -107,7 +124,9 @@ function ServerProblems({ error, onGoTo }: { error: unknown; onGoTo: (line: numb
         <p>{t('rules.issues')}</p>
         <ul className="fd-issues">
           {(d.issues as { path?: string; message?: string }[]).map((issue, i) => (
-            <li key={i}><code>{issue.path ? t('rules.issueAt', { path: issue.path }) : t('rules.top')}</code>: {issue.message}</li>
+            <li key={i}>
+              <code>{issue.path ? t('rules.issueAt', { path: issue.path }) : t('rules.top')}</code>: {issue.message}
+            </li>
           ))}
         </ul>
       </>
@@ -121,7 +140,9 @@ function ServerProblems({ error, onGoTo }: { error: unknown; onGoTo: (line: numb
         <ul className="fd-issues">
           {(d.organisations as Named[]).map((o, i) => (
             <li key={i}>
-              <Link to="/formats/organisations/$organisationId" params={{ organisationId: o.id }}>{o.name ? localised(o.name, i18n.language) : `#${o.id}`}</Link>
+              <Link to="/formats/organisations/$organisationId" params={{ organisationId: o.id }}>
+                {o.name ? localised(o.name, i18n.language) : `#${o.id}`}
+              </Link>
               {o.className && <> · {o.className}</>}
             </li>
           ))}
@@ -132,8 +153,18 @@ function ServerProblems({ error, onGoTo }: { error: unknown; onGoTo: (line: numb
   return null;
 }
 
-function Editor({ start, basedOnVersion, regionId, canPublish, onPublished }: {
-  start: RuleSetDetail; basedOnVersion: number; regionId: number | null; canPublish: boolean; onPublished: (r: RuleSetPublished) => void;
+function Editor({
+  start,
+  basedOnVersion,
+  regionId,
+  canPublish,
+  onPublished,
+}: {
+  start: RuleSetDetail;
+  basedOnVersion: number;
+  regionId: number | null;
+  canPublish: boolean;
+  onPublished: (r: RuleSetPublished) => void;
 }) {
   const { t } = useTranslation('formats');
   const queryClient = useQueryClient();
@@ -192,19 +223,57 @@ function Editor({ start, basedOnVersion, regionId, canPublish, onPublished }: {
           <p className="field__hint">{t('rules.editorHint')}</p>
           <p className="muted">{t('rules.basedOn', { version: basedOnVersion })}</p>
           <div className="fd-actions" role="group" aria-label={t('rules.editor')}>
-            <button type="button" className={`button ${view === 'form' ? '' : 'button--secondary'}`} aria-pressed={view === 'form'} onClick={() => setView('form')}>{t('ruleForm.structured')}</button>
-            <button type="button" className={`button ${view === 'json' ? '' : 'button--secondary'}`} aria-pressed={view === 'json'} onClick={() => setView('json')}>{t('ruleForm.advanced')}</button>
+            <button
+              type="button"
+              className={`button ${view === 'form' ? '' : 'button--secondary'}`}
+              aria-pressed={view === 'form'}
+              onClick={() => setView('form')}
+            >
+              {t('ruleForm.structured')}
+            </button>
+            <button
+              type="button"
+              className={`button ${view === 'json' ? '' : 'button--secondary'}`}
+              aria-pressed={view === 'json'}
+              onClick={() => setView('json')}
+            >
+              {t('ruleForm.advanced')}
+            </button>
           </div>
-          {view === 'form' && (parsed.ok && isObject(parsed.value)
-            ? <RuleForm body={parsed.value} onChange={(next) => { setSource(prettyJson(next)); setLocal(null); }} />
-            : <p className="notice notice--error">{t('ruleForm.unparsable')}</p>)}
+          {view === 'form' &&
+            (parsed.ok && isObject(parsed.value) ? (
+              <RuleForm
+                body={parsed.value}
+                onChange={(next) => {
+                  setSource(prettyJson(next));
+                  setLocal(null);
+                }}
+              />
+            ) : (
+              <p className="notice notice--error">{t('ruleForm.unparsable')}</p>
+            ))}
           {view === 'json' && <p className="field__hint">{t('ruleForm.advancedHint')}</p>}
           <div className="field" hidden={view !== 'json'}>
             <label htmlFor={`${id}-source`}>{t('rules.source')}</label>
-            <textarea ref={area} id={`${id}-source`} className="fd-code" rows={18} spellCheck={false} autoCapitalize="off" autoCorrect="off"
-              value={source} aria-invalid={local ? true : undefined} aria-describedby={`${id}-source-hint`}
-              onChange={(e) => { setSource(e.target.value); setLocal(null); }} />
-            <p id={`${id}-source-hint`} className="field__hint">{t('rules.sourceHint')}</p>
+            <textarea
+              ref={area}
+              id={`${id}-source`}
+              className="fd-code"
+              rows={18}
+              spellCheck={false}
+              autoCapitalize="off"
+              autoCorrect="off"
+              value={source}
+              aria-invalid={local ? true : undefined}
+              aria-describedby={`${id}-source-hint`}
+              onChange={(e) => {
+                setSource(e.target.value);
+                setLocal(null);
+              }}
+            />
+            <p id={`${id}-source-hint`} className="field__hint">
+              {t('rules.sourceHint')}
+            </p>
           </div>
           <div className="fd-row">
             <div className="field">
@@ -218,9 +287,15 @@ function Editor({ start, basedOnVersion, regionId, canPublish, onPublished }: {
           </div>
           {local && (
             <div className="notice notice--error" role="alert">
-              <p>{local.line !== null && local.column !== null ? t('rules.jsonAt', { line: local.line, column: local.column }) : t('rules.jsonLocal', { message: local.message })}</p>
+              <p>
+                {local.line !== null && local.column !== null
+                  ? t('rules.jsonAt', { line: local.line, column: local.column })
+                  : t('rules.jsonLocal', { message: local.message })}
+              </p>
               {local.line !== null && local.column !== null && (
-                <button type="button" className="button button--secondary" onClick={() => goTo(local.line!, local.column!)}>{t('rules.goToError')}</button>
+                <button type="button" className="button button--secondary" onClick={() => goTo(local.line!, local.column!)}>
+                  {t('rules.goToError')}
+                </button>
               )}
             </div>
           )}
@@ -234,19 +309,31 @@ function Editor({ start, basedOnVersion, regionId, canPublish, onPublished }: {
             <button type="submit" className="button button--secondary" disabled={preview.isPending}>
               {preview.isPending ? t('rules.checking') : t('rules.check')}
             </button>
-            <button type="button" className="button" disabled={!upToDate || publish.isPending}
+            <button
+              type="button"
+              className="button"
+              disabled={!upToDate || publish.isPending}
               aria-describedby={upToDate ? undefined : `${id}-check-first`}
-              onClick={() => publish.mutate({ regionId, source, effectiveFrom: effectiveFrom || undefined, notes, basedOnVersion })}>
+              onClick={() => publish.mutate({ regionId, source, effectiveFrom: effectiveFrom || undefined, notes, basedOnVersion })}
+            >
               {publish.isPending ? t('rules.publishing') : t('rules.publish')}
             </button>
           </div>
-          {!upToDate && <p id={`${id}-check-first`} className="field__hint">{t('rules.checkFirst')}</p>}
+          {!upToDate && (
+            <p id={`${id}-check-first`} className="field__hint">
+              {t('rules.checkFirst')}
+            </p>
+          )}
           {publish.isError && (
             <div>
               <ErrorNotice error={publish.error} />
               <ServerProblems error={publish.error} onGoTo={goTo} />
               {stale && (
-                <button type="button" className="button button--secondary" onClick={() => void queryClient.invalidateQueries({ queryKey: ['formats', 'rule-sets'] })}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => void queryClient.invalidateQueries({ queryKey: ['formats', 'rule-sets'] })}
+                >
                   {t('rules.reload')}
                 </button>
               )}
@@ -261,7 +348,9 @@ function Editor({ start, basedOnVersion, regionId, canPublish, onPublished }: {
             )}
           </div>
         </form>
-      ) : <p className="notice">{t('rules.readOnly')}</p>}
+      ) : (
+        <p className="notice">{t('rules.readOnly')}</p>
+      )}
     </>
   );
 }
@@ -294,51 +383,80 @@ export function RulesPage({ regionId }: { regionId?: number }) {
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
         <ol>
-          <li><Link to="/">{t('common:app.home')}</Link></li>
-          <li><Link to="/formats">{t('title')}</Link></li>
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+          <li>
+            <Link to="/formats">{t('title')}</Link>
+          </li>
         </ol>
       </nav>
       <h1>{t('nav.rules')}</h1>
       {regionGrants.length > 0 && (
         <ul className="fd-links fd-links--inline">
-          <li><Link to="/formats/rules" search={{}} activeOptions={{ includeSearch: true }}>{t('rules.country')}</Link></li>
+          <li>
+            <Link to="/formats/rules" search={{}} activeOptions={{ includeSearch: true }}>
+              {t('rules.country')}
+            </Link>
+          </li>
           {regionGrants.map((g) => (
             <li key={g.scope.regionId}>
-              <Link to="/formats/rules" search={{ regionId: g.scope.regionId! }} activeOptions={{ includeSearch: true }}>{localised(g.scope.name, lang)}</Link>
+              <Link to="/formats/rules" search={{ regionId: g.scope.regionId! }} activeOptions={{ includeSearch: true }}>
+                {localised(g.scope.name, lang)}
+              </Link>
             </li>
           ))}
         </ul>
       )}
       {published && (
         <section className="card" ref={publishedRef} tabIndex={-1} aria-label={t('rules.published', { version: published.ruleSet.version })}>
-          <p className="notice" role="status">{t('rules.published', { version: published.ruleSet.version })}</p>
+          <p className="notice" role="status">
+            {t('rules.published', { version: published.ruleSet.version })}
+          </p>
           <ImpactView impact={published.impact} />
         </section>
       )}
       <section className="card" aria-labelledby="rules-versions">
         <h2 id="rules-versions">{t('rules.versions')}</h2>
         <QueryView query={list}>
-          {(data) => data.items.length === 0 ? <p>{t('rules.noVersions')}</p> : (
-            <ul className="plain-list">
-              {data.items.map((s) => (
-                <li key={s.id} className="org-card">
-                  <p><strong>v{s.version}</strong> · {s.region ? localised(s.region.name, lang) : t('rules.country')} · {localText(s.names, lang) || s.name}</p>
-                  {s.about && <p>{localText(s.about, lang)}</p>}
-                  <p className="muted">
-                    {t('rules.effectiveFrom')}: {formatDate(s.effectiveFrom, lang)} · {t('rules.publishedBy')}: {s.publishedBy ?? '—'}, {dateTimeText(s.publishedAt, lang)}
-                  </p>
-                  {s.notes && <p>{t('rules.notes')}: {s.notes}</p>}
-                </li>
-              ))}
-            </ul>
-          )}
+          {(data) =>
+            data.items.length === 0 ? (
+              <p>{t('rules.noVersions')}</p>
+            ) : (
+              <ul className="plain-list">
+                {data.items.map((s) => (
+                  <li key={s.id} className="org-card">
+                    <p>
+                      <strong>v{s.version}</strong> · {s.region ? localised(s.region.name, lang) : t('rules.country')} · {localText(s.names, lang) || s.name}
+                    </p>
+                    {s.about && <p>{localText(s.about, lang)}</p>}
+                    <p className="muted">
+                      {t('rules.effectiveFrom')}: {formatDate(s.effectiveFrom, lang)} · {t('rules.publishedBy')}: {s.publishedBy ?? '—'},{' '}
+                      {dateTimeText(s.publishedAt, lang)}
+                    </p>
+                    {s.notes && (
+                      <p>
+                        {t('rules.notes')}: {s.notes}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
         </QueryView>
       </section>
       <section className="card">
         <QueryView query={start}>
           {(detail) => (
-            <Editor key={`${regionId ?? 'country'}-${detail.id}`} start={detail} regionId={regionId ?? null}
-              basedOnVersion={missingOwn ? 0 : detail.version} canPublish={list.data?.canPublish ?? false} onPublished={setPublished} />
+            <Editor
+              key={`${regionId ?? 'country'}-${detail.id}`}
+              start={detail}
+              regionId={regionId ?? null}
+              basedOnVersion={missingOwn ? 0 : detail.version}
+              canPublish={list.data?.canPublish ?? false}
+              onPublished={setPublished}
+            />
           )}
         </QueryView>
       </section>

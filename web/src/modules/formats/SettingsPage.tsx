@@ -22,24 +22,58 @@ function Form({ settings, editable }: { settings: FormatsSettings; editable: boo
     },
   });
   return (
-    <form className="form fd-form" noValidate onSubmit={(e: FormEvent) => { e.preventDefault(); save.mutate(); }}>
+    <form
+      className="form fd-form"
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
       <fieldset className="fd-choices" disabled={!editable}>
         <legend>{t('settings.scale')}</legend>
         {(['binary', 'zones'] as const).map((s) => (
           <label key={s} className="fd-choice">
-            <input type="radio" name="fmt-scale" value={s} checked={scale === s} onChange={() => { setScale(s); save.reset(); }} />
+            <input
+              type="radio"
+              name="fmt-scale"
+              value={s}
+              checked={scale === s}
+              onChange={() => {
+                setScale(s);
+                save.reset();
+              }}
+            />
             <span>{t(`settings.${s}`)}</span>
           </label>
         ))}
         <p className="field__hint">{t('settings.scaleHint')}</p>
       </fieldset>
       <label className="fd-choice">
-        <input type="checkbox" checked={regions} disabled={!editable} onChange={(e) => { setRegions(e.target.checked); save.reset(); }} />
+        <input
+          type="checkbox"
+          checked={regions}
+          disabled={!editable}
+          onChange={(e) => {
+            setRegions(e.target.checked);
+            save.reset();
+          }}
+        />
         <span>{t('settings.regions')}</span>
       </label>
       {save.isError && <ErrorNotice error={save.error} />}
-      {save.isSuccess && <p className="notice" role="status">{t('settings.saved')}</p>}
-      {editable && <div className="fd-actions"><button type="submit" className="button" disabled={save.isPending}>{t('settings.save')}</button></div>}
+      {save.isSuccess && (
+        <p className="notice" role="status">
+          {t('settings.saved')}
+        </p>
+      )}
+      {editable && (
+        <div className="fd-actions">
+          <button type="submit" className="button" disabled={save.isPending}>
+            {t('settings.save')}
+          </button>
+        </div>
+      )}
     </form>
   );
 }
@@ -55,8 +89,12 @@ export function FormatsSettingsPage() {
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
         <ol>
-          <li><Link to="/">{t('common:app.home')}</Link></li>
-          <li><Link to="/formats">{t('title')}</Link></li>
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+          <li>
+            <Link to="/formats">{t('title')}</Link>
+          </li>
         </ol>
       </nav>
       <h1>{t('settings.title')}</h1>
@@ -65,7 +103,9 @@ export function FormatsSettingsPage() {
       <section className="card">
         <QueryView query={settings}>{(data) => <Form settings={data} editable={editable} />}</QueryView>
       </section>
-      <p><Link to="/duty/settings">{t('settings.dutyLink')}</Link></p>
+      <p>
+        <Link to="/duty/settings">{t('settings.dutyLink')}</Link>
+      </p>
     </>
   );
 }

@@ -18,12 +18,26 @@ function OfficerFormatsSection() {
   return (
     <Section title={t('home.officer')}>
       <ul className="fd-links">
-        <li><Link to="/formats">{t('nav.situation')}</Link></li>
-        <li><Link to="/formats" hash="formats-decisions">{t('nav.decisions')}</Link></li>
-        <li><Link to="/formats/rules">{t('nav.rules')}</Link></li>
-        <li><Link to="/duty/totals">{t('nav.dutyTotals')}</Link></li>
-        <li><Link to="/formats/settings">{t('settings.link')}</Link></li>
-        <li><Link to="/duty/settings">{t('settings.dutyLink')}</Link></li>
+        <li>
+          <Link to="/formats">{t('nav.situation')}</Link>
+        </li>
+        <li>
+          <Link to="/formats" hash="formats-decisions">
+            {t('nav.decisions')}
+          </Link>
+        </li>
+        <li>
+          <Link to="/formats/rules">{t('nav.rules')}</Link>
+        </li>
+        <li>
+          <Link to="/duty/totals">{t('nav.dutyTotals')}</Link>
+        </li>
+        <li>
+          <Link to="/formats/settings">{t('settings.link')}</Link>
+        </li>
+        <li>
+          <Link to="/duty/settings">{t('settings.dutyLink')}</Link>
+        </li>
       </ul>
     </Section>
   );
@@ -48,8 +62,14 @@ function AdminFormatSection({ grant }: { grant: RoleGrant }) {
                 </p>
                 <p className="fd-reason">{renderReasonParts(data.decision.reason, langOf(lang))}</p>
               </>
-            ) : <p>{t('home.noDecision')}</p>}
-            <p><Link to="/formats/organisations/$organisationId" params={{ organisationId }}>{t('home.details')}</Link></p>
+            ) : (
+              <p>{t('home.noDecision')}</p>
+            )}
+            <p>
+              <Link to="/formats/organisations/$organisationId" params={{ organisationId }}>
+                {t('home.details')}
+              </Link>
+            </p>
           </>
         )}
       </QueryView>
@@ -64,7 +84,9 @@ export function FormatsHomeSections({ me }: { me: Me }) {
   return (
     <>
       {officer && <OfficerFormatsSection />}
-      {admin.map((g) => <AdminFormatSection key={g.scope.organisationId} grant={g} />)}
+      {admin.map((g) => (
+        <AdminFormatSection key={g.scope.organisationId} grant={g} />
+      ))}
     </>
   );
 }

@@ -15,7 +15,9 @@ describe('the rule editor’s JSON check', () => {
   test('the newer engines’ "(line L column C)" wording is read as well', () => {
     const message = "Expected ',' or '}' after property value in JSON at position 7 (line 1 column 8)";
     const original = JSON.parse;
-    JSON.parse = () => { throw new SyntaxError(message); };
+    JSON.parse = () => {
+      throw new SyntaxError(message);
+    };
     try {
       const r = parseJson('{"a": 1');
       expect(r).toEqual({ ok: false, problem: { message, line: 1, column: 8, offset: 7 } });
@@ -46,7 +48,11 @@ describe('a rule’s conditions as phrases', () => {
 
 describe('the rule set as text to edit', () => {
   test('short lists stay on one line, and the text parses back to the same value', () => {
-    const body = { name: 'v2', rules: [{ id: '3', when: { kinds: ['school'], grades: [1, 2, 3, 4] }, then: { format: 'duty', subgroupMax: 15 } }], default: { format: 'distance' } };
+    const body = {
+      name: 'v2',
+      rules: [{ id: '3', when: { kinds: ['school'], grades: [1, 2, 3, 4] }, then: { format: 'duty', subgroupMax: 15 } }],
+      default: { format: 'distance' },
+    };
     const text = prettyJson(body);
     expect(text).toContain('"grades": [1, 2, 3, 4]');
     expect(text.split('\n')[0]).toBe('{');

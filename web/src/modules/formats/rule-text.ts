@@ -3,7 +3,12 @@
  * message), and a rule's conditions as short phrases. No React, tested in `rule-text.test.ts`.
  */
 
-export interface JsonProblem { message: string; line: number | null; column: number | null; offset: number | null }
+export interface JsonProblem {
+  message: string;
+  line: number | null;
+  column: number | null;
+  offset: number | null;
+}
 
 /** Parses the editor's text; on a syntax error, the line and column when the engine tells the position. */
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: JsonProblem } {
@@ -39,8 +44,15 @@ export function offsetOf(text: string, line: number, column: number): number {
 
 /** A rule's conditions as loosely typed JSON (the text being edited may not follow the format yet). */
 export interface LooseCondition {
-  level?: unknown; kinds?: unknown; settlement?: unknown; maxPupils?: unknown; minPupils?: unknown;
-  situation?: unknown; grades?: unknown; specialtyGroups?: unknown; regions?: unknown;
+  level?: unknown;
+  kinds?: unknown;
+  settlement?: unknown;
+  maxPupils?: unknown;
+  minPupils?: unknown;
+  situation?: unknown;
+  grades?: unknown;
+  specialtyGroups?: unknown;
+  regions?: unknown;
 }
 
 export type ConditionPhrase =

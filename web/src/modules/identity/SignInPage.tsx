@@ -78,7 +78,11 @@ export function SignInPage({ redirectTo, sessionEnded }: { redirectTo?: string; 
     <div className="sign-in">
       <h1>{t('signIn.title')}</h1>
       <p>{t('signIn.intro')}</p>
-      {sessionEnded && !problem && <p className="notice" role="status">{t('signIn.sessionEnded')}</p>}
+      {sessionEnded && !problem && (
+        <p className="notice" role="status">
+          {t('signIn.sessionEnded')}
+        </p>
+      )}
       <form className="form card" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={ids.login}>{t('signIn.login')}</label>
@@ -97,7 +101,9 @@ export function SignInPage({ redirectTo, sessionEnded }: { redirectTo?: string; 
             aria-describedby={[ids.loginHint, missing === 'login' ? ids.error : ''].filter(Boolean).join(' ')}
             aria-invalid={missing === 'login' || undefined}
           />
-          <p className="field__hint" id={ids.loginHint}>{t('signIn.loginHint')}</p>
+          <p className="field__hint" id={ids.loginHint}>
+            {t('signIn.loginHint')}
+          </p>
         </div>
         <div className="field">
           <label htmlFor={ids.password}>{t('signIn.password')}</label>
@@ -115,14 +121,20 @@ export function SignInPage({ redirectTo, sessionEnded }: { redirectTo?: string; 
             aria-invalid={missing === 'password' || undefined}
           />
         </div>
-        {problem && <p className="form__error" id={ids.error} role="alert">{problem}</p>}
+        {problem && (
+          <p className="form__error" id={ids.error} role="alert">
+            {problem}
+          </p>
+        )}
         <button type="submit" className="button" disabled={mutation.isPending}>
           {mutation.isPending ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
       <section className="sign-in__help" aria-labelledby={`${ids.password}-help`}>
         <h2 id={`${ids.password}-help`}>{t('signIn.helpTitle')}</h2>
-        <p>{t('signIn.firstTime')} <Link to="/activate">{t('signIn.activate')}</Link></p>
+        <p>
+          {t('signIn.firstTime')} <Link to="/activate">{t('signIn.activate')}</Link>
+        </p>
         <p>{t('signIn.lost')}</p>
       </section>
       {SHOW_DEMO && (
@@ -132,8 +144,7 @@ export function SignInPage({ redirectTo, sessionEnded }: { redirectTo?: string; 
           <ul className="demo__list">
             {DEMO_ACCOUNTS.map((a) => (
               <li key={a.login}>
-                <button type="button" className="button button--secondary" onClick={() => fill(a.login)}
-                  aria-label={t('signIn.demoFill', { login: a.login })}>
+                <button type="button" className="button button--secondary" onClick={() => fill(a.login)} aria-label={t('signIn.demoFill', { login: a.login })}>
                   <code>{a.login}</code>
                 </button>
                 <span>{t(`roles.${a.role}`)}</span>

@@ -136,10 +136,10 @@ export const en: Strings = {
     demoTitle: 'Demo accounts',
     demoText: 'Every demo account has the password {{password}}. Pick an account and the fields fill in by themselves.',
     demoFill: 'Fill in the details of {{login}}',
-    helpTitle: 'Can\'t sign in?',
+    helpTitle: "Can't sign in?",
     firstTime: 'Got an activation code from your school?',
     activate: 'Activate your account',
-    lost: 'If you forgot your password or lost your code, ask your homeroom teacher or your school\'s administrator: they issue a new activation code and the old one stops working.',
+    lost: "If you forgot your password or lost your code, ask your homeroom teacher or your school's administrator: they issue a new activation code and the old one stops working.",
   },
   roles: {
     pupil: 'Pupil',

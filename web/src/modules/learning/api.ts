@@ -1,9 +1,25 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  announcementCreate, announcementList, classSummaryResponse, deliveryInput, diaryResponse, homeworkCreate, homeworkSchema, homeworkView,
-  inboxResponse, joinResponse, journalResponse, lessonDetail, lessonPatch, materialInput, materialSchema, submissionSchema,
-  summaryResponse, teacherLessonsResponse, teachingResponse,
+  announcementCreate,
+  announcementList,
+  classSummaryResponse,
+  deliveryInput,
+  diaryResponse,
+  homeworkCreate,
+  homeworkSchema,
+  homeworkView,
+  inboxResponse,
+  joinResponse,
+  journalResponse,
+  lessonDetail,
+  lessonPatch,
+  materialInput,
+  materialSchema,
+  submissionSchema,
+  summaryResponse,
+  teacherLessonsResponse,
+  teachingResponse,
 } from '../../../../contracts/learning.js';
 import { api } from '../../api/client.js';
 import { send } from './http.js';
@@ -36,16 +52,18 @@ const L = '/api/learning';
 export const LEARNING = 'learning' as const;
 
 /** A pupil's day (default: the school's today) or a range of days (a week). */
-export const diaryQuery = (pupilId: number, range?: { from: string; to: string }) => queryOptions({
-  queryKey: [LEARNING, 'diary', pupilId, range ?? 'today'],
-  queryFn: ({ signal }) => api.get<Diary>(`${L}/pupils/${pupilId}/diary`, { query: range, signal }),
-  placeholderData: (previous) => (previous?.pupil.id === pupilId ? previous : undefined), // keep last week on screen while the next loads
-});
+export const diaryQuery = (pupilId: number, range?: { from: string; to: string }) =>
+  queryOptions({
+    queryKey: [LEARNING, 'diary', pupilId, range ?? 'today'],
+    queryFn: ({ signal }) => api.get<Diary>(`${L}/pupils/${pupilId}/diary`, { query: range, signal }),
+    placeholderData: (previous) => (previous?.pupil.id === pupilId ? previous : undefined), // keep last week on screen while the next loads
+  });
 
-export const summaryQuery = (pupilId: number, termId?: number) => queryOptions({
-  queryKey: [LEARNING, 'summary', pupilId, termId ?? 'current'],
-  queryFn: ({ signal }) => api.get<Summary>(`${L}/pupils/${pupilId}/summary`, { query: { termId }, signal }),
-});
+export const summaryQuery = (pupilId: number, termId?: number) =>
+  queryOptions({
+    queryKey: [LEARNING, 'summary', pupilId, termId ?? 'current'],
+    queryFn: ({ signal }) => api.get<Summary>(`${L}/pupils/${pupilId}/summary`, { query: { termId }, signal }),
+  });
 
 export const teachingQuery = queryOptions({
   queryKey: [LEARNING, 'teaching'],
@@ -53,57 +71,76 @@ export const teachingQuery = queryOptions({
 });
 
 /** The teacher's lessons of a day (default the school's today); `from` is also the school's today for the grid. */
-export const myLessonsQuery = (range?: { from: string; to: string }) => queryOptions({
-  queryKey: [LEARNING, 'my-lessons', range ?? 'today'],
-  queryFn: ({ signal }) => api.get<TeacherLessons>(`${L}/me/lessons`, { query: range, signal }),
-});
+export const myLessonsQuery = (range?: { from: string; to: string }) =>
+  queryOptions({
+    queryKey: [LEARNING, 'my-lessons', range ?? 'today'],
+    queryFn: ({ signal }) => api.get<TeacherLessons>(`${L}/me/lessons`, { query: range, signal }),
+  });
 
-export const journalQuery = (classId: number, subjectId: number, termId?: number) => queryOptions({
-  queryKey: [LEARNING, 'journal', classId, subjectId, termId ?? 'current'],
-  queryFn: ({ signal }) => api.get<Journal>(`${L}/journal`, { query: { classId, subjectId, termId }, signal }),
-  // the grid is the biggest answer (a term of a class): refetch it only when asked to
-  staleTime: 5 * 60_000,
-});
+export const journalQuery = (classId: number, subjectId: number, termId?: number) =>
+  queryOptions({
+    queryKey: [LEARNING, 'journal', classId, subjectId, termId ?? 'current'],
+    queryFn: ({ signal }) => api.get<Journal>(`${L}/journal`, { query: { classId, subjectId, termId }, signal }),
+    // the grid is the biggest answer (a term of a class): refetch it only when asked to
+    staleTime: 5 * 60_000,
+  });
 
-export const lessonQuery = (id: number) => queryOptions({
-  queryKey: [LEARNING, 'lesson', id],
-  queryFn: ({ signal }) => api.get<LessonDetail>(`${L}/lessons/${id}`, { signal }),
-});
+export const lessonQuery = (id: number) =>
+  queryOptions({
+    queryKey: [LEARNING, 'lesson', id],
+    queryFn: ({ signal }) => api.get<LessonDetail>(`${L}/lessons/${id}`, { signal }),
+  });
 
-export const homeworkQuery = (id: number, pupilId?: number) => queryOptions({
-  queryKey: [LEARNING, 'homework', id, pupilId ?? 'me'],
-  queryFn: ({ signal }) => api.get<HomeworkView>(`${L}/homework/${id}`, { query: { pupilId }, signal }),
-});
+export const homeworkQuery = (id: number, pupilId?: number) =>
+  queryOptions({
+    queryKey: [LEARNING, 'homework', id, pupilId ?? 'me'],
+    queryFn: ({ signal }) => api.get<HomeworkView>(`${L}/homework/${id}`, { query: { pupilId }, signal }),
+  });
 
-export const submissionQuery = (id: number) => queryOptions({
-  queryKey: [LEARNING, 'submission', id],
-  queryFn: ({ signal }) => api.get<Submission>(`${L}/submissions/${id}`, { signal }),
-});
+export const submissionQuery = (id: number) =>
+  queryOptions({
+    queryKey: [LEARNING, 'submission', id],
+    queryFn: ({ signal }) => api.get<Submission>(`${L}/submissions/${id}`, { signal }),
+  });
 
 export const INBOX_PAGE_SIZE = 20;
-export interface InboxFilter { classId?: number; subjectId?: number; homeworkId?: number; all?: boolean; page?: number }
-export const inboxQuery = (filter: InboxFilter) => queryOptions({
-  queryKey: [LEARNING, 'inbox', filter.classId ?? 0, filter.subjectId ?? 0, filter.homeworkId ?? 0, filter.all ? 'all' : 'waiting', filter.page ?? 1],
-  queryFn: ({ signal }) => api.get<Inbox>(`${L}/inbox`, {
-    query: {
-      classId: filter.classId, subjectId: filter.subjectId, homeworkId: filter.homeworkId, state: filter.all ? 'all' : undefined,
-      page: filter.page && filter.page > 1 ? filter.page : undefined, limit: INBOX_PAGE_SIZE,
-    },
-    signal,
-  }),
-  placeholderData: (previous) => previous, // the old page stays on screen while the next loads
-});
+export interface InboxFilter {
+  classId?: number;
+  subjectId?: number;
+  homeworkId?: number;
+  all?: boolean;
+  page?: number;
+}
+export const inboxQuery = (filter: InboxFilter) =>
+  queryOptions({
+    queryKey: [LEARNING, 'inbox', filter.classId ?? 0, filter.subjectId ?? 0, filter.homeworkId ?? 0, filter.all ? 'all' : 'waiting', filter.page ?? 1],
+    queryFn: ({ signal }) =>
+      api.get<Inbox>(`${L}/inbox`, {
+        query: {
+          classId: filter.classId,
+          subjectId: filter.subjectId,
+          homeworkId: filter.homeworkId,
+          state: filter.all ? 'all' : undefined,
+          page: filter.page && filter.page > 1 ? filter.page : undefined,
+          limit: INBOX_PAGE_SIZE,
+        },
+        signal,
+      }),
+    placeholderData: (previous) => previous, // the old page stays on screen while the next loads
+  });
 
-export const classSummaryQuery = (classId: number, range?: { from: string; to: string }) => queryOptions({
-  queryKey: [LEARNING, 'class-summary', classId, range ?? 'week'],
-  queryFn: ({ signal }) => api.get<ClassSummary>(`${L}/classes/${classId}/summary`, { query: range, signal }),
-  placeholderData: (previous) => (previous?.class.id === classId ? previous : undefined),
-});
+export const classSummaryQuery = (classId: number, range?: { from: string; to: string }) =>
+  queryOptions({
+    queryKey: [LEARNING, 'class-summary', classId, range ?? 'week'],
+    queryFn: ({ signal }) => api.get<ClassSummary>(`${L}/classes/${classId}/summary`, { query: range, signal }),
+    placeholderData: (previous) => (previous?.class.id === classId ? previous : undefined),
+  });
 
-export const announcementsQuery = (classId: number) => queryOptions({
-  queryKey: [LEARNING, 'announcements', classId],
-  queryFn: ({ signal }) => api.get<z.infer<typeof announcementList>>(`${L}/classes/${classId}/announcements`, { signal }),
-});
+export const announcementsQuery = (classId: number) =>
+  queryOptions({
+    queryKey: [LEARNING, 'announcements', classId],
+    queryFn: ({ signal }) => api.get<z.infer<typeof announcementList>>(`${L}/classes/${classId}/announcements`, { signal }),
+  });
 
 // ── writes ────────────────────────────────────────────────────────────────
 export const joinLesson = (lessonId: number) => send<z.infer<typeof joinResponse>>('POST', `${L}/lessons/${lessonId}/join`);
@@ -131,7 +168,10 @@ export const postAnnouncement = (classId: number, body: z.infer<typeof announcem
 
 // ── printed papers and exports (plain links: the session cookie goes along) ──
 const q = (params: Record<string, string | number | undefined>) =>
-  Object.entries(params).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+  Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
 export const paperUrl = {
   diaryWeek: (pupilId: number, from: string, lang: string) => `${L}/pupils/${pupilId}/diary.pdf?${q({ from, lang })}`,
   reportCard: (pupilId: number, termId: number | undefined, lang: string) => `${L}/pupils/${pupilId}/report.pdf?${q({ termId, lang })}`,

@@ -7,7 +7,9 @@ import { learningErrorText } from './errors.js';
 /** Every code a server module can answer, read from the error factories in its (non-test) files. */
 function serverCodes(module: string): string[] {
   const dir = new URL(`../../../../server/modules/${module}/`, import.meta.url);
-  const sources = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  const sources = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'));
   return [...new Set(sources.flatMap((src) => [...src.matchAll(/createErrorFactory\(\s*'([a-z_]+\.[a-z_]+)'/g)].map((m) => m[1]!)))];
 }
 

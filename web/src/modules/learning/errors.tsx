@@ -51,7 +51,11 @@ export function LearningError({ error, timeZone, onRetry }: { error: unknown; ti
   return (
     <div className="notice notice--error" role="alert">
       <p>{learningErrorText(i18n, error, timeZone)}</p>
-      {onRetry && <button type="button" className="button button--secondary" onClick={onRetry}>{t('app.retry')}</button>}
+      {onRetry && (
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          {t('app.retry')}
+        </button>
+      )}
     </div>
   );
 }

@@ -14,7 +14,11 @@ function lazySection(pick: (m: Awaited<ReturnType<typeof sections>>) => Componen
   const Lazy = lazy(() => sections().then((m) => ({ default: pick(m) })));
   // biome-ignore lint/correctness/noComponentHookFactories: called once per section at module level, so each component is stable
   return function LearningSection(props: Props) {
-    return <Suspense fallback={<Loading />}><Lazy {...props} /></Suspense>;
+    return (
+      <Suspense fallback={<Loading />}>
+        <Lazy {...props} />
+      </Suspense>
+    );
   };
 }
 

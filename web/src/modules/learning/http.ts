@@ -5,8 +5,7 @@
  */
 import { ApiError, CLIENT_CODES, api, toApiError, type Method, type RequestOptions } from '../../api/client.js';
 
-export const send = <T>(method: Exclude<Method, 'GET'>, path: string, options: RequestOptions = {}): Promise<T> =>
-  api.request<T>(method, path, options);
+export const send = <T>(method: Exclude<Method, 'GET'>, path: string, options: RequestOptions = {}): Promise<T> => api.request<T>(method, path, options);
 
 export interface UploadedFile {
   id: string;
@@ -31,10 +30,14 @@ export function uploadFile(file: File, opts: { onProgress?: (fraction: number) =
     };
     xhr.onload = () => {
       const res = new Response(xhr.status === 204 ? null : xhr.responseText, {
-        status: xhr.status, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+        status: xhr.status,
+        headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
       });
       if (res.ok) {
-        res.json().then((body) => resolve(body as UploadedFile), () => reject(new ApiError(CLIENT_CODES.unexpected, 'The response is not JSON', xhr.status)));
+        res.json().then(
+          (body) => resolve(body as UploadedFile),
+          () => reject(new ApiError(CLIENT_CODES.unexpected, 'The response is not JSON', xhr.status)),
+        );
       } else {
         toApiError(res).then(reject, reject);
       }

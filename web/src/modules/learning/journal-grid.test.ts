@@ -109,7 +109,7 @@ describe('cell input', () => {
     expect(inScale(21, scaleOf('section', 20, 10))).toBe(false);
   });
 
-  test("the cursor starts at the last lesson up to today", () => {
+  test('the cursor starts at the last lesson up to today', () => {
     const dates = ['2020-12-07', '2020-12-08', '2020-12-09', '2020-12-10'];
     expect(initialColumn(dates, '2020-12-09')).toBe(2);
     expect(initialColumn(dates, '2020-12-01')).toBe(0);

@@ -19,15 +19,9 @@ export interface GridSize {
 }
 
 /** What a buffer means once it is saved. */
-export type CellInput =
-  | { kind: 'mark'; score: number }
-  | { kind: 'attendance'; status: AttendanceStatus }
-  | { kind: 'clearAttendance' }
-  | { kind: 'invalid' };
+export type CellInput = { kind: 'mark'; score: number } | { kind: 'attendance'; status: AttendanceStatus } | { kind: 'clearAttendance' } | { kind: 'invalid' };
 
-export type GridEffect =
-  | { type: 'save'; row: number; col: number; input: CellInput }
-  | { type: 'clearMark'; row: number; col: number };
+export type GridEffect = { type: 'save'; row: number; col: number; input: CellInput } | { type: 'clearMark'; row: number; col: number };
 
 export interface KeyResult {
   state: GridState;
@@ -42,10 +36,18 @@ export interface KeyResult {
  * (a — absent, l — late, e — excused); п / p / + mark present, and - removes the record.
  */
 const ATTENDANCE_KEYS: Record<string, AttendanceStatus | 'clear'> = {
-  'н': 'absent', 'ж': 'absent', 'a': 'absent',
-  'о': 'late', 'к': 'late', 'l': 'late',
-  'у': 'excused', 'с': 'excused', 'e': 'excused',
-  'п': 'present', 'p': 'present', '+': 'present',
+  н: 'absent',
+  ж: 'absent',
+  a: 'absent',
+  о: 'late',
+  к: 'late',
+  l: 'late',
+  у: 'excused',
+  с: 'excused',
+  e: 'excused',
+  п: 'present',
+  p: 'present',
+  '+': 'present',
   '-': 'clear',
 };
 
@@ -88,9 +90,7 @@ function move(state: GridState, size: GridSize, dRow: number, dCol: number): Gri
 
 /** Saves what is typed (if anything), then moves. */
 function commitAndMove(state: GridState, size: GridSize, dRow: number, dCol: number): KeyResult {
-  const effect: GridEffect | null = state.buffer
-    ? { type: 'save', row: state.row, col: state.col, input: parseCellInput(state.buffer) }
-    : null;
+  const effect: GridEffect | null = state.buffer ? { type: 'save', row: state.row, col: state.col, input: parseCellInput(state.buffer) } : null;
   return { state: move(state, size, dRow, dCol), effect, handled: true };
 }
 
@@ -101,14 +101,21 @@ function commitAndMove(state: GridState, size: GridSize, dRow: number, dCol: num
 export function gridKey(state: GridState, key: string, size: GridSize, opts: { shift?: boolean; editable: boolean }): KeyResult {
   const editing = state.buffer !== null;
   switch (key) {
-    case 'ArrowUp': return commitAndMove(state, size, -1, 0);
-    case 'ArrowDown': return commitAndMove(state, size, 1, 0);
-    case 'ArrowLeft': return commitAndMove(state, size, 0, -1);
-    case 'ArrowRight': return commitAndMove(state, size, 0, 1);
-    case 'Home': return commitAndMove(state, size, 0, -state.col);
-    case 'End': return commitAndMove(state, size, 0, size.cols);
+    case 'ArrowUp':
+      return commitAndMove(state, size, -1, 0);
+    case 'ArrowDown':
+      return commitAndMove(state, size, 1, 0);
+    case 'ArrowLeft':
+      return commitAndMove(state, size, 0, -1);
+    case 'ArrowRight':
+      return commitAndMove(state, size, 0, 1);
+    case 'Home':
+      return commitAndMove(state, size, 0, -state.col);
+    case 'End':
+      return commitAndMove(state, size, 0, size.cols);
     // Enter fills a column pupil by pupil, as marks are given in a lesson
-    case 'Enter': return commitAndMove(state, size, opts.shift ? -1 : 1, 0);
+    case 'Enter':
+      return commitAndMove(state, size, opts.shift ? -1 : 1, 0);
     case 'Tab':
       // case: nothing typed → Tab leaves the grid like anywhere else (no keyboard trap)
       if (!editing) return { state, effect: null, handled: false };

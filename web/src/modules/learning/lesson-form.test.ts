@@ -3,12 +3,30 @@ import type { LessonDetail } from './api.js';
 import { assessmentChoices, dueAtFrom, formFromLesson, patchFromForm } from './lesson-form.js';
 
 const lesson: LessonDetail = {
-  id: 1916, organisationId: 1, timeZone: 'Asia/Almaty', class: { id: 7, name: '5 А' },
+  id: 1916,
+  organisationId: 1,
+  timeZone: 'Asia/Almaty',
+  class: { id: 7, name: '5 А' },
   subject: { id: 8, code: 'math', name: { kk: 'Математика', ru: 'Математика', en: 'Mathematics' } },
   teacher: { id: 5, lastName: 'Петрова', firstName: 'Ольга', middleName: 'Николаевна' },
-  termId: 2, date: '2020-12-09', periodNumber: 1, startsAt: '2020-12-09T02:30:00.000Z', endsAt: '2020-12-09T03:15:00.000Z', room: null,
+  termId: 2,
+  date: '2020-12-09',
+  periodNumber: 1,
+  startsAt: '2020-12-09T02:30:00.000Z',
+  endsAt: '2020-12-09T03:15:00.000Z',
+  room: null,
   delivery: { kind: 'online_live', joinUrl: 'https://live.sabaq.example/room/7-math', tvChannel: null, tvAirAt: null, videoUrl: null },
-  joinable: true, activity: 'lesson', deliverySource: 'format', tvFallback: false, topic: 'Бөлшектер', assessment: 'formative', assessmentMax: null, cancelled: false, materials: [], homework: [], canEdit: true,
+  joinable: true,
+  activity: 'lesson',
+  deliverySource: 'format',
+  tvFallback: false,
+  topic: 'Бөлшектер',
+  assessment: 'formative',
+  assessmentMax: null,
+  cancelled: false,
+  materials: [],
+  homework: [],
+  canEdit: true,
 };
 
 describe('the lesson editor', () => {
@@ -28,25 +46,31 @@ describe('the lesson editor', () => {
 
   test('links must be http(s): a recording without one names the field', () => {
     expect(patchFromForm(lesson, { ...formFromLesson(lesson), kind: 'recorded', videoUrl: 'javascript:alert(1)' })).toEqual({ problem: 'videoUrl' });
-    expect(patchFromForm(lesson, { ...formFromLesson(lesson), kind: 'recorded', videoUrl: 'https://video.example/1' }))
-      .toEqual({ patch: { delivery: { kind: 'recorded', videoUrl: 'https://video.example/1' } } });
+    expect(patchFromForm(lesson, { ...formFromLesson(lesson), kind: 'recorded', videoUrl: 'https://video.example/1' })).toEqual({
+      patch: { delivery: { kind: 'recorded', videoUrl: 'https://video.example/1' } },
+    });
   });
 
   test('a summative column needs its maximum; both are sent together', () => {
     expect(patchFromForm(lesson, { ...formFromLesson(lesson), assessment: 'section', assessmentMax: '' })).toEqual({ problem: 'assessmentMax' });
-    expect(patchFromForm(lesson, { ...formFromLesson(lesson), assessment: 'section', assessmentMax: '20' }))
-      .toEqual({ patch: { assessment: 'section', assessmentMax: 20 } });
+    expect(patchFromForm(lesson, { ...formFromLesson(lesson), assessment: 'section', assessmentMax: '20' })).toEqual({
+      patch: { assessment: 'section', assessmentMax: 20 },
+    });
   });
 
   test('an unchanged TV lesson is recognised even though the form holds only HH:MM', () => {
-    const tv: LessonDetail = { ...lesson, delivery: { kind: 'tv', joinUrl: null, tvChannel: 'al_farabi', tvAirAt: '2020-12-09T02:30:00.000Z', videoUrl: null } };
+    const tv: LessonDetail = {
+      ...lesson,
+      delivery: { kind: 'tv', joinUrl: null, tvChannel: 'al_farabi', tvAirAt: '2020-12-09T02:30:00.000Z', videoUrl: null },
+    };
     expect(patchFromForm(tv, formFromLesson(tv))).toEqual({ patch: {} });
   });
 
   test("handing the delivery back to the learning format sends only that, whatever the form's delivery fields hold", () => {
     const teachers: LessonDetail = { ...lesson, deliverySource: 'teacher' };
-    expect(patchFromForm(teachers, { ...formFromLesson(teachers), useFormat: true, kind: 'recorded', videoUrl: '' }))
-      .toEqual({ patch: { deliverySource: 'format' } });
+    expect(patchFromForm(teachers, { ...formFromLesson(teachers), useFormat: true, kind: 'recorded', videoUrl: '' })).toEqual({
+      patch: { deliverySource: 'format' },
+    });
     // a lesson that already follows the format has nothing to hand back
     expect(patchFromForm(lesson, { ...formFromLesson(lesson), useFormat: true })).toEqual({ patch: {} });
   });

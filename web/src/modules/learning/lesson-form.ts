@@ -62,9 +62,7 @@ function deliveryOf(l: LessonDetail, f: LessonForm): NonNullable<LessonPatch['de
     case 'recorded':
       return isWebUrl(f.videoUrl) ? { kind: 'recorded', videoUrl: f.videoUrl.trim() } : 'videoUrl';
     case 'tv':
-      return /^([01]\d|2[0-3]):[0-5]\d$/.test(f.tvTime)
-        ? { kind: 'tv', tvChannel: f.tvChannel, tvAirAt: zonedToUtc(l.date, f.tvTime, l.timeZone) }
-        : 'tvTime';
+      return /^([01]\d|2[0-3]):[0-5]\d$/.test(f.tvTime) ? { kind: 'tv', tvChannel: f.tvChannel, tvAirAt: zonedToUtc(l.date, f.tvTime, l.timeZone) } : 'tvTime';
     case 'in_person':
     default:
       return { kind: 'in_person' };
@@ -74,10 +72,14 @@ function deliveryOf(l: LessonDetail, f: LessonForm): NonNullable<LessonPatch['de
 function sameDelivery(l: LessonDetail, d: NonNullable<LessonPatch['delivery']>): boolean {
   if (d.kind !== l.delivery.kind) return false;
   switch (d.kind) {
-    case 'online_live': return d.joinUrl === l.delivery.joinUrl;
-    case 'recorded': return d.videoUrl === l.delivery.videoUrl;
-    case 'tv': return d.tvChannel === l.delivery.tvChannel && l.delivery.tvAirAt !== null && Date.parse(d.tvAirAt) === Date.parse(l.delivery.tvAirAt);
-    default: return true;
+    case 'online_live':
+      return d.joinUrl === l.delivery.joinUrl;
+    case 'recorded':
+      return d.videoUrl === l.delivery.videoUrl;
+    case 'tv':
+      return d.tvChannel === l.delivery.tvChannel && l.delivery.tvAirAt !== null && Date.parse(d.tvAirAt) === Date.parse(l.delivery.tvAirAt);
+    default:
+      return true;
   }
 }
 

@@ -67,7 +67,8 @@ export function useOutbox(homeworkId: number): OutboxState | undefined {
 /** Keeps work to send later (replacing older queued work for the same homework). */
 export async function enqueue(item: OutboxItem): Promise<void> {
   const all = await tx('readonly', (s) => s.getAll() as IDBRequest<OutboxItem[]>);
-  for (const old of all) if (old.homeworkId === item.homeworkId && old.personId === item.personId && old.key !== item.key) await tx('readwrite', (s) => s.delete(old.key));
+  for (const old of all)
+    if (old.homeworkId === item.homeworkId && old.personId === item.personId && old.key !== item.key) await tx('readwrite', (s) => s.delete(old.key));
   await tx('readwrite', (s) => s.put(item));
   set(item.homeworkId, { state: 'waiting', item });
 }
@@ -92,9 +93,11 @@ export function flush(personId: number, onSent: (s: Submission) => void): Promis
         set(item.homeworkId, { state: 'refused', code: err.code });
       }
     }
-  })().catch(() => undefined).finally(() => {
-    flushing = null;
-  });
+  })()
+    .catch(() => undefined)
+    .finally(() => {
+      flushing = null;
+    });
   return flushing;
 }
 

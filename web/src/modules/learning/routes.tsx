@@ -12,7 +12,11 @@ const page = <P extends object>(load: () => Promise<{ default: ComponentType<P> 
   const Page = lazy(load);
   // biome-ignore lint/correctness/noComponentHookFactories: called once per page at module level, so each component is stable
   return function LazyPage(props: P) {
-    return <Suspense fallback={<Loading />}><Page {...props} /></Suspense>;
+    return (
+      <Suspense fallback={<Loading />}>
+        <Page {...props} />
+      </Suspense>
+    );
   };
 };
 
@@ -104,7 +108,9 @@ export function learningRoutes<TParent extends AnyRoute>(parent: TParent) {
     getParentRoute: () => parent,
     path: '/learning/journal',
     validateSearch: (s: Record<string, unknown>): { classId: number; subjectId: number; termId?: number } => ({
-      classId: toId(s.classId), subjectId: toId(s.subjectId), termId: optionalId(s.termId),
+      classId: toId(s.classId),
+      subjectId: toId(s.subjectId),
+      termId: optionalId(s.termId),
     }),
     component: function JournalRoute() {
       const { classId, subjectId, termId } = journal.useSearch() as { classId: number; subjectId: number; termId?: number };
@@ -115,8 +121,11 @@ export function learningRoutes<TParent extends AnyRoute>(parent: TParent) {
     getParentRoute: () => parent,
     path: '/learning/inbox',
     validateSearch: (s: Record<string, unknown>): { classId?: number; subjectId?: number; homeworkId?: number; all?: boolean; page?: number } => ({
-      classId: optionalId(s.classId), subjectId: optionalId(s.subjectId), homeworkId: optionalId(s.homeworkId),
-      all: s.all === true || s.all === 'true' ? true : undefined, page: (toId(s.page) || 1) > 1 ? toId(s.page) : undefined,
+      classId: optionalId(s.classId),
+      subjectId: optionalId(s.subjectId),
+      homeworkId: optionalId(s.homeworkId),
+      all: s.all === true || s.all === 'true' ? true : undefined,
+      page: (toId(s.page) || 1) > 1 ? toId(s.page) : undefined,
     }),
     component: function InboxRoute() {
       const search = inbox.useSearch() as { classId?: number; subjectId?: number; homeworkId?: number; all?: boolean; page?: number };

@@ -10,7 +10,13 @@ const DAY_MS = 86_400_000;
 function wallClock(instant: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number } {
   // en-US with h23 is present in every ICU build (reduced builds lack kk, some lack ru); we only read numbers
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute') };

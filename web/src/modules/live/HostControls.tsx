@@ -30,7 +30,9 @@ export function HostControls({ roomId, feeds }: { roomId: number; feeds: Feed[] 
   return (
     <section className="card" aria-labelledby="lv-people-h">
       <h2 id="lv-people-h">{t('room.people')}</h2>
-      {people.length === 0 ? <p className="muted">{t('room.nobody')}</p> : (
+      {people.length === 0 ? (
+        <p className="muted">{t('room.nobody')}</p>
+      ) : (
         <ul className="lv-list">
           {people.map((p) => {
             const feed = feeds.find((f) => f.display === `participant-${p.ticketId}`);
@@ -38,23 +40,46 @@ export function HostControls({ roomId, feeds }: { roomId: number; feeds: Feed[] 
             const speaking = floor[p.ticketId] ?? false;
             return (
               <li key={p.personId} data-testid="lv-person">
-                <strong>{p.name}</strong> · {t('room.minutes', { count: p.minutes })}{p.present ? '' : ` · ${t('room.left')}`}
+                <strong>{p.name}</strong> · {t('room.minutes', { count: p.minutes })}
+                {p.present ? '' : ` · ${t('room.left')}`}
                 {p.present && (
                   <div className="lv-controls">
-                    <button type="button" className="button button--secondary" onClick={() => void run(async () => {
-                      await setFloor(roomId, p.ticketId, !speaking);
-                      setFloorState((x) => ({ ...x, [p.ticketId]: !speaking }));
-                    })}>{speaking ? t('room.takeFloor') : t('room.giveFloor')}</button>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() =>
+                        void run(async () => {
+                          await setFloor(roomId, p.ticketId, !speaking);
+                          setFloorState((x) => ({ ...x, [p.ticketId]: !speaking }));
+                        })
+                      }
+                    >
+                      {speaking ? t('room.takeFloor') : t('room.giveFloor')}
+                    </button>
                     {audioMids.length > 0 && (
-                      <button type="button" className="button button--secondary" onClick={() => void run(async () => {
-                        const next = !(muted[p.ticketId] ?? false);
-                        await muteParticipant(roomId, p.ticketId, audioMids, next);
-                        setMuted((x) => ({ ...x, [p.ticketId]: next }));
-                      })}>{muted[p.ticketId] ? t('room.unmute') : t('room.mute')}</button>
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() =>
+                          void run(async () => {
+                            const next = !(muted[p.ticketId] ?? false);
+                            await muteParticipant(roomId, p.ticketId, audioMids, next);
+                            setMuted((x) => ({ ...x, [p.ticketId]: next }));
+                          })
+                        }
+                      >
+                        {muted[p.ticketId] ? t('room.unmute') : t('room.mute')}
+                      </button>
                     )}
-                    <button type="button" className="button button--secondary" onClick={() => {
-                      if (window.confirm(t('room.removeConfirm'))) void run(() => removeParticipant(roomId, p.ticketId));
-                    }}>{t('room.remove')}</button>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => {
+                        if (window.confirm(t('room.removeConfirm'))) void run(() => removeParticipant(roomId, p.ticketId));
+                      }}
+                    >
+                      {t('room.remove')}
+                    </button>
                   </div>
                 )}
               </li>
@@ -62,7 +87,11 @@ export function HostControls({ roomId, feeds }: { roomId: number; feeds: Feed[] 
           })}
         </ul>
       )}
-      {problem && <p className="notice notice--error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      )}
     </section>
   );
 }

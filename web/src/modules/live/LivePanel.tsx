@@ -25,7 +25,10 @@ export function LivePanel({ lessonId }: { lessonId: number }) {
     const c = await checkConnection();
     setCheck(c);
     // the check suggests the mode: a slow link starts on sound only with a low cap
-    if (c.slow) { setAudioOnly(true); setBitrate(96_000); }
+    if (c.slow) {
+      setAudioOnly(true);
+      setBitrate(96_000);
+    }
   };
   const start = useMutation({
     mutationFn: () => startLesson(lessonId, audioOnly, bitrate, record),
@@ -34,10 +37,20 @@ export function LivePanel({ lessonId }: { lessonId: number }) {
   if (!live.data) return null; // not the class's lesson, or still loading: nothing to show
   const l = live.data;
   if (!l.canStart && !l.room && !l.available) {
-    return <section className="card" aria-labelledby={`${id}-h`}><h2 id={`${id}-h`}>{t('panel.title')}</h2><p className="muted">{t('panel.off')}</p></section>;
+    return (
+      <section className="card" aria-labelledby={`${id}-h`}>
+        <h2 id={`${id}-h`}>{t('panel.title')}</h2>
+        <p className="muted">{t('panel.off')}</p>
+      </section>
+    );
   }
   if (!l.canStart && !l.room && !l.canJoin) {
-    return <section className="card" aria-labelledby={`${id}-h`}><h2 id={`${id}-h`}>{t('panel.title')}</h2><p className="muted">{t('panel.notStarted')}</p></section>;
+    return (
+      <section className="card" aria-labelledby={`${id}-h`}>
+        <h2 id={`${id}-h`}>{t('panel.title')}</h2>
+        <p className="muted">{t('panel.notStarted')}</p>
+      </section>
+    );
   }
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
@@ -53,7 +66,11 @@ export function LivePanel({ lessonId }: { lessonId: number }) {
         </>
       ) : l.canStart ? (
         <>
-          <p><button type="button" className="button button--secondary" onClick={() => void runCheck()}>{t('panel.check')}</button></p>
+          <p>
+            <button type="button" className="button button--secondary" onClick={() => void runCheck()}>
+              {t('panel.check')}
+            </button>
+          </p>
           {check && <p role="status">{check === 'checking' ? t('panel.checking') : check.slow ? t('panel.slow') : t('panel.fast')}</p>}
           <label className="lv-check">
             <input type="checkbox" checked={audioOnly} onChange={(e) => setAudioOnly(e.target.checked)} />
@@ -66,19 +83,38 @@ export function LivePanel({ lessonId }: { lessonId: number }) {
           <div className="field">
             <label htmlFor={`${id}-bitrate`}>{t('panel.bitrate')}</label>
             <select id={`${id}-bitrate`} value={bitrate} onChange={(e) => setBitrate(Number(e.target.value))}>
-              {[96_000, 128_000, 256_000, 512_000].map((b) => <option key={b} value={b}>{t('panel.kbps', { n: b / 1000 })}</option>)}
+              {[96_000, 128_000, 256_000, 512_000].map((b) => (
+                <option key={b} value={b}>
+                  {t('panel.kbps', { n: b / 1000 })}
+                </option>
+              ))}
             </select>
           </div>
-          <p><button type="button" className="button" disabled={start.isPending} onClick={() => start.mutate()}>{t('panel.start')}</button></p>
+          <p>
+            <button type="button" className="button" disabled={start.isPending} onClick={() => start.mutate()}>
+              {t('panel.start')}
+            </button>
+          </p>
         </>
-      ) : <p className="muted">{t('panel.notStarted')}</p>}
-      {start.isError && <p className="notice notice--error" role="alert">{errorMessage(i18n, start.error)}</p>}
+      ) : (
+        <p className="muted">{t('panel.notStarted')}</p>
+      )}
+      {start.isError && (
+        <p className="notice notice--error" role="alert">
+          {errorMessage(i18n, start.error)}
+        </p>
+      )}
       {(l.recordings ?? []).map((r) => (
         <p key={r.roomId} data-testid="lv-recording">
-          {r.state === 'failed' ? t('panel.recordingFailed')
-            : r.videoId !== null && r.videoStatus === 'ready'
-              ? <Link to="/video/watch/$videoId" params={{ videoId: r.videoId } as never}>{t('panel.watchRecording')}</Link>
-              : t('panel.recordingProcessing')}
+          {r.state === 'failed' ? (
+            t('panel.recordingFailed')
+          ) : r.videoId !== null && r.videoStatus === 'ready' ? (
+            <Link to="/video/watch/$videoId" params={{ videoId: r.videoId } as never}>
+              {t('panel.watchRecording')}
+            </Link>
+          ) : (
+            t('panel.recordingProcessing')
+          )}
         </p>
       ))}
     </section>

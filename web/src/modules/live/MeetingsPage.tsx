@@ -20,9 +20,17 @@ export default function MeetingsPage() {
       <h1>{t('meetings.title')}</h1>
       <ScheduleForm />
       <QueryView query={meetings}>
-        {(m) => (m.items.length === 0
-          ? <p className="muted">{t('meetings.none')}</p>
-          : <ul className="lv-list">{m.items.map((x) => <MeetingItem key={x.id} m={x} />)}</ul>)}
+        {(m) =>
+          m.items.length === 0 ? (
+            <p className="muted">{t('meetings.none')}</p>
+          ) : (
+            <ul className="lv-list">
+              {m.items.map((x) => (
+                <MeetingItem key={x.id} m={x} />
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
     </>
   );
@@ -40,10 +48,22 @@ function MeetingItem({ m }: { m: Meeting }) {
       {m.cancelled && <span className="muted"> · {t('meetings.cancelled')}</span>}
       {m.room && <span className="lv-live"> · {t('meetings.running')}</span>}
       <div className="lv-controls">
-        {m.room && <button type="button" className="button" onClick={() => open(m.room!.id)}>{t('meetings.join')}</button>}
-        {!m.room && m.isHost && !m.cancelled && <button type="button" className="button button--secondary" disabled={start.isPending} onClick={() => start.mutate()}>{t('meetings.start')}</button>}
+        {m.room && (
+          <button type="button" className="button" onClick={() => open(m.room!.id)}>
+            {t('meetings.join')}
+          </button>
+        )}
+        {!m.room && m.isHost && !m.cancelled && (
+          <button type="button" className="button button--secondary" disabled={start.isPending} onClick={() => start.mutate()}>
+            {t('meetings.start')}
+          </button>
+        )}
       </div>
-      {start.isError && <p className="notice notice--error" role="alert">{errorMessage(i18n, start.error)}</p>}
+      {start.isError && (
+        <p className="notice notice--error" role="alert">
+          {errorMessage(i18n, start.error)}
+        </p>
+      )}
     </li>
   );
 }
@@ -78,7 +98,11 @@ function ScheduleForm() {
         <div className="field">
           <label htmlFor={`${id}-class`}>{t('meetings.class')}</label>
           <select id={`${id}-class`} value={classId ?? classes[0]!.id} onChange={(e) => setClassId(Number(e.target.value))}>
-            {classes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -93,9 +117,15 @@ function ScheduleForm() {
           <label htmlFor={`${id}-min`}>{t('meetings.minutes')}</label>
           <input id={`${id}-min`} type="number" min={10} max={240} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} />
         </div>
-        <button type="submit" className="button" disabled={save.isPending}>{t('meetings.save')}</button>
+        <button type="submit" className="button" disabled={save.isPending}>
+          {t('meetings.save')}
+        </button>
         {save.isSuccess && <p role="status">{t('meetings.saved', { n: save.data.invited ?? 0 })}</p>}
-        {save.isError && <p className="notice notice--error" role="alert">{errorMessage(i18n, save.error)}</p>}
+        {save.isError && (
+          <p className="notice notice--error" role="alert">
+            {errorMessage(i18n, save.error)}
+          </p>
+        )}
       </form>
     </section>
   );

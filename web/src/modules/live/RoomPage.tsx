@@ -14,7 +14,12 @@ import './live.css';
 
 type Phase = 'connecting' | 'live' | 'ended' | 'lost' | 'error' | 'removed';
 
-interface Remote { feed: Feed; stream: MediaStream; handle: number; pc: RTCPeerConnection }
+interface Remote {
+  feed: Feed;
+  stream: MediaStream;
+  handle: number;
+  pc: RTCPeerConnection;
+}
 
 /** A live room (lesson or meeting): the host publishes camera and microphone, participants watch and listen. */
 export default function RoomPage({ roomId }: { roomId: number }) {
@@ -23,16 +28,34 @@ export default function RoomPage({ roomId }: { roomId: number }) {
   useTitle(room.data?.kind === 'meeting' ? t('room.meetingTitle') : t('room.title'));
   return (
     <QueryView query={room} heading={t('room.title')}>
-      {(r) => (r.endedAt ? <><h1>{r.kind === 'meeting' ? t('room.meetingTitle') : t('room.title')}</h1><p className="notice">{t('room.ended')}</p><Back room={r} /></> : <Room room={r} />)}
+      {(r) =>
+        r.endedAt ? (
+          <>
+            <h1>{r.kind === 'meeting' ? t('room.meetingTitle') : t('room.title')}</h1>
+            <p className="notice">{t('room.ended')}</p>
+            <Back room={r} />
+          </>
+        ) : (
+          <Room room={r} />
+        )
+      }
     </QueryView>
   );
 }
 
 function Back({ room }: { room: LiveRoom }) {
   const { t } = useTranslation('live');
-  return room.lessonId !== null
-    ? <p><Link to="/learning/lessons/$lessonId" params={{ lessonId: room.lessonId } as never}>{t('room.leave')}</Link></p>
-    : <p><Link to="/live/meetings">{t('room.leave')}</Link></p>;
+  return room.lessonId !== null ? (
+    <p>
+      <Link to="/learning/lessons/$lessonId" params={{ lessonId: room.lessonId } as never}>
+        {t('room.leave')}
+      </Link>
+    </p>
+  ) : (
+    <p>
+      <Link to="/live/meetings">{t('room.leave')}</Link>
+    </p>
+  );
 }
 
 function Room({ room }: { room: LiveRoom }) {
@@ -77,7 +100,11 @@ function Room({ room }: { room: LiveRoom }) {
       // participants: the pre-join check of the connection; a slow link starts on sound only
       if (tk.role !== 'host' && !audioOnlyRef.current) {
         const check = await checkConnection();
-        if (check.slow && !cancelled) { audioOnlyRef.current = true; setAudioOnly(true); setSlowLink(true); }
+        if (check.slow && !cancelled) {
+          audioOnlyRef.current = true;
+          setAudioOnly(true);
+          setSlowLink(true);
+        }
       }
       setTicket(tk);
       const s = new JanusSession(tk, tk.iceServers);
@@ -106,11 +133,17 @@ function Room({ room }: { room: LiveRoom }) {
       if (tk.role === 'host') {
         let stream: MediaStream;
         try {
-          stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: tk.audioOnly ? false : { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 15 } } });
+          stream = await navigator.mediaDevices.getUserMedia({
+            audio: true,
+            video: tk.audioOnly ? false : { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 15 } },
+          });
         } catch {
           throw new Error(t('room.noCamera'));
         }
-        if (cancelled) { for (const x of stream.getTracks()) x.stop(); return; }
+        if (cancelled) {
+          for (const x of stream.getTracks()) x.stop();
+          return;
+        }
         if (own.current) own.current.srcObject = stream;
         local.current = { stream, pc: await s.publish(handle, stream) };
       }
@@ -143,7 +176,10 @@ function Room({ room }: { room: LiveRoom }) {
       r.pc.close();
       await s.detach(r.handle);
       const stream = new MediaStream();
-      const sub = await s.subscribe(r.feed, joined.current.privateId, next, (ev) => { stream.addTrack(ev.track); setRemotes((x) => [...x]); });
+      const sub = await s.subscribe(r.feed, joined.current.privateId, next, (ev) => {
+        stream.addTrack(ev.track);
+        setRemotes((x) => [...x]);
+      });
       again.push({ feed: r.feed, stream, ...sub });
     }
     setRemotes(again);
@@ -166,7 +202,10 @@ function Room({ room }: { room: LiveRoom }) {
     (async () => {
       if (maySpeak && !local.current) {
         const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: camera && !audioOnlyRef.current });
-        if (stale) { for (const x of stream.getTracks()) x.stop(); return; }
+        if (stale) {
+          for (const x of stream.getTracks()) x.stop();
+          return;
+        }
         local.current = { stream, pc: await s.publish(handle, stream) };
         if (own.current) own.current.srcObject = stream;
         setSpeaking(true);
@@ -178,7 +217,9 @@ function Room({ room }: { room: LiveRoom }) {
         setSpeaking(false);
       }
     })().catch((err: unknown) => setProblem(err instanceof Error ? err.message : String(err)));
-    return () => { stale = true; };
+    return () => {
+      stale = true;
+    };
   }, [maySpeak, place.data?.removed]);
 
   /** The host shares the screen: the camera's video track is replaced by the screen's, and back when it stops. */
@@ -221,17 +262,57 @@ function Room({ room }: { room: LiveRoom }) {
     <>
       <h1>{title}</h1>
       {phase === 'connecting' && <p role="status">{t('room.connecting')}</p>}
-      {phase === 'live' && <p role="status" className="lv-live">{remotes.length === 0 && !isHost ? t('room.waiting') : t('room.live')}</p>}
-      {phase === 'ended' && <p className="notice" role="status">{t('room.ended')}</p>}
-      {phase === 'lost' && <p className="notice notice--error" role="alert">{t('room.lost')} <button type="button" className="button button--secondary" onClick={() => { setPhase('connecting'); setAttempt((a) => a + 1); }}>{t('room.rejoin')}</button></p>}
-      {phase === 'error' && <p className="notice notice--error" role="alert">{problem}</p>}
-      {phase === 'removed' && <p className="notice notice--error" role="alert">{t('room.removed')}</p>}
-      {slowLink && audioOnly && phase === 'live' && <p className="notice" role="status">{t('room.slowLink')}</p>}
-      {speaking && <p className="notice" role="status">{t('room.mayspeak')}</p>}
+      {phase === 'live' && (
+        <p role="status" className="lv-live">
+          {remotes.length === 0 && !isHost ? t('room.waiting') : t('room.live')}
+        </p>
+      )}
+      {phase === 'ended' && (
+        <p className="notice" role="status">
+          {t('room.ended')}
+        </p>
+      )}
+      {phase === 'lost' && (
+        <p className="notice notice--error" role="alert">
+          {t('room.lost')}{' '}
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setPhase('connecting');
+              setAttempt((a) => a + 1);
+            }}
+          >
+            {t('room.rejoin')}
+          </button>
+        </p>
+      )}
+      {phase === 'error' && (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      )}
+      {phase === 'removed' && (
+        <p className="notice notice--error" role="alert">
+          {t('room.removed')}
+        </p>
+      )}
+      {slowLink && audioOnly && phase === 'live' && (
+        <p className="notice" role="status">
+          {t('room.slowLink')}
+        </p>
+      )}
+      {speaking && (
+        <p className="notice" role="status">
+          {t('room.mayspeak')}
+        </p>
+      )}
       {phase !== 'ended' && phase !== 'removed' && (
         <div className="lv-stage">
           {(isHost || speaking) && <video ref={own} className="lv-video lv-video--own" aria-label={t('room.ownVideo')} autoPlay playsInline muted />}
-          {remotes.map((r) => <RemoteVideo key={`${r.feed.id}-${r.handle}`} stream={r.stream} audioOnly={audioOnly} label={t('room.remoteVideo')} />)}
+          {remotes.map((r) => (
+            <RemoteVideo key={`${r.feed.id}-${r.handle}`} stream={r.stream} audioOnly={audioOnly} label={t('room.remoteVideo')} />
+          ))}
         </div>
       )}
       <div className="lv-controls">
@@ -248,13 +329,23 @@ function Room({ room }: { room: LiveRoom }) {
           </label>
         )}
         {isHost && phase === 'live' && !ticket?.audioOnly && (
-          <button type="button" className="button button--secondary" onClick={() => void toggleShare()}>{sharing ? t('room.stopShare') : t('room.share')}</button>
+          <button type="button" className="button button--secondary" onClick={() => void toggleShare()}>
+            {sharing ? t('room.stopShare') : t('room.share')}
+          </button>
         )}
-        {isHost && phase !== 'ended' && <button type="button" className="button" onClick={() => void end()}>{t('room.end')}</button>}
+        {isHost && phase !== 'ended' && (
+          <button type="button" className="button" onClick={() => void end()}>
+            {t('room.end')}
+          </button>
+        )}
       </div>
       {isHost && phase === 'live' && <HostControls roomId={room.id} feeds={remotes.map((r) => r.feed)} />}
       {!isHost && <p className="field__hint">{t('room.audioOnlyHint')}</p>}
-      {problem && phase !== 'error' && <p className="notice notice--error" role="alert">{problem}</p>}
+      {problem && phase !== 'error' && (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      )}
       <Back room={room} />
     </>
   );

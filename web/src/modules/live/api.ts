@@ -1,6 +1,17 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { controlResult, joinTicket, lessonLive, liveRoom, liveStatus, meeting, meetingBody, meetingList, myPlace, roomAttendance } from '../../../../contracts/live.js';
+import type {
+  controlResult,
+  joinTicket,
+  lessonLive,
+  liveRoom,
+  liveStatus,
+  meeting,
+  meetingBody,
+  meetingList,
+  myPlace,
+  roomAttendance,
+} from '../../../../contracts/live.js';
 import { api } from '../../api/client.js';
 
 export type LessonLive = z.infer<typeof lessonLive>;
@@ -14,20 +25,23 @@ export const liveStatusQuery = queryOptions({
   queryFn: ({ signal }) => api.get<z.infer<typeof liveStatus>>('/api/live/status', { signal }),
   staleTime: 30_000,
 });
-export const lessonLiveQuery = (lessonId: number) => queryOptions({
-  queryKey: ['live', 'lessons', lessonId],
-  queryFn: ({ signal }) => api.get<LessonLive>(`/api/live/lessons/${lessonId}`, { signal }),
-});
-export const roomQuery = (roomId: number) => queryOptions({
-  queryKey: ['live', 'rooms', roomId],
-  queryFn: ({ signal }) => api.get<LiveRoom>(`/api/live/rooms/${roomId}`, { signal }),
-});
+export const lessonLiveQuery = (lessonId: number) =>
+  queryOptions({
+    queryKey: ['live', 'lessons', lessonId],
+    queryFn: ({ signal }) => api.get<LessonLive>(`/api/live/lessons/${lessonId}`, { signal }),
+  });
+export const roomQuery = (roomId: number) =>
+  queryOptions({
+    queryKey: ['live', 'rooms', roomId],
+    queryFn: ({ signal }) => api.get<LiveRoom>(`/api/live/rooms/${roomId}`, { signal }),
+  });
 export const meetingsQuery = queryOptions({
   queryKey: ['live', 'meetings'],
   queryFn: ({ signal }) => api.get<z.infer<typeof meetingList>>('/api/live/meetings', { signal }),
 });
 
-export const startLesson = (lessonId: number, audioOnly: boolean, bitrate?: number, record = false) => api.post<LiveRoom>(`/api/live/lessons/${lessonId}/start`, { audioOnly, record, ...(bitrate ? { bitrate } : {}) });
+export const startLesson = (lessonId: number, audioOnly: boolean, bitrate?: number, record = false) =>
+  api.post<LiveRoom>(`/api/live/lessons/${lessonId}/start`, { audioOnly, record, ...(bitrate ? { bitrate } : {}) });
 export const startMeeting = (meetingId: number, audioOnly: boolean) => api.post<LiveRoom>(`/api/live/meetings/${meetingId}/start`, { audioOnly });
 export const scheduleMeeting = (classId: number, body: MeetingBody) => api.post<Meeting>(`/api/live/classes/${classId}/meetings`, body);
 export const getTicket = (roomId: number) => api.post<JoinTicket>(`/api/live/rooms/${roomId}/ticket`);
@@ -36,16 +50,20 @@ export const endRoom = (roomId: number) => api.post<LiveRoom>(`/api/live/rooms/$
 export type RoomAttendance = z.infer<typeof roomAttendance>;
 export type MyPlace = z.infer<typeof myPlace>;
 type ControlResult = z.infer<typeof controlResult>;
-export const attendanceQuery = (roomId: number) => queryOptions({
-  queryKey: ['live', 'rooms', roomId, 'attendance'],
-  queryFn: ({ signal }) => api.get<RoomAttendance>(`/api/live/rooms/${roomId}/attendance`, { signal }),
-  refetchInterval: 10_000,
-});
-export const myPlaceQuery = (roomId: number) => queryOptions({
-  queryKey: ['live', 'rooms', roomId, 'me'],
-  queryFn: ({ signal }) => api.get<MyPlace>(`/api/live/rooms/${roomId}/me`, { signal }),
-  refetchInterval: 5_000,
-});
+export const attendanceQuery = (roomId: number) =>
+  queryOptions({
+    queryKey: ['live', 'rooms', roomId, 'attendance'],
+    queryFn: ({ signal }) => api.get<RoomAttendance>(`/api/live/rooms/${roomId}/attendance`, { signal }),
+    refetchInterval: 10_000,
+  });
+export const myPlaceQuery = (roomId: number) =>
+  queryOptions({
+    queryKey: ['live', 'rooms', roomId, 'me'],
+    queryFn: ({ signal }) => api.get<MyPlace>(`/api/live/rooms/${roomId}/me`, { signal }),
+    refetchInterval: 5_000,
+  });
 export const removeParticipant = (roomId: number, ticketId: number) => api.post<ControlResult>(`/api/live/rooms/${roomId}/participants/${ticketId}/remove`);
-export const muteParticipant = (roomId: number, ticketId: number, mids: string[], mute: boolean) => api.post<ControlResult>(`/api/live/rooms/${roomId}/participants/${ticketId}/mute`, { mids, mute });
-export const setFloor = (roomId: number, ticketId: number, speak: boolean) => api.post<ControlResult>(`/api/live/rooms/${roomId}/participants/${ticketId}/floor`, { speak });
+export const muteParticipant = (roomId: number, ticketId: number, mids: string[], mute: boolean) =>
+  api.post<ControlResult>(`/api/live/rooms/${roomId}/participants/${ticketId}/mute`, { mids, mute });
+export const setFloor = (roomId: number, ticketId: number, speak: boolean) =>
+  api.post<ControlResult>(`/api/live/rooms/${roomId}/participants/${ticketId}/floor`, { speak });

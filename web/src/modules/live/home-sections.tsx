@@ -18,10 +18,21 @@ function MeetingsSection() {
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Section title={t('meetings.title')}>
-      {items.length === 0
-        ? <p className="muted">{t('meetings.none')}</p>
-        : <ul className="plain-list">{items.slice(0, 3).map((m) => <li key={m.id}><strong>{m.topic}</strong> · {m.className} · {fmt.format(new Date(m.startsAt))}{m.room && <> · {t('meetings.running')}</>}</li>)}</ul>}
-      <p><Link to="/live/meetings">{t('meetings.title')}</Link></p>
+      {items.length === 0 ? (
+        <p className="muted">{t('meetings.none')}</p>
+      ) : (
+        <ul className="plain-list">
+          {items.slice(0, 3).map((m) => (
+            <li key={m.id}>
+              <strong>{m.topic}</strong> · {m.className} · {fmt.format(new Date(m.startsAt))}
+              {m.room && <> · {t('meetings.running')}</>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/live/meetings">{t('meetings.title')}</Link>
+      </p>
     </Section>
   );
 }

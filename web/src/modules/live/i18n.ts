@@ -95,7 +95,7 @@ export const kk = {
   },
 };
 
-type Strings = Omit<typeof kk, 'room'> & { room: typeof kk['room'] & Record<`minutes_${string}`, string> };
+type Strings = Omit<typeof kk, 'room'> & { room: (typeof kk)['room'] & Record<`minutes_${string}`, string> };
 
 export const ru: Strings = {
   panel: {

@@ -27,7 +27,13 @@ export interface Feed {
 }
 
 export class JanusError extends Error {
-  constructor(message: string, readonly code: number | null = null) { super(message); this.name = 'JanusError'; }
+  constructor(
+    message: string,
+    readonly code: number | null = null,
+  ) {
+    super(message);
+    this.name = 'JanusError';
+  }
 }
 
 const tx = () => Math.random().toString(36).slice(2, 12);
@@ -36,8 +42,14 @@ const tx = () => Math.random().toString(36).slice(2, 12);
 function gathered(pc: RTCPeerConnection, ms = 4000): Promise<void> {
   if (pc.iceGatheringState === 'complete') return Promise.resolve();
   return new Promise((resolve) => {
-    const done = () => { pc.removeEventListener('icegatheringstatechange', check); clearTimeout(t); resolve(); };
-    const check = () => { if (pc.iceGatheringState === 'complete') done(); };
+    const done = () => {
+      pc.removeEventListener('icegatheringstatechange', check);
+      clearTimeout(t);
+      resolve();
+    };
+    const check = () => {
+      if (pc.iceGatheringState === 'complete') done();
+    };
     const t = setTimeout(done, ms);
     pc.addEventListener('icegatheringstatechange', check);
   });
@@ -50,7 +62,10 @@ export class JanusSession {
   private readonly listeners = new Map<number, (e: Json) => void>();
   onGone: (reason: string) => void = () => undefined;
 
-  constructor(private readonly ticket: JanusTicket, private readonly iceServers: RTCIceServer[] = []) {}
+  constructor(
+    private readonly ticket: JanusTicket,
+    private readonly iceServers: RTCIceServer[] = [],
+  ) {}
 
   private async post(path: string, body: Json): Promise<Json> {
     // a string body is sent as text/plain: a "simple" request, no CORS preflight to the media server
@@ -58,7 +73,7 @@ export class JanusSession {
       method: 'POST',
       body: JSON.stringify({ ...body, transaction: tx(), ...(this.ticket.janusToken ? { token: this.ticket.janusToken } : {}) }),
     });
-    const json = await res.json() as Json;
+    const json = (await res.json()) as Json;
     if (json.janus === 'error') throw new JanusError(json.error?.reason ?? 'Janus error', json.error?.code ?? null);
     return json;
   }
@@ -76,7 +91,7 @@ export class JanusSession {
       try {
         const qs = `maxev=10&rid=${Date.now()}${this.ticket.janusToken ? `&token=${encodeURIComponent(this.ticket.janusToken)}` : ''}`;
         const res = await fetch(`${this.ticket.janusUrl}/${this.sessionId}?${qs}`);
-        const body = await res.json() as Json | Json[];
+        const body = (await res.json()) as Json | Json[];
         failures = 0;
         for (const e of Array.isArray(body) ? body : [body]) this.dispatch(e);
       } catch {
@@ -93,7 +108,8 @@ export class JanusSession {
 
   private dispatch(e: Json): void {
     if (e.janus === 'keepalive' || e.janus === 'ack') return;
-    if (e.janus === 'error' && e.error?.code === 458) { // session gone
+    if (e.janus === 'error' && e.error?.code === 458) {
+      // session gone
       this.polling = false;
       this.onGone('session');
       return;
@@ -115,7 +131,17 @@ export class JanusSession {
   private next(handle: number, match: (e: Json) => boolean = (e) => e.janus === 'event', ms = 15_000): Promise<Json> {
     return new Promise((resolve, reject) => {
       const list = this.waiters.get(handle) ?? [];
-      const w = { match, resolve: (e: Json) => { clearTimeout(t); resolve(e); }, reject: (err: Error) => { clearTimeout(t); reject(err); } };
+      const w = {
+        match,
+        resolve: (e: Json) => {
+          clearTimeout(t);
+          resolve(e);
+        },
+        reject: (err: Error) => {
+          clearTimeout(t);
+          reject(err);
+        },
+      };
       const t = setTimeout(() => {
         const l = this.waiters.get(handle);
         if (l) l.splice(l.indexOf(w), 1);
@@ -154,7 +180,12 @@ export class JanusSession {
   /** Joins the room as a participant (with the pin and this person's token); answers the feeds already published. */
   async join(handle: number): Promise<{ id: number; privateId: number; feeds: Feed[] }> {
     const e = await this.message(handle, {
-      request: 'join', ptype: 'publisher', room: this.ticket.janusRoom, pin: this.ticket.pin, token: this.ticket.token, display: this.ticket.display,
+      request: 'join',
+      ptype: 'publisher',
+      room: this.ticket.janusRoom,
+      pin: this.ticket.pin,
+      token: this.ticket.token,
+      display: this.ticket.display,
     });
     const data = e.plugindata.data;
     return { id: data.id, privateId: data.private_id, feeds: (data.publishers ?? []) as Feed[] };
@@ -166,9 +197,16 @@ export class JanusSession {
     for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
     await pc.setLocalDescription(await pc.createOffer());
     await gathered(pc);
-    const e = await this.message(handle, {
-      request: 'publish', audio: stream.getAudioTracks().length > 0, video: stream.getVideoTracks().length > 0, bitrate: this.ticket.bitrate,
-    }, pc.localDescription!.toJSON() as RTCSessionDescriptionInit);
+    const e = await this.message(
+      handle,
+      {
+        request: 'publish',
+        audio: stream.getAudioTracks().length > 0,
+        video: stream.getVideoTracks().length > 0,
+        bitrate: this.ticket.bitrate,
+      },
+      pc.localDescription!.toJSON() as RTCSessionDescriptionInit,
+    );
     if (!e.jsep) throw new JanusError('The media server did not accept the stream');
     await pc.setRemoteDescription(e.jsep);
     return pc;
@@ -185,7 +223,12 @@ export class JanusSession {
     const mids = feed.streams.filter((s) => !s.disabled && (!audioOnly || s.type === 'audio'));
     const streams = mids.length > 0 && audioOnly ? mids.map((s) => ({ feed: feed.id, mid: s.mid })) : [{ feed: feed.id }];
     const e = await this.message(handle, {
-      request: 'join', ptype: 'subscriber', room: this.ticket.janusRoom, pin: this.ticket.pin, private_id: privateId, streams,
+      request: 'join',
+      ptype: 'subscriber',
+      room: this.ticket.janusRoom,
+      pin: this.ticket.pin,
+      private_id: privateId,
+      streams,
     });
     if (!e.jsep) throw new JanusError('The media server sent no offer');
     const pc = new RTCPeerConnection({ iceServers: this.iceServers });

@@ -32,27 +32,61 @@ function ComposeForm({ organisations }: { organisations: { id: number; name: { k
   });
   const ready = title.trim() !== '' && body.trim() !== '';
   return (
-    <form className="form msg-form card" noValidate aria-labelledby="msg-compose" onSubmit={(e: FormEvent) => { e.preventDefault(); if (ready) post.mutate(); }}>
+    <form
+      className="form msg-form card"
+      noValidate
+      aria-labelledby="msg-compose"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        if (ready) post.mutate();
+      }}
+    >
       <h2 id="msg-compose">{t('announcements.compose')}</h2>
       {organisations.length > 1 && (
         <div className="field">
           <label htmlFor="msg-org">{t('announcements.organisation')}</label>
           <select id="msg-org" value={organisationId} onChange={(e) => setOrganisationId(Number(e.target.value))}>
-            {organisations.map((o) => <option key={o.id} value={o.id}>{localised(o.name, i18n.language)}</option>)}
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {localised(o.name, i18n.language)}
+              </option>
+            ))}
           </select>
         </div>
       )}
       <div className="field">
         <label htmlFor="msg-a-title">{t('announcements.headline')}</label>
-        <input id="msg-a-title" value={title} maxLength={200} onChange={(e) => { setTitle(e.target.value); post.reset(); }} />
+        <input
+          id="msg-a-title"
+          value={title}
+          maxLength={200}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            post.reset();
+          }}
+        />
       </div>
       <div className="field">
         <label htmlFor="msg-a-body">{t('announcements.body')}</label>
-        <textarea id="msg-a-body" className="msg-textarea" value={body} maxLength={4000} rows={5} onChange={(e) => { setBody(e.target.value); post.reset(); }} />
+        <textarea
+          id="msg-a-body"
+          className="msg-textarea"
+          value={body}
+          maxLength={4000}
+          rows={5}
+          onChange={(e) => {
+            setBody(e.target.value);
+            post.reset();
+          }}
+        />
       </div>
       {post.isError && <ErrorNotice error={post.error} />}
       {post.isSuccess && <p role="status">{t('announcements.posted')}</p>}
-      <div><button type="submit" className="button" disabled={!ready || post.isPending}>{post.isPending ? t('sending') : t('announcements.post')}</button></div>
+      <div>
+        <button type="submit" className="button" disabled={!ready || post.isPending}>
+          {post.isPending ? t('sending') : t('announcements.post')}
+        </button>
+      </div>
     </form>
   );
 }
@@ -69,21 +103,35 @@ export function AnnouncementsPage() {
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
         <ol>
-          <li><Link to="/">{t('common:app.home')}</Link></li>
-          <li><Link to="/messages" search={{}}>{t('title')}</Link></li>
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+          <li>
+            <Link to="/messages" search={{}}>
+              {t('title')}
+            </Link>
+          </li>
         </ol>
       </nav>
       <h1>{t('announcements.title')}</h1>
       {organisations.length > 0 && <ComposeForm organisations={organisations} />}
       <QueryView query={list}>
-        {(data) => data.items.length === 0 ? <p>{t('announcements.none')}</p> : (
-          <>
-            <ul className="plain-list msg-list">
-              {data.items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((a) => <li key={a.id}><AnnouncementItem a={a} /></li>)}
-            </ul>
-            <Pager page={page} pageSize={PAGE_SIZE} total={data.items.length} onChange={setPage} />
-          </>
-        )}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('announcements.none')}</p>
+          ) : (
+            <>
+              <ul className="plain-list msg-list">
+                {data.items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((a) => (
+                  <li key={a.id}>
+                    <AnnouncementItem a={a} />
+                  </li>
+                ))}
+              </ul>
+              <Pager page={page} pageSize={PAGE_SIZE} total={data.items.length} onChange={setPage} />
+            </>
+          )
+        }
       </QueryView>
     </>
   );

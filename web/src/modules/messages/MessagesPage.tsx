@@ -14,7 +14,10 @@ export const THREADS_PAGE_SIZE = 20;
 
 function ThreadItem({ thread, myId }: { thread: ThreadSummary; myId: number }) {
   const { t, i18n } = useTranslation('messages');
-  const others = thread.participants.filter((p) => p.id !== myId).map((p) => p.name).join(', ');
+  const others = thread.participants
+    .filter((p) => p.id !== myId)
+    .map((p) => p.name)
+    .join(', ');
   return (
     <li>
       <Link to="/messages/$threadId" params={{ threadId: thread.id }} className={`msg-item${thread.unread > 0 ? ' msg-item--unread' : ''}`}>
@@ -39,11 +42,19 @@ export function MessagesPage({ page, onPage }: { page: number; onPage: (page: nu
   return (
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
-        <ol><li><Link to="/">{t('common:app.home')}</Link></li></ol>
+        <ol>
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+        </ol>
       </nav>
       <h1>{t('title')}</h1>
       <div className="msg-actions">
-        {me && canWrite(me) && <Link to="/messages/new" search={{}} className="button">{t('newThread')}</Link>}
+        {me && canWrite(me) && (
+          <Link to="/messages/new" search={{}} className="button">
+            {t('newThread')}
+          </Link>
+        )}
         <Link to="/messages/announcements">{t('announcements.link')}</Link>
       </div>
       <QueryView query={threads}>
@@ -56,7 +67,9 @@ export function MessagesPage({ page, onPage }: { page: number; onPage: (page: nu
             <>
               <p role="status">{data.unread > 0 ? t('unreadTotal', { count: data.unread }) : t('allRead')}</p>
               <ul className="plain-list msg-list">
-                {shown.map((thread) => <ThreadItem key={thread.id} thread={thread} myId={me?.person.id ?? 0} />)}
+                {shown.map((thread) => (
+                  <ThreadItem key={thread.id} thread={thread} myId={me?.person.id ?? 0} />
+                ))}
               </ul>
               <Pager page={current} pageSize={THREADS_PAGE_SIZE} total={data.items.length} onChange={onPage} />
               {data.items.length >= 100 && <p className="muted">{t('listHint')}</p>}

@@ -17,15 +17,24 @@ function ChildChoice({ pupilId, onChange }: { pupilId: number; onChange: (id: nu
   const children = useQuery(childrenQuery);
   return (
     <QueryView query={children}>
-      {(data) => data.children.length === 0 ? <p>{t('new.noChildren')}</p> : (
-        <div className="field">
-          <label htmlFor="msg-child">{t('new.child')}</label>
-          <select id="msg-child" value={pupilId || ''} onChange={(e) => onChange(Number(e.target.value))}>
-            <option value="">{t('new.choose')}</option>
-            {data.children.map((c) => <option key={c.id} value={c.id}>{fullName(c)}{c.classes[0] ? ` (${c.classes[0].name})` : ''}</option>)}
-          </select>
-        </div>
-      )}
+      {(data) =>
+        data.children.length === 0 ? (
+          <p>{t('new.noChildren')}</p>
+        ) : (
+          <div className="field">
+            <label htmlFor="msg-child">{t('new.child')}</label>
+            <select id="msg-child" value={pupilId || ''} onChange={(e) => onChange(Number(e.target.value))}>
+              <option value="">{t('new.choose')}</option>
+              {data.children.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {fullName(c)}
+                  {c.classes[0] ? ` (${c.classes[0].name})` : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+        )
+      }
     </QueryView>
   );
 }
@@ -39,30 +48,49 @@ function PupilChoice({ pupilId, onChange }: { pupilId: number; onChange: (id: nu
   const mine = (classes.data?.items ?? []).filter((c) => c.relations.includes('teacher') || c.relations.includes('homeroom'));
   return (
     <QueryView query={classes}>
-      {() => mine.length === 0 ? <p>{t('new.noClasses')}</p> : (
-        <>
-          <div className="field">
-            <label htmlFor="msg-class">{t('new.klass')}</label>
-            <select id="msg-class" value={classId || ''} onChange={(e) => { setClassId(Number(e.target.value)); onChange(0); }}>
-              <option value="">{t('new.choose')}</option>
-              {mine.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-            </select>
-          </div>
-          {classId > 0 && (
-            <QueryView query={detail}>
-              {(d) => (
-                <div className="field">
-                  <label htmlFor="msg-pupil">{t('new.pupil')}</label>
-                  <select id="msg-pupil" value={pupilId || ''} onChange={(e) => onChange(Number(e.target.value))}>
-                    <option value="">{t('new.choose')}</option>
-                    {(d.pupils ?? []).map((p) => <option key={p.id} value={p.id}>{fullName(p)}</option>)}
-                  </select>
-                </div>
-              )}
-            </QueryView>
-          )}
-        </>
-      )}
+      {() =>
+        mine.length === 0 ? (
+          <p>{t('new.noClasses')}</p>
+        ) : (
+          <>
+            <div className="field">
+              <label htmlFor="msg-class">{t('new.klass')}</label>
+              <select
+                id="msg-class"
+                value={classId || ''}
+                onChange={(e) => {
+                  setClassId(Number(e.target.value));
+                  onChange(0);
+                }}
+              >
+                <option value="">{t('new.choose')}</option>
+                {mine.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {classId > 0 && (
+              <QueryView query={detail}>
+                {(d) => (
+                  <div className="field">
+                    <label htmlFor="msg-pupil">{t('new.pupil')}</label>
+                    <select id="msg-pupil" value={pupilId || ''} onChange={(e) => onChange(Number(e.target.value))}>
+                      <option value="">{t('new.choose')}</option>
+                      {(d.pupils ?? []).map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {fullName(p)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                )}
+              </QueryView>
+            )}
+          </>
+        )
+      }
     </QueryView>
   );
 }
@@ -79,7 +107,10 @@ export function NewThreadPage({ initialPupilId }: { initialPupilId?: number }) {
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const contacts = useQuery({ ...contactsQuery(pupilId), enabled: pupilId > 0 });
-  const choosePupil = (id: number) => { setPupilId(id); setRecipientId(0); };
+  const choosePupil = (id: number) => {
+    setPupilId(id);
+    setRecipientId(0);
+  };
   const send = useMutation({
     mutationFn: () => startThread({ pupilId, recipientId, subject: subject.trim(), body: body.trim() }),
     onSuccess: async ({ id }) => {
@@ -92,25 +123,46 @@ export function NewThreadPage({ initialPupilId }: { initialPupilId?: number }) {
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
         <ol>
-          <li><Link to="/">{t('common:app.home')}</Link></li>
-          <li><Link to="/messages" search={{}}>{t('title')}</Link></li>
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+          <li>
+            <Link to="/messages" search={{}}>
+              {t('title')}
+            </Link>
+          </li>
         </ol>
       </nav>
       <h1>{t('new.title')}</h1>
-      <form className="form msg-form" noValidate onSubmit={(e: FormEvent) => { e.preventDefault(); if (ready) send.mutate(); }}>
+      <form
+        className="form msg-form"
+        noValidate
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          if (ready) send.mutate();
+        }}
+      >
         {me && isParent(me) && <ChildChoice pupilId={pupilId} onChange={choosePupil} />}
         {me && isStaff(me) && <PupilChoice pupilId={pupilId} onChange={choosePupil} />}
         {pupilId > 0 && (
           <QueryView query={contacts}>
-            {(data) => data.items.length === 0 ? <p>{t('new.noRecipients')}</p> : (
-              <div className="field">
-                <label htmlFor="msg-recipient">{t('new.recipient')}</label>
-                <select id="msg-recipient" value={recipientId || ''} onChange={(e) => setRecipientId(Number(e.target.value))}>
-                  <option value="">{t('new.choose')}</option>
-                  {data.items.map((c) => <option key={c.id} value={c.id}>{c.name} — {t(`roles.${c.role}`)}</option>)}
-                </select>
-              </div>
-            )}
+            {(data) =>
+              data.items.length === 0 ? (
+                <p>{t('new.noRecipients')}</p>
+              ) : (
+                <div className="field">
+                  <label htmlFor="msg-recipient">{t('new.recipient')}</label>
+                  <select id="msg-recipient" value={recipientId || ''} onChange={(e) => setRecipientId(Number(e.target.value))}>
+                    <option value="">{t('new.choose')}</option>
+                    {data.items.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name} — {t(`roles.${c.role}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )
+            }
           </QueryView>
         )}
         <div className="field">
@@ -122,7 +174,11 @@ export function NewThreadPage({ initialPupilId }: { initialPupilId?: number }) {
           <textarea id="msg-body" value={body} maxLength={4000} rows={6} onChange={(e) => setBody(e.target.value)} />
         </div>
         {send.isError && <ErrorNotice error={send.error} />}
-        <div><button type="submit" className="button" disabled={!ready || send.isPending}>{send.isPending ? t('sending') : t('new.send')}</button></div>
+        <div>
+          <button type="submit" className="button" disabled={!ready || send.isPending}>
+            {send.isPending ? t('sending') : t('new.send')}
+          </button>
+        </div>
       </form>
     </>
   );

@@ -21,14 +21,25 @@ function ReplyForm({ thread }: { thread: ThreadView }) {
     },
   });
   return (
-    <form className="form msg-form" noValidate onSubmit={(e: FormEvent) => { e.preventDefault(); if (body.trim()) send.mutate(); }}>
+    <form
+      className="form msg-form"
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        if (body.trim()) send.mutate();
+      }}
+    >
       <div className="field">
         <label htmlFor={id}>{t('replyLabel')}</label>
         <textarea id={id} value={body} maxLength={4000} rows={4} onChange={(e) => setBody(e.target.value)} />
       </div>
       {send.isError && <ErrorNotice error={send.error} />}
       {send.isSuccess && body === '' && <p role="status">{t('sent')}</p>}
-      <div><button type="submit" className="button" disabled={send.isPending || body.trim() === ''}>{send.isPending ? t('sending') : t('send')}</button></div>
+      <div>
+        <button type="submit" className="button" disabled={send.isPending || body.trim() === ''}>
+          {send.isPending ? t('sending') : t('send')}
+        </button>
+      </div>
     </form>
   );
 }
@@ -47,8 +58,14 @@ export function ThreadPage({ threadId }: { threadId: number }) {
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
         <ol>
-          <li><Link to="/">{t('common:app.home')}</Link></li>
-          <li><Link to="/messages" search={{}}>{t('title')}</Link></li>
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+          <li>
+            <Link to="/messages" search={{}}>
+              {t('title')}
+            </Link>
+          </li>
         </ol>
       </nav>
       <QueryView query={thread} heading={t('title')}>
@@ -62,7 +79,9 @@ export function ThreadPage({ threadId }: { threadId: number }) {
             <ol className="plain-list msg-thread">
               {data.messages.map((m) => (
                 <li key={m.id} className={`msg-bubble${m.mine ? ' msg-bubble--mine' : ''}`}>
-                  <p className="msg-bubble__author">{m.mine ? t('me') : m.author.name} · {dateTimeText(m.createdAt, i18n.language)}</p>
+                  <p className="msg-bubble__author">
+                    {m.mine ? t('me') : m.author.name} · {dateTimeText(m.createdAt, i18n.language)}
+                  </p>
                   <p className="msg-bubble__body">{m.body}</p>
                 </li>
               ))}

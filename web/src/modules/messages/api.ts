@@ -17,15 +17,17 @@ export const threadsQuery = queryOptions({
 });
 
 /** One conversation; opening it marks it read on the server. */
-export const threadQuery = (id: number) => queryOptions({
-  queryKey: ['messages', 'thread', id],
-  queryFn: ({ signal }) => api.get<ThreadView>(`/api/messages/threads/${id}`, { signal }),
-});
+export const threadQuery = (id: number) =>
+  queryOptions({
+    queryKey: ['messages', 'thread', id],
+    queryFn: ({ signal }) => api.get<ThreadView>(`/api/messages/threads/${id}`, { signal }),
+  });
 
-export const contactsQuery = (pupilId: number) => queryOptions({
-  queryKey: ['messages', 'contacts', pupilId],
-  queryFn: ({ signal }) => api.get<{ items: Contact[] }>('/api/messages/contacts', { query: { pupilId }, signal }),
-});
+export const contactsQuery = (pupilId: number) =>
+  queryOptions({
+    queryKey: ['messages', 'contacts', pupilId],
+    queryFn: ({ signal }) => api.get<{ items: Contact[] }>('/api/messages/contacts', { query: { pupilId }, signal }),
+  });
 
 export const announcementsQuery = queryOptions({
   queryKey: ['messages', 'announcements'],

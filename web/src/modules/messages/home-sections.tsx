@@ -20,9 +20,7 @@ export function MessagesHomeSections({ me }: { me: Me }) {
   const latest = announcements.data?.items[0];
   return (
     <Section title={t('homeTitle')}>
-      {writes && threads.data && (
-        <p>{threads.data.unread > 0 ? <strong>{t('unreadTotal', { count: threads.data.unread })}</strong> : t('allRead')}</p>
-      )}
+      {writes && threads.data && <p>{threads.data.unread > 0 ? <strong>{t('unreadTotal', { count: threads.data.unread })}</strong> : t('allRead')}</p>}
       {latest && (
         <>
           <p className="muted">{t('announcements.latest')}</p>
@@ -30,8 +28,16 @@ export function MessagesHomeSections({ me }: { me: Me }) {
         </>
       )}
       <ul className="fd-links">
-        {writes && <li><Link to="/messages" search={{}}>{t('open')}</Link></li>}
-        <li><Link to="/messages/announcements">{t('announcements.link')}</Link></li>
+        {writes && (
+          <li>
+            <Link to="/messages" search={{}}>
+              {t('open')}
+            </Link>
+          </li>
+        )}
+        <li>
+          <Link to="/messages/announcements">{t('announcements.link')}</Link>
+        </li>
       </ul>
     </Section>
   );

@@ -12,7 +12,13 @@ export function NotificationsLink() {
     // the accessible name starts with what is visible ("Notifications 3"), then says what the number is
     <Link to="/notifications" search={{}}>
       {t('link')}
-      {unread > 0 && <> <span className="fd-count">{unread > 99 ? '99+' : unread}</span><span className="visually-hidden"> {t('unreadAfterCount', { count: unread })}</span></>}
+      {unread > 0 && (
+        <>
+          {' '}
+          <span className="fd-count">{unread > 99 ? '99+' : unread}</span>
+          <span className="visually-hidden"> {t('unreadAfterCount', { count: unread })}</span>
+        </>
+      )}
     </Link>
   );
 }

@@ -13,11 +13,30 @@ import './notifications.css';
 function LinkTo({ link, children }: { link: NonNullable<NotificationLink>; children: string }) {
   if (link.to === '/duty') return <Link to="/duty">{children}</Link>;
   if (link.to === '/me') return <Link to="/me">{children}</Link>;
-  if (link.to === '/messages/$threadId') return <Link to="/messages/$threadId" params={{ threadId: link.threadId }}>{children}</Link>;
+  if (link.to === '/messages/$threadId')
+    return (
+      <Link to="/messages/$threadId" params={{ threadId: link.threadId }}>
+        {children}
+      </Link>
+    );
   if (link.to === '/messages/announcements') return <Link to="/messages/announcements">{children}</Link>;
-  if (link.to === '/transfers/organisations/$organisationId') return <Link to="/transfers/organisations/$organisationId" params={{ organisationId: link.organisationId }}>{children}</Link>;
-  if (link.to === '/classes/$classId') return <Link to="/classes/$classId" params={{ classId: link.classId }}>{children}</Link>;
-  return <Link to="/organisations/$organisationId" params={{ organisationId: link.organisationId }}>{children}</Link>;
+  if (link.to === '/transfers/organisations/$organisationId')
+    return (
+      <Link to="/transfers/organisations/$organisationId" params={{ organisationId: link.organisationId }}>
+        {children}
+      </Link>
+    );
+  if (link.to === '/classes/$classId')
+    return (
+      <Link to="/classes/$classId" params={{ classId: link.classId }}>
+        {children}
+      </Link>
+    );
+  return (
+    <Link to="/organisations/$organisationId" params={{ organisationId: link.organisationId }}>
+      {children}
+    </Link>
+  );
 }
 
 function Item({ n }: { n: AppNotification }) {
@@ -38,7 +57,9 @@ function Item({ n }: { n: AppNotification }) {
         <span className="muted">{dateTimeText(n.createdAt, i18n.language)}</span>
         {link && <LinkTo link={link}>{t('open')}</LinkTo>}
         {unread && (
-          <button type="button" className="button button--quiet" disabled={read.isPending} onClick={() => read.mutate()}>{t('markRead')}</button>
+          <button type="button" className="button button--quiet" disabled={read.isPending} onClick={() => read.mutate()}>
+            {t('markRead')}
+          </button>
         )}
       </p>
       {read.isError && <ErrorNotice error={read.error} />}
@@ -60,27 +81,51 @@ export function NotificationsPage({ page, onPage }: { page: number; onPage: (pag
   return (
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
-        <ol><li><Link to="/">{t('common:app.home')}</Link></li></ol>
+        <ol>
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+        </ol>
       </nav>
-      <h1 ref={heading} tabIndex={-1}>{t('title')}</h1>
-      <p><Link to="/notifications/settings">{t('settings.link')}</Link></p>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('title')}
+      </h1>
+      <p>
+        <Link to="/notifications/settings">{t('settings.link')}</Link>
+      </p>
       <QueryView query={list}>
-        {(data) => data.total === 0 ? <p>{t('none')}</p> : (
-          <>
-            <div className="notifications__head">
-              <p>{t('unreadCount', { count: data.unread })}</p>
-              {data.unread > 0 && (
-                <button type="button" className="button button--secondary" disabled={all.isPending} onClick={() => all.mutate()}>{t('markAll')}</button>
-              )}
-            </div>
-            {all.isError && <ErrorNotice error={all.error} />}
-            <ul className="plain-list notifications" aria-busy={list.isPlaceholderData}>
-              {data.items.map((n) => <Item key={n.id} n={n} />)}
-            </ul>
-            <Pager page={data.page} pageSize={data.pageSize} total={data.total} busy={list.isPlaceholderData}
-              onChange={(p) => { onPage(p); heading.current?.focus(); }} />
-          </>
-        )}
+        {(data) =>
+          data.total === 0 ? (
+            <p>{t('none')}</p>
+          ) : (
+            <>
+              <div className="notifications__head">
+                <p>{t('unreadCount', { count: data.unread })}</p>
+                {data.unread > 0 && (
+                  <button type="button" className="button button--secondary" disabled={all.isPending} onClick={() => all.mutate()}>
+                    {t('markAll')}
+                  </button>
+                )}
+              </div>
+              {all.isError && <ErrorNotice error={all.error} />}
+              <ul className="plain-list notifications" aria-busy={list.isPlaceholderData}>
+                {data.items.map((n) => (
+                  <Item key={n.id} n={n} />
+                ))}
+              </ul>
+              <Pager
+                page={data.page}
+                pageSize={data.pageSize}
+                total={data.total}
+                busy={list.isPlaceholderData}
+                onChange={(p) => {
+                  onPage(p);
+                  heading.current?.focus();
+                }}
+              />
+            </>
+          )
+        }
       </QueryView>
     </>
   );

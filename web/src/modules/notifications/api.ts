@@ -9,11 +9,12 @@ export type AppNotification = NotificationPage['items'][number];
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
-export const notificationsQuery = (page: number) => queryOptions({
-  queryKey: ['notifications', 'list', page],
-  queryFn: ({ signal }) => api.get<NotificationPage>('/api/notifications', { query: { page, pageSize: NOTIFICATIONS_PAGE_SIZE }, signal }),
-  placeholderData: (previous) => previous,
-});
+export const notificationsQuery = (page: number) =>
+  queryOptions({
+    queryKey: ['notifications', 'list', page],
+    queryFn: ({ signal }) => api.get<NotificationPage>('/api/notifications', { query: { page, pageSize: NOTIFICATIONS_PAGE_SIZE }, signal }),
+    placeholderData: (previous) => previous,
+  });
 
 /** Only the unread count for the header: one tiny request, refreshed at most every two minutes. */
 export const unreadCountQuery = queryOptions({

@@ -12,9 +12,11 @@ describe('a notification read in the reader’s language', () => {
 
   test('a duty place names the group, room, shift and days', () => {
     expect(notificationText(placed, createI18n('kk')).text).toBe(
-      'Аружан кезекші топқа алынды (Қаскелең №1 мектебі): 2-1 тобы, 204 кабинеті, 2-ауысым, сейсенбі, бейсенбі, сенбі.');
+      'Аружан кезекші топқа алынды (Қаскелең №1 мектебі): 2-1 тобы, 204 кабинеті, 2-ауысым, сейсенбі, бейсенбі, сенбі.',
+    );
     expect(notificationText(placed, createI18n('ru')).text).toBe(
-      'Аружан: место в дежурной группе (Школа №1 Каскелена) — группа 2-1, кабинет 204, 2-я смена, вторник, четверг, суббота.');
+      'Аружан: место в дежурной группе (Школа №1 Каскелена) — группа 2-1, кабинет 204, 2-я смена, вторник, четверг, суббота.',
+    );
     expect(notificationText(placed, createI18n('en'))).toEqual({
       text: 'Аружан has a place in a duty group (Kaskelen School No. 1): group 2-1, room 204, shift 2, Tuesday, Thursday, Saturday.',
       link: { to: '/duty' },
@@ -31,7 +33,8 @@ describe('a notification read in the reader’s language', () => {
       link: { to: '/classes/$classId', classId: 9 },
     });
     expect(notificationText(n, createI18n('kk')).text).toBe(
-      'Қаскелең №1 мектебі, 2 Ә: 2020 ж. 1 қазан бастап оқыту форматы өзгереді — Кезекші сыныптар → Қашықтан оқыту.');
+      'Қаскелең №1 мектебі, 2 Ә: 2020 ж. 1 қазан бастап оқыту форматы өзгереді — Кезекші сыныптар → Қашықтан оқыту.',
+    );
   });
 
   test('an unknown kind or missing values never show a code', () => {

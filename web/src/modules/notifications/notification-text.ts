@@ -36,7 +36,10 @@ export function notificationText(n: Pick<AppNotification, 'kind' | 'params'>, i1
 
   if (n.kind === 'formats.format_changed') {
     const values = {
-      organisation, className: text(p.className), from: format(p.from), to: format(p.to),
+      organisation,
+      className: text(p.className),
+      from: format(p.from),
+      to: format(p.to),
       date: /^\d{4}-\d{2}-\d{2}$/.test(text(p.effectiveFrom)) ? formatDate(text(p.effectiveFrom), lang) : text(p.effectiveFrom),
     };
     const classId = id(p.classId);
@@ -52,8 +55,12 @@ export function notificationText(n: Pick<AppNotification, 'kind' | 'params'>, i1
     const g = (typeof p.group === 'object' && p.group !== null ? p.group : {}) as Record<string, unknown>;
     const days = Object.fromEntries(DAY_CODES.map((d) => [d, t(`duty:days.${d}`)])) as Record<DayCode, string>;
     const values = {
-      child: text(p.childName), organisation, group: text(g.label), room: text(g.room),
-      shift: t('duty:shiftN', { n: text(g.shift) }), days: dayPatternText(text(g.days), days),
+      child: text(p.childName),
+      organisation,
+      group: text(g.label),
+      room: text(g.room),
+      shift: t('duty:shiftN', { n: text(g.shift) }),
+      days: dayPatternText(text(g.days), days),
     };
     const key = n.kind === 'duty.placed' ? 'dutyPlaced' : n.kind === 'duty.moved' ? 'dutyMoved' : 'dutyWaiting';
     // a placement without its group (deleted since) reads as the waiting sentence would not: say only that something changed
@@ -81,8 +88,12 @@ export function notificationText(n: Pick<AppNotification, 'kind' | 'params'>, i1
   const day = /^\d{4}-\d{2}-\d{2}$/.test(text(p.date)) ? formatDate(text(p.date), lang) : text(p.date);
   const values = { child: text(p.child), subject, title: text(p.title), score: text(p.score), max: text(p.max), date: day };
   const simple: Record<string, string> = {
-    'homework.set': 'homeworkSet', 'homework.changed': 'homeworkChanged', 'marks.given': 'markGiven',
-    'lessons.delivery_changed': 'deliveryChanged', announcement: 'announcement', message: 'message',
+    'homework.set': 'homeworkSet',
+    'homework.changed': 'homeworkChanged',
+    'marks.given': 'markGiven',
+    'lessons.delivery_changed': 'deliveryChanged',
+    announcement: 'announcement',
+    message: 'message',
   };
   const key = simple[n.kind];
   if (n.kind === 'message') {

@@ -26,7 +26,15 @@ export default function ActivatePage() {
     e.preventDefault();
     // our own checks, in the page's language, focusing the first field to fix
     const cleanIin = iin.replace(/\s/g, '');
-    const first: Problem = !/^\d{12}$/.test(cleanIin) ? 'iin' : !code.trim() ? 'code' : password.length < 8 ? 'password' : password !== confirm ? 'confirm' : null;
+    const first: Problem = !/^\d{12}$/.test(cleanIin)
+      ? 'iin'
+      : !code.trim()
+        ? 'code'
+        : password.length < 8
+          ? 'password'
+          : password !== confirm
+            ? 'confirm'
+            : null;
     setProblem(first);
     if (first) {
       document.getElementById(ids[first])?.focus();
@@ -39,14 +47,28 @@ export default function ActivatePage() {
     return (
       <div className="sign-in">
         <h1>{t('activate.title')}</h1>
-        <p className="notice" role="status">{t('activate.done')}</p>
-        <p><Link to="/sign-in" className="button">{t('activate.toSignIn')}</Link></p>
+        <p className="notice" role="status">
+          {t('activate.done')}
+        </p>
+        <p>
+          <Link to="/sign-in" className="button">
+            {t('activate.toSignIn')}
+          </Link>
+        </p>
       </div>
     );
   }
 
-  const fieldError = problem === 'iin' ? t('activate.iinInvalid') : problem === 'code' ? t('activate.codeRequired')
-    : problem === 'password' ? t('activate.tooShort') : problem === 'confirm' ? t('activate.mismatch') : null;
+  const fieldError =
+    problem === 'iin'
+      ? t('activate.iinInvalid')
+      : problem === 'code'
+        ? t('activate.codeRequired')
+        : problem === 'password'
+          ? t('activate.tooShort')
+          : problem === 'confirm'
+            ? t('activate.mismatch')
+            : null;
   const message = fieldError ?? (mutation.isError ? errorMessage(i18n, mutation.error) : null);
   const describe = (field: Problem, hint?: string) => [hint, problem === field ? ids.error : ''].filter(Boolean).join(' ') || undefined;
 
@@ -57,28 +79,75 @@ export default function ActivatePage() {
       <form className="form card" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={ids.iin}>{t('activate.iin')}</label>
-          <input id={ids.iin} name="username" inputMode="numeric" autoComplete="username" maxLength={14} value={iin}
-            onChange={(e) => setIin(e.target.value)} aria-describedby={describe('iin', ids.iinHint)} aria-invalid={problem === 'iin' || undefined} />
-          <p className="field__hint" id={ids.iinHint}>{t('activate.iinHint')}</p>
+          <input
+            id={ids.iin}
+            name="username"
+            inputMode="numeric"
+            autoComplete="username"
+            maxLength={14}
+            value={iin}
+            onChange={(e) => setIin(e.target.value)}
+            aria-describedby={describe('iin', ids.iinHint)}
+            aria-invalid={problem === 'iin' || undefined}
+          />
+          <p className="field__hint" id={ids.iinHint}>
+            {t('activate.iinHint')}
+          </p>
         </div>
         <div className="field">
           <label htmlFor={ids.code}>{t('activate.code')}</label>
-          <input id={ids.code} name="one-time-code" autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} maxLength={40}
-            value={code} onChange={(e) => setCode(e.target.value)} aria-describedby={describe('code', ids.codeHint)} aria-invalid={problem === 'code' || undefined} />
-          <p className="field__hint" id={ids.codeHint}>{t('activate.codeHint')}</p>
+          <input
+            id={ids.code}
+            name="one-time-code"
+            autoComplete="one-time-code"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={40}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            aria-describedby={describe('code', ids.codeHint)}
+            aria-invalid={problem === 'code' || undefined}
+          />
+          <p className="field__hint" id={ids.codeHint}>
+            {t('activate.codeHint')}
+          </p>
         </div>
         <div className="field">
           <label htmlFor={ids.password}>{t('activate.password')}</label>
-          <input id={ids.password} name="new-password" type="password" autoComplete="new-password" maxLength={200} value={password}
-            onChange={(e) => setPassword(e.target.value)} aria-describedby={describe('password', ids.passwordHint)} aria-invalid={problem === 'password' || undefined} />
-          <p className="field__hint" id={ids.passwordHint}>{t('activate.passwordHint')}</p>
+          <input
+            id={ids.password}
+            name="new-password"
+            type="password"
+            autoComplete="new-password"
+            maxLength={200}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-describedby={describe('password', ids.passwordHint)}
+            aria-invalid={problem === 'password' || undefined}
+          />
+          <p className="field__hint" id={ids.passwordHint}>
+            {t('activate.passwordHint')}
+          </p>
         </div>
         <div className="field">
           <label htmlFor={ids.confirm}>{t('activate.confirm')}</label>
-          <input id={ids.confirm} name="confirm-password" type="password" autoComplete="new-password" maxLength={200} value={confirm}
-            onChange={(e) => setConfirm(e.target.value)} aria-describedby={describe('confirm')} aria-invalid={problem === 'confirm' || undefined} />
+          <input
+            id={ids.confirm}
+            name="confirm-password"
+            type="password"
+            autoComplete="new-password"
+            maxLength={200}
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+            aria-describedby={describe('confirm')}
+            aria-invalid={problem === 'confirm' || undefined}
+          />
         </div>
-        {message && <p className="form__error" id={ids.error} role="alert">{message}</p>}
+        {message && (
+          <p className="form__error" id={ids.error} role="alert">
+            {message}
+          </p>
+        )}
         <button type="submit" className="button" disabled={mutation.isPending}>
           {mutation.isPending ? t('activate.submitting') : t('activate.submit')}
         </button>

@@ -29,7 +29,9 @@ function Counts({ report }: { report: ImportReport }) {
   if (shown.length === 0) return <p>{t('import.nothingNew')}</p>;
   return (
     <ul>
-      {shown.map((k) => <li key={k}>{t(`import.counts.${k}`, { n: formatNumber(report.created[k], i18n.language) })}</li>)}
+      {shown.map((k) => (
+        <li key={k}>{t(`import.counts.${k}`, { n: formatNumber(report.created[k], i18n.language) })}</li>
+      ))}
     </ul>
   );
 }
@@ -47,7 +49,9 @@ function ErrorTable({ report }: { report: ImportReport }) {
           <caption className="visually-hidden">{t('import.errorsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col" className="num">{t('import.line')}</th>
+              <th scope="col" className="num">
+                {t('import.line')}
+              </th>
               <th scope="col">{t('import.column')}</th>
               <th scope="col">{t('import.reason')}</th>
             </tr>
@@ -84,21 +88,27 @@ function downloadCodes(codes: ActivationCode[], headers: string[]) {
 function ActivationCodes({ report }: { report: ImportReport }) {
   const { t, i18n } = useTranslation('onboarding');
   if (report.activationCodes.length === 0) return null;
-  const date = report.activationExpiresAt
-    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(report.activationExpiresAt))
-    : '';
+  const date = report.activationExpiresAt ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(report.activationExpiresAt)) : '';
   const url = `${window.location.origin}/activate`;
   return (
     <section className="card" aria-labelledby="import-codes">
       <h2 id="import-codes">{t('import.codesTitle')}</h2>
       <p>{t('import.codesIntro', { url })}</p>
       {date && <p>{t('import.codesValid', { date })}</p>}
-      <p className="notice" role="note"><strong>{t('import.codesOnce')}</strong></p>
+      <p className="notice" role="note">
+        <strong>{t('import.codesOnce')}</strong>
+      </p>
       <div className="import-actions">
-        <button type="button" className="button" onClick={() => downloadCodes(report.activationCodes, [t('import.line'), t('import.name'), t('import.iin'), t('import.code')])}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadCodes(report.activationCodes, [t('import.line'), t('import.name'), t('import.iin'), t('import.code')])}
+        >
           {t('import.downloadCodes')}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => window.print()}>{t('import.print')}</button>
+        <button type="button" className="button button--secondary" onClick={() => window.print()}>
+          {t('import.print')}
+        </button>
       </div>
       <div className="table-wrap">
         <table>
@@ -114,9 +124,12 @@ function ActivationCodes({ report }: { report: ImportReport }) {
               <tr key={c.iin}>
                 <th scope="row">
                   {fullName({ lastName: c.lastName, firstName: c.firstName, middleName: null })}
-                  <br /><span className="muted import-iin">{c.iin}</span>
+                  <br />
+                  <span className="muted import-iin">{c.iin}</span>
                 </th>
-                <td><code className="import-code">{c.code}</code></td>
+                <td>
+                  <code className="import-code">{c.code}</code>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -183,15 +196,28 @@ export default function ImportPage({ organisationId }: { organisationId: number 
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
         <ol>
-          <li><Link to="/">{t('common:app.home')}</Link></li>
-          <li><Link to="/organisations/$organisationId" params={{ organisationId }}>{t('import.back')}</Link></li>
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+          <li>
+            <Link to="/organisations/$organisationId" params={{ organisationId }}>
+              {t('import.back')}
+            </Link>
+          </li>
         </ol>
       </nav>
       <h1>{t('import.title')}</h1>
       <p className="lead">{t('import.intro')}</p>
 
       {!imported && (
-        <form className="form card" onSubmit={(e) => { e.preventDefault(); if (file && !busy) upload.mutate(true); }} noValidate>
+        <form
+          className="form card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (file && !busy) upload.mutate(true);
+          }}
+          noValidate
+        >
           <fieldset className="import-kinds" disabled={busy}>
             <legend>{t('import.kindLegend')}</legend>
             {IMPORT_KINDS.map((k) => (
@@ -203,14 +229,20 @@ export default function ImportPage({ organisationId }: { organisationId: number 
                 </span>
               </label>
             ))}
-            <p className="field__hint" id={ids.kindHint}>{t('import.order')}</p>
+            <p className="field__hint" id={ids.kindHint}>
+              {t('import.order')}
+            </p>
           </fieldset>
 
           <div className="field">
             <span className="import-label">{t('import.templateLabel')}</span>
             <p className="import-actions">
-              <a className="button button--secondary" href={templateUrl(kind, 'xlsx', lang)} download>{t('import.templateXlsx')}</a>
-              <a className="button button--secondary" href={templateUrl(kind, 'csv', lang)} download>{t('import.templateCsv')}</a>
+              <a className="button button--secondary" href={templateUrl(kind, 'xlsx', lang)} download>
+                {t('import.templateXlsx')}
+              </a>
+              <a className="button button--secondary" href={templateUrl(kind, 'csv', lang)} download>
+                {t('import.templateCsv')}
+              </a>
             </p>
             <p className="field__hint">{t('import.templateHint')}</p>
           </div>
@@ -225,7 +257,9 @@ export default function ImportPage({ organisationId }: { organisationId: number 
               onFiles={chooseFile}
               disabled={busy}
             />
-            <p className="field__hint" id={ids.fileHint}>{t('import.fileHint')}</p>
+            <p className="field__hint" id={ids.fileHint}>
+              {t('import.fileHint')}
+            </p>
           </div>
 
           <div className="import-actions">
@@ -242,26 +276,32 @@ export default function ImportPage({ organisationId }: { organisationId: number 
         <section className="card" aria-labelledby="import-result">
           {report.ok ? (
             <>
-              <h2 id="import-result" ref={resultHeading} tabIndex={-1}>{report.dryRun ? t('import.okTitle') : t('import.doneTitle')}</h2>
+              <h2 id="import-result" ref={resultHeading} tabIndex={-1}>
+                {report.dryRun ? t('import.okTitle') : t('import.doneTitle')}
+              </h2>
               <p>{t(report.dryRun ? 'import.okText' : 'import.doneText', { count: report.rows })}</p>
               <Counts report={report} />
             </>
           ) : (
             <>
-              <h2 id="import-result" ref={resultHeading} tabIndex={-1}>{t('import.errorsTitle', { count: report.errorCount })}</h2>
+              <h2 id="import-result" ref={resultHeading} tabIndex={-1}>
+                {t('import.errorsTitle', { count: report.errorCount })}
+              </h2>
               <ErrorTable report={report} />
             </>
           )}
-          {report.ignoredColumns.length > 0 && (
-            <p className="muted">{t('import.ignoredColumns', { columns: report.ignoredColumns.join(', ') })}</p>
-          )}
+          {report.ignoredColumns.length > 0 && <p className="muted">{t('import.ignoredColumns', { columns: report.ignoredColumns.join(', ') })}</p>}
           <div className="import-actions">
             {report.ok && report.dryRun && (
               <button type="button" className="button" disabled={busy} onClick={() => upload.mutate(false)}>
                 {busy && upload.variables === false ? t('import.applying') : t('import.apply')}
               </button>
             )}
-            {imported && <button type="button" className="button button--secondary" onClick={startOver}>{t('import.another')}</button>}
+            {imported && (
+              <button type="button" className="button button--secondary" onClick={startOver}>
+                {t('import.another')}
+              </button>
+            )}
           </div>
         </section>
       )}

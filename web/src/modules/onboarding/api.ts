@@ -18,14 +18,22 @@ export function templateUrl(kind: ImportKind, format: 'csv' | 'xlsx', lang: stri
  * it resolves, with `ok: false`; every other failure rejects with an ApiError.
  */
 export async function uploadImport(args: {
-  organisationId: number; kind: ImportKind; dryRun: boolean; file: File; signal?: AbortSignal;
+  organisationId: number;
+  kind: ImportKind;
+  dryRun: boolean;
+  file: File;
+  signal?: AbortSignal;
 }): Promise<ImportReport> {
   const body = new FormData();
   body.append('file', args.file, args.file.name);
   let res: Response;
   try {
     res = await fetch(buildUrl('', `/api/organisations/${args.organisationId}/imports`, { kind: args.kind, dryRun: args.dryRun }), {
-      method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json' }, signal: args.signal,
+      method: 'POST',
+      body,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+      signal: args.signal,
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;

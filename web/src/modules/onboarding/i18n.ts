@@ -7,7 +7,8 @@ import type { Translation } from '../../ui/plurals.js';
 export const kk = {
   import: {
     title: 'Файлдан жүктеу',
-    intro: 'Сыныптарды, адамдарды және ата-ана мен бала байланыстарын кестеден қосыңыз. Алдымен файлды тексеріңіз: барлық жол дұрыс болмайынша ештеңе жазылмайды.',
+    intro:
+      'Сыныптарды, адамдарды және ата-ана мен бала байланыстарын кестеден қосыңыз. Алдымен файлды тексеріңіз: барлық жол дұрыс болмайынша ештеңе жазылмайды.',
     kindLegend: 'Файлда не бар?',
     kinds: {
       people: 'Адамдар',
@@ -23,7 +24,8 @@ export const kk = {
     templateLabel: 'Бос үлгіні жүктеп алу:',
     templateCsv: 'CSV үлгісі',
     templateXlsx: 'XLSX үлгісі',
-    templateHint: 'Excel-де «CSV UTF-8» немесе XLSX ретінде сақтаңыз. XLSX үлгісінде ЖСН мен телефон бағандары мәтін пішімінде, сондықтан бастапқы нөлдер жоғалмайды.',
+    templateHint:
+      'Excel-де «CSV UTF-8» немесе XLSX ретінде сақтаңыз. XLSX үлгісінде ЖСН мен телефон бағандары мәтін пішімінде, сондықтан бастапқы нөлдер жоғалмайды.',
     fileLabel: 'Файл',
     fileHint: 'CSV немесе XLSX, 5 МБ-қа дейін, 20 000 жолға дейін.',
     check: 'Файлды тексеру',
@@ -100,8 +102,10 @@ export const kk = {
       bad_iin: 'ЖСН қате.',
       unknown_class: 'Ұйымда биыл мұндай сынып жоқ: алдымен сыныптарды жүктеңіз.',
       duplicate_in_file: 'Бұл мән файлда қайталанады.',
-      already_exists: 'Бұрыннан тіркелген деректерге қайшы келеді: ЖСН басқа атпен тіркелген, сынып атауы бос емес, телефон не пошта басқа адамдікі немесе оқушы басқа сыныпта.',
-      registered_elsewhere: 'Бұл ЖСН басқа ұйымда тіркелген. Оқушы мектепті ауыстыру өтінімі арқылы ауыстырады; ата-ана осы мектептің оқушысына ата-ана байланыстары файлымен қосылады.',
+      already_exists:
+        'Бұрыннан тіркелген деректерге қайшы келеді: ЖСН басқа атпен тіркелген, сынып атауы бос емес, телефон не пошта басқа адамдікі немесе оқушы басқа сыныпта.',
+      registered_elsewhere:
+        'Бұл ЖСН басқа ұйымда тіркелген. Оқушы мектепті ауыстыру өтінімі арқылы ауыстырады; ата-ана осы мектептің оқушысына ата-ана байланыстары файлымен қосылады.',
       transfer_required: 'Бұл адам басқа ұйымның оқушысы: оқушы мектепті импортпен емес, ауыстыру өтінімімен ауыстырады.',
       missing_value: 'Міндетті ұяшық бос.',
       bad_phone: 'Телефон нөмірі қате: +7 және 10 цифр болуы керек.',
@@ -230,8 +234,10 @@ export const ru: Strings = {
       bad_iin: 'Неверный ИИН.',
       unknown_class: 'В организации нет такого класса в этом учебном году: сначала загрузите классы.',
       duplicate_in_file: 'Это значение в файле повторяется.',
-      already_exists: 'Противоречит уже зарегистрированным данным: ИИН записан с другим именем, название класса занято, телефон или почта принадлежат другому человеку или ученик уже в другом классе.',
-      registered_elsewhere: 'Этот ИИН зарегистрирован в другой организации. Ученик меняет школу через запрос на перевод; родителя связывают с учеником этой школы файлом связей родителей.',
+      already_exists:
+        'Противоречит уже зарегистрированным данным: ИИН записан с другим именем, название класса занято, телефон или почта принадлежат другому человеку или ученик уже в другом классе.',
+      registered_elsewhere:
+        'Этот ИИН зарегистрирован в другой организации. Ученик меняет школу через запрос на перевод; родителя связывают с учеником этой школы файлом связей родителей.',
       transfer_required: 'Этот человек — ученик другой организации: ученик меняет школу через запрос на перевод, а не импортом.',
       missing_value: 'Обязательная ячейка пуста.',
       bad_phone: 'Неверный номер телефона: нужно +7 и 10 цифр.',
@@ -350,8 +356,10 @@ export const en: Strings = {
       bad_iin: 'The IIN is not valid.',
       unknown_class: 'This organisation has no such class this year: import the classes first.',
       duplicate_in_file: 'This value is repeated in the file.',
-      already_exists: 'This contradicts what is registered: the IIN has another name, the class name is taken, the phone or email belongs to someone else, or the pupil is in another class.',
-      registered_elsewhere: 'This IIN is registered with another organisation. A pupil changes school by a transfer request; a parent is joined to a pupil of this school with a parent-links file.',
+      already_exists:
+        'This contradicts what is registered: the IIN has another name, the class name is taken, the phone or email belongs to someone else, or the pupil is in another class.',
+      registered_elsewhere:
+        'This IIN is registered with another organisation. A pupil changes school by a transfer request; a parent is joined to a pupil of this school with a parent-links file.',
       transfer_required: 'This person is a pupil of another organisation: a pupil changes school by a transfer request, not by import.',
       missing_value: 'A required cell is empty.',
       bad_phone: 'The phone number is not valid: +7 and 10 digits.',

@@ -17,7 +17,12 @@ export function ClassPage({ classId }: { classId: number }) {
   const organisation = useQuery({ ...organisationQuery(organisationId), enabled: organisationId > 0 });
   useTitle(cls.data?.name);
   if (classId <= 0) {
-    return <><h1>{t('class.name')}</h1><ErrorNotice error={new ApiError('organisations.class_not_found', '', 404)} /></>;
+    return (
+      <>
+        <h1>{t('class.name')}</h1>
+        <ErrorNotice error={new ApiError('organisations.class_not_found', '', 404)} />
+      </>
+    );
   }
   return (
     <QueryView query={cls} heading={t('class.name')}>
@@ -27,21 +32,39 @@ export function ClassPage({ classId }: { classId: number }) {
           <>
             <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
               <ol>
-                <li><Link to="/">{t('common:app.home')}</Link></li>
+                <li>
+                  <Link to="/">{t('common:app.home')}</Link>
+                </li>
                 {orgName && (
-                  <li><Link to="/organisations/$organisationId" params={{ organisationId: c.organisationId }}>{orgName}</Link></li>
+                  <li>
+                    <Link to="/organisations/$organisationId" params={{ organisationId: c.organisationId }}>
+                      {orgName}
+                    </Link>
+                  </li>
                 )}
               </ol>
             </nav>
             <h1>{c.name}</h1>
             {orgName && <p className="lead">{orgName}</p>}
             <section className="card" aria-labelledby="class-details">
-              <h2 id="class-details" className="visually-hidden">{t('organisation.details')}</h2>
+              <h2 id="class-details" className="visually-hidden">
+                {t('organisation.details')}
+              </h2>
               <dl className="facts">
                 <dt>{t('class.academicYear')}</dt>
                 <dd>{c.academicYear.name}</dd>
-                {c.specialty && <><dt>{t('class.specialty')}</dt><dd>{c.specialty}</dd></>}
-                {c.studyYear !== null && <><dt>{t('class.studyYear')}</dt><dd>{c.studyYear}</dd></>}
+                {c.specialty && (
+                  <>
+                    <dt>{t('class.specialty')}</dt>
+                    <dd>{c.specialty}</dd>
+                  </>
+                )}
+                {c.studyYear !== null && (
+                  <>
+                    <dt>{t('class.studyYear')}</dt>
+                    <dd>{c.studyYear}</dd>
+                  </>
+                )}
                 <dt>{t('class.shift')}</dt>
                 <dd>{t('class.shiftN', { n: c.shift })}</dd>
                 <dt>{t('class.homeroom')}</dt>
@@ -52,9 +75,17 @@ export function ClassPage({ classId }: { classId: number }) {
             </section>
             <section className="card" aria-labelledby="class-pupils">
               <h2 id="class-pupils">{t('class.pupilList')}</h2>
-              {c.pupils === null ? <p>{t('class.rosterHidden')}</p>
-                : c.pupils.length === 0 ? <p>{t('class.noPupils')}</p>
-                : <ol className="roster">{c.pupils.map((p) => <li key={p.id}>{fullName(p)}</li>)}</ol>}
+              {c.pupils === null ? (
+                <p>{t('class.rosterHidden')}</p>
+              ) : c.pupils.length === 0 ? (
+                <p>{t('class.noPupils')}</p>
+              ) : (
+                <ol className="roster">
+                  {c.pupils.map((p) => (
+                    <li key={p.id}>{fullName(p)}</li>
+                  ))}
+                </ol>
+              )}
             </section>
           </>
         );

@@ -11,12 +11,16 @@ export function OrganisationCard({ organisation: o, headingLevel = 3 }: { organi
   return (
     <div className="org-card">
       <Heading className="org-card__name">
-        <Link to="/organisations/$organisationId" params={{ organisationId: o.id }}>{localised(o.name, lang)}</Link>
+        <Link to="/organisations/$organisationId" params={{ organisationId: o.id }}>
+          {localised(o.name, lang)}
+        </Link>
       </Heading>
       <p className="muted">
         {t(`kinds.${o.kind}`)} · {localised(o.district.name, lang)}, {localised(o.settlement.name, lang)}
       </p>
-      <p>{t('organisation.pupils')}: <strong>{formatNumber(o.pupilCount, lang)}</strong></p>
+      <p>
+        {t('organisation.pupils')}: <strong>{formatNumber(o.pupilCount, lang)}</strong>
+      </p>
     </div>
   );
 }

@@ -22,7 +22,9 @@ function Facts({ o }: { o: Organisation }) {
       <dt>{t('organisation.district')}</dt>
       <dd>{localised(o.district.name, lang)}</dd>
       <dt>{t('organisation.settlement')}</dt>
-      <dd>{localised(s.name, lang)} ({t(`settlementKinds.${s.kind}`)})</dd>
+      <dd>
+        {localised(s.name, lang)} ({t(`settlementKinds.${s.kind}`)})
+      </dd>
       <dt>{t('organisation.pupils')}</dt>
       <dd>{formatNumber(o.pupilCount, lang)}</dd>
       <dt>{t('organisation.instruction')}</dt>
@@ -36,7 +38,12 @@ function Facts({ o }: { o: Organisation }) {
       <dd>{s.tvReception ? t('organisation.tvYes') : t('organisation.tvNo')}</dd>
       <dt>{t('organisation.timeZone')}</dt>
       <dd>{o.timeZone}</dd>
-      {o.bin && <><dt>{t('organisation.bin')}</dt><dd>{o.bin}</dd></>}
+      {o.bin && (
+        <>
+          <dt>{t('organisation.bin')}</dt>
+          <dd>{o.bin}</dd>
+        </>
+      )}
     </dl>
   );
 }
@@ -51,7 +58,7 @@ function Classes({ organisationId }: { organisationId: number }) {
   }
   return (
     <QueryView query={classes}>
-      {({ items }) => items.length === 0 ? <p>{t('organisation.noClasses')}</p> : <ClassTable classes={items} caption={title} />}
+      {({ items }) => (items.length === 0 ? <p>{t('organisation.noClasses')}</p> : <ClassTable classes={items} caption={title} />)}
     </QueryView>
   );
 }
@@ -64,14 +71,23 @@ export function OrganisationPage({ organisationId }: { organisationId: number })
   const isAdmin = me.data?.roles.some((g) => g.role === 'org_admin' && g.scope.organisationId === organisationId) ?? false;
   useTitle(organisation.data ? localised(organisation.data.name, i18n.language) : null);
   if (organisationId <= 0) {
-    return <><h1>{t('organisation.title')}</h1><ErrorNotice error={new ApiError('organisations.not_found', '', 404)} /></>;
+    return (
+      <>
+        <h1>{t('organisation.title')}</h1>
+        <ErrorNotice error={new ApiError('organisations.not_found', '', 404)} />
+      </>
+    );
   }
   return (
     <QueryView query={organisation} heading={t('organisation.title')}>
       {(o) => (
         <>
           <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
-            <ol><li><Link to="/">{t('common:app.home')}</Link></li></ol>
+            <ol>
+              <li>
+                <Link to="/">{t('common:app.home')}</Link>
+              </li>
+            </ol>
           </nav>
           <h1>{localised(o.name, i18n.language)}</h1>
           <section aria-labelledby="org-details" className="card">
@@ -81,7 +97,11 @@ export function OrganisationPage({ organisationId }: { organisationId: number })
           <section aria-labelledby="org-classes" className="card">
             <h2 id="org-classes">{t('organisation.classes')}</h2>
             {isAdmin && (
-              <p><Link to="/organisations/$organisationId/import" params={{ organisationId: o.id }}>{t('organisation.importLink')}</Link></p>
+              <p>
+                <Link to="/organisations/$organisationId/import" params={{ organisationId: o.id }}>
+                  {t('organisation.importLink')}
+                </Link>
+              </p>
             )}
             <Classes organisationId={o.id} />
           </section>

@@ -10,30 +10,35 @@ export type ClassDetail = z.infer<typeof classDetail>;
 
 export type MyClass = z.infer<typeof myClasses>['items'][number];
 
-export const organisationsQuery = (page: number, pageSize: number, q = '') => queryOptions({
-  queryKey: ['organisations', 'list', { page, pageSize, q }],
-  queryFn: ({ signal }) => api.get<OrganisationPage>('/api/organisations', { query: q ? { page, pageSize, q } : { page, pageSize }, signal }),
-  placeholderData: (previous) => previous, // keep the old page on screen while the next one loads
-});
+export const organisationsQuery = (page: number, pageSize: number, q = '') =>
+  queryOptions({
+    queryKey: ['organisations', 'list', { page, pageSize, q }],
+    queryFn: ({ signal }) => api.get<OrganisationPage>('/api/organisations', { query: q ? { page, pageSize, q } : { page, pageSize }, signal }),
+    placeholderData: (previous) => previous, // keep the old page on screen while the next one loads
+  });
 
-export const organisationQuery = (id: number) => queryOptions({
-  queryKey: ['organisations', id],
-  queryFn: ({ signal }) => api.get<Organisation>(`/api/organisations/${id}`, { signal }),
-});
+export const organisationQuery = (id: number) =>
+  queryOptions({
+    queryKey: ['organisations', id],
+    queryFn: ({ signal }) => api.get<Organisation>(`/api/organisations/${id}`, { signal }),
+  });
 
 /** The classes of an organisation that the actor may see (a pupil: theirs; a teacher: those they teach…). */
-export const organisationClassesQuery = (id: number) => queryOptions({
-  queryKey: ['organisations', id, 'classes'],
-  queryFn: ({ signal }) => api.get<z.infer<typeof classList>>(`/api/organisations/${id}/classes`, { signal }),
-});
+export const organisationClassesQuery = (id: number) =>
+  queryOptions({
+    queryKey: ['organisations', id, 'classes'],
+    queryFn: ({ signal }) => api.get<z.infer<typeof classList>>(`/api/organisations/${id}/classes`, { signal }),
+  });
 
-export const classQuery = (id: number) => queryOptions({
-  queryKey: ['classes', id],
-  queryFn: ({ signal }) => api.get<ClassDetail>(`/api/classes/${id}`, { signal }),
-});
+export const classQuery = (id: number) =>
+  queryOptions({
+    queryKey: ['classes', id],
+    queryFn: ({ signal }) => api.get<ClassDetail>(`/api/classes/${id}`, { signal }),
+  });
 
 /** The classes the signed-in person is tied to, with how (pupil, child, teacher with subjects, homeroom). */
-export const myClassesQuery = () => queryOptions({
-  queryKey: ['me', 'classes'],
-  queryFn: ({ signal }) => api.get<z.infer<typeof myClasses>>('/api/me/classes', { signal }),
-});
+export const myClassesQuery = () =>
+  queryOptions({
+    queryKey: ['me', 'classes'],
+    queryFn: ({ signal }) => api.get<z.infer<typeof myClasses>>('/api/me/classes', { signal }),
+  });

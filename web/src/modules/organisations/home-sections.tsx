@@ -19,9 +19,7 @@ interface Props {
 /** "Teacher · School No. 12": the role and the place it applies to, under a section's title. */
 function useScopeLine(grants: RoleGrant[]): string {
   const { t, i18n } = useTranslation('identity');
-  return grants
-    .map((g) => [t(`roles.${g.role}`), localised(g.scope.name, i18n.language)].filter(Boolean).join(' · '))
-    .join('; ');
+  return grants.map((g) => [t(`roles.${g.role}`), localised(g.scope.name, i18n.language)].filter(Boolean).join(' · ')).join('; ');
 }
 
 /** The classes the API lets this person see at the organisation of a grant (shared cache per organisation). */
@@ -45,23 +43,31 @@ export function PupilSection({ grant }: Props) {
   return (
     <Section title={t('sections.pupil')} subtitle={scope}>
       <QueryView query={classes}>
-        {({ items }) => items.length === 0 ? <p>{t('sections.pupilNone')}</p> : (
-          <ul className="plain-list">
-            {items.map((c) => (
-              <li key={c.id} className="org-card">
-                <h3 className="org-card__name"><Link to="/classes/$classId" params={{ classId: c.id }}>{c.name}</Link></h3>
-                <dl className="facts">
-                  <dt>{t('class.homeroom')}</dt>
-                  <dd>{c.homeroomTeacher ? fullName(c.homeroomTeacher) : t('class.noHomeroom')}</dd>
-                  <dt>{t('class.shift')}</dt>
-                  <dd>{t('class.shiftN', { n: c.shift })}</dd>
-                  <dt>{t('class.pupilCount')}</dt>
-                  <dd>{formatNumber(c.pupilCount, i18n.language)}</dd>
-                </dl>
-              </li>
-            ))}
-          </ul>
-        )}
+        {({ items }) =>
+          items.length === 0 ? (
+            <p>{t('sections.pupilNone')}</p>
+          ) : (
+            <ul className="plain-list">
+              {items.map((c) => (
+                <li key={c.id} className="org-card">
+                  <h3 className="org-card__name">
+                    <Link to="/classes/$classId" params={{ classId: c.id }}>
+                      {c.name}
+                    </Link>
+                  </h3>
+                  <dl className="facts">
+                    <dt>{t('class.homeroom')}</dt>
+                    <dd>{c.homeroomTeacher ? fullName(c.homeroomTeacher) : t('class.noHomeroom')}</dd>
+                    <dt>{t('class.shift')}</dt>
+                    <dd>{t('class.shiftN', { n: c.shift })}</dd>
+                    <dt>{t('class.pupilCount')}</dt>
+                    <dd>{formatNumber(c.pupilCount, i18n.language)}</dd>
+                  </dl>
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
     </Section>
   );
@@ -75,16 +81,18 @@ export function TeacherSection({ grant, me }: Props) {
   return (
     <Section title={title} subtitle={scope}>
       <QueryView query={classes}>
-        {({ items }) => items.length === 0
-          ? <p>{t('sections.teacherNone')}</p>
-          : (
+        {({ items }) =>
+          items.length === 0 ? (
+            <p>{t('sections.teacherNone')}</p>
+          ) : (
             <>
               <ClassTable classes={items} caption={title} viewerId={me.person.id} />
               <p className="muted">
                 {t('sections.subjects')}: {[...new Set(items.flatMap((c) => c.subjects.map((s) => localised(s.name, i18n.language))))].join(', ')}
               </p>
             </>
-          )}
+          )
+        }
       </QueryView>
     </Section>
   );
@@ -98,9 +106,7 @@ export function HomeroomSection({ grant }: Props) {
   return (
     <Section title={title} subtitle={scope}>
       <QueryView query={classes}>
-        {({ items }) => items.length === 0
-          ? <p>{t('sections.homeroomNone')}</p>
-          : <ClassTable classes={items} caption={title} showHomeroom={false} />}
+        {({ items }) => (items.length === 0 ? <p>{t('sections.homeroomNone')}</p> : <ClassTable classes={items} caption={title} showHomeroom={false} />)}
       </QueryView>
     </Section>
   );
@@ -117,9 +123,7 @@ export function OrgAdminSection({ grant }: Props) {
       <QueryView query={organisation}>{(o) => <OrganisationCard organisation={o} />}</QueryView>
       <h3>{t('organisation.classes')}</h3>
       <QueryView query={classes}>
-        {({ items }) => items.length === 0
-          ? <p>{t('organisation.noClasses')}</p>
-          : <ClassTable classes={items} caption={t('organisation.classes')} />}
+        {({ items }) => (items.length === 0 ? <p>{t('organisation.noClasses')}</p> : <ClassTable classes={items} caption={t('organisation.classes')} />)}
       </QueryView>
     </Section>
   );
@@ -169,19 +173,38 @@ export function OfficerSection({ grants, page, onPage }: { grants: RoleGrant[]; 
         <div className="search-form__row">
           <input id="org-search" type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
           <button type="submit">{t('sections.searchButton')}</button>
-          {q && <button type="button" onClick={() => { setTyped(''); setQ(''); onPage(1); }}>{t('sections.searchClear')}</button>}
+          {q && (
+            <button
+              type="button"
+              onClick={() => {
+                setTyped('');
+                setQ('');
+                onPage(1);
+              }}
+            >
+              {t('sections.searchClear')}
+            </button>
+          )}
         </div>
       </form>
       <QueryView query={list}>
-        {(data) => data.total === 0 ? <p>{q ? t('sections.searchNone', { q }) : t('sections.officerNone')}</p> : (
-          <>
-            <p>{t('sections.officerTotal', { total: formatNumber(data.total, i18n.language) })}</p>
-            <ul className="plain-list" aria-busy={list.isPlaceholderData}>
-              {data.items.map((o) => <li key={o.id}><OrganisationCard organisation={o} /></li>)}
-            </ul>
-            <Pager page={data.page} pageSize={data.pageSize} total={data.total} onChange={turn} busy={list.isPlaceholderData} />
-          </>
-        )}
+        {(data) =>
+          data.total === 0 ? (
+            <p>{q ? t('sections.searchNone', { q }) : t('sections.officerNone')}</p>
+          ) : (
+            <>
+              <p>{t('sections.officerTotal', { total: formatNumber(data.total, i18n.language) })}</p>
+              <ul className="plain-list" aria-busy={list.isPlaceholderData}>
+                {data.items.map((o) => (
+                  <li key={o.id}>
+                    <OrganisationCard organisation={o} />
+                  </li>
+                ))}
+              </ul>
+              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onChange={turn} busy={list.isPlaceholderData} />
+            </>
+          )
+        }
       </QueryView>
     </Section>
   );

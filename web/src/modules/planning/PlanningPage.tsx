@@ -12,15 +12,26 @@ import './planning.css';
 export type PlanningTab = 'timetable' | 'bells' | 'calendar' | 'plan';
 export const PLANNING_TABS: readonly PlanningTab[] = ['timetable', 'bells', 'calendar', 'plan'];
 
-export interface PlanningSearch { tab?: PlanningTab; termId?: number; view?: ViewKind; of?: number }
+export interface PlanningSearch {
+  tab?: PlanningTab;
+  termId?: number;
+  view?: ViewKind;
+  of?: number;
+}
 
 /**
  * The school year of one organisation, for its admin: the timetable builder, bells per shift, terms
  * and holidays, and the teaching plan, one tab each (the address keeps the tab and the choices, so a
  * refresh or a shared link opens the same view).
  */
-export default function PlanningPage({ organisationId, search, onSearch }: {
-  organisationId: number; search: PlanningSearch; onSearch: (next: PlanningSearch) => void;
+export default function PlanningPage({
+  organisationId,
+  search,
+  onSearch,
+}: {
+  organisationId: number;
+  search: PlanningSearch;
+  onSearch: (next: PlanningSearch) => void;
 }) {
   const { t, i18n } = useTranslation('planning');
   const organisation = useQuery(organisationQuery(organisationId));
@@ -30,13 +41,19 @@ export default function PlanningPage({ organisationId, search, onSearch }: {
     <QueryView query={organisation} heading={t('title')}>
       {(org) => (
         <>
-          <h1>{t('title')}: {localised(org.name, i18n.language)}</h1>
+          <h1>
+            {t('title')}: {localised(org.name, i18n.language)}
+          </h1>
           <nav aria-label={t('title')} className="pl-tabs">
             <ul>
               {PLANNING_TABS.map((x) => (
                 <li key={x}>
-                  <Link to="/planning/organisations/$organisationId" params={{ organisationId }} search={{ tab: x === 'timetable' ? undefined : x }}
-                    aria-current={x === tab ? 'page' : undefined}>
+                  <Link
+                    to="/planning/organisations/$organisationId"
+                    params={{ organisationId }}
+                    search={{ tab: x === 'timetable' ? undefined : x }}
+                    aria-current={x === tab ? 'page' : undefined}
+                  >
                     {t(`tabs.${x}`)}
                   </Link>
                 </li>
@@ -44,8 +61,13 @@ export default function PlanningPage({ organisationId, search, onSearch }: {
             </ul>
           </nav>
           {tab === 'timetable' && (
-            <TimetableTab organisationId={organisationId} termId={search.termId} view={search.view ?? 'class'} of={search.of}
-              onChange={(next) => onSearch({ ...search, ...next })} />
+            <TimetableTab
+              organisationId={organisationId}
+              termId={search.termId}
+              view={search.view ?? 'class'}
+              of={search.of}
+              onChange={(next) => onSearch({ ...search, ...next })}
+            />
           )}
           {tab === 'bells' && <BellsTab organisationId={organisationId} />}
           {tab === 'calendar' && <CalendarTab organisationId={organisationId} />}

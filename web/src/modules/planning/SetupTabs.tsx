@@ -4,8 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice, QueryView } from '../../ui/feedback.js';
 import { localised } from '../../ui/format.js';
 import {
-  addHoliday, addTerm, calendarQuery, PLANNING_KEY, periodsQuery, planQuery, savePeriods, savePlan, subjectsQuery, type Calendar, type Period,
-  type Plan, type Subject,
+  addHoliday,
+  addTerm,
+  calendarQuery,
+  PLANNING_KEY,
+  periodsQuery,
+  planQuery,
+  savePeriods,
+  savePlan,
+  subjectsQuery,
+  type Calendar,
+  type Period,
+  type Plan,
+  type Subject,
 } from './api.js';
 import { isClockTime, isIsoDate } from './timetable-grid.js';
 import { useProblemText } from './TimetableTab.js';
@@ -15,8 +26,18 @@ import { useTermLabel } from './useTermLabel.js';
 function Outcome({ saved, error }: { saved: boolean; error: unknown }) {
   const { t } = useTranslation('planning');
   const problemText = useProblemText();
-  if (error) return <p className="notice notice--error" role="alert">{problemText(error)}</p>;
-  if (saved) return <p className="notice" role="status">{t('saved')}</p>;
+  if (error)
+    return (
+      <p className="notice notice--error" role="alert">
+        {problemText(error)}
+      </p>
+    );
+  if (saved)
+    return (
+      <p className="notice" role="status">
+        {t('saved')}
+      </p>
+    );
   return null;
 }
 
@@ -40,7 +61,9 @@ export function BellsTab({ organisationId }: { organisationId: number }) {
               <ShiftBells key={shift} organisationId={organisationId} shift={shift} periods={data.items.filter((p) => p.shift === shift)} />
             ))}
             {next <= 3 && (
-              <button type="button" className="button button--secondary" onClick={() => setExtraShift(next)}>{t('bells.addShift', { n: next })}</button>
+              <button type="button" className="button button--secondary" onClick={() => setExtraShift(next)}>
+                {t('bells.addShift', { n: next })}
+              </button>
             )}
           </>
         );
@@ -73,34 +96,73 @@ function ShiftBells({ organisationId, shift, periods }: { organisationId: number
     setRows([...rows, { number: last ? last.number + 1 : 1, startsAt: '', endsAt: '' }]);
   };
   return (
-    <form className="form pl-form" noValidate aria-labelledby={`${id}-title`} onSubmit={(e: FormEvent) => { e.preventDefault(); if (valid) save.mutate(); }}>
+    <form
+      className="form pl-form"
+      noValidate
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        if (valid) save.mutate();
+      }}
+    >
       <h2 id={`${id}-title`}>{t('shiftN', { n: shift })}</h2>
       {rows.length === 0 && <p>{t('bells.empty')}</p>}
-      <p id={`${id}-hint`} className="field__hint">{t('timeHint')}</p>
+      <p id={`${id}-hint`} className="field__hint">
+        {t('timeHint')}
+      </p>
       <ol className="pl-bells">
         {rows.map((r, i) => (
           <li key={r.number} className="pl-row">
             <span className="pl-bells__n">{t('periodN', { n: r.number })}</span>
             <div className="field">
               <label htmlFor={`${id}-${i}-s`}>{t('bells.starts')}</label>
-              <input id={`${id}-${i}-s`} inputMode="numeric" autoComplete="off" size={5} value={r.startsAt} aria-describedby={`${id}-hint`}
-                aria-invalid={!isClockTime(r.startsAt)} onChange={(e) => set(i, 'startsAt', e.target.value)} />
+              <input
+                id={`${id}-${i}-s`}
+                inputMode="numeric"
+                autoComplete="off"
+                size={5}
+                value={r.startsAt}
+                aria-describedby={`${id}-hint`}
+                aria-invalid={!isClockTime(r.startsAt)}
+                onChange={(e) => set(i, 'startsAt', e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor={`${id}-${i}-e`}>{t('bells.ends')}</label>
-              <input id={`${id}-${i}-e`} inputMode="numeric" autoComplete="off" size={5} value={r.endsAt} aria-describedby={`${id}-hint`}
-                aria-invalid={!isClockTime(r.endsAt)} onChange={(e) => set(i, 'endsAt', e.target.value)} />
+              <input
+                id={`${id}-${i}-e`}
+                inputMode="numeric"
+                autoComplete="off"
+                size={5}
+                value={r.endsAt}
+                aria-describedby={`${id}-hint`}
+                aria-invalid={!isClockTime(r.endsAt)}
+                onChange={(e) => set(i, 'endsAt', e.target.value)}
+              />
             </div>
-            <button type="button" className="button button--quiet" aria-label={`${t('remove')}: ${t('periodN', { n: r.number })}`}
-              onClick={() => { setSaved(false); setRows(rows.filter((_, j) => j !== i)); }}>{t('remove')}</button>
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-label={`${t('remove')}: ${t('periodN', { n: r.number })}`}
+              onClick={() => {
+                setSaved(false);
+                setRows(rows.filter((_, j) => j !== i));
+              }}
+            >
+              {t('remove')}
+            </button>
           </li>
         ))}
       </ol>
       {!valid && rows.length > 0 && <p className="form__error">{t('badTime')}</p>}
       <Outcome saved={saved} error={save.error} />
       <div className="pl-actions">
-        <button type="button" className="button button--secondary" onClick={add} disabled={rows.length >= 13}>{t('bells.addPeriod')}</button>
-        <button type="submit" className="button" disabled={!valid || save.isPending}>{t('save')}</button>
+        <button type="button" className="button button--secondary" onClick={add} disabled={rows.length >= 13}>
+          {t('bells.addPeriod')}
+        </button>
+        <button type="submit" className="button" disabled={!valid || save.isPending}>
+          {t('save')}
+        </button>
       </div>
     </form>
   );
@@ -117,8 +179,14 @@ export function CalendarTab({ organisationId }: { organisationId: number }) {
       {(data) => (
         <>
           <h2>{t('calendar.terms')}</h2>
-          {data.terms.length === 0 ? <p>{t('calendar.noTerms')}</p> : (
-            <ul className="plain-list">{data.terms.map((x) => <li key={x.id}>{termLabel(x)}</li>)}</ul>
+          {data.terms.length === 0 ? (
+            <p>{t('calendar.noTerms')}</p>
+          ) : (
+            <ul className="plain-list">
+              {data.terms.map((x) => (
+                <li key={x.id}>{termLabel(x)}</li>
+              ))}
+            </ul>
           )}
           <TermForm organisationId={organisationId} calendar={data} />
           <h2>{t('calendar.holidays')}</h2>
@@ -143,9 +211,20 @@ function DateField({ id, label, value, onChange }: { id: string; label: string; 
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="text" inputMode="numeric" autoComplete="off" placeholder="2021-01-11" value={value} aria-invalid={!ok}
-        aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value.trim())} />
-      <p id={`${id}-hint`} className="field__hint">{ok ? t('dateHint') : t('badDate')}</p>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder="2021-01-11"
+        value={value}
+        aria-invalid={!ok}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => onChange(e.target.value.trim())}
+      />
+      <p id={`${id}-hint`} className="field__hint">
+        {ok ? t('dateHint') : t('badDate')}
+      </p>
     </div>
   );
 }
@@ -171,20 +250,35 @@ function TermForm({ organisationId, calendar }: { organisationId: number; calend
   if (!year) return null;
   const valid = isIsoDate(startsOn) && isIsoDate(endsOn);
   return (
-    <form className="form pl-form" noValidate aria-labelledby={`${id}-title`} onSubmit={(e) => { e.preventDefault(); setSaved(false); if (valid) save.mutate(); }}>
+    <form
+      className="form pl-form"
+      noValidate
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        if (valid) save.mutate();
+      }}
+    >
       <h3 id={`${id}-title`}>{t('calendar.addTerm')}</h3>
       <div className="pl-row">
         <div className="field">
           <label htmlFor={`${id}-n`}>{t('calendar.number')}</label>
           <select id={`${id}-n`} value={number} onChange={(e) => setNumber(e.target.value)}>
-            {[1, 2, 3, 4].map((n) => <option key={n} value={n}>{n}</option>)}
+            {[1, 2, 3, 4].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
           </select>
         </div>
         <DateField id={`${id}-s`} label={t('calendar.startsOn')} value={startsOn} onChange={setStartsOn} />
         <DateField id={`${id}-e`} label={t('calendar.endsOn')} value={endsOn} onChange={setEndsOn} />
       </div>
       <Outcome saved={saved} error={save.error} />
-      <button type="submit" className="button" disabled={!valid || save.isPending}>{t('save')}</button>
+      <button type="submit" className="button" disabled={!valid || save.isPending}>
+        {t('save')}
+      </button>
     </form>
   );
 }
@@ -209,7 +303,16 @@ function HolidayForm({ organisationId }: { organisationId: number }) {
   });
   const valid = isIsoDate(startsOn) && (endsOn === '' || isIsoDate(endsOn)) && name.kk.trim() && name.ru.trim() && name.en.trim();
   return (
-    <form className="form pl-form" noValidate aria-labelledby={`${id}-title`} onSubmit={(e) => { e.preventDefault(); setSaved(false); if (valid) save.mutate(); }}>
+    <form
+      className="form pl-form"
+      noValidate
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        if (valid) save.mutate();
+      }}
+    >
       <h3 id={`${id}-title`}>{t('calendar.addHoliday')}</h3>
       <div className="pl-row">
         <DateField id={`${id}-s`} label={t('calendar.startsOn')} value={startsOn} onChange={setStartsOn} />
@@ -222,7 +325,9 @@ function HolidayForm({ organisationId }: { organisationId: number }) {
         </div>
       ))}
       <Outcome saved={saved} error={save.error} />
-      <button type="submit" className="button" disabled={!valid || save.isPending}>{t('save')}</button>
+      <button type="submit" className="button" disabled={!valid || save.isPending}>
+        {t('save')}
+      </button>
     </form>
   );
 }
@@ -234,9 +339,13 @@ export function PlanTab({ organisationId }: { organisationId: number }) {
   const subjects = useQuery(subjectsQuery);
   return (
     <QueryView query={plan}>
-      {(data) => subjects.data
-        ? <PlanEditor key={JSON.stringify(data)} organisationId={organisationId} plan={data} subjects={subjects.data.items} />
-        : subjects.isError ? <ErrorNotice error={subjects.error} /> : null}
+      {(data) =>
+        subjects.data ? (
+          <PlanEditor key={JSON.stringify(data)} organisationId={organisationId} plan={data} subjects={subjects.data.items} />
+        ) : subjects.isError ? (
+          <ErrorNotice error={subjects.error} />
+        ) : null
+      }
     </QueryView>
   );
 }
@@ -272,38 +381,86 @@ function PlanEditor({ organisationId, plan, subjects }: { organisationId: number
         <fieldset key={grade} className="pl-grade">
           <legend>{t('plan.grade', { n: grade })}</legend>
           <ul className="plain-list">
-            {items.map((item, index) => item.grade !== grade ? null : (
-              <li key={`${item.grade}-${item.subjectId}`} className="pl-row pl-row--plan">
-                <label htmlFor={`${id}-${index}`} className="pl-plan__subject">{name(item.subjectId)}</label>
-                <input id={`${id}-${index}`} inputMode="decimal" size={4} value={item.hours} aria-invalid={!(Number(item.hours) > 0 && Number(item.hours) <= 20)}
-                  aria-describedby={`${id}-hours`}
-                  onChange={(e) => { setSaved(false); setItems(items.map((x, j) => (j === index ? { ...x, hours: e.target.value.trim().replace(',', '.') } : x))); }} />
-                <button type="button" className="button button--quiet" aria-label={`${t('remove')}: ${name(item.subjectId)}`}
-                  onClick={() => { setSaved(false); setItems(items.filter((_, j) => j !== index)); }}>{t('remove')}</button>
-              </li>
-            ))}
+            {items.map((item, index) =>
+              item.grade !== grade ? null : (
+                <li key={`${item.grade}-${item.subjectId}`} className="pl-row pl-row--plan">
+                  <label htmlFor={`${id}-${index}`} className="pl-plan__subject">
+                    {name(item.subjectId)}
+                  </label>
+                  <input
+                    id={`${id}-${index}`}
+                    inputMode="decimal"
+                    size={4}
+                    value={item.hours}
+                    aria-invalid={!(Number(item.hours) > 0 && Number(item.hours) <= 20)}
+                    aria-describedby={`${id}-hours`}
+                    onChange={(e) => {
+                      setSaved(false);
+                      setItems(items.map((x, j) => (j === index ? { ...x, hours: e.target.value.trim().replace(',', '.') } : x)));
+                    }}
+                  />
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    aria-label={`${t('remove')}: ${name(item.subjectId)}`}
+                    onClick={() => {
+                      setSaved(false);
+                      setItems(items.filter((_, j) => j !== index));
+                    }}
+                  >
+                    {t('remove')}
+                  </button>
+                </li>
+              ),
+            )}
           </ul>
           <div className="pl-row">
-            <label htmlFor={`${id}-add-${grade}`} className="visually-hidden">{t('plan.addSubject')}</label>
+            <label htmlFor={`${id}-add-${grade}`} className="visually-hidden">
+              {t('plan.addSubject')}
+            </label>
             <select id={`${id}-add-${grade}`} value={adding[grade] ?? ''} onChange={(e) => setAdding({ ...adding, [grade]: Number(e.target.value) })}>
               <option value="">{t('plan.addSubject')}</option>
-              {subjects.filter((s) => !items.some((i) => i.grade === grade && i.subjectId === s.id)).map((s) => (
-                <option key={s.id} value={s.id}>{localised(s.name, i18n.language)}</option>
-              ))}
+              {subjects
+                .filter((s) => !items.some((i) => i.grade === grade && i.subjectId === s.id))
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {localised(s.name, i18n.language)}
+                  </option>
+                ))}
             </select>
-            <button type="button" className="button button--secondary" disabled={!adding[grade]}
-              onClick={() => { setSaved(false); setItems([...items, { grade, subjectId: adding[grade]!, hours: '1' }]); setAdding({ ...adding, [grade]: 0 }); }}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={!adding[grade]}
+              onClick={() => {
+                setSaved(false);
+                setItems([...items, { grade, subjectId: adding[grade]!, hours: '1' }]);
+                setAdding({ ...adding, [grade]: 0 });
+              }}
+            >
               {t('plan.addSubject')}
             </button>
           </div>
         </fieldset>
       ))}
-      <p id={`${id}-hours`} className="field__hint">{t('plan.hours')}</p>
+      <p id={`${id}-hours`} className="field__hint">
+        {t('plan.hours')}
+      </p>
       <Outcome saved={saved} error={save.error} />
       <div className="pl-actions">
-        <button type="submit" className="button" disabled={!valid || save.isPending}>{t('save')}</button>
+        <button type="submit" className="button" disabled={!valid || save.isPending}>
+          {t('save')}
+        </button>
         {plan.own && (
-          <button type="button" className="button button--secondary" disabled={save.isPending} onClick={() => { setSaved(false); save.mutate([]); }}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={save.isPending}
+            onClick={() => {
+              setSaved(false);
+              save.mutate([]);
+            }}
+          >
             {t('plan.backToNational')}
           </button>
         )}

@@ -64,7 +64,8 @@ export const kk = {
     allClasses: 'Ұйымның барлық сыныптары',
     from: 'Қай күннен бастап',
     preview: 'Алдын ала қарау',
-    previewText: '{{created}} сабақ қосылады ({{days}} оқу күні). Кезеңде {{existing}} сабақ бар, оның {{recorded}} сабағында баға, қатысу, үй жұмысы немесе материал бар — олар өзгеріссіз қалады.',
+    previewText:
+      '{{created}} сабақ қосылады ({{days}} оқу күні). Кезеңде {{existing}} сабақ бар, оның {{recorded}} сабағында баға, қатысу, үй жұмысы немесе материал бар — олар өзгеріссіз қалады.',
     nothing: 'Қосатын жаңа сабақ жоқ: кесте бойынша бәрі жасалған.',
     confirm: 'Растау және жасау',
     done_one: '{{count}} сабақ қосылды.',
@@ -175,7 +176,8 @@ export const ru: typeof kk = {
     allClasses: 'Все классы организации',
     from: 'Начиная с даты',
     preview: 'Предпросмотр',
-    previewText: 'Будет добавлено уроков: {{created}} ({{days}} учебных дней). В периоде уже есть уроков: {{existing}}, из них с оценками, посещаемостью, заданиями или материалами: {{recorded}} — они останутся без изменений.',
+    previewText:
+      'Будет добавлено уроков: {{created}} ({{days}} учебных дней). В периоде уже есть уроков: {{existing}}, из них с оценками, посещаемостью, заданиями или материалами: {{recorded}} — они останутся без изменений.',
     nothing: 'Новых уроков нет: по расписанию всё уже создано.',
     confirm: 'Подтвердить и создать',
     done_one: 'Добавлен {{count}} урок.',
@@ -284,7 +286,8 @@ export const en: typeof kk = {
     allClasses: 'Every class of the organisation',
     from: 'From the date',
     preview: 'Preview',
-    previewText: '{{created}} lessons will be added ({{days}} school days). The term already has {{existing}} lessons, {{recorded}} of them with marks, attendance, homework or materials — they stay as they are.',
+    previewText:
+      '{{created}} lessons will be added ({{days}} school days). The term already has {{existing}} lessons, {{recorded}} of them with marks, attendance, homework or materials — they stay as they are.',
     nothing: 'No new lessons: everything in the timetable has been generated.',
     confirm: 'Confirm and generate',
     done_one: '{{count}} lesson added.',

@@ -33,8 +33,13 @@ export function planningRoutes<TParent extends AnyRoute>(parent: TParent) {
       const { organisationId } = page.useParams() as { organisationId: number };
       const search = page.useSearch() as PlanningSearch;
       const navigate = page.useNavigate();
-      return <PlanningPage organisationId={organisationId} search={search}
-        onSearch={(next) => void navigate({ search: planningSearch(next as Record<string, unknown>) as never, replace: true })} />;
+      return (
+        <PlanningPage
+          organisationId={organisationId}
+          search={search}
+          onSearch={(next) => void navigate({ search: planningSearch(next as Record<string, unknown>) as never, replace: true })}
+        />
+      );
     },
   });
   return [page] as const;

@@ -4,10 +4,20 @@ import type { Period, TimetableSlot } from './api.js';
 
 const person = (id: number) => ({ id, lastName: `T${id}`, firstName: 'A', middleName: null });
 const slot = (id: number, classId: number, weekday: number, shift: number, periodNumber: number, teacherId: number, roomId: number | null): TimetableSlot => ({
-  id, termId: 1, weekday, periodNumber, shift, startsAt: '08:30', endsAt: '09:15',
-  subject: { id: 1, code: 'math', name: { kk: 'Математика', ru: 'Математика', en: 'Mathematics' } }, teacher: person(teacherId),
-  room: roomId === null ? null : { id: roomId, name: String(roomId) }, delivery: { kind: 'in_person', joinUrl: null, tvChannel: null },
-  activity: 'lesson', courseId: null, class: { id: classId, name: `${classId}` },
+  id,
+  termId: 1,
+  weekday,
+  periodNumber,
+  shift,
+  startsAt: '08:30',
+  endsAt: '09:15',
+  subject: { id: 1, code: 'math', name: { kk: 'Математика', ru: 'Математика', en: 'Mathematics' } },
+  teacher: person(teacherId),
+  room: roomId === null ? null : { id: roomId, name: String(roomId) },
+  delivery: { kind: 'in_person', joinUrl: null, tvChannel: null },
+  activity: 'lesson',
+  courseId: null,
+  class: { id: classId, name: `${classId}` },
 });
 const periods: Period[] = [
   { shift: 2, number: 1, startsAt: '14:00', endsAt: '14:45' },

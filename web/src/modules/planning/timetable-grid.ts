@@ -1,12 +1,14 @@
 import type { Period, TimetableSlot } from './api.js';
 
 /** Whose week the grid shows: one class (its shift's periods), or one teacher or room (every shift). */
-export type GridView =
-  | { kind: 'class'; classId: number; shift: number }
-  | { kind: 'teacher'; teacherId: number }
-  | { kind: 'room'; roomId: number };
+export type GridView = { kind: 'class'; classId: number; shift: number } | { kind: 'teacher'; teacherId: number } | { kind: 'room'; roomId: number };
 
-export interface GridRow { shift: number; number: number; startsAt: string; endsAt: string }
+export interface GridRow {
+  shift: number;
+  number: number;
+  startsAt: string;
+  endsAt: string;
+}
 export interface Grid {
   /** ISO weekdays shown as columns: Monday to Saturday, and Sunday only when something is on it */
   days: number[];
@@ -18,10 +20,10 @@ export interface Grid {
   count: number;
 }
 
-const belongs = (view: GridView) => (s: TimetableSlot): boolean =>
-  view.kind === 'class' ? s.class.id === view.classId
-    : view.kind === 'teacher' ? s.teacher.id === view.teacherId
-      : s.room?.id === view.roomId;
+const belongs =
+  (view: GridView) =>
+  (s: TimetableSlot): boolean =>
+    view.kind === 'class' ? s.class.id === view.classId : view.kind === 'teacher' ? s.teacher.id === view.teacherId : s.room?.id === view.roomId;
 
 /** The week grid of a view: pure, so the page only draws it. */
 export function gridFor(slots: TimetableSlot[], periods: Period[], view: GridView): Grid {

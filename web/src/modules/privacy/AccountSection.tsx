@@ -20,7 +20,11 @@ export function AccountSection() {
   const [confirming, setConfirming] = useState(false);
   const change = useMutation({
     mutationFn: () => changePassword(current, next),
-    onSuccess: () => { setCurrent(''); setNext(''); setRepeat(''); },
+    onSuccess: () => {
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+    },
   });
   const everywhere = useMutation({
     mutationFn: signOutEverywhere,
@@ -41,26 +45,62 @@ export function AccountSection() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-new`}>{t('account.next')}</label>
-          <input id={`${id}-new`} type="password" autoComplete="new-password" required minLength={8} maxLength={200} value={next} onChange={(e) => setNext(e.target.value)} />
+          <input
+            id={`${id}-new`}
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={8}
+            maxLength={200}
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-rep`}>{t('account.repeat')}</label>
-          <input id={`${id}-rep`} type="password" autoComplete="new-password" required minLength={8} maxLength={200} value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+          <input
+            id={`${id}-rep`}
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={8}
+            maxLength={200}
+            value={repeat}
+            onChange={(e) => setRepeat(e.target.value)}
+          />
         </div>
-        {mismatch && <p className="form__error" role="alert">{t('account.mismatch')}</p>}
+        {mismatch && (
+          <p className="form__error" role="alert">
+            {t('account.mismatch')}
+          </p>
+        )}
         {change.isError && <ErrorNotice error={change.error} />}
-        {change.isSuccess && <p className="notice" role="status">{t('account.changed', { count: change.data.revokedSessions })}</p>}
-        <div><button type="submit" className="button" disabled={change.isPending}>{t('account.change')}</button></div>
+        {change.isSuccess && (
+          <p className="notice" role="status">
+            {t('account.changed', { count: change.data.revokedSessions })}
+          </p>
+        )}
+        <div>
+          <button type="submit" className="button" disabled={change.isPending}>
+            {t('account.change')}
+          </button>
+        </div>
       </form>
       <h3>{t('account.everywhere')}</h3>
       <p className="muted">{t('account.everywhereHint')}</p>
       {confirming ? (
         <p className="fd-actions">
-          <button type="button" className="button" disabled={everywhere.isPending} onClick={() => everywhere.mutate()}>{t('account.everywhereConfirm')}</button>{' '}
-          <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>{t('account.cancel')}</button>
+          <button type="button" className="button" disabled={everywhere.isPending} onClick={() => everywhere.mutate()}>
+            {t('account.everywhereConfirm')}
+          </button>{' '}
+          <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+            {t('account.cancel')}
+          </button>
         </p>
       ) : (
-        <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>{t('account.everywhere')}</button>
+        <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
+          {t('account.everywhere')}
+        </button>
       )}
       {everywhere.isError && <ErrorNotice error={everywhere.error} />}
     </Section>

@@ -28,8 +28,12 @@ function Decide({ r }: { r: ErasureRequest }) {
       </div>
       {decide.isError && <ErrorNotice error={decide.error} />}
       <p className="fd-actions">
-        <button type="button" className="button" disabled={!ok || decide.isPending} onClick={() => decide.mutate('approve')}>{t('admin.approve')}</button>{' '}
-        <button type="button" className="button button--secondary" disabled={!ok || decide.isPending} onClick={() => decide.mutate('refuse')}>{t('admin.refuse')}</button>
+        <button type="button" className="button" disabled={!ok || decide.isPending} onClick={() => decide.mutate('approve')}>
+          {t('admin.approve')}
+        </button>{' '}
+        <button type="button" className="button button--secondary" disabled={!ok || decide.isPending} onClick={() => decide.mutate('refuse')}>
+          {t('admin.refuse')}
+        </button>
       </p>
     </div>
   );
@@ -43,21 +47,34 @@ export function ErasureRequestsPage({ organisationId }: { organisationId: number
   return (
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
-        <ol><li><Link to="/">{t('common:app.home')}</Link></li></ol>
+        <ol>
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+        </ol>
       </nav>
       <h1>{t('admin.title')}</h1>
       <QueryView query={list}>
         {(data) => (
           <>
             <p className="notice">{t('admin.retention', { years: data.retentionYears })}</p>
-            {data.items.length === 0 ? <p>{t('admin.none')}</p> : (
+            {data.items.length === 0 ? (
+              <p>{t('admin.none')}</p>
+            ) : (
               <ul className="plain-list">
                 {data.items.map((r) => (
                   <li key={r.id} className="card privacy-item">
                     <dl className="facts">
-                      <dt>{t('admin.about')}</dt><dd>{fullName({ ...r.person, middleName: null })}</dd>
-                      <dt>{t('admin.by')}</dt><dd>{fullName({ ...r.requestedBy, middleName: null })}</dd>
-                      {r.reason && <><dt>{t('admin.reason')}</dt><dd>{r.reason}</dd></>}
+                      <dt>{t('admin.about')}</dt>
+                      <dd>{fullName({ ...r.person, middleName: null })}</dd>
+                      <dt>{t('admin.by')}</dt>
+                      <dd>{fullName({ ...r.requestedBy, middleName: null })}</dd>
+                      {r.reason && (
+                        <>
+                          <dt>{t('admin.reason')}</dt>
+                          <dd>{r.reason}</dd>
+                        </>
+                      )}
                     </dl>
                     <ErasureOutcome r={r} />
                     {r.status === 'pending' && <Decide r={r} />}

@@ -25,10 +25,11 @@ export const myErasureQuery = queryOptions({
   queryKey: [...PRIVACY_KEY, 'erasure'],
   queryFn: ({ signal }) => api.get<ErasureList>('/api/me/erasure-requests', { signal }),
 });
-export const organisationErasureQuery = (organisationId: number) => queryOptions({
-  queryKey: [...PRIVACY_KEY, 'organisation', organisationId],
-  queryFn: ({ signal }) => api.get<ErasureList>(`/api/privacy/organisations/${organisationId}/erasure-requests`, { signal }),
-});
+export const organisationErasureQuery = (organisationId: number) =>
+  queryOptions({
+    queryKey: [...PRIVACY_KEY, 'organisation', organisationId],
+    queryFn: ({ signal }) => api.get<ErasureList>(`/api/privacy/organisations/${organisationId}/erasure-requests`, { signal }),
+  });
 
 export const giveConsent = (personId: number, purpose: ConsentPurpose) => api.post<Consent>('/api/me/consents', { personId, purpose });
 export const withdrawConsent = (id: number) => api.post<Consent>(`/api/me/consents/${id}/withdraw`);

@@ -3,8 +3,24 @@ import { cellText, exportParts, MAX_ROWS_SHOWN, recordCount } from './export-vie
 
 describe('the readable export', () => {
   test('each list becomes a table with the union of its columns; empty lists are dropped', () => {
-    const parts = exportParts({ marks: [{ id: 1, value: 5 }, { id: 2, comment: 'жақсы' }], sessions: [] });
-    expect(parts).toEqual([{ key: 'marks', columns: ['id', 'value', 'comment'], rows: [['1', '5', '—'], ['2', '—', 'жақсы']], total: 2 }]);
+    const parts = exportParts({
+      marks: [
+        { id: 1, value: 5 },
+        { id: 2, comment: 'жақсы' },
+      ],
+      sessions: [],
+    });
+    expect(parts).toEqual([
+      {
+        key: 'marks',
+        columns: ['id', 'value', 'comment'],
+        rows: [
+          ['1', '5', '—'],
+          ['2', '—', 'жақсы'],
+        ],
+        total: 2,
+      },
+    ]);
   });
   test('long lists show the first rows and say how many there are', () => {
     const parts = exportParts({ attendance: Array.from({ length: 120 }, (_, i) => ({ id: i })) });

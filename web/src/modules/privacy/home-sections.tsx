@@ -11,7 +11,9 @@ export function PrivacyHomeSections({ me }: { me: Me }) {
   return (
     <Section title={t('homeTitle')}>
       <ul className="plain-list">
-        <li><Link to="/me">{t('homeLink')}</Link></li>
+        <li>
+          <Link to="/me">{t('homeLink')}</Link>
+        </li>
         {admin.map((g) => (
           <li key={g.scope.organisationId}>
             <Link to="/privacy/organisations/$organisationId" params={{ organisationId: g.scope.organisationId! }}>

@@ -60,7 +60,8 @@ export const kk = {
   },
   erasure: {
     title: 'Деректерді өшіру',
-    intro: 'Деректерді өшіруді сұрай аласыз. Шешімді ұйым әкімшісі қабылдайды. Мектеп құжаттары (бағалар, қатысу) заң бойынша оқу жылы аяқталғаннан кейін {{years}} жыл сақталады; қалғаны өшіріледі немесе иесіз етіледі.',
+    intro:
+      'Деректерді өшіруді сұрай аласыз. Шешімді ұйым әкімшісі қабылдайды. Мектеп құжаттары (бағалар, қатысу) заң бойынша оқу жылы аяқталғаннан кейін {{years}} жыл сақталады; қалғаны өшіріледі немесе иесіз етіледі.',
     person: 'Кімнің деректері',
     reason: 'Себебі (міндетті емес)',
     submit: 'Өшіруді сұрау',
@@ -77,7 +78,8 @@ export const kk = {
   },
   admin: {
     title: 'Деректерді өшіру өтініштері',
-    retention: 'Сақтау ережесі: мектеп құжаттары (бағалар, қатысу, сынып құрамы, тапсырылған жұмыстар) соңғы оқу жылы аяқталғаннан кейін {{years}} жыл сақталады. Мақұлдағанда қалғаны өшіріледі немесе иесіз етіледі.',
+    retention:
+      'Сақтау ережесі: мектеп құжаттары (бағалар, қатысу, сынып құрамы, тапсырылған жұмыстар) соңғы оқу жылы аяқталғаннан кейін {{years}} жыл сақталады. Мақұлдағанда қалғаны өшіріледі немесе иесіз етіледі.',
     none: 'Өтініш жоқ.',
     about: 'Кім туралы',
     by: 'Кім сұрады',
@@ -169,7 +171,8 @@ const ruStrings = {
   },
   erasure: {
     title: 'Удаление данных',
-    intro: 'Можно попросить удалить данные. Решает администратор организации. Школьные документы (оценки, посещаемость) по закону хранятся {{years}} лет после окончания учебного года; остальное удаляется или обезличивается.',
+    intro:
+      'Можно попросить удалить данные. Решает администратор организации. Школьные документы (оценки, посещаемость) по закону хранятся {{years}} лет после окончания учебного года; остальное удаляется или обезличивается.',
     person: 'Чьи данные',
     reason: 'Причина (необязательно)',
     submit: 'Попросить удалить',
@@ -186,7 +189,8 @@ const ruStrings = {
   },
   admin: {
     title: 'Запросы на удаление данных',
-    retention: 'Правило хранения: школьные документы (оценки, посещаемость, состав классов, сданные работы) хранятся {{years}} лет после окончания последнего учебного года. При одобрении остальное удаляется или обезличивается.',
+    retention:
+      'Правило хранения: школьные документы (оценки, посещаемость, состав классов, сданные работы) хранятся {{years}} лет после окончания последнего учебного года. При одобрении остальное удаляется или обезличивается.',
     none: 'Запросов нет.',
     about: 'О ком',
     by: 'Кто попросил',
@@ -273,7 +277,8 @@ export const en: Strings = {
   },
   erasure: {
     title: 'Erasing data',
-    intro: 'You may ask for data to be erased. The organisation\'s admin decides. School records (marks, attendance) are kept by law for {{years}} years after the school year ends; the rest is deleted or anonymised.',
+    intro:
+      "You may ask for data to be erased. The organisation's admin decides. School records (marks, attendance) are kept by law for {{years}} years after the school year ends; the rest is deleted or anonymised.",
     person: 'Whose data',
     reason: 'Reason (optional)',
     submit: 'Ask for erasure',
@@ -283,14 +288,15 @@ export const en: Strings = {
     status: { pending: 'Waiting for a decision', done: 'Done', refused: 'Refused' },
     requestedAt: 'Asked {{at}}',
     decidedAt: 'Decided {{at}}',
-    note: 'Admin\'s note',
+    note: "Admin's note",
     outcome: 'What was done',
     action: { deleted: 'deleted', anonymised: 'anonymised', kept: 'kept' },
     keptUntil: 'until {{date}}',
   },
   admin: {
     title: 'Data erasure requests',
-    retention: 'Retention: school records (marks, attendance, class membership, submitted work) are kept {{years}} years after the last school year ends. Approving deletes or anonymises the rest.',
+    retention:
+      'Retention: school records (marks, attendance, class membership, submitted work) are kept {{years}} years after the last school year ends. Approving deletes or anonymises the rest.',
     none: 'No requests.',
     about: 'About',
     by: 'Asked by',

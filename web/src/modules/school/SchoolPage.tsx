@@ -20,8 +20,18 @@ export default function SchoolPage({ organisationId }: { organisationId: number 
     <QueryView query={organisation} heading={t('title')}>
       {(org) => (
         <>
-          <nav aria-label={t('title')} className="breadcrumb"><ol><li><Link to="/">⌂</Link></li>
-            <li><Link to="/organisations/$organisationId" params={{ organisationId }}>{localised(org.name, i18n.language)}</Link></li></ol></nav>
+          <nav aria-label={t('title')} className="breadcrumb">
+            <ol>
+              <li>
+                <Link to="/">⌂</Link>
+              </li>
+              <li>
+                <Link to="/organisations/$organisationId" params={{ organisationId }}>
+                  {localised(org.name, i18n.language)}
+                </Link>
+              </li>
+            </ol>
+          </nav>
           <h1>{t('title')}</h1>
           <Classes organisationId={organisationId} kind={org.kind === 'school' ? 'class' : 'group'} />
           {(org.kind === 'college' || org.kind === 'university') && <Courses organisationId={organisationId} />}
@@ -40,64 +50,119 @@ function Classes({ organisationId, kind }: { organisationId: number; kind: 'clas
   const [form, setForm] = useState({ kind, name: '', grade: '', shift: '1', homeroom: '', specialty: '' });
   const [ok, setOk] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () => createClass(organisationId, {
-      kind: form.kind, name: form.name, grade: form.grade === '' ? null : Number(form.grade), shift: Number(form.shift),
-      homeroomTeacherId: form.homeroom ? Number(form.homeroom) : null, specialty: form.specialty || null,
-    }),
+    mutationFn: () =>
+      createClass(organisationId, {
+        kind: form.kind,
+        name: form.name,
+        grade: form.grade === '' ? null : Number(form.grade),
+        shift: Number(form.shift),
+        homeroomTeacherId: form.homeroom ? Number(form.homeroom) : null,
+        specialty: form.specialty || null,
+      }),
     onSuccess: (c) => {
       setOk(t('created', { name: c.name }));
       setForm({ ...form, name: '' });
       void qc.invalidateQueries({ queryKey: ['organisations', organisationId] });
     },
   });
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => { setOk(null); setForm({ ...form, [k]: e.target.value }); };
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => {
+    setOk(null);
+    setForm({ ...form, [k]: e.target.value });
+  };
   return (
     <section className="card" aria-labelledby="sc-classes">
       <h2 id="sc-classes">{t('classes')}</h2>
       <QueryView query={classes}>
-        {({ items }) => items.length === 0 ? <p>{t('noClasses')}</p> : (
-          <ul className="sc-classes">
-            {items.map((c) => (
-              <li key={c.id}>
-                <Link to="/school/classes/$classId" params={{ classId: c.id }}>{c.name}</Link>
-                <span className="sc-muted"> · {t('pupilsN', { count: c.pupilCount })}{c.homeroomTeacher ? ` · ${fullName(c.homeroomTeacher)}` : ''}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        {({ items }) =>
+          items.length === 0 ? (
+            <p>{t('noClasses')}</p>
+          ) : (
+            <ul className="sc-classes">
+              {items.map((c) => (
+                <li key={c.id}>
+                  <Link to="/school/classes/$classId" params={{ classId: c.id }}>
+                    {c.name}
+                  </Link>
+                  <span className="sc-muted">
+                    {' '}
+                    · {t('pupilsN', { count: c.pupilCount })}
+                    {c.homeroomTeacher ? ` · ${fullName(c.homeroomTeacher)}` : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
-      <form className="form sc-form" noValidate aria-labelledby="sc-create" onSubmit={(e: FormEvent) => { e.preventDefault(); if (form.name.trim()) create.mutate(); }}>
+      <form
+        className="form sc-form"
+        noValidate
+        aria-labelledby="sc-create"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          if (form.name.trim()) create.mutate();
+        }}
+      >
         <h3 id="sc-create">{t('create')}</h3>
         <div className="sc-fields">
-          <div className="field"><label htmlFor="sc-kind">{t('kind')}</label>
+          <div className="field">
+            <label htmlFor="sc-kind">{t('kind')}</label>
             <select id="sc-kind" value={form.kind} onChange={set('kind')}>
-              <option value="class">{t('kinds.class')}</option><option value="group">{t('kinds.group')}</option>
-            </select></div>
-          <div className="field"><label htmlFor="sc-name">{t('name')}</label>
+              <option value="class">{t('kinds.class')}</option>
+              <option value="group">{t('kinds.group')}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="sc-name">{t('name')}</label>
             <input id="sc-name" value={form.name} maxLength={40} required aria-describedby="sc-name-hint" onChange={set('name')} />
-            <p id="sc-name-hint" className="field__hint">{t('nameHint')}</p></div>
+            <p id="sc-name-hint" className="field__hint">
+              {t('nameHint')}
+            </p>
+          </div>
           {form.kind === 'class' ? (
-            <div className="field"><label htmlFor="sc-grade">{t('grade')}</label>
+            <div className="field">
+              <label htmlFor="sc-grade">{t('grade')}</label>
               <select id="sc-grade" value={form.grade} onChange={set('grade')}>
                 <option value="">—</option>
-                {Array.from({ length: 13 }, (_, g) => <option key={g} value={g}>{g}</option>)}
-              </select></div>
+                {Array.from({ length: 13 }, (_, g) => (
+                  <option key={g} value={g}>
+                    {g}
+                  </option>
+                ))}
+              </select>
+            </div>
           ) : (
-            <div className="field"><label htmlFor="sc-spec">{t('specialty')}</label>
-              <input id="sc-spec" value={form.specialty} maxLength={120} onChange={set('specialty')} /></div>
+            <div className="field">
+              <label htmlFor="sc-spec">{t('specialty')}</label>
+              <input id="sc-spec" value={form.specialty} maxLength={120} onChange={set('specialty')} />
+            </div>
           )}
-          <div className="field"><label htmlFor="sc-shift">{t('shift')}</label>
+          <div className="field">
+            <label htmlFor="sc-shift">{t('shift')}</label>
             <select id="sc-shift" value={form.shift} onChange={set('shift')}>
-              {[1, 2, 3].map((n) => <option key={n} value={n}>{t('shiftN', { n })}</option>)}
-            </select></div>
-          <div className="field"><label htmlFor="sc-homeroom">{t('homeroom')}</label>
+              {[1, 2, 3].map((n) => (
+                <option key={n} value={n}>
+                  {t('shiftN', { n })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="sc-homeroom">{t('homeroom')}</label>
             <select id="sc-homeroom" value={form.homeroom} onChange={set('homeroom')}>
               <option value="">{t('noHomeroom')}</option>
-              {teachers.data?.items.map((p) => <option key={p.id} value={p.id}>{fullName(p)}</option>)}
-            </select></div>
+              {teachers.data?.items.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {fullName(p)}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
         <Outcome ok={ok} error={create.error} />
-        <button type="submit" className="button" disabled={create.isPending || !form.name.trim()}>{t('save')}</button>
+        <button type="submit" className="button" disabled={create.isPending || !form.name.trim()}>
+          {t('save')}
+        </button>
       </form>
     </section>
   );
@@ -110,9 +175,17 @@ function Courses({ organisationId }: { organisationId: number }) {
     <section className="card" aria-labelledby="sc-courses">
       <h2 id="sc-courses">{t('courses')}</h2>
       <QueryView query={courses}>
-        {({ items }) => items.length === 0 ? <p>{t('noCourses')}</p> : (
-          <ul className="sc-people">{items.map((c) => <CourseRow key={c.id} course={c} language={i18n.language} />)}</ul>
-        )}
+        {({ items }) =>
+          items.length === 0 ? (
+            <p>{t('noCourses')}</p>
+          ) : (
+            <ul className="sc-people">
+              {items.map((c) => (
+                <CourseRow key={c.id} course={c} language={i18n.language} />
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
     </section>
   );
@@ -125,20 +198,39 @@ function CourseRow({ course, language }: { course: Course; language: string }) {
   const [ok, setOk] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: () => updateCourse(course.id, { credits: credits === '' ? null : Number(credits) }),
-    onSuccess: () => { setOk(t('saved')); void qc.invalidateQueries({ queryKey: SCHOOL_KEY }); },
+    onSuccess: () => {
+      setOk(t('saved'));
+      void qc.invalidateQueries({ queryKey: SCHOOL_KEY });
+    },
   });
   const id = `sc-course-${course.id}`;
   return (
     <li>
       <strong>{course.code}</strong> {course.title ?? localised(course.subject.name, language)}
-      <span className="sc-muted"> · {t('groupsOf')}: {course.groups.map((g) => g.name).join(', ') || '—'}</span>
-      <form className="sc-inline" onSubmit={(e) => { e.preventDefault(); setOk(null); save.mutate(); }}>
+      <span className="sc-muted">
+        {' '}
+        · {t('groupsOf')}: {course.groups.map((g) => g.name).join(', ') || '—'}
+      </span>
+      <form
+        className="sc-inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setOk(null);
+          save.mutate();
+        }}
+      >
         <label htmlFor={id}>{t('credits')}</label>
         <select id={id} value={credits} onChange={(e) => setCredits(e.target.value)}>
           <option value="">—</option>
-          {Array.from({ length: 30 }, (_, i) => <option key={i + 1} value={i + 1}>{i + 1}</option>)}
+          {Array.from({ length: 30 }, (_, i) => (
+            <option key={i + 1} value={i + 1}>
+              {i + 1}
+            </option>
+          ))}
         </select>
-        <button type="submit" className="button button--secondary" disabled={save.isPending}>{t('save')}</button>
+        <button type="submit" className="button button--secondary" disabled={save.isPending}>
+          {t('save')}
+        </button>
       </form>
       <Outcome ok={ok} error={save.error} />
     </li>
@@ -160,15 +252,38 @@ function People({ organisationId }: { organisationId: number }) {
   return (
     <section className="card" aria-labelledby="sc-people">
       <h2 id="sc-people">{t('people')}</h2>
-      <form className="sc-inline" role="search" onSubmit={(e) => { e.preventDefault(); setPage(1); setQ(typed.trim()); }}>
+      <form
+        className="sc-inline"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setPage(1);
+          setQ(typed.trim());
+        }}
+      >
         <label htmlFor="sc-role">{t('role')}</label>
-        <select id="sc-role" value={role} onChange={(e) => { setPage(1); setRole(e.target.value); }}>
+        <select
+          id="sc-role"
+          value={role}
+          onChange={(e) => {
+            setPage(1);
+            setRole(e.target.value);
+          }}
+        >
           <option value="">{t('allRoles')}</option>
-          {(['pupil', 'parent', 'teacher', 'org_admin', 'gate_guard'] as const).map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+          {(['pupil', 'parent', 'teacher', 'org_admin', 'gate_guard'] as const).map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
         </select>
-        <label htmlFor="sc-q" className="visually-hidden">{t('search')}</label>
+        <label htmlFor="sc-q" className="visually-hidden">
+          {t('search')}
+        </label>
         <input id="sc-q" type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
-        <button type="submit" className="button button--secondary">{t('search')}</button>
+        <button type="submit" className="button button--secondary">
+          {t('search')}
+        </button>
       </form>
       <Outcome ok={issued} error={code.error} />
       <QueryView query={people}>
@@ -179,10 +294,22 @@ function People({ organisationId }: { organisationId: number }) {
               {p.items.map((person) => (
                 <li key={person.id}>
                   <span className="sc-name">{fullName(person)}</span>
-                  <span className="sc-muted"> · {person.roles.map((r) => t(`roles.${r}`)).join(', ')}
-                    {person.classes.length > 0 && ` · ${person.classes.map((c) => c.name).join(', ')}`} · {t(`account.${person.account}`)}</span>
-                  <button type="button" className="button button--quiet sc-small" disabled={code.isPending}
-                    onClick={() => { if (window.confirm(t('codeConfirm', { name: fullName(person) }))) { setIssued(null); code.mutate({ id: person.id, name: fullName(person) }); } }}>
+                  <span className="sc-muted">
+                    {' '}
+                    · {person.roles.map((r) => t(`roles.${r}`)).join(', ')}
+                    {person.classes.length > 0 && ` · ${person.classes.map((c) => c.name).join(', ')}`} · {t(`account.${person.account}`)}
+                  </span>
+                  <button
+                    type="button"
+                    className="button button--quiet sc-small"
+                    disabled={code.isPending}
+                    onClick={() => {
+                      if (window.confirm(t('codeConfirm', { name: fullName(person) }))) {
+                        setIssued(null);
+                        code.mutate({ id: person.id, name: fullName(person) });
+                      }
+                    }}
+                  >
                     {t('code')}
                   </button>
                 </li>

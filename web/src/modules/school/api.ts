@@ -10,19 +10,30 @@ export type Person = PeoplePage['items'][number];
 export type Course = z.infer<typeof courseSchema>;
 export const SCHOOL_KEY = ['school'] as const;
 
-export interface PeopleFilter { role?: string; q?: string; classless?: boolean; classId?: number; page?: number; pageSize?: number }
+export interface PeopleFilter {
+  role?: string;
+  q?: string;
+  classless?: boolean;
+  classId?: number;
+  page?: number;
+  pageSize?: number;
+}
 
-export const peopleQuery = (organisationId: number, f: PeopleFilter) => queryOptions({
-  queryKey: [...SCHOOL_KEY, organisationId, 'people', f],
-  queryFn: ({ signal }) => api.get<PeoplePage>(`/api/organisations/${organisationId}/people`, {
-    query: { role: f.role, q: f.q || undefined, classless: f.classless ? 'true' : undefined, classId: f.classId, page: f.page, pageSize: f.pageSize }, signal,
-  }),
-  placeholderData: (previous) => previous,
-});
-export const coursesQuery = (organisationId: number) => queryOptions({
-  queryKey: [...SCHOOL_KEY, organisationId, 'courses'],
-  queryFn: ({ signal }) => api.get<z.infer<typeof courseList>>(`/api/learning/organisations/${organisationId}/courses`, { signal }),
-});
+export const peopleQuery = (organisationId: number, f: PeopleFilter) =>
+  queryOptions({
+    queryKey: [...SCHOOL_KEY, organisationId, 'people', f],
+    queryFn: ({ signal }) =>
+      api.get<PeoplePage>(`/api/organisations/${organisationId}/people`, {
+        query: { role: f.role, q: f.q || undefined, classless: f.classless ? 'true' : undefined, classId: f.classId, page: f.page, pageSize: f.pageSize },
+        signal,
+      }),
+    placeholderData: (previous) => previous,
+  });
+export const coursesQuery = (organisationId: number) =>
+  queryOptions({
+    queryKey: [...SCHOOL_KEY, organisationId, 'courses'],
+    queryFn: ({ signal }) => api.get<z.infer<typeof courseList>>(`/api/learning/organisations/${organisationId}/courses`, { signal }),
+  });
 
 export const createClass = (organisationId: number, body: z.input<typeof classCreate>) =>
   api.post<z.infer<typeof classSchema>>(`/api/organisations/${organisationId}/classes`, body);
@@ -33,5 +44,6 @@ export const moveMember = (classId: number, pupilId: number, toClassId: number) 
   api.post<unknown>(`/api/classes/${classId}/members/${pupilId}/move`, { toClassId });
 export const reissueCode = (organisationId: number, personId: number) =>
   api.post<z.infer<typeof reissuedCode>>(`/api/organisations/${organisationId}/people/${personId}/activation-code`, {});
-export const updateCourse = (courseId: number, body: { title?: string | null; credits?: number | null }) => api.patch<Course>(`/api/learning/courses/${courseId}`, body);
+export const updateCourse = (courseId: number, body: { title?: string | null; credits?: number | null }) =>
+  api.patch<Course>(`/api/learning/courses/${courseId}`, body);
 export const classListPdfUrl = (classId: number, lang: string) => `/api/classes/${classId}/list.pdf?lang=${lang}`;

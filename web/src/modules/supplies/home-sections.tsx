@@ -9,7 +9,9 @@ export function SuppliesHomeSections({ me }: { me: Me }) {
   if (!me.roles.some((g) => ['parent', 'org_admin', 'district_officer', 'region_officer', 'ministry_officer'].includes(g.role))) return null;
   return (
     <Section title={t('title')}>
-      <p><Link to="/supplies">{t('open')}</Link></p>
+      <p>
+        <Link to="/supplies">{t('open')}</Link>
+      </p>
     </Section>
   );
 }

@@ -15,31 +15,60 @@ function TeacherTable({ data, organisationId }: { data: OrgTeachers; organisatio
   const [selected, setSelected] = useState<number[]>([]);
   const enrol = useMutation({
     mutationFn: (teachers: 'all' | number[]) => enrolTeachers(organisationId, data.course.id, teachers),
-    onSuccess: async () => { setSelected([]); await queryClient.invalidateQueries({ queryKey: ['training'] }); },
+    onSuccess: async () => {
+      setSelected([]);
+      await queryClient.invalidateQueries({ queryKey: ['training'] });
+    },
   });
   const notFinished = data.teachers.filter((x) => !x.completedAt).length;
   return (
     <section className="card">
-      <p>{t('teachers', { count: data.teachers.length })} · {t('notFinished', { count: notFinished })}</p>
+      <p>
+        {t('teachers', { count: data.teachers.length })} · {t('notFinished', { count: notFinished })}
+      </p>
       <div className="training-actions">
-        <button type="button" className="button" disabled={enrol.isPending} onClick={() => enrol.mutate('all')}>{t('enrolAll')}</button>
-        <button type="button" className="button button--secondary" disabled={enrol.isPending || selected.length === 0} onClick={() => enrol.mutate(selected)}>{t('enrolSelected')}</button>
+        <button type="button" className="button" disabled={enrol.isPending} onClick={() => enrol.mutate('all')}>
+          {t('enrolAll')}
+        </button>
+        <button type="button" className="button button--secondary" disabled={enrol.isPending || selected.length === 0} onClick={() => enrol.mutate(selected)}>
+          {t('enrolSelected')}
+        </button>
       </div>
       {enrol.isSuccess && <p role="status">{t('enrolDone', { count: enrol.data.enrolled })}</p>}
       {enrol.isError && <ErrorNotice error={enrol.error} />}
       <div className="table-wrap">
         <table className="training-table">
           <caption className="visually-hidden">{localised(data.course.title, lang)}</caption>
-          <thead><tr><th scope="col"><span className="visually-hidden">{t('enrolSelected')}</span></th><th scope="col">{t('teacher')}</th><th scope="col">{t('status')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">{t('enrolSelected')}</span>
+              </th>
+              <th scope="col">{t('teacher')}</th>
+              <th scope="col">{t('status')}</th>
+            </tr>
+          </thead>
           <tbody>
             {data.teachers.map((x) => (
               <tr key={x.personId}>
-                <td>{x.enrolmentId === null && (
-                  <input type="checkbox" aria-label={t('select', { name: x.name })} checked={selected.includes(x.personId)}
-                    onChange={(e) => setSelected((s) => (e.target.checked ? [...s, x.personId] : s.filter((v) => v !== x.personId)))} />
-                )}</td>
+                <td>
+                  {x.enrolmentId === null && (
+                    <input
+                      type="checkbox"
+                      aria-label={t('select', { name: x.name })}
+                      checked={selected.includes(x.personId)}
+                      onChange={(e) => setSelected((s) => (e.target.checked ? [...s, x.personId] : s.filter((v) => v !== x.personId)))}
+                    />
+                  )}
+                </td>
                 <th scope="row">{x.name}</th>
-                <td>{x.completedAt ? t('completedOn', { date: formatDate(x.completedAt.slice(0, 10), lang) }) : x.enrolmentId ? t('inProgress') : t('notEnrolled')}</td>
+                <td>
+                  {x.completedAt
+                    ? t('completedOn', { date: formatDate(x.completedAt.slice(0, 10), lang) })
+                    : x.enrolmentId
+                      ? t('inProgress')
+                      : t('notEnrolled')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -59,7 +88,11 @@ export function AdminTrainingPage({ organisationId }: { organisationId: number }
   return (
     <>
       <h1>{t('adminOpen')}</h1>
-      <p><Link to="/training/coverage" search={{ area: `organisation:${organisationId}` }}>{t('coverageOpen')}</Link></p>
+      <p>
+        <Link to="/training/coverage" search={{ area: `organisation:${organisationId}` }}>
+          {t('coverageOpen')}
+        </Link>
+      </p>
       <QueryView query={courses}>
         {(c) => {
           const chosen = courseId ?? c.courses.find((x) => x.required)?.id ?? c.courses[0]?.id ?? null;
@@ -68,7 +101,11 @@ export function AdminTrainingPage({ organisationId }: { organisationId: number }
               <div className="field">
                 <label htmlFor={`${id}-course`}>{t('course')}</label>
                 <select id={`${id}-course`} value={chosen ?? ''} onChange={(e) => setCourseId(Number(e.target.value))}>
-                  {c.courses.map((x) => <option key={x.id} value={x.id}>{localised(x.title, i18n.language)}</option>)}
+                  {c.courses.map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {localised(x.title, i18n.language)}
+                    </option>
+                  ))}
                 </select>
               </div>
               {chosen !== null && <CourseTeachers organisationId={organisationId} courseId={chosen} />}

@@ -20,10 +20,20 @@ function CodeForm({ initial, onCheck }: { initial?: string; onCheck: (code: stri
     <form className="training-check-form" onSubmit={submit}>
       <div className="field">
         <label htmlFor="certificate-code">{t('check.label')}</label>
-        <input id="certificate-code" value={code} autoComplete="off" autoCapitalize="characters" spellCheck={false}
-          placeholder="ABCD-EFGH-JKLM" maxLength={40} onChange={(e) => setCode(e.target.value)} />
+        <input
+          id="certificate-code"
+          value={code}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          placeholder="ABCD-EFGH-JKLM"
+          maxLength={40}
+          onChange={(e) => setCode(e.target.value)}
+        />
       </div>
-      <button type="submit" className="button">{t('check.submit')}</button>
+      <button type="submit" className="button">
+        {t('check.submit')}
+      </button>
     </form>
   );
 }
@@ -38,11 +48,20 @@ function Result({ code }: { code: string }) {
         <section className={`card training-check ${c.valid ? 'training-check--valid' : 'training-check--invalid'}`} aria-live="polite">
           <h2>{c.valid ? t('check.valid') : t('check.invalid')}</h2>
           <dl>
-            <dt>{t('check.code')}</dt><dd><code>{c.code}</code></dd>
-            <dt>{t('check.holder')}</dt><dd>{c.holder}</dd>
-            <dt>{t('course')}</dt><dd>{localised(c.course, lang)}</dd>
-            <dt>{t('check.provider')}</dt><dd>{c.provider} · {t('hours', { count: c.hours })}</dd>
-            <dt>{t('check.completedOn')}</dt><dd>{formatDate(c.completedOn, lang)}</dd>
+            <dt>{t('check.code')}</dt>
+            <dd>
+              <code>{c.code}</code>
+            </dd>
+            <dt>{t('check.holder')}</dt>
+            <dd>{c.holder}</dd>
+            <dt>{t('course')}</dt>
+            <dd>{localised(c.course, lang)}</dd>
+            <dt>{t('check.provider')}</dt>
+            <dd>
+              {c.provider} · {t('hours', { count: c.hours })}
+            </dd>
+            <dt>{t('check.completedOn')}</dt>
+            <dd>{formatDate(c.completedOn, lang)}</dd>
           </dl>
         </section>
       )}

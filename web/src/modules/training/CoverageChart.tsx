@@ -18,10 +18,20 @@ export function CoverageChart({ labels, data, title }: { labels: string[]; data:
       chart = new Chart(canvas.current, {
         type: 'bar',
         data: { labels, datasets: [{ label: title, data: data.map((v) => (v === null ? 0 : Math.round(v * 1000) / 10)), backgroundColor: '#2f7d32' }] },
-        options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false, scales: { x: { min: 0, max: 100 }, y: { ticks: { callback: (_v, i) => short(labels[i] ?? '') } } }, plugins: { legend: { display: false } } },
+        options: {
+          indexAxis: 'y',
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          scales: { x: { min: 0, max: 100 }, y: { ticks: { callback: (_v, i) => short(labels[i] ?? '') } } },
+          plugins: { legend: { display: false } },
+        },
       });
     });
-    return () => { cancelled = true; chart?.destroy(); };
+    return () => {
+      cancelled = true;
+      chart?.destroy();
+    };
   }, [labels, data, title]);
   return (
     <div className="training-chart" style={{ height: Math.max(140, labels.length * 26 + 50) }}>

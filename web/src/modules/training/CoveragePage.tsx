@@ -15,14 +15,24 @@ type Row = Coverage['total'];
 export function CoveragePage({ area }: { area?: string }) {
   const { t } = useTranslation('training');
   useTitle(t('coverageOpen'));
-  if (!area) return <><h1>{t('coverageOpen')}</h1><p>{t('noArea')}</p></>;
+  if (!area)
+    return (
+      <>
+        <h1>{t('coverageOpen')}</h1>
+        <p>{t('noArea')}</p>
+      </>
+    );
   return <CoverageView area={area} />;
 }
 
 function CoverageView({ area }: { area: string }) {
   const { t } = useTranslation('training');
   const q = useQuery(coverageQuery(area));
-  return <QueryView query={q} heading={t('coverageOpen')}>{(c) => <CoverageTable c={c} />}</QueryView>;
+  return (
+    <QueryView query={q} heading={t('coverageOpen')}>
+      {(c) => <CoverageTable c={c} />}
+    </QueryView>
+  );
 }
 
 function CoverageTable({ c }: { c: Coverage }) {
@@ -32,34 +42,83 @@ function CoverageTable({ c }: { c: Coverage }) {
   const pct = (v: number | null) => (v === null ? '…' : `${formatNumber(Math.round(v * 1000) / 10, lang)} %`);
   const labels = useMemo(() => c.children.map((r) => localised(r.area.name, lang)), [c, lang]);
   const data = useMemo(() => c.children.map((r) => r.share), [c]);
-  const cells = (r: Row) => [n(r.teachers), n(r.trained), pct(r.share), pct(r.quality.remoteShare), pct(r.quality.materialsShare),
-    pct(r.quality.presentShare), pct(r.quality.onlineShare), pct(r.quality.markedShare), pct(r.quality.markedInTimeShare)];
-  const heads = [t('col.teachers'), t('col.trained'), t('col.share'), t('col.remote'), t('col.materials'), t('col.present'), t('col.online'), t('col.marked'), t('col.inTime', { days: c.markDays })];
+  const cells = (r: Row) => [
+    n(r.teachers),
+    n(r.trained),
+    pct(r.share),
+    pct(r.quality.remoteShare),
+    pct(r.quality.materialsShare),
+    pct(r.quality.presentShare),
+    pct(r.quality.onlineShare),
+    pct(r.quality.markedShare),
+    pct(r.quality.markedInTimeShare),
+  ];
+  const heads = [
+    t('col.teachers'),
+    t('col.trained'),
+    t('col.share'),
+    t('col.remote'),
+    t('col.materials'),
+    t('col.present'),
+    t('col.online'),
+    t('col.marked'),
+    t('col.inTime', { days: c.markDays }),
+  ];
   const title = t('coverageTitle', { area: localised(c.area.name, lang) });
   return (
     <>
       <h1>{title}</h1>
       <p className="muted">{t('coverageIntro', { from: formatDate(c.from, lang), to: formatDate(c.to, lang) })}</p>
       {c.suppression.applied && <p className="muted">{t('suppressed', { n: c.suppression.threshold })}</p>}
-      <p className="training-headline" aria-live="polite"><strong>{pct(c.total.share)}</strong> · {t('col.trained')}: {n(c.total.trained)} / {n(c.total.teachers)}</p>
+      <p className="training-headline" aria-live="polite">
+        <strong>{pct(c.total.share)}</strong> · {t('col.trained')}: {n(c.total.trained)} / {n(c.total.teachers)}
+      </p>
       <div className="training-actions">
-        {(['csv', 'xlsx'] as const).map((f) => <a key={f} className="button button--secondary" href={coverageFileUrl(c.area.key, f, lang)} download>{t('download', { format: f.toUpperCase() })}</a>)}
+        {(['csv', 'xlsx'] as const).map((f) => (
+          <a key={f} className="button button--secondary" href={coverageFileUrl(c.area.key, f, lang)} download>
+            {t('download', { format: f.toUpperCase() })}
+          </a>
+        ))}
       </div>
       {c.children.length > 0 && <CoverageChart labels={labels} data={data} title={t('chart')} />}
       <div className="table-wrap">
         <table className="training-table">
           <caption className="visually-hidden">{title}</caption>
-          <thead><tr><th scope="col">{t('col.area')}</th>{heads.map((h) => <th key={h} scope="col" className="num">{h}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('col.area')}</th>
+              {heads.map((h) => (
+                <th key={h} scope="col" className="num">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {c.children.map((r) => (
               <tr key={r.area.key}>
-                <th scope="row"><Link to="/training/coverage" search={{ area: r.area.key }}>{localised(r.area.name, lang)}</Link></th>
-                {cells(r).map((v, i) => <td key={i} className="num">{v}</td>)}
+                <th scope="row">
+                  <Link to="/training/coverage" search={{ area: r.area.key }}>
+                    {localised(r.area.name, lang)}
+                  </Link>
+                </th>
+                {cells(r).map((v, i) => (
+                  <td key={i} className="num">
+                    {v}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
           <tfoot>
-            <tr><th scope="row">{t('total')}</th>{cells(c.total).map((v, i) => <td key={i} className="num">{v}</td>)}</tr>
+            <tr>
+              <th scope="row">{t('total')}</th>
+              {cells(c.total).map((v, i) => (
+                <td key={i} className="num">
+                  {v}
+                </td>
+              ))}
+            </tr>
           </tfoot>
         </table>
       </div>

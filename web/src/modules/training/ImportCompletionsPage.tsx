@@ -11,7 +11,10 @@ function Report({ report }: { report: CompletionsImportReport }) {
   return (
     <section className="card" aria-live="polite">
       <h2>{report.ok ? (report.dryRun ? t('import.checkedOk') : t('import.done')) : t('import.hasErrors', { count: report.errorCount })}</h2>
-      <p>{t('import.rows', { count: report.rows })} · {t(report.dryRun ? 'import.willComplete' : 'import.completed', { count: report.completed })} · {t('import.already', { count: report.already })}</p>
+      <p>
+        {t('import.rows', { count: report.rows })} · {t(report.dryRun ? 'import.willComplete' : 'import.completed', { count: report.completed })} ·{' '}
+        {t('import.already', { count: report.already })}
+      </p>
       {report.ignoredColumns.length > 0 && <p className="muted">{t('import.ignored', { columns: report.ignoredColumns.join(', ') })}</p>}
       {report.errors.length > 0 && (
         <ul>
@@ -37,19 +40,39 @@ export function ImportCompletionsPage() {
     <div>
       <h1>{t('import.title')}</h1>
       <p>{t('import.intro')}</p>
-      <p className="muted"><code>provider; teacher; course; completed on; certificate</code></p>
-      <form className="form card" onSubmit={(e) => { e.preventDefault(); if (file && !upload.isPending) upload.mutate(true); }} noValidate>
+      <p className="muted">
+        <code>provider; teacher; course; completed on; certificate</code>
+      </p>
+      <form
+        className="form card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (file && !upload.isPending) upload.mutate(true);
+        }}
+        noValidate
+      >
         <div className="field">
           <label htmlFor="completions-file">{t('import.file')}</label>
-          <input id="completions-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => { setFile(e.target.files?.[0] ?? null); upload.reset(); }} />
+          <input
+            id="completions-file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              upload.reset();
+            }}
+          />
         </div>
-        <button type="submit" className="button" disabled={!file || upload.isPending}>{t('import.check')}</button>
+        <button type="submit" className="button" disabled={!file || upload.isPending}>
+          {t('import.check')}
+        </button>
       </form>
       {upload.isError && <ErrorNotice error={upload.error} />}
       {report && <Report report={report} />}
       {report?.ok && report.dryRun && report.completed > 0 && (
-        <button type="button" className="button" disabled={upload.isPending} onClick={() => upload.mutate(false)}>{t('import.apply', { count: report.completed })}</button>
+        <button type="button" className="button" disabled={upload.isPending} onClick={() => upload.mutate(false)}>
+          {t('import.apply', { count: report.completed })}
+        </button>
       )}
     </div>
   );

@@ -12,8 +12,10 @@ function CourseFacts({ course }: { course: Course }) {
   return (
     <p className="muted training-facts">
       {course.required && <span className="training-badge">{t('required')}</span>}
-      {t(`format.${course.format}`)} · {t('hours', { count: course.hours })} · {t('dates', { from: formatDate(course.startsOn, lang), to: formatDate(course.endsOn, lang) })}
-      <br />{t('provider', { name: course.provider })}
+      {t(`format.${course.format}`)} · {t('hours', { count: course.hours })} ·{' '}
+      {t('dates', { from: formatDate(course.startsOn, lang), to: formatDate(course.endsOn, lang) })}
+      <br />
+      {t('provider', { name: course.provider })}
     </p>
   );
 }
@@ -29,16 +31,26 @@ function EnrolmentCard({ e }: { e: Enrolment }) {
       <h3>{title}</h3>
       <CourseFacts course={e.course} />
       {e.completedAt && e.external ? (
-        <p><strong>{t('completedOn', { date: formatDate(e.completedAt.slice(0, 10), lang) })}</strong> · {t('externalCertificate', { provider: e.external.provider, number: e.external.certificate })}</p>
+        <p>
+          <strong>{t('completedOn', { date: formatDate(e.completedAt.slice(0, 10), lang) })}</strong> ·{' '}
+          {t('externalCertificate', { provider: e.external.provider, number: e.external.certificate })}
+        </p>
       ) : e.completedAt ? (
         <>
-          <p><strong>{t('completedOn', { date: formatDate(e.completedAt.slice(0, 10), lang) })}</strong> · <a href={`/certificates/${e.certificateCode}`}>{t('code', { code: e.certificateCode })}</a></p>
-          <a className="button button--secondary" href={certificateUrl(e.id, lang)} download>{t('certificate')}</a>
+          <p>
+            <strong>{t('completedOn', { date: formatDate(e.completedAt.slice(0, 10), lang) })}</strong> ·{' '}
+            <a href={`/certificates/${e.certificateCode}`}>{t('code', { code: e.certificateCode })}</a>
+          </p>
+          <a className="button button--secondary" href={certificateUrl(e.id, lang)} download>
+            {t('certificate')}
+          </a>
         </>
       ) : (
         <>
           <p>{t('inProgress')}</p>
-          <button type="button" className="button" disabled={complete.isPending} onClick={() => complete.mutate()}>{t('complete')}</button>
+          <button type="button" className="button" disabled={complete.isPending} onClick={() => complete.mutate()}>
+            {t('complete')}
+          </button>
         </>
       )}
       {complete.isError && <ErrorNotice error={complete.error} />}
@@ -55,7 +67,9 @@ function AvailableCard({ course }: { course: Course }) {
     <li className="card training-card">
       <h3>{title}</h3>
       <CourseFacts course={course} />
-      <button type="button" className="button" aria-label={`${t('enrol')}: ${title}`} disabled={enrol.isPending} onClick={() => enrol.mutate()}>{t('enrol')}</button>
+      <button type="button" className="button" aria-label={`${t('enrol')}: ${title}`} disabled={enrol.isPending} onClick={() => enrol.mutate()}>
+        {t('enrol')}
+      </button>
       {enrol.isError && <ErrorNotice error={enrol.error} />}
     </li>
   );
@@ -71,14 +85,32 @@ export function MyTrainingPage() {
       {(m) => (
         <>
           <h1>{t('myTitle')}</h1>
-          {!m.teacher && m.enrolments.length === 0 ? <p>{t('notTeacher')}</p> : (
+          {!m.teacher && m.enrolments.length === 0 ? (
+            <p>{t('notTeacher')}</p>
+          ) : (
             <>
               <h2>{t('enrolled')}</h2>
-              {m.enrolments.length === 0 ? <p>{t('noneEnrolled')}</p> : <ul className="plain-list training-list">{m.enrolments.map((e) => <EnrolmentCard key={e.id} e={e} />)}</ul>}
+              {m.enrolments.length === 0 ? (
+                <p>{t('noneEnrolled')}</p>
+              ) : (
+                <ul className="plain-list training-list">
+                  {m.enrolments.map((e) => (
+                    <EnrolmentCard key={e.id} e={e} />
+                  ))}
+                </ul>
+              )}
               {m.teacher && (
                 <>
                   <h2>{t('available')}</h2>
-                  {m.available.length === 0 ? <p>{t('noneAvailable')}</p> : <ul className="plain-list training-list">{m.available.map((c) => <AvailableCard key={c.id} course={c} />)}</ul>}
+                  {m.available.length === 0 ? (
+                    <p>{t('noneAvailable')}</p>
+                  ) : (
+                    <ul className="plain-list training-list">
+                      {m.available.map((c) => (
+                        <AvailableCard key={c.id} course={c} />
+                      ))}
+                    </ul>
+                  )}
                 </>
               )}
             </>

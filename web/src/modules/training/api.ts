@@ -1,6 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CertificateCheck, CompletionsImportReport, Course, Coverage, Enrolment, myTraining, orgTeachers, enrolResult } from '../../../../contracts/training.js';
+import type {
+  CertificateCheck,
+  CompletionsImportReport,
+  Course,
+  Coverage,
+  Enrolment,
+  myTraining,
+  orgTeachers,
+  enrolResult,
+} from '../../../../contracts/training.js';
 import { api, ApiError, buildUrl, CLIENT_CODES, toApiError } from '../../api/client.js';
 
 export type { CertificateCheck, CompletionsImportReport, Course, Coverage, Enrolment };
@@ -18,15 +27,17 @@ export const coursesQuery = queryOptions({
   queryFn: ({ signal }) => api.get<{ courses: Course[] }>('/api/training/courses', { signal }),
 });
 
-export const orgTeachersQuery = (organisationId: number, courseId: number) => queryOptions({
-  queryKey: ['training', 'org', organisationId, courseId],
-  queryFn: ({ signal }) => api.get<OrgTeachers>(`/api/training/organisations/${organisationId}/teachers`, { signal, query: { courseId } }),
-});
+export const orgTeachersQuery = (organisationId: number, courseId: number) =>
+  queryOptions({
+    queryKey: ['training', 'org', organisationId, courseId],
+    queryFn: ({ signal }) => api.get<OrgTeachers>(`/api/training/organisations/${organisationId}/teachers`, { signal, query: { courseId } }),
+  });
 
-export const coverageQuery = (area: string) => queryOptions({
-  queryKey: ['training', 'coverage', area],
-  queryFn: ({ signal }) => api.get<Coverage>('/api/training/coverage', { signal, query: { area } }),
-});
+export const coverageQuery = (area: string) =>
+  queryOptions({
+    queryKey: ['training', 'coverage', area],
+    queryFn: ({ signal }) => api.get<Coverage>('/api/training/coverage', { signal, query: { area } }),
+  });
 
 export const enrolSelf = (courseId: number) => api.post<Enrolment>(`/api/training/courses/${courseId}/enrol`);
 export const completeEnrolment = (id: number) => api.post<Enrolment>(`/api/training/enrolments/${id}/complete`);
@@ -34,15 +45,15 @@ export const enrolTeachers = (organisationId: number, courseId: number, teachers
   api.post<EnrolResult>(`/api/training/organisations/${organisationId}/enrolments`, { courseId, teachers });
 
 export const certificateUrl = (id: number, lang: string) => `/api/training/enrolments/${id}/certificate?lang=${lang}`;
-export const coverageFileUrl = (area: string, format: 'csv' | 'xlsx', lang: string) =>
-  `/api/training/coverage?${new URLSearchParams({ area, format, lang })}`;
+export const coverageFileUrl = (area: string, format: 'csv' | 'xlsx', lang: string) => `/api/training/coverage?${new URLSearchParams({ area, format, lang })}`;
 
 /** The public check of a certificate code (no session needed); a missing code is an error, not retried. */
-export const certificateCheckQuery = (code: string) => queryOptions({
-  queryKey: ['training', 'certificate', code],
-  queryFn: ({ signal }) => api.get<CertificateCheck>(`/api/training/certificates/${encodeURIComponent(code)}`, { signal }),
-  retry: false,
-});
+export const certificateCheckQuery = (code: string) =>
+  queryOptions({
+    queryKey: ['training', 'certificate', code],
+    queryFn: ({ signal }) => api.get<CertificateCheck>(`/api/training/certificates/${encodeURIComponent(code)}`, { signal }),
+    retry: false,
+  });
 
 /** Uploads a completions sheet (multipart); a rejected apply (422) answers its report with the errors. */
 export async function uploadCompletions(file: File, dryRun: boolean): Promise<CompletionsImportReport> {
@@ -50,7 +61,12 @@ export async function uploadCompletions(file: File, dryRun: boolean): Promise<Co
   body.append('file', file, file.name);
   let res: Response;
   try {
-    res = await fetch(buildUrl('', '/api/training/completions/import', { dryRun }), { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json' } });
+    res = await fetch(buildUrl('', '/api/training/completions/import', { dryRun }), {
+      method: 'POST',
+      body,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
   } catch {
     throw new ApiError(CLIENT_CODES.offline, 'The server could not be reached', 0);
   }

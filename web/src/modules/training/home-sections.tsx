@@ -25,10 +25,30 @@ export function TrainingHomeSections({ me }: { me: Me }) {
     <Section title={t('title')}>
       <p>{t('intro')}</p>
       <ul className="plain-list">
-        {teacher && <li><Link to="/training">{t('myTitle')}</Link></li>}
-        {adminOrgs.map((id) => <li key={id}><Link to="/training/admin/$organisationId" params={{ organisationId: id }}>{t('adminOpen')}</Link></li>)}
-        {area && <li><Link to="/training/coverage" search={{ area }}>{t('coverageOpen')}</Link></li>}
-        {area === 'country' && <li><Link to="/training/import">{t('import.title')}</Link></li>}
+        {teacher && (
+          <li>
+            <Link to="/training">{t('myTitle')}</Link>
+          </li>
+        )}
+        {adminOrgs.map((id) => (
+          <li key={id}>
+            <Link to="/training/admin/$organisationId" params={{ organisationId: id }}>
+              {t('adminOpen')}
+            </Link>
+          </li>
+        ))}
+        {area && (
+          <li>
+            <Link to="/training/coverage" search={{ area }}>
+              {t('coverageOpen')}
+            </Link>
+          </li>
+        )}
+        {area === 'country' && (
+          <li>
+            <Link to="/training/import">{t('import.title')}</Link>
+          </li>
+        )}
       </ul>
     </Section>
   );

@@ -17,7 +17,10 @@ export function trainingRoutes<TParent extends AnyRoute>(parent: TParent) {
   const admin = createRoute({
     getParentRoute: () => parent,
     path: '/training/admin/$organisationId',
-    params: { parse: (p: { organisationId: string }) => ({ organisationId: Number(p.organisationId) }), stringify: (p: { organisationId: number }) => ({ organisationId: String(p.organisationId) }) },
+    params: {
+      parse: (p: { organisationId: string }) => ({ organisationId: Number(p.organisationId) }),
+      stringify: (p: { organisationId: number }) => ({ organisationId: String(p.organisationId) }),
+    },
     component: function AdminTrainingRoute() {
       const { organisationId } = admin.useParams() as { organisationId: number };
       return <AdminTrainingPage organisationId={organisationId} />;

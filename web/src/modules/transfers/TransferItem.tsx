@@ -21,15 +21,43 @@ export function TransferItem({ tr }: { tr: Transfer }) {
       <p>
         <strong>{tr.pupil ? fullName(tr.pupil) : <span className="muted">{t('hidden')}</span>}</strong>{' '}
         <span className={`fd-tag${tr.status === 'pending' ? ' fd-tag--new' : ''}`}>{t(`status.${tr.status}`)}</span>
-        {tr.overdue && tr.status === 'pending' && <> <span className="fd-tag">{t('overdue')}</span></>}
+        {tr.overdue && tr.status === 'pending' && (
+          <>
+            {' '}
+            <span className="fd-tag">{t('overdue')}</span>
+          </>
+        )}
       </p>
       <dl className="facts">
-        <dt>{t('from')}</dt><dd>{tr.from ? `${localised(tr.from.name, lang)}, ${tr.from.className}` : t('hidden')}</dd>
-        <dt>{t('to')}</dt><dd>{localised(tr.to.name, lang)}, {tr.to.className}</dd>
-        <dt>{t('requestedAt')}</dt><dd>{dateTimeText(tr.requestedAt, lang)}</dd>
-        {tr.status === 'pending' && <><dt>{t('dueAt')}</dt><dd>{dateTimeText(tr.answerDueAt, lang)}</dd></>}
-        {tr.decidedAt && <><dt>{t(`status.${tr.status}`)}</dt><dd>{dateTimeText(tr.decidedAt, lang)}{tr.decidedAs && ` (${t(`decidedBy.${tr.decidedAs}`)})`}</dd></>}
-        {tr.reason && <><dt>{t('reason')}</dt><dd>{tr.reason}</dd></>}
+        <dt>{t('from')}</dt>
+        <dd>{tr.from ? `${localised(tr.from.name, lang)}, ${tr.from.className}` : t('hidden')}</dd>
+        <dt>{t('to')}</dt>
+        <dd>
+          {localised(tr.to.name, lang)}, {tr.to.className}
+        </dd>
+        <dt>{t('requestedAt')}</dt>
+        <dd>{dateTimeText(tr.requestedAt, lang)}</dd>
+        {tr.status === 'pending' && (
+          <>
+            <dt>{t('dueAt')}</dt>
+            <dd>{dateTimeText(tr.answerDueAt, lang)}</dd>
+          </>
+        )}
+        {tr.decidedAt && (
+          <>
+            <dt>{t(`status.${tr.status}`)}</dt>
+            <dd>
+              {dateTimeText(tr.decidedAt, lang)}
+              {tr.decidedAs && ` (${t(`decidedBy.${tr.decidedAs}`)})`}
+            </dd>
+          </>
+        )}
+        {tr.reason && (
+          <>
+            <dt>{t('reason')}</dt>
+            <dd>{tr.reason}</dd>
+          </>
+        )}
       </dl>
       {tr.canDecide && (
         <div className="form">
@@ -38,8 +66,12 @@ export function TransferItem({ tr }: { tr: Transfer }) {
             <input id={`${id}-r`} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
           </div>
           <p className="fd-actions">
-            <button type="button" className="button" disabled={approve.isPending || reject.isPending} onClick={() => approve.mutate()}>{t('approve')}</button>{' '}
-            <button type="button" className="button button--secondary" disabled={approve.isPending || reject.isPending} onClick={() => reject.mutate()}>{t('reject')}</button>
+            <button type="button" className="button" disabled={approve.isPending || reject.isPending} onClick={() => approve.mutate()}>
+              {t('approve')}
+            </button>{' '}
+            <button type="button" className="button button--secondary" disabled={approve.isPending || reject.isPending} onClick={() => reject.mutate()}>
+              {t('reject')}
+            </button>
           </p>
         </div>
       )}

@@ -20,27 +20,57 @@ function RequestForm({ organisationId }: { organisationId: number }) {
   const [classId, setClassId] = useState(0);
   const ask = useMutation({
     mutationFn: () => requestTransfer(organisationId, iin.trim(), classId || classes.data!.items[0]!.id),
-    onSuccess: () => { setIin(''); void queryClient.invalidateQueries({ queryKey: TRANSFERS_KEY }); },
+    onSuccess: () => {
+      setIin('');
+      void queryClient.invalidateQueries({ queryKey: TRANSFERS_KEY });
+    },
   });
   return (
     <Section title={t('title')}>
       <p>{t('intro')}</p>
       <QueryView query={classes}>
         {(data) => (
-          <form className="form" onSubmit={(e: FormEvent) => { e.preventDefault(); ask.mutate(); }}>
+          <form
+            className="form"
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              ask.mutate();
+            }}
+          >
             <div className="field">
               <label htmlFor={`${id}-iin`}>{t('iin')}</label>
-              <input id={`${id}-iin`} inputMode="numeric" pattern="\d{12}" maxLength={12} required autoComplete="off" value={iin} onChange={(e) => setIin(e.target.value.replace(/\D/g, ''))} />
+              <input
+                id={`${id}-iin`}
+                inputMode="numeric"
+                pattern="\d{12}"
+                maxLength={12}
+                required
+                autoComplete="off"
+                value={iin}
+                onChange={(e) => setIin(e.target.value.replace(/\D/g, ''))}
+              />
             </div>
             <div className="field">
               <label htmlFor={`${id}-c`}>{t('class')}</label>
               <select id={`${id}-c`} value={classId || data.items[0]?.id || 0} onChange={(e) => setClassId(Number(e.target.value))}>
-                {data.items.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                {data.items.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
               </select>
             </div>
             {ask.isError && <ErrorNotice error={ask.error} />}
-            {ask.isSuccess && <p className="notice" role="status">{t('sent')}</p>}
-            <div><button type="submit" className="button" disabled={ask.isPending || data.items.length === 0}>{t('submit')}</button></div>
+            {ask.isSuccess && (
+              <p className="notice" role="status">
+                {t('sent')}
+              </p>
+            )}
+            <div>
+              <button type="submit" className="button" disabled={ask.isPending || data.items.length === 0}>
+                {t('submit')}
+              </button>
+            </div>
           </form>
         )}
       </QueryView>
@@ -54,9 +84,17 @@ function List({ organisationId, direction }: { organisationId: number; direction
   return (
     <Section title={t(direction === 'in' ? 'incoming' : 'outgoing')}>
       <QueryView query={list}>
-        {(data) => data.items.length === 0 ? <p>{t('none')}</p> : (
-          <ul className="plain-list transfers">{data.items.map((tr) => <TransferItem key={tr.id} tr={tr} />)}</ul>
-        )}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('none')}</p>
+          ) : (
+            <ul className="plain-list transfers">
+              {data.items.map((tr) => (
+                <TransferItem key={tr.id} tr={tr} />
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
     </Section>
   );
@@ -69,7 +107,11 @@ export function TransfersPage({ organisationId }: { organisationId: number }) {
   return (
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
-        <ol><li><Link to="/">{t('common:app.home')}</Link></li></ol>
+        <ol>
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+        </ol>
       </nav>
       <h1>{t('title')}</h1>
       <div className="sections">
@@ -89,13 +131,25 @@ export function OverduePage() {
   return (
     <>
       <nav aria-label={t('common:app.breadcrumb')} className="breadcrumb">
-        <ol><li><Link to="/">{t('common:app.home')}</Link></li></ol>
+        <ol>
+          <li>
+            <Link to="/">{t('common:app.home')}</Link>
+          </li>
+        </ol>
       </nav>
       <h1>{t('overdueTitle')}</h1>
       <QueryView query={list}>
-        {(data) => data.items.length === 0 ? <p>{t('none')}</p> : (
-          <ul className="plain-list transfers">{data.items.map((tr) => <TransferItem key={tr.id} tr={tr} />)}</ul>
-        )}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('none')}</p>
+          ) : (
+            <ul className="plain-list transfers">
+              {data.items.map((tr) => (
+                <TransferItem key={tr.id} tr={tr} />
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
     </>
   );

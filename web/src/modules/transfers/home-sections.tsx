@@ -20,7 +20,11 @@ export function TransfersHomeSections({ me }: { me: Me }) {
             </Link>
           </li>
         ))}
-        {district && <li><Link to="/transfers/overdue">{t('overdueLink')}</Link></li>}
+        {district && (
+          <li>
+            <Link to="/transfers/overdue">{t('overdueLink')}</Link>
+          </li>
+        )}
       </ul>
     </Section>
   );

@@ -27,14 +27,24 @@ export function TvImportPage() {
       setBody(next);
       return videoApi.importGrid(next, true);
     },
-    onMutate: () => { setPreview(null); setCreated(null); },
+    onMutate: () => {
+      setPreview(null);
+      setCreated(null);
+    },
     onSuccess: setPreview,
   });
   const confirm = useMutation({
     mutationFn: () => videoApi.importGrid(body!, false),
-    onSuccess: (r) => { setCreated(r.created); setPreview(null); void qc.invalidateQueries({ queryKey: [...VIDEO_KEY, 'tv'] }); },
+    onSuccess: (r) => {
+      setCreated(r.created);
+      setPreview(null);
+      void qc.invalidateQueries({ queryKey: [...VIDEO_KEY, 'tv'] });
+    },
   });
-  const onSubmit = (e: FormEvent) => { e.preventDefault(); check.mutate(); };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    check.mutate();
+  };
   const failed = check.error ?? confirm.error;
   return (
     <div className="video">
@@ -46,7 +56,9 @@ export function TvImportPage() {
             <label htmlFor="grid-file">{t('tvImport.file')}</label>
             <FileInput id="grid-file" inputRef={fileRef} accept=".csv,.xml,text/csv,application/xml,text/xml" required />
           </div>
-          <button type="submit" className="button" disabled={check.isPending}>{t('tvImport.check')}</button>
+          <button type="submit" className="button" disabled={check.isPending}>
+            {t('tvImport.check')}
+          </button>
         </form>
         {failed && <Problems error={failed} />}
         {preview && (
@@ -58,17 +70,27 @@ export function TvImportPage() {
                   <span className="tv-slot__time">{almatyTime(s.startsAt)}</span>
                   <div>
                     <strong>{s.topic}</strong>
-                    <p className="video-meta">{[almatyDate(s.startsAt), s.channel, s.grade !== null ? t('gradeN', { grade: s.grade }) : null, s.subject, s.language].filter(Boolean).join(' · ')}</p>
+                    <p className="video-meta">
+                      {[almatyDate(s.startsAt), s.channel, s.grade !== null ? t('gradeN', { grade: s.grade }) : null, s.subject, s.language]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </p>
                   </div>
                 </li>
               ))}
             </ul>
             <div className="video-actions">
-              <button type="button" className="button" disabled={confirm.isPending} onClick={() => confirm.mutate()}>{t('tvImport.confirm')}</button>
+              <button type="button" className="button" disabled={confirm.isPending} onClick={() => confirm.mutate()}>
+                {t('tvImport.confirm')}
+              </button>
             </div>
           </div>
         )}
-        {created !== null && <p className="notice" role="status">{t('tvImport.created', { count: created })}</p>}
+        {created !== null && (
+          <p className="notice" role="status">
+            {t('tvImport.created', { count: created })}
+          </p>
+        )}
       </div>
     </div>
   );
@@ -82,7 +104,11 @@ function Problems({ error }: { error: unknown }) {
     <div className="notice notice--error" role="alert">
       <p>{t('tvImport.problems')}</p>
       <ul className="tv-problems">
-        {problems.map((p, i) => <li key={i}>{where(t, p)}: {t(`problem.${p.reason}`)}</li>)}
+        {problems.map((p, i) => (
+          <li key={i}>
+            {where(t, p)}: {t(`problem.${p.reason}`)}
+          </li>
+        ))}
       </ul>
     </div>
   );

@@ -27,8 +27,12 @@ export function TvSchedulePage({ search, onSearch }: { search: TvSearch; onSearc
   const q = useQuery({ ...tvScheduleQuery(date, days), placeholderData: keepPreviousData });
   const set = (patch: Partial<TvSearch>) => onSearch({ ...search, ...patch });
   const channels = [...new Map((q.data?.items ?? []).map((s) => [s.channel.code, s.channel.name])).entries()];
-  const shown = (q.data?.items ?? []).filter((s) => (!search.channel || s.channel.code === search.channel)
-    && (search.grade === undefined || s.grade === search.grade) && (!search.language || s.language === search.language));
+  const shown = (q.data?.items ?? []).filter(
+    (s) =>
+      (!search.channel || s.channel.code === search.channel) &&
+      (search.grade === undefined || s.grade === search.grade) &&
+      (!search.language || s.language === search.language),
+  );
   const byDay = new Map<string, TvSlot[]>();
   for (const s of shown) byDay.set(almatyDate(s.startsAt, s.timeZone), [...(byDay.get(almatyDate(s.startsAt, s.timeZone)) ?? []), s]);
   return (
@@ -38,7 +42,13 @@ export function TvSchedulePage({ search, onSearch }: { search: TvSearch; onSearc
       <div className="video-filters">
         <div className="field">
           <label htmlFor="tv-date">{t('tv.date')}</label>
-          <DateInput id="tv-date" value={date} onChange={(v) => { if (v) set({ date: v }); }} />
+          <DateInput
+            id="tv-date"
+            value={date}
+            onChange={(v) => {
+              if (v) set({ date: v });
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor="tv-span">{t('tv.week')}</label>
@@ -51,52 +61,92 @@ export function TvSchedulePage({ search, onSearch }: { search: TvSearch; onSearc
           <label htmlFor="tv-channel">{t('tv.channel')}</label>
           <select id="tv-channel" value={search.channel ?? ''} onChange={(e) => set({ channel: e.target.value || undefined })}>
             <option value="">{t('tv.any')}</option>
-            {channels.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+            {channels.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="tv-grade">{t('tv.grade')}</label>
           <select id="tv-grade" value={search.grade ?? ''} onChange={(e) => set({ grade: e.target.value ? Number(e.target.value) : undefined })}>
             <option value="">{t('tv.any')}</option>
-            {GRADES.map((g) => <option key={g} value={g}>{g}</option>)}
+            {GRADES.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="tv-language">{t('tv.language')}</label>
           <select id="tv-language" value={search.language ?? ''} onChange={(e) => set({ language: (e.target.value || undefined) as TvSearch['language'] })}>
             <option value="">{t('tv.any')}</option>
-            {(['kk', 'ru', 'en'] as const).map((l) => <option key={l} value={l}>{t(`languages.${l}`)}</option>)}
+            {(['kk', 'ru', 'en'] as const).map((l) => (
+              <option key={l} value={l}>
+                {t(`languages.${l}`)}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="button" className="button button--secondary" onClick={() => set({ date: almatyToday(), week: undefined })}>{t('tv.today')}</button>
+        <button type="button" className="button button--secondary" onClick={() => set({ date: almatyToday(), week: undefined })}>
+          {t('tv.today')}
+        </button>
       </div>
       <QueryView query={q}>
-        {() => byDay.size === 0 ? <p role="status">{t('tv.empty')}</p> : (
-          <>
-            {[...byDay].map(([day, slots]) => (
-              <section key={day} className="card" aria-label={formatDate(day, i18n.language)}>
-                <h2>{formatDate(day, i18n.language)}</h2>
-                <ul className="video-list">
-                  {slots.map((s) => (
-                    <li key={s.id} className="tv-slot">
-                      <span className="tv-slot__time">{almatyTime(s.startsAt, s.timeZone)}</span>
-                      <div>
-                        <strong>{s.topic}</strong>
-                        <p className="video-meta">
-                          {[s.channel.name, s.grade !== null ? t('gradeN', { grade: s.grade }) : null, s.subject, s.language ? t(`languages.${s.language}`) : null].filter(Boolean).join(' · ')}
-                        </p>
-                        {s.video?.hlsUrl && <Link to="/video/watch/$videoId" params={{ videoId: s.video.id }}>{t('tv.recording')}</Link>}
-                      </div>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
-          </>
-        )}
+        {() =>
+          byDay.size === 0 ? (
+            <p role="status">{t('tv.empty')}</p>
+          ) : (
+            <>
+              {[...byDay].map(([day, slots]) => (
+                <section key={day} className="card" aria-label={formatDate(day, i18n.language)}>
+                  <h2>{formatDate(day, i18n.language)}</h2>
+                  <ul className="video-list">
+                    {slots.map((s) => (
+                      <li key={s.id} className="tv-slot">
+                        <span className="tv-slot__time">{almatyTime(s.startsAt, s.timeZone)}</span>
+                        <div>
+                          <strong>{s.topic}</strong>
+                          <p className="video-meta">
+                            {[
+                              s.channel.name,
+                              s.grade !== null ? t('gradeN', { grade: s.grade }) : null,
+                              s.subject,
+                              s.language ? t(`languages.${s.language}`) : null,
+                            ]
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </p>
+                          {s.video?.hlsUrl && (
+                            <Link to="/video/watch/$videoId" params={{ videoId: s.video.id }}>
+                              {t('tv.recording')}
+                            </Link>
+                          )}
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))}
+            </>
+          )
+        }
       </QueryView>
-      <p><a href={`/api/video/tv-schedule/xmltv?from=${date}&days=${days}`} download>{t('tv.xmltv')}</a></p>
-      <p><a href={`/api/video/tv-schedule/pdf?date=${date}&days=${days}${search.grade !== undefined ? `&grade=${search.grade}` : ''}${search.language ? `&language=${search.language}` : ''}&lang=${i18n.language === 'ru' || i18n.language === 'en' ? i18n.language : 'kk'}`} download>{t('tv.pdf')}</a></p>
+      <p>
+        <a href={`/api/video/tv-schedule/xmltv?from=${date}&days=${days}`} download>
+          {t('tv.xmltv')}
+        </a>
+      </p>
+      <p>
+        <a
+          href={`/api/video/tv-schedule/pdf?date=${date}&days=${days}${search.grade !== undefined ? `&grade=${search.grade}` : ''}${search.language ? `&language=${search.language}` : ''}&lang=${i18n.language === 'ru' || i18n.language === 'en' ? i18n.language : 'kk'}`}
+          download
+        >
+          {t('tv.pdf')}
+        </a>
+      </p>
     </div>
   );
 }

@@ -41,14 +41,22 @@ function UploadForm() {
     mutationFn: (file: File) => {
       abort.current = new AbortController();
       setProgress(0);
-      return uploadVideo(file, {
-        title: title.trim(), grade: grade ? Number(grade) : undefined, language: (language || undefined) as 'kk' | 'ru' | 'en' | undefined, topic: topic.trim() || undefined,
-      }, { onProgress: setProgress, signal: abort.current.signal });
+      return uploadVideo(
+        file,
+        {
+          title: title.trim(),
+          grade: grade ? Number(grade) : undefined,
+          language: (language || undefined) as 'kk' | 'ru' | 'en' | undefined,
+          topic: topic.trim() || undefined,
+        },
+        { onProgress: setProgress, signal: abort.current.signal },
+      );
     },
     onSettled: () => setProgress(null),
     onSuccess: () => {
       setSent(true);
-      setTitle(''); setTopic('');
+      setTitle('');
+      setTopic('');
       if (fileRef.current) fileRef.current.value = '';
       void qc.invalidateQueries({ queryKey: [...VIDEO_KEY, 'mine'] });
     },
@@ -66,7 +74,9 @@ function UploadForm() {
         <div className="field">
           <label htmlFor="video-file">{t('upload.file')}</label>
           <FileInput id="video-file" inputRef={fileRef} accept="video/*,.mp4,.mov,.webm,.mkv" required aria-describedby="video-file-hint" />
-          <p className="field__hint" id="video-file-hint">{t('upload.hint')}</p>
+          <p className="field__hint" id="video-file-hint">
+            {t('upload.hint')}
+          </p>
         </div>
         <div className="field">
           <label htmlFor="video-title">{t('upload.videoTitle')}</label>
@@ -77,14 +87,22 @@ function UploadForm() {
             <label htmlFor="video-grade">{t('upload.grade')}</label>
             <select id="video-grade" value={grade} onChange={(e) => setGrade(e.target.value)}>
               <option value="">—</option>
-              {GRADES.map((g) => <option key={g} value={g}>{g}</option>)}
+              {GRADES.map((g) => (
+                <option key={g} value={g}>
+                  {g}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor="video-language">{t('upload.language')}</label>
             <select id="video-language" value={language} onChange={(e) => setLanguage(e.target.value)}>
               <option value="">—</option>
-              {(['kk', 'ru', 'en'] as const).map((l) => <option key={l} value={l}>{t(`languages.${l}`)}</option>)}
+              {(['kk', 'ru', 'en'] as const).map((l) => (
+                <option key={l} value={l}>
+                  {t(`languages.${l}`)}
+                </option>
+              ))}
             </select>
           </div>
         </div>
@@ -99,10 +117,20 @@ function UploadForm() {
           </div>
         )}
         {send.isError && !aborted && <ErrorNotice error={send.error} />}
-        {sent && <p className="notice" role="status">{t('upload.sent')}</p>}
+        {sent && (
+          <p className="notice" role="status">
+            {t('upload.sent')}
+          </p>
+        )}
         <div className="video-actions">
-          <button type="submit" className="button" disabled={send.isPending}>{t('upload.send')}</button>
-          {send.isPending && <button type="button" className="button button--secondary" onClick={() => abort.current?.abort()}>{t('upload.cancel')}</button>}
+          <button type="submit" className="button" disabled={send.isPending}>
+            {t('upload.send')}
+          </button>
+          {send.isPending && (
+            <button type="button" className="button button--secondary" onClick={() => abort.current?.abort()}>
+              {t('upload.cancel')}
+            </button>
+          )}
         </div>
       </form>
     </Section>
@@ -115,11 +143,17 @@ function MyVideos() {
   return (
     <Section title={t('mine.title')}>
       <QueryView query={q}>
-        {(data) => data.items.length === 0 ? <p>{t('mine.empty')}</p> : (
-          <ul className="video-list">
-            {data.items.map((v) => <MyVideo key={v.id} v={v} />)}
-          </ul>
-        )}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('mine.empty')}</p>
+          ) : (
+            <ul className="video-list">
+              {data.items.map((v) => (
+                <MyVideo key={v.id} v={v} />
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
     </Section>
   );
@@ -135,8 +169,16 @@ function MyVideo({ v }: { v: Video }) {
       <p className="video-meta">{formatDate(v.createdAt.slice(0, 10), i18n.language)}</p>
       <VideoStatusLine v={v} />
       <div className="video-actions">
-        {v.status === 'ready' && <Link className="button button--secondary" to="/video/watch/$videoId" params={{ videoId: v.id }}>{t('mine.watch')}</Link>}
-        {v.canRetry && <button type="button" className="button button--secondary" disabled={retry.isPending} onClick={() => retry.mutate()}>{t('mine.retry')}</button>}
+        {v.status === 'ready' && (
+          <Link className="button button--secondary" to="/video/watch/$videoId" params={{ videoId: v.id }}>
+            {t('mine.watch')}
+          </Link>
+        )}
+        {v.canRetry && (
+          <button type="button" className="button button--secondary" disabled={retry.isPending} onClick={() => retry.mutate()}>
+            {t('mine.retry')}
+          </button>
+        )}
       </div>
       {retry.isError && <ErrorNotice error={retry.error} />}
     </li>

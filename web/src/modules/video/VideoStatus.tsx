@@ -15,8 +15,14 @@ export function VideoStatusLine({ v }: { v: Video }) {
   }
   if (v.status === 'failed') {
     const key = `errors.${v.failure?.code ?? 'video.transcode_failed'}`;
-    const reason = i18n.exists(key, { ns: 'common' }) ? i18n.t(key as never, { ns: 'common' }) : i18n.t('errors.video.transcode_failed' as never, { ns: 'common' });
-    return <p className="form__error" role="status">{t('status.failed')}. {t('mine.reason', { reason: String(reason) })}</p>;
+    const reason = i18n.exists(key, { ns: 'common' })
+      ? i18n.t(key as never, { ns: 'common' })
+      : i18n.t('errors.video.transcode_failed' as never, { ns: 'common' });
+    return (
+      <p className="form__error" role="status">
+        {t('status.failed')}. {t('mine.reason', { reason: String(reason) })}
+      </p>
+    );
   }
   return <p role="status">{t(`status.${v.status}`)}</p>;
 }

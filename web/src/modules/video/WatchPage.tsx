@@ -21,9 +21,18 @@ export function WatchPage({ videoId }: { videoId: number }) {
         {(v) => (
           <>
             <h1>{v.title}</h1>
-            {v.status === 'ready' ? <Player v={v} /> : <><p>{t('watch.notReady')}</p><VideoStatusLine v={v} /></>}
+            {v.status === 'ready' ? (
+              <Player v={v} />
+            ) : (
+              <>
+                <p>{t('watch.notReady')}</p>
+                <VideoStatusLine v={v} />
+              </>
+            )}
             {v.topic && <p>{v.topic}</p>}
-            <p><Link to="/video/archive">{t('watch.back')}</Link></p>
+            <p>
+              <Link to="/video/archive">{t('watch.back')}</Link>
+            </p>
           </>
         )}
       </QueryView>
@@ -51,11 +60,15 @@ function Player({ v }: { v: Video }) {
     if (hasMse) {
       void import('hls.js/light').then(({ default: Hls }) => {
         if (cancelled) return;
-        if (!Hls.isSupported()) { video.src = v.mp4Url ?? ''; setMode('mp4'); return; }
+        if (!Hls.isSupported()) {
+          video.src = v.mp4Url ?? '';
+          setMode('mp4');
+          return;
+        }
         const hls = new Hls({
-          startLevel: 0,              // the 240p rung (~300 kbit/s) first: a slow link starts at once
+          startLevel: 0, // the 240p rung (~300 kbit/s) first: a slow link starts at once
           capLevelToPlayerSize: true, // a 360 px phone never fetches more than it can show
-          maxBufferLength: 20,        // little read-ahead: data costs money
+          maxBufferLength: 20, // little read-ahead: data costs money
           startPosition: resumeAt > 0 ? resumeAt : -1,
         });
         hls.loadSource(src);
@@ -64,17 +77,26 @@ function Player({ v }: { v: Video }) {
           if (!data.fatal) return;
           if (data.type === Hls.ErrorTypes.NETWORK_ERROR) hls.startLoad();
           else if (data.type === Hls.ErrorTypes.MEDIA_ERROR) hls.recoverMediaError();
-          else { hls.destroy(); video.src = v.mp4Url ?? ''; setMode('mp4'); }
+          else {
+            hls.destroy();
+            video.src = v.mp4Url ?? '';
+            setMode('mp4');
+          }
         });
         setMode('hls.js');
         destroy = () => hls.destroy();
       });
     } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
-      video.src = src; setMode('native');
+      video.src = src;
+      setMode('native');
     } else {
-      video.src = v.mp4Url ?? ''; setMode('mp4');
+      video.src = v.mp4Url ?? '';
+      setMode('mp4');
     }
-    return () => { cancelled = true; destroy?.(); };
+    return () => {
+      cancelled = true;
+      destroy?.();
+    };
   }, [v.hlsUrl, v.mp4Url, quality]);
 
   return (
@@ -93,7 +115,13 @@ function Player({ v }: { v: Video }) {
           </div>
         )}
       </div>
-      {v.mp4Url && <p><a href={v.mp4Url} download>{t('watch.download')}</a></p>}
+      {v.mp4Url && (
+        <p>
+          <a href={v.mp4Url} download>
+            {t('watch.download')}
+          </a>
+        </p>
+      )}
     </div>
   );
 }

@@ -27,33 +27,38 @@ export const myVideosQuery = queryOptions({
   refetchInterval: (q) => (q.state.data?.items.some((v) => v.status === 'queued' || v.status === 'transcoding') ? 2000 : false),
 });
 
-export const videoQuery = (id: number) => queryOptions({
-  queryKey: [...VIDEO_KEY, 'one', id],
-  queryFn: ({ signal }) => api.get<Video>(`/api/video/videos/${id}`, { signal }),
-});
+export const videoQuery = (id: number) =>
+  queryOptions({
+    queryKey: [...VIDEO_KEY, 'one', id],
+    queryFn: ({ signal }) => api.get<Video>(`/api/video/videos/${id}`, { signal }),
+  });
 
-export const archiveQuery = (f: ArchiveFilter) => queryOptions({
-  queryKey: [...VIDEO_KEY, 'archive', f],
-  queryFn: ({ signal }) => api.get<ArchivePage>('/api/video/videos', {
-    signal, query: { grade: f.grade, subjectId: f.subjectId, language: f.language, q: f.q || undefined, page: f.page ?? 1, pageSize: 10 },
-  }),
-});
+export const archiveQuery = (f: ArchiveFilter) =>
+  queryOptions({
+    queryKey: [...VIDEO_KEY, 'archive', f],
+    queryFn: ({ signal }) =>
+      api.get<ArchivePage>('/api/video/videos', {
+        signal,
+        query: { grade: f.grade, subjectId: f.subjectId, language: f.language, q: f.q || undefined, page: f.page ?? 1, pageSize: 10 },
+      }),
+  });
 
 export const subjectsQuery = queryOptions({
   queryKey: [...VIDEO_KEY, 'subjects'],
-  queryFn: ({ signal }) => api.get<{ items: { id: number; code: string; name: { kk: string; ru: string; en?: string | null } }[] }>('/api/learning/subjects', { signal }),
+  queryFn: ({ signal }) =>
+    api.get<{ items: { id: number; code: string; name: { kk: string; ru: string; en?: string | null } }[] }>('/api/learning/subjects', { signal }),
   staleTime: 60 * 60 * 1000,
 });
 
-export const tvScheduleQuery = (date: string, days: number) => queryOptions({
-  queryKey: [...VIDEO_KEY, 'tv', date, days],
-  queryFn: ({ signal }) => api.get<TvSchedule>('/api/video/tv-schedule', { signal, query: { date, days } }),
-});
+export const tvScheduleQuery = (date: string, days: number) =>
+  queryOptions({
+    queryKey: [...VIDEO_KEY, 'tv', date, days],
+    queryFn: ({ signal }) => api.get<TvSchedule>('/api/video/tv-schedule', { signal, query: { date, days } }),
+  });
 
 export const videoApi = {
   retry: (id: number) => api.post<Video>(`/api/video/videos/${id}/retry`),
-  importGrid: (body: { csv: string } | { xmltv: string }, dryRun: boolean) =>
-    api.post<TvImportResult>('/api/video/tv-schedule/import', { ...body, dryRun }),
+  importGrid: (body: { csv: string } | { xmltv: string }, dryRun: boolean) => api.post<TvImportResult>('/api/video/tv-schedule/import', { ...body, dryRun }),
 };
 
 /** The problems of a refused grid file, from the error's details (empty for any other failure). */
@@ -75,7 +80,11 @@ export interface UploadFieldsInput {
  * rather than fetch because only it reports upload progress, which a teacher on a slow link needs to
  * see for a file of hundreds of megabytes. Failures become the same `ApiError` as the shared client's.
  */
-export function uploadVideo(file: File, fields: UploadFieldsInput, opts: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {}): Promise<{ id: number; status: 'queued' }> {
+export function uploadVideo(
+  file: File,
+  fields: UploadFieldsInput,
+  opts: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<{ id: number; status: 'queued' }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/video/videos');
@@ -87,7 +96,10 @@ export function uploadVideo(file: File, fields: UploadFieldsInput, opts: { onPro
     xhr.onload = () => {
       const res = new Response(xhr.responseText || null, { status: xhr.status, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' } });
       if (res.ok) {
-        res.json().then((body) => resolve(body as { id: number; status: 'queued' }), () => reject(new ApiError(CLIENT_CODES.unexpected, 'The response is not JSON', xhr.status)));
+        res.json().then(
+          (body) => resolve(body as { id: number; status: 'queued' }),
+          () => reject(new ApiError(CLIENT_CODES.unexpected, 'The response is not JSON', xhr.status)),
+        );
       } else {
         toApiError(res).then(reject, reject);
       }

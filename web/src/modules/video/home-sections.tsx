@@ -12,10 +12,22 @@ export function VideoHomeSections({ me }: { me: Me }) {
   return (
     <Section title={t('title')}>
       <ul className="plain-list">
-        <li><Link to="/video/archive">{t('home.archive')}</Link></li>
-        <li><Link to="/tv">{t('home.tv')}</Link></li>
-        {UPLOADERS.some((r) => roles.has(r)) && <li><Link to="/video/upload">{t('home.upload')}</Link></li>}
-        {roles.has('ministry_officer') && <li><Link to="/video/tv-import">{t('home.tvImport')}</Link></li>}
+        <li>
+          <Link to="/video/archive">{t('home.archive')}</Link>
+        </li>
+        <li>
+          <Link to="/tv">{t('home.tv')}</Link>
+        </li>
+        {UPLOADERS.some((r) => roles.has(r)) && (
+          <li>
+            <Link to="/video/upload">{t('home.upload')}</Link>
+          </li>
+        )}
+        {roles.has('ministry_officer') && (
+          <li>
+            <Link to="/video/tv-import">{t('home.tvImport')}</Link>
+          </li>
+        )}
       </ul>
     </Section>
   );

@@ -111,8 +111,9 @@ export const kk = {
 };
 
 type Strings = Omit<typeof kk, 'archive' | 'tvImport'> & {
-  archive: Omit<typeof kk['archive'], 'found_one' | 'found_other'> & Record<`found_${string}`, string>;
-  tvImport: Omit<typeof kk['tvImport'], 'would_one' | 'would_other' | 'created_one' | 'created_other'> & Record<`would_${string}` | `created_${string}`, string>;
+  archive: Omit<(typeof kk)['archive'], 'found_one' | 'found_other'> & Record<`found_${string}`, string>;
+  tvImport: Omit<(typeof kk)['tvImport'], 'would_one' | 'would_other' | 'created_one' | 'created_other'> &
+    Record<`would_${string}` | `created_${string}`, string>;
 };
 
 export const ru: Strings = {

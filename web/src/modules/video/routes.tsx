@@ -13,7 +13,10 @@ const toId = (value: unknown): number => {
   const s = String(value ?? '');
   return /^[1-9]\d{0,14}$/.test(s) ? Number(s) : 0;
 };
-const grade = (v: unknown) => { const n = Number(v); return Number.isInteger(n) && n >= 0 && n <= 12 && v !== '' && v !== undefined ? n : undefined; };
+const grade = (v: unknown) => {
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 0 && n <= 12 && v !== '' && v !== undefined ? n : undefined;
+};
 const lang = (v: unknown) => (v === 'kk' || v === 'ru' || v === 'en' ? v : undefined);
 
 export const archiveSearch = (s: Record<string, unknown>): ArchiveFilter => ({
@@ -37,7 +40,9 @@ export function videoRoutes<TParent extends AnyRoute>(parent: TParent) {
   const upload = createRoute({
     getParentRoute: () => parent,
     path: '/video/upload',
-    component: function VideoUploadRoute() { return <UploadPage />; },
+    component: function VideoUploadRoute() {
+      return <UploadPage />;
+    },
   });
   const archive = createRoute({
     getParentRoute: () => parent,
@@ -64,7 +69,9 @@ export function videoRoutes<TParent extends AnyRoute>(parent: TParent) {
   const tvImport = createRoute({
     getParentRoute: () => parent,
     path: '/video/tv-import',
-    component: function TvImportRoute() { return <TvImportPage />; },
+    component: function TvImportRoute() {
+      return <TvImportPage />;
+    },
   });
   return [upload, archive, watch, tvImport] as const;
 }

@@ -8,7 +8,9 @@ export function Crumbs({ children }: { children?: ReactNode }) {
   return (
     <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
       <ol>
-        <li><Link to="/">{t('app.home')}</Link></li>
+        <li>
+          <Link to="/">{t('app.home')}</Link>
+        </li>
         {children}
       </ol>
     </nav>

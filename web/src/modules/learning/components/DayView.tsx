@@ -22,15 +22,17 @@ export function DayView({ diary, headingLevel = 2, compact = false }: { diary: D
     <div className="l-day">
       <section aria-labelledby={ids.lessons} className="l-day__block">
         <H id={ids.lessons}>{t('day.lessons')}</H>
-        {diary.lessons.length === 0
-          ? <p>{t('day.noLessons')}</p>
-          : (
-            <ol className="l-lessons">
-              {diary.lessons.map((l) => (
-                <li key={l.id}><LessonCard lesson={l} timeZone={tz} pupilId={diary.pupil.id} compact={compact} /></li>
-              ))}
-            </ol>
-          )}
+        {diary.lessons.length === 0 ? (
+          <p>{t('day.noLessons')}</p>
+        ) : (
+          <ol className="l-lessons">
+            {diary.lessons.map((l) => (
+              <li key={l.id}>
+                <LessonCard lesson={l} timeZone={tz} pupilId={diary.pupil.id} compact={compact} />
+              </li>
+            ))}
+          </ol>
+        )}
       </section>
       <section aria-labelledby={ids.homework} className="l-day__block">
         <H id={ids.homework}>{isToday ? t('day.homeworkDue') : t('day.homeworkAround')}</H>

@@ -11,8 +11,20 @@ type Delivery = DiaryLesson['delivery'];
  * How to take part in a lesson: the Join button of a live lesson, the TV channel and air time, the
  * recording's link, or "in class" with the room.
  */
-export function DeliveryInfo({ lessonId, delivery, joinable, room, timeZone, cancelled }: {
-  lessonId: number; delivery: Delivery; joinable: boolean; room: string | null; timeZone: string; cancelled: boolean;
+export function DeliveryInfo({
+  lessonId,
+  delivery,
+  joinable,
+  room,
+  timeZone,
+  cancelled,
+}: {
+  lessonId: number;
+  delivery: Delivery;
+  joinable: boolean;
+  room: string | null;
+  timeZone: string;
+  cancelled: boolean;
 }) {
   const { t } = useTranslation('learning');
   if (cancelled) return null;
@@ -28,9 +40,15 @@ export function DeliveryInfo({ lessonId, delivery, joinable, room, timeZone, can
         </p>
       );
     case 'recorded':
-      return delivery.videoUrl
-        ? <p className="l-how"><a className="button button--secondary" href={delivery.videoUrl} target="_blank" rel="noopener noreferrer">{t('delivery.watch')}</a></p>
-        : <p className="l-how">{t('delivery.recorded')}</p>;
+      return delivery.videoUrl ? (
+        <p className="l-how">
+          <a className="button button--secondary" href={delivery.videoUrl} target="_blank" rel="noopener noreferrer">
+            {t('delivery.watch')}
+          </a>
+        </p>
+      ) : (
+        <p className="l-how">{t('delivery.recorded')}</p>
+      );
     case 'in_person':
     default:
       return <p className="l-how">{room ? t('delivery.inRoom', { room }) : t('delivery.inPerson')}</p>;
@@ -70,7 +88,9 @@ export function JoinButton({ lessonId, timeZone }: { lessonId: number; timeZone:
       {url && (
         <p role="status" className="l-join__done">
           {join.data?.attendance === 'late' ? t('delivery.joinedLate') : join.data?.attendance ? t('delivery.joined') : null}{' '}
-          <a href={url} target="_blank" rel="noopener noreferrer">{t('delivery.openLink')}</a>
+          <a href={url} target="_blank" rel="noopener noreferrer">
+            {t('delivery.openLink')}
+          </a>
         </p>
       )}
       {join.isError && <LearningError error={join.error} timeZone={timeZone} />}

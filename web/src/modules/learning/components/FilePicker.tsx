@@ -29,27 +29,39 @@ export function useUploads() {
   const patch = useCallback((localId: number, p: Partial<Upload>) => {
     setItems((list) => list.map((u) => (u.localId === localId ? { ...u, ...p } : u)));
   }, []);
-  const start = useCallback((localId: number, file: File) => {
-    patch(localId, { status: 'uploading', progress: 0, error: null });
-    uploadFile(file, { onProgress: (progress) => patch(localId, { progress }) })
-      .then((uploaded) => patch(localId, { status: 'done', uploaded, progress: 1 }))
-      .catch((error: unknown) => patch(localId, { status: 'error', error }));
-  }, [patch]);
-  const add = useCallback((files: FileList | File[]) => {
-    const fresh = [...files].map((file) => ({ localId: next.current++, file, status: 'uploading' as const, progress: 0, uploaded: null, error: null }));
-    setItems((list) => [...list, ...fresh].slice(0, MAX_FILES));
-    for (const u of fresh) start(u.localId, u.file);
-  }, [start]);
-  const remove = useCallback((localId: number) => {
-    const gone = items.find((u) => u.localId === localId);
-    // an upload attached to nothing yet: delete it from the store (best effort: a failure leaves an unused file, no harm)
-    if (gone?.uploaded) void send('DELETE', `/api/files/${gone.uploaded.id}`).catch(() => undefined);
-    setItems((list) => list.filter((u) => u.localId !== localId));
-  }, [items]);
-  const retry = useCallback((localId: number) => {
-    const u = items.find((x) => x.localId === localId);
-    if (u) start(localId, u.file);
-  }, [items, start]);
+  const start = useCallback(
+    (localId: number, file: File) => {
+      patch(localId, { status: 'uploading', progress: 0, error: null });
+      uploadFile(file, { onProgress: (progress) => patch(localId, { progress }) })
+        .then((uploaded) => patch(localId, { status: 'done', uploaded, progress: 1 }))
+        .catch((error: unknown) => patch(localId, { status: 'error', error }));
+    },
+    [patch],
+  );
+  const add = useCallback(
+    (files: FileList | File[]) => {
+      const fresh = [...files].map((file) => ({ localId: next.current++, file, status: 'uploading' as const, progress: 0, uploaded: null, error: null }));
+      setItems((list) => [...list, ...fresh].slice(0, MAX_FILES));
+      for (const u of fresh) start(u.localId, u.file);
+    },
+    [start],
+  );
+  const remove = useCallback(
+    (localId: number) => {
+      const gone = items.find((u) => u.localId === localId);
+      // an upload attached to nothing yet: delete it from the store (best effort: a failure leaves an unused file, no harm)
+      if (gone?.uploaded) void send('DELETE', `/api/files/${gone.uploaded.id}`).catch(() => undefined);
+      setItems((list) => list.filter((u) => u.localId !== localId));
+    },
+    [items],
+  );
+  const retry = useCallback(
+    (localId: number) => {
+      const u = items.find((x) => x.localId === localId);
+      if (u) start(localId, u.file);
+    },
+    [items, start],
+  );
   const reset = useCallback(() => setItems([]), []);
   const ids = items.filter((u) => u.status === 'done' && u.uploaded).map((u) => u.uploaded!.id);
   const busy = items.some((u) => u.status === 'uploading');
@@ -67,10 +79,24 @@ export function FilePicker({ uploads, label, hint }: { uploads: Uploads; label: 
   return (
     <div className="field l-files">
       <label htmlFor={id}>{label}</label>
-      {hint && <p className="field__hint" id={`${id}-hint`}>{hint}</p>}
-      <FileInput id={id} inputRef={input} multiple accept={ACCEPT} disabled={full} aria-describedby={hint ? `${id}-hint` : undefined}
-        showChosen={false} resetAfterChoice // the list below shows the files; the same file may be chosen again after removing it
-        onFiles={(files) => { if (files.length) uploads.add(files); }} />
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FileInput
+        id={id}
+        inputRef={input}
+        multiple
+        accept={ACCEPT}
+        disabled={full}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        showChosen={false}
+        resetAfterChoice // the list below shows the files; the same file may be chosen again after removing it
+        onFiles={(files) => {
+          if (files.length) uploads.add(files);
+        }}
+      />
       {uploads.items.length > 0 && (
         <ul className="l-uploads" aria-live="polite">
           {uploads.items.map((u) => (
@@ -85,16 +111,21 @@ export function FilePicker({ uploads, label, hint }: { uploads: Uploads; label: 
               )}
               {u.status === 'done' && <span className="l-upload__ok"> {t('files.uploaded')}</span>}
               {u.status === 'error' && (
-                <span className="l-upload__error" role="alert"> {learningErrorText(i18n, u.error)}</span>
+                <span className="l-upload__error" role="alert">
+                  {' '}
+                  {learningErrorText(i18n, u.error)}
+                </span>
               )}
               <span className="l-upload__actions">
                 {u.status === 'error' && (
                   <button type="button" className="button button--quiet l-inline-button" onClick={() => uploads.retry(u.localId)}>
-                    {t('files.retry')}<span className="visually-hidden">: {u.file.name}</span>
+                    {t('files.retry')}
+                    <span className="visually-hidden">: {u.file.name}</span>
                   </button>
                 )}
                 <button type="button" className="button button--quiet l-inline-button" onClick={() => uploads.remove(u.localId)}>
-                  {t('files.remove')}<span className="visually-hidden">: {u.file.name}</span>
+                  {t('files.remove')}
+                  <span className="visually-hidden">: {u.file.name}</span>
                 </button>
               </span>
             </li>

@@ -14,15 +14,27 @@ export function SubmissionState({ submission, dueAt, now }: { submission: DiaryH
   if (submission.status === 'marked' && submission.mark) {
     return <span className="l-state l-state--marked">{t('homework.state.marked', { mark: markText(submission.mark) })}</span>;
   }
-  return <span className={`l-state l-state--${submission.late ? 'late' : 'sent'}`}>{submission.late ? t('homework.state.sentLate') : t('homework.state.sent')}</span>;
+  return (
+    <span className={`l-state l-state--${submission.late ? 'late' : 'sent'}`}>{submission.late ? t('homework.state.sentLate') : t('homework.state.sent')}</span>
+  );
 }
 
 /**
  * Homework due, soonest first: subject, title, due time at the school and its state, each linking
  * to the homework page (where it is submitted). `now` (an instant) decides what is overdue.
  */
-export function HomeworkDueList({ items, timeZone, pupilId, now, limit }: {
-  items: DiaryHomework[]; timeZone: string; pupilId: number; now: string | null; limit?: number;
+export function HomeworkDueList({
+  items,
+  timeZone,
+  pupilId,
+  now,
+  limit,
+}: {
+  items: DiaryHomework[];
+  timeZone: string;
+  pupilId: number;
+  now: string | null;
+  limit?: number;
 }) {
   const { t, i18n } = useTranslation('learning');
   const sorted = [...items].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
@@ -34,7 +46,9 @@ export function HomeworkDueList({ items, timeZone, pupilId, now, limit }: {
         <li key={h.id} className="l-hw">
           <div className="l-hw__main">
             <span className="l-hw__subject">{localised(h.subject.name, i18n.language)}</span>
-            <Link to="/learning/homework/$homeworkId" params={{ homeworkId: h.id }} search={{ pupilId }} className="l-hw__title">{h.title}</Link>
+            <Link to="/learning/homework/$homeworkId" params={{ homeworkId: h.id }} search={{ pupilId }} className="l-hw__title">
+              {h.title}
+            </Link>
           </div>
           <div className="l-hw__meta">
             <span className="muted">{t('homework.dueShort', { when: shortWhen(t, h.dueAt, timeZone) })}</span>

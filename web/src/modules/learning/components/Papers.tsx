@@ -10,14 +10,22 @@ export function Papers({ children, id = 'l-papers' }: { children: ReactNode; id?
   const { t } = useTranslation('learning');
   return (
     <section className="l-papers" aria-labelledby={id}>
-      <h2 id={id} className="l-papers__title">{t('print.title')}</h2>
+      <h2 id={id} className="l-papers__title">
+        {t('print.title')}
+      </h2>
       <ul className="l-links">{children}</ul>
     </section>
   );
 }
 
 export function PaperLink({ href, children }: { href: string; children: ReactNode }) {
-  return <li><a href={href} download>{children}</a></li>;
+  return (
+    <li>
+      <a href={href} download>
+        {children}
+      </a>
+    </li>
+  );
 }
 
 /** Every month a term touches, as YYYY-MM. */
@@ -30,19 +38,30 @@ export function monthsOf(startsOn: string, endsOn: string): string[] {
     out.push(month);
     if (month >= last) break;
     m += 1;
-    if (m > 12) { m = 1; y += 1; }
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
   }
   return out;
 }
 
 /** The journal page of a month (a picker of the term's months, today's by default) and the marks of this subject as CSV/XLSX. */
-export function JournalPapers({ classId, subjectId, term, today }: {
-  classId: number; subjectId: number; term: { id: number; startsOn: string; endsOn: string } | null; today: string | null;
+export function JournalPapers({
+  classId,
+  subjectId,
+  term,
+  today,
+}: {
+  classId: number;
+  subjectId: number;
+  term: { id: number; startsOn: string; endsOn: string } | null;
+  today: string | null;
 }) {
   const { t, i18n } = useTranslation('learning');
   const lang = i18n.language;
   const months = term ? monthsOf(term.startsOn, term.endsOn) : [];
-  const fallback = today && months.includes(today.slice(0, 7)) ? today.slice(0, 7) : months[0] ?? today?.slice(0, 7) ?? '';
+  const fallback = today && months.includes(today.slice(0, 7)) ? today.slice(0, 7) : (months[0] ?? today?.slice(0, 7) ?? '');
   const [picked, setMonth] = useState<string | null>(null);
   const month = picked ?? fallback;
   const label = (mm: string) => new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${mm}-01T00:00:00Z`));
@@ -52,7 +71,11 @@ export function JournalPapers({ classId, subjectId, term, today }: {
         <li className="field l-papers__month">
           <label htmlFor="l-paper-month">{t('print.month')}</label>
           <select id="l-paper-month" value={month} onChange={(e) => setMonth(e.target.value)}>
-            {months.map((mm) => <option key={mm} value={mm}>{label(mm)}</option>)}
+            {months.map((mm) => (
+              <option key={mm} value={mm}>
+                {label(mm)}
+              </option>
+            ))}
           </select>
         </li>
       )}

@@ -18,10 +18,15 @@ export function PupilNav({ pupilId, current }: { pupilId: number; current: Pupil
     <div className="l-pupil-nav">
       {isParent && <ChildPicker pupilId={pupilId} current={current} />}
       <nav aria-label={t('nav.pupilViews')} className="l-tabs">
-        <Link to="/learning/pupils/$pupilId" params={{ pupilId }} aria-current={current === 'day' ? 'page' : undefined}
-          activeOptions={{ exact: true }}>{t('nav.tabToday')}</Link>
-        <Link to="/learning/pupils/$pupilId/week" params={{ pupilId }} aria-current={current === 'week' ? 'page' : undefined}>{t('nav.tabWeek')}</Link>
-        <Link to="/learning/pupils/$pupilId/marks" params={{ pupilId }} aria-current={current === 'marks' ? 'page' : undefined}>{t('nav.tabMarks')}</Link>
+        <Link to="/learning/pupils/$pupilId" params={{ pupilId }} aria-current={current === 'day' ? 'page' : undefined} activeOptions={{ exact: true }}>
+          {t('nav.tabToday')}
+        </Link>
+        <Link to="/learning/pupils/$pupilId/week" params={{ pupilId }} aria-current={current === 'week' ? 'page' : undefined}>
+          {t('nav.tabWeek')}
+        </Link>
+        <Link to="/learning/pupils/$pupilId/marks" params={{ pupilId }} aria-current={current === 'marks' ? 'page' : undefined}>
+          {t('nav.tabMarks')}
+        </Link>
       </nav>
     </div>
   );
@@ -41,7 +46,11 @@ function ChildPicker({ pupilId, current }: { pupilId: number; current: PupilTab 
     <div className="field l-child-picker">
       <label htmlFor="l-child">{t('nav.child')}</label>
       <select id="l-child" value={pupilId} onChange={(e) => go(Number(e.target.value))}>
-        {list.map((c) => <option key={c.id} value={c.id}>{fullName(c)} ({c.classes.map((k) => k.name).join(', ')})</option>)}
+        {list.map((c) => (
+          <option key={c.id} value={c.id}>
+            {fullName(c)} ({c.classes.map((k) => k.name).join(', ')})
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -17,12 +17,23 @@ export function SubmissionDetails({ submission, timeZone }: { submission: Submis
           {s.late && <span className="l-badge l-badge--late">{t('submission.late')}</span>}
         </dd>
         <dt>{t('submission.sentAt')}</dt>
-        <dd>{shortWhen(t, s.submittedAt, timeZone)}{s.attempts > 1 && <span className="muted"> · {t('submission.attempts', { n: s.attempts })}</span>}</dd>
+        <dd>
+          {shortWhen(t, s.submittedAt, timeZone)}
+          {s.attempts > 1 && <span className="muted"> · {t('submission.attempts', { n: s.attempts })}</span>}
+        </dd>
         {s.mark && (
           <>
             <dt>{t('submission.mark')}</dt>
-            <dd><span className="l-mark l-mark--big">{markText(s.mark)}</span>{s.mark.kind === 'formative' && <span className="muted"> / {s.mark.max}</span>}</dd>
-            {s.mark.comment && <><dt>{t('submission.comment')}</dt><dd className="l-pre">{s.mark.comment}</dd></>}
+            <dd>
+              <span className="l-mark l-mark--big">{markText(s.mark)}</span>
+              {s.mark.kind === 'formative' && <span className="muted"> / {s.mark.max}</span>}
+            </dd>
+            {s.mark.comment && (
+              <>
+                <dt>{t('submission.comment')}</dt>
+                <dd className="l-pre">{s.mark.comment}</dd>
+              </>
+            )}
           </>
         )}
       </dl>
@@ -32,7 +43,9 @@ export function SubmissionDetails({ submission, timeZone }: { submission: Submis
         <ul className="l-materials">
           {s.files.map((f) => (
             <li key={f.id}>
-              <a href={fileUrl(f.id, isInline(f.contentType))} target={isInline(f.contentType) ? '_blank' : undefined} rel="noopener">{f.name}</a>
+              <a href={fileUrl(f.id, isInline(f.contentType))} target={isInline(f.contentType) ? '_blank' : undefined} rel="noopener">
+                {f.name}
+              </a>
               <span className="muted"> · {fileSize(t, f.size, i18n.language)}</span>
             </li>
           ))}

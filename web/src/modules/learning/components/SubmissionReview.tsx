@@ -12,8 +12,16 @@ import { SubmissionDetails } from './SubmissionDetails.js';
  * The teacher's view of one submission: the work, and a form to mark it (or change the mark, or
  * take it back so the pupil may resubmit). Marking refreshes the inbox, the journal and the homework.
  */
-export function SubmissionReview({ submissionId, timeZone, onMarked, headingLevel = 3 }: {
-  submissionId: number; timeZone: string; onMarked?: (s: Submission) => void; headingLevel?: 2 | 3;
+export function SubmissionReview({
+  submissionId,
+  timeZone,
+  onMarked,
+  headingLevel = 3,
+}: {
+  submissionId: number;
+  timeZone: string;
+  onMarked?: (s: Submission) => void;
+  headingLevel?: 2 | 3;
 }) {
   const { t } = useTranslation('learning');
   const sub = useQuery(submissionQuery(submissionId));
@@ -24,8 +32,18 @@ export function SubmissionReview({ submissionId, timeZone, onMarked, headingLeve
   );
 }
 
-function Review({ s, timeZone, onMarked, headingLevel, title }: {
-  s: Submission; timeZone: string; onMarked?: (s: Submission) => void; headingLevel: 2 | 3; title: string;
+function Review({
+  s,
+  timeZone,
+  onMarked,
+  headingLevel,
+  title,
+}: {
+  s: Submission;
+  timeZone: string;
+  onMarked?: (s: Submission) => void;
+  headingLevel: 2 | 3;
+  title: string;
 }) {
   const { t } = useTranslation('learning');
   const queryClient = useQueryClient();
@@ -64,7 +82,9 @@ function Review({ s, timeZone, onMarked, headingLevel, title }: {
     <div className="l-review">
       <p className="l-review__who">
         <strong>{fullName(s.pupil)}</strong>{' '}
-        <Link to="/learning/homework/$homeworkId" params={{ homeworkId: s.homeworkId }} className="muted">{t('review.openHomework')}</Link>
+        <Link to="/learning/homework/$homeworkId" params={{ homeworkId: s.homeworkId }} className="muted">
+          {t('review.openHomework')}
+        </Link>
       </p>
       <SubmissionDetails submission={s} timeZone={timeZone} />
       <H>{s.mark ? t('review.changeTitle') : title}</H>
@@ -72,24 +92,54 @@ function Review({ s, timeZone, onMarked, headingLevel, title }: {
         <div className="l-review__row">
           <div className="field l-review__score">
             <label htmlFor={scoreId}>{t('review.score')}</label>
-            <input id={scoreId} inputMode="numeric" autoComplete="off" maxLength={3} value={score}
-              onChange={(e) => setScore(e.target.value)} aria-invalid={invalid || mark.isError || undefined} />
+            <input
+              id={scoreId}
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={3}
+              value={score}
+              onChange={(e) => setScore(e.target.value)}
+              aria-invalid={invalid || mark.isError || undefined}
+            />
           </div>
           <div className="field l-review__comment">
             <label htmlFor={commentId}>{t('review.comment')}</label>
             <textarea id={commentId} rows={2} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />
           </div>
         </div>
-        {invalid && <p className="form__error" role="alert">{t('review.scoreInvalid')}</p>}
+        {invalid && (
+          <p className="form__error" role="alert">
+            {t('review.scoreInvalid')}
+          </p>
+        )}
         {mark.isError && <LearningError error={mark.error} />}
         {unmark.isError && <LearningError error={unmark.error} />}
-        {mark.isSuccess && !mark.isPending && s.status === 'marked' && <p className="notice" role="status">{t('review.saved')}</p>}
-        {unmark.isSuccess && !unmark.isPending && s.status === 'submitted' && <p className="notice" role="status">{t('review.returned')}</p>}
+        {mark.isSuccess && !mark.isPending && s.status === 'marked' && (
+          <p className="notice" role="status">
+            {t('review.saved')}
+          </p>
+        )}
+        {unmark.isSuccess && !unmark.isPending && s.status === 'submitted' && (
+          <p className="notice" role="status">
+            {t('review.returned')}
+          </p>
+        )}
         <div className="l-actions">
-          <button type="submit" className="button" disabled={mark.isPending}>{mark.isPending ? t('review.saving') : t('review.save')}</button>
+          <button type="submit" className="button" disabled={mark.isPending}>
+            {mark.isPending ? t('review.saving') : t('review.save')}
+          </button>
           {s.status === 'marked' && (
-            <button type="button" className="button button--secondary" disabled={unmark.isPending}
-              onClick={() => { mark.reset(); unmark.mutate(); }}>{t('review.unmark')}</button>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={unmark.isPending}
+              onClick={() => {
+                mark.reset();
+                unmark.mutate();
+              }}
+            >
+              {t('review.unmark')}
+            </button>
           )}
         </div>
       </form>

@@ -18,8 +18,16 @@ class Queued extends Error {}
  * kept until the server answers, so a retry after a dropped connection — automatic or by the
  * button — never makes a second submission. A resubmission starts from the previous text and files.
  */
-export function SubmitForm({ homeworkId, previous, timeZone, onSent }: {
-  homeworkId: number; previous: Submission | null; timeZone: string; onSent?: (s: Submission) => void;
+export function SubmitForm({
+  homeworkId,
+  previous,
+  timeZone,
+  onSent,
+}: {
+  homeworkId: number;
+  previous: Submission | null;
+  timeZone: string;
+  onSent?: (s: Submission) => void;
 }) {
   const { t, i18n } = useTranslation('learning');
   const queryClient = useQueryClient();
@@ -97,10 +105,12 @@ export function SubmitForm({ homeworkId, previous, timeZone, onSent }: {
           <ul className="l-uploads">
             {kept.map((f) => (
               <li key={f.id} className="l-upload l-upload--done">
-                <span className="l-upload__name">{f.name}</span><span className="muted"> · {fileSize(t, f.size, i18n.language)}</span>
+                <span className="l-upload__name">{f.name}</span>
+                <span className="muted"> · {fileSize(t, f.size, i18n.language)}</span>
                 <span className="l-upload__actions">
                   <button type="button" className="button button--quiet l-inline-button" onClick={() => setKept((k) => k.filter((x) => x.id !== f.id))}>
-                    {t('files.remove')}<span className="visually-hidden">: {f.name}</span>
+                    {t('files.remove')}
+                    <span className="visually-hidden">: {f.name}</span>
                   </button>
                 </span>
               </li>
@@ -109,21 +119,39 @@ export function SubmitForm({ homeworkId, previous, timeZone, onSent }: {
         </div>
       )}
       <FilePicker uploads={uploads} label={t('submit.files')} hint={t('submit.filesHint')} />
-      {empty && <p className="form__error" role="alert">{t('submit.empty')}</p>}
-      {queued?.state === 'waiting' && <p className="notice" role="status">{t('submit.waiting')}</p>}
-      {queued?.state === 'sent' && isQueued && <p className="notice" role="status">{queued.submission.late ? t('submit.sentLate') : t('submit.sent')}</p>}
-      {queued?.state === 'refused' && isQueued && <LearningError error={new ApiError(queued.code, queued.code, 422)} timeZone={timeZone} />}
-      {submit.isError && !isQueued && (
-        stillRetryable
-          ? (
-            <div className="notice notice--error" role="alert">
-              <p>{t('submit.notSent')}</p>
-              <button type="submit" className="button button--secondary">{t('submit.retry')}</button>
-            </div>
-          )
-          : <LearningError error={submit.error} timeZone={timeZone} />
+      {empty && (
+        <p className="form__error" role="alert">
+          {t('submit.empty')}
+        </p>
       )}
-      {submit.isSuccess && !submit.isPending && <p className="notice" role="status">{submit.data.late ? t('submit.sentLate') : t('submit.sent')}</p>}
+      {queued?.state === 'waiting' && (
+        <p className="notice" role="status">
+          {t('submit.waiting')}
+        </p>
+      )}
+      {queued?.state === 'sent' && isQueued && (
+        <p className="notice" role="status">
+          {queued.submission.late ? t('submit.sentLate') : t('submit.sent')}
+        </p>
+      )}
+      {queued?.state === 'refused' && isQueued && <LearningError error={new ApiError(queued.code, queued.code, 422)} timeZone={timeZone} />}
+      {submit.isError &&
+        !isQueued &&
+        (stillRetryable ? (
+          <div className="notice notice--error" role="alert">
+            <p>{t('submit.notSent')}</p>
+            <button type="submit" className="button button--secondary">
+              {t('submit.retry')}
+            </button>
+          </div>
+        ) : (
+          <LearningError error={submit.error} timeZone={timeZone} />
+        ))}
+      {submit.isSuccess && !submit.isPending && (
+        <p className="notice" role="status">
+          {submit.data.late ? t('submit.sentLate') : t('submit.sent')}
+        </p>
+      )}
       <div>
         <button type="submit" className="button" disabled={submit.isPending || uploads.busy}>
           {submit.isPending ? t('submit.sending') : previous ? t('submit.resend') : t('submit.send')}

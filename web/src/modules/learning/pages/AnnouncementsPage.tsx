@@ -25,7 +25,10 @@ export default function AnnouncementsPage({ classId }: { classId: number }) {
   return (
     <>
       <Crumbs />
-      <h1>{t('announcements.title')}{className && ` — ${className}`}</h1>
+      <h1>
+        {t('announcements.title')}
+        {className && ` — ${className}`}
+      </h1>
       {mayPost && <PostForm classId={classId} />}
       <section className="card" aria-labelledby="l-ann-list">
         <h2 id="l-ann-list">{t('announcements.latest')}</h2>
@@ -66,16 +69,41 @@ function PostForm({ classId }: { classId: number }) {
       <form className="form" onSubmit={onSubmit} noValidate>
         <div className="field">
           <label htmlFor={`${id}-title`}>{t('announcements.titleField')}</label>
-          <input id={`${id}-title`} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} aria-invalid={(missing && !title.trim()) || undefined} />
+          <input
+            id={`${id}-title`}
+            value={title}
+            maxLength={200}
+            onChange={(e) => setTitle(e.target.value)}
+            aria-invalid={(missing && !title.trim()) || undefined}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-body`}>{t('announcements.body')}</label>
-          <textarea id={`${id}-body`} rows={4} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={(missing && !body.trim()) || undefined} />
+          <textarea
+            id={`${id}-body`}
+            rows={4}
+            maxLength={5000}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            aria-invalid={(missing && !body.trim()) || undefined}
+          />
         </div>
-        {missing && <p className="form__error" role="alert">{t('announcements.missing')}</p>}
+        {missing && (
+          <p className="form__error" role="alert">
+            {t('announcements.missing')}
+          </p>
+        )}
         {post.isError && <LearningError error={post.error} />}
-        {post.isSuccess && !post.isPending && <p className="notice" role="status">{t('announcements.published')}</p>}
-        <div><button type="submit" className="button" disabled={post.isPending}>{post.isPending ? t('announcements.publishing') : t('announcements.publish')}</button></div>
+        {post.isSuccess && !post.isPending && (
+          <p className="notice" role="status">
+            {t('announcements.published')}
+          </p>
+        )}
+        <div>
+          <button type="submit" className="button" disabled={post.isPending}>
+            {post.isPending ? t('announcements.publishing') : t('announcements.publish')}
+          </button>
+        </div>
       </form>
     </section>
   );

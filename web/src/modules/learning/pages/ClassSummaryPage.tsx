@@ -55,17 +55,25 @@ function SummaryView({ data, busy }: { data: ClassSummary; busy: boolean }) {
   const classId = data.class.id;
   return (
     <>
-      <h1>{data.class.name} — {t('classSummary.title')}</h1>
+      <h1>
+        {data.class.name} — {t('classSummary.title')}
+      </h1>
       <p className="l-journal-links">
-        <Link to="/learning/classes/$classId/announcements" params={{ classId }}>{t('announcements.title')}</Link>
+        <Link to="/learning/classes/$classId/announcements" params={{ classId }}>
+          {t('announcements.title')}
+        </Link>
       </p>
       <nav className="l-daynav" aria-label={t('week.otherWeeks')}>
         <Link to="/learning/classes/$classId/summary" params={{ classId }} search={{ from: addDays(data.from, -7) }} className="button button--secondary">
-          <span aria-hidden="true">← </span>{t('week.previous')}
+          <span aria-hidden="true">← </span>
+          {t('week.previous')}
         </Link>
-        <span className="l-daynav__label" aria-live="polite">{t('week.range', { from: formatDate(data.from, lang), to: formatDate(data.to, lang) })}</span>
+        <span className="l-daynav__label" aria-live="polite">
+          {t('week.range', { from: formatDate(data.from, lang), to: formatDate(data.to, lang) })}
+        </span>
         <Link to="/learning/classes/$classId/summary" params={{ classId }} search={{ from: addDays(data.from, 7) }} className="button button--secondary">
-          {t('week.next')}<span aria-hidden="true"> →</span>
+          {t('week.next')}
+          <span aria-hidden="true"> →</span>
         </Link>
       </nav>
       <section className="card" aria-labelledby="l-cs-att" aria-busy={busy}>
@@ -76,9 +84,21 @@ function SummaryView({ data, busy }: { data: ClassSummary; busy: boolean }) {
             <caption className="visually-hidden">{t('classSummary.attendance')}</caption>
             <thead>
               <tr>
-                <th scope="col" className="l-sticky">{t('journal.pupil')}</th>
-                {days.map((d) => <th key={d} scope="col" className="num">{weekdayShort(t, d)}<br />{dayMonth(d)}</th>)}
-                {NOT_PRESENT.map((s) => <th key={s} scope="col" className="num">{t(`attendance.${s}`)}</th>)}
+                <th scope="col" className="l-sticky">
+                  {t('journal.pupil')}
+                </th>
+                {days.map((d) => (
+                  <th key={d} scope="col" className="num">
+                    {weekdayShort(t, d)}
+                    <br />
+                    {dayMonth(d)}
+                  </th>
+                ))}
+                {NOT_PRESENT.map((s) => (
+                  <th key={s} scope="col" className="num">
+                    {t(`attendance.${s}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -86,24 +106,40 @@ function SummaryView({ data, busy }: { data: ClassSummary; busy: boolean }) {
                 const total = totals.get(p.id);
                 return (
                   <tr key={p.id}>
-                    <th scope="row" className="l-sticky" title={fullName(p)}>{shortName(p)}</th>
+                    <th scope="row" className="l-sticky" title={fullName(p)}>
+                      {shortName(p)}
+                    </th>
                     {days.map((d) => {
                       const c = byDay.get(`${p.id}:${d}`);
                       const missed = c ? NOT_PRESENT.filter((s) => c[s] > 0) : [];
                       return (
                         <td key={d} className="num">
-                          {!c ? <span className="muted">—</span>
-                            : missed.length === 0 ? <span className="l-ok" title={t('classSummary.allPresent')}>✓<span className="visually-hidden">{t('classSummary.allPresent')}</span></span>
-                            : missed.map((s) => (
+                          {!c ? (
+                            <span className="muted">—</span>
+                          ) : missed.length === 0 ? (
+                            <span className="l-ok" title={t('classSummary.allPresent')}>
+                              ✓<span className="visually-hidden">{t('classSummary.allPresent')}</span>
+                            </span>
+                          ) : (
+                            missed.map((s) => (
                               <span key={s} className={`l-att l-att--${s}`} title={t(`attendance.${s}`)}>
-                                {t(`attLetter.${s}`)}{c[s] > 1 ? c[s] : ''}
-                                <span className="visually-hidden"> ({t(`attendance.${s}`)}: {c[s]})</span>
+                                {t(`attLetter.${s}`)}
+                                {c[s] > 1 ? c[s] : ''}
+                                <span className="visually-hidden">
+                                  {' '}
+                                  ({t(`attendance.${s}`)}: {c[s]})
+                                </span>
                               </span>
-                            ))}
+                            ))
+                          )}
                         </td>
                       );
                     })}
-                    {NOT_PRESENT.map((s) => <td key={s} className="num">{total ? formatNumber(total[s], lang) : 0}</td>)}
+                    {NOT_PRESENT.map((s) => (
+                      <td key={s} className="num">
+                        {total ? formatNumber(total[s], lang) : 0}
+                      </td>
+                    ))}
                   </tr>
                 );
               })}
@@ -112,28 +148,45 @@ function SummaryView({ data, busy }: { data: ClassSummary; busy: boolean }) {
         </div>
       </section>
       <section className="card" aria-labelledby="l-cs-res">
-        <h2 id="l-cs-res">{t('classSummary.results')}{data.term && <> · {termName(t, data.term)}</>}</h2>
+        <h2 id="l-cs-res">
+          {t('classSummary.results')}
+          {data.term && <> · {termName(t, data.term)}</>}
+        </h2>
         <p className="muted">{t('classSummary.resultsNote')}</p>
         <div className="l-grid-wrap">
           <table className="l-table l-table--results">
             <caption className="visually-hidden">{t('classSummary.results')}</caption>
             <thead>
               <tr>
-                <th scope="col" className="l-sticky">{t('journal.pupil')}</th>
-                {data.subjects.map((s) => <th key={s.id} scope="col" className="l-vhead"><span>{localised(s.name, lang)}</span></th>)}
+                <th scope="col" className="l-sticky">
+                  {t('journal.pupil')}
+                </th>
+                {data.subjects.map((s) => (
+                  <th key={s.id} scope="col" className="l-vhead">
+                    <span>{localised(s.name, lang)}</span>
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {data.pupils.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row" className="l-sticky" title={fullName(p)}>{shortName(p)}</th>
+                  <th scope="row" className="l-sticky" title={fullName(p)}>
+                    {shortName(p)}
+                  </th>
                   {data.subjects.map((s) => {
                     const r = results.get(`${p.id}:${s.id}`);
                     const short = r ? resultShort(r) : '—';
                     return (
                       <td key={s.id} className="num">
-                        <Link to="/learning/journal" search={{ classId, subjectId: s.id }} className={`l-grade l-grade--${short}`}
-                          aria-label={`${fullName(p)}, ${localised(s.name, lang)}: ${short}`}>{short}</Link>
+                        <Link
+                          to="/learning/journal"
+                          search={{ classId, subjectId: s.id }}
+                          className={`l-grade l-grade--${short}`}
+                          aria-label={`${fullName(p)}, ${localised(s.name, lang)}: ${short}`}
+                        >
+                          {short}
+                        </Link>
                       </td>
                     );
                   })}

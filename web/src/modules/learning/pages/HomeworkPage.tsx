@@ -26,7 +26,9 @@ export default function HomeworkPage({ homeworkId, pupilId }: { homeworkId: numb
   return (
     <>
       <Crumbs />
-      <QueryView query={hw} heading={t('homework.title')}>{(data) => <Homework data={data} />}</QueryView>
+      <QueryView query={hw} heading={t('homework.title')}>
+        {(data) => <Homework data={data} />}
+      </QueryView>
     </>
   );
 }
@@ -42,14 +44,26 @@ function Homework({ data }: { data: HomeworkView }) {
   return (
     <>
       <h1>{h.title}</h1>
-      <p className="lead">{localised(lesson.subject.name, lang)} · {lesson.class.name}</p>
+      <p className="lead">
+        {localised(lesson.subject.name, lang)} · {lesson.class.name}
+      </p>
       <section className="card" aria-labelledby="l-hw-about">
-        <h2 id="l-hw-about" className="visually-hidden">{t('homework.about')}</h2>
+        <h2 id="l-hw-about" className="visually-hidden">
+          {t('homework.about')}
+        </h2>
         <dl className="facts">
           <dt>{t('homework.due')}</dt>
-          <dd><strong>{longDay(t, dueDate, lang)}, {zonedTime(h.dueAt, tz)}</strong></dd>
+          <dd>
+            <strong>
+              {longDay(t, dueDate, lang)}, {zonedTime(h.dueAt, tz)}
+            </strong>
+          </dd>
           <dt>{t('homework.lesson')}</dt>
-          <dd><Link to="/learning/lessons/$lessonId" params={{ lessonId: lesson.id }}>{longDay(t, lesson.date, lang)}</Link></dd>
+          <dd>
+            <Link to="/learning/lessons/$lessonId" params={{ lessonId: lesson.id }}>
+              {longDay(t, lesson.date, lang)}
+            </Link>
+          </dd>
           {data.canEdit && h.submitted !== null && (
             <>
               <dt>{t('homework.progress')}</dt>
@@ -57,25 +71,33 @@ function Homework({ data }: { data: HomeworkView }) {
             </>
           )}
         </dl>
-        {h.instructions && <><h3 className="l-h3">{t('homework.instructions')}</h3><p className="l-pre">{h.instructions}</p></>}
-        {h.materials.length > 0 && <><h3 className="l-h3">{t('homework.materials')}</h3><Materials items={h.materials} /></>}
+        {h.instructions && (
+          <>
+            <h3 className="l-h3">{t('homework.instructions')}</h3>
+            <p className="l-pre">{h.instructions}</p>
+          </>
+        )}
+        {h.materials.length > 0 && (
+          <>
+            <h3 className="l-h3">{t('homework.materials')}</h3>
+            <Materials items={h.materials} />
+          </>
+        )}
       </section>
 
       {data.pupils === null && (
         <section className="card" aria-labelledby="l-hw-mine">
           <h2 id="l-hw-mine">{isPupil ? t('homework.mine') : t('homework.child')}</h2>
-          {data.mySubmission
-            ? <SubmissionDetails submission={data.mySubmission} timeZone={tz} />
-            : <p>{t('homework.notSent')}</p>}
-          {data.canSubmit
-            ? (
-              <>
-                <h3>{data.mySubmission ? t('homework.resendTitle') : t('homework.sendTitle')}</h3>
-                {data.mySubmission && <p className="muted">{t('homework.resendNote')}</p>}
-                <SubmitForm homeworkId={h.id} previous={data.mySubmission} timeZone={tz} />
-              </>
-            )
-            : data.mySubmission?.status === 'marked' && isPupil && <p className="muted">{t('homework.markedFinal')}</p>}
+          {data.mySubmission ? <SubmissionDetails submission={data.mySubmission} timeZone={tz} /> : <p>{t('homework.notSent')}</p>}
+          {data.canSubmit ? (
+            <>
+              <h3>{data.mySubmission ? t('homework.resendTitle') : t('homework.sendTitle')}</h3>
+              {data.mySubmission && <p className="muted">{t('homework.resendNote')}</p>}
+              <SubmitForm homeworkId={h.id} previous={data.mySubmission} timeZone={tz} />
+            </>
+          ) : (
+            data.mySubmission?.status === 'marked' && isPupil && <p className="muted">{t('homework.markedFinal')}</p>
+          )}
         </section>
       )}
 
@@ -89,16 +111,22 @@ function Homework({ data }: { data: HomeworkView }) {
                 <tr>
                   <th scope="col">{t('homework.pupil')}</th>
                   <th scope="col">{t('homework.state.title')}</th>
-                  <th scope="col" className="num">{t('submission.mark')}</th>
+                  <th scope="col" className="num">
+                    {t('submission.mark')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {data.pupils.map(({ pupil, submission }) => (
                   <tr key={pupil.id}>
                     <th scope="row">
-                      {submission
-                        ? <Link to="/learning/submissions/$submissionId" params={{ submissionId: submission.id }}>{fullName(pupil)}</Link>
-                        : fullName(pupil)}
+                      {submission ? (
+                        <Link to="/learning/submissions/$submissionId" params={{ submissionId: submission.id }}>
+                          {fullName(pupil)}
+                        </Link>
+                      ) : (
+                        fullName(pupil)
+                      )}
                     </th>
                     <td>
                       <SubmissionState submission={submission} dueAt={h.dueAt} now={null} />
@@ -111,7 +139,11 @@ function Homework({ data }: { data: HomeworkView }) {
             </table>
           </div>
           {data.canEdit && (
-            <p><Link to="/learning/inbox" search={{ classId: lesson.class.id, subjectId: lesson.subject.id }}>{t('inbox.openFor', { class: lesson.class.name })}</Link></p>
+            <p>
+              <Link to="/learning/inbox" search={{ classId: lesson.class.id, subjectId: lesson.subject.id }}>
+                {t('inbox.openFor', { class: lesson.class.name })}
+              </Link>
+            </p>
           )}
         </section>
       )}

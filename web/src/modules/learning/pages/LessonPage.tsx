@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryView } from '../../../ui/feedback.js';
 import { formatNumber, fullName, localised } from '../../../ui/format.js';
 import { useTitle } from '../../../ui/useTitle.js';
-import {
-  addMaterial, createHomework, deleteHomework, LEARNING, lessonQuery, patchLesson, removeMaterial, type LessonDetail, type Material,
-} from '../api.js';
+import { addMaterial, createHomework, deleteHomework, LEARNING, lessonQuery, patchLesson, removeMaterial, type LessonDetail, type Material } from '../api.js';
 import { Crumbs } from '../components/Crumbs.js';
 import { DeliveryInfo } from '../components/Delivery.js';
 import { DeliveryBadge } from '../components/LessonCard.js';
@@ -16,7 +14,16 @@ import { Materials } from '../components/Materials.js';
 import { LearningError } from '../errors.js';
 import { longDay, shortWhen, timeRange } from '../format.js';
 import {
-  ACTIVITIES, assessmentChoices, dueAtFrom, formFromLesson, isWebUrl, patchFromForm, SUMMATIVE, TV_CHANNELS, type LessonForm, type LessonFormProblem,
+  ACTIVITIES,
+  assessmentChoices,
+  dueAtFrom,
+  formFromLesson,
+  isWebUrl,
+  patchFromForm,
+  SUMMATIVE,
+  TV_CHANNELS,
+  type LessonForm,
+  type LessonFormProblem,
 } from '../lesson-form.js';
 import { addDays } from '../time.js';
 import '../learning.css';
@@ -35,7 +42,9 @@ export default function LessonPage({ lessonId }: { lessonId: number }) {
   return (
     <>
       <Crumbs />
-      <QueryView query={lesson} heading={t('lesson.title')}>{(l) => <Lesson l={l} />}</QueryView>
+      <QueryView query={lesson} heading={t('lesson.title')}>
+        {(l) => <Lesson l={l} />}
+      </QueryView>
     </>
   );
 }
@@ -46,8 +55,12 @@ function Lesson({ l }: { l: LessonDetail }) {
   const subject = localised(l.subject.name, lang);
   return (
     <>
-      <h1>{subject} · {l.class.name}</h1>
-      <p className="lead">{longDay(t, l.date, lang)}, {timeRange(l.startsAt, l.endsAt, l.timeZone)}</p>
+      <h1>
+        {subject} · {l.class.name}
+      </h1>
+      <p className="lead">
+        {longDay(t, l.date, lang)}, {timeRange(l.startsAt, l.endsAt, l.timeZone)}
+      </p>
       <section className="card" aria-labelledby="l-lesson-about">
         <h2 id="l-lesson-about">{t('lesson.about')}</h2>
         <dl className="facts">
@@ -55,21 +68,42 @@ function Lesson({ l }: { l: LessonDetail }) {
           <dd>{l.topic ?? <span className="muted">{t('lesson.noTopic')}</span>}</dd>
           <dt>{t('lesson.teacher')}</dt>
           <dd>{fullName(l.teacher)}</dd>
-          {l.activity !== 'lesson' && <><dt>{t('lesson.activity')}</dt><dd>{t(`activity.${l.activity}`)}</dd></>}
+          {l.activity !== 'lesson' && (
+            <>
+              <dt>{t('lesson.activity')}</dt>
+              <dd>{t(`activity.${l.activity}`)}</dd>
+            </>
+          )}
           <dt>{t('lesson.delivery')}</dt>
           <dd>
             {l.cancelled ? <span className="l-badge l-badge--cancelled">{t('lesson.cancelled')}</span> : <DeliveryBadge kind={l.delivery.kind} />}
             {l.canEdit && <span className="muted l-source"> {l.deliverySource === 'format' ? t('lesson.byFormat') : t('lesson.byTeacher')}</span>}
           </dd>
           {l.assessment !== 'formative' && (
-            <><dt>{t('lesson.assessment')}</dt><dd>{t(`assessment.${l.assessment}`)}{l.assessmentMax !== null && ` (${t('lesson.outOf', { max: l.assessmentMax })})`}</dd></>
+            <>
+              <dt>{t('lesson.assessment')}</dt>
+              <dd>
+                {t(`assessment.${l.assessment}`)}
+                {l.assessmentMax !== null && ` (${t('lesson.outOf', { max: l.assessmentMax })})`}
+              </dd>
+            </>
           )}
         </dl>
-        {l.canEdit && l.delivery.kind === 'online_live' && l.delivery.joinUrl
-          ? <p><a className="button" href={l.delivery.joinUrl} target="_blank" rel="noopener noreferrer">{t('lesson.openRoom')}</a></p>
-          : <DeliveryInfo lessonId={l.id} delivery={l.delivery} joinable={l.joinable} room={l.room?.name ?? null} timeZone={l.timeZone} cancelled={l.cancelled} />}
+        {l.canEdit && l.delivery.kind === 'online_live' && l.delivery.joinUrl ? (
+          <p>
+            <a className="button" href={l.delivery.joinUrl} target="_blank" rel="noopener noreferrer">
+              {t('lesson.openRoom')}
+            </a>
+          </p>
+        ) : (
+          <DeliveryInfo lessonId={l.id} delivery={l.delivery} joinable={l.joinable} room={l.room?.name ?? null} timeZone={l.timeZone} cancelled={l.cancelled} />
+        )}
         {l.canEdit && (
-          <p className="l-after"><Link to="/learning/journal" search={{ classId: l.class.id, subjectId: l.subject.id, termId: l.termId }}>{t('lesson.toJournal')}</Link></p>
+          <p className="l-after">
+            <Link to="/learning/journal" search={{ classId: l.class.id, subjectId: l.subject.id, termId: l.termId }}>
+              {t('lesson.toJournal')}
+            </Link>
+          </p>
         )}
       </section>
       {!l.cancelled && <LivePanel lessonId={l.id} />}
@@ -123,7 +157,12 @@ function EditLesson({ l }: { l: LessonDetail }) {
     save.mutate(r.patch);
   };
   const err = (p: LessonFormProblem) => (problem === p ? { 'aria-invalid': true, 'aria-describedby': `${id}-${p}-error` } : {});
-  const errText = (p: LessonFormProblem, text: string) => problem === p && <p className="form__error" id={`${id}-${p}-error`}>{text}</p>;
+  const errText = (p: LessonFormProblem, text: string) =>
+    problem === p && (
+      <p className="form__error" id={`${id}-${p}-error`}>
+        {text}
+      </p>
+    );
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('edit.title')}</h2>
@@ -135,74 +174,110 @@ function EditLesson({ l }: { l: LessonDetail }) {
         {l.tvFallback && <p className="notice">{t('edit.tvFallback')}</p>}
         <fieldset className="l-fieldset">
           <legend>{t('lesson.delivery')}</legend>
-          {l.deliverySource === 'teacher'
-            ? (
-              <label className="l-check">
-                <input type="checkbox" checked={form.useFormat} onChange={(e) => set('useFormat', e.target.checked)} />
-                {t('edit.useFormat')}
-              </label>
-            )
-            : <p className="field__hint">{t('edit.followsFormat')}</p>}
-          {!form.useFormat && <>
-          <div className="l-radios">
-            {(['online_live', 'tv', 'recorded', 'in_person'] as const).map((k) => (
-              <label key={k} className="l-radio">
-                <input type="radio" name={`${id}-kind`} value={k} checked={form.kind === k} onChange={() => set('kind', k)} />
-                {t(`delivery.${k}`)}
-              </label>
-            ))}
-          </div>
-          {form.kind === 'online_live' && (
-            <div className="field">
-              <label htmlFor={`${id}-joinUrl`}>{t('edit.joinUrl')}</label>
-              <input id={`${id}-joinUrl`} type="url" inputMode="url" value={form.joinUrl} maxLength={2000} placeholder="https://"
-                onChange={(e) => set('joinUrl', e.target.value)} {...err('joinUrl')} />
-              {errText('joinUrl', t('edit.urlInvalid'))}
-            </div>
+          {l.deliverySource === 'teacher' ? (
+            <label className="l-check">
+              <input type="checkbox" checked={form.useFormat} onChange={(e) => set('useFormat', e.target.checked)} />
+              {t('edit.useFormat')}
+            </label>
+          ) : (
+            <p className="field__hint">{t('edit.followsFormat')}</p>
           )}
-          {form.kind === 'tv' && (
-            <div className="l-row">
-              <div className="field">
-                <label htmlFor={`${id}-channel`}>{t('edit.tvChannel')}</label>
-                <select id={`${id}-channel`} value={form.tvChannel} onChange={(e) => set('tvChannel', e.target.value as LessonForm['tvChannel'])}>
-                  {TV_CHANNELS.map((c) => <option key={c} value={c}>{t(`channels.${c}`)}</option>)}
-                </select>
+          {!form.useFormat && (
+            <>
+              <div className="l-radios">
+                {(['online_live', 'tv', 'recorded', 'in_person'] as const).map((k) => (
+                  <label key={k} className="l-radio">
+                    <input type="radio" name={`${id}-kind`} value={k} checked={form.kind === k} onChange={() => set('kind', k)} />
+                    {t(`delivery.${k}`)}
+                  </label>
+                ))}
               </div>
-              <div className="field">
-                <label htmlFor={`${id}-tvTime`}>{t('edit.tvTime')}</label>
-                <TimeInput id={`${id}-tvTime`} value={form.tvTime} onChange={(v) => set('tvTime', v)} {...err('tvTime')} />
-                {errText('tvTime', t('edit.timeInvalid'))}
-              </div>
-            </div>
+              {form.kind === 'online_live' && (
+                <div className="field">
+                  <label htmlFor={`${id}-joinUrl`}>{t('edit.joinUrl')}</label>
+                  <input
+                    id={`${id}-joinUrl`}
+                    type="url"
+                    inputMode="url"
+                    value={form.joinUrl}
+                    maxLength={2000}
+                    placeholder="https://"
+                    onChange={(e) => set('joinUrl', e.target.value)}
+                    {...err('joinUrl')}
+                  />
+                  {errText('joinUrl', t('edit.urlInvalid'))}
+                </div>
+              )}
+              {form.kind === 'tv' && (
+                <div className="l-row">
+                  <div className="field">
+                    <label htmlFor={`${id}-channel`}>{t('edit.tvChannel')}</label>
+                    <select id={`${id}-channel`} value={form.tvChannel} onChange={(e) => set('tvChannel', e.target.value as LessonForm['tvChannel'])}>
+                      {TV_CHANNELS.map((c) => (
+                        <option key={c} value={c}>
+                          {t(`channels.${c}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-tvTime`}>{t('edit.tvTime')}</label>
+                    <TimeInput id={`${id}-tvTime`} value={form.tvTime} onChange={(v) => set('tvTime', v)} {...err('tvTime')} />
+                    {errText('tvTime', t('edit.timeInvalid'))}
+                  </div>
+                </div>
+              )}
+              {form.kind === 'recorded' && (
+                <div className="field">
+                  <label htmlFor={`${id}-videoUrl`}>{t('edit.videoUrl')}</label>
+                  <input
+                    id={`${id}-videoUrl`}
+                    type="url"
+                    inputMode="url"
+                    value={form.videoUrl}
+                    maxLength={2000}
+                    placeholder="https://"
+                    onChange={(e) => set('videoUrl', e.target.value)}
+                    {...err('videoUrl')}
+                  />
+                  {errText('videoUrl', t('edit.urlInvalid'))}
+                </div>
+              )}
+            </>
           )}
-          {form.kind === 'recorded' && (
-            <div className="field">
-              <label htmlFor={`${id}-videoUrl`}>{t('edit.videoUrl')}</label>
-              <input id={`${id}-videoUrl`} type="url" inputMode="url" value={form.videoUrl} maxLength={2000} placeholder="https://"
-                onChange={(e) => set('videoUrl', e.target.value)} {...err('videoUrl')} />
-              {errText('videoUrl', t('edit.urlInvalid'))}
-            </div>
-          )}
-          </>}
         </fieldset>
         <div className="field">
           <label htmlFor={`${id}-activity`}>{t('lesson.activity')}</label>
           <select id={`${id}-activity`} value={form.activity} onChange={(e) => set('activity', e.target.value as LessonForm['activity'])}>
-            {ACTIVITIES.map((a) => <option key={a} value={a}>{t(`activity.${a}`)}</option>)}
+            {ACTIVITIES.map((a) => (
+              <option key={a} value={a}>
+                {t(`activity.${a}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="l-row">
           <div className="field">
             <label htmlFor={`${id}-assessment`}>{t('lesson.assessment')}</label>
             <select id={`${id}-assessment`} value={form.assessment} onChange={(e) => set('assessment', e.target.value as LessonForm['assessment'])}>
-              {assessmentChoices(l.assessment).map((a) => <option key={a} value={a}>{t(`assessment.${a}`)}</option>)}
+              {assessmentChoices(l.assessment).map((a) => (
+                <option key={a} value={a}>
+                  {t(`assessment.${a}`)}
+                </option>
+              ))}
             </select>
           </div>
           {SUMMATIVE.includes(form.assessment) && (
             <div className="field">
               <label htmlFor={`${id}-assessmentMax`}>{t('edit.assessmentMax')}</label>
-              <input id={`${id}-assessmentMax`} inputMode="numeric" maxLength={3} value={form.assessmentMax}
-                onChange={(e) => set('assessmentMax', e.target.value)} {...err('assessmentMax')} />
+              <input
+                id={`${id}-assessmentMax`}
+                inputMode="numeric"
+                maxLength={3}
+                value={form.assessmentMax}
+                onChange={(e) => set('assessmentMax', e.target.value)}
+                {...err('assessmentMax')}
+              />
               {errText('assessmentMax', t('edit.maxInvalid'))}
             </div>
           )}
@@ -212,9 +287,21 @@ function EditLesson({ l }: { l: LessonDetail }) {
           {t('edit.cancelled')}
         </label>
         {save.isError && <LearningError error={save.error} timeZone={l.timeZone} />}
-        {nothing && <p className="notice" role="status">{t('edit.nothingChanged')}</p>}
-        {save.isSuccess && !save.isPending && <p className="notice" role="status">{t('edit.saved')}</p>}
-        <div><button type="submit" className="button" disabled={save.isPending}>{save.isPending ? t('edit.saving') : t('edit.save')}</button></div>
+        {nothing && (
+          <p className="notice" role="status">
+            {t('edit.nothingChanged')}
+          </p>
+        )}
+        {save.isSuccess && !save.isPending && (
+          <p className="notice" role="status">
+            {t('edit.saved')}
+          </p>
+        )}
+        <div>
+          <button type="submit" className="button" disabled={save.isPending}>
+            {save.isPending ? t('edit.saving') : t('edit.save')}
+          </button>
+        </div>
       </form>
     </section>
   );
@@ -245,17 +332,32 @@ function MaterialsCard({ l }: { l: LessonDetail }) {
       return;
     }
     setBad(false);
-    add.mutate([{ kind: 'link', title: title.trim(), url: url.trim() }], { onSuccess: () => { setTitle(''); setUrl(''); } });
+    add.mutate([{ kind: 'link', title: title.trim(), url: url.trim() }], {
+      onSuccess: () => {
+        setTitle('');
+        setUrl('');
+      },
+    });
   };
   const attachFiles = () => {
     const done = uploads.items.filter((u) => u.status === 'done' && u.uploaded);
-    add.mutate(done.map((u) => ({ kind: 'file' as const, fileId: u.uploaded!.id, title: u.file.name.slice(0, 200) })), { onSuccess: () => uploads.reset() });
+    add.mutate(
+      done.map((u) => ({ kind: 'file' as const, fileId: u.uploaded!.id, title: u.file.name.slice(0, 200) })),
+      { onSuccess: () => uploads.reset() },
+    );
   };
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('lesson.materials')}</h2>
-      {lessonMaterials.length === 0 ? <p className="muted">{t('materials.none')}</p>
-        : <Materials items={lessonMaterials} onRemove={l.canEdit ? (m) => remove.mutate(m) : undefined} removing={remove.isPending ? remove.variables?.id : null} />}
+      {lessonMaterials.length === 0 ? (
+        <p className="muted">{t('materials.none')}</p>
+      ) : (
+        <Materials
+          items={lessonMaterials}
+          onRemove={l.canEdit ? (m) => remove.mutate(m) : undefined}
+          removing={remove.isPending ? remove.variables?.id : null}
+        />
+      )}
       {remove.isError && <LearningError error={remove.error} />}
       {l.canEdit && (
         <>
@@ -264,16 +366,38 @@ function MaterialsCard({ l }: { l: LessonDetail }) {
             <div className="l-row">
               <div className="field">
                 <label htmlFor={`${id}-title`}>{t('materials.linkTitle')}</label>
-                <input id={`${id}-title`} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} aria-invalid={(bad && !title.trim()) || undefined} />
+                <input
+                  id={`${id}-title`}
+                  value={title}
+                  maxLength={200}
+                  onChange={(e) => setTitle(e.target.value)}
+                  aria-invalid={(bad && !title.trim()) || undefined}
+                />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-url`}>{t('materials.linkUrl')}</label>
-                <input id={`${id}-url`} type="url" inputMode="url" placeholder="https://" value={url} maxLength={2000} onChange={(e) => setUrl(e.target.value)}
-                  aria-invalid={(bad && !isWebUrl(url)) || undefined} />
+                <input
+                  id={`${id}-url`}
+                  type="url"
+                  inputMode="url"
+                  placeholder="https://"
+                  value={url}
+                  maxLength={2000}
+                  onChange={(e) => setUrl(e.target.value)}
+                  aria-invalid={(bad && !isWebUrl(url)) || undefined}
+                />
               </div>
             </div>
-            {bad && <p className="form__error" role="alert">{t('materials.linkInvalid')}</p>}
-            <div><button type="submit" className="button button--secondary" disabled={add.isPending}>{t('materials.add')}</button></div>
+            {bad && (
+              <p className="form__error" role="alert">
+                {t('materials.linkInvalid')}
+              </p>
+            )}
+            <div>
+              <button type="submit" className="button button--secondary" disabled={add.isPending}>
+                {t('materials.add')}
+              </button>
+            </div>
           </form>
           <div className="l-subform">
             <FilePicker uploads={uploads} label={t('materials.addFiles')} />
@@ -300,20 +424,27 @@ function HomeworkCard({ l }: { l: LessonDetail }) {
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('lesson.homework')}</h2>
-      {l.homework.length === 0 ? <p className="muted">{t('lesson.noHomework')}</p> : (
+      {l.homework.length === 0 ? (
+        <p className="muted">{t('lesson.noHomework')}</p>
+      ) : (
         <ul className="l-hw-list">
           {l.homework.map((h) => (
             <li key={h.id} className="l-hw">
               <div className="l-hw__main">
-                <Link to="/learning/homework/$homeworkId" params={{ homeworkId: h.id }} className="l-hw__title">{h.title}</Link>
+                <Link to="/learning/homework/$homeworkId" params={{ homeworkId: h.id }} className="l-hw__title">
+                  {h.title}
+                </Link>
                 <span className="muted">{t('homework.dueShort', { when: shortWhen(t, h.dueAt, l.timeZone) })}</span>
               </div>
               {l.canEdit && h.submitted !== null && (
                 <div className="l-hw__meta">
-                  <span className="muted">{t('homework.counts', { submitted: formatNumber(h.submitted, lang), toMark: formatNumber(h.toMark ?? 0, lang) })}</span>
+                  <span className="muted">
+                    {t('homework.counts', { submitted: formatNumber(h.submitted, lang), toMark: formatNumber(h.toMark ?? 0, lang) })}
+                  </span>
                   {h.submitted === 0 && (
                     <button type="button" className="button button--quiet l-inline-button" disabled={remove.isPending} onClick={() => remove.mutate(h.id)}>
-                      {t('homework.delete')}<span className="visually-hidden">: {h.title}</span>
+                      {t('homework.delete')}
+                      <span className="visually-hidden">: {h.title}</span>
                     </button>
                   )}
                 </div>
@@ -339,10 +470,13 @@ function SetHomework({ l, onDone }: { l: LessonDetail; onDone: () => void }) {
   const [problem, setProblem] = useState<'title' | 'due' | null>(null);
   const uploads = useUploads();
   const create = useMutation({
-    mutationFn: (dueAt: string) => createHomework(l.id, {
-      title: title.trim(), instructions: instructions.trim() || null, dueAt,
-      materials: uploads.items.filter((u) => u.uploaded).map((u) => ({ kind: 'file' as const, fileId: u.uploaded!.id, title: u.file.name.slice(0, 200) })),
-    }),
+    mutationFn: (dueAt: string) =>
+      createHomework(l.id, {
+        title: title.trim(),
+        instructions: instructions.trim() || null,
+        dueAt,
+        materials: uploads.items.filter((u) => u.uploaded).map((u) => ({ kind: 'file' as const, fileId: u.uploaded!.id, title: u.file.name.slice(0, 200) })),
+      }),
     onSuccess: () => {
       setTitle('');
       setInstructions('');
@@ -383,11 +517,27 @@ function SetHomework({ l, onDone }: { l: LessonDetail; onDone: () => void }) {
       </div>
       <p className="field__hint">{t('setHomework.zoneHint', { zone: l.timeZone })}</p>
       <FilePicker uploads={uploads} label={t('setHomework.files')} />
-      {problem === 'title' && <p className="form__error" role="alert">{t('setHomework.titleMissing')}</p>}
-      {problem === 'due' && <p className="form__error" role="alert">{t('setHomework.dueMissing')}</p>}
+      {problem === 'title' && (
+        <p className="form__error" role="alert">
+          {t('setHomework.titleMissing')}
+        </p>
+      )}
+      {problem === 'due' && (
+        <p className="form__error" role="alert">
+          {t('setHomework.dueMissing')}
+        </p>
+      )}
       {create.isError && <LearningError error={create.error} timeZone={l.timeZone} />}
-      {create.isSuccess && !create.isPending && <p className="notice" role="status">{t('setHomework.done')}</p>}
-      <div><button type="submit" className="button" disabled={create.isPending || uploads.busy}>{create.isPending ? t('setHomework.saving') : t('setHomework.submit')}</button></div>
+      {create.isSuccess && !create.isPending && (
+        <p className="notice" role="status">
+          {t('setHomework.done')}
+        </p>
+      )}
+      <div>
+        <button type="submit" className="button" disabled={create.isPending || uploads.busy}>
+          {create.isPending ? t('setHomework.saving') : t('setHomework.submit')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -30,13 +30,17 @@ export default function PupilDayPage({ pupilId, date }: { pupilId: number; date?
             <PupilNav pupilId={pupilId} current="day" />
             <nav className="l-daynav" aria-label={t('day.otherDays')}>
               <Link to="/learning/pupils/$pupilId" params={{ pupilId }} search={{ date: addDays(data.from, -1) }} className="button button--secondary">
-                <span aria-hidden="true">← </span>{t('day.previous')}
+                <span aria-hidden="true">← </span>
+                {t('day.previous')}
               </Link>
               {data.from !== data.today && (
-                <Link to="/learning/pupils/$pupilId" params={{ pupilId }} search={{}} className="button button--secondary">{t('nav.today')}</Link>
+                <Link to="/learning/pupils/$pupilId" params={{ pupilId }} search={{}} className="button button--secondary">
+                  {t('nav.today')}
+                </Link>
               )}
               <Link to="/learning/pupils/$pupilId" params={{ pupilId }} search={{ date: addDays(data.from, 1) }} className="button button--secondary">
-                {t('day.next')}<span aria-hidden="true"> →</span>
+                {t('day.next')}
+                <span aria-hidden="true"> →</span>
               </Link>
             </nav>
             <div className="card" aria-busy={diary.isPlaceholderData}>

@@ -41,15 +41,24 @@ function SummaryView({ data, pupilId }: { data: Summary; pupilId: number }) {
       {data.terms.length > 0 && (
         <div className="field l-term-picker">
           <label htmlFor="l-term">{t('summary.term')}</label>
-          <select id="l-term" value={data.term?.id ?? ''}
-            onChange={(e) => void navigate({ to: '/learning/pupils/$pupilId/marks', params: { pupilId }, search: { termId: Number(e.target.value) } })}>
-            {data.terms.map((term) => <option key={term.id} value={term.id}>{termName(t, term)}</option>)}
+          <select
+            id="l-term"
+            value={data.term?.id ?? ''}
+            onChange={(e) => void navigate({ to: '/learning/pupils/$pupilId/marks', params: { pupilId }, search: { termId: Number(e.target.value) } })}
+          >
+            {data.terms.map((term) => (
+              <option key={term.id} value={term.id}>
+                {termName(t, term)}
+              </option>
+            ))}
           </select>
         </div>
       )}
       <section className="card" aria-labelledby="l-sum-marks">
         <h2 id="l-sum-marks">{t('summary.marks')}</h2>
-        {data.subjects.length === 0 ? <p>{t('summary.noSubjects')}</p> : (
+        {data.subjects.length === 0 ? (
+          <p>{t('summary.noSubjects')}</p>
+        ) : (
           <ul className="l-subjects">
             {data.subjects.map((s) => {
               const name = localised(s.subject.name, lang);
@@ -59,7 +68,9 @@ function SummaryView({ data, pupilId }: { data: Summary; pupilId: number }) {
                     <h3 className="l-subject__name">{name}</h3>
                     <ResultText result={s.result} />
                   </div>
-                  {s.marks.length === 0 ? <p className="muted">{t('summary.noMarks')}</p> : (
+                  {s.marks.length === 0 ? (
+                    <p className="muted">{t('summary.noMarks')}</p>
+                  ) : (
                     <ul className="l-marks" aria-label={t('summary.marksOf', { subject: name })}>
                       {s.marks.map((m) => (
                         <li key={`${m.lessonId}-${m.homeworkId ?? 'c'}`} className={`l-markchip l-markchip--${m.kind}`}>
@@ -74,11 +85,15 @@ function SummaryView({ data, pupilId }: { data: Summary; pupilId: number }) {
                       ))}
                     </ul>
                   )}
-                  {s.attendance.absent + s.attendance.late + s.attendance.excused > 0 && <p className="muted l-subject__att">
-                    {t('summary.attendanceLine', {
-                      absent: formatNumber(s.attendance.absent, lang), late: formatNumber(s.attendance.late, lang), excused: formatNumber(s.attendance.excused, lang),
-                    })}
-                  </p>}
+                  {s.attendance.absent + s.attendance.late + s.attendance.excused > 0 && (
+                    <p className="muted l-subject__att">
+                      {t('summary.attendanceLine', {
+                        absent: formatNumber(s.attendance.absent, lang),
+                        late: formatNumber(s.attendance.late, lang),
+                        excused: formatNumber(s.attendance.excused, lang),
+                      })}
+                    </p>
+                  )}
                 </li>
               );
             })}
@@ -89,7 +104,10 @@ function SummaryView({ data, pupilId }: { data: Summary; pupilId: number }) {
         <h2 id="l-sum-att">{t('summary.attendance')}</h2>
         <dl className="l-att-totals">
           {(['present', 'absent', 'late', 'excused'] as const).map((k) => (
-            <div key={k}><dt>{t(`attendance.${k}`)}</dt><dd>{formatNumber(a[k], lang)}</dd></div>
+            <div key={k}>
+              <dt>{t(`attendance.${k}`)}</dt>
+              <dd>{formatNumber(a[k], lang)}</dd>
+            </div>
           ))}
         </dl>
         {a.recent.length > 0 && (
@@ -98,7 +116,8 @@ function SummaryView({ data, pupilId }: { data: Summary; pupilId: number }) {
             <ul className="l-recent">
               {a.recent.map((r) => (
                 <li key={`${r.lessonId}`}>
-                  <span className="nowrap">{dayMonth(r.date)}</span> · {localised(r.subject.name, lang)} · <span className={`l-att l-att--${r.status}`}>{t(`attendance.${r.status}`)}</span>
+                  <span className="nowrap">{dayMonth(r.date)}</span> · {localised(r.subject.name, lang)} ·{' '}
+                  <span className={`l-att l-att--${r.status}`}>{t(`attendance.${r.status}`)}</span>
                   {r.reason && <span className="muted"> — {r.reason}</span>}
                 </li>
               ))}
@@ -106,7 +125,9 @@ function SummaryView({ data, pupilId }: { data: Summary; pupilId: number }) {
           </>
         )}
       </section>
-      <Papers><PaperLink href={paperUrl.reportCard(pupilId, data.term?.id, lang)}>{t('print.reportCard')}</PaperLink></Papers>
+      <Papers>
+        <PaperLink href={paperUrl.reportCard(pupilId, data.term?.id, lang)}>{t('print.reportCard')}</PaperLink>
+      </Papers>
     </>
   );
 }

@@ -21,19 +21,24 @@ export default function TeacherWeekPage({ from }: { from?: string }) {
   const { t } = useTranslation('learning');
   const today = useQuery({ ...myLessonsQuery(), enabled: !from });
   const monday = from ? weekStart(from) : today.data ? weekStart(today.data.from) : null;
-  const week = useQuery({ ...myLessonsQuery(monday ? { from: monday, to: addDays(monday, 6) } : undefined), enabled: monday !== null,
-    placeholderData: (previous) => previous });
+  const week = useQuery({
+    ...myLessonsQuery(monday ? { from: monday, to: addDays(monday, 6) } : undefined),
+    enabled: monday !== null,
+    placeholderData: (previous) => previous,
+  });
   useTitle(t('teacherWeek.title'));
   return (
     <>
       <Crumbs />
-      {monday === null
-        ? <QueryView query={today} heading={t('teacherWeek.title')}>{() => null}</QueryView>
-        : (
-          <QueryView query={week} heading={t('teacherWeek.title')}>
-            {(data) => <Week data={data} monday={monday} today={today.data?.from ?? null} busy={week.isPlaceholderData} />}
-          </QueryView>
-        )}
+      {monday === null ? (
+        <QueryView query={today} heading={t('teacherWeek.title')}>
+          {() => null}
+        </QueryView>
+      ) : (
+        <QueryView query={week} heading={t('teacherWeek.title')}>
+          {(data) => <Week data={data} monday={monday} today={today.data?.from ?? null} busy={week.isPlaceholderData} />}
+        </QueryView>
+      )}
     </>
   );
 }
@@ -50,11 +55,15 @@ function Week({ data, monday, today, busy }: { data: TeacherLessons; monday: str
       <p className="lead">{t('teacherWeek.lead', { count: held })}</p>
       <nav className="l-daynav" aria-label={t('week.otherWeeks')}>
         <Link to="/learning/me/week" search={{ from: addDays(monday, -7) }} className="button button--secondary">
-          <span aria-hidden="true">← </span>{t('week.previous')}
+          <span aria-hidden="true">← </span>
+          {t('week.previous')}
         </Link>
-        <span className="l-daynav__label" aria-live="polite">{t('week.range', { from: formatDate(monday, lang), to: formatDate(addDays(monday, 6), lang) })}</span>
+        <span className="l-daynav__label" aria-live="polite">
+          {t('week.range', { from: formatDate(monday, lang), to: formatDate(addDays(monday, 6), lang) })}
+        </span>
         <Link to="/learning/me/week" search={{ from: addDays(monday, 7) }} className="button button--secondary">
-          {t('week.next')}<span aria-hidden="true"> →</span>
+          {t('week.next')}
+          <span aria-hidden="true"> →</span>
         </Link>
       </nav>
       <div className="l-week" aria-busy={busy}>
@@ -66,7 +75,9 @@ function Week({ data, monday, today, busy }: { data: TeacherLessons; monday: str
                 {longDay(t, day, lang)}
                 {day === today && <span className="badge">{t('nav.today')}</span>}
               </h2>
-              {list.length === 0 ? <p className="muted">{t('week.noLessons')}</p> : (
+              {list.length === 0 ? (
+                <p className="muted">{t('week.noLessons')}</p>
+              ) : (
                 <ol className="l-teacher-day">
                   {list.map((l) => (
                     <li key={l.id} className={l.cancelled ? 'l-tlesson l-tlesson--cancelled' : 'l-tlesson'}>

@@ -26,13 +26,15 @@ export default function WeekDiaryPage({ pupilId, from }: { pupilId: number; from
   return (
     <>
       <Crumbs />
-      {monday === null
-        ? <QueryView query={today} heading={t('week.title')}>{() => null}</QueryView>
-        : (
-          <QueryView query={week} heading={t('week.title')}>
-            {(data) => <Week data={data} pupilId={pupilId} monday={monday} busy={week.isPlaceholderData} />}
-          </QueryView>
-        )}
+      {monday === null ? (
+        <QueryView query={today} heading={t('week.title')}>
+          {() => null}
+        </QueryView>
+      ) : (
+        <QueryView query={week} heading={t('week.title')}>
+          {(data) => <Week data={data} pupilId={pupilId} monday={monday} busy={week.isPlaceholderData} />}
+        </QueryView>
+      )}
     </>
   );
 }
@@ -48,11 +50,15 @@ function Week({ data, pupilId, monday, busy }: { data: Diary; pupilId: number; m
       <PupilNav pupilId={pupilId} current="week" />
       <nav className="l-daynav" aria-label={t('week.otherWeeks')}>
         <Link to="/learning/pupils/$pupilId/week" params={{ pupilId }} search={{ from: addDays(monday, -7) }} className="button button--secondary">
-          <span aria-hidden="true">← </span>{t('week.previous')}
+          <span aria-hidden="true">← </span>
+          {t('week.previous')}
         </Link>
-        <span className="l-daynav__label" aria-live="polite">{t('week.range', { from: formatDate(monday, lang), to: formatDate(addDays(monday, 6), lang) })}</span>
+        <span className="l-daynav__label" aria-live="polite">
+          {t('week.range', { from: formatDate(monday, lang), to: formatDate(addDays(monday, 6), lang) })}
+        </span>
         <Link to="/learning/pupils/$pupilId/week" params={{ pupilId }} search={{ from: addDays(monday, 7) }} className="button button--secondary">
-          {t('week.next')}<span aria-hidden="true"> →</span>
+          {t('week.next')}
+          <span aria-hidden="true"> →</span>
         </Link>
       </nav>
       <div className="l-week" aria-busy={busy}>
@@ -61,21 +67,31 @@ function Week({ data, pupilId, monday, busy }: { data: Diary; pupilId: number; m
           return (
             <section key={day} className={`card l-weekday${day === data.today ? ' l-weekday--today' : ''}`} aria-labelledby={`d-${day}`}>
               <h2 id={`d-${day}`}>
-                <Link to="/learning/pupils/$pupilId" params={{ pupilId }} search={{ date: day }}>{longDay(t, day, lang)}</Link>
+                <Link to="/learning/pupils/$pupilId" params={{ pupilId }} search={{ date: day }}>
+                  {longDay(t, day, lang)}
+                </Link>
                 {day === data.today && <span className="badge">{t('nav.today')}</span>}
               </h2>
-              {lessons.length === 0 ? <p className="muted">{t('week.noLessons')}</p> : (
+              {lessons.length === 0 ? (
+                <p className="muted">{t('week.noLessons')}</p>
+              ) : (
                 <ol className="l-wlessons">
                   {lessons.map((l) => (
                     <li key={l.id} className={l.cancelled ? 'l-wlesson l-wlesson--cancelled' : 'l-wlesson'}>
-                      <span className="l-wlesson__n" aria-hidden="true">{l.periodNumber ?? ''}</span>
+                      <span className="l-wlesson__n" aria-hidden="true">
+                        {l.periodNumber ?? ''}
+                      </span>
                       <div className="l-wlesson__body">
                         <div className="l-wlesson__line">
                           <Link to="/learning/lessons/$lessonId" params={{ lessonId: l.id }} className="l-wlesson__subject">
                             <span className="visually-hidden">{l.periodNumber !== null ? `${l.periodNumber}. ` : ''}</span>
                             {localised(l.subject.name, lang)}
                           </Link>
-                          {l.mark && <span className="l-mark" title={t(`assessment.${l.mark.kind}`)}>{markText(l.mark)}</span>}
+                          {l.mark && (
+                            <span className="l-mark" title={t(`assessment.${l.mark.kind}`)}>
+                              {markText(l.mark)}
+                            </span>
+                          )}
                           {l.attendance && l.attendance.status !== 'present' && (
                             <span className={`l-att l-att--${l.attendance.status}`}>{t(`attendance.${l.attendance.status}`)}</span>
                           )}
@@ -84,7 +100,10 @@ function Week({ data, pupilId, monday, busy }: { data: Diary; pupilId: number; m
                         {l.topic && <p className="l-wlesson__topic">{l.topic}</p>}
                         {l.homeworkSet.map((h) => (
                           <p key={h.id} className="l-wlesson__hw">
-                            {t('week.homework')}: <Link to="/learning/homework/$homeworkId" params={{ homeworkId: h.id }} search={{ pupilId }}>{h.title}</Link>
+                            {t('week.homework')}:{' '}
+                            <Link to="/learning/homework/$homeworkId" params={{ homeworkId: h.id }} search={{ pupilId }}>
+                              {h.title}
+                            </Link>
                           </p>
                         ))}
                       </div>
@@ -96,7 +115,9 @@ function Week({ data, pupilId, monday, busy }: { data: Diary; pupilId: number; m
           );
         })}
       </div>
-      <Papers><PaperLink href={paperUrl.diaryWeek(pupilId, monday, lang)}>{t('print.diaryWeek')}</PaperLink></Papers>
+      <Papers>
+        <PaperLink href={paperUrl.diaryWeek(pupilId, monday, lang)}>{t('print.diaryWeek')}</PaperLink>
+      </Papers>
     </>
   );
 }

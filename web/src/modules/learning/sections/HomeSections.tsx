@@ -40,9 +40,21 @@ function PupilLinks({ pupilId }: { pupilId: number }) {
   const { t } = useTranslation('learning');
   return (
     <ul className="l-links">
-      <li><Link to="/learning/pupils/$pupilId" params={{ pupilId }}>{t('nav.todayFull')}</Link></li>
-      <li><Link to="/learning/pupils/$pupilId/week" params={{ pupilId }}>{t('nav.week')}</Link></li>
-      <li><Link to="/learning/pupils/$pupilId/marks" params={{ pupilId }}>{t('nav.marks')}</Link></li>
+      <li>
+        <Link to="/learning/pupils/$pupilId" params={{ pupilId }}>
+          {t('nav.todayFull')}
+        </Link>
+      </li>
+      <li>
+        <Link to="/learning/pupils/$pupilId/week" params={{ pupilId }}>
+          {t('nav.week')}
+        </Link>
+      </li>
+      <li>
+        <Link to="/learning/pupils/$pupilId/marks" params={{ pupilId }}>
+          {t('nav.marks')}
+        </Link>
+      </li>
     </ul>
   );
 }
@@ -54,16 +66,27 @@ export function ParentLearningSection(_props: Props) {
   return (
     <Section title={t('sections.parent')}>
       <QueryView query={children}>
-        {(data) => data.children.length === 0 ? <p>{t('sections.noChildren')}</p> : (
-          <ul className="plain-list">
-            {data.children.map((c) => (
-              <li key={c.id} className="org-card">
-                <h3 className="org-card__name">{fullName(c)}{c.classes.map((k) => <span key={k.id} className="badge">{k.name}</span>)}</h3>
-                <PupilLinks pupilId={c.id} />
-              </li>
-            ))}
-          </ul>
-        )}
+        {(data) =>
+          data.children.length === 0 ? (
+            <p>{t('sections.noChildren')}</p>
+          ) : (
+            <ul className="plain-list">
+              {data.children.map((c) => (
+                <li key={c.id} className="org-card">
+                  <h3 className="org-card__name">
+                    {fullName(c)}
+                    {c.classes.map((k) => (
+                      <span key={k.id} className="badge">
+                        {k.name}
+                      </span>
+                    ))}
+                  </h3>
+                  <PupilLinks pupilId={c.id} />
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
     </Section>
   );
@@ -80,47 +103,69 @@ export function TeacherLearningSection(_props: Props) {
     <Section title={t('sections.teacher')}>
       <h3>{lessons.data ? t('sections.myDay', { date: longDay(t, lessons.data.from, lang) }) : t('sections.myDayPlain')}</h3>
       <QueryView query={lessons}>
-        {(data) => data.lessons.length === 0 ? <p>{t('sections.noLessonsToday')}</p> : (
-          <ol className="l-teacher-day">
-            {data.lessons.map((l) => (
-              <li key={l.id} className={l.cancelled ? 'l-tlesson l-tlesson--cancelled' : 'l-tlesson'}>
-                <span className="l-lesson__time">
-                  {l.periodNumber !== null && <span className="l-lesson__n">{l.periodNumber}</span>}
-                  {timeRange(l.startsAt, l.endsAt, l.timeZone)}
-                </span>
-                <Link to="/learning/lessons/$lessonId" params={{ lessonId: l.id }} className="l-tlesson__what">
-                  {l.class.name} · {localised(l.subject.name, lang)}
-                </Link>
-                <DeliveryBadge kind={l.delivery} />
-                {l.topic && <span className="muted l-tlesson__topic">{l.topic}</span>}
-              </li>
-            ))}
-          </ol>
-        )}
-      </QueryView>
-      <p><Link to="/learning/me/week">{t('sections.myWeek')}</Link></p>
-      <h3>{t('sections.journals')}</h3>
-      <QueryView query={teaching}>
-        {(data) => data.items.length === 0 ? <p>{t('sections.noTeaching')}</p> : (
-          <>
-            <ul className="l-pairs">
-              {data.items.map((i) => (
-                <li key={`${i.class.id}:${i.subject.id}`} className="l-pair">
-                  <Link to="/learning/journal" search={{ classId: i.class.id, subjectId: i.subject.id }} className="l-pair__journal">
-                    <span className="visually-hidden">{t('journal.title')}: </span>{i.class.name} · {localised(i.subject.name, lang)}
-                  </Link>
-                  <span className="l-pair__links">
-                    {i.toMark > 0
-                      ? <Link to="/learning/inbox" search={{ classId: i.class.id, subjectId: i.subject.id }}>{t('sections.toMarkIn', { n: formatNumber(i.toMark, lang) })}</Link>
-                      : <span className="muted">{t('sections.nothingToMark')}</span>}
-                    <Link to="/learning/classes/$classId/announcements" params={{ classId: i.class.id }}>{t('sections.post')}<span className="visually-hidden"> — {i.class.name}</span></Link>
+        {(data) =>
+          data.lessons.length === 0 ? (
+            <p>{t('sections.noLessonsToday')}</p>
+          ) : (
+            <ol className="l-teacher-day">
+              {data.lessons.map((l) => (
+                <li key={l.id} className={l.cancelled ? 'l-tlesson l-tlesson--cancelled' : 'l-tlesson'}>
+                  <span className="l-lesson__time">
+                    {l.periodNumber !== null && <span className="l-lesson__n">{l.periodNumber}</span>}
+                    {timeRange(l.startsAt, l.endsAt, l.timeZone)}
                   </span>
+                  <Link to="/learning/lessons/$lessonId" params={{ lessonId: l.id }} className="l-tlesson__what">
+                    {l.class.name} · {localised(l.subject.name, lang)}
+                  </Link>
+                  <DeliveryBadge kind={l.delivery} />
+                  {l.topic && <span className="muted l-tlesson__topic">{l.topic}</span>}
                 </li>
               ))}
-            </ul>
-            <p><Link to="/learning/inbox" className="button button--secondary">{t('sections.inbox', { n: toMark })}</Link></p>
-          </>
-        )}
+            </ol>
+          )
+        }
+      </QueryView>
+      <p>
+        <Link to="/learning/me/week">{t('sections.myWeek')}</Link>
+      </p>
+      <h3>{t('sections.journals')}</h3>
+      <QueryView query={teaching}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t('sections.noTeaching')}</p>
+          ) : (
+            <>
+              <ul className="l-pairs">
+                {data.items.map((i) => (
+                  <li key={`${i.class.id}:${i.subject.id}`} className="l-pair">
+                    <Link to="/learning/journal" search={{ classId: i.class.id, subjectId: i.subject.id }} className="l-pair__journal">
+                      <span className="visually-hidden">{t('journal.title')}: </span>
+                      {i.class.name} · {localised(i.subject.name, lang)}
+                    </Link>
+                    <span className="l-pair__links">
+                      {i.toMark > 0 ? (
+                        <Link to="/learning/inbox" search={{ classId: i.class.id, subjectId: i.subject.id }}>
+                          {t('sections.toMarkIn', { n: formatNumber(i.toMark, lang) })}
+                        </Link>
+                      ) : (
+                        <span className="muted">{t('sections.nothingToMark')}</span>
+                      )}
+                      <Link to="/learning/classes/$classId/announcements" params={{ classId: i.class.id }}>
+                        {t('sections.post')}
+                        <span className="visually-hidden"> — {i.class.name}</span>
+                      </Link>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link to="/learning/inbox" className="button button--secondary">
+                  {t('sections.inbox', { n: toMark })}
+                </Link>
+              </p>
+            </>
+          )
+        }
       </QueryView>
     </Section>
   );
@@ -133,19 +178,31 @@ export function HomeroomLearningSection(_props: Props) {
   return (
     <Section title={t('sections.homeroom')}>
       <QueryView query={teaching}>
-        {(data) => data.homeroomClasses.length === 0 ? <p>{t('sections.noHomeroom')}</p> : (
-          <ul className="plain-list">
-            {data.homeroomClasses.map((c) => (
-              <li key={c.id} className="org-card">
-                <h3 className="org-card__name">{c.name}</h3>
-                <ul className="l-links">
-                  <li><Link to="/learning/classes/$classId/summary" params={{ classId: c.id }}>{t('classSummary.title')}</Link></li>
-                  <li><Link to="/learning/classes/$classId/announcements" params={{ classId: c.id }}>{t('announcements.title')}</Link></li>
-                </ul>
-              </li>
-            ))}
-          </ul>
-        )}
+        {(data) =>
+          data.homeroomClasses.length === 0 ? (
+            <p>{t('sections.noHomeroom')}</p>
+          ) : (
+            <ul className="plain-list">
+              {data.homeroomClasses.map((c) => (
+                <li key={c.id} className="org-card">
+                  <h3 className="org-card__name">{c.name}</h3>
+                  <ul className="l-links">
+                    <li>
+                      <Link to="/learning/classes/$classId/summary" params={{ classId: c.id }}>
+                        {t('classSummary.title')}
+                      </Link>
+                    </li>
+                    <li>
+                      <Link to="/learning/classes/$classId/announcements" params={{ classId: c.id }}>
+                        {t('announcements.title')}
+                      </Link>
+                    </li>
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </QueryView>
     </Section>
   );
