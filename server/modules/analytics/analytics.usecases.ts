@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
+import { requestContext } from '../../platform/request-context.js';
 import type { Actor } from '../identity/identity.actor.js';
 import type { AreaKind, AreaRef, Figure, FigureKey, Overview } from '../../../contracts/analytics.js';
 import * as repo from './analytics.repository.js';
@@ -176,6 +177,8 @@ async function pathTo(db: Queryable, actor: Actor, area: AreaNode): Promise<Area
  * completes (it stamps `analytics_state.refreshed_at` last), so an answer computed once serves every
  * officer asking for the same area, range and suppression until the next refresh. Per database
  * handle (tests and the replica have their own), bounded; the areas' access is still checked per request.
+ * Names of the areas are as of the answer's computation. A request that has just written (the
+ * read-your-own-writes cookie, decision 0023) neither uses nor fills it: it reads the primary afresh.
  */
 type Published = { children: ChildFigures[]; childValues: ReturnType<typeof publish>['childValues']; totalValues: ReturnType<typeof publish>['totalValues'] };
 const FIGURES_CACHE_LIMIT = 2000;
@@ -191,6 +194,7 @@ async function publishedFigures(
   refreshedAt: Date | null,
 ): Promise<Published> {
   const key = `${area.kind}:${area.id}:${from}:${to}:${suppressSmall ? threshold : 'all'}`;
+  if (requestContext.getStore()?.wroteAt) refreshedAt = null; // read-your-own-writes: no shared answer
   let cache = figuresCache.get(db);
   if (refreshedAt !== null && (!cache || cache.refreshedAt !== refreshedAt.getTime())) {
     cache = { refreshedAt: refreshedAt.getTime(), entries: new Map() };
