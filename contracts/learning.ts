@@ -64,6 +64,19 @@ export const deliverySchema = z.object({
   tvChannel: tvChannel.nullable(),
   tvAirAt: z.string().nullable(),
   videoUrl: z.string().nullable(),
+  /** the TV slot of the grid this lesson is on (issue 10): channel name, its clock, the recording once ready */
+  tvSlot: z
+    .object({
+      id: z.number(),
+      channelName: z.string(),
+      timeZone: z.string(),
+      startsAt: z.string(),
+      topic: z.string(),
+      /** the recording's id when it is ready (the watch page is /video/watch/:id) */
+      videoId: z.number().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export const materialSchema = z.object({
@@ -338,7 +351,13 @@ export const attendanceHistoryResponse = z.object({
 export const deliveryInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('in_person') }).strict(),
   z.object({ kind: z.literal('online_live'), joinUrl: webUrl }).strict(),
-  z.object({ kind: z.literal('tv'), tvChannel, tvAirAt: isoDateTime }).strict(),
+  // a TV lesson: its slot in the broadcast grid (channel and air time come from it), or a channel and an air time
+  z
+    .object({ kind: z.literal('tv'), tvChannel: tvChannel.optional(), tvAirAt: isoDateTime.optional(), tvSlotId: z.number().int().positive().optional() })
+    .strict()
+    .refine((d) => d.tvSlotId !== undefined || (d.tvChannel !== undefined && d.tvAirAt !== undefined), {
+      message: 'A TV lesson needs its slot (tvSlotId) or a channel and an air time',
+    }),
   z.object({ kind: z.literal('recorded'), videoUrl: webUrl }).strict(),
 ]);
 export type DeliveryInput = z.infer<typeof deliveryInput>;
@@ -378,6 +397,9 @@ export const lessonDetail = z.object({
    * TV: no TV channel is planned for the subject (set one on the lesson, or the admin plans a TV slot)
    */
   tvFallback: z.boolean(),
+  /** what the TV slot picker filters the day's grid by: the class's grade and the school's language of instruction */
+  classGrade: z.number().nullable().optional(),
+  instructionLanguage: z.string().optional(),
   topic: z.string().nullable(),
   assessment: assessmentKind,
   assessmentMax: z.number().nullable(),

@@ -69,3 +69,4 @@ export const classOfOtherOrganisation = createErrorFactory('learning.class_not_f
 export const notTheTeacher = createErrorFactory('learning.not_the_teacher', 403, 'Only the teacher of this class and subject may change this');
 export const announcementForbidden = createErrorFactory('learning.announcement_forbidden', 403, "Only the class's teachers and homeroom teacher post to it");
 export const courseNotFound = createErrorFactory('learning.course_not_found', 404, 'Course not found');
+export const tvSlotNotFound = createErrorFactory('learning.tv_slot_not_found', 404, 'No such slot in the TV grid');

@@ -31,6 +31,18 @@ export const homeworkMaterials = (homeworkIdExpr: string) =>
 /** How lesson `l` is delivered; the join link only when `withJoinUrl` (an SQL boolean). */
 export const deliveryJson = (l: string, withJoinUrl: string) =>
   `json_build_object('kind', ${l}.delivery, 'joinUrl', case when ${withJoinUrl} then ${l}.join_url end, 'tvChannel', ${l}.tv_channel,
-     'tvAirAt', iso_utc(${l}.tv_air_at), 'videoUrl', ${l}.video_url)`;
+     'tvAirAt', iso_utc(${l}.tv_air_at), 'videoUrl', ${l}.video_url, 'tvSlot', ${tvSlotJson(l)})`;
+
+/**
+ * The lesson's slot in the TV grid (issue 10): a read of the video module's grid tables inside the one
+ * diary query (Today stays one query; the class-day cache is bumped by migration 0920's triggers when
+ * the slot or its recording changes). Shown only while the lesson is on TV.
+ */
+const tvSlotJson = (l: string) =>
+  `case when ${l}.tv_slot_id is not null and ${l}.delivery = 'tv' then
+     (select json_build_object('id', ts.id, 'channelName', tc.name, 'timeZone', tc.time_zone, 'startsAt', iso_utc(ts.starts_at), 'topic', ts.topic,
+        'videoId', case when tv.status = 'ready' then tv.id end)
+        from video_tv_slots ts join video_tv_channels tc on tc.id = ts.channel_id left join video_videos tv on tv.id = ts.video_id
+       where ts.id = ${l}.tv_slot_id) end`;
 
 export const markJson = (mk: string) => `json_build_object('kind', ${mk}.kind, 'score', ${mk}.score, 'max', ${mk}.max_score, 'comment', ${mk}.comment)`;

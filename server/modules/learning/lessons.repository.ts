@@ -67,7 +67,7 @@ export async function findLessonDetail(db: Queryable, lessonId: number, withJoin
        l.term_id as "termId", l.on_date as date, l.period_number as "periodNumber", iso_utc(l.starts_at) as "startsAt",
        iso_utc(l.ends_at) as "endsAt", case when r.id is null then null else json_build_object('id', r.id, 'name', r.name) end as room,
        ${deliveryJson('l', '$2::boolean')} as delivery, l.activity, l.delivery_source as "deliverySource",
-       ${tvFallbackSql('l', 'st')} as "tvFallback", l.topic, l.assessment, l.assessment_max as "assessmentMax", l.cancelled,
+       ${tvFallbackSql('l', 'st')} as "tvFallback", c.grade as "classGrade", o.instruction_language as "instructionLanguage", l.topic, l.assessment, l.assessment_max as "assessmentMax", l.cancelled,
        (select coalesce(json_agg(${materialJson('mt', 'f')} order by mt.id), '[]') from lesson_materials mt
           left join files f on f.id = mt.file_id where mt.lesson_id = l.id and mt.homework_id is null) as materials,
        (select coalesce(json_agg(json_build_object('id', h.id, 'lessonId', h.lesson_id, 'title', h.title, 'instructions', h.instructions,
@@ -95,7 +95,7 @@ export async function lessonHasMarks(db: Queryable, lessonId: number): Promise<b
 
 export interface LessonPatchRow {
   topic?: string | null;
-  delivery?: { kind: string; joinUrl: string | null; tvChannel: string | null; tvAirAt: string | null; videoUrl: string | null };
+  delivery?: { kind: string; joinUrl: string | null; tvChannel: string | null; tvAirAt: string | null; videoUrl: string | null; tvSlotId?: number | null };
   deliverySource?: DeliverySource;
   activity?: LessonActivity;
   assessment?: Assessment;
@@ -118,6 +118,7 @@ export async function updateLesson(db: Queryable, lessonId: number, p: LessonPat
     set('tv_channel', p.delivery.tvChannel);
     set('tv_air_at', p.delivery.tvAirAt);
     set('video_url', p.delivery.videoUrl);
+    set('tv_slot_id', p.delivery.tvSlotId ?? null);
   }
   if (p.deliverySource !== undefined) set('delivery_source', p.deliverySource);
   if (p.activity !== undefined) set('activity', p.activity);
@@ -211,9 +212,9 @@ export async function insertLesson(db: Queryable, l: NewLesson): Promise<number>
   const d = l.delivery ?? { kind: 'in_person', joinUrl: null, tvChannel: null, tvAirAt: null, videoUrl: null };
   const { rows } = await db.query<{ id: number }>(
     `insert into lessons (organisation_id, term_id, class_id, subject_id, teacher_id, room_id, on_date, period_number, starts_at, ends_at,
-       delivery, join_url, tv_channel, tv_air_at, video_url, topic, assessment, activity, delivery_source)
+       delivery, join_url, tv_channel, tv_air_at, video_url, topic, assessment, activity, delivery_source, tv_slot_id)
      select $1, $2, $3, $4, $5, $6, $7::date, p.number, ($7::date + p.starts_at) at time zone $9, ($7::date + p.ends_at) at time zone $9,
-       $10, $11, $12, $13, $14, $15, $16, $17, $18
+       $10, $11, $12, $13, $14, $15, $16, $17, $18, $19
      from periods p where p.id = $8
      returning id`,
     [
@@ -235,6 +236,7 @@ export async function insertLesson(db: Queryable, l: NewLesson): Promise<number>
       l.assessment,
       l.activity,
       l.delivery ? 'teacher' : 'format',
+      d.tvSlotId ?? null,
     ],
   );
   return rows[0]!.id;

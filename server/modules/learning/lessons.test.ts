@@ -45,7 +45,14 @@ describe('a lesson and how it is delivered', () => {
       delivery: { kind: 'tv', tvChannel: 'al_farabi', tvAirAt: '2020-12-08T22:00:00.000Z', joinUrl: null },
     });
     const rec = await patch({ delivery: { kind: 'recorded', videoUrl: 'https://video.sabaq.example/lessons/1' } });
-    expect(rec.json().delivery).toEqual({ kind: 'recorded', videoUrl: 'https://video.sabaq.example/lessons/1', joinUrl: null, tvChannel: null, tvAirAt: null });
+    expect(rec.json().delivery).toEqual({
+      kind: 'recorded',
+      videoUrl: 'https://video.sabaq.example/lessons/1',
+      joinUrl: null,
+      tvChannel: null,
+      tvAirAt: null,
+      tvSlot: null,
+    });
     const live = await patch({ delivery: { kind: 'online_live', joinUrl: 'https://meet.sabaq.example/5a-math' } });
     expect(live.json()).toMatchObject({ joinable: true, canEdit: true, delivery: { kind: 'online_live', joinUrl: 'https://meet.sabaq.example/5a-math' } });
     const asPupil = (await call('demo.pupil', 'GET', `/api/learning/lessons/${lesson}`)).json();

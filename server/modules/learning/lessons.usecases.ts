@@ -1,5 +1,6 @@
 import { notifyDelivery } from './learning.notify.js';
-import type { Db } from '../../platform/db.js';
+import type { Db, Queryable } from '../../platform/db.js';
+import { slotForLesson } from '../video/tv.usecases.js';
 import type { DeliveryInput, DeliverySource, LessonActivity } from '../../../contracts/learning.js';
 import type { Actor } from '../identity/identity.actor.js';
 import * as repo from './lessons.repository.js';
@@ -21,6 +22,7 @@ import {
   notJoinable,
   roomNotFound,
   teacherClash,
+  tvSlotNotFound,
   unknownPeriod,
 } from './learning.errors.js';
 import { isPupilOf, lessonAccess, teaches } from './learning.policy.js';
@@ -32,10 +34,23 @@ export function deliveryRow(d: DeliveryInput): NonNullable<repo.LessonPatchRow['
   return {
     kind: d.kind,
     joinUrl: d.kind === 'online_live' ? d.joinUrl : null,
-    tvChannel: d.kind === 'tv' ? d.tvChannel : null,
-    tvAirAt: d.kind === 'tv' ? d.tvAirAt : null,
+    tvChannel: d.kind === 'tv' ? (d.tvChannel ?? null) : null,
+    tvAirAt: d.kind === 'tv' ? (d.tvAirAt ?? null) : null,
     videoUrl: d.kind === 'recorded' ? d.videoUrl : null,
+    tvSlotId: null,
   };
+}
+
+/**
+ * The delivery row, with a TV lesson's slot of the broadcast grid checked (through the video module)
+ * and its channel and air time copied onto the lesson; an unknown slot answers 404 before anything is written.
+ */
+async function resolveDelivery(tx: Queryable, d: DeliveryInput): Promise<NonNullable<repo.LessonPatchRow['delivery']>> {
+  const row = deliveryRow(d);
+  if (d.kind !== 'tv' || d.tvSlotId === undefined) return row;
+  const slot = await slotForLesson(tx, d.tvSlotId);
+  if (!slot) throw tvSlotNotFound(`No slot ${d.tvSlotId} in the TV grid`);
+  return { ...row, tvChannel: slot.channel, tvAirAt: slot.startsAt, tvSlotId: slot.id };
 }
 
 /**
@@ -84,7 +99,7 @@ export async function editLesson(args: {
       row.assessmentMax = max;
     }
     if (p.delivery) {
-      row.delivery = deliveryRow(p.delivery);
+      row.delivery = await resolveDelivery(tx, p.delivery);
       row.deliverySource = 'teacher';
     } else if (p.deliverySource !== undefined) {
       row.deliverySource = p.deliverySource;
@@ -152,7 +167,7 @@ export async function addLesson(args: {
       onDate: args.date,
       periodId: period.id,
       timeZone: cls.timeZone,
-      delivery: args.delivery ? deliveryRow(args.delivery) : undefined,
+      delivery: args.delivery ? await resolveDelivery(tx, args.delivery) : undefined,
       topic: args.topic,
     });
     const mine = (await repo.findLessonsOn(tx, args.date, { teacherId: args.actor.personId })).map((l) => ({

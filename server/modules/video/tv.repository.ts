@@ -84,3 +84,12 @@ export async function daySlots(db: Queryable, from: Date, to: Date) {
   );
   return rows;
 }
+
+export async function slotById(db: Queryable, slotId: number): Promise<{ id: number; channel: string; startsAt: string } | null> {
+  const { rows } = await db.query<{ id: number; channel: string; startsAt: Date }>(
+    `select s.id, c.code as channel, s.starts_at as "startsAt" from video_tv_slots s join video_tv_channels c on c.id = s.channel_id where s.id = $1`,
+    [slotId],
+  );
+  const r = rows[0];
+  return r ? { id: Number(r.id), channel: r.channel, startsAt: r.startsAt.toISOString() } : null;
+}

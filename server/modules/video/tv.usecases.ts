@@ -226,3 +226,11 @@ export async function gridPdf(
   const bytes = await finishPdf(doc, `Sabaq · ${s.title}`);
   return { bytes, name: `${s.title} ${q.date}` };
 }
+
+/**
+ * A slot of the grid that a class lesson points at (the learning module's TV delivery, issue 10):
+ * its channel's code and air time, which the lesson copies; null when there is no such slot.
+ */
+export async function slotForLesson(db: Queryable, slotId: number): Promise<{ id: number; channel: string; startsAt: string } | null> {
+  return repo.slotById(db, slotId);
+}

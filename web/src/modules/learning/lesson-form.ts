@@ -77,7 +77,13 @@ function sameDelivery(l: LessonDetail, d: NonNullable<LessonPatch['delivery']>):
     case 'recorded':
       return d.videoUrl === l.delivery.videoUrl;
     case 'tv':
-      return d.tvChannel === l.delivery.tvChannel && l.delivery.tvAirAt !== null && Date.parse(d.tvAirAt) === Date.parse(l.delivery.tvAirAt);
+      return (
+        (d.tvSlotId ?? null) === (l.delivery.tvSlot?.id ?? null) &&
+        d.tvChannel === l.delivery.tvChannel &&
+        l.delivery.tvAirAt !== null &&
+        d.tvAirAt !== undefined &&
+        Date.parse(d.tvAirAt) === Date.parse(l.delivery.tvAirAt)
+      );
     default:
       return true;
   }
