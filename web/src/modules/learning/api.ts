@@ -21,6 +21,7 @@ import type {
   teacherLessonsResponse,
   teachingResponse,
 } from '../../../../contracts/learning.js';
+import type { tvSchedule } from '../../../../contracts/video.js';
 import { api } from '../../api/client.js';
 import { send } from './http.js';
 
@@ -89,6 +90,15 @@ export const lessonQuery = (id: number) =>
   queryOptions({
     queryKey: [LEARNING, 'lesson', id],
     queryFn: ({ signal }) => api.get<LessonDetail>(`${L}/lessons/${id}`, { signal }),
+  });
+
+/** The public TV grid of a day (the video module's), for putting a TV lesson on one of its slots. */
+export type TvDay = z.infer<typeof tvSchedule>;
+export const tvDayQuery = (date: string) =>
+  queryOptions({
+    queryKey: [LEARNING, 'tv-day', date],
+    queryFn: ({ signal }) => api.get<TvDay>('/api/video/tv-schedule', { signal, query: { date } }),
+    staleTime: 300_000,
   });
 
 export const homeworkQuery = (id: number, pupilId?: number) =>

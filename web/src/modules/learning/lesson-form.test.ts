@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LessonDetail } from './api.js';
-import { assessmentChoices, dueAtFrom, formFromLesson, patchFromForm } from './lesson-form.js';
+import { assessmentChoices, dueAtFrom, formFromLesson, patchFromForm, slotFits } from './lesson-form.js';
 
 const lesson: LessonDetail = {
   id: 1916,
@@ -37,6 +37,31 @@ describe('the lesson editor', () => {
   test('only what changed is sent: a new topic', () => {
     expect(patchFromForm(lesson, { ...formFromLesson(lesson), topic: '  Аралас сандар ' })).toEqual({ patch: { topic: 'Аралас сандар' } });
     expect(patchFromForm(lesson, { ...formFromLesson(lesson), topic: '' })).toEqual({ patch: { topic: null } });
+  });
+
+  test('a TV lesson on a slot of the grid sends the slot only; the same slot again sends nothing', () => {
+    const r = patchFromForm(lesson, { ...formFromLesson(lesson), kind: 'tv', tvSlotId: '42' });
+    expect(r).toEqual({ patch: { delivery: { kind: 'tv', tvSlotId: 42 } } });
+    const onSlot: LessonDetail = {
+      ...lesson,
+      delivery: {
+        kind: 'tv',
+        joinUrl: null,
+        tvChannel: 'al_farabi',
+        tvAirAt: '2020-12-09T04:20:00.000Z',
+        videoUrl: null,
+        tvSlot: { id: 42, channelName: 'Al-Farabi', timeZone: 'Asia/Almaty', startsAt: '2020-12-09T04:20:00.000Z', topic: 'Бөлшектер', videoId: null },
+      },
+    };
+    expect(patchFromForm(onSlot, formFromLesson(onSlot))).toEqual({ patch: {} });
+  });
+
+  test("the slot picker offers the class's grade and the school's language", () => {
+    expect(slotFits({ grade: 5, language: 'kk' }, { classGrade: 5, instructionLanguage: 'kk' })).toBe(true);
+    expect(slotFits({ grade: 6, language: 'kk' }, { classGrade: 5, instructionLanguage: 'kk' })).toBe(false);
+    expect(slotFits({ grade: 5, language: 'ru' }, { classGrade: 5, instructionLanguage: 'kk' })).toBe(false);
+    expect(slotFits({ grade: 5, language: 'ru' }, { classGrade: 5, instructionLanguage: 'kk_ru' })).toBe(true);
+    expect(slotFits({ grade: null, language: null }, { classGrade: 5, instructionLanguage: 'ru' })).toBe(true);
   });
 
   test('a TV lesson takes its channel and air time at the school, on the lesson day', () => {

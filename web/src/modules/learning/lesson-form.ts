@@ -18,6 +18,8 @@ export interface LessonForm {
   tvChannel: TvChannel;
   /** HH:MM at the school, on the lesson's date */
   tvTime: string;
+  /** the slot of the TV grid (its id as text; '' = a channel and a time chosen by hand) */
+  tvSlotId: string;
   videoUrl: string;
   assessment: AssessmentKind;
   /** digits, for section and term assessments */
@@ -44,6 +46,7 @@ export function formFromLesson(l: LessonDetail): LessonForm {
     joinUrl: l.delivery.joinUrl ?? '',
     tvChannel: (l.delivery.tvChannel as TvChannel | null) ?? 'al_farabi',
     tvTime: zonedTime(l.delivery.tvAirAt ?? l.startsAt, l.timeZone),
+    tvSlotId: l.delivery.tvSlot ? String(l.delivery.tvSlot.id) : '',
     videoUrl: l.delivery.videoUrl ?? '',
     assessment: l.assessment,
     assessmentMax: l.assessmentMax === null ? '' : String(l.assessmentMax),
@@ -62,6 +65,7 @@ function deliveryOf(l: LessonDetail, f: LessonForm): NonNullable<LessonPatch['de
     case 'recorded':
       return isWebUrl(f.videoUrl) ? { kind: 'recorded', videoUrl: f.videoUrl.trim() } : 'videoUrl';
     case 'tv':
+      if (f.tvSlotId) return { kind: 'tv', tvSlotId: Number(f.tvSlotId) };
       return /^([01]\d|2[0-3]):[0-5]\d$/.test(f.tvTime) ? { kind: 'tv', tvChannel: f.tvChannel, tvAirAt: zonedToUtc(l.date, f.tvTime, l.timeZone) } : 'tvTime';
     case 'in_person':
     default:
@@ -77,8 +81,9 @@ function sameDelivery(l: LessonDetail, d: NonNullable<LessonPatch['delivery']>):
     case 'recorded':
       return d.videoUrl === l.delivery.videoUrl;
     case 'tv':
+      if (d.tvSlotId !== undefined) return d.tvSlotId === l.delivery.tvSlot?.id;
       return (
-        (d.tvSlotId ?? null) === (l.delivery.tvSlot?.id ?? null) &&
+        !l.delivery.tvSlot &&
         d.tvChannel === l.delivery.tvChannel &&
         l.delivery.tvAirAt !== null &&
         d.tvAirAt !== undefined &&
@@ -124,4 +129,13 @@ export function patchFromForm(l: LessonDetail, f: LessonForm): { patch: LessonPa
 export function dueAtFrom(date: string, time: string, timeZone: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return null;
   return zonedToUtc(date, time, timeZone);
+}
+
+/** A slot of the day's TV grid the lesson may be put on: the class's grade (or a slot for every grade) and the school's language. */
+export function slotFits(slot: { grade: number | null; language: string | null }, l: { classGrade?: number | null; instructionLanguage?: string }): boolean {
+  const gradeOk = slot.grade === null || l.classGrade === null || l.classGrade === undefined || slot.grade === l.classGrade;
+  const lang = l.instructionLanguage;
+  const langOk =
+    slot.language === null || !lang || lang === 'other' || (lang === 'kk_ru' ? slot.language === 'kk' || slot.language === 'ru' : slot.language === lang);
+  return gradeOk && langOk;
 }

@@ -32,6 +32,20 @@ export function DeliveryInfo({
     case 'online_live':
       return joinable ? <JoinButton lessonId={lessonId} timeZone={timeZone} /> : <p className="l-how">{t('delivery.online_live')}</p>;
     case 'tv':
+      if (delivery.tvSlot) {
+        const slot = delivery.tvSlot;
+        return (
+          <p className="l-how">
+            {t('delivery.tvSlotAt', { channel: slot.channelName, time: zonedTime(slot.startsAt, slot.timeZone) })}
+            {slot.videoId !== null && (
+              <>
+                {', '}
+                <a href={`/video/watch/${slot.videoId}`}>{t('delivery.orWatch')}</a>
+              </>
+            )}
+          </p>
+        );
+      }
       return (
         <p className="l-how">
           {delivery.tvChannel

@@ -5,7 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { QueryView } from '../../../ui/feedback.js';
 import { formatNumber, fullName, localised } from '../../../ui/format.js';
 import { useTitle } from '../../../ui/useTitle.js';
-import { addMaterial, createHomework, deleteHomework, LEARNING, lessonQuery, patchLesson, removeMaterial, type LessonDetail, type Material } from '../api.js';
+import {
+  addMaterial,
+  createHomework,
+  deleteHomework,
+  LEARNING,
+  lessonQuery,
+  patchLesson,
+  removeMaterial,
+  tvDayQuery,
+  type LessonDetail,
+  type Material,
+} from '../api.js';
 import { Crumbs } from '../components/Crumbs.js';
 import { DeliveryInfo } from '../components/Delivery.js';
 import { DeliveryBadge } from '../components/LessonCard.js';
@@ -20,12 +31,13 @@ import {
   formFromLesson,
   isWebUrl,
   patchFromForm,
+  slotFits,
   SUMMATIVE,
   TV_CHANNELS,
   type LessonForm,
   type LessonFormProblem,
 } from '../lesson-form.js';
-import { addDays } from '../time.js';
+import { addDays, zonedTime } from '../time.js';
 import '../learning.css';
 import { LivePanel } from '../../live/LivePanel.js';
 import { DateInput, TimeInput } from '../../../ui/controls.js';
@@ -208,7 +220,8 @@ function EditLesson({ l }: { l: LessonDetail }) {
                   {errText('joinUrl', t('edit.urlInvalid'))}
                 </div>
               )}
-              {form.kind === 'tv' && (
+              {form.kind === 'tv' && <TvSlotPicker l={l} value={form.tvSlotId} onChange={(v) => set('tvSlotId', v)} />}
+              {form.kind === 'tv' && !form.tvSlotId && (
                 <div className="l-row">
                   <div className="field">
                     <label htmlFor={`${id}-channel`}>{t('edit.tvChannel')}</label>
@@ -539,5 +552,27 @@ function SetHomework({ l, onDone }: { l: LessonDetail; onDone: () => void }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** The TV grid's slots of the lesson's day for the class's grade and the school's language; '' = a channel and a time by hand. */
+function TvSlotPicker({ l, value, onChange }: { l: LessonDetail; value: string; onChange: (v: string) => void }) {
+  const { t } = useTranslation('learning');
+  const id = useId();
+  const day = useQuery(tvDayQuery(l.date));
+  const slots = (day.data?.items ?? []).filter((s) => slotFits(s, l) || String(s.id) === value);
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-slot`}>{t('edit.tvSlot')}</label>
+      <select id={`${id}-slot`} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('edit.tvSlotNone')}</option>
+        {slots.map((s) => (
+          <option key={s.id} value={String(s.id)}>
+            {zonedTime(s.startsAt, s.timeZone)} · {s.channel.name} · {s.topic}
+          </option>
+        ))}
+      </select>
+      {day.isSuccess && slots.length === 0 && <p className="field__hint">{t('edit.tvSlotEmpty')}</p>}
+    </div>
   );
 }
