@@ -142,4 +142,42 @@ describe('the e-journal in a real browser, in Russian', () => {
       await Promise.all([teacher.context.close(), pupil.context.close(), parent.context.close()]);
     }
   }, 120_000); // a shared machine under load needs more than a minute for this long journey
+  test("a teacher puts today's lesson on a slot of the TV grid; the pupil's Today says the channel, its time and links the recording", async () => {
+    // a slot of the grid on the demo day (10:20 on Al-Farabi's clock, +06:00 in 2020) with a ready recording
+    const { rows: v } = await server.db.query<{ id: number }>(
+      `insert into video_videos (owner_id, visibility, title, status, progress, source_key, source_bytes, ready_at)
+       values ((select person_id from accounts where login = $1), 'public', 'Бөлшектер (e2e)', 'ready', 1, 'video/e2e/source', 1, now()) returning id`,
+      [DEMO_LOGINS.teacher],
+    );
+    await server.db.query(
+      `insert into video_tv_slots (channel_id, starts_at, ends_at, topic, video_id)
+       values ((select id from video_tv_channels where code = 'al_farabi'), '2020-12-09T10:20:00+06:00', '2020-12-09T10:50:00+06:00', 'Дроби (e2e)', $1)`,
+      [v[0]!.id],
+    );
+    const teacher = await openContext(browser, server, { locale: 'ru-RU' });
+    const pupil = await openContext(browser, server, { locale: 'ru-RU', viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+    try {
+      const t = teacher.page;
+      await signInInRussian(t, DEMO_LOGINS.teacher, DEMO_STAFF.teacher.firstName);
+      const lessons = t.getByRole('region', { name: 'Мои уроки и журналы' });
+      await lessons.getByRole('link', { name: `${CITY_SCHOOL.pupilClass} · Математика`, exact: true }).click();
+      await t.getByRole('heading', { level: 1, name: `Математика · ${CITY_SCHOOL.pupilClass}` }).waitFor();
+      await t.getByRole('radio', { name: 'Телеурок' }).check();
+      const slot = t.getByLabel('Урок из сетки телеуроков');
+      await slot.locator('option', { hasText: 'Дроби (e2e)' }).waitFor({ state: 'attached' });
+      await slot.selectOption({ label: '10:20 · Al-Farabi · Дроби (e2e)' });
+      await t.getByRole('button', { name: 'Сохранить', exact: true }).click();
+      await t.getByText('Урок сохранён.').waitFor();
+
+      const p = pupil.page;
+      await signInInRussian(p, DEMO_LOGINS.pupil, DEMO_FAMILY.pupil.firstName);
+      const today = p.getByRole('region', { name: 'Сегодня — среда, 9 декабря 2020 г.' });
+      await today.getByText('«Al-Farabi» в 10:20').waitFor();
+      expect(await today.getByRole('link', { name: 'или посмотрите запись' }).getAttribute('href')).toBe(`/video/watch/${v[0]!.id}`);
+      expect(await noSidewaysScroll(p)).toBeLessThanOrEqual(0);
+      for (const c of [teacher, pupil]) expect(c.pageErrors).toEqual([]);
+    } finally {
+      await Promise.all([teacher.context.close(), pupil.context.close()]);
+    }
+  }, 120_000);
 });
