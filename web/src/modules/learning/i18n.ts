@@ -363,6 +363,7 @@ export const kk = {
   errors: {
     learning: {
       lesson_not_found: 'Сабақ табылмады немесе оны көруге рұқсатыңыз жоқ.',
+      tv_slot_not_found: 'Телесабақтар кестесінде мұндай уақыт жоқ: кестеден басқасын таңдаңыз.',
       class_not_found: 'Сынып табылмады немесе оны көруге рұқсатыңыз жоқ.',
       course_not_found: 'Курс табылмады немесе оны көруге рұқсатыңыз жоқ.',
       pupil_not_found: 'Оқушы табылмады немесе оның деректерін көруге рұқсатыңыз жоқ.',
@@ -793,6 +794,7 @@ export const ru: Strings = {
   errors: {
     learning: {
       lesson_not_found: 'Урок не найден, или у вас нет к нему доступа.',
+      tv_slot_not_found: 'В сетке телеуроков нет такого слота: выберите другой из сетки.',
       class_not_found: 'Класс не найден, или у вас нет к нему доступа.',
       course_not_found: 'Курс не найден, или у вас нет к нему доступа.',
       pupil_not_found: 'Ученик не найден, или у вас нет доступа к его данным.',
@@ -1216,6 +1218,7 @@ export const en: Strings = {
   errors: {
     learning: {
       lesson_not_found: 'The lesson was not found, or you may not see it.',
+      tv_slot_not_found: 'There is no such slot in the TV lessons grid: choose another one from the grid.',
       class_not_found: 'The class was not found, or you may not see it.',
       course_not_found: 'The course was not found, or you may not see it.',
       pupil_not_found: "The pupil was not found, or you may not see the pupil's data.",
