@@ -43,6 +43,15 @@ describe('a TV lesson on a slot of the grid', () => {
     // a slot that does not exist: 404 with a clear code, nothing written
     const missing = await call('demo.teacher', 'PATCH', `/api/learning/lessons/${lesson}`, { topic: 'жаңа', delivery: { kind: 'tv', tvSlotId: 999_999_999 } });
     expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'learning.tv_slot_not_found']);
+    // a slot of a local retransmission channel, which a lesson cannot name: the same 404, nothing written (never a 500)
+    const { rows: local } = await t.db.query<{ id: number }>(
+      `with c as (insert into video_tv_channels (code, name) values ('local_kaskelen', 'Kaskelen TV') returning id)
+       insert into video_tv_slots (channel_id, starts_at, ends_at, grade, language, topic)
+       select c.id, $1::timestamptz + interval '2 hours', $1::timestamptz + interval '150 minutes', 5, 'kk', 'Жергілікті' from c returning id`,
+      [startsAt],
+    );
+    const onLocal = await call('demo.teacher', 'PATCH', `/api/learning/lessons/${lesson}`, { delivery: { kind: 'tv', tvSlotId: Number(local[0]!.id) } });
+    expect([onLocal.statusCode, onLocal.json().error.code]).toEqual([404, 'learning.tv_slot_not_found']);
     // neither a slot nor a channel and a time: 400
     const empty = await call('demo.teacher', 'PATCH', `/api/learning/lessons/${lesson}`, { delivery: { kind: 'tv' } });
     expect([empty.statusCode, empty.json().error.code]).toEqual([400, 'request.invalid']);

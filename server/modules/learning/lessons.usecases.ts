@@ -1,7 +1,7 @@
 import { notifyDelivery } from './learning.notify.js';
 import type { Db, Queryable } from '../../platform/db.js';
 import { slotForLesson } from '../video/tv.usecases.js';
-import type { DeliveryInput, DeliverySource, LessonActivity } from '../../../contracts/learning.js';
+import { tvChannel, type DeliveryInput, type DeliverySource, type LessonActivity } from '../../../contracts/learning.js';
 import type { Actor } from '../identity/identity.actor.js';
 import * as repo from './lessons.repository.js';
 import * as plan from './plan.repository.js';
@@ -50,6 +50,8 @@ async function resolveDelivery(tx: Queryable, d: DeliveryInput): Promise<NonNull
   if (d.kind !== 'tv' || d.tvSlotId === undefined) return row;
   const slot = await slotForLesson(tx, d.tvSlotId);
   if (!slot) throw tvSlotNotFound(`No slot ${d.tvSlotId} in the TV grid`);
+  // a lesson names one of the national channels; a slot of a local retransmission cannot be its delivery
+  if (!tvChannel.safeParse(slot.channel).success) throw tvSlotNotFound(`Slot ${d.tvSlotId} is on a channel a lesson cannot name`);
   return { ...row, tvChannel: slot.channel, tvAirAt: slot.startsAt, tvSlotId: slot.id };
 }
 
