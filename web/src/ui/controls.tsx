@@ -121,24 +121,37 @@ function useTypedValue(value: string, parse: (s: string) => string | null, show:
 
 const showTime = (v: string) => v;
 
+interface TypedFieldProps {
+  id: string;
+  /** what the field holds and shows: 'YYYY-MM-DD' for a date, 'HH:MM' for a time */
+  value: string;
+  onChange: (value: string) => void;
+  parse: (text: string) => string | null;
+  show: (value: string) => string;
+  /** the sentence for a parsed value that is not allowed ('' when it is) */
+  outOfRange?: (value: string) => string;
+  badText: string;
+  placeholder: string;
+  hint: string;
+  className: string;
+  required?: boolean;
+  disabled?: boolean;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+  'aria-label'?: string;
+}
+
 /**
- * A date typed as day.month.year (dd.mm.yyyy in all three languages), with the format as the
- * placeholder and a spoken hint; ISO typed in works too. The browser's form check refuses a text
- * that is not a date, or one outside `min`/`max`, with a sentence in the app's language.
+ * A value typed as text in the app's language (the native date and time pickers follow the
+ * browser's): what is typed stays while it is typed, the value goes out parsed (or '' while it does
+ * not parse), the problem shows once the field is left, and the browser's form check refuses it with
+ * that sentence.
  */
-export function DateInput({ id, value, onChange, required, disabled, min, max, ...aria }: DateInputProps) {
-  const { t } = useTranslation('common');
+function TypedField({ id, value, onChange, parse, show, outOfRange, badText, placeholder, hint, className, required, disabled, ...aria }: TypedFieldProps) {
   const input = useRef<HTMLInputElement>(null);
-  const { text, setText, left, setLeft } = useTypedValue(value, parseDate, formatDateField);
-  const parsed = parseDate(text);
-  const problem =
-    text.trim() && !parsed
-      ? t('controls.badDate')
-      : parsed && min && parsed < min
-        ? t('controls.tooEarly', { date: formatDateField(min) })
-        : parsed && max && parsed > max
-          ? t('controls.tooLate', { date: formatDateField(max) })
-          : '';
+  const { text, setText, left, setLeft } = useTypedValue(value, parse, show);
+  const parsed = parse(text);
+  const problem = text.trim() && !parsed ? badText : parsed && outOfRange ? outOfRange(parsed) : '';
   useEffect(() => input.current?.setCustomValidity(problem), [problem]);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -151,25 +164,25 @@ export function DateInput({ id, value, onChange, required, disabled, min, max, .
         type="text"
         inputMode="numeric"
         autoComplete="off"
-        className="date-input"
+        className={className}
         value={text}
         required={required}
         disabled={disabled}
-        placeholder={t('controls.datePlaceholder')}
+        placeholder={placeholder}
+        aria-label={aria['aria-label']}
         aria-invalid={aria['aria-invalid'] || (shown ? true : undefined)}
         aria-describedby={joinIds(aria['aria-describedby'], shown ? errorId : hintId)}
         onChange={(e) => {
           setText(e.target.value);
-          const iso = parseDate(e.target.value);
-          onChange(iso ?? '');
+          onChange(parse(e.target.value) ?? '');
         }}
         onBlur={() => {
           setLeft(true);
-          if (parsed) setText(formatDateField(parsed));
+          if (parsed) setText(show(parsed));
         }}
       />
       <span id={hintId} className="visually-hidden">
-        {t('controls.dateHint')}
+        {hint}
       </span>
       {shown && (
         <p id={errorId} className="field__error">
@@ -177,6 +190,29 @@ export function DateInput({ id, value, onChange, required, disabled, min, max, .
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * A date typed as day.month.year (dd.mm.yyyy in all three languages), with the format as the
+ * placeholder and a spoken hint; ISO typed in works too. The browser's form check refuses a text
+ * that is not a date, or one outside `min`/`max`, with a sentence in the app's language.
+ */
+export function DateInput({ min, max, ...props }: DateInputProps) {
+  const { t } = useTranslation('common');
+  const outOfRange = (v: string) =>
+    min && v < min ? t('controls.tooEarly', { date: formatDateField(min) }) : max && v > max ? t('controls.tooLate', { date: formatDateField(max) }) : '';
+  return (
+    <TypedField
+      {...props}
+      parse={parseDate}
+      show={formatDateField}
+      outOfRange={outOfRange}
+      badText={t('controls.badDate')}
+      placeholder={t('controls.datePlaceholder')}
+      hint={t('controls.dateHint')}
+      className="date-input"
+    />
   );
 }
 
@@ -194,50 +230,18 @@ export interface TimeInputProps {
 }
 
 /** A time on a 24-hour clock, typed ("8:05", "0805", "8.05 pm" are understood). */
-export function TimeInput({ id, value, onChange, required, disabled, ...aria }: TimeInputProps) {
+export function TimeInput(props: TimeInputProps) {
   const { t } = useTranslation('common');
-  const input = useRef<HTMLInputElement>(null);
-  const { text, setText, left, setLeft } = useTypedValue(value, parseTime, showTime);
-  const parsed = parseTime(text);
-  const problem = text.trim() && !parsed ? t('controls.badTime') : '';
-  useEffect(() => input.current?.setCustomValidity(problem), [problem]);
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const shown = left && problem;
   return (
-    <>
-      <input
-        id={id}
-        ref={input}
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        className="time-input"
-        value={text}
-        required={required}
-        disabled={disabled}
-        placeholder={t('controls.timePlaceholder')}
-        aria-label={aria['aria-label']}
-        aria-invalid={aria['aria-invalid'] || (shown ? true : undefined)}
-        aria-describedby={joinIds(aria['aria-describedby'], shown ? errorId : hintId)}
-        onChange={(e) => {
-          setText(e.target.value);
-          onChange(parseTime(e.target.value) ?? '');
-        }}
-        onBlur={() => {
-          setLeft(true);
-          if (parsed) setText(parsed);
-        }}
-      />
-      <span id={hintId} className="visually-hidden">
-        {t('controls.timeHint')}
-      </span>
-      {shown && (
-        <p id={errorId} className="field__error">
-          {problem}
-        </p>
-      )}
-    </>
+    <TypedField
+      {...props}
+      parse={parseTime}
+      show={showTime}
+      badText={t('controls.badTime')}
+      placeholder={t('controls.timePlaceholder')}
+      hint={t('controls.timeHint')}
+      className="time-input"
+    />
   );
 }
 
