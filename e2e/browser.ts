@@ -83,6 +83,15 @@ export async function openContext(browser: Browser, server: TestServer, options:
   return { context, page, pageErrors };
 }
 
+/**
+ * Waits until the page has no loading placeholder left (lazy sections and their first data in). A
+ * click while sections above are still arriving can land on whatever the layout shift moved under
+ * the pointer (Playwright checks the target, then clicks: a commit in between moves it).
+ */
+export async function settled(page: Page, timeout = 30_000) {
+  await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0, undefined, { timeout });
+}
+
 const require = createRequire(import.meta.url);
 let axeSource: string | undefined;
 

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/seed/demo-facts.js';
-import { launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
+import { launchChromium, openContext, PHONE_VIEWPORT, settled, startTestServer, type TestServer } from './browser.js';
 
 // the file store and the transcoder's scratch space in a fresh folder; one worker polling fast
 const dataDir = mkdtempSync(path.join(tmpdir(), 'sabaq-e2e-video-'));
@@ -71,6 +71,7 @@ async function signInKazakh(page: Page, login: string) {
   await page.getByLabel('Құпиясөз').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Кіру', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: /^Сәлеметсіз бе/ }).waitFor();
+  await settled(page);
 }
 
 describe('video lessons in a real browser', () => {
