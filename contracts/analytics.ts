@@ -108,3 +108,42 @@ export const exportJob = z.object({
   format: exportFormat,
   fileName: z.string().nullable(),
 });
+
+/** Weekly reports: an area's summary for the past Monday–Sunday, as files, delivered on a chosen weekday. */
+export const reportFormat = z.enum(['csv', 'xlsx', 'pdf']);
+export const reportSubscriptionBody = z
+  .object({
+    area: areaKey,
+    formats: z
+      .array(reportFormat)
+      .min(1)
+      .max(3)
+      .refine((f) => new Set(f).size === f.length, 'each format once'),
+    lang: z.enum(['kk', 'ru', 'en']),
+    /** ISO weekday the report arrives on (Almaty time): 1 Monday … 7 Sunday */
+    weekday: z.number().int().min(1).max(7),
+  })
+  .strict();
+
+export const reportSubscription = z.object({
+  id: z.number(),
+  area: areaRef,
+  formats: z.array(reportFormat),
+  lang: z.enum(['kk', 'ru', 'en']),
+  weekday: z.number(),
+  createdAt: z.string(),
+});
+export const reportSubscriptions = z.object({ items: z.array(reportSubscription) });
+
+export const weeklyReport = z.object({
+  id: z.number(),
+  /** null when the area is no longer visible to the subscriber */
+  area: areaRef.nullable(),
+  areaKey: z.string(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  status: z.enum(['queued', 'done', 'out_of_scope', 'failed']),
+  createdAt: z.string(),
+  files: z.array(z.object({ format: reportFormat, fileName: z.string(), bytes: z.number() })),
+});
+export const weeklyReports = z.object({ items: z.array(weeklyReport) });

@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'transfers.approved',
   'transfers.rejected',
   'privacy.erasure_decided',
+  'analytics.weekly_report',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_CHANNELS = ['in_app', 'sms'] as const;

@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/seed/demo-facts.js';
-import { launchChromium, openContext, startTestServer, type TestServer } from './browser.js';
+import { runDueJobs } from '../server/platform/jobs.js';
+import { REPORTS_QUEUE, scheduleDueReports, weeklyReportJob } from '../server/modules/analytics/analytics.reports.js';
+import { launchChromium, openContext, PHONE_VIEWPORT, settled, startTestServer, type TestServer } from './browser.js';
 
 process.env.LEARNING_TODAY = '2020-12-09';
 
@@ -53,5 +55,53 @@ describe('analytics in a real browser, in Russian', () => {
     const csv = Buffer.concat(chunks);
     expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv.toString('utf8')).toContain('Итого');
+  });
+
+  test('a district officer subscribes to the weekly report on a phone; when it is built, the notification leads to the file', async () => {
+    const district = (
+      await server.db.query<{ id: number; name: string }>(
+        `select d.id, d.name_ru as name from role_assignments r join accounts a on a.person_id = r.person_id
+        join districts d on d.id = r.district_id where a.login = $1 and r.role = 'district_officer'`,
+        [DEMO_LOGINS.district],
+      )
+    ).rows[0]!;
+    await server.db.query("update accounts set language = 'ru' where login = $1", [DEMO_LOGINS.district]);
+    const { page, pageErrors } = await openContext(browser, server, { locale: 'ru-RU', acceptDownloads: true, viewport: PHONE_VIEWPORT });
+    await page.goto('/sign-in');
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await page.getByLabel('Логин').fill(DEMO_LOGINS.district);
+    await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Войти', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /^Здравствуйте/ }).waitFor();
+    await settled(page);
+    await page.getByRole('link', { name: 'Открыть аналитику' }).click();
+    await page.getByRole('heading', { level: 1, name: `Аналитика: ${district.name}` }).waitFor();
+    // nothing chosen: the form says what is missing, nothing is sent
+    await page.getByRole('checkbox', { name: 'XLSX' }).uncheck();
+    await page.getByRole('button', { name: 'Подписаться на недельный отчёт' }).click();
+    await page.getByRole('alert').getByText('Выберите хотя бы один вид файла.').waitFor();
+    await page.getByRole('checkbox', { name: 'CSV' }).check();
+    await page.getByLabel('В какой день присылать').selectOption({ label: 'понедельник' });
+    await page.getByRole('button', { name: 'Подписаться на недельный отчёт' }).click();
+    await page.getByText('Недельный отчёт этой территории приходит: понедельник.').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // the week turns: the server's scheduler and job (run here by hand) build the report
+    const wednesday = new Date('2020-12-09T09:00:00+06:00');
+    expect(await scheduleDueReports(server.db, wednesday)).toBe(1);
+    expect(await runDueJobs(server.db, REPORTS_QUEUE, weeklyReportJob(), { now: () => wednesday })).toBe(1);
+
+    await page.goto('/notifications');
+    const note = page.getByRole('listitem').filter({ hasText: `${district.name}: недельный отчёт готов` });
+    await note.getByRole('link', { name: 'Открыть' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Недельные отчёты' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Скачать CSV' }).click()]);
+    const chunks: Buffer[] = [];
+    for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+    const csv = Buffer.concat(chunks).toString('utf8');
+    expect(csv).toContain(district.name);
+    expect(csv).toContain('Итого');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(pageErrors).toEqual([]);
   });
 });

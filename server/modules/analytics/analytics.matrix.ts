@@ -4,13 +4,15 @@
  * demo.ministry asked for; outside: a school, a class and a district of another region, an export of
  * another person; missing: ids that do not exist.
  */
-import { only, type Matrix, type MatrixEndpoint } from '../../../test/authz-matrix.js';
+import { all, only, type Matrix, type MatrixEndpoint } from '../../../test/authz-matrix.js';
 
 interface Objects {
   org: number;
   klass: number;
   district: number;
   exportId: string;
+  subscriptionId: number;
+  reportId: number;
 }
 const MISSING = 99_999_999;
 const officers = { district: 200, region: 200, ministry: 200 } as const;
@@ -46,6 +48,25 @@ const endpoints: MatrixEndpoint<Objects>[] = [
   },
   { route: 'GET /api/analytics/exports/:id', request: (o) => `/api/analytics/exports/${o.exportId}`, inside: only({ ministry: 200 }) },
   { route: 'GET /api/analytics/exports/:id/file', request: (o) => `/api/analytics/exports/${o.exportId}/file`, inside: only({ ministry: 200 }) },
+  { route: 'GET /api/analytics/report-subscriptions', request: () => '/api/analytics/report-subscriptions', inside: all(200), outside: false, missing: false },
+  {
+    route: 'PUT /api/analytics/report-subscriptions',
+    name: "a school's weekly report",
+    request: (o) => ({ url: '/api/analytics/report-subscriptions', payload: { area: `organisation:${o.org}`, formats: ['csv'], lang: 'ru', weekday: 1 } }),
+    inside: only({ admin: 200, ...officers }),
+    outside: only({ ministry: 200 }),
+  },
+  {
+    route: 'DELETE /api/analytics/report-subscriptions/:id',
+    request: (o) => `/api/analytics/report-subscriptions/${o.subscriptionId}`,
+    inside: only({ ministry: 204 }),
+  },
+  { route: 'GET /api/analytics/reports', request: () => '/api/analytics/reports', inside: all(200), outside: false, missing: false },
+  {
+    route: 'GET /api/analytics/reports/:id/files/:format',
+    request: (o) => `/api/analytics/reports/${o.reportId}/files/csv`,
+    inside: only({ ministry: 200 }),
+  },
 ];
 
 export const matrix: Matrix<Objects> = {
@@ -88,10 +109,38 @@ export const matrix: Matrix<Objects> = {
       select person_id, 'country', 'csv', 'done', '\\x00', 'text/csv', 'x.csv' from role_assignments where role = 'teacher' and organisation_id = $1 limit 1 returning id`,
       [otherOrg],
     );
+    // a weekly report subscription and a built report each: demo.ministry's (inside) and a teacher's of another region (outside)
+    const reportOf = async (person: string) => {
+      const subscriptionId = await one<number>(
+        `insert into analytics_report_subscriptions (person_id, area, formats, lang, weekday) values ($1, 'country', '{csv}', 'ru', 1) returning id::int`,
+        [person],
+      );
+      const reportId = await one<number>(
+        `insert into analytics_reports (subscription_id, person_id, area, formats, lang, week_start, week_end, status)
+         values ($1, $2, 'country', '{csv}', 'ru', '2020-11-30', '2020-12-06', 'done') returning id::int`,
+        [subscriptionId, person],
+      );
+      await t.one(
+        `insert into analytics_report_files (report_id, format, file_name, content_type, content) values ($1, 'csv', 'r.csv', 'text/csv', '\\x00') returning report_id`,
+        [reportId],
+      );
+      return { subscriptionId, reportId };
+    };
+    const mine = await reportOf(await one<string>("select person_id::text from accounts where login = 'demo.ministry'"));
+    const theirs = await reportOf(
+      await one<string>("select person_id::text from role_assignments where role = 'teacher' and organisation_id = $1 limit 1", [otherOrg]),
+    );
     return {
-      inside: { org: city, klass, district, exportId },
-      outside: { org: otherOrg, klass: otherClass, district: otherDistrict, exportId: otherExport },
-      missing: { org: MISSING, klass: MISSING, district: MISSING, exportId: '00000000-0000-4000-8000-000000000000' },
+      inside: { org: city, klass, district, exportId, ...mine },
+      outside: { org: otherOrg, klass: otherClass, district: otherDistrict, exportId: otherExport, ...theirs },
+      missing: {
+        org: MISSING,
+        klass: MISSING,
+        district: MISSING,
+        exportId: '00000000-0000-4000-8000-000000000000',
+        subscriptionId: MISSING,
+        reportId: MISSING,
+      },
     };
   },
 };

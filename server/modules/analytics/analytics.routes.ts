@@ -3,13 +3,24 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
 import { errorBody } from '../../../contracts/common.js';
-import { exportJob, overviewQuery, overviewResponse, scopeResponse } from '../../../contracts/analytics.js';
+import {
+  exportJob,
+  overviewQuery,
+  overviewResponse,
+  reportFormat,
+  reportSubscription,
+  reportSubscriptionBody,
+  reportSubscriptions,
+  scopeResponse,
+  weeklyReports,
+} from '../../../contracts/analytics.js';
 import { requireActor } from '../identity/identity.http.js';
 import { clockFromEnv } from '../../platform/clock.js';
 import { analyticsSettings } from './analytics.settings.js';
 import * as uc from './analytics.usecases.js';
 import { CONTENT_TYPES, contentDisposition, fileName, renderExport } from './analytics.export.js';
 import { exportFile, exportStatus, schoolToday, startExport } from './analytics.jobs.js';
+import * as reports from './analytics.reports.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 const exportBody = overviewQuery
@@ -17,6 +28,25 @@ const exportBody = overviewQuery
   .extend({ format: z.enum(['csv', 'xlsx', 'pdf']) })
   .strict();
 const exportId = z.object({ id: z.uuid() }).strict();
+const numericId = z
+  .object({
+    id: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 53 - 1),
+  })
+  .strict();
+const reportFileParams = z
+  .object({
+    id: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 53 - 1),
+    format: reportFormat,
+  })
+  .strict();
 
 /** Analytics: read-only figures for every level, drill-down, exports (files and background jobs). */
 export async function analyticsRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
@@ -89,6 +119,49 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: AppDeps): Pr
     },
     async (request, reply) => {
       const f = await exportFile(db, requireActor(request), request.params.id);
+      return reply.header('content-type', f.contentType).header('content-disposition', contentDisposition(f.fileName)).send(f.content);
+    },
+  );
+
+  r.get(
+    '/api/analytics/report-subscriptions',
+    { schema: { tags, summary: 'My weekly reports: areas, files, language, weekday', response: { 200: reportSubscriptions, ...errors } } },
+    async (request) => reports.listSubscriptions(db, requireActor(request)),
+  );
+
+  r.put(
+    '/api/analytics/report-subscriptions',
+    {
+      schema: {
+        tags,
+        summary: "Subscribe to an area's weekly report (again for the same area: change it); an area outside my scope is 404",
+        body: reportSubscriptionBody,
+        response: { 200: reportSubscription, 409: errorBody, ...errors },
+      },
+    },
+    async (request) => reports.saveSubscription(db, requireActor(request), request.body, settings),
+  );
+
+  r.delete(
+    '/api/analytics/report-subscriptions/:id',
+    { schema: { tags, summary: 'Unsubscribe', params: numericId, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await reports.deleteSubscription(db, requireActor(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/analytics/reports',
+    { schema: { tags, summary: 'My weekly reports of the last weeks, with their files', response: { 200: weeklyReports, ...errors } } },
+    async (request) => reports.listReports(db, requireActor(request)),
+  );
+
+  r.get(
+    '/api/analytics/reports/:id/files/:format',
+    { schema: { tags, summary: 'One file of my weekly report', params: reportFileParams, response: { 200: z.any(), ...errors } } },
+    async (request, reply) => {
+      const f = await reports.reportFile(db, requireActor(request), request.params.id, request.params.format);
       return reply.header('content-type', f.contentType).header('content-disposition', contentDisposition(f.fileName)).send(f.content);
     },
   );

@@ -9,6 +9,12 @@ const env = z.object({
   ANALYTICS_REFRESH_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   /** an export with more rows than this runs as a background job with progress */
   ANALYTICS_BACKGROUND_ROWS: z.coerce.number().int().min(1).default(2_000),
+  /** seconds between looks for due weekly reports in a running server; 0: never (tests run the steps themselves) */
+  ANALYTICS_REPORTS_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** weeks a weekly report and its files are kept */
+  ANALYTICS_REPORTS_KEEP_WEEKS: z.coerce.number().int().min(1).max(520).default(8),
+  /** weekly reports one person may subscribe to */
+  ANALYTICS_REPORTS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).max(1000).default(20),
 });
 export type AnalyticsSettings = z.infer<typeof env>;
 

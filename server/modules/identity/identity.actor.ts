@@ -85,6 +85,18 @@ interface ActorRow {
   pupil_class_ids: number[];
 }
 
+/** The scopes of the account's person, as the columns of one row (`a` is the account). */
+const SCOPE_COLUMNS = `(select coalesce(json_agg(json_build_array(r.role, r.organisation_id, r.district_id, r.region_id)), '[]')
+          from role_assignments r where r.person_id = a.person_id) as grants,
+       (select coalesce(json_agg(l.child_id), '[]') from parent_links l where l.parent_id = a.person_id) as child_ids,
+       (select coalesce(json_agg(distinct m.class_id), '[]') from parent_links l
+          join class_members m on m.pupil_id = l.child_id where l.parent_id = a.person_id) as child_class_ids,
+       (select coalesce(json_agg(json_build_array(t.class_id, t.subject_id)), '[]')
+          from teaching_assignments t where t.teacher_id = a.person_id) as taught,
+       (select coalesce(json_agg(json_build_array(c.id, c.organisation_id)), '[]')
+          from classes c where c.homeroom_teacher_id = a.person_id) as homeroom_class_ids,
+       (select coalesce(json_agg(m.class_id), '[]') from class_members m where m.pupil_id = a.person_id) as pupil_class_ids`;
+
 /** One query: a live session's account with all its scopes, or null. */
 export async function loadActorBySessionHash(
   db: Queryable,
@@ -95,24 +107,31 @@ export async function loadActorBySessionHash(
   const { rows } = await preparedQuery<ActorRow & Record<string, unknown>>(
     db,
     'identity.actor',
-    `select s.id as session_id, s.account_id, a.person_id, a.language, s.last_seen_at, s.expires_at,
-       (select coalesce(json_agg(json_build_array(r.role, r.organisation_id, r.district_id, r.region_id)), '[]')
-          from role_assignments r where r.person_id = a.person_id) as grants,
-       (select coalesce(json_agg(l.child_id), '[]') from parent_links l where l.parent_id = a.person_id) as child_ids,
-       (select coalesce(json_agg(distinct m.class_id), '[]') from parent_links l
-          join class_members m on m.pupil_id = l.child_id where l.parent_id = a.person_id) as child_class_ids,
-       (select coalesce(json_agg(json_build_array(t.class_id, t.subject_id)), '[]')
-          from teaching_assignments t where t.teacher_id = a.person_id) as taught,
-       (select coalesce(json_agg(json_build_array(c.id, c.organisation_id)), '[]')
-          from classes c where c.homeroom_teacher_id = a.person_id) as homeroom_class_ids,
-       (select coalesce(json_agg(m.class_id), '[]') from class_members m where m.pupil_id = a.person_id) as pupil_class_ids
+    `select s.id as session_id, s.account_id, a.person_id, a.language, s.last_seen_at, s.expires_at, ${SCOPE_COLUMNS}
      from sessions s join accounts a on a.id = s.account_id
      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()
        and s.last_seen_at > now() - make_interval(mins => $2) and a.disabled_at is null`,
     [tokenHash, idleMinutes],
   );
   const row = rows[0];
-  if (!row) return null;
+  return row ? { ...actorOf(row), lastSeenAt: row.last_seen_at, expiresAt: row.expires_at } : null;
+}
+
+/**
+ * The person's scopes as an actor with no session (`sessionId` 0), for work done on their behalf
+ * in the background (a scheduled report is built with exactly what its subscriber may see today);
+ * null when the person has no enabled account.
+ */
+export async function loadActorForPerson(db: Queryable, personId: number): Promise<Actor | null> {
+  const { rows } = await db.query<ActorRow & Record<string, unknown>>(
+    `select 0 as session_id, a.id as account_id, a.person_id, a.language, ${SCOPE_COLUMNS}
+       from accounts a where a.person_id = $1 and a.disabled_at is null order by a.id limit 1`,
+    [personId],
+  );
+  return rows[0] ? actorOf(rows[0]) : null;
+}
+
+function actorOf(row: Omit<ActorRow, 'last_seen_at' | 'expires_at'>): Actor {
   const grants: Grant[] = row.grants.map(([role, organisationId, districtId, regionId]) => ({
     role: role as Role,
     organisationId,
@@ -130,8 +149,6 @@ export async function loadActorBySessionHash(
     accountId: row.account_id,
     personId: row.person_id,
     language: row.language,
-    lastSeenAt: row.last_seen_at,
-    expiresAt: row.expires_at,
     grants,
     childIds: row.child_ids,
     childClassIds: row.child_class_ids,

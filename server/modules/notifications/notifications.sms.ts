@@ -75,6 +75,11 @@ const T: Record<string, Record<Lang, string>> = {
     ru: '{child} в листе ожидания дежурного класса',
     en: '{child} is on the duty class waiting list',
   },
+  'analytics.weekly_report': {
+    kk: 'Апталық есеп дайын ({from} – {to}), Sabaq-та жүктеп алыңыз',
+    ru: 'Недельный отчёт готов ({from} – {to}), скачайте его в Sabaq',
+    en: 'Your weekly report ({from} – {to}) is ready in Sabaq',
+  },
 };
 const OTHER: Record<Lang, string> = { kk: 'Sabaq-та жаңа хабарлама бар', ru: 'В Sabaq новое уведомление', en: 'You have a new notification in Sabaq' };
 

@@ -7,6 +7,7 @@ import { formatNumber, localised } from '../../ui/format.js';
 import { useTitle } from '../../ui/useTitle.js';
 import { exportUrl, overviewQuery, scopeQuery, type Overview } from './api.js';
 import { FormatsChart } from './FormatsChart.js';
+import { WeeklyReportForm } from './ReportsPage.js';
 import './analytics.css';
 
 const TABLES = ['formats', 'duty', 'attendance', 'homework', 'teaching'] as const;
@@ -148,6 +149,7 @@ function DashboardView({ o, lang, t }: { o: Overview; lang: string; t: ReturnTyp
           </div>
         </section>
       )}
+      <WeeklyReportForm area={o.area.key} />
     </>
   );
 }

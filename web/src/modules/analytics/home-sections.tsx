@@ -15,6 +15,9 @@ export function AnalyticsHomeSections({ me }: { me: Me }) {
       <p>
         <Link to="/analytics">{t('open')}</Link>
       </p>
+      <p>
+        <Link to="/analytics/reports">{t('reports.title')}</Link>
+      </p>
     </Section>
   );
 }

@@ -2,6 +2,7 @@ import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-
 
 /** The analytics dashboard (its own download, with chart.js inside it): `/analytics?area=region:3`. */
 const AnalyticsPage = lazyRouteComponent(() => import('./AnalyticsPage.js'), 'AnalyticsPage');
+const ReportsPage = lazyRouteComponent(() => import('./ReportsPage.js'), 'ReportsPage');
 
 const areaSearch = (s: Record<string, unknown>): { area?: string } => {
   const a = String(s.area ?? '');
@@ -18,5 +19,12 @@ export function analyticsRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <AnalyticsPage area={area} />;
     },
   });
-  return [page] as const;
+  const reports = createRoute({
+    getParentRoute: () => parent,
+    path: '/analytics/reports',
+    component: function AnalyticsReportsRoute() {
+      return <ReportsPage />;
+    },
+  });
+  return [page, reports] as const;
 }

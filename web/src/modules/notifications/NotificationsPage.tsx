@@ -20,6 +20,7 @@ function LinkTo({ link, children }: { link: NonNullable<NotificationLink>; child
       </Link>
     );
   if (link.to === '/messages/announcements') return <Link to="/messages/announcements">{children}</Link>;
+  if (link.to === '/analytics/reports') return <Link to="/analytics/reports">{children}</Link>;
   if (link.to === '/transfers/organisations/$organisationId')
     return (
       <Link to="/transfers/organisations/$organisationId" params={{ organisationId: link.organisationId }}>

@@ -35,6 +35,7 @@ export const kk = {
     announcement: 'Хабарландыру: {{title}}',
     message: 'Жаңа хабар: {{subject}}',
     other: 'Жаңа хабарлама.',
+    weeklyReport: '{{area}}: апталық есеп дайын ({{from}} – {{to}}). Жүктеп алыңыз.',
   },
   settings: {
     title: 'Хабарлама баптаулары',
@@ -65,6 +66,7 @@ export const kk = {
     transfers_approved: 'Ауысу мақұлданды',
     transfers_rejected: 'Ауысу қабылданбады',
     privacy_erasure_decided: 'Деректерді жою туралы шешім',
+    analytics_weekly_report: 'Апталық есеп',
   },
   errors: {
     notifications: {
@@ -112,6 +114,7 @@ export const ru: Translation<typeof kk> = {
     announcement: 'Объявление: {{title}}',
     message: 'Новое сообщение: {{subject}}',
     other: 'Новое уведомление.',
+    weeklyReport: '{{area}}: недельный отчёт готов ({{from}} – {{to}}). Скачайте его.',
   },
   settings: {
     title: 'Настройки уведомлений',
@@ -142,6 +145,7 @@ export const ru: Translation<typeof kk> = {
     transfers_approved: 'Перевод одобрен',
     transfers_rejected: 'Перевод отклонён',
     privacy_erasure_decided: 'Решение об удалении данных',
+    analytics_weekly_report: 'Недельный отчёт',
   },
   errors: {
     notifications: {
@@ -183,6 +187,7 @@ export const en: Strings = {
     announcement: 'Announcement: {{title}}',
     message: 'New message: {{subject}}',
     other: 'A new notification.',
+    weeklyReport: '{{area}}: your weekly report is ready ({{from}} – {{to}}). Download it.',
   },
   settings: {
     title: 'Notification settings',
@@ -213,6 +218,7 @@ export const en: Strings = {
     transfers_approved: 'Transfer approved',
     transfers_rejected: 'Transfer refused',
     privacy_erasure_decided: 'Data erasure decision',
+    analytics_weekly_report: 'Weekly report',
   },
   errors: {
     notifications: {

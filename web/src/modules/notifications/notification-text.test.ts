@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createI18n } from '../../i18n.js';
+import { formatDate } from '../../ui/format.js';
 import { notificationText } from './notification-text.js';
 
 const school = { kk: 'Қаскелең №1 мектебі', ru: 'Школа №1 Каскелена', en: 'Kaskelen School No. 1' };
@@ -35,6 +36,25 @@ describe('a notification read in the reader’s language', () => {
     expect(notificationText(n, createI18n('kk')).text).toBe(
       'Қаскелең №1 мектебі, 2 Ә: 2020 ж. 1 қазан бастап оқыту форматы өзгереді — Кезекші сыныптар → Қашықтан оқыту.',
     );
+  });
+
+  test('a weekly report names its area and week in the reader’s language, and leads to the reports', () => {
+    const n = {
+      kind: 'analytics.weekly_report',
+      params: {
+        reportId: 4,
+        area: 'district:2',
+        areaName: { kk: 'Қарасай ауданы', ru: 'Карасайский район', en: 'Karasay District' },
+        from: '2020-11-30',
+        to: '2020-12-06',
+      },
+    };
+    expect(notificationText(n, createI18n('ru'))).toEqual({
+      text: `Карасайский район: недельный отчёт готов (${formatDate('2020-11-30', 'ru')} – ${formatDate('2020-12-06', 'ru')}). Скачайте его.`,
+      link: { to: '/analytics/reports' },
+    });
+    expect(notificationText(n, createI18n('kk')).text).toMatch(/^Қарасай ауданы: апталық есеп дайын/);
+    expect(notificationText(n, createI18n('en')).text).toMatch(/^Karasay District: your weekly report is ready/);
   });
 
   test('an unknown kind or missing values never show a code', () => {

@@ -13,6 +13,7 @@ export type NotificationLink =
   | { to: '/me' }
   | { to: '/messages/$threadId'; threadId: number }
   | { to: '/messages/announcements' }
+  | { to: '/analytics/reports' }
   | null;
 
 type Localised = { kk: string; ru: string; en: string };
@@ -79,6 +80,11 @@ export function notificationText(n: Pick<AppNotification, 'kind' | 'params'>, i1
     const key = n.kind === 'transfers.requested' ? 'transferRequested' : n.kind === 'transfers.approved' ? 'transferApproved' : 'transferRejected';
     const organisationId = id(p.organisationId);
     return { text: t(`notifications:kinds.${key}`), link: organisationId !== null ? { to: '/transfers/organisations/$organisationId', organisationId } : null };
+  }
+  if (n.kind === 'analytics.weekly_report') {
+    const area = isLocalised(p.areaName) ? localised(p.areaName, lang) : text(p.area);
+    const date = (v: unknown) => (/^\d{4}-\d{2}-\d{2}$/.test(text(v)) ? formatDate(text(v), lang) : text(v));
+    return { text: t('notifications:kinds.weeklyReport', { area, from: date(p.from), to: date(p.to) }), link: { to: '/analytics/reports' } };
   }
   if (n.kind === 'privacy.erasure_decided') {
     return { text: t(p.decision === 'approve' ? 'notifications:kinds.erasureApproved' : 'notifications:kinds.erasureRefused'), link: { to: '/me' } };
