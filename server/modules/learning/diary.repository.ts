@@ -160,7 +160,7 @@ export async function findSummary(db: Queryable, args: { pupilId: number; termId
     [args.pupilId, args.termId, args.now],
   );
   const row = rows[0];
-  return row && row.pupil ? row : null;
+  return row?.pupil ? row : null;
 }
 
 /** What a pupil's day needs of the pupil alone (the rest is the classes' days, cached: `diary.cache.ts`). */
