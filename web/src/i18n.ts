@@ -141,7 +141,7 @@ const loadedPacks = new Map<Language, Promise<Pack>>();
 const loaded = new Map<Language, Promise<Record<string, Bundle>>>();
 const loadedNamespaces = new Map<string, Promise<Bundle>>();
 
-/** Once per language; a failed fetch (e.g. offline) is tried again next time. */
+/** Loaded once per key; a failed fetch (e.g. offline) is tried again next time. */
 function once<K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
   let p = cache.get(key);
   if (!p) {
