@@ -145,4 +145,30 @@ describe.skipIf(!usable)('a school-wide meeting re-broadcast as HLS', () => {
       await parent.context.close();
     }
   }, 300_000);
+  test('a district officer schedules a district-wide meeting on the phone (a past time refused), and a parent of the district sees it', async () => {
+    const officer = await openContext(browser, server, { locale: 'ru-RU', viewport: PHONE_VIEWPORT });
+    const parent = await openContext(browser, server, { locale: 'kk-KZ', viewport: PHONE_VIEWPORT });
+    try {
+      await signIn(officer.page, DEMO_LOGINS.district, '/live/broadcasts');
+      await officer.page.getByRole('heading', { name: 'Запланировать большое собрание' }).waitFor();
+      await expect.poll(() => officer.page.getByLabel('Для кого').inputValue()).toMatch(/^district:\d+$/);
+      await officer.page.getByLabel('Тема').fill('День знаний');
+      await officer.page.getByLabel('Начало').fill('08.12.2020');
+      await officer.page.getByLabel('Время').fill('10:00');
+      await officer.page.getByRole('button', { name: 'Запланировать', exact: true }).click();
+      await officer.page.getByRole('alert').getByText('Собрание не может начинаться в прошлом.').waitFor();
+      await officer.page.getByLabel('Начало').fill('10.12.2020');
+      await officer.page.getByRole('button', { name: 'Запланировать', exact: true }).click();
+      await officer.page.getByText('Собрание запланировано.').waitFor();
+      await officer.page.locator('li', { hasText: 'День знаний' }).getByText('весь район').waitFor();
+      // the district's parents are its audience
+      await signIn(parent.page, DEMO_LOGINS.parent, '/live/broadcasts');
+      await parent.page.locator('li', { hasText: 'День знаний' }).getByText('бүкіл аудан').waitFor();
+      expect(officer.pageErrors).toEqual([]);
+      expect(parent.pageErrors).toEqual([]);
+    } finally {
+      await officer.context.close();
+      await parent.context.close();
+    }
+  }, 120_000);
 });
