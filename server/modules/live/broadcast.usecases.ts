@@ -149,14 +149,14 @@ async function onJanus<T>(bc: BroadcastDeps, what: string, fn: (janus: NonNullab
   }
 }
 
-/** The presenter opens their room on Janus (one publisher, a keyframe asked every 2 s) and gets a ticket to publish. */
+/** The presenter opens their room on Janus (a keyframe asked every 2 s) and gets a ticket to publish; an open room is reused. */
 export async function openBroadcast(db: Db, bc: BroadcastDeps, actor: Actor, id: number, now: Date): Promise<PresenterTicket> {
   let b = await hostOrThrow(db, actor, id);
   const w = canOpen(now, new Date(b.startsAt), new Date(b.endsAt));
   if (w === 'too_early') throw tooEarly();
   if (w === 'over' || b.state === 'ended') throw broadcastOver();
   if (!bc.live.janus || !bc.ffmpeg) throw broadcastMediaUnavailable();
-  if (!(b.janusRoom && b.secret && b.presenterToken && ['open', 'starting', 'live'].includes(b.state))) {
+  if (!(b.janusRoom && b.secret && b.presenterToken && ['open', 'starting', 'live', 'failed'].includes(b.state))) {
     const room = { janusRoom: randomRoomNumber(), secret: randomSecret(), pin: randomSecret(6), presenterToken: randomSecret() };
     await onJanus(bc, 'broadcast room', async (janus) => {
       await janus.createRoom({
@@ -164,7 +164,8 @@ export async function openBroadcast(db: Db, bc: BroadcastDeps, actor: Actor, id:
         description: `sabaq broadcast ${id}`,
         secret: room.secret,
         pin: room.pin,
-        publishers: 1,
+        // the presenter, and the same presenter again after a reload while the old session times out
+        publishers: 2,
         bitrate: bc.live.config.bitrate,
         firFreq: 2,
       });

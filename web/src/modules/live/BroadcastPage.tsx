@@ -67,10 +67,28 @@ function Presenter({ b }: { b: Broadcast }) {
     [],
   );
 
+  const published = useRef<{ publisherId: number; audioMid: string; videoMid: string | null } | null>(null);
+  const onAirWithRetry = async (body: { publisherId: number; audioMid: string; videoMid: string | null }) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await goOnAir(b.id, body);
+        return;
+      } catch (err) {
+        if (!(isApiError(err) && err.code === 'live.not_publishing') || attempt >= 10) throw err;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  };
   const goLive = async () => {
     setBusy(true);
     setError(null);
     try {
+      // still publishing (the stream stopped on the server's side): only the forward starts again
+      if (session.current && published.current) {
+        await onAirWithRetry(published.current);
+        refresh();
+        return;
+      }
       const ticket = await openBroadcast(b.id);
       const s = new JanusSession(ticket, ticket.iceServers);
       session.current = s;
@@ -93,15 +111,8 @@ function Presenter({ b }: { b: Broadcast }) {
       const audioMid = s.publishedStreams.find((x) => x.type === 'audio')?.mid;
       const videoMid = s.publishedStreams.find((x) => x.type === 'video')?.mid ?? null;
       if (!audioMid) throw new Error('no audio stream');
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await goOnAir(b.id, { publisherId: joined.id, audioMid, videoMid });
-          break;
-        } catch (err) {
-          if (!(isApiError(err) && err.code === 'live.not_publishing') || attempt >= 10) throw err;
-          await new Promise((r) => setTimeout(r, 1000));
-        }
-      }
+      published.current = { publisherId: joined.id, audioMid, videoMid };
+      await onAirWithRetry(published.current);
       refresh();
     } catch (err) {
       setError(err);
@@ -115,6 +126,7 @@ function Presenter({ b }: { b: Broadcast }) {
       for (const tr of stream.current?.getTracks() ?? []) tr.stop();
       void session.current?.destroy();
       session.current = null;
+      published.current = null;
       refresh();
     },
   });
@@ -127,7 +139,7 @@ function Presenter({ b }: { b: Broadcast }) {
       </div>
       {b.state !== 'ended' && (
         <div className="lv-controls">
-          {(!onAir || !session.current) && b.media.available && (
+          {(!onAir || !published.current) && b.media.available && (
             <button type="button" className="button" disabled={busy} onClick={() => void goLive()}>
               {busy ? t('broadcast.goingLive') : t('broadcast.goLive')}
             </button>
