@@ -10,9 +10,11 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { forwardSdp, liveHlsArgs, masterPlaylist, playlistHasSegments } from './broadcast.rules.js';
 
-/** Is ffmpeg on the PATH (asked once when the routes start)? */
+let present: boolean | undefined;
+/** Is ffmpeg on the PATH (asked once per process)? */
 export function ffmpegPresent(): boolean {
-  return spawnSync('ffmpeg', ['-version'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+  present ??= spawnSync('ffmpeg', ['-version'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+  return present;
 }
 
 /** A free UDP port on 127.0.0.1 (asked of the system, then given to ffmpeg). */
