@@ -171,4 +171,34 @@ describe.skipIf(!usable)('a school-wide meeting re-broadcast as HLS', () => {
       await parent.context.close();
     }
   }, 120_000);
+  test('sound only: the presenter goes on air without a camera; the master lists the sound-only rung alone and a parent plays it', async () => {
+    const { rows } = await server.db.query<{ id: number }>(
+      `insert into live_broadcasts (scope, organisation_id, district_id, topic, starts_at, ends_at, created_by, created_at)
+       select scope, organisation_id, district_id, 'Киберқауіпсіздік', starts_at, ends_at, created_by, now() from live_broadcasts where id = $1 returning id`,
+      [broadcastId],
+    );
+    const soundId = rows[0]!.id;
+    const presenter = await openContext(browser, server, { locale: 'kk-KZ', viewport: PHONE_VIEWPORT });
+    const parent = await openContext(browser, server, { locale: 'kk-KZ', viewport: PHONE_VIEWPORT });
+    for (const c of [presenter, parent]) c.page.setDefaultTimeout(60_000);
+    try {
+      await signIn(presenter.page, DEMO_LOGINS.admin, `/live/broadcasts/${soundId}`);
+      await presenter.page.getByLabel('Тек дыбыс (камерасыз, баяу интернетке)').check();
+      await presenter.page.getByRole('button', { name: 'Эфирге шығу' }).click();
+      await presenter.page.locator('[data-state="live"]').waitFor({ timeout: 90_000 });
+      const master = await presenter.page.evaluate(async (url) => (await fetch(url)).text(), `/api/live/broadcasts/${soundId}/hls/master.m3u8`);
+      expect(master).toContain('audio/index.m3u8');
+      expect(master).not.toContain('240p');
+      await signIn(parent.page, DEMO_LOGINS.parent, `/live/broadcasts/${soundId}`);
+      const player = parent.page.getByLabel('Жиналыстың тікелей трансляциясы');
+      await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.currentTime > 0), { timeout: 90_000 }).toBe(true);
+      await presenter.page.getByRole('button', { name: 'Жиналысты аяқтау' }).click();
+      await parent.page.getByText('Жиналыс аяқталды.').waitFor();
+      expect(presenter.pageErrors).toEqual([]);
+      expect(parent.pageErrors).toEqual([]);
+    } finally {
+      await presenter.context.close();
+      await parent.context.close();
+    }
+  }, 300_000);
 });

@@ -56,6 +56,7 @@ function Presenter({ b }: { b: Broadcast }) {
   const session = useRef<JanusSession | null>(null);
   const stream = useRef<MediaStream | null>(null);
   const [busy, setBusy] = useState(false);
+  const [soundOnly, setSoundOnly] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: broadcastQuery(b.id).queryKey });
 
@@ -95,7 +96,7 @@ function Presenter({ b }: { b: Broadcast }) {
       await s.connect();
       const handle = await s.attach();
       const joined = await s.join(handle);
-      const media = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
+      const media = await navigator.mediaDevices.getUserMedia({ audio: true, video: soundOnly ? false : { width: 640, height: 360 } });
       stream.current = media;
       if (own.current) own.current.srcObject = media;
       const pc = await s.publish(handle, media);
@@ -139,6 +140,12 @@ function Presenter({ b }: { b: Broadcast }) {
       </div>
       {b.state !== 'ended' && (
         <div className="lv-controls">
+          {(!onAir || !published.current) && b.media.available && !published.current && (
+            <label className="lv-check">
+              <input type="checkbox" checked={soundOnly} onChange={(e) => setSoundOnly(e.target.checked)} />
+              {t('broadcast.soundOnly')}
+            </label>
+          )}
           {(!onAir || !published.current) && b.media.available && (
             <button type="button" className="button" disabled={busy} onClick={() => void goLive()}>
               {busy ? t('broadcast.goingLive') : t('broadcast.goLive')}
