@@ -47,6 +47,8 @@ export const enrolment = z.object({
   external: z.object({ provider: z.string(), certificate: z.string() }).nullable(),
   /** when the ministry withdrew the certificate (null: valid) */
   withdrawnAt: z.string().nullable(),
+  /** the course is built in Sabaq (a published version): its page has the modules and quizzes */
+  hasContent: z.boolean(),
 });
 export type Enrolment = z.infer<typeof enrolment>;
 

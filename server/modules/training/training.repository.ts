@@ -65,10 +65,12 @@ export interface EnrolmentRow {
   source: 'sabaq' | 'import';
   external: { provider: string; certificate: string } | null;
   withdrawnAt: string | null;
+  hasContent: boolean;
   course: Course;
 }
 
-const ENROLMENT_SQL = `select e.id as enrolment_id, e.course_id, e.teacher_id, e.organisation_id, e.enrolled_at, e.completed_at, e.certificate_code, e.source, e.source_provider, e.source_certificate, e.withdrawn_at, ${COURSE_COLS}
+const ENROLMENT_SQL = `select e.id as enrolment_id, e.course_id, e.teacher_id, e.organisation_id, e.enrolled_at, e.completed_at, e.certificate_code, e.source, e.source_provider, e.source_certificate, e.withdrawn_at,
+  exists (select 1 from training_course_versions v where v.course_id = e.course_id) as has_content, ${COURSE_COLS}
   from training_enrolments e join training_courses c on c.id = e.course_id`;
 
 function toEnrolment(
@@ -84,6 +86,7 @@ function toEnrolment(
     source_provider: string | null;
     source_certificate: string | null;
     withdrawn_at: Date | null;
+    has_content: boolean;
   },
 ): EnrolmentRow {
   return {
@@ -97,6 +100,7 @@ function toEnrolment(
     source: r.source,
     external: r.source === 'import' ? { provider: r.source_provider ?? '', certificate: r.source_certificate ?? '' } : null,
     withdrawnAt: r.withdrawn_at ? r.withdrawn_at.toISOString() : null,
+    hasContent: r.has_content,
     course: toCourse({ ...r, id: r.course_id }),
   };
 }

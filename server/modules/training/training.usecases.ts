@@ -31,6 +31,7 @@ export const toEnrolment = (e: repo.EnrolmentRow): Enrolment => ({
   source: e.source,
   external: e.external,
   withdrawnAt: e.withdrawnAt,
+  hasContent: e.hasContent,
 });
 
 /** Every course (the catalogue is not secret: staff browse it). */
