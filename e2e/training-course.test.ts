@@ -2,7 +2,8 @@
  * A course built in Sabaq in a real browser, in Kazakh, on a phone: demo.homeroom (a teacher) enrols
  * in "Learning to teach remotely", reads its three modules, passes the quiz (marked on the server)
  * and gets the certificate, which the public check shows valid; the ministry then withdraws it and
- * the check says it is not valid any more.
+ * the check says it is not valid any more. The ministry also builds a course in the editor: a quiz
+ * with no right answer is refused (nothing written), then published as version 1.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -35,7 +36,7 @@ async function signIn(page: Page, login: string, greeting: RegExp) {
 const phone = { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, locale: 'kk-KZ', acceptDownloads: true };
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-describe('a course built in Sabaq, in Kazakh, on a phone', () => {
+describe('a course built in Sabaq, on a phone (the teacher in Kazakh, the ministry in English)', () => {
   test('the teacher reads the modules, passes the quiz and gets a certificate the public check shows valid; withdrawn, it is not', async () => {
     const teacher = await openContext(browser, server, phone);
     const page = teacher.page;
@@ -109,4 +110,37 @@ describe('a course built in Sabaq, in Kazakh, on a phone', () => {
     expect(visitor.pageErrors).toEqual([]);
     expect(ministry.pageErrors).toEqual([]);
   }, 240_000);
+
+  test('the ministry builds a course on a phone: a quiz with no right answer is refused and nothing is written; fixed, it is published', async () => {
+    const tools = (await server.db.query<{ id: number }>("select id from training_courses where title_en = 'Online tools for the lesson'")).rows[0]!.id;
+    const { page, pageErrors } = await openContext(browser, server, phone);
+    page.setDefaultTimeout(30_000);
+    await signIn(page, 'demo.ministry', /^Hello/);
+    await page.getByRole('link', { name: 'Courses and certificates' }).click();
+    await page.getByRole('link', { name: 'Edit: Online tools for the lesson' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Course editor: Online tools for the lesson' }).waitFor();
+    await page.getByRole('button', { name: 'Add a module' }).click();
+    for (const l of ['kk', 'ru', 'en']) await page.getByLabel(`Module title (${l})`).fill(`Video lessons ${l}`);
+    await page.getByRole('button', { name: 'Add: Text' }).click();
+    for (const l of ['kk', 'ru', 'en']) await page.getByLabel(`Text (${l})`).fill(`Record short videos ${l}`);
+    await page.getByRole('checkbox', { name: 'The module has a quiz' }).check();
+    for (const l of ['kk', 'ru', 'en']) {
+      await page.getByLabel(`Question 1 (${l})`).fill(`How long? ${l}`);
+      await page.getByLabel(`1. Answer (${l})`).fill(`5 minutes ${l}`);
+      await page.getByLabel(`2. Answer (${l})`).fill(`1 hour ${l}`);
+    }
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('The quiz has a problem', { exact: false }).waitFor();
+    expect(Number((await server.db.query('select count(*) from training_modules where course_id = $1', [tools])).rows[0].count)).toBe(0);
+    await page.getByRole('checkbox', { name: 'Right', exact: true }).first().check();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Version 1 published').waitFor();
+    expect(await noSideScroll(page)).toBe(true);
+    const v = await server.db.query<{ content: { modules: { quiz: { questions: { options: { correct: boolean }[] }[] } }[] } }>(
+      'select content from training_course_versions where course_id = $1',
+      [tools],
+    );
+    expect(v.rows.map((r) => r.content.modules[0]!.quiz.questions[0]!.options.map((o) => o.correct))).toEqual([[true, false]]);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
 });

@@ -332,7 +332,7 @@ export function CourseEditorPage({ courseId }: { courseId: number }) {
   const q = useQuery(courseContentQuery(courseId));
   return (
     <QueryView query={q} heading={t('manage.title')}>
-      {(c) => <Editor key={c.versions.length} c={c} />}
+      {(c) => <Editor c={c} />}
     </QueryView>
   );
 }
