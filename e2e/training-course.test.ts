@@ -131,7 +131,7 @@ describe('a course built in Sabaq, on a phone (the teacher in Kazakh, the minist
     }
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('The quiz has a problem', { exact: false }).waitFor();
-    expect(Number((await server.db.query('select count(*) from training_modules where course_id = $1', [tools])).rows[0].count)).toBe(0);
+    expect((await server.db.query<{ n: number }>('select count(*)::int as n from training_modules where course_id = $1', [tools])).rows[0]!.n).toBe(0);
     await page.getByRole('checkbox', { name: 'Right', exact: true }).first().check();
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Version 1 published').waitFor();
