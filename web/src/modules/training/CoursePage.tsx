@@ -79,7 +79,7 @@ function Quiz({ enrolmentId, m, done }: { enrolmentId: number; m: Module; done: 
       <h3>{t('learn.quiz')}</h3>
       <p className="muted">
         {t('learn.passMark', { pct: formatNumber(Math.round(quiz.passMark * 100), lang) })}
-        {m.attemptsLeft !== null && <> · {t('learn.attemptsLeft', { count: m.attemptsLeft })}</>}
+        {m.attemptsLeft !== null && <> · {t('learn.attemptsLeft', { n: m.attemptsLeft })}</>}
       </p>
       {m.passed ? (
         <p role="status">
