@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import { multipart, SAMPLES } from '../files/files.test-support.js';
+import { personalData } from './training.personal-data.js';
 
 const NOW = '2020-12-09T09:00:00+06:00';
 let t: TestApp;
@@ -268,5 +269,36 @@ describe('withdrawal of a certificate', () => {
     );
     expect((await send('POST', `/api/training/certificates/${code}/withdraw`, ministry, { reason: ' ' })).statusCode).toBe(400);
     expect(await count('select count(*) from training_enrolments where certificate_code = $1 and withdrawn_at is not null', [code])).toBe(0);
+  });
+});
+
+describe('order of modules and personal data', () => {
+  test('modules kept by id can swap places in one save (positions are checked at commit)', async () => {
+    const before = (await send('GET', `/api/training/courses/${tools}/content`, ministry)).json();
+    const body = {
+      quizMaxAttempts: before.quizMaxAttempts,
+      quizWaitMinutes: before.quizWaitMinutes,
+      modules: [...before.modules].reverse().map((m: { id: number; title: object; materials: object[]; quiz: object | null }) => ({
+        id: m.id,
+        title: m.title,
+        materials: m.materials,
+        quiz: m.quiz,
+      })),
+    };
+    const res = await send('PUT', `/api/training/courses/${tools}/content`, ministry, body);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().modules.map((m: { id: number }) => m.id)).toEqual([...before.modules].reverse().map((m: { id: number }) => m.id));
+    // a module id of another course is refused, nothing written
+    const foreign = await t.one<number>('select id from training_modules where course_id = $1 limit 1', [remote]);
+    const bad = await send('PUT', `/api/training/courses/${tools}/content`, ministry, { ...body, modules: [{ ...body.modules[0], id: foreign }] });
+    expect(bad.json().error.code).toBe('training.unknown_module');
+    expect(await count('select count(*) from training_modules where course_id = $1', [tools])).toBe(before.modules.length);
+  });
+
+  test("a teacher's export holds their module reads and quiz attempts", async () => {
+    const personId = await t.one<number>("select person_id from accounts where login = 'demo.homeroom'");
+    const out = await personalData.export(t.db, Number(personId));
+    expect((out.training_quiz_attempts as unknown[]).length).toBe(2);
+    expect((out.training_module_reads as unknown[]).length).toBe(1);
   });
 });
