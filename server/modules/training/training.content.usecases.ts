@@ -222,6 +222,8 @@ export async function submitAttempt(
     const e = await teacherEnrolment(tx, actor, enrolmentId, true);
     assertLearner(actor, e);
     if (e.completedAt) throw errors.alreadyCompleted();
+    // a pass before the start could not complete the course: no attempts until it starts
+    if (!completionAllowed(e.course, schoolToday(now))) throw errors.notStarted();
     const { version, module } = await publishedModule(tx, e.courseId, moduleId);
     if (!module.quiz) throw errors.noQuiz();
     const quiz = rulesQuiz(module.quiz);
@@ -252,8 +254,7 @@ export async function submitAttempt(
     const results = quiz.questions.map((_, i) => markQuiz({ passMark: 1, questions: [quiz.questions[i]!] }, [answers[i] ?? []]).passed);
     if (mark.passed) {
       const passed = new Set((await content.attemptsOf(tx, e.id)).filter((a) => a.passed).map((a) => a.moduleId));
-      if (allRequiredPassed(version.content.modules, passed) && completionAllowed(e.course, schoolToday(now)))
-        await repo.completeEnrolment(tx, e.id, certificateCode(), now);
+      if (allRequiredPassed(version.content.modules, passed)) await repo.completeEnrolment(tx, e.id, certificateCode(), now);
     }
     return {
       attempt: { id, version: version.version, right: mark.right, total: mark.total, passed: mark.passed, submittedAt: now.toISOString() },

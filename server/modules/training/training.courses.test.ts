@@ -302,3 +302,24 @@ describe('order of modules and personal data', () => {
     expect((out.training_module_reads as unknown[]).length).toBe(1);
   });
 });
+
+test('no attempt before the course starts (a pass then could not complete it)', async () => {
+  const created = await send('POST', '/api/training/courses', ministry, {
+    title: L('Later'),
+    provider: 'Sabaq',
+    hours: 2,
+    format: 'online',
+    startsOn: '2021-01-11',
+    endsOn: '2021-05-31',
+  });
+  const course = created.json().id as number;
+  expect((await send('PUT', `/api/training/courses/${course}/content`, ministry, draft([[0]]))).statusCode).toBe(200);
+  expect((await send('POST', `/api/training/courses/${course}/publish`, ministry)).statusCode).toBe(201);
+  const e = await send('POST', `/api/training/courses/${course}/enrol`, teacher);
+  expect(e.statusCode).toBe(201);
+  const page = (await send('GET', `/api/training/enrolments/${e.json().id}/course`, teacher)).json();
+  const early = await send('POST', `/api/training/enrolments/${e.json().id}/modules/${page.modules[1].id}/attempts`, teacher, { answers: [[0]] });
+  expect(early.statusCode).toBe(409);
+  expect(early.json().error.code).toBe('training.not_started');
+  expect(await count('select count(*) from training_quiz_attempts where enrolment_id = $1', [e.json().id])).toBe(0);
+});
