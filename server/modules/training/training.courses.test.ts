@@ -323,3 +323,48 @@ test('no attempt before the course starts (a pass then could not complete it)', 
   expect(early.json().error.code).toBe('training.not_started');
   expect(await count('select count(*) from training_quiz_attempts where enrolment_id = $1', [e.json().id])).toBe(0);
 });
+
+test("a video of the archive is read through video's use cases: a public ready one plays for the teacher; one the editor cannot see is refused", async () => {
+  const ministryPerson = await t.one<number>("select person_id from accounts where login = 'demo.ministry'");
+  const insertVideo = async (owner: number, visibility: 'public' | 'organisation', organisationId: number | null) =>
+    t.one<number>(
+      `insert into video_videos (owner_id, organisation_id, visibility, title, status, progress, source_key, source_bytes, ready_at)
+       values ($1, $2, $3, 'Lesson', 'ready', 1, 'training-test', 10, now()) returning id`,
+      [owner, organisationId, visibility],
+    );
+  const open = await insertVideo(Number(ministryPerson), 'public', null);
+  // a school's own video, uploaded by one of its teachers: not the ministry's to see
+  const other = (
+    await t.db.query<{ person_id: string; organisation_id: number }>(
+      "select r.person_id, r.organisation_id from role_assignments r join organisations o on o.id = r.organisation_id where r.role = 'teacher' and o.name_en <> 'Kaskelen Secondary School No. 1' order by r.person_id limit 1",
+    )
+  ).rows[0]!;
+  const closed = await insertVideo(Number(other.person_id), 'organisation', other.organisation_id);
+  const course = (
+    await send('POST', '/api/training/courses', ministry, {
+      title: L('Video'),
+      provider: 'Sabaq',
+      hours: 1,
+      format: 'online',
+      startsOn: '2020-09-01',
+      endsOn: '2021-05-31',
+    })
+  ).json().id as number;
+  const withVideo = (videoId: number) => ({
+    quizMaxAttempts: null,
+    quizWaitMinutes: 0,
+    modules: [{ title: L('Watch'), materials: [{ kind: 'video', title: L('Lesson'), videoId }], quiz: null }],
+  });
+  const refused = await send('PUT', `/api/training/courses/${course}/content`, ministry, withVideo(Number(closed)));
+  expect(refused.json().error.code).toBe('training.material_not_found');
+  expect((await send('PUT', `/api/training/courses/${course}/content`, ministry, withVideo(Number(open)))).statusCode).toBe(200);
+  expect((await send('POST', `/api/training/courses/${course}/publish`, ministry)).statusCode).toBe(201);
+  const e = (await send('POST', `/api/training/courses/${course}/enrol`, teacher)).json().id;
+  const page = (await send('GET', `/api/training/enrolments/${e}/course`, teacher)).json();
+  expect(page.modules[0].materials[0]).toMatchObject({
+    kind: 'video',
+    videoId: Number(open),
+    hlsUrl: expect.stringContaining(`/${open}/`),
+    mp4Url: expect.any(String),
+  });
+});
