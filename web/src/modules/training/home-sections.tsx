@@ -56,6 +56,11 @@ function TrainingHomeSection({ me }: { me: Me }) {
             <Link to="/training/import">{t('import.title')}</Link>
           </li>
         )}
+        {area === 'country' && (
+          <li>
+            <Link to="/training/courses">{t('manage.open')}</Link>
+          </li>
+        )}
       </ul>
     </Section>
   );
