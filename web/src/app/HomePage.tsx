@@ -9,6 +9,7 @@ import { LearningSections } from '../modules/learning/home.js';
 import { FormatsHomeSections } from '../modules/formats/home-sections.js';
 import { DutyHomeSections } from '../modules/duty/home-sections.js';
 import { SuppliesHomeSections } from '../modules/supplies/home-sections.js';
+import { ConnectivityHomeSections } from '../modules/connectivity/home-sections.js';
 import { AnalyticsHomeSections } from '../modules/analytics/home-sections.js';
 import { VideoHomeSections } from '../modules/video/home-sections.js';
 import { TrainingHomeSections } from '../modules/training/home-sections.js';
@@ -60,6 +61,7 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <PrivacyHomeSections me={me} />
         <SchoolHomeSections me={me} />
         <SuppliesHomeSections me={me} />
+        <ConnectivityHomeSections me={me} />
         <AnalyticsHomeSections me={me} />
         <MessagesHomeSections me={me} />
         <AccessHomeSections me={me} />
