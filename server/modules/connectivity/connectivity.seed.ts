@@ -4,7 +4,7 @@ import type { ModuleSeeder } from '../../seed/module-seeders.js';
 export const SURVEY = {
   on: '2020-08-20',
   at: new Date('2020-08-20T10:00:00+06:00'),
-  reason: 'Survey of internet and TV reception before the school year (August 2020)',
+  reason: 'Тамыз 2020: интернет пен телехабарды қабылдау тексерілді / Август 2020: обследование интернета и приёма ТВ',
 } as const;
 
 /**

@@ -140,8 +140,9 @@ function SettlementItem({ s, open, onToggle }: { s: Row; open: boolean; onToggle
           </p>
         </>
       )}
-      <button type="button" className="button button--secondary" aria-expanded={open} onClick={onToggle} aria-label={t('edit.title', { name })}>
+      <button type="button" className="button button--secondary" aria-expanded={open} onClick={onToggle}>
         {open ? t('register.close') : t('register.edit')}
+        <span className="visually-hidden"> {name}</span>
       </button>
       {open && <SettlementEditor id={s.id} />}
     </li>
@@ -150,7 +151,8 @@ function SettlementItem({ s, open, onToggle }: { s: Row; open: boolean; onToggle
 
 function SettlementEditor({ id }: { id: number }) {
   const q = useQuery({ queryKey: ['connectivity', 'settlement', id], queryFn: ({ signal }) => connectivityApi.settlement(id, signal) });
-  return <QueryView query={q}>{(s) => <EditForm key={s.history[0]?.id ?? 0} s={s} />}</QueryView>;
+  // one form per settlement: after a save the history refreshes under it and its "saved" stays
+  return <QueryView query={q}>{(s) => <EditForm key={s.id} s={s} />}</QueryView>;
 }
 
 function EditForm({ s }: { s: SettlementDetail }) {

@@ -31,7 +31,6 @@ export const kk = {
   tvReceived: '{{name}}: қабылданады',
   tvMissing: '{{name}}: қабылданбайды',
   edit: {
-    title: '{{name}}: өзгерту',
     internet: 'Интернет',
     mbps: 'Өлшенген жылдамдық, Мбит/с',
     measuredOn: 'Өлшенген күні',
@@ -122,7 +121,6 @@ export const ru: Translation<typeof kk> = {
   tvReceived: '{{name}}: принимается',
   tvMissing: '{{name}}: не принимается',
   edit: {
-    title: '{{name}}: изменить',
     internet: 'Интернет',
     mbps: 'Измеренная скорость, Мбит/с',
     measuredOn: 'Дата замера',
@@ -217,7 +215,6 @@ export const en: Translation<typeof kk> = {
   tvReceived: '{{name}}: received',
   tvMissing: '{{name}}: not received',
   edit: {
-    title: '{{name}}: edit',
     internet: 'Internet',
     mbps: 'Measured speed, Mbit/s',
     measuredOn: 'Measured on',
