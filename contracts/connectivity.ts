@@ -136,7 +136,9 @@ export const withoutReceptionResponse = z.object({
 export type WithoutReception = z.infer<typeof withoutReceptionResponse>;
 
 export const areasResponse = z.object({
-  districts: z.array(areaRef.extend({ region: localisedName })),
+  districts: z.array(areaRef.extend({ regionId: z.number(), region: localisedName })),
+  /** the regions whose whole list of settlements without reception the actor may read (region officers, the ministry) */
+  regionIds: z.array(z.number()),
   organisations: z.array(areaRef),
 });
 export type Areas = z.infer<typeof areasResponse>;

@@ -222,6 +222,11 @@ describe('settlements without reception (issue 10 item 3)', () => {
     expect((await req(region, 'GET', `/api/connectivity/without-reception?regionId=${regionId}&channel=al_farabi`)).statusCode).toBe(200);
     expect((await req(region, 'GET', `/api/connectivity/without-reception?regionId=${regionId}&channel=nope`)).statusCode).toBe(400);
     expect((await req(region, 'GET', '/api/connectivity/without-reception')).statusCode).toBe(400);
+    const areas = async (cookie: string) => (await req(cookie, 'GET', '/api/connectivity/areas')).json();
+    expect(await areas(district)).toMatchObject({ districts: [{ id: karasay, regionId }], regionIds: [], organisations: [] });
+    expect((await areas(region)).regionIds).toEqual([regionId]);
+    expect((await areas(admin)).organisations).toEqual([{ id: city, name: expect.objectContaining({ en: 'Kaskelen Secondary School No. 1' }) }]);
+    expect(await areas(teacher)).toEqual({ districts: [], regionIds: [], organisations: [] });
     expect(rural).toBeGreaterThan(0);
   });
 

@@ -61,7 +61,8 @@ export async function areas(db: Queryable, actor: Actor): Promise<Areas> {
     const o = await repo.findOrganisation(db, id);
     if (o) organisations.push({ id: o.id, name: o.name });
   }
-  return { districts: districts.map((d) => ({ id: d.id, name: d.name, region: d.region })), organisations };
+  const regions = [...new Set(districts.map((d) => d.regionId))].filter((id) => coversRegion(actor, id));
+  return { districts: districts.map((d) => ({ id: d.id, name: d.name, regionId: d.regionId, region: d.region })), regionIds: regions, organisations };
 }
 
 /** Pupils of the district's schools with their census answers and their school's settlement. */

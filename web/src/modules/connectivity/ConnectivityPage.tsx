@@ -6,7 +6,7 @@ import { ErrorNotice, QueryView } from '../../ui/feedback.js';
 import { Section } from '../../ui/Section.js';
 import { DateInput } from '../../ui/controls.js';
 import { formatDate, fullName, localised } from '../../ui/format.js';
-import { connectivityApi, fileUrl, type DistrictIsolated, type Register, type RegisterFilter, type SettlementDetail } from './api.js';
+import { type Areas, connectivityApi, fileUrl, type DistrictIsolated, type Register, type RegisterFilter, type SettlementDetail } from './api.js';
 import './connectivity.css';
 
 const FILTERS: RegisterFilter[] = ['all', 'no_internet', 'no_tv', 'with_pupils'];
@@ -26,7 +26,7 @@ export function ConnectivityPage({ me }: { me: Me }) {
             {a.organisations.map((o) => (
               <SchoolList key={o.id} organisationId={o.id} />
             ))}
-            {a.districts.length > 0 && <OfficerView districts={a.districts} />}
+            {a.districts.length > 0 && <OfficerView districts={a.districts} regionIds={a.regionIds} />}
           </>
         )}
       </QueryView>
@@ -34,7 +34,7 @@ export function ConnectivityPage({ me }: { me: Me }) {
   );
 }
 
-function OfficerView({ districts }: { districts: { id: number; name: { kk: string; ru: string; en: string } }[] }) {
+function OfficerView({ districts, regionIds }: { districts: Areas['districts']; regionIds: number[] }) {
   const { t, i18n } = useTranslation('connectivity');
   const [districtId, setDistrictId] = useState(districts[0]!.id);
   return (
@@ -52,7 +52,10 @@ function OfficerView({ districts }: { districts: { id: number; name: { kk: strin
         </div>
       )}
       <RegisterView districtId={districtId} />
-      <WithoutReceptionView districtId={districtId} />
+      <WithoutReceptionView
+        district={districts.find((d) => d.id === districtId)!}
+        wholeRegion={regionIds.includes(districts.find((d) => d.id === districtId)!.regionId)}
+      />
       <PerSchoolView districtId={districtId} />
     </>
   );
@@ -258,14 +261,16 @@ function EditForm({ s }: { s: SettlementDetail }) {
   );
 }
 
-function WithoutReceptionView({ districtId }: { districtId: number }) {
+function WithoutReceptionView({ district, wholeRegion }: { district: Areas['districts'][number]; wholeRegion: boolean }) {
   const { t, i18n } = useTranslation('connectivity');
   const [channel, setChannel] = useState('');
+  const [region, setRegion] = useState(false);
+  const area = region && wholeRegion ? `regionId=${district.regionId}` : `districtId=${district.id}`;
   const q = useQuery({
-    queryKey: ['connectivity', 'without', districtId, channel],
-    queryFn: ({ signal }) => connectivityApi.withoutReception(districtId, channel, signal),
+    queryKey: ['connectivity', 'without', area, channel],
+    queryFn: ({ signal }) => connectivityApi.withoutReception(area, channel, signal),
   });
-  const path = `/api/connectivity/without-reception?districtId=${districtId}${channel ? `&channel=${channel}` : ''}`;
+  const path = `/api/connectivity/without-reception?${area}${channel ? `&channel=${channel}` : ''}`;
   return (
     <Section title={t('without.title')} subtitle={t('without.intro')}>
       <QueryView query={q}>
@@ -283,6 +288,12 @@ function WithoutReceptionView({ districtId }: { districtId: number }) {
                     </option>
                   ))}
                 </select>
+                {wholeRegion && (
+                  <label>
+                    <input type="checkbox" checked={region} onChange={(e) => setRegion(e.target.checked)} />{' '}
+                    {t('without.wholeRegion', { region: localised(district.region, i18n.language) })}
+                  </label>
+                )}
                 <a href={fileUrl(path, 'csv', i18n.language)}>CSV</a>
                 <a href={fileUrl(path, 'xlsx', i18n.language)}>XLSX</a>
               </div>
@@ -290,6 +301,13 @@ function WithoutReceptionView({ districtId }: { districtId: number }) {
               {w.totals.settlements === 0 && <p>{t('without.none')}</p>}
               {w.districts.map((d) => (
                 <ul key={d.district.id} className="conn-list" aria-label={localised(d.district.name, i18n.language)}>
+                  {w.districts.length > 1 && (
+                    <li>
+                      <strong>
+                        {localised(d.district.name, i18n.language)}: {t('without.totals', d.totals)}
+                      </strong>
+                    </li>
+                  )}
                   {d.settlements.map((s) => (
                     <li key={s.id} className="conn-item">
                       <h3>{localised(s.name, i18n.language)}</h3>

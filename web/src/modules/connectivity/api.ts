@@ -14,8 +14,8 @@ export const connectivityApi = {
     api.get<Isolated>(`/api/connectivity/organisations/${organisationId}/isolated-pupils`, { signal }),
   districtIsolated: (districtId: number, signal?: AbortSignal) =>
     api.get<DistrictIsolated>(`/api/connectivity/districts/${districtId}/isolated-pupils`, { signal }),
-  withoutReception: (districtId: number, channel: string, signal?: AbortSignal) =>
-    api.get<WithoutReception>(`/api/connectivity/without-reception?districtId=${districtId}${channel ? `&channel=${channel}` : ''}`, { signal }),
+  withoutReception: (area: string, channel: string, signal?: AbortSignal) =>
+    api.get<WithoutReception>(`/api/connectivity/without-reception?${area}${channel ? `&channel=${channel}` : ''}`, { signal }),
 };
 
 /** A file of the same list (CSV or XLSX, through the server's formula-safe writer), in the reader's language. */
