@@ -106,6 +106,16 @@ describe('the register', () => {
     // the same values again: nothing new in the history
     expect((await req(region, 'PUT', `/api/connectivity/settlements/${zhandosov}`, edit({ reception: [] }))).statusCode).toBe(200);
     expect(await stateOf(zhandosov)).toMatchObject({ changes: before.changes + 2 });
+    // a speed with more decimals than the column keeps is recorded as stored, so repeating it records nothing
+    expect(
+      (await req(region, 'PUT', `/api/connectivity/settlements/${zhandosov}`, edit({ internetMbps: 2.555, reception: [], reason: 'New measurement' }))).json(),
+    ).toMatchObject({
+      internetMbps: 2.56,
+    });
+    expect(
+      (await req(region, 'PUT', `/api/connectivity/settlements/${zhandosov}`, edit({ internetMbps: 2.555, reception: [], reason: 'Again' }))).statusCode,
+    ).toBe(200);
+    expect(await stateOf(zhandosov)).toMatchObject({ mbps: 2.56, changes: before.changes + 3 });
     // and off again for the tests below
     expect((await req(district, 'PUT', `/api/connectivity/settlements/${zhandosov}`, edit())).statusCode).toBe(200);
   });

@@ -129,6 +129,8 @@ const isRealDate = (d: string) => {
  * other modules read, the reception and measurement rows, and the history line.
  */
 export async function editSettlement(db: Db, actor: Actor, id: number, body: SettlementEdit, now: Date): Promise<SettlementDetail> {
+  // the column keeps two decimals: compare and record what is stored
+  body = { ...body, internetMbps: body.internetMbps === null ? null : Math.round(body.internetMbps * 100) / 100 };
   const problem = internetProblem(body.internet, body.internetMbps);
   if (problem) throw errors.badSpeed(undefined, { reason: problem });
   if (body.measuredOn !== null && !isRealDate(body.measuredOn)) throw errors.badDate();
