@@ -7,6 +7,7 @@ import { seedAccess } from '../modules/access/access.seed.js';
 import { seedAnalytics } from '../modules/analytics/analytics.seed.js';
 import { seedTraining } from '../modules/training/training.seed.js';
 import { seedVideo } from '../modules/video/video.seed.js';
+import { seedConnectivity } from '../modules/connectivity/connectivity.seed.js';
 
 export type SeedSize = 'demo' | 'region' | 'country';
 
@@ -26,4 +27,5 @@ export const moduleSeeders: { name: string; run: ModuleSeeder }[] = [
   { name: 'access', run: seedAccess },
   { name: 'analytics', run: seedAnalytics },
   { name: 'training', run: seedTraining },
+  { name: 'connectivity', run: seedConnectivity },
 ];

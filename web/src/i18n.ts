@@ -18,6 +18,7 @@ import * as privacy from './modules/privacy/i18n.js';
 import * as transfers from './modules/transfers/i18n.js';
 import * as school from './modules/school/i18n.js';
 import * as supplies from './modules/supplies/i18n.js';
+import * as connectivity from './modules/connectivity/i18n.js';
 import * as messages from './modules/messages/i18n.js';
 import * as access from './modules/access/i18n.js';
 import * as video from './modules/video/i18n.js';
@@ -59,6 +60,7 @@ export const DOMAIN_BUNDLES = {
   transfers,
   school,
   supplies,
+  connectivity,
   analytics,
   messages,
   access,
@@ -86,6 +88,7 @@ declare module 'i18next' {
       transfers: typeof transfers.kk;
       school: typeof school.kk;
       supplies: typeof supplies.kk;
+      connectivity: typeof connectivity.kk;
       analytics: typeof analytics.kk;
       messages: typeof messages.kk;
       access: typeof access.kk;

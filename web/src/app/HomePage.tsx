@@ -9,6 +9,7 @@ import { LearningSections } from '../modules/learning/home.js';
 import { FormatsHomeSections } from '../modules/formats/home-sections.js';
 import { DutyHomeSections } from '../modules/duty/home-sections.js';
 import { SuppliesHomeSections } from '../modules/supplies/home-sections.js';
+import { ConnectivityHomeSections } from '../modules/connectivity/home-sections.js';
 import { AnalyticsHomeSections } from '../modules/analytics/home-sections.js';
 import { VideoHomeSections } from '../modules/video/home-sections.js';
 import { TrainingHomeSections } from '../modules/training/home-sections.js';
@@ -79,6 +80,9 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         </Lazy>
         <Lazy>
           <SuppliesHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <ConnectivityHomeSections me={me} />
         </Lazy>
         <Lazy>
           <AnalyticsHomeSections me={me} />
