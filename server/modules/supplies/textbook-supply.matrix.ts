@@ -3,6 +3,8 @@
  * demo city school (demo.admin's) in demo.region's region and demo.district's district, an order of
  * that region and a dispatch to the school; outside: the same at a school of another region.
  */
+import os from 'node:os';
+import path from 'node:path';
 import { all, only, type Matrix, type MatrixEndpoint } from '../../../test/authz-matrix.js';
 
 interface Objects {
@@ -125,7 +127,8 @@ const endpoints: MatrixEndpoint<Objects>[] = [
 
 export const matrix: Matrix<Objects> = {
   module: 'supplies (textbook supply)',
-  env: { LEARNING_TODAY: '2020-12-09T09:00:00+06:00' },
+  // uploads land in a scratch store, never in the worktree's ./data
+  env: { LEARNING_TODAY: '2020-12-09T09:00:00+06:00', FILES_DIR: path.join(os.tmpdir(), 'sabaq-textbook-supply-matrix') },
   endpoints,
   async objects(t) {
     const one = <T>(sql: string, params: unknown[] = []) => t.one<T>(sql, params);
