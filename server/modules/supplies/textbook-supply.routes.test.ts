@@ -16,7 +16,7 @@ const req = (cookie: string, method: 'GET' | 'POST', url: string, payload?: unkn
   t.app.inject({ method, url, headers: { cookie }, payload: payload as object | undefined });
 
 function upload(content: Buffer, name = 'book.pdf') {
-  const boundary = '----sabaqebook' + Math.random().toString(16).slice(2);
+  const boundary = `----sabaqebook${Math.random().toString(16).slice(2)}`;
   return {
     payload: Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
