@@ -126,4 +126,10 @@ export const progressResponse = z.object({
 });
 export type ProgressResponse = z.infer<typeof progressResponse>;
 
+export const titleList = z.object({
+  items: z.array(
+    z.object({ id: z.number(), title: z.string(), grade: z.number(), subject: z.string(), language: z.string(), publisher: z.string(), isbn: z.string() }),
+  ),
+});
+
 export const eVersionResult = z.object({ id: z.number(), type: z.enum(['pdf', 'epub']), bytes: z.number(), url: z.string() });

@@ -26,7 +26,7 @@ export async function listTitles(db: Queryable) {
   const { rows } = await db.query<{ id: number; title: string; grade: number; subject: string; language: string; publisher: string; isbn: string }>(
     'select id, title, grade, subject, language, publisher, isbn from supplies_textbook_titles order by grade, subject, title, id limit 2000',
   );
-  return rows;
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
 export async function insertOrder(

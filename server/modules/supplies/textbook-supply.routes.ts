@@ -61,7 +61,7 @@ export async function textbookSupplyRoutes(app: FastifyInstance, { db }: AppDeps
   r.get(
     '/api/supplies/textbook-titles',
     {
-      schema: { tags, summary: 'Textbook titles to order or receive (admins and officers)', response: { 200: z.object({ items: z.array(z.any()) }), ...errs } },
+      schema: { tags, summary: 'Textbook titles to order or receive (admins and officers)', response: { 200: c.titleList, ...errs } },
     },
     async (request) => uc.titles(db, requireActor(request)),
   );

@@ -177,6 +177,12 @@ function ProgressView() {
                 pct: p.totals.deliveredPct,
                 issued: formatNumber(p.totals.issued, lang),
               })}
+              {p.totals.ordered !== null && (
+                <>
+                  {' · '}
+                  {t('textbooks.ordered')}: {formatNumber(p.totals.ordered, lang)}
+                </>
+              )}
               {p.totals.deadline && <> · {t('textbooks.deadline', { date: formatDate(p.totals.deadline, lang) })}</>}
             </p>
             <ProgressTable p={p} onOpen={(c) => setPath([...path, c])} />
