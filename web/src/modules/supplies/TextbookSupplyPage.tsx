@@ -150,7 +150,7 @@ function ProgressView() {
     <Section title={t('textbooks.progress')}>
       {path.length > 0 && (
         <nav aria-label={t('textbooks.area')}>
-          <button type="button" className="link" onClick={() => setPath([])}>
+          <button type="button" className="button button--quiet" onClick={() => setPath([])}>
             {t('textbooks.up')}
           </button>
           {path.map((c, i) => (
@@ -159,7 +159,7 @@ function ProgressView() {
               {i === path.length - 1 ? (
                 c.label
               ) : (
-                <button type="button" className="link" onClick={() => setPath(path.slice(0, i + 1))}>
+                <button type="button" className="button button--quiet" onClick={() => setPath(path.slice(0, i + 1))}>
                   {c.label}
                 </button>
               )}
@@ -243,7 +243,7 @@ function ProgressTable({ p, onOpen }: { p: Progress; onOpen: (c: Crumb) => void 
                   ) : (
                     <button
                       type="button"
-                      className="link"
+                      className="button button--quiet"
                       onClick={() => onOpen({ label: name, q: r.level === 'region' ? { regionId: r.id } : { districtId: r.id } })}
                     >
                       {name}
@@ -299,6 +299,8 @@ function Orders({ regions, ministry }: { regions: number[]; ministry: boolean })
             </ul>
           )}
         </QueryView>
+      </Section>
+      <Section title={t('textbooks.eBook')}>
         <QueryView query={titles}>{(ts) => <EVersionUpload titles={ts.items} />}</QueryView>
       </Section>
     </>
@@ -583,7 +585,6 @@ function EVersionUpload({ titles }: { titles: TitleOption[] }) {
         upload.mutate();
       }}
     >
-      <h3>{t('textbooks.eBook')}</h3>
       <div className="field">
         <label htmlFor={`${id}-title`}>{t('textbooks.dispatchTitle')}</label>
         <select id={`${id}-title`} value={titleId} onChange={(e) => setTitleId(Number(e.target.value))}>
@@ -596,7 +597,7 @@ function EVersionUpload({ titles }: { titles: TitleOption[] }) {
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-file`}>{t('textbooks.eBook')}</label>
+        <label htmlFor={`${id}-file`}>{t('textbooks.file')}</label>
         <FileInput id={`${id}-file`} accept=".pdf,.epub,application/pdf,application/epub+zip" onFiles={(f) => setFile(f[0] ?? null)} />
       </div>
       <p>

@@ -53,6 +53,7 @@ export const kk = {
   sent: 'жөнелтілді',
   notSent: 'жөнелтілмеген',
   eBook: 'Электрондық нұсқа (PDF немесе EPUB)',
+  file: 'Файл',
   upload: 'Жүктеу',
   uploaded: 'Жүктелді',
 };
@@ -111,6 +112,7 @@ export const ru: typeof kk = {
   sent: 'отгружено',
   notSent: 'не отгружено',
   eBook: 'Электронная версия (PDF или EPUB)',
+  file: 'Файл',
   upload: 'Загрузить',
   uploaded: 'Загружено',
 };
@@ -169,6 +171,7 @@ export const en: typeof kk = {
   sent: 'sent',
   notSent: 'not sent',
   eBook: 'E-version (PDF or EPUB)',
+  file: 'File',
   upload: 'Upload',
   uploaded: 'Uploaded',
 };
