@@ -2,7 +2,8 @@
  * Textbook supply in a real browser, in Russian: the school admin on a 360 px phone records a partial
  * delivery of the grade-5 Russian mathematics copies the Kaskelen school still awaits (the demo data
  * left half of them on the way), an over-delivery is refused with a clear message, and the district
- * officer sees the school's delivered figure change in the progress table.
+ * officer sees the school's delivered figure change in the progress table. The region officer, on a
+ * phone too, creates a purchase order and plans a dispatch of it to the school.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -90,6 +91,53 @@ describe('textbook supply in a real browser', () => {
     } finally {
       await officer.context.close();
       await admin.context.close();
+    }
+  });
+
+  test('the region officer creates a purchase order and a dispatch plan on a phone, in Russian', async () => {
+    await server.db.query("update accounts set language = 'ru' where login = $1", [DEMO_LOGINS.region]);
+    const names = (await server.db.query<{ name_ru: string }>('select name_ru from organisations where id = $1', [school])).rows[0]!;
+    const title = (await server.db.query<{ id: number; isbn: string }>("select id, isbn from supplies_textbook_titles where title = 'Математика, 7 класс'"))
+      .rows[0]!;
+    const region = await openContext(browser, server, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, locale: 'ru-RU' });
+    try {
+      const r = region.page;
+      await signInRussian(r, DEMO_LOGINS.region);
+      await r.goto('/supplies/textbooks');
+      const order = r.getByRole('region', { name: 'Новая закупка' });
+      await order.getByLabel('Издательство').fill('Алматыкітап');
+      await order.getByLabel('Номер договора').fill('Д-7/2020');
+      await order.getByLabel('Срок поставки').fill('25.08.2020');
+      await order.getByLabel('Учебник', { exact: true }).selectOption({ label: `Математика, 7 класс (${title.isbn})` });
+      await order.getByLabel('Экземпляров').fill('40');
+      await order.getByLabel('Цена, ₸').fill('2150.50');
+      await order.getByRole('button', { name: 'Сохранить закупку' }).click();
+      await order.getByRole('status').getByText('Сохранено').waitFor();
+
+      const orders = r.getByRole('region', { name: 'Закупки' });
+      await orders.getByText('Алматыкітап Д-7/2020 — 40').click();
+      const plan = orders.getByRole('form', { name: 'План отгрузки' });
+      await plan.getByLabel('Учебник').selectOption({ label: 'Математика, 7 класс (40)' });
+      await plan.getByLabel('Поиск школы').fill('Каскелен');
+      await plan.getByLabel('Школа').getByRole('option', { name: names.name_ru }).waitFor({ state: 'attached' });
+      await plan.getByLabel('Школа').selectOption({ label: names.name_ru });
+      await plan.getByLabel('Экземпляров').fill('25');
+      await plan.getByLabel('Дата отгрузки').fill('10.08.2020');
+      await plan.getByRole('button', { name: 'Добавить в план' }).click();
+      await plan.getByRole('status').getByText('Добавлено').waitFor();
+      await orders.getByText(`${names.name_ru}: Математика, 7 класс — 0/25`).waitFor();
+
+      const { rows } = await server.db.query<{ copies: number; unit_price: number; planned: number; planned_on: string }>(
+        `select l.copies, l.unit_price, x.copies as planned, x.planned_on::text from supplies_textbook_orders o
+           join supplies_textbook_order_lines l on l.order_id = o.id join supplies_textbook_dispatches x on x.order_line_id = l.id
+          where o.reference = 'Д-7/2020' and x.organisation_id = $1`,
+        [school],
+      );
+      expect(rows).toEqual([{ copies: 40, unit_price: 2150.5, planned: 25, planned_on: '2020-08-10' }]);
+      expect(await r.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+      expect(region.pageErrors).toEqual([]);
+    } finally {
+      await region.context.close();
     }
   });
 });
