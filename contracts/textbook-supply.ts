@@ -61,7 +61,8 @@ export const orderView = z.object({
   value: z.number(),
   lines: z.array(orderLineView),
 });
-export const orderDetail = orderView.extend({ dispatches: z.array(dispatchView) });
+/** the first 200 dispatches by planned date, and how many the plan has */
+export const orderDetail = orderView.extend({ dispatchCount: z.number(), dispatches: z.array(dispatchView) });
 export const orderList = z.object({ items: z.array(orderView) });
 
 export const dispatchBody = z

@@ -12,6 +12,7 @@ export const overDispatch = createErrorFactory('supplies.over_dispatch', 409, 'M
 export const titleNotDispatched = createErrorFactory('supplies.title_not_dispatched', 422, 'No copies of this title were dispatched to the school');
 export const overDelivery = createErrorFactory('supplies.over_delivery', 409, 'More copies than were dispatched to the school and not yet received');
 export const deadlineBeforeYear = createErrorFactory('supplies.deadline_invalid', 400, 'The deadline is not a plausible date');
+export const dateInFuture = createErrorFactory('supplies.date_in_future', 400, 'The delivery date is in the future');
 export const eBookMissing = createErrorFactory('supplies.e_book_missing', 404, 'No e-version file was uploaded for this title');
 export const eBookType = createErrorFactory('supplies.e_book_type', 415, 'The file is neither a PDF nor an EPUB (judged by its content)');
 export const eBookTooLarge = createErrorFactory('supplies.e_book_too_large', 413, 'The e-version is larger than the limit');

@@ -158,15 +158,24 @@ function dispatchOut(r: DispatchView & { sentAt: string | Date | null }): Dispat
 export async function dispatchesWhere(
   db: Queryable,
   w: { orderId?: number; organisationId?: number; districtIds?: number[] | null; id?: number },
+  limit = 5000,
 ): Promise<DispatchView[]> {
   const { rows } = await db.query<DispatchView>(
     `${DISPATCH}
       where ($1::bigint is null or l.order_id = $1) and ($2::int is null or x.organisation_id = $2)
         and ($3::int[] is null or o.district_id = any($3::int[])) and ($4::bigint is null or x.id = $4)
-      order by x.planned_on, o.id, t.grade, t.title, x.id limit 5000`,
-    [w.orderId ?? null, w.organisationId ?? null, w.districtIds ?? null, w.id ?? null],
+      order by x.planned_on, o.id, t.grade, t.title, x.id limit $5`,
+    [w.orderId ?? null, w.organisationId ?? null, w.districtIds ?? null, w.id ?? null, limit],
   );
   return rows.map(dispatchOut);
+}
+
+export async function countDispatches(db: Queryable, orderId: number): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'select count(*) as n from supplies_textbook_dispatches x join supplies_textbook_order_lines l on l.id = x.order_line_id where l.order_id = $1',
+    [orderId],
+  );
+  return Number(rows[0]!.n);
 }
 
 export async function markSent(db: Queryable, ids: number[], at: Date): Promise<void> {

@@ -112,6 +112,7 @@ describe('dispatch plan', () => {
     });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().dispatches).toHaveLength(3);
+    expect(ok.json().dispatchCount).toBe(3);
     expect(ok.json().lines.find((l: { title: { id: number } }) => l.title.id === titleA)).toMatchObject({ copies: 100, planned: 40 });
 
     const before = await count('supplies_textbook_dispatches');
@@ -181,6 +182,12 @@ describe('deliveries', () => {
     );
     const zero = await req(admin, 'POST', `/api/supplies/organisations/${city}/textbook-deliveries`, { lines: [{ titleId: titleA, copies: 0 }] });
     expect(zero.statusCode).toBe(400);
+    const future = await req(admin, 'POST', `/api/supplies/organisations/${city}/textbook-deliveries`, {
+      receivedOn: '2020-08-11',
+      lines: [{ titleId: titleA, copies: 1 }],
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.code).toBe('supplies.date_in_future');
   });
 
   test('the rest of a dispatch can arrive later; exactly what was awaited is accepted', async () => {

@@ -87,8 +87,12 @@ export async function listOrders(db: Queryable, actor: Actor, regionId: number |
 export async function getOrder(db: Queryable, actor: Actor, id: number) {
   const order = await orderInScope(db, actor, id);
   const [full] = await withLines(db, [order]);
-  return { ...full!, dispatches: await repo.dispatchesWhere(db, { orderId: id }) };
+  // a region's plan runs to thousands of dispatches: the first ones by planned date, and how many there are
+  const dispatches = await repo.dispatchesWhere(db, { orderId: id }, ORDER_DISPATCHES_SHOWN);
+  return { ...full!, dispatchCount: await repo.countDispatches(db, id), dispatches };
 }
+
+export const ORDER_DISPATCHES_SHOWN = 200;
 
 // ── dispatch plan ──────────────────────────────────────────────────────────────────────────────
 
@@ -168,7 +172,7 @@ export async function recordDelivery(db: Db, actor: Actor, organisationId: numbe
   if (!org || !canReceive(actor, org.id)) throw organisationNotFound();
   uniqueTitles(body.lines);
   const receivedOn = body.receivedOn ?? dayOf(now);
-  if (receivedOn > dayOf(now)) throw errors.deadlineBeforeYear('The delivery date is in the future');
+  if (receivedOn > dayOf(now)) throw errors.dateInFuture(`The delivery date ${receivedOn} is after today (${dayOf(now)})`);
   const titleIds = body.lines.map((l) => l.titleId);
   return db.transaction(async (tx) => {
     const dispatches = await repo.lockSchoolDispatches(tx, org.id, titleIds);

@@ -550,24 +550,27 @@ function DispatchList({ order }: { order: OrderDetail }) {
   const send = useMutation({ mutationFn: (id: number) => textbookApi.markSent(id), onSuccess: () => void qc.invalidateQueries({ queryKey: ['supplies'] }) });
   const shown = order.dispatches.slice(0, 50);
   return (
-    <ul className="plain-list">
-      {shown.map((d) => (
-        <li key={d.id}>
-          {localised(d.organisation.name, i18n.language)}: {d.title.title} — {d.delivered}/{d.copies}, {formatDate(d.plannedOn, i18n.language)},{' '}
-          {d.sentAt ? (
-            t('textbooks.sent')
-          ) : (
-            <>
-              {t('textbooks.notSent')}{' '}
-              <button type="button" className="button button--secondary" disabled={send.isPending} onClick={() => send.mutate(d.id)}>
-                {t('textbooks.markSent')}
-              </button>
-            </>
-          )}
-        </li>
-      ))}
+    <>
+      <p>{t('textbooks.planCount', { shown: shown.length, n: order.dispatchCount })}</p>
+      <ul className="plain-list">
+        {shown.map((d) => (
+          <li key={d.id}>
+            {localised(d.organisation.name, i18n.language)}: {d.title.title} — {d.delivered}/{d.copies}, {formatDate(d.plannedOn, i18n.language)},{' '}
+            {d.sentAt ? (
+              t('textbooks.sent')
+            ) : (
+              <>
+                {t('textbooks.notSent')}{' '}
+                <button type="button" className="button button--secondary" disabled={send.isPending} onClick={() => send.mutate(d.id)}>
+                  {t('textbooks.markSent')}
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
       {send.error && <ErrorNotice error={send.error} />}
-    </ul>
+    </>
   );
 }
 
