@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/seed/demo-facts.js';
-import { launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
+import { axeFindings, launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
 
 process.env.LEARNING_TODAY = '2020-12-09';
 
@@ -79,6 +79,7 @@ describe('textbook supply in a real browser', () => {
       await form.getByRole('button', { name: 'Записать поставку' }).click();
       await form.getByRole('status').getByText('Записано').waitFor();
       await form.getByText('Математика, 5 класс: получено 13 из 18').waitFor();
+      expect(await axeFindings(a)).toEqual([]);
       await form.getByLabel('Учебник').getByRole('option', { name: 'Математика, 5 класс — ожидается 5' }).waitFor({ state: 'attached' });
       expect(await delivered()).toBe(before + 4);
       // the phone page does not scroll sideways
@@ -126,6 +127,7 @@ describe('textbook supply in a real browser', () => {
       await plan.getByRole('button', { name: 'Добавить в план' }).click();
       await plan.getByRole('status').getByText('Добавлено').waitFor();
       await orders.getByText(`${names.name_ru}: Математика, 7 класс — 0/25`).waitFor();
+      expect(await axeFindings(r)).toEqual([]);
 
       const { rows } = await server.db.query<{ copies: number; unit_price: number; planned: number; planned_on: string }>(
         `select l.copies, l.unit_price, x.copies as planned, x.planned_on::text from supplies_textbook_orders o

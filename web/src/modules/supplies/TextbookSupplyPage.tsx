@@ -498,7 +498,7 @@ function DispatchForm({ order }: { order: OrderDetail }) {
         plan.mutate();
       }}
     >
-      <h4>{t('textbooks.plan')}</h4>
+      <h3>{t('textbooks.plan')}</h3>
       <div className="field">
         <label htmlFor={`${id}-title`}>{t('textbooks.dispatchTitle')}</label>
         <select id={`${id}-title`} value={titleId} onChange={(e) => setTitleId(Number(e.target.value))}>
