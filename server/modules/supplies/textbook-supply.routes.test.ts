@@ -294,6 +294,19 @@ describe('e-versions in the file store', () => {
     expect(file.rawPayload.equals(bytes)).toBe(true);
     const cached = await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': String(file.headers.etag) } });
     expect(cached.statusCode).toBe(304);
+    // one range, for a viewer that shows the first pages first
+    expect(file.headers['accept-ranges']).toBe('bytes');
+    const part = await t.app.inject({ method: 'GET', url, headers: { range: 'bytes=0-99' } });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 0-99/${bytes.length}`);
+    expect(part.rawPayload.equals(bytes.subarray(0, 100))).toBe(true);
+    const tail = await t.app.inject({ method: 'GET', url, headers: { range: 'bytes=-7' } });
+    expect(tail.rawPayload.toString()).toBe('\n%%EOF\n');
+    const beyond = await t.app.inject({ method: 'GET', url, headers: { range: `bytes=${bytes.length}-` } });
+    expect(beyond.statusCode).toBe(416);
+    const changed = await t.app.inject({ method: 'GET', url, headers: { range: 'bytes=0-99', 'if-range': '"an-older-file"' } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.rawPayload.length).toBe(bytes.length);
     const page = await t.app.inject({ method: 'GET', url: `/textbooks/${titleA}`, headers: { 'accept-language': 'ru' } });
     expect(page.body).toContain(`href="${url.replace('&', '&amp;')}"`);
     expect((await t.app.inject({ method: 'GET', url: `/api/supplies/textbooks/${titleA}` })).json().eVersionUrl).toBe(url);

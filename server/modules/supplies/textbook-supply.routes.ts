@@ -3,7 +3,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { pipeline as pipelineAsync } from 'node:stream/promises';
+import { pipeline } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
@@ -17,6 +18,7 @@ import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, writeCsv, writeXlsx, type Column }
 import { createFileStore, formatBytes, loadFilesConfig } from '../files/files.usecases.js';
 import * as uc from './textbook-supply.usecases.js';
 import * as errors from './textbook-supply.errors.js';
+import { parseRange, sliceBytes } from './textbook-supply.range.js';
 
 const errs = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody, 422: errorBody };
 const tags = ['supplies'];
@@ -185,7 +187,8 @@ export async function textbookSupplyRoutes(app: FastifyInstance, { db }: AppDeps
     {
       schema: {
         tags,
-        summary: "The title's e-version (PDF or EPUB) from the file store, public (no sign-in), cached a day and revalidated by ETag",
+        summary:
+          "The title's e-version (PDF or EPUB) from the file store, public (no sign-in), cached a day and revalidated by ETag; one byte range (206) for viewers on slow links",
         params: idParam,
         produces: ['application/pdf', 'application/epub+zip'],
       },
@@ -193,18 +196,32 @@ export async function textbookSupplyRoutes(app: FastifyInstance, { db }: AppDeps
     async (request, reply) => {
       const f = await uc.openEVersion(db, store, request.params.id);
       const etag = `"${f.sha256}"`;
-      reply.header('cache-control', 'public, max-age=86400').header('etag', etag);
+      reply.header('cache-control', 'public, max-age=86400').header('etag', etag).header('accept-ranges', 'bytes');
       if (request.headers['if-none-match'] === etag) {
         f.stream.destroy();
         return reply.code(304).send();
       }
       const ext = f.type === 'pdf' ? 'pdf' : 'epub';
-      return reply
+      reply
         .type(f.type === 'pdf' ? 'application/pdf' : 'application/epub+zip')
-        .header('content-length', String(f.bytes))
         .header('content-disposition', `inline; filename="${f.isbn.replace(/[^0-9A-Za-z-]/g, '')}.${ext}"`)
-        .header('x-content-type-options', 'nosniff')
-        .send(f.stream);
+        .header('x-content-type-options', 'nosniff');
+      const size = f.bytes ?? 0;
+      // a range only for the file the client already holds part of (If-Range names its ETag)
+      const ifRange = request.headers['if-range'];
+      const range = ifRange === undefined || ifRange === etag ? parseRange(request.headers.range, size) : null;
+      if (range === 'unsatisfiable') {
+        f.stream.destroy();
+        return reply.code(416).header('content-range', `bytes */${size}`).send();
+      }
+      if (range) {
+        return reply
+          .code(206)
+          .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+          .header('content-length', String(range.end - range.start + 1))
+          .send(pipeline(f.stream, sliceBytes(range.start, range.end), () => {}));
+      }
+      return reply.header('content-length', String(size)).send(f.stream);
     },
   );
 
@@ -240,7 +257,7 @@ export async function textbookSupplyRoutes(app: FastifyInstance, { db }: AppDeps
                 throw errors.eBookNoFile();
               }
               got = true;
-              await pipeline(part.file, createWriteStream(spool, { mode: 0o600 }));
+              await pipelineAsync(part.file, createWriteStream(spool, { mode: 0o600 }));
               truncated = part.file.truncated;
             }
           } catch (e) {
