@@ -11,7 +11,7 @@ import * as repo from './textbook-supply.repository.js';
 import * as errors from './textbook-supply.errors.js';
 import { areaNotFound, organisationNotFound, textbookNotFound } from './supplies.errors.js';
 import { canOrderFor, canReceive, canSend, canUploadEVersion, officerAreas } from './textbook-supply.policy.js';
-import { defaultDeadline, isLate, pct, spreadDelivery, sumFigures, supplyStatus, SUPPLY_DEFAULTS, type SupplyFigures } from './textbook-supply.rules.js';
+import { defaultDeadline, isLate, pct, spreadDelivery, sumFigures, supplyStatus, type SupplyFigures } from './textbook-supply.rules.js';
 import { covers } from './supplies.policy.js';
 
 /** Textbook supply: purchase orders per region, the dispatch plan, deliveries by school, progress, e-version files. */
@@ -304,8 +304,6 @@ export async function progress(db: Queryable, actor: Actor, q: { regionId?: numb
   const { level: _l, id: _i, name: _n, ...rest } = totals;
   return { level, today, rows, totals: rest, late };
 }
-
-export const SUPPLY_SETTINGS = SUPPLY_DEFAULTS;
 
 // ── e-version files ────────────────────────────────────────────────────────────────────────────
 
