@@ -6,6 +6,7 @@ import { seedIfEmpty } from './seed/seed-if-empty.js';
 import { pinDemoCalendar } from './seed/demo-clock.js';
 import { startNotificationJobs } from './modules/notifications/notifications.jobs.js';
 import { startAnalyticsRefresh } from './modules/analytics/analytics.jobs.js';
+import { startAccessStatusJob } from './modules/access/access.jobs.js';
 import { liveStartupProblem } from './modules/live/live.usecases.js';
 import { loadLiveConfig } from './modules/live/live.config.js';
 import { videoStartupProblem } from './modules/video/video.routes.js';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   const app = await buildApp({ db, config });
   const stopJobs = startNotificationJobs(db, (err) => app.log.error({ err }, 'background jobs'));
   app.addHook('onClose', startAnalyticsRefresh(db, app.log)); // keeps the analytics rollups current (decision 0017)
+  app.addHook('onClose', startAccessStatusJob(db, app.log)); // status changes made by time alone (decision 0036)
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
