@@ -123,6 +123,27 @@ export async function runTimedStatusChanges(db: Db, now: Date, opts: { limit?: n
   return { checked, changed };
 }
 
+/**
+ * Everyone of every campus organisation, recomputed under their region's rules in transactions of
+ * `chunk` people (the job's and a publication's work at the country's scale; bench access-status).
+ */
+export async function recomputeAllStatuses(db: Db, now: Date, opts: { chunk?: number } = {}): Promise<{ people: number; changed: number }> {
+  const people = await repo.campusPeopleIn(db, null);
+  const byRegion = new Map<number, number[]>();
+  for (const p of people) {
+    const list = byRegion.get(p.regionId);
+    if (list) list.push(p.personId);
+    else byRegion.set(p.regionId, [p.personId]);
+  }
+  const chunk = opts.chunk ?? 2000;
+  let changed = 0;
+  for (const [regionId, ids] of byRegion) {
+    const rules = await rulesFor(db, regionId);
+    for (let i = 0; i < ids.length; i += chunk) changed += await db.transaction((tx) => applyStatuses(tx, ids.slice(i, i + chunk), rules, now));
+  }
+  return { people: new Set(people.map((p) => p.personId)).size, changed };
+}
+
 const statusOut = (s: StatusResult) => ({ status: s.status, basis: s.basis, validUntil: s.validUntil?.toISOString() ?? null, reason: s.reason });
 
 // ── the person ───────────────────────────────────────────────────────────────────────────────
