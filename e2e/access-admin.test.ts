@@ -3,6 +3,7 @@
  * phone: the admin moves an admitted student into a dormitory room (the room list shows them) and
  * uploads the student's gate photo (the list says the photo is on record); the student's next pass
  * carries the photo's hash, and the guard's phone, after syncing, shows that photo offline at the gate.
+ * Signing out of the student's phone wipes the pass it kept for offline use.
  */
 import QRCode from 'qrcode';
 import type { Browser, Page } from 'playwright-core';
@@ -138,6 +139,23 @@ describe('the campus admin in a real browser', () => {
       const result = gp.getByTestId('gate-result');
       await result.getByText('ПРОХОД РАЗРЕШЁН').waitFor();
       await result.getByTestId('gate-photo').waitFor();
+
+      // the student on their own phone: the pass is kept for offline use, and signing out wipes it
+      const s = await openContext(browser, server, phone);
+      try {
+        const sp = s.page;
+        await signInRussian(sp, 'e2e.resident');
+        await sp.getByRole('link', { name: 'Открыть мой пропуск' }).click();
+        await sp.getByRole('heading', { level: 1, name: 'Мой пропуск' }).waitFor();
+        const kept = () => sp.evaluate((id) => localStorage.getItem(`sabaq.access.pass.${id}`), student.id);
+        await expect.poll(kept, { timeout: 20_000 }).toMatch(/SBQ1:/);
+        await sp.getByRole('button', { name: 'Выйти', exact: true }).click();
+        await sp.getByLabel('Логин').waitFor();
+        expect(await kept()).toBeNull();
+        expect(s.pageErrors).toEqual([]);
+      } finally {
+        await s.context.close();
+      }
       expect(a.pageErrors).toEqual([]);
       expect(g.pageErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
     } finally {

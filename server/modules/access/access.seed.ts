@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../platform/db.js';
 import type { ModuleSeeder } from '../../seed/module-seeders.js';
 import { UNIVERSITY } from '../../seed/demo-facts.js';
 import { recordConsent } from '../privacy/privacy.usecases.js';
-import { recomputeStatuses } from './access.usecases.js';
+import { recomputeAllStatuses, recomputeStatuses } from './access.usecases.js';
 
 export const ACCESS_DEMO = { student: 'demo.student', health: 'demo.health' } as const;
 
@@ -214,6 +214,8 @@ export const seedAccess: ModuleSeeder = async ({ db, size }) => {
       [uni, admitted.map((a) => a.person_id)],
     );
   });
+  // every other university's people get a stored status too (and with it when it next changes with time)
+  if (size !== 'demo') await recomputeAllStatuses(db, new Date());
 };
 
 export async function demoUniversity(db: Db): Promise<number> {
