@@ -3,7 +3,7 @@
  * phone: the admin moves an admitted student into a dormitory room (the room list shows them) and
  * uploads the student's gate photo (the list says the photo is on record); the student's next pass
  * carries the photo's hash, and the guard's phone, after syncing, shows that photo offline at the gate.
- * Signing out of the student's phone wipes the pass it kept for offline use.
+ * The guard reloads the scanner page offline first. Signing out of the student's phone wipes the pass it kept.
  */
 import QRCode from 'qrcode';
 import type { Browser, Page } from 'playwright-core';
@@ -133,7 +133,15 @@ describe('the campus admin in a real browser', () => {
         [student.id],
       );
       expect(claims.photo).toBe(bytes.rows[0]!.sha256.slice(0, 16));
+      // the phone loses its connection and the scanner page is opened again (from the service worker)
+      await gp.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 20_000 });
+      await gp.reload(); // opened once online under the service worker: it keeps the answers the page reads
+      await gp.getByText(/Фото на телефоне: [1-9]/).waitFor();
       await g.context.setOffline(true);
+      await gp.reload();
+      await gp.getByRole('heading', { level: 1, name: 'Проверка на входе' }).waitFor();
+      await gp.getByText(/Фото на телефоне: [1-9]/).waitFor();
+      await gp.getByRole('combobox', { name: 'Вход' }).selectOption({ index: 0 });
       await gp.getByLabel('Код пропуска (SBQ1:…)').fill(pass);
       await gp.getByRole('button', { name: 'Проверить', exact: true }).click();
       const result = gp.getByTestId('gate-result');
