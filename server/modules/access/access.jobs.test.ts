@@ -134,3 +134,18 @@ test('two processes running the job at once: each change notified exactly once; 
   expect(await runTimedStatusChanges(other, now)).toEqual({ checked: 0, changed: 0 });
   expect(await notices(since)).toHaveLength(changed.length);
 });
+
+test('the interval is a setting: 60 s by default, 0 turns the job off, nonsense is refused', async () => {
+  const { accessJobIntervalMs } = await import('./access.jobs.js');
+  expect(accessJobIntervalMs({})).toBe(60_000);
+  expect(accessJobIntervalMs({ ACCESS_STATUS_JOB_SECONDS: '0' })).toBe(0);
+  expect(() => accessJobIntervalMs({ ACCESS_STATUS_JOB_SECONDS: 'soon' })).toThrow(/ACCESS_STATUS_JOB_SECONDS/);
+  // off: nothing runs, even with people due (the exemption the seed gave ends in 2031)
+  now = at(1_000_000);
+  const due = async () => (await db.query<{ n: number }>('select count(*)::int as n from access_statuses where next_change_at <= $1', [now])).rows[0]!.n;
+  expect(await due()).toBeGreaterThan(0);
+  await startAccessStatusJob(db, quiet, { clock, intervalMs: 0 })();
+  expect(await due()).toBeGreaterThan(0);
+  await startAccessStatusJob(db, quiet, { clock, intervalMs: 3_600_000 })();
+  expect(await due()).toBe(0);
+});
