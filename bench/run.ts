@@ -44,6 +44,11 @@ const BENCHMARKS = [
     what: "campus passes: offline verifications per second on one core (the scanner's code), CPU per verification, peak memory; issuance for every university student of the country",
   },
   {
+    name: 'access-status',
+    file: 'access-status.bench.ts',
+    what: "campus access statuses on the region dataset: recompute every university person's status (time, CPU, peak memory), then the time-driven job four days later (due, changed, time)",
+  },
+  {
     name: 'analytics',
     file: 'analytics.bench.ts',
     what: "rollup refresh after a school day and a full rebuild; officers' overview and training coverage (region, country) over HTTP, 16 concurrent: p99, CPU per request, peak memory",
