@@ -22,6 +22,16 @@ export const NOTIFICATION_KINDS = [
   'transfers.rejected',
   'privacy.erasure_decided',
   'analytics.weekly_report',
+  'access.status_changed',
+  'access.report_decided',
+  'access.fever_at_gate',
+  'live.meeting_scheduled',
+  'supplies.allocated',
+  'supplies.loan_issued',
+  'supplies.recall',
+  'supplies.recall_school',
+  'supplies.appeal_submitted',
+  'supplies.appeal_decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_CHANNELS = ['in_app', 'sms'] as const;

@@ -127,7 +127,7 @@ export function mergeResources(shell: Bundle, domains: Record<string, Bundle>): 
 export const namespaceOf = (path: string) => /\/modules\/([^/]+)\/i18n\.ts(\?.*)?$/.exec(path)?.[1] ?? path;
 
 /** The namespaces in each language's main file (locales/pack-*.ts); every other one is fetched when first used. */
-export const CORE_NAMESPACES = ['identity', 'learning', 'notifications', 'organisations', 'messages', 'access', 'privacy', 'video'] as const;
+export const CORE_NAMESPACES = ['identity', 'learning', 'organisations', 'messages', 'privacy', 'video'] as const;
 
 interface Pack {
   shell: unknown;

@@ -80,6 +80,44 @@ const T: Record<string, Record<Lang, string>> = {
     ru: 'Недельный отчёт готов ({from} – {to}), скачайте его в Sabaq',
     en: 'Your weekly report ({from} – {to}) is ready in Sabaq',
   },
+  'access.status_changed': {
+    kk: 'Кампусқа кіру мәртебеңіз өзгерді, Sabaq-та қараңыз',
+    ru: 'Ваш статус доступа в кампус изменился, посмотрите в Sabaq',
+    en: 'Your campus access status changed: see Sabaq',
+  },
+  'access.report_decided': {
+    kk: 'Денсаулық жазбасы туралы өтінішіңіз қаралды',
+    ru: 'Ваше сообщение о медицинской записи рассмотрено',
+    en: 'Your report of a health record was decided',
+  },
+  'access.fever_at_gate': { kk: 'Кіреберісте қызуы барлар: {count}', ru: 'На входе с температурой: {count}', en: 'Fever at the gate: {count}' },
+  'live.meeting_scheduled': {
+    kk: 'Ата-аналар жиналысы: {topic}, {className} сыныбы',
+    ru: 'Родительское собрание: {topic}, класс {className}',
+    en: 'Parent meeting: {topic}, class {className}',
+  },
+  'supplies.allocated': {
+    kk: 'Отбасыңызға құрылғы бөлінді: {devices}',
+    ru: 'Вашей семье выделены устройства: {devices}',
+    en: 'Devices allocated to your family: {devices}',
+  },
+  'supplies.loan_issued': {
+    kk: 'Сізге {inventoryNumber} берілді, қайтару мерзімі {dueOn}',
+    ru: 'Вам выдано {inventoryNumber}, вернуть до {dueOn}',
+    en: '{inventoryNumber} is lent to you until {dueOn}',
+  },
+  'supplies.recall': {
+    kk: '{inventoryNumber} мектепке қайтарылуы керек',
+    ru: '{inventoryNumber} нужно вернуть в школу',
+    en: '{inventoryNumber} is to be returned to the school',
+  },
+  'supplies.recall_school': {
+    kk: '{inventoryNumber} қайтарылуы керек',
+    ru: '{inventoryNumber} должно быть возвращено',
+    en: '{inventoryNumber} is due back',
+  },
+  'supplies.appeal_submitted': { kk: 'Бөлу туралы жаңа шағым', ru: 'Новая апелляция по распределению', en: 'A new appeal against an allocation' },
+  'supplies.appeal_decided': { kk: 'Шағымыңыз қаралды', ru: 'Ваша апелляция рассмотрена', en: 'Your appeal was decided' },
 };
 const OTHER: Record<Lang, string> = { kk: 'Sabaq-та жаңа хабарлама бар', ru: 'В Sabaq новое уведомление', en: 'You have a new notification in Sabaq' };
 

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { ME_KEY } from '../modules/identity/api.js';
 import type { AppRouter } from './router.js';
 import { forgetOfflineData } from './offline.js';
-import { forgetPasses } from '../modules/access/store.js';
+import { forgetPasses } from '../modules/access/pass-keys.js';
 
 /** A path inside this app to return to after sign-in; anything else (other sites, `//host`) is dropped. */
 export function safeRedirect(value: unknown): string | undefined {

@@ -3,6 +3,9 @@ import type { ShellStrings } from './kk.js';
 /** Shell and shared strings, English. */
 export const en: ShellStrings = {
   app: {
+    notifications: 'Notifications',
+    unreadAfterCount_one: 'unread',
+    unreadAfterCount_other: 'unread',
     name: 'Sabaq',
     tagline: 'Learning goes on through an epidemic',
     skipToContent: 'Skip to main content',

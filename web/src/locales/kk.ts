@@ -1,6 +1,10 @@
+import type { Translation } from '../ui/plurals.js';
 /** Shell and shared strings, Kazakh (the default language). ru.ts and en.ts must have the same keys. */
 export const kk = {
   app: {
+    notifications: 'Хабарламалар',
+    unreadAfterCount_one: 'оқылмаған',
+    unreadAfterCount_other: 'оқылмаған',
     name: 'Sabaq',
     tagline: 'Індет кезінде де оқу тоқтамайды',
     skipToContent: 'Негізгі мазмұнға өту',
@@ -67,4 +71,4 @@ export const kk = {
   },
 };
 
-export type ShellStrings = typeof kk;
+export type ShellStrings = Translation<typeof kk>;

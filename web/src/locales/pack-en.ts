@@ -8,15 +8,12 @@
 import { en as shell } from './en.js';
 
 export { shell };
-export const domains = import.meta.glob<Record<string, unknown>>(
-  '../modules/{identity,learning,notifications,organisations,messages,access,privacy,video}/i18n.ts',
-  {
-    import: 'en',
-    query: '?lang=en',
-    eager: true,
-  },
-);
+export const domains = import.meta.glob<Record<string, unknown>>('../modules/{identity,learning,organisations,messages,privacy,video}/i18n.ts', {
+  import: 'en',
+  query: '?lang=en',
+  eager: true,
+});
 export const lazyDomains = import.meta.glob<Record<string, unknown>>(
-  ['../modules/*/i18n.ts', '!../modules/{identity,learning,notifications,organisations,messages,access,privacy,video}/i18n.ts'],
+  ['../modules/*/i18n.ts', '!../modules/{identity,learning,organisations,messages,privacy,video}/i18n.ts'],
   { import: 'en', query: '?lang=en' },
 );

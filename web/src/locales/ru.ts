@@ -3,6 +3,11 @@ import type { ShellStrings } from './kk.js';
 /** Shell and shared strings, Russian. */
 export const ru: ShellStrings = {
   app: {
+    notifications: 'Уведомления',
+    unreadAfterCount_one: 'непрочитанное',
+    unreadAfterCount_few: 'непрочитанных',
+    unreadAfterCount_many: 'непрочитанных',
+    unreadAfterCount_other: 'непрочитанного',
     name: 'Sabaq',
     tagline: 'Учёба не останавливается и во время эпидемии',
     skipToContent: 'Перейти к основному содержанию',

@@ -4,7 +4,8 @@ import type * as c from '../../../../contracts/access.js';
 import type { RevocationList, TrustList } from '../../../../contracts/access-pass.js';
 import { api } from '../../api/client.js';
 
-export type MeAccess = z.infer<typeof c.meAccess>;
+import type { MeAccess } from './home-api.js';
+export type { MeAccess };
 export type PassResponse = z.infer<typeof c.passResponse>;
 export type HealthRecord = z.infer<typeof c.healthRecord>;
 export type RecordList = z.infer<typeof c.recordList>;
@@ -29,10 +30,7 @@ export type ImportResult = z.infer<typeof c.importResult>;
 export type BatchList = z.infer<typeof c.batchList>;
 
 // ── the person ──
-export const meAccessQuery = queryOptions({
-  queryKey: ['access', 'me'],
-  queryFn: ({ signal }) => api.get<MeAccess>('/api/access/me', { signal }),
-});
+export { meAccessQuery } from './home-api.js';
 export const giveConsent = () => api.post<MeAccess>('/api/access/me/consent');
 export const fetchMyPass = (signal?: AbortSignal) => api.get<PassResponse>('/api/access/me/pass', { signal });
 export type ReportBody = z.input<typeof c.reportBody>;

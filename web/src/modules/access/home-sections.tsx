@@ -4,14 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../identity/api.js';
 import { Section } from '../../ui/Section.js';
 import { localised } from '../../ui/format.js';
-import { meAccessQuery } from './api.js';
+import { meAccessQuery } from './home-api.js';
 import './access.css';
 
 const MEMBER_ROLES = new Set(['pupil', 'teacher', 'org_admin', 'gate_guard', 'health_officer']);
 
-/** Campus access on the home page: my status and pass, the gate check, the health officer's and admin's pages, the rules. */
+/**
+ * Campus access on the home page: my status and pass, the gate check, the health officer's and admin's pages, the rules.
+ * Decided first, before the module's strings are needed: a school pupil or parent with no campus fetches none of them (i18n.ts).
+ */
 export function AccessHomeSections({ me }: { me: Me }) {
-  const { t, i18n } = useTranslation('access');
   const member = me.roles.some((g) => MEMBER_ROLES.has(g.role));
   const access = useQuery({ ...meAccessQuery, enabled: member });
   const campus = access.data?.organisations ?? [];
@@ -20,12 +22,32 @@ export function AccessHomeSections({ me }: { me: Me }) {
   const admin = me.roles.filter((g) => g.role === 'org_admin' && campus.some((o) => o.id === g.scope.organisationId));
   const rules = me.roles.some((g) => g.role === 'ministry_officer' || g.role === 'region_officer');
   if (campus.length === 0 && !guard && officer.length === 0 && !rules) return null;
-  const status = access.data?.status;
+  return (
+    <AccessHomeSection status={access.data?.status?.status ?? null} campus={campus.length > 0} guard={guard} officer={officer} admin={admin} rules={rules} />
+  );
+}
+
+function AccessHomeSection({
+  status,
+  campus,
+  guard,
+  officer,
+  admin,
+  rules,
+}: {
+  status: string | null;
+  campus: boolean;
+  guard: boolean;
+  officer: Me['roles'];
+  admin: Me['roles'];
+  rules: boolean;
+}) {
+  const { t, i18n } = useTranslation('access');
   return (
     <Section title={t('title')}>
-      {status && <p className={`access-badge access-badge--${status.status}`}>{t(`status.${status.status}`)}</p>}
+      {status && <p className={`access-badge access-badge--${status}`}>{t(`status.${status}` as 'status.admitted')}</p>}
       <ul className="access-links">
-        {campus.length > 0 && (
+        {campus && (
           <li>
             <Link to="/access/pass">{t('home.pass')}</Link>
           </li>

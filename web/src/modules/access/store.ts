@@ -6,6 +6,7 @@
  */
 import type { RevocationList, TrustList } from '../../../../contracts/access-pass.js';
 import type { Gate, PassResponse, ScanItem } from './api.js';
+import { PASS_KEY_PREFIX } from './pass-keys.js';
 
 type KV = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 const storage = (): KV | null => {
@@ -42,7 +43,7 @@ export interface StoredPass extends PassResponse {
   /** when this device received it (ISO) */
   fetchedAt: string;
 }
-const passKey = (personId: number) => `sabaq.access.pass.${personId}`;
+const passKey = (personId: number) => `${PASS_KEY_PREFIX}${personId}`;
 const isStoredPass = (v: unknown): v is StoredPass =>
   isObj(v) &&
   typeof v.pass === 'string' &&
@@ -61,23 +62,7 @@ export function savePass(personId: number, pass: PassResponse, now: Date, kv?: K
   write(passKey(personId), stored, kv === undefined ? storage() : kv);
   return stored;
 }
-/**
- * Sign-out: every pass kept on this device goes (a shared phone keeps no one's pass). The gate's
- * trust, gates and scan log stay: they are the phone's, and scans not yet uploaded must not be lost.
- */
-export function forgetPasses(kv: (KV & Pick<Storage, 'key' | 'length'>) | null = storage() as Storage | null): void {
-  try {
-    if (!kv) return;
-    const keys: string[] = [];
-    for (let i = 0; i < kv.length; i++) {
-      const k = kv.key(i);
-      if (k?.startsWith('sabaq.access.pass.')) keys.push(k);
-    }
-    for (const k of keys) kv.removeItem(k);
-  } catch {
-    // storage off: nothing was kept
-  }
-}
+export { forgetPasses } from './pass-keys.js';
 export const passExpired = (p: Pick<StoredPass, 'expiresAt'>, now: Date) => new Date(p.expiresAt).getTime() <= now.getTime();
 
 // ── the gate's trust ──

@@ -36,10 +36,7 @@ export const roomQuery = (roomId: number) =>
     queryKey: ['live', 'rooms', roomId],
     queryFn: ({ signal }) => api.get<LiveRoom>(`/api/live/rooms/${roomId}`, { signal }),
   });
-export const meetingsQuery = queryOptions({
-  queryKey: ['live', 'meetings'],
-  queryFn: ({ signal }) => api.get<z.infer<typeof meetingList>>('/api/live/meetings', { signal }),
-});
+export { meetingsQuery } from './home-api.js';
 
 export const startLesson = (lessonId: number, audioOnly: boolean, bitrate?: number, record = false) =>
   api.post<LiveRoom>(`/api/live/lessons/${lessonId}/start`, { audioOnly, record, ...(bitrate ? { bitrate } : {}) });

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../identity/api.js';
 import { Section } from '../../ui/Section.js';
-import { meetingsQuery } from './api.js';
+import { meetingsQuery } from './home-api.js';
 
 /** Parents and homeroom teachers: the next parent meetings, with the way to join or schedule them. */
 export function LiveHomeSections({ me }: { me: Me }) {

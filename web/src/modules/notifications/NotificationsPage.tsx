@@ -21,6 +21,15 @@ function LinkTo({ link, children }: { link: NonNullable<NotificationLink>; child
     );
   if (link.to === '/messages/announcements') return <Link to="/messages/announcements">{children}</Link>;
   if (link.to === '/analytics/reports') return <Link to="/analytics/reports">{children}</Link>;
+  if (link.to === '/access/pass') return <Link to="/access/pass">{children}</Link>;
+  if (link.to === '/live/meetings') return <Link to="/live/meetings">{children}</Link>;
+  if (link.to === '/supplies') return <Link to="/supplies">{children}</Link>;
+  if (link.to === '/access/health/$organisationId')
+    return (
+      <Link to="/access/health/$organisationId" params={{ organisationId: link.organisationId }}>
+        {children}
+      </Link>
+    );
   if (link.to === '/transfers/organisations/$organisationId')
     return (
       <Link to="/transfers/organisations/$organisationId" params={{ organisationId: link.organisationId }}>

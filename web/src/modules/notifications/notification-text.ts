@@ -1,7 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import { formatDate, localised } from '../../ui/format.js';
 import { FORMAT_LABELS, FORMATS, type FormatCode, type Lang } from '../formats/reason.js';
-import { dayPatternText, DAY_CODES, type DayCode } from '../duty/days.js';
+import { dateTimeText, dayPatternText, DAY_CODES, type DayCode } from '../duty/days.js';
 import type { AppNotification } from './api.js';
 
 /** Where a notification leads: the duty page for a child's place, a class page for its format. */
@@ -14,6 +14,10 @@ export type NotificationLink =
   | { to: '/messages/$threadId'; threadId: number }
   | { to: '/messages/announcements' }
   | { to: '/analytics/reports' }
+  | { to: '/access/pass' }
+  | { to: '/access/health/$organisationId'; organisationId: number }
+  | { to: '/live/meetings' }
+  | { to: '/supplies' }
   | null;
 
 type Localised = { kk: string; ru: string; en: string };
@@ -85,6 +89,38 @@ export function notificationText(n: Pick<AppNotification, 'kind' | 'params'>, i1
     const area = isLocalised(p.areaName) ? localised(p.areaName, lang) : text(p.area);
     const date = (v: unknown) => (/^\d{4}-\d{2}-\d{2}$/.test(text(v)) ? formatDate(text(v), lang) : text(v));
     return { text: t('notifications:kinds.weeklyReport', { area, from: date(p.from), to: date(p.to) }), link: { to: '/analytics/reports' } };
+  }
+  if (n.kind === 'access.status_changed') {
+    const status = ['admitted', 'not_admitted', 'no_data'].includes(text(p.status)) ? text(p.status) : 'no_data';
+    return { text: t('notifications:kinds.accessStatus', { status: t(`notifications:passStatus.${status}`) }), link: { to: '/access/pass' } };
+  }
+  if (n.kind === 'access.report_decided') {
+    return { text: t(p.decision === 'confirm' ? 'notifications:kinds.reportConfirmed' : 'notifications:kinds.reportRejected'), link: { to: '/access/pass' } };
+  }
+  if (n.kind === 'access.fever_at_gate') {
+    const organisationId = id(p.organisationId);
+    return {
+      text: t('notifications:kinds.feverAtGate', { count: typeof p.count === 'number' ? p.count : 0 }),
+      link: organisationId !== null ? { to: '/access/health/$organisationId', organisationId } : null,
+    };
+  }
+  if (n.kind === 'live.meeting_scheduled') {
+    const when = /^\d{4}-\d{2}-\d{2}T/.test(text(p.startsAt)) ? dateTimeText(text(p.startsAt), lang) : text(p.startsAt);
+    return { text: t('notifications:kinds.meetingScheduled', { topic: text(p.topic), className: text(p.className), when }), link: { to: '/live/meetings' } };
+  }
+  if (n.kind.startsWith('supplies.')) {
+    const due = /^\d{4}-\d{2}-\d{2}$/.test(text(p.dueOn)) ? formatDate(text(p.dueOn), lang) : text(p.dueOn);
+    const values = { devices: text(p.devices) || '0', kits: text(p.kits) || '0', item: text(p.inventoryNumber), date: due };
+    const key: Record<string, string> = {
+      'supplies.allocated': 'suppliesAllocated',
+      'supplies.loan_issued': 'suppliesLoanIssued',
+      'supplies.recall': p.reason === 'in_person' ? 'suppliesRecallInPerson' : 'suppliesRecallOverdue',
+      'supplies.recall_school': p.reason === 'in_person' ? 'suppliesRecallSchoolInPerson' : 'suppliesRecallSchoolOverdue',
+      'supplies.appeal_submitted': 'suppliesAppealSubmitted',
+      'supplies.appeal_decided': p.decision === 'upheld' ? 'suppliesAppealUpheld' : 'suppliesAppealRejected',
+    };
+    const k = key[n.kind];
+    if (k) return { text: t(`notifications:kinds.${k}`, values), link: { to: '/supplies' } };
   }
   if (n.kind === 'privacy.erasure_decided') {
     return { text: t(p.decision === 'approve' ? 'notifications:kinds.erasureApproved' : 'notifications:kinds.erasureRefused'), link: { to: '/me' } };
