@@ -138,6 +138,7 @@ export const reviewList = z.object({
       id: z.number(),
       organisation,
       year: z.string(),
+      yearId: z.number(),
       status,
       frameworkVersion: z.number(),
       submissions: z.number(),

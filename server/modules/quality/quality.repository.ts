@@ -275,9 +275,17 @@ export async function assessmentsOf(db: Queryable, orgId: number) {
 /** Assessments that have been submitted at least once, in the officer's districts/regions (null: all). */
 export async function reviewList(db: Queryable, areas: { districts: number[]; regions: number[] } | null, onlySubmitted: boolean) {
   const { rows } = await db.query<
-    OrgDbRow & { a_id: number; year: string; status: AssessmentRow['status']; version: number; submissions: number; updated_at: Date } & Record<string, unknown>
+    OrgDbRow & {
+      a_id: number;
+      year: string;
+      year_id: number;
+      status: AssessmentRow['status'];
+      version: number;
+      submissions: number;
+      updated_at: Date;
+    } & Record<string, unknown>
   >(
-    `select a.id as a_id, y.name as year, a.status, f.version, a.updated_at,
+    `select a.id as a_id, y.name as year, y.id as year_id, a.status, f.version, a.updated_at,
             (select count(*)::int from quality_submissions s where s.assessment_id = a.id) as submissions,
             o.id, o.district_id, o.region_id, o.name_kk, o.name_ru, o.name_en, d.name_kk as d_kk, d.name_ru as d_ru, d.name_en as d_en
        from quality_assessments a
@@ -295,6 +303,7 @@ export async function reviewList(db: Queryable, areas: { districts: number[]; re
     id: r.a_id,
     organisation: (({ id, name, district }) => ({ id, name, district }))(toOrg(r)),
     year: r.year,
+    yearId: r.year_id,
     status: r.status,
     frameworkVersion: r.version,
     submissions: r.submissions,

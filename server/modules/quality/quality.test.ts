@@ -21,7 +21,11 @@ let url: string;
 beforeAll(async () => {
   process.env.LEARNING_TODAY = `${TODAY}T09:00:00+06:00`;
   t = await createTestApp({ env: { LEARNING_TODAY: `${TODAY}T09:00:00+06:00` } });
-  [admin, teacher, district, region, ministry] = await Promise.all(['admin', 'teacher', 'district', 'region', 'ministry'].map((r) => t.login(`demo.${r}`)));
+  admin = await t.login('demo.admin');
+  teacher = await t.login('demo.teacher');
+  district = await t.login('demo.district');
+  region = await t.login('demo.region');
+  ministry = await t.login('demo.ministry');
   city = await t.one<number>("select id from organisations where name_en = 'Kaskelen Secondary School No. 1'");
   year = await t.one<number>("select id from academic_years where name = '2020-2021'");
   url = `/api/quality/organisations/${city}/years/${year}`;

@@ -12,6 +12,7 @@ import { SuppliesHomeSections } from '../modules/supplies/home-sections.js';
 import { AnalyticsHomeSections } from '../modules/analytics/home-sections.js';
 import { VideoHomeSections } from '../modules/video/home-sections.js';
 import { TrainingHomeSections } from '../modules/training/home-sections.js';
+import { QualityHomeSections } from '../modules/quality/home-sections.js';
 import { PlanningHomeSections } from '../modules/planning/home-sections.js';
 import { PrivacyHomeSections } from '../modules/privacy/home-sections.js';
 import { TransfersHomeSections } from '../modules/transfers/home-sections.js';
@@ -65,6 +66,7 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         <AccessHomeSections me={me} />
         <VideoHomeSections me={me} />
         <TrainingHomeSections me={me} />
+        <QualityHomeSections me={me} />
         <LiveHomeSections me={me} />
         {officerGrants.length > 0 && <OfficerSection grants={officerGrants} page={page} onPage={onPage} />}
       </div>
