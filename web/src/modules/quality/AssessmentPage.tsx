@@ -33,9 +33,11 @@ export function AssessmentPage({ organisationId, yearId }: { organisationId: num
   const { t } = useTranslation('quality');
   const q = useQuery(assessmentQuery(organisationId, yearId));
   useTitle(t('title'));
+  // what was just done: kept here, as the view below starts afresh from each answer of the server
+  const [done, setDone] = useState<'saved' | 'reviewed' | null>(null);
   return (
     <QueryView query={q} heading={t('title')}>
-      {(a) => <AssessmentView key={`${a.id}-${a.updatedAt}-${a.status}`} a={a} />}
+      {(a) => <AssessmentView key={`${a.id}-${a.updatedAt}-${a.status}`} a={a} done={done} onDone={setDone} />}
     </QueryView>
   );
 }
@@ -55,7 +57,7 @@ function EvidenceChips({ keys, ev }: { keys: EvidenceKey[]; ev: Evidence | null 
   );
 }
 
-function AssessmentView({ a }: { a: Assessment }) {
+function AssessmentView({ a, done: lastDone, onDone }: { a: Assessment; done: 'saved' | 'reviewed' | null; onDone: (d: 'saved' | 'reviewed' | null) => void }) {
   const { t, i18n } = useTranslation('quality');
   const lang = i18n.language;
   const qc = useQueryClient();
@@ -91,12 +93,20 @@ function AssessmentView({ a }: { a: Assessment }) {
     await qc.invalidateQueries({ queryKey: ['quality', 'history'] });
     await qc.invalidateQueries({ queryKey: ['quality', 'reviews'] });
   };
-  const save = useMutation({ mutationFn: () => saveDraft(a.organisation.id, a.year.id, payload()), onSuccess: done });
+  const save = useMutation({
+    mutationFn: () => saveDraft(a.organisation.id, a.year.id, payload()),
+    onMutate: () => onDone(null),
+    onSuccess: async (next) => {
+      onDone('saved');
+      await done(next);
+    },
+  });
   const submit = useMutation({
     mutationFn: async () => {
       await saveDraft(a.organisation.id, a.year.id, payload());
       return submitAssessment(a.organisation.id, a.year.id);
     },
+    onMutate: () => onDone(null),
     onSuccess: done,
   });
   const sendReview = useMutation({
@@ -106,7 +116,10 @@ function AssessmentView({ a }: { a: Assessment }) {
         comment: overall.trim(),
         comments: [...reviewComments].filter(([, c]) => c.trim()).map(([criterion, comment]) => ({ criterion, comment: comment.trim() })),
       }),
-    onSuccess: done,
+    onSuccess: async (next) => {
+      onDone('reviewed');
+      await done(next);
+    },
   });
   const upload = useMutation({
     mutationFn: async ({ criterion, file }: { criterion: string; file: File }) => ({ criterion, f: await uploadEvidence(file) }),
@@ -217,7 +230,7 @@ function AssessmentView({ a }: { a: Assessment }) {
               {t('form.submit')}
             </button>
           </div>
-          {save.isSuccess && <p role="status">{t('form.saved')}</p>}
+          {lastDone === 'saved' && <p role="status">{t('form.saved')}</p>}
           {save.isError && <ErrorNotice error={save.error} />}
           {submit.isError && <ErrorNotice error={submit.error} />}
         </div>
@@ -241,7 +254,7 @@ function AssessmentView({ a }: { a: Assessment }) {
           {sendReview.isError && <ErrorNotice error={sendReview.error} />}
         </section>
       )}
-      {sendReview.isSuccess && <p role="status">{t('review.done')}</p>}
+      {lastDone === 'reviewed' && <p role="status">{t('review.done')}</p>}
 
       {a.submissions.length > 0 && (
         <section className="card" aria-labelledby="quality-submissions-title">
