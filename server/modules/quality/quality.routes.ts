@@ -43,7 +43,7 @@ export async function qualityRoutes(app: FastifyInstance, { db }: AppDeps): Prom
   const store = createFileStore(loadFilesConfig());
   const ctx = (): uc.Ctx => {
     const now = clock();
-    return { now, today: schoolToday(now), settings };
+    return { now, today: schoolToday(now), settings, read: db.read };
   };
 
   r.get(

@@ -19,6 +19,8 @@ export interface Ctx {
   today: string;
   now: Date;
   settings: AnalyticsSettings;
+  /** where the screens' evidence is read (a replica when there is one: decision 0023); the submission's snapshot reads the primary */
+  read?: Queryable;
 }
 
 // ── the framework ──────────────────────────────────────────────────────────────────────────
@@ -139,7 +141,7 @@ async function assessmentOut(db: Queryable, actor: Actor, o: repo.OrgRow, year: 
   const f = a ? await framework(db, a.frameworkId) : await currentFramework(db);
   const files = a ? await repo.attachedFiles(db, a.id) : new Map();
   const subs = a ? await repo.submissions(db, a.id) : [];
-  const evidence = await automaticEvidence(db, actor, o.id, year, ctx);
+  const evidence = await automaticEvidence(ctx.read ?? db, actor, o.id, year, ctx);
   const status: Status = a?.status ?? 'none';
   return {
     id: a?.id ?? null,

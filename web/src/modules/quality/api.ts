@@ -1,9 +1,19 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Assessment, Evidence, EvidenceKey, Level, Status, organisationHistory, reviewList } from '../../../../contracts/quality.js';
+import type {
+  Assessment,
+  Evidence,
+  EvidenceKey,
+  Framework,
+  Level,
+  Status,
+  frameworkList,
+  organisationHistory,
+  reviewList,
+} from '../../../../contracts/quality.js';
 import { api, toApiError } from '../../api/client.js';
 
-export type { Assessment, Evidence, EvidenceKey, Level, Status };
+export type { Assessment, Evidence, EvidenceKey, Framework, Level, Status };
 export type History = z.infer<typeof organisationHistory>;
 export type ReviewList = z.infer<typeof reviewList>;
 
@@ -33,6 +43,16 @@ export const reviewsQuery = (status: 'submitted' | 'all') =>
     queryKey: ['quality', 'reviews', status],
     queryFn: ({ signal }) => api.get<ReviewList>('/api/quality/reviews', { signal, query: { status } }),
   });
+
+export const frameworkQuery = queryOptions({
+  queryKey: ['quality', 'framework'],
+  queryFn: ({ signal }) => api.get<Framework>('/api/quality/framework', { signal }),
+});
+export const frameworksQuery = queryOptions({
+  queryKey: ['quality', 'frameworks'],
+  queryFn: ({ signal }) => api.get<z.infer<typeof frameworkList>>('/api/quality/frameworks', { signal }),
+});
+export const publishFramework = (body: { areas: Framework['areas']; note: string }) => api.post<Framework>('/api/quality/frameworks', body);
 
 export const saveDraft = (organisationId: number, yearId: number, answers: DraftAnswer[]) =>
   api.put<Assessment>(`/api/quality/organisations/${organisationId}/years/${yearId}`, { answers });

@@ -7,6 +7,7 @@ import { Section } from '../../ui/Section.js';
 export function QualityHomeSections({ me }: { me: Me }) {
   const { t } = useTranslation('quality');
   const adminOrgs = [...new Set(me.roles.filter((g) => g.role === 'org_admin' && g.scope.organisationId).map((g) => g.scope.organisationId!))];
+  const ministry = me.roles.some((g) => g.role === 'ministry_officer');
   const officer = me.roles.some((g) => g.role === 'district_officer' || g.role === 'region_officer' || g.role === 'ministry_officer');
   if (adminOrgs.length === 0 && !officer) return null;
   return (
@@ -23,6 +24,11 @@ export function QualityHomeSections({ me }: { me: Me }) {
         {officer && (
           <li>
             <Link to="/quality/reviews">{t('homeReviews')}</Link>
+          </li>
+        )}
+        {ministry && (
+          <li>
+            <Link to="/quality/framework">{t('framework.title')}</Link>
           </li>
         )}
       </ul>

@@ -74,6 +74,22 @@ export const kk = {
     year: 'Оқу жылы',
     version: 'Нұсқа',
   },
+  framework: {
+    title: 'Сапа критерийлері',
+    intro: 'Қазіргі нұсқа: {{version}}. Өзгерістер жаңа нұсқа болып жарияланады; басталған бағалаулар өз нұсқасында қалады.',
+    versions: 'Барлық нұсқалар',
+    criteria_one: '{{count}} критерий',
+    criteria_other: '{{count}} критерий',
+    areaTitle: 'Бөлім атауы ({{lang}})',
+    criterionTitle: 'Критерий мәтіні ({{lang}})',
+    evidence: 'Жанында көрсетілетін Sabaq деректері',
+    remove: '«{{key}}» критерийін алып тастау',
+    newKey: 'Жаңа критерийдің кілті (латын әріптері)',
+    add: 'Критерий қосу',
+    note: 'Нұсқаға ескертпе',
+    publish: 'Жаңа нұсқаны жариялау',
+    published: '{{version}}-нұсқа жарияланды',
+  },
   errors: {
     quality: {
       organisation_not_found: 'Ұйым табылмады немесе сіздің аймағыңызда емес.',
@@ -98,6 +114,7 @@ type Strings = typeof kk;
 type Ru = Strings & {
   history: Strings['history'] & { submissions_few: string; submissions_many: string };
   form: Strings['form'] & { missing_few: string; missing_many: string };
+  framework: Strings['framework'] & { criteria_few: string; criteria_many: string };
 };
 
 export const ru: Ru = {
@@ -178,6 +195,24 @@ export const ru: Ru = {
     school: 'Организация',
     year: 'Учебный год',
     version: 'Версия',
+  },
+  framework: {
+    title: 'Критерии качества',
+    intro: 'Текущая версия: {{version}}. Изменения публикуются новой версией; начатые самооценки остаются на своей.',
+    versions: 'Все версии',
+    criteria_one: '{{count}} критерий',
+    criteria_few: '{{count}} критерия',
+    criteria_many: '{{count}} критериев',
+    criteria_other: '{{count}} критерия',
+    areaTitle: 'Название раздела ({{lang}})',
+    criterionTitle: 'Текст критерия ({{lang}})',
+    evidence: 'Данные Sabaq рядом с критерием',
+    remove: 'Убрать критерий «{{key}}»',
+    newKey: 'Ключ нового критерия (латиница)',
+    add: 'Добавить критерий',
+    note: 'Примечание к версии',
+    publish: 'Опубликовать новую версию',
+    published: 'Опубликована версия {{version}}',
   },
   errors: {
     quality: {
@@ -273,6 +308,22 @@ export const en: typeof kk = {
     school: 'Organisation',
     year: 'School year',
     version: 'Version',
+  },
+  framework: {
+    title: 'Quality criteria',
+    intro: 'Version in force: {{version}}. Changes are published as a new version; assessments already started keep theirs.',
+    versions: 'All versions',
+    criteria_one: '{{count}} criterion',
+    criteria_other: '{{count}} criteria',
+    areaTitle: 'Area title ({{lang}})',
+    criterionTitle: 'Criterion text ({{lang}})',
+    evidence: 'Sabaq data shown beside it',
+    remove: 'Remove the criterion “{{key}}”',
+    newKey: 'Key of a new criterion (latin letters)',
+    add: 'Add a criterion',
+    note: 'Note on the version',
+    publish: 'Publish a new version',
+    published: 'Version {{version}} published',
   },
   errors: {
     quality: {

@@ -1,9 +1,10 @@
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 
-/** Quality of online teaching: `/quality/organisations/<org>` (years), `/quality/organisations/<org>/years/<year>` (the form or the review), `/quality/reviews`. */
+/** Quality of online teaching: `/quality/organisations/<org>` (years), `/quality/organisations/<org>/years/<year>` (the form or the review), `/quality/reviews`, `/quality/framework` (the ministry's editor). */
 const HistoryPage = lazyRouteComponent(() => import('./HistoryPage.js'), 'HistoryPage');
 const AssessmentPage = lazyRouteComponent(() => import('./AssessmentPage.js'), 'AssessmentPage');
 const ReviewsPage = lazyRouteComponent(() => import('./ReviewsPage.js'), 'ReviewsPage');
+const FrameworkPage = lazyRouteComponent(() => import('./FrameworkPage.js'), 'FrameworkPage');
 
 const num = (s: string) => Number(s);
 
@@ -33,5 +34,6 @@ export function qualityRoutes<TParent extends AnyRoute>(parent: TParent) {
     },
   });
   const reviews = createRoute({ getParentRoute: () => parent, path: '/quality/reviews', component: ReviewsPage });
-  return [history, assessment, reviews] as const;
+  const framework = createRoute({ getParentRoute: () => parent, path: '/quality/framework', component: FrameworkPage });
+  return [history, assessment, reviews, framework] as const;
 }
