@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import { multipart, SAMPLES } from '../files/files.test-support.js';
 import type { Assessment } from '../../../contracts/quality.js';
+import { personalData } from './quality.personal-data.js';
 
 const TODAY = '2020-12-09';
 let t: TestApp;
@@ -283,5 +284,20 @@ describe('demo data', () => {
     const list = (await req('GET', '/api/quality/reviews?status=all', district)).json().assessments as { status: string; submissions: number }[];
     expect(list.some((x) => x.status === 'submitted')).toBe(true);
     expect(list.some((x) => x.status === 'accepted' && x.submissions === 2)).toBe(true);
+  });
+});
+
+describe('personal data', () => {
+  test("the reviewer's export holds their reviews; erasure takes their id off and keeps the reviews", async () => {
+    const reviewer = await t.one<number>("select person_id from accounts where login = 'demo.district'");
+    const exported = (await personalData.export(t.db, reviewer)) as Record<string, unknown[]>;
+    const reviews = Object.entries(exported).find(([k]) => k.includes('quality_reviews'))?.[1] ?? [];
+    expect(reviews.length).toBeGreaterThan(0);
+    const before = await count('select count(*) from quality_reviews');
+    const out = await personalData.erase!(t.db, reviewer, { now: new Date(), schoolRecordsUntil: '2030-01-01' });
+    expect(out[0]).toMatchObject({ module: 'quality', action: 'anonymised' });
+    expect(out[0]!.count).toBeGreaterThan(0);
+    expect(await count('select count(*) from quality_reviews where reviewed_by = $1', [reviewer])).toBe(0);
+    expect(await count('select count(*) from quality_reviews')).toBe(before);
   });
 });
