@@ -1,7 +1,7 @@
 /**
  * The quality module's authorisation matrix as data (run by quality.matrix.test.ts). Inside: the
- * demo school (demo.admin's) with its 2020-2021 assessment holding an evidence file, and a submitted
- * assessment of another school of the demo district; outside: a school of another region with a
+ * demo school (demo.admin's) with its 2020-2021 draft holding an evidence file, and a submitted
+ * assessment of another school of the demo district (its latest submission given the same file); outside: a school of another region with a
  * submitted assessment (made here); missing: ids that do not exist.
  */
 import { all, only, type Matrix, type MatrixEndpoint } from '../../../test/authz-matrix.js';
@@ -82,10 +82,20 @@ const endpoints: MatrixEndpoint<Objects>[] = [
     inside: only({ district: 400, region: 403, ministry: 400 }),
     outside: only({ ministry: 400 }),
   },
+  // a file of the draft: the school's own until it is submitted
   {
     route: 'GET /api/quality/assessments/:id/files/:fileId',
+    name: "a file of the admin's draft",
     request: (o) => `/api/quality/assessments/${o.assessment}/files/${o.file}`,
-    inside: only(readers),
+    inside: only({ admin: 200 }),
+    // the outside object is a submitted assessment: its file is the ministry's to read
+    outside: only({ ministry: 200 }),
+  },
+  {
+    route: 'GET /api/quality/assessments/:id/files/:fileId',
+    name: 'a file of a submission',
+    request: (o) => `/api/quality/assessments/${o.submitted}/files/${o.file}`,
+    inside: only(officers),
     outside: only({ ministry: 200 }),
   },
   {
@@ -130,8 +140,16 @@ export const matrix: Matrix<Objects> = {
       "insert into quality_assessments (organisation_id, academic_year_id, framework_id, status) values ($1, $2, $3, 'submitted') returning id",
       [otherOrg, year, framework],
     );
+    // the file is evidence in the latest submission of the inside and the outside submitted assessments
+    const answers = JSON.stringify([{ criterion, level: 'fully', comment: '', evidence: '', links: [], fileIds: [file] }]);
     await t.db.query("insert into quality_submissions (assessment_id, n, answers) values ($1, 1, '[]')", [other]);
-    await t.db.query('insert into quality_files (assessment_id, file_id) values ($1, $2)', [other, file]);
+    for (const id of [submitted, other]) {
+      await t.db.query(
+        'update quality_submissions set answers = $2::jsonb where assessment_id = $1 and n = (select max(n) from quality_submissions where assessment_id = $1)',
+        [id, answers],
+      );
+      await t.db.query('insert into quality_files (assessment_id, file_id) values ($1, $2)', [id, file]);
+    }
     return {
       inside: { org: city, year, assessment, submitted, file, framework },
       outside: { org: otherOrg, year, assessment: other, submitted: other, file, framework },

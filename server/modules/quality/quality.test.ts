@@ -110,9 +110,14 @@ describe('a school year: draft → submit → review → resubmit', () => {
     assessmentId = a.id!;
     expect(a.status).toBe('draft');
     expect(a.answers[0]).toMatchObject({ level: 'largely', links: ['https://school.example.kz/strategy'], files: [{ name: 'ереже.pdf' }] });
-    const file = await req('GET', `/api/quality/assessments/${assessmentId}/files/${up.json().id}`, district);
+    const file = await req('GET', `/api/quality/assessments/${assessmentId}/files/${up.json().id}`, admin);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
+    // the draft is the school's own: the district sees neither its answers nor its files before a submission
+    expect((await req('GET', `/api/quality/assessments/${assessmentId}/files/${up.json().id}`, district)).statusCode).toBe(404);
+    const seen: Assessment = (await req('GET', url, district)).json();
+    expect(seen.status).toBe('draft');
+    expect(seen.answers.every((x) => x.level === null && x.comment === '' && x.files.length === 0)).toBe(true);
 
     const sub = await req('POST', `${url}/submit`, admin);
     expect(sub.statusCode).toBe(400);
@@ -147,6 +152,9 @@ describe('a school year: draft → submit → review → resubmit', () => {
     expect(a.submissions).toHaveLength(1);
     expect(a.submissions[0]!.evidence).toEqual(current.evidence);
     expect(a.submissions[0]!.answers.map((x) => x.level)).toEqual(answers.map((x) => x.level));
+    const fileId = a.answers[0]!.files[0]!.id;
+    expect((await req('GET', `/api/quality/assessments/${assessmentId}/files/${fileId}`, district)).statusCode).toBe(200);
+    expect((await req('GET', url, district)).json().answers[0].level).toBe('not_adequate');
     const stored = await t.one<{ lessons: number }>('select evidence from quality_submissions where assessment_id = $1', [assessmentId]);
     expect(stored.lessons).toBe(current.evidence!.lessons);
   });

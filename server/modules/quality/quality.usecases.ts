@@ -143,13 +143,15 @@ async function assessmentOut(db: Queryable, actor: Actor, o: repo.OrgRow, year: 
   const subs = a ? await repo.submissions(db, a.id) : [];
   const evidence = await automaticEvidence(ctx.read ?? db, actor, o.id, year, ctx);
   const status: Status = a?.status ?? 'none';
+  // the draft is the school's own work in progress: others read only what was submitted
+  const shown = policy.canEdit(actor, o) ? (a?.answers ?? []) : (subs[0]?.answers ?? []);
   return {
     id: a?.id ?? null,
     organisation: orgOut(o),
     year,
     framework: f,
     status,
-    answers: answersOut(alignAnswers(f, a?.answers ?? [], blank), files),
+    answers: answersOut(alignAnswers(f, shown, blank), files),
     updatedAt: a?.updatedAt ?? null,
     submissions: subs.map(
       (s): Submission => ({
@@ -279,8 +281,11 @@ export async function review(db: Db, actor: Actor, id: number, body: z.infer<typ
 
 /** An evidence file, for whoever sees the assessment it is attached to. */
 export async function evidenceFile(db: Db, store: FileStore, actor: Actor, id: number, fileId: string) {
-  await visibleAssessment(db, actor, id);
+  const { o } = await visibleAssessment(db, actor, id);
   if (!(await repo.isAttached(db, id, fileId))) throw errors.fileNotFound();
+  // others than the school's admin: only files of a submission, not of the draft in progress
+  if (!policy.canEdit(actor, o) && !(await repo.submissions(db, id)).some((s) => s.answers.some((x) => x.fileIds.includes(fileId))))
+    throw errors.fileNotFound();
   // quality has authorised the read above; the files module finds and opens the bytes
   const file = await findReadableFile({ db, actor, fileId, checks: [async () => true] });
   return { file, stream: await openStored(store, file) };

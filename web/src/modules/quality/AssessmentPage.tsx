@@ -167,6 +167,7 @@ function AssessmentView({ a, done: lastDone, onDone }: { a: Assessment; done: 's
       )}
       {a.status === 'submitted' && !a.mayReview && <p className="notice">{t('form.readOnlySubmitted')}</p>}
       {a.status === 'accepted' && <p className="notice">{t('form.readOnlyAccepted')}</p>}
+      {!a.mayEdit && (a.status === 'draft' || a.status === 'none') && <p className="notice">{t('form.notSubmittedYet')}</p>}
 
       <section className="card" aria-labelledby="quality-evidence-title">
         <h2 id="quality-evidence-title">{a.mayEdit || !latest ? t('evidence.title') : t('evidence.snapshot')}</h2>
