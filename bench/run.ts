@@ -33,11 +33,20 @@ const BENCHMARKS = [
     file: 'supplies-allocation.bench.ts',
     what: 'one device and kit allocation run for the country (3.3 M pupils, ~185,000 without a computer; pure rules over synthetic households)',
   },
-  { name: 'video', file: 'video.bench.ts', what: 'transcoding time per minute of 720p input for the HLS ladder (240p, 360p, audio) and the small MP4' },
+  {
+    name: 'video',
+    file: 'video.bench.ts',
+    what: 'transcoding time per minute of 720p input for the HLS ladder (240p, 360p, audio) and the small MP4; concurrent HLS viewers of the 240p rung per Sabaq process (and behind nginx proxy_cache) with p99 per segment',
+  },
   {
     name: 'pass-verify',
     file: 'pass-verify.bench.ts',
     what: "campus passes: offline verifications per second on one core (the scanner's code), CPU per verification, peak memory; issuance for every university student of the country",
+  },
+  {
+    name: 'access-status',
+    file: 'access-status.bench.ts',
+    what: "campus access statuses on the region dataset: recompute every university person's status (time, CPU, peak memory), then the time-driven job four days later (due, changed, time)",
   },
   {
     name: 'analytics',

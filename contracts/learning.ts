@@ -133,7 +133,15 @@ export const diaryLesson = z.object({
   materials: z.array(materialSchema),
   homeworkSet: z.array(z.object({ id: z.number(), title: z.string(), dueAt: z.string() })),
   mark: markValue.extend({ comment: z.string().nullable() }).nullable(),
-  attendance: z.object({ status: attendanceStatus, online: z.boolean(), reason: z.string().nullable() }).nullable(),
+  attendance: z
+    .object({
+      status: attendanceStatus,
+      online: z.boolean(),
+      /** minutes in the live lesson's room, from the media server's participant lists (null: not measured) */
+      onlineMinutes: z.number().nullable(),
+      reason: z.string().nullable(),
+    })
+    .nullable(),
 });
 
 export const submissionBrief = z.object({
@@ -269,6 +277,8 @@ export const journalResponse = z.object({
       status: attendanceStatus,
       reason: z.string().nullable(),
       online: z.boolean(),
+      /** minutes in the live lesson's room (null: not measured) */
+      onlineMinutes: z.number().nullable(),
     }),
   ),
   results: z.array(z.object({ pupilId: z.number(), result: resultSchema })),
@@ -605,6 +615,8 @@ export const classSummaryResponse = z.object({
       status: attendanceStatus,
       reason: z.string().nullable(),
       online: z.boolean(),
+      /** minutes in the live lesson's room (null: not measured) */
+      onlineMinutes: z.number().nullable(),
     }),
   ),
   /** per pupil over the range */

@@ -45,6 +45,10 @@ export const enrolment = z.object({
   source: z.enum(['sabaq', 'import']),
   /** an imported completion's provider and certificate number */
   external: z.object({ provider: z.string(), certificate: z.string() }).nullable(),
+  /** when the ministry withdrew the certificate (null: valid) */
+  withdrawnAt: z.string().nullable(),
+  /** the course is built in Sabaq (a published version): its page has the modules and quizzes */
+  hasContent: z.boolean(),
 });
 export type Enrolment = z.infer<typeof enrolment>;
 
@@ -142,8 +146,10 @@ export { areaKey };
 export const certificateCodeParam = z.object({ code: z.string().trim().min(1).max(40) }).strict();
 export const certificateCheck = z.object({
   code: z.string(),
-  /** false: the certificate was withdrawn (not used yet: every recorded completion is valid) */
+  /** false: the ministry withdrew the certificate (withdrawnOn says when; the reason is never shown) */
   valid: z.boolean(),
+  /** the day of the withdrawal (YYYY-MM-DD), null while valid */
+  withdrawnOn: z.string().nullable(),
   /** the holder's surname and first name (no IIN, no school, no date of birth) */
   holder: z.string(),
   course: localisedName,
@@ -186,3 +192,139 @@ export const completionsImportReport = z.object({
 });
 export type CompletionsImportReport = z.infer<typeof completionsImportReport>;
 export const completionsImportRejected = completionsImportReport.extend({ error: z.object({ code: z.string(), message: z.string() }) });
+
+// ── courses built in Sabaq (decision 0034) ─────────────────────────────────────────────────────
+
+const localisedText = (max: number) => z.object({ kk: text(max), ru: text(max), en: text(max) }).strict();
+
+/** One material of a module: text in three languages, a link, a file of the file store, a video of the archive. */
+export const material = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), body: localisedText(20_000) }).strict(),
+  z
+    .object({
+      kind: z.literal('link'),
+      title: localisedText(300),
+      url: z
+        .string()
+        .trim()
+        .max(2000)
+        .regex(/^https?:\/\/[^\s]+$/, 'an http(s) address'),
+    })
+    .strict(),
+  z.object({ kind: z.literal('file'), title: localisedText(300), fileId: z.uuid() }).strict(),
+  z.object({ kind: z.literal('video'), title: localisedText(300), videoId: bodyId }).strict(),
+]);
+export type Material = z.infer<typeof material>;
+
+export const quizOption = z.object({ text: localisedText(500), correct: z.boolean() }).strict();
+export const quizQuestion = z.object({ kind: z.enum(['single', 'multiple']), text: localisedText(2000), options: z.array(quizOption).max(12) }).strict();
+/** A module's quiz; its problems (no question, no correct answer...) are the quiz rules' (400 training.bad_quiz). */
+export const quizBody = z
+  .object({
+    /** share of questions answered right to pass, 0 < passMark <= 1 */
+    passMark: z.number(),
+    /** counts towards completing the course */
+    required: z.boolean().default(true),
+    questions: z.array(quizQuestion).max(50),
+  })
+  .strict();
+export type QuizBody = z.infer<typeof quizBody>;
+
+export const moduleBody = z
+  .object({
+    /** an existing module keeps its id (reads and attempts follow it); none: a new module */
+    id: bodyId.optional(),
+    title: localisedText(300),
+    materials: z.array(material).max(30),
+    quiz: quizBody.nullable(),
+  })
+  .strict();
+
+/** The whole draft of a course's content, saved at once (modules in this order). */
+export const contentBody = z
+  .object({
+    /** attempts a teacher may make at one quiz (null: no limit) */
+    quizMaxAttempts: z.number().int().min(1).max(100).nullable(),
+    /** minutes to wait between two attempts at one quiz */
+    quizWaitMinutes: z.number().int().min(0).max(10_080),
+    modules: z.array(moduleBody).max(50),
+  })
+  .strict();
+
+export const courseModule = z.object({ id: z.number(), position: z.number(), title: localisedName, materials: z.array(material), quiz: quizBody.nullable() });
+export const courseContent = z.object({
+  course,
+  quizMaxAttempts: z.number().nullable(),
+  quizWaitMinutes: z.number(),
+  modules: z.array(courseModule),
+  versions: z.array(z.object({ version: z.number(), publishedAt: z.string() })),
+});
+export type CourseContent = z.infer<typeof courseContent>;
+export const publishedVersion = z.object({ version: z.number(), publishedAt: z.string() });
+
+/** A quiz as a teacher sees it before answering: no correct flags. */
+export const teacherQuiz = z.object({
+  passMark: z.number(),
+  required: z.boolean(),
+  questions: z.array(z.object({ kind: z.enum(['single', 'multiple']), text: localisedName, options: z.array(z.object({ text: localisedName })) })),
+});
+export const quizAttempt = z.object({
+  id: z.number(),
+  version: z.number(),
+  right: z.number(),
+  total: z.number(),
+  passed: z.boolean(),
+  submittedAt: z.string(),
+});
+export const teacherMaterial = z.union([
+  z.object({ kind: z.literal('text'), body: localisedName }),
+  z.object({ kind: z.literal('link'), title: localisedName, url: z.string() }),
+  /** url: the enrolment's download of the file */
+  z.object({ kind: z.literal('file'), title: localisedName, url: z.string() }),
+  /** the video as the archive shows it to this teacher (null: not available to them or not ready) */
+  z.object({ kind: z.literal('video'), title: localisedName, videoId: z.number(), hlsUrl: z.string().nullable(), mp4Url: z.string().nullable() }),
+]);
+export const teacherModule = z.object({
+  id: z.number(),
+  position: z.number(),
+  title: localisedName,
+  materials: z.array(teacherMaterial),
+  read: z.boolean(),
+  quiz: teacherQuiz.nullable(),
+  attempts: z.array(quizAttempt),
+  passed: z.boolean(),
+  /** attempts left (null: no limit) */
+  attemptsLeft: z.number().nullable(),
+  /** the next attempt is possible from then (null: now) */
+  nextAttemptAt: z.string().nullable(),
+});
+export const coursePage = z.object({
+  enrolment,
+  /** the published version the teacher reads (null: the course has no content in Sabaq) */
+  version: z.number().nullable(),
+  modules: z.array(teacherModule),
+  progress: z.object({ modules: z.number(), read: z.number(), requiredQuizzes: z.number(), passedQuizzes: z.number() }),
+});
+export type CoursePage = z.infer<typeof coursePage>;
+
+export const moduleParams = z.object({ id: idSchema, moduleId: idSchema }).strict();
+export const attemptBody = z.object({ answers: z.array(z.array(z.number().int().min(0).max(50)).max(12)).max(50) }).strict();
+export const attemptResult = z.object({
+  attempt: quizAttempt,
+  /** per question: answered right (the correct options themselves are not sent) */
+  results: z.array(z.boolean()),
+  /** the enrolment after the attempt: completed (with its certificate) once every required quiz is passed */
+  enrolment,
+});
+
+/** Every teacher of a district or region enrolled in one step (officers of that area). */
+export const areaEnrolBody = z
+  .object({
+    area: z.string().regex(/^(region|district):[1-9]\d{0,9}$/, 'region:<id> or district:<id>'),
+    courseId: bodyId,
+  })
+  .strict();
+export const areaEnrolResult = z.object({ teachers: z.number(), enrolled: z.number(), already: z.number() });
+
+export const withdrawBody = z.object({ reason: text(500) }).strict();
+export const withdrawResult = z.object({ code: z.string(), withdrawnAt: z.string() });

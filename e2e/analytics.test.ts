@@ -3,7 +3,7 @@
  * region → district → school by clicking names in the table, and downloads the school's table as CSV.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/seed/demo-facts.js';
 import { runDueJobs } from '../server/platform/jobs.js';
 import { REPORTS_QUEUE, scheduleDueReports, weeklyReportJob } from '../server/modules/analytics/analytics.reports.js';
@@ -12,6 +12,16 @@ import { launchChromium, openContext, PHONE_VIEWPORT, settled, startTestServer, 
 process.env.LEARNING_TODAY = '2020-12-09';
 
 let server: TestServer;
+
+async function signInRussian(page: Page, login: string) {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await page.getByLabel('Логин').fill(login);
+  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^Здравствуйте/ }).waitFor();
+  await settled(page);
+}
 let browser: Browser;
 
 beforeAll(async () => {
@@ -33,12 +43,7 @@ describe('analytics in a real browser, in Russian', () => {
     // the demo ministry account reads English; this journey is the Russian one
     await server.db.query("update accounts set language = 'ru' where login = $1", [DEMO_LOGINS.ministry]);
     const { page } = await openContext(browser, server, { locale: 'ru-RU', acceptDownloads: true });
-    await page.goto('/sign-in');
-    await page.getByRole('button', { name: 'Русский' }).click();
-    await page.getByLabel('Логин').fill(DEMO_LOGINS.ministry);
-    await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Войти', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: /^Здравствуйте/ }).waitFor();
+    await signInRussian(page, DEMO_LOGINS.ministry);
     await page.goto('/analytics');
     await page.getByRole('heading', { level: 1, name: 'Аналитика: Казахстан' }).waitFor();
     await page.getByRole('link', { name: names.region, exact: true }).click();
@@ -67,13 +72,7 @@ describe('analytics in a real browser, in Russian', () => {
     ).rows[0]!;
     await server.db.query("update accounts set language = 'ru' where login = $1", [DEMO_LOGINS.district]);
     const { page, pageErrors } = await openContext(browser, server, { locale: 'ru-RU', acceptDownloads: true, viewport: PHONE_VIEWPORT });
-    await page.goto('/sign-in');
-    await page.getByRole('button', { name: 'Русский' }).click();
-    await page.getByLabel('Логин').fill(DEMO_LOGINS.district);
-    await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Войти', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: /^Здравствуйте/ }).waitFor();
-    await settled(page);
+    await signInRussian(page, DEMO_LOGINS.district);
     await page.getByRole('link', { name: 'Открыть аналитику' }).click();
     await page.getByRole('heading', { level: 1, name: `Аналитика: ${district.name}` }).waitFor();
     // nothing chosen: the form says what is missing, nothing is sent

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_FAMILY, DEMO_LOGINS, DEMO_PASSWORD } from '../server/seed/demo-facts.js';
-import { launchChromium, axeFindings, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
+import { launchChromium, axeFindings, openContext, PHONE_VIEWPORT, startTestServer, type TestServer, settled } from './browser.js';
 
 // the school calendar's today, read by the duty routes when the app is built
 process.env.LEARNING_TODAY = '2020-09-10';
@@ -35,6 +35,7 @@ async function signInKazakh(page: Page, login: string) {
   await page.getByLabel('Құпиясөз').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Кіру', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: /^Сәлеметсіз бе/ }).waitFor();
+  await settled(page);
 }
 
 /** The daughter's group as the database holds it once the admin has formed the groups. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CITY_SCHOOL, DEMO_FAMILY, DEMO_LOGINS, DEMO_PASSWORD, DEMO_STAFF } from '../server/seed/demo-facts.js';
-import { launchChromium, axeFindings, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
+import { launchChromium, axeFindings, openContext, PHONE_VIEWPORT, startTestServer, type TestServer, settled } from './browser.js';
 
 /**
  * The e-journal's round trip, in Russian, on the demo's school day (Wednesday 9 December 2020):
@@ -44,6 +44,7 @@ async function signInInRussian(page: Page, login: string, greetingName: string) 
   await page.getByRole('heading', { level: 1, name: new RegExp(`${greetingName}!$`) }).waitFor();
   await page.getByRole('button', { name: 'Русский' }).click();
   await page.getByRole('heading', { level: 1, name: `Здравствуйте, ${greetingName}!` }).waitFor();
+  await settled(page);
 }
 
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_FAMILY, DEMO_LOGINS, DEMO_PASSWORD, DEMO_STAFF } from '../server/seed/demo-facts.js';
-import { axeFindings, launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
+import { axeFindings, launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer, settled } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -26,6 +26,7 @@ async function signIn(page: Page, login: string, greeting: RegExp) {
   await page.getByLabel('Құпиясөз').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Кіру', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: greeting }).waitFor();
+  await settled(page);
 }
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_FAMILY, DEMO_LOGINS, DEMO_PASSWORD } from '../server/seed/demo-facts.js';
 import { hashPassword } from '../server/modules/identity/passwords.js';
 import { validIin } from '../server/modules/onboarding/onboarding.fixtures.js';
-import { launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
+import { launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer, settled } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -33,6 +33,7 @@ async function signIn(page: Page, login: string, password = DEMO_PASSWORD) {
   await page.getByLabel('Құпиясөз').fill(password);
   await page.getByRole('button', { name: 'Кіру', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: /^Сәлеметсіз бе/ }).waitFor();
+  await settled(page);
 }
 
 const one = async <T>(sql: string, params: unknown[] = []) => Object.values((await server.db.query(sql, params)).rows[0]!)[0] as T;

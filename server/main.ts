@@ -7,6 +7,7 @@ import { pinDemoCalendar } from './seed/demo-clock.js';
 import { startNotificationJobs } from './modules/notifications/notifications.jobs.js';
 import { startAnalyticsRefresh } from './modules/analytics/analytics.jobs.js';
 import { startWeeklyReports } from './modules/analytics/analytics.reports.js';
+import { startAccessStatusJob } from './modules/access/access.jobs.js';
 import { liveStartupProblem } from './modules/live/live.usecases.js';
 import { loadLiveConfig } from './modules/live/live.config.js';
 import { videoStartupProblem } from './modules/video/video.routes.js';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const stopJobs = startNotificationJobs(db, (err) => app.log.error({ err }, 'background jobs'));
   app.addHook('onClose', startAnalyticsRefresh(db, app.log)); // keeps the analytics rollups current (decision 0017)
   app.addHook('onClose', startWeeklyReports(db, app.log)); // builds the weekly reports people subscribed to
+  app.addHook('onClose', startAccessStatusJob(db, app.log)); // status changes made by time alone (decision 0036)
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -37,4 +37,5 @@ export const PUBLIC_ROUTES: { route: RouteKey | string; reason: string }[] = [
       'public check of a training certificate code printed on the PDF: holder name, course, day, valid; codes are 12 random characters (36^12), so no enumeration; no rate limit yet (none in the app)',
   },
   { route: 'GET /textbooks/:id', reason: 'the public e-textbook page a QR code opens (no sign-in, per the seeds)' },
+  { route: 'GET /textbooks/:id/e-book', reason: "a title's e-version file (PDF or EPUB), public domain per the seeds; names no person" },
 ];

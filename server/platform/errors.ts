@@ -82,7 +82,7 @@ export function registerErrorHandler(app: FastifyInstance, opts: { retryAfterSec
       const field = first?.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : '';
       const problems = err.validation.slice(0, 5).map((v) => {
         const f = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-        return `${where}${f ? '.' + f : ''}: ${v.message}`;
+        return `${where}${f ? `.${f}` : ''}: ${v.message}`;
       });
       return reply.code(400).send(errorBody('request.invalid', `Invalid request: ${problems.join('; ')}`, { location: where, field, issues: problems }));
     }

@@ -304,6 +304,26 @@ describe('headers', () => {
     expect(anonymous.headers['cache-control']).toBe('no-store');
   });
 
+  test('a JSON answer has the shortest policy and no page-only headers; anything else keeps the full set', async () => {
+    for (const url of ['/api/me', '/api/nothing-here']) {
+      const res = await t.app.inject({ url, headers: { cookie: admin } });
+      expect(res.headers['content-type'], url).toMatch(/^application\/json/);
+      expect(res.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers, url).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'cross-origin-resource-policy': 'same-origin',
+        'x-frame-options': 'SAMEORIGIN',
+      });
+      for (const h of ['cross-origin-opener-policy', 'origin-agent-cluster', 'referrer-policy', 'x-dns-prefetch-control', 'x-xss-protection']) {
+        expect(res.headers[h], `${url} ${h}`).toBeUndefined();
+      }
+    }
+    // a download may be opened as a document: the page policy and every header stay
+    const csv = await t.app.inject({ url: '/api/imports/templates/people?format=csv', headers: { cookie: admin } });
+    expect(csv.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(csv.headers['referrer-policy']).toBe('no-referrer');
+  });
+
   test('a route may opt into public caching explicitly', async () => {
     const app = await buildApp({ db: t.db, config: silent() });
     app.get('/api/test/public', { config: { cache: 'public' } }, async (_req, reply) => reply.header('cache-control', 'public, max-age=60').send({ a: 1 }));

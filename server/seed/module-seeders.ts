@@ -7,6 +7,8 @@ import { seedAccess } from '../modules/access/access.seed.js';
 import { seedAnalytics } from '../modules/analytics/analytics.seed.js';
 import { seedTraining } from '../modules/training/training.seed.js';
 import { seedQuality } from '../modules/quality/quality.seed.js';
+import { seedVideo } from '../modules/video/video.seed.js';
+import { seedConnectivity } from '../modules/connectivity/connectivity.seed.js';
 
 export type SeedSize = 'demo' | 'region' | 'country';
 
@@ -19,10 +21,13 @@ export type ModuleSeeder = (args: { db: Db; size: SeedSize; quiet?: boolean }) =
 export const moduleSeeders: { name: string; run: ModuleSeeder }[] = [
   { name: 'formats', run: seedFormats },
   { name: 'duty', run: seedDuty },
+  // the national TV grid first: format-driven TV lessons pick their slot from it
+  { name: 'video', run: seedVideo },
   { name: 'learning', run: seedLearning },
   { name: 'supplies', run: seedSupplies },
   { name: 'access', run: seedAccess },
   { name: 'analytics', run: seedAnalytics },
   { name: 'training', run: seedTraining },
   { name: 'quality', run: seedQuality },
+  { name: 'connectivity', run: seedConnectivity },
 ];

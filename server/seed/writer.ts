@@ -111,13 +111,13 @@ export class RowWriter {
 
   add(table: Table, values: Value[]): void {
     let line = encode(values[0]!);
-    for (let i = 1; i < values.length; i++) line += '\t' + encode(values[i]!);
+    for (let i = 1; i < values.length; i++) line += `\t${encode(values[i]!)}`;
     let buf = this.buffers.get(table);
     if (!buf) {
       buf = new TableBuffer();
       this.buffers.set(table, buf);
     }
-    buf.push(line + '\n');
+    buf.push(`${line}\n`);
     this.pending++;
   }
 

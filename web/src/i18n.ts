@@ -18,6 +18,7 @@ import * as privacy from './modules/privacy/i18n.js';
 import * as transfers from './modules/transfers/i18n.js';
 import * as school from './modules/school/i18n.js';
 import * as supplies from './modules/supplies/i18n.js';
+import * as connectivity from './modules/connectivity/i18n.js';
 import * as messages from './modules/messages/i18n.js';
 import * as access from './modules/access/i18n.js';
 import * as video from './modules/video/i18n.js';
@@ -60,6 +61,7 @@ export const DOMAIN_BUNDLES = {
   transfers,
   school,
   supplies,
+  connectivity,
   analytics,
   messages,
   access,
@@ -88,6 +90,7 @@ declare module 'i18next' {
       transfers: typeof transfers.kk;
       school: typeof school.kk;
       supplies: typeof supplies.kk;
+      connectivity: typeof connectivity.kk;
       analytics: typeof analytics.kk;
       messages: typeof messages.kk;
       access: typeof access.kk;
@@ -126,25 +129,57 @@ export function mergeResources(shell: Bundle, domains: Record<string, Bundle>): 
 /** `../modules/learning/i18n.ts` -> `learning` */
 export const namespaceOf = (path: string) => /\/modules\/([^/]+)\/i18n\.ts(\?.*)?$/.exec(path)?.[1] ?? path;
 
+/** The namespaces in each language's main file (locales/pack-*.ts); every other one is fetched when first used. */
+export const CORE_NAMESPACES = ['identity', 'learning', 'notifications', 'organisations', 'messages', 'access', 'privacy', 'video'] as const;
+
+interface Pack {
+  shell: unknown;
+  domains: Record<string, unknown>;
+  lazyDomains: Record<string, () => Promise<unknown>>;
+}
 /** Each language's strings are their own download (see locales/pack-*.ts); only the one shown is fetched. */
-const PACKS: Record<Language, () => Promise<{ shell: unknown; domains: Record<string, unknown> }>> = {
+const PACKS: Record<Language, () => Promise<Pack>> = {
   kk: () => import('./locales/pack-kk.js'),
   ru: () => import('./locales/pack-ru.js'),
   en: () => import('./locales/pack-en.js'),
 };
+const loadedPacks = new Map<Language, Promise<Pack>>();
 const loaded = new Map<Language, Promise<Record<string, Bundle>>>();
+const loadedNamespaces = new Map<string, Promise<Bundle>>();
 
-/** The resources of one language, fetched once (a failed fetch, e.g. offline, is tried again next time). */
-export function loadLanguage(language: Language): Promise<Record<string, Bundle>> {
-  let p = loaded.get(language);
+/** Loaded once per key; a failed fetch (e.g. offline) is tried again next time. */
+function once<K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
+  let p = cache.get(key);
   if (!p) {
-    p = PACKS[language]().then((m) =>
-      mergeResources(m.shell as Bundle, Object.fromEntries(Object.entries(m.domains).map(([path, b]) => [namespaceOf(path), b as Bundle]))),
-    );
-    p.catch(() => loaded.delete(language));
-    loaded.set(language, p);
+    p = load();
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
   }
   return p;
+}
+
+const pack = (language: Language) => once(loadedPacks, language, PACKS[language]);
+
+/** The main resources of one language: `common` (the shell, with the core namespaces' errors merged in) and the core namespaces. */
+export function loadLanguage(language: Language): Promise<Record<string, Bundle>> {
+  return once(loaded, language, () =>
+    pack(language).then((m) =>
+      mergeResources(m.shell as Bundle, Object.fromEntries(Object.entries(m.domains).map(([path, b]) => [namespaceOf(path), b as Bundle]))),
+    ),
+  );
+}
+
+/** One namespace of one language: from the main file, or its own file fetched once (`{}` for an unknown name). */
+export function loadNamespace(language: Language, ns: string): Promise<Bundle> {
+  return loadLanguage(language).then((main) => {
+    if (main[ns]) return main[ns];
+    return once(loadedNamespaces, `${language}/${ns}`, () =>
+      pack(language).then((m) => {
+        const path = Object.keys(m.lazyDomains).find((p) => namespaceOf(p) === ns);
+        return path ? (m.lazyDomains[path]!() as Promise<Bundle>) : {};
+      }),
+    );
+  });
 }
 
 export function isLanguage(v: unknown): v is Language {
@@ -197,13 +232,44 @@ export async function createAppI18n(): Promise<I18n> {
   const language = storedLanguage() ?? DEFAULT_LANGUAGE;
   const first = await loadLanguage(language);
   const instance = i18next.createInstance();
+  /**
+   * A namespace fetched after the start brings its error sentences into `common` (errors.<code>),
+   * now if that language's `common` is here, and when it comes (another language chosen later).
+   */
+  const extraErrors = new Map<string, Record<string, Bundle>>();
+  const addErrors = (lng: string, bundle: Bundle) => {
+    const own = bundle.errors;
+    if (!own || typeof own !== 'object') return;
+    const extra = extraErrors.get(lng) ?? {};
+    for (const [prefix, reasons] of Object.entries(own)) extra[prefix] = { ...extra[prefix], ...(reasons as Bundle) };
+    extraErrors.set(lng, extra);
+    if (instance.hasResourceBundle(lng, 'common')) instance.addResourceBundle(lng, 'common', { errors: own }, true, true);
+  };
+  const withExtraErrors = (lng: string, common: Bundle): Bundle => {
+    const errors: Record<string, Bundle | string> = { ...(common.errors as Bundle) };
+    for (const [prefix, reasons] of Object.entries(extraErrors.get(lng) ?? {})) {
+      const existing = errors[prefix];
+      errors[prefix] = { ...(typeof existing === 'object' ? existing : {}), ...reasons };
+    }
+    return { ...common, errors: errors as Bundle };
+  };
   instance.use({
     type: 'backend',
     init() {},
     read(lng: string, ns: string, callback: (err: unknown, data: Bundle | null) => void) {
       if (!isLanguage(lng)) return callback(null, {});
-      loadLanguage(lng).then(
-        (res) => callback(null, res[ns] ?? {}),
+      if (ns === 'common') {
+        // a language's shell, with the error sentences of the namespaces already fetched in it
+        return loadLanguage(lng).then(
+          (res) => callback(null, withExtraErrors(lng, res.common ?? {})),
+          (err: unknown) => callback(err, null),
+        );
+      }
+      loadNamespace(lng, ns).then(
+        (bundle) => {
+          callback(null, bundle);
+          addErrors(lng, bundle);
+        },
         (err: unknown) => callback(err, null),
       );
     },
@@ -219,7 +285,9 @@ export async function createAppI18n(): Promise<I18n> {
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
-    react: { useSuspense: false },
+    // a page whose module's strings are not here yet waits for them (its Suspense shows "loading")
+    // rather than showing keys
+    react: { useSuspense: true },
   });
   const apply = (lng: string) => {
     if (!isLanguage(lng)) return;

@@ -272,24 +272,52 @@ export async function insertRuleSet(db: Queryable, r: { regionId: number | null;
   );
   return rows[0]!.id;
 }
-export async function storedStatuses(db: Queryable, personIds: number[]): Promise<Map<number, string>> {
-  const { rows } = await db.query<{ person_id: string; status: string }>('select person_id, status from access_statuses where person_id = any($1::bigint[])', [
-    personIds,
-  ]);
+/** The stored statuses; `lock`: row locks in person order, so a status change is noticed by one transaction only. */
+export async function storedStatuses(db: Queryable, personIds: number[], lock = false): Promise<Map<number, string>> {
+  const { rows } = await db.query<{ person_id: string; status: string }>(
+    `select person_id, status from access_statuses where person_id = any($1::bigint[]) order by person_id${lock ? ' for update' : ''}`,
+    [personIds],
+  );
   return new Map(rows.map((r) => [Number(r.person_id), r.status]));
 }
 export async function upsertStatuses(
   db: Queryable,
-  rows: { personId: number; status: string; validUntil: Date | null; ruleSetId: number | null }[],
+  rows: { personId: number; status: string; validUntil: Date | null; ruleSetId: number | null; nextChangeAt: Date | null }[],
   now: Date,
 ) {
   if (rows.length === 0) return;
   await db.query(
-    `insert into access_statuses (person_id, status, valid_until, rule_set_id, computed_at)
-     select p, s, v, r, $5 from unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::int[]) as t(p, s, v, r)
-     on conflict (person_id) do update set status = excluded.status, valid_until = excluded.valid_until, rule_set_id = excluded.rule_set_id, computed_at = excluded.computed_at`,
-    [rows.map((r) => r.personId), rows.map((r) => r.status), rows.map((r) => r.validUntil), rows.map((r) => r.ruleSetId), now],
+    `insert into access_statuses (person_id, status, valid_until, rule_set_id, computed_at, next_change_at)
+     select p, s, v, r, $5, n from unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::int[], $6::timestamptz[]) as t(p, s, v, r, n) order by p
+     on conflict (person_id) do update set status = excluded.status, valid_until = excluded.valid_until, rule_set_id = excluded.rule_set_id,
+       computed_at = excluded.computed_at, next_change_at = excluded.next_change_at`,
+    [rows.map((r) => r.personId), rows.map((r) => r.status), rows.map((r) => r.validUntil), rows.map((r) => r.ruleSetId), now, rows.map((r) => r.nextChangeAt)],
   );
+}
+/**
+ * Statuses whose next change with time is due, locked: another process running the same job skips
+ * them (SKIP LOCKED) and takes the next ones, so each change is handled by one transaction.
+ */
+export async function dueStatuses(db: Queryable, now: Date, limit: number): Promise<number[]> {
+  const { rows } = await db.query<{ person_id: string }>(
+    `select person_id from access_statuses where next_change_at <= $1 order by next_change_at, person_id limit $2 for update skip locked`,
+    [now, limit],
+  );
+  return rows.map((r) => Number(r.person_id));
+}
+/** The campus organisation whose region's rules decide each person's status (the first by id). */
+export async function campusOrganisationOfPeople(db: Queryable, personIds: number[]): Promise<Map<number, { organisationId: number; regionId: number }>> {
+  const { rows } = await db.query<{ person_id: string; organisation_id: number; region_id: number }>(
+    `select distinct on (r.person_id) r.person_id, o.id as organisation_id, o.region_id from role_assignments r join organisations o on o.id = r.organisation_id
+      where r.person_id = any($1::bigint[]) and r.role = any($2::text[]) and exists (select 1 from access_buildings b where b.organisation_id = o.id)
+      order by r.person_id, o.id`,
+    [personIds, MEMBER_ROLES],
+  );
+  return new Map(rows.map((r) => [Number(r.person_id), { organisationId: r.organisation_id, regionId: r.region_id }]));
+}
+/** People no campus organisation counts any more: time changes nothing for them until a write does. */
+export async function clearNextChange(db: Queryable, personIds: number[]): Promise<void> {
+  if (personIds.length) await db.query('update access_statuses set next_change_at = null where person_id = any($1::bigint[])', [personIds]);
 }
 /** People of campus organisations in a region (all regions when null). */
 export async function campusPeopleIn(db: Queryable, regionId: number | null): Promise<{ personId: number; regionId: number }[]> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_RULES, evaluateStatus, passExpiry, type HealthRecord } from './access.rules.js';
+import { DEFAULT_RULES, evaluateStatus, nextStatusChange, passExpiry, statusBreakpoints, type HealthRecord } from './access.rules.js';
 
 const NOW = new Date('2021-09-01T12:00:00Z');
 const ago = (days: number, hours = 0) => new Date(NOW.getTime() - days * 86_400_000 - hours * 3_600_000);
@@ -79,4 +79,79 @@ test('properties: no records and no exemption is "no data", and only then; a pos
       expect(evaluateStatus([...records, extra], ex, DEFAULT_RULES, NOW).status).not.toBe('no_data');
     }),
   );
+});
+
+// records anywhere from 400 days before NOW to 30 days after, to the minute; exemptions around NOW
+const MIN = 60_000;
+const timedRecordArb: fc.Arbitrary<HealthRecord> = fc.integer({ min: -400 * 1440, max: 30 * 1440 }).chain((m) => {
+  const at = new Date(NOW.getTime() + m * MIN);
+  return fc.oneof(
+    fc.record({
+      kind: fc.constant('vaccination' as const),
+      at: fc.constant(at),
+      doseNumber: fc.integer({ min: 1, max: 3 }),
+      seriesDoses: fc.integer({ min: 1, max: 3 }),
+    }),
+    fc.record({
+      kind: fc.constant('test' as const),
+      at: fc.constant(at),
+      testKind: fc.constantFrom('pcr' as const, 'antigen' as const),
+      result: fc.constantFrom('negative' as const, 'positive' as const),
+    }),
+    fc.record({ kind: fc.constant('recovery' as const), at: fc.constant(at) }),
+  );
+});
+const day = (d: number) => new Date(NOW.getTime() + d * 86_400_000).toISOString().slice(0, 10);
+const exemptionArb = fc
+  .tuple(fc.integer({ min: -60, max: 60 }), fc.integer({ min: 0, max: 60 }))
+  .map(([from, len]) => ({ validFrom: day(from), validUntil: day(from + len) }));
+const rulesArb = fc.record({
+  fullVaccinationAfterDays: fc.integer({ min: 0, max: 30 }),
+  vaccinationValidDays: fc.option(fc.integer({ min: 1, max: 400 })),
+  pcrValidHours: fc.integer({ min: 0, max: 96 }),
+  antigenValidHours: fc.integer({ min: 0, max: 48 }),
+  recoveryValidDays: fc.integer({ min: 0, max: 200 }),
+  isolationDays: fc.integer({ min: 0, max: 14 }),
+  passValidHours: fc.constant(24),
+});
+
+test('property: the next status change is never later than the real one (brute force over time), and is a real change', () => {
+  fc.assert(
+    fc.property(
+      fc.array(timedRecordArb, { maxLength: 5 }),
+      fc.array(exemptionArb, { maxLength: 2 }),
+      rulesArb,
+      fc.integer({ min: 0, max: 59 }),
+      (records, exemptions, rules, phase) => {
+        const status = (t: number) => evaluateStatus(records, exemptions, rules, new Date(t)).status;
+        const start = NOW.getTime();
+        const current = status(start);
+        const next = nextStatusChange(records, exemptions, rules, NOW);
+        const horizon = start + 450 * 86_400_000;
+        const end = next === null ? horizon : Math.min(next.getTime(), horizon);
+        // every hour (at a random minute) up to the answer, and every bound's last millisecond before it: the status has not moved
+        let moved: number | null = null;
+        for (let t = start + phase * MIN; t < end && moved === null; t += 60 * MIN) if (status(t) !== current) moved = t;
+        for (const b of statusBreakpoints(records, exemptions, rules))
+          if (moved === null && b - 1 > start && b - 1 < end && status(b - 1) !== current) moved = b - 1;
+        expect(moved).toBeNull();
+        // and at the answer it has
+        if (next !== null) {
+          expect(next.getTime()).toBeGreaterThan(start);
+          expect(status(next.getTime())).not.toBe(current);
+        }
+      },
+    ),
+    { numRuns: 100 },
+  );
+});
+
+test('the next change: a PCR after 72 h, full vaccination after 14 days, a recovery after 180 days, the day after an exemption ends; none for good', () => {
+  expect(nextStatusChange([pcr(10)], [], DEFAULT_RULES, NOW)).toEqual(new Date(NOW.getTime() + 62 * 3_600_000));
+  expect(nextStatusChange([dose(40, 1), dose(4, 2)], [], DEFAULT_RULES, NOW)).toEqual(new Date(ago(4).getTime() + 14 * 86_400_000));
+  expect(nextStatusChange([recovered(100)], [], DEFAULT_RULES, NOW)).toEqual(new Date(ago(100).getTime() + 180 * 86_400_000));
+  expect(nextStatusChange([], exempt, DEFAULT_RULES, NOW)).toEqual(new Date('2022-01-01T00:00:00Z'));
+  // a PCR running out while the vaccination still admits is no change
+  expect(nextStatusChange([dose(60, 1), dose(40, 2), pcr(10)], [], DEFAULT_RULES, NOW)).toBeNull();
+  expect(nextStatusChange([], [], DEFAULT_RULES, NOW)).toBeNull();
 });

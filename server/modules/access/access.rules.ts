@@ -126,3 +126,43 @@ export function passExpiry(now: Date, status: StatusResult, rules: RuleParams): 
   const max = addMs(now, rules.passValidHours * HOUR);
   return status.validUntil && status.validUntil < max ? status.validUntil : max;
 }
+
+/**
+ * The instants after which `evaluateStatus` may answer differently: every bound it compares `now`
+ * with (a record taking effect, a waiting period ending, a test, recovery, isolation or vaccination
+ * running out, an exemption's first day and the day after its last, at 00:00 UTC as it compares
+ * dates). Between two of them every comparison, and so the status, stays the same.
+ */
+export function statusBreakpoints(records: readonly HealthRecord[], exemptions: readonly Exemption[], rules: RuleParams): number[] {
+  const out: number[] = [];
+  for (const r of records) {
+    const at = r.at.getTime();
+    out.push(at);
+    if (r.kind === 'test') {
+      if (r.result === 'positive') out.push(at + rules.isolationDays * DAY);
+      else out.push(at + (r.testKind === 'pcr' ? rules.pcrValidHours : rules.antigenValidHours) * HOUR);
+    } else if (r.kind === 'recovery') out.push(at + rules.recoveryValidDays * DAY);
+    else {
+      const from = at + rules.fullVaccinationAfterDays * DAY;
+      out.push(from);
+      if (rules.vaccinationValidDays !== null) out.push(from + rules.vaccinationValidDays * DAY);
+    }
+  }
+  for (const e of exemptions) out.push(Date.parse(`${e.validFrom}T00:00:00Z`), Date.parse(`${e.validUntil}T00:00:00Z`) + DAY);
+  return out.filter((t) => Number.isFinite(t));
+}
+
+/**
+ * When the status next changes with time alone (records, exemptions and rules as they are), or null
+ * when it never does: the first bound after `now` at which the status differs. The background job
+ * (access.jobs.ts) wakes the person up then; a write recomputes it anyway.
+ */
+export function nextStatusChange(records: readonly HealthRecord[], exemptions: readonly Exemption[], rules: RuleParams, now: Date): Date | null {
+  const current = evaluateStatus(records, exemptions, rules, now).status;
+  const later = [...new Set(statusBreakpoints(records, exemptions, rules))].filter((t) => t > now.getTime()).sort((a, b) => a - b);
+  for (const t of later) {
+    const at = new Date(t);
+    if (evaluateStatus(records, exemptions, rules, at).status !== current) return at;
+  }
+  return null;
+}

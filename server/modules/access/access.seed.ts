@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../platform/db.js';
 import type { ModuleSeeder } from '../../seed/module-seeders.js';
 import { UNIVERSITY } from '../../seed/demo-facts.js';
 import { recordConsent } from '../privacy/privacy.usecases.js';
-import { recomputeStatuses } from './access.usecases.js';
+import { recomputeAllStatuses, recomputeStatuses } from './access.usecases.js';
 
 export const ACCESS_DEMO = { student: 'demo.student', health: 'demo.health' } as const;
 
@@ -15,6 +15,8 @@ const BUILDINGS = [
 
 const IMPORTED_AT = new Date('2021-07-01T10:00:00+06:00');
 const SOURCE = 'Ministry of Health: database of vaccinated persons';
+/** the region plan's import: the morning of 1 September 2021, the first day of the school year */
+const REGION_IMPORTED_AT = new Date('2021-09-01T09:00:00+06:00');
 
 async function buildCampus(db: Queryable, organisationIds: number[]): Promise<void> {
   for (const b of BUILDINGS) {
@@ -78,6 +80,58 @@ async function importRecords(db: Queryable, organisationIds: number[], officers:
   }
 }
 
+/**
+ * Region and country sizes: every other university's students and staff get records shaped by the
+ * summer of 2021 (SEED-FACTS: vaccination encouraged, the database of vaccinated persons feeding
+ * access from 1 July 2021), by a fixed hash of the person id out of 100: 40 two doses of Sputnik V,
+ * 10 of QazVac, 5 of Hayat-Vax, 3 of CoronaVac (all long enough ago to admit); 7 one dose of two; 5 a
+ * second dose in the last days of August (admitted 14 days later: a status that changes with time);
+ * 10 a negative PCR sampled between 29 August and 1 September (admitted for 72 h); 5 recovered in
+ * spring (admitted until 180 days later); 2 a positive PCR in late August; 13 nothing on record.
+ * One import batch per university, and the records in one INSERT … SELECT computed in the database
+ * (no row crosses the wire, faster than COPY).
+ */
+export async function importRegionRecords(db: Queryable, organisationIds: number[], officers: Map<number, number>): Promise<number> {
+  const orgs = organisationIds.filter((id) => officers.has(id));
+  if (orgs.length === 0) return 0;
+  await db.query(
+    `insert into access_import_batches (organisation_id, format, source, record_count, imported_by, imported_at)
+     select o, 'fhir', $3, 0, p, $4 from unnest($1::int[], $2::bigint[]) as t(o, p) order by o`,
+    [orgs, orgs.map((o) => officers.get(o)!), SOURCE, REGION_IMPORTED_AT],
+  );
+  const { rowCount } = await db.query(
+    `with people as (
+       select distinct on (r.person_id) r.person_id, r.organisation_id, ((r.person_id::bigint * 2654435761) % 4294967296) % 100 as h,
+              ((r.person_id::bigint * 40503) % 65536)::int as j
+         from role_assignments r where r.organisation_id = any($1::int[]) and r.role in ('pupil', 'teacher', 'org_admin', 'gate_guard', 'health_officer')
+        order by r.person_id, r.organisation_id),
+     batches as (select distinct on (organisation_id) organisation_id, id from access_import_batches where organisation_id = any($1::int[]) and source = $2 order by organisation_id, id desc)
+     insert into access_health_records (person_id, organisation_id, kind, occurred_at, product, dose_number, series_doses, test_kind, result, state, source, batch_id, created_at)
+     select p.person_id, p.organisation_id, k.kind, k.at, k.product, k.dose, k.series, k.test_kind, k.result, 'confirmed', $2, b.id, $3
+       from people p join batches b on b.organisation_id = p.organisation_id
+       cross join lateral (select case when p.h < 40 then 'Sputnik V' when p.h < 50 then 'QazVac' when p.h < 55 then 'Hayat-Vax' when p.h < 58 then 'CoronaVac' when p.h < 65 then 'QazVac' else 'Sputnik V' end as product,
+                                  timestamptz '2021-03-01 10:00+06' + make_interval(days => p.j % 120) as first_dose) v
+       cross join lateral (values
+         ('vaccination', v.first_dose, v.product, 1::smallint, 2::smallint, null, null, p.h < 58),
+         ('vaccination', v.first_dose + interval '21 days', v.product, 2::smallint, 2::smallint, null, null, p.h < 58),
+         ('vaccination', timestamptz '2021-07-20 10:00+06' + make_interval(days => p.j % 30), 'QazVac', 1::smallint, 2::smallint, null, null, p.h >= 58 and p.h < 65),
+         ('vaccination', timestamptz '2021-08-01 10:00+06' + make_interval(days => p.j % 7), 'Sputnik V', 1::smallint, 2::smallint, null, null, p.h >= 65 and p.h < 70),
+         ('vaccination', timestamptz '2021-08-22 10:00+06' + make_interval(days => p.j % 9), 'Sputnik V', 2::smallint, 2::smallint, null, null, p.h >= 65 and p.h < 70),
+         ('test', timestamptz '2021-08-29 08:00+06' + make_interval(mins => p.j % 4320), null, null, null, 'pcr', 'negative', p.h >= 70 and p.h < 80),
+         ('recovery', timestamptz '2021-03-15 00:00+06' + make_interval(days => p.j % 90), null, null, null, null, null, p.h >= 80 and p.h < 85),
+         ('test', timestamptz '2021-08-25 09:00+06' + make_interval(mins => p.j % 7200), null, null, null, 'pcr', 'positive', p.h >= 85 and p.h < 87)
+       ) as k(kind, at, product, dose, series, test_kind, result, keep)
+      where k.keep order by p.person_id, k.at`,
+    [orgs, SOURCE, REGION_IMPORTED_AT],
+  );
+  await db.query(
+    `update access_import_batches b set record_count = c.n from (select batch_id, count(*)::int as n from access_health_records where organisation_id = any($1::int[]) group by batch_id) c
+      where c.batch_id = b.id`,
+    [orgs],
+  );
+  return rowCount ?? 0;
+}
+
 export const seedAccess: ModuleSeeder = async ({ db, size }) => {
   const { rows: unis } = await db.query<{ id: number }>("select id from organisations where kind = 'university' order by id");
   const { rows: demo } = await db.query<{ id: number }>('select id from organisations where name_en = $1', [UNIVERSITY.names.en]);
@@ -106,7 +160,14 @@ export const seedAccess: ModuleSeeder = async ({ db, size }) => {
     const ids = students.map((s) => Number(s.person_id));
     const student = ids.find((id) => ((BigInt(id) * 2654435761n) % 4294967296n) % 10n <= 5n)!;
     await tx.query(`update accounts set login = $2, language = 'kk' where person_id = $1`, [student, ACCESS_DEMO.student]);
-    await importRecords(tx, all, new Map(officers.map((o) => [o.organisation_id, Number(o.person_id)])));
+    const officerOf = new Map(officers.map((o) => [o.organisation_id, Number(o.person_id)]));
+    // the demo university keeps the demo plan at every size; the others get the region plan
+    await importRecords(tx, [uni], officerOf);
+    await importRegionRecords(
+      tx,
+      all.filter((id) => id !== uni),
+      officerOf,
+    );
 
     // a medical exemption for two people with no records, approved by the health officer
     const noData = ids.filter((id) => ((BigInt(id) * 2654435761n) % 4294967296n) % 10n === 9n).slice(0, 2);
@@ -153,6 +214,8 @@ export const seedAccess: ModuleSeeder = async ({ db, size }) => {
       [uni, admitted.map((a) => a.person_id)],
     );
   });
+  // every other university's people get a stored status too (and with it when it next changes with time)
+  if (size !== 'demo') await recomputeAllStatuses(db, new Date());
 };
 
 export async function demoUniversity(db: Db): Promise<number> {

@@ -19,7 +19,7 @@ import { parseCsv, parseFhir } from './access.import.js';
 import { activeKeyOf, dropTrustCache, newKeyMaterial, preparedTrust, revocationsOf, signer, trustListOf } from './access.keys.js';
 import * as policy from './access.policy.js';
 import * as repo from './access.repository.js';
-import { DEFAULT_RULES, evaluateStatus, passExpiry, validateRules, type RuleParams, type StatusResult } from './access.rules.js';
+import { DEFAULT_RULES, evaluateStatus, nextStatusChange, passExpiry, validateRules, type RuleParams, type StatusResult } from './access.rules.js';
 
 const PURPOSE = 'health_status_for_access' as const;
 
@@ -45,27 +45,103 @@ async function computeStatuses(db: Queryable, personIds: number[], params: RuleP
 }
 
 /**
+ * Computes the people's statuses under one rule set, stores them with the instant each next changes
+ * with time, and notifies each person whose stored status changed (in the caller's transaction). The
+ * stored rows are locked first (person order), so a write and the background job never both notice
+ * the same change. The first computation is not a change worth a message. Answers the changes.
+ */
+async function applyStatuses(db: Queryable, personIds: number[], rules: { id: number | null; params: RuleParams }, now: Date): Promise<number> {
+  const ids = [...new Set(personIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return 0;
+  const stored = await repo.storedStatuses(db, ids, true);
+  const [records, exemptions] = await Promise.all([repo.confirmedRecords(db, ids), repo.activeExemptions(db, ids)]);
+  const fresh = new Map(
+    ids.map((id) => {
+      const r = records.get(id) ?? [];
+      const e = exemptions.get(id) ?? [];
+      return [id, { ...evaluateStatus(r, e, rules.params, now), next: nextStatusChange(r, e, rules.params, now) }] as const;
+    }),
+  );
+  await repo.upsertStatuses(
+    db,
+    ids.map((id) => {
+      const f = fresh.get(id)!;
+      return { personId: id, status: f.status, validUntil: f.validUntil, ruleSetId: rules.id, nextChangeAt: f.next };
+    }),
+    now,
+  );
+  const changed = ids.filter((id) => stored.has(id) && stored.get(id) !== fresh.get(id)!.status);
+  await notify(
+    db,
+    changed.map((id) => ({ personId: id, kind: 'access.status_changed', params: { status: fresh.get(id)!.status } })),
+    now,
+  );
+  return changed.length;
+}
+
+/**
  * Recomputes and stores the people's statuses; each person whose status changed is notified (in the
  * caller's transaction). The region of the organisation decides which rules apply. Answers the changes.
  */
 export async function recomputeStatuses(db: Queryable, personIds: number[], organisationId: number, now: Date): Promise<number> {
   if (personIds.length === 0) return 0;
-  const rules = await rulesFor(db, await repo.organisationRegion(db, organisationId));
-  const fresh = await computeStatuses(db, personIds, rules.params, now);
-  const stored = await repo.storedStatuses(db, personIds);
-  const changed = personIds.filter((id) => stored.get(id) !== fresh.get(id)!.status);
-  await repo.upsertStatuses(
-    db,
-    personIds.map((id) => ({ personId: id, status: fresh.get(id)!.status, validUntil: fresh.get(id)!.validUntil, ruleSetId: rules.id })),
-    now,
-  );
-  // the first computation is not a change worth a message; a later one is
-  await notify(
-    db,
-    changed.filter((id) => stored.has(id)).map((id) => ({ personId: id, kind: 'access.status_changed', params: { status: fresh.get(id)!.status } })),
-    now,
-  );
-  return changed.length;
+  return applyStatuses(db, personIds, await rulesFor(db, await repo.organisationRegion(db, organisationId)), now);
+}
+
+/**
+ * The background job's step (access.jobs.ts, decision 0036): takes up to `limit` people whose status
+ * is due to change with time (locked, SKIP LOCKED: several processes share the work, never the same
+ * person), recomputes them under their region's rules, notifies each real change once, stores the
+ * next instant, and commits. Repeats until nothing is due. Answers how many were looked at and changed.
+ */
+export async function runTimedStatusChanges(db: Db, now: Date, opts: { limit?: number } = {}): Promise<{ checked: number; changed: number }> {
+  let checked = 0;
+  let changed = 0;
+  for (;;) {
+    const step = await db.transaction(async (tx) => {
+      const due = await repo.dueStatuses(tx, now, opts.limit ?? 500);
+      if (due.length === 0) return null;
+      const orgs = await repo.campusOrganisationOfPeople(tx, due);
+      await repo.clearNextChange(
+        tx,
+        due.filter((id) => !orgs.has(id)),
+      );
+      const byRegion = new Map<number, number[]>();
+      for (const [id, o] of orgs) {
+        const list = byRegion.get(o.regionId);
+        if (list) list.push(id);
+        else byRegion.set(o.regionId, [id]);
+      }
+      let n = 0;
+      for (const [regionId, ids] of byRegion) n += await applyStatuses(tx, ids, await rulesFor(tx, regionId), now);
+      return { checked: due.length, changed: n };
+    });
+    if (!step) break;
+    checked += step.checked;
+    changed += step.changed;
+  }
+  return { checked, changed };
+}
+
+/**
+ * Everyone of every campus organisation, recomputed under their region's rules in transactions of
+ * `chunk` people (the job's and a publication's work at the country's scale; bench access-status).
+ */
+export async function recomputeAllStatuses(db: Db, now: Date, opts: { chunk?: number } = {}): Promise<{ people: number; changed: number }> {
+  const people = await repo.campusPeopleIn(db, null);
+  const byRegion = new Map<number, number[]>();
+  for (const p of people) {
+    const list = byRegion.get(p.regionId);
+    if (list) list.push(p.personId);
+    else byRegion.set(p.regionId, [p.personId]);
+  }
+  const chunk = opts.chunk ?? 2000;
+  let changed = 0;
+  for (const [regionId, ids] of byRegion) {
+    const rules = await rulesFor(db, regionId);
+    for (let i = 0; i < ids.length; i += chunk) changed += await db.transaction((tx) => applyStatuses(tx, ids.slice(i, i + chunk), rules, now));
+  }
+  return { people: new Set(people.map((p) => p.personId)).size, changed };
 }
 
 const statusOut = (s: StatusResult) => ({ status: s.status, basis: s.basis, validUntil: s.validUntil?.toISOString() ?? null, reason: s.reason });
@@ -418,24 +494,12 @@ export async function publishRules(db: Db, actor: Actor, body: { regionId: numbe
     // everyone under the new rules gets their status recomputed (and hears of a change)
     const people = await repo.campusPeopleIn(tx, body.regionId);
     const byOrgRegion = new Map<number, number[]>();
-    for (const p of people) byOrgRegion.set(p.regionId, [...(byOrgRegion.get(p.regionId) ?? []), p.personId]);
-    for (const [, ids] of byOrgRegion) {
-      const rules = await rulesFor(tx, people.find((p) => p.personId === ids[0])!.regionId);
-      const fresh = await computeStatuses(tx, ids, rules.params, now);
-      const stored = await repo.storedStatuses(tx, ids);
-      await repo.upsertStatuses(
-        tx,
-        ids.map((id) => ({ personId: id, status: fresh.get(id)!.status, validUntil: fresh.get(id)!.validUntil, ruleSetId: rules.id })),
-        now,
-      );
-      await notify(
-        tx,
-        ids
-          .filter((id) => stored.has(id) && stored.get(id) !== fresh.get(id)!.status)
-          .map((id) => ({ personId: id, kind: 'access.status_changed', params: { status: fresh.get(id)!.status } })),
-        now,
-      );
+    for (const p of people) {
+      const list = byOrgRegion.get(p.regionId);
+      if (list) list.push(p.personId);
+      else byOrgRegion.set(p.regionId, [p.personId]);
     }
+    for (const [regionId, ids] of byOrgRegion) await applyStatuses(tx, ids, await rulesFor(tx, regionId), now);
     const r = await rulesFor(tx, body.regionId);
     return { ...r, regionId: body.regionId, publishedAt: r.publishedAt?.toISOString() ?? null };
   });

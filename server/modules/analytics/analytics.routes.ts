@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
@@ -23,6 +23,9 @@ import { exportFile, exportStatus, schoolToday, startExport } from './analytics.
 import * as reports from './analytics.reports.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+/** A stored file as a download (an export's or a weekly report's). */
+const sendFile = (reply: FastifyReply, f: { contentType: string; fileName: string; content: Buffer }) =>
+  reply.header('content-type', f.contentType).header('content-disposition', contentDisposition(f.fileName)).send(f.content);
 const exportBody = overviewQuery
   .omit({ format: true })
   .extend({ format: z.enum(['csv', 'xlsx', 'pdf']) })
@@ -118,8 +121,7 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: AppDeps): Pr
       schema: { tags, summary: 'The finished file of my export', params: exportId, response: { 200: z.any(), ...errors } },
     },
     async (request, reply) => {
-      const f = await exportFile(db, requireActor(request), request.params.id);
-      return reply.header('content-type', f.contentType).header('content-disposition', contentDisposition(f.fileName)).send(f.content);
+      return sendFile(reply, await exportFile(db, requireActor(request), request.params.id));
     },
   );
 
@@ -161,8 +163,7 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: AppDeps): Pr
     '/api/analytics/reports/:id/files/:format',
     { schema: { tags, summary: 'One file of my weekly report', params: reportFileParams, response: { 200: z.any(), ...errors } } },
     async (request, reply) => {
-      const f = await reports.reportFile(db, requireActor(request), request.params.id, request.params.format);
-      return reply.header('content-type', f.contentType).header('content-disposition', contentDisposition(f.fileName)).send(f.content);
+      return sendFile(reply, await reports.reportFile(db, requireActor(request), request.params.id, request.params.format));
     },
   );
 }

@@ -4,7 +4,7 @@
  * application of another family; outside: a copy of the window at a school of another region with an
  * application of one of its pupils.
  */
-import { all, type Matrix, type MatrixEndpoint } from '../../../test/authz-matrix.js';
+import type { Matrix, MatrixEndpoint } from '../../../test/authz-matrix.js';
 
 interface Objects {
   org: number;

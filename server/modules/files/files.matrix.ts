@@ -5,7 +5,7 @@
  * their lesson; missing: a random id.
  */
 import { randomUUID } from 'node:crypto';
-import { all, only, type Matrix, type MatrixEndpoint } from '../../../test/authz-matrix.js';
+import { only, type Matrix, type MatrixEndpoint } from '../../../test/authz-matrix.js';
 import { demoIds, lessonNear } from '../learning/learning.fixtures.js';
 import { LEARNING_DEMO } from '../learning/learning.seed.js';
 import { multipart, SAMPLES } from './files.test-support.js';

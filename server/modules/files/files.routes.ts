@@ -52,7 +52,7 @@ export async function filesRoutes(app: FastifyInstance, deps: { db: Db; store: F
             throw fileMissingPart('Send exactly one file in a field named "file" and nothing else');
           throw err;
         });
-        if (!part || part.fieldname !== 'file') throw fileMissingPart();
+        if (part?.fieldname !== 'file') throw fileMissingPart();
         const file = await storeUpload({
           db,
           store,

@@ -3,7 +3,7 @@
  * school, its 5 А, Karasay district and Almaty region (demo.district's and demo.region's areas);
  * outside: a school, class, district and region of Karaganda region.
  */
-import { all, type Matrix, type MatrixEndpoint } from '../../../test/authz-matrix.js';
+import type { Matrix, MatrixEndpoint } from '../../../test/authz-matrix.js';
 import { DEFAULT_RULE_SET } from './formats.defaults.js';
 
 interface Objects {

@@ -16,7 +16,7 @@ export function normaliseLogin(raw: string): { kind: repo.LoginKind; value: stri
   if (/^\d{12}$/.test(s)) return { kind: 'iin', value: s };
   if (s.includes('@')) return { kind: 'email', value: s.toLowerCase() };
   const digits = s.replace(/[\s()-]/g, '');
-  if (/^(\+7|8|7)\d{10}$/.test(digits)) return { kind: 'phone', value: '+7' + digits.slice(-10) };
+  if (/^(\+7|8|7)\d{10}$/.test(digits)) return { kind: 'phone', value: `+7${digits.slice(-10)}` };
   return { kind: 'login', value: s.toLowerCase() };
 }
 

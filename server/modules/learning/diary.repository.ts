@@ -67,7 +67,7 @@ export async function findDiaryJson(db: Queryable, args: { pupilId: number; from
             'homeworkSet', (select coalesce(json_agg(json_build_object('id', h.id, 'title', h.title, 'dueAt', iso_utc(h.due_at)) order by h.id), '[]')
                             from homework h where h.lesson_id = l.id),
             'mark', (select ${markJson('mk')} from marks mk where mk.lesson_id = l.id and mk.pupil_id = $1 and mk.homework_id is null),
-            'attendance', (select json_build_object('status', a.status, 'online', a.online, 'reason', a.reason)
+            'attendance', (select json_build_object('status', a.status, 'online', a.online, 'onlineMinutes', a.online_minutes, 'reason', a.reason)
                            from attendance a where a.lesson_id = l.id and a.pupil_id = $1)
           ) as j
           from lessons l
@@ -160,7 +160,7 @@ export async function findSummary(db: Queryable, args: { pupilId: number; termId
     [args.pupilId, args.termId, args.now],
   );
   const row = rows[0];
-  return row && row.pupil ? row : null;
+  return row?.pupil ? row : null;
 }
 
 /** What a pupil's day needs of the pupil alone (the rest is the classes' days, cached: `diary.cache.ts`). */
@@ -216,7 +216,7 @@ export async function findDiaryPupil(
           from lessons l join cls on cls.id = l.class_id
           join marks mk on mk.lesson_id = l.id and mk.pupil_id = $1 and mk.homework_id is null
           where l.on_date between b.d_from and b.d_to) as marks,
-       (select coalesce(json_agg(json_build_array(l.id, json_build_object('status', a.status, 'online', a.online, 'reason', a.reason))), '[]')
+       (select coalesce(json_agg(json_build_array(l.id, json_build_object('status', a.status, 'online', a.online, 'onlineMinutes', a.online_minutes, 'reason', a.reason))), '[]')
           from lessons l join cls on cls.id = l.class_id
           join attendance a on a.lesson_id = l.id and a.pupil_id = $1
           where l.on_date between b.d_from and b.d_to) as attendance,

@@ -35,7 +35,7 @@ export interface JournalRow {
     homework: { id: number; title: string; dueAt: string }[];
   }[];
   marks: { lessonId: number; pupilId: number; homeworkId: number | null; kind: Assessment; score: number; max: number; comment: string | null }[];
-  attendance: { lessonId: number; pupilId: number; status: AttendanceStatus; reason: string | null; online: boolean }[];
+  attendance: { lessonId: number; pupilId: number; status: AttendanceStatus; reason: string | null; online: boolean; onlineMinutes: number | null }[];
 }
 
 /** The journal grid of a class and subject for a term in ONE query, whatever the class's size. */
@@ -74,7 +74,7 @@ export async function findJournal(db: Queryable, args: { classId: number; subjec
            'kind', mk.kind, 'score', mk.score, 'max', mk.max_score, 'comment', mk.comment)), '[]')
           from marks mk join term on mk.term_id = term.id where mk.class_id = $1 and mk.subject_id = $2) as marks,
        (select coalesce(json_agg(json_build_object('lessonId', a.lesson_id, 'pupilId', a.pupil_id, 'status', a.status,
-           'reason', a.reason, 'online', a.online)), '[]')
+           'reason', a.reason, 'online', a.online, 'onlineMinutes', a.online_minutes)), '[]')
           from ls join attendance a on a.lesson_id = ls.id) as attendance
      from c`,
     [args.classId, args.subjectId, args.termId, args.now],
@@ -353,7 +353,7 @@ export async function findClassSummary(
        (select coalesce(json_agg(json_build_object('id', ls.id, 'date', ls.on_date, 'periodNumber', ls.period_number,
            'subjectId', ls.subject_id, 'cancelled', ls.cancelled) order by ls.on_date, ls.starts_at, ls.id), '[]') from ls) as lessons,
        (select coalesce(json_agg(json_build_object('lessonId', a.lesson_id, 'pupilId', a.pupil_id, 'status', a.status,
-           'reason', a.reason, 'online', a.online)), '[]') from ls join attendance a on a.lesson_id = ls.id) as attendance,
+           'reason', a.reason, 'online', a.online, 'onlineMinutes', a.online_minutes)), '[]') from ls join attendance a on a.lesson_id = ls.id) as attendance,
        (select coalesce(json_agg(json_build_object('pupilId', mk.pupil_id, 'subjectId', mk.subject_id, 'kind', mk.kind,
            'score', mk.score, 'max', mk.max_score)), '[]')
           from marks mk join term on mk.term_id = term.id where mk.class_id = $1) as marks

@@ -38,6 +38,10 @@ interface LessonState {
   tvAirAt: Date | null;
   slotDelivery: string | null;
   slotTv: string | null;
+  /** the slot of the national TV grid the lesson points at, with its channel and air time */
+  tvSlotId: string | null;
+  gridChannel: string | null;
+  gridAt: Date | null;
 }
 
 /** Every lesson of an organisation with how it is delivered (and what its weekly slot plans). */
@@ -45,8 +49,10 @@ async function lessonsOf(orgId: number): Promise<Map<number, LessonState>> {
   const { rows } = await t.db.query<LessonState & Record<string, unknown>>(
     `select l.id, l.on_date as date, l.starts_at as "startsAt", l.class_id as "classId", l.subject_id as "subjectId", l.slot_id as "slotId",
        l.activity, l.delivery, l.delivery_source as source, l.join_url as "joinUrl", l.tv_channel as "tvChannel", l.tv_air_at as "tvAirAt",
-       ts.delivery as "slotDelivery", ts.tv_channel as "slotTv"
-     from lessons l left join timetable_slots ts on ts.id = l.slot_id where l.organisation_id = $1 order by l.id`,
+       ts.delivery as "slotDelivery", ts.tv_channel as "slotTv", l.tv_slot_id as "tvSlotId", gc.code as "gridChannel", gs.starts_at as "gridAt"
+     from lessons l left join timetable_slots ts on ts.id = l.slot_id
+     left join video_tv_slots gs on gs.id = l.tv_slot_id left join video_tv_channels gc on gc.id = gs.channel_id
+     where l.organisation_id = $1 order by l.id`,
     [orgId],
   );
   return new Map(rows.map((r) => [r.id, r]));
@@ -195,10 +201,16 @@ describe('a district turning unfavourable', () => {
     expect(tv.length + online.length).toBe(future.length);
     expect(tv.length).toBeGreaterThan(100);
     expect(online.length).toBeGreaterThan(100);
+    // the national grid's slot for the grade and subject that day (its channel, its air time), else the timetable's channel at the lesson's time
     for (const l of tv) {
-      expect(l.slotTv).not.toBeNull();
-      expect([l.tvChannel, l.tvAirAt?.getTime(), l.joinUrl, l.source]).toEqual([l.slotTv, l.startsAt.getTime(), null, 'format']);
+      if (l.tvSlotId !== null) {
+        expect([l.tvChannel, l.tvAirAt?.getTime(), l.joinUrl, l.source]).toEqual([l.gridChannel, l.gridAt!.getTime(), null, 'format']);
+      } else {
+        expect(l.slotTv).not.toBeNull();
+        expect([l.tvChannel, l.tvAirAt?.getTime(), l.joinUrl, l.source]).toEqual([l.slotTv, l.startsAt.getTime(), null, 'format']);
+      }
     }
+    expect(tv.filter((l) => l.tvSlotId !== null).length).toBeGreaterThan(0);
     // no standing link in the timetable: a generated, unguessable room per class × subject, the same all term
     const rooms = new Map<string, Set<string>>();
     for (const l of online) {

@@ -80,6 +80,9 @@ export function liveBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
 
 // ── the use case ─────────────────────────────────────────────────────────────────────────────
 
+/** The channels a lesson may name (`lessons.tv_channel`'s check): the national ones, not a local retransmission. */
+const TV_CHANNELS_SQL = "'al_farabi', 'el_arna', 'balapan', 'qazaqstan'";
+
 /** Which lessons to bring in line: some classes, one organisation, some lessons, or every lesson. */
 export type LessonScope = { classIds: number[] } | { organisationId: number } | { lessonIds: number[] } | 'all';
 
@@ -121,8 +124,10 @@ function scopeSql(scope: LessonScope, params: unknown[]): string {
  *  - the format of each class on each school day is the formats module's
  *    `formats_effective_format(class, date)`; with the lesson's `activity` it gives on site or remote;
  *  - on site → in person; remote → TV when the lesson's own slot is planned on TV, or, where the
- *    school's settlement has no broadband but receives TV, when any slot of the class × subject names
- *    a channel (air time: the lesson's start); otherwise online live with the slot's standing link,
+ *    school's settlement has no broadband but receives TV, when the national grid broadcasts the
+ *    class's grade and subject that day in the school's language (the lesson points at that slot:
+ *    its channel and air time) or any slot of the class × subject names a channel (air time: the
+ *    lesson's start); the grid's slot wins over the timetable's channel; otherwise online live with the slot's standing link,
  *    any link of the class × subject, or a generated room `LIVE_BASE_URL` + an id kept per class ×
  *    subject in `live_rooms`.
  * Runs inside the caller's transaction; returns counts.
@@ -160,9 +165,31 @@ export async function applyFormatsToLessons(args: {
          from target t join fmt f on f.class_id = t.class_id and f.on_date = t.on_date
      ),
      place as (
-       select o.id as organisation_id, s.internet = 'broadband' as broadband, s.tv_reception
+       select o.id as organisation_id, s.internet = 'broadband' as broadband, s.tv_reception, o.instruction_language as lang
          from organisations o join settlements s on s.id = o.settlement_id
         where o.id in (select distinct organisation_id from decided)
+     ),
+     -- the national TV grid (the video module's tables, read here as Today reads them: learning README)
+     -- of the remote days, keyed as a lesson is: local date, grade, subject (the slot names it in words)
+     grid_days as materialized (
+       select (g.starts_at at time zone c.time_zone)::date as on_date, g.grade, sj.id as subject_id, g.language,
+              c.code as channel, g.id as slot_id, g.starts_at
+         from video_tv_slots g
+         join video_tv_channels c on c.id = g.channel_id and c.code in (${TV_CHANNELS_SQL})
+         join subjects sj on lower(g.subject) in (lower(sj.name_kk), lower(sj.name_ru), lower(sj.name_en))
+        where g.grade is not null
+          and g.starts_at >= (select min(on_date) from decided where mode = 'remote')::timestamptz - interval '1 day'
+          and g.starts_at < (select max(on_date) from decided where mode = 'remote')::timestamptz + interval '2 days'
+     ),
+     grid as (
+       select distinct on (d.id) d.id, g.channel, g.slot_id, g.starts_at
+         from decided d
+         join classes cl on cl.id = d.class_id
+         join place p on p.organisation_id = d.organisation_id
+         join grid_days g on g.on_date = d.on_date and g.grade = cl.grade and g.subject_id = d.subject_id
+          and (g.language = p.lang or (p.lang = 'kk_ru' and g.language in ('kk', 'ru')))
+        where d.mode = 'remote'
+        order by d.id, g.language = 'kk' desc, g.starts_at
      ),
      -- what the timetable plans for a class × subject when it is remote: a standing link, a TV channel
      subject_plan as (
@@ -175,12 +202,14 @@ export async function applyFormatsToLessons(args: {
        select d.id, d.class_id, d.subject_id, d.starts_at, d.mode, p.broadband, p.tv_reception,
          coalesce(s.join_url, sp.join_url) as link,
          case when d.mode = 'on_site' then null
-              when p.broadband then case when s.delivery = 'tv' then s.tv_channel end
-              when p.tv_reception then coalesce(s.tv_channel, sp.tv_channel) end as tv
+              when p.broadband then case when s.delivery = 'tv' then coalesce(gr.channel, s.tv_channel) end
+              when p.tv_reception then coalesce(gr.channel, s.tv_channel, sp.tv_channel) end as tv,
+         gr.slot_id as grid_slot, gr.starts_at as grid_at
          from decided d
          join place p on p.organisation_id = d.organisation_id
          left join timetable_slots s on s.id = d.slot_id
          left join subject_plan sp on sp.class_id = d.class_id and sp.subject_id = d.subject_id
+         left join grid gr on gr.id = d.id
      ),
      new_rooms as (
        insert into live_rooms (class_id, subject_id)
@@ -193,7 +222,8 @@ export async function applyFormatsToLessons(args: {
          case when n.mode = 'on_site' then 'in_person' when n.tv is not null then 'tv' else 'online_live' end as delivery,
          case when n.mode = 'remote' and n.tv is null then coalesce(n.link, $3::text || coalesce(r.room, nr.room)) end as join_url,
          n.tv as tv_channel,
-         case when n.tv is not null then n.starts_at end as tv_air_at
+         case when n.tv is not null then coalesce(n.grid_at, n.starts_at) end as tv_air_at,
+         case when n.tv is not null then n.grid_slot end as tv_slot_id
          from planned n
          left join live_rooms r on r.class_id = n.class_id and r.subject_id = n.subject_id
          left join new_rooms nr on nr.class_id = n.class_id and nr.subject_id = n.subject_id
@@ -201,11 +231,11 @@ export async function applyFormatsToLessons(args: {
      changed as (
        update lessons l
           set delivery = x.delivery, join_url = x.join_url, tv_channel = x.tv_channel, tv_air_at = x.tv_air_at,
-              video_url = null, updated_at = now()
+              tv_slot_id = x.tv_slot_id, video_url = null, updated_at = now()
          from next x
         where l.id = x.id
-          and (l.delivery, l.join_url, l.tv_channel, l.tv_air_at, l.video_url)
-              is distinct from (x.delivery, x.join_url, x.tv_channel, x.tv_air_at, null::text)
+          and (l.delivery, l.join_url, l.tv_channel, l.tv_air_at, l.tv_slot_id, l.video_url)
+              is distinct from (x.delivery, x.join_url, x.tv_channel, x.tv_air_at, x.tv_slot_id, null::text)
        returning x.delivery
      )
      select (select count(*) from target) as considered,

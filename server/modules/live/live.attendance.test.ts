@@ -147,6 +147,18 @@ describe.skipIf(!hasJanus)('attendance from the participants on a real Janus', (
     );
     // the teacher is not a pupil: no journal row for them
     expect(await t.one<number>('select count(*)::int from attendance where lesson_id = $1 and pupil_id = $2', [lesson, ids.teacher])).toBe(0);
+    // what people see: the teacher's journal grid and the pupil's and parent's diary say present online, with the minutes
+    const grid = await call('teacher', 'GET', `/api/learning/journal?classId=${ids.class5a}&subjectId=${ids.math}`);
+    expect(grid.statusCode, grid.body).toBe(200);
+    expect(grid.json().attendance).toEqual(
+      expect.arrayContaining([expect.objectContaining({ lessonId: lesson, pupilId: ids.pupil, online: true, onlineMinutes: 20 })]),
+    );
+    for (const who of ['pupil', 'parent']) {
+      const diary = await call(who, 'GET', `/api/learning/pupils/${ids.pupil}/diary?from=2020-12-09&to=2020-12-09`);
+      expect(diary.statusCode, diary.body).toBe(200);
+      const seen = diary.json().lessons.find((l: { id: number }) => l.id === lesson);
+      expect(seen.attendance).toMatchObject({ status: 'present', online: true, onlineMinutes: 20 });
+    }
     // the ended room answers nothing more on Janus; a later look changes nothing
     expect(await trackPresence(t.db, live, at('09:30'))).toBe(0);
     expect(await journal()).toEqual(expect.arrayContaining([expect.objectContaining({ pupil: ids.pupil, minutes: 20 })]));

@@ -31,6 +31,8 @@ const liveEnv = z.object({
   LIVE_ATTENDANCE_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
   /** Where Janus writes room recordings (`rec_dir`); Sabaq reads them from the same path (one machine or a shared volume). */
   LIVE_RECORDINGS_DIR: z.string().min(1).optional(),
+  /** Where ffmpeg writes the live HLS of broadcast meetings (served by this process; a shared volume when several serve it). */
+  LIVE_BROADCAST_DIR: z.string().min(1).optional(),
   /** Timeout of one call to Janus (ms) before live features answer 503. */
   JANUS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
 });
@@ -49,6 +51,8 @@ export interface LiveConfig {
   ticketMinutes: number;
   /** absolute folder for recordings, shared with Janus */
   recordingsDir: string;
+  /** absolute folder of the broadcast meetings' live HLS */
+  broadcastDir: string;
   /** seconds between two looks at the open rooms' participants (attendance) */
   attendanceSeconds: number;
   /** TURN for tickets (time-limited credentials per ticket), or null */
@@ -77,6 +81,8 @@ export function loadLiveConfig(env: NodeJS.ProcessEnv = process.env): LiveConfig
     bitrate: e.LIVE_ROOM_BITRATE,
     attendanceSeconds: e.LIVE_ATTENDANCE_SECONDS,
     recordingsDir: path.resolve(e.LIVE_RECORDINGS_DIR ?? path.join(os.tmpdir(), 'sabaq-live-recordings')),
+    // default: a folder of this process (two processes on one machine, e.g. test runs, never share ids)
+    broadcastDir: path.resolve(e.LIVE_BROADCAST_DIR ?? path.join(os.tmpdir(), `sabaq-live-broadcasts-${process.pid}`)),
     ticketMinutes: e.LIVE_TICKET_MINUTES,
     turn:
       e.LIVE_TURN_URLS && e.LIVE_TURN_SECRET

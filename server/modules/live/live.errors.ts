@@ -21,3 +21,18 @@ export const meetingCancelled = createErrorFactory('live.meeting_cancelled', 409
 export const notInvited = createErrorFactory('live.not_invited', 403, 'Only the class, its teacher and its staff join a lesson');
 export const participantNotFound = createErrorFactory('live.participant_not_found', 404, 'No such participant in this room');
 export const removedFromRoom = createErrorFactory('live.removed', 403, 'The host removed you from this room');
+
+// broadcast meetings (school- or district-wide, re-broadcast as HLS)
+export const broadcastNotFound = createErrorFactory('live.broadcast_not_found', 404, 'Meeting not found');
+export const targetNotFound = createErrorFactory('live.target_not_found', 404, 'School or district not found');
+export const broadcastInPast = createErrorFactory('live.broadcast_in_past', 400, 'A meeting cannot start in the past');
+export const broadcastOver = createErrorFactory('live.broadcast_over', 409, 'The meeting has ended');
+export const notPublishing = createErrorFactory('live.not_publishing', 409, 'The presenter is not publishing in the room yet');
+export const broadcastNotOpen = createErrorFactory('live.broadcast_not_open', 409, "The presenter's room is not open");
+export const broadcastMediaUnavailable = createErrorFactory(
+  'live.broadcast_unavailable',
+  503,
+  'The re-broadcast is off here: the media server (Janus) or ffmpeg is missing',
+);
+export const questionNotFound = createErrorFactory('live.question_not_found', 404, 'Question not found');
+export const streamFileNotFound = createErrorFactory('live.stream_not_found', 404, 'This part of the stream is not there (yet)');

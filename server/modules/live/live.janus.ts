@@ -37,6 +37,8 @@ export interface RoomSpec {
   bitrate: number;
   /** record every publisher into this folder (VideoRoom `record` + `rec_dir`) */
   recDir?: string;
+  /** ask publishers for a keyframe every N seconds (a forwarded stream's decoder starts on one) */
+  firFreq?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -132,6 +134,7 @@ export class JanusClient {
       audiocodec: 'opus',
       videocodec: 'vp8',
       ...(spec.recDir ? { record: true, rec_dir: spec.recDir } : {}),
+      ...(spec.firFreq ? { fir_freq: spec.firFreq } : {}),
       ...(this.cfg.roomAdminKey ? { admin_key: this.cfg.roomAdminKey } : {}),
     });
   }
@@ -159,6 +162,24 @@ export class JanusClient {
   /** Mutes or unmutes one stream (by its mid) of a participant for everyone (VideoRoom `moderate`). */
   async moderate(room: number, secret: string, id: number, mid: string, mute: boolean): Promise<void> {
     await this.videoroom({ request: 'moderate', room, secret, id, mid, mute });
+  }
+
+  /**
+   * Forwards a publisher's streams as plain RTP to local ports (VideoRoom `rtp_forward`, multistream
+   * form: one entry per stream mid with its port and payload type); answers the forwarders' ids.
+   */
+  async rtpForward(room: number, secret: string, publisherId: number, host: string, streams: { mid: string; port: number; pt: number }[]): Promise<number[]> {
+    const data = await this.videoroom({
+      request: 'rtp_forward',
+      room,
+      secret,
+      publisher_id: publisherId,
+      host,
+      host_family: 'ipv4',
+      streams,
+      ...(this.cfg.roomAdminKey ? { admin_key: this.cfg.roomAdminKey } : {}),
+    });
+    return ((data.forwarders as { stream_id?: number }[] | undefined) ?? []).map((f) => Number(f.stream_id ?? 0));
   }
 
   /** Destroys the room: Janus hangs up everyone in it. An unknown room (already gone) is fine. */

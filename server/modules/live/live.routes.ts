@@ -23,11 +23,13 @@ import { requireActor } from '../identity/identity.http.js';
 import { clockFromEnv } from '../../platform/clock.js';
 import { loadLiveConfig } from './live.config.js';
 import * as uc from './live.usecases.js';
+import { broadcastRoutes } from './broadcast.routes.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, 503: errorBody };
 
 /** Live lessons and parent meetings: rooms on Janus VideoRoom, join tickets, the meeting schedule (decision 0024). */
-export async function liveRoutes(app: FastifyInstance, { db }: AppDeps): Promise<void> {
+export async function liveRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['live'];
   const clock = clockFromEnv();
@@ -64,6 +66,7 @@ export async function liveRoutes(app: FastifyInstance, { db }: AppDeps): Promise
     clearInterval(sweeper);
     clearInterval(tracker);
   });
+  await broadcastRoutes(app, deps, live, clock);
 
   r.get(
     '/api/live/status',

@@ -20,16 +20,15 @@ export function withBadCheckDigit(iin: string): string {
 /** A CSV buffer from rows of cells (`;` or `,` separated, optional BOM). */
 export function csv(rows: (string | number)[][], opts: { separator?: string; bom?: boolean } = {}): Buffer {
   const sep = opts.separator ?? ',';
-  const text =
-    rows
-      .map((r) =>
-        r
-          .map((c) => {
-            const s = String(c);
-            return s.includes(sep) || s.includes('"') || s.includes('\n') ? `"${s.replace(/"/g, '""')}"` : s;
-          })
-          .join(sep),
-      )
-      .join('\r\n') + '\r\n';
+  const text = `${rows
+    .map((r) =>
+      r
+        .map((c) => {
+          const s = String(c);
+          return s.includes(sep) || s.includes('"') || s.includes('\n') ? `"${s.replace(/"/g, '""')}"` : s;
+        })
+        .join(sep),
+    )
+    .join('\r\n')}\r\n`;
   return Buffer.from((opts.bom ? '\uFEFF' : '') + text, 'utf8');
 }

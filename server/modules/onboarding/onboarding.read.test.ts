@@ -51,7 +51,7 @@ describe('CSV', () => {
   test('a file with no header, an old .xls or more rows than allowed is refused', async () => {
     await expect(readSheet(Buffer.from('\n\n'), LIMITS)).rejects.toMatchObject({ code: 'onboarding.empty_file', statusCode: 400 });
     await expect(readSheet(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), LIMITS)).rejects.toMatchObject({ code: 'onboarding.unreadable_file' });
-    const many = 'iin\n' + '1\n'.repeat(11);
+    const many = `iin\n${'1\n'.repeat(11)}`;
     await expect(readSheet(Buffer.from(many), { ...LIMITS, maxRows: 10 })).rejects.toMatchObject({
       code: 'onboarding.too_many_rows',
       statusCode: 413,

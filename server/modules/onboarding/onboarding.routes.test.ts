@@ -292,7 +292,7 @@ describe('who may import, and limits', () => {
     expect(res.statusCode).toBe(413);
     expect(res.json().error).toMatchObject({ code: 'onboarding.file_too_large', message: expect.stringContaining('5 MB') });
 
-    const many = Buffer.from('iin\n' + '1\n'.repeat(20_001));
+    const many = Buffer.from(`iin\n${'1\n'.repeat(20_001)}`);
     const rows = await upload('people', many);
     expect(rows.statusCode).toBe(413);
     expect(rows.json().error).toMatchObject({ code: 'onboarding.too_many_rows', message: expect.stringContaining('20000') });

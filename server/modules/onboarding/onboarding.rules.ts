@@ -34,7 +34,7 @@ export function checkPhone(raw: string): CellCheck<string> {
   if (!m || !/^[67]/.test(m[1]!)) {
     return { ok: false, code: 'onboarding.bad_phone', message: 'A phone number is +7 followed by 10 digits, e.g. +7 701 234 56 78' };
   }
-  return { ok: true, value: '+7' + m[1] };
+  return { ok: true, value: `+7${m[1]}` };
 }
 
 export function checkEmail(raw: string): CellCheck<string> {

@@ -16,6 +16,7 @@ import { personalData as analytics } from '../analytics/analytics.personal-data.
 import { personalData as training } from '../training/training.personal-data.js';
 import { personalData as live } from '../live/live.personal-data.js';
 import { personalData as quality } from '../quality/quality.personal-data.js';
+import { personalData as connectivity } from '../connectivity/connectivity.personal-data.js';
 
 /**
  * Every module's part of a person's data, in one visible list. A module that adds a table holding
@@ -40,4 +41,5 @@ export const CONTRIBUTORS: PersonalDataContributor[] = [
   training,
   live,
   quality,
+  connectivity,
 ];

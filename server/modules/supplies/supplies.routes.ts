@@ -12,6 +12,7 @@ import { importCensus, importStock, readUpload, SUPPLIES_IMPORT_LIMITS } from '.
 import { qrSheetPdf } from './supplies.pdf.js';
 import { fileTooLarge, noFile, rowsInvalid } from './supplies.errors.js';
 import { textbookPage } from './supplies.page.js';
+import { textbookSupplyRoutes } from './textbook-supply.routes.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 const tags = ['supplies'];
@@ -39,6 +40,7 @@ export async function suppliesRoutes(app: FastifyInstance, deps: AppDeps): Promi
     await scope.register(multipart, { limits: { fileSize: SUPPLIES_IMPORT_LIMITS.maxFileBytes, files: 1, fields: 5, fieldSize: 1000, parts: 6 } });
     routes(scope, deps);
   });
+  await textbookSupplyRoutes(app, deps);
 }
 
 function routes(app: FastifyInstance, { db }: AppDeps): void {

@@ -1,12 +1,13 @@
 import type { ModuleSeeder } from '../../seed/module-seeders.js';
 import { DEFAULT_RULES } from './supplies.defaults.js';
 import { insertRuleSet } from './supplies.repository.js';
+import { seedTextbookSupply } from './textbook-supply.seed.js';
 
 /**
  * Supplies demo data: the country's allocation rules v1 (SEED-FACTS defaults), published 15.08.2020.
- * Census answers, stock, loans and textbook orders shaped by the seeds are not seeded yet (see README).
+ * Then the textbook supply chain (textbook-supply.seed.ts). Census answers, device stock and loans are not seeded yet (see README).
  */
-export const seedSupplies: ModuleSeeder = async ({ db }) => {
+export const seedSupplies: ModuleSeeder = async ({ db, size }) => {
   await db.transaction((tx) =>
     insertRuleSet(
       tx,
@@ -17,4 +18,5 @@ export const seedSupplies: ModuleSeeder = async ({ db }) => {
       new Date('2020-08-15T09:00:00+06:00'),
     ),
   );
+  await seedTextbookSupply(db, size);
 };

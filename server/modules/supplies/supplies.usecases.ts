@@ -819,3 +819,23 @@ export async function areas(db: Queryable, actor: Actor, q: { regionId?: number;
 }
 
 export type { ReasonPart };
+
+// ── for the connectivity register (connectivity module) ────────────────────────────────────────
+
+/**
+ * Each pupil of these organisations (this year's classes) with their current census answer and
+ * whether they learn in person today. No authorisation here: the caller has checked that the
+ * organisations are in the actor's scope, and shows names only to whom it may.
+ */
+export async function pupilsConnectivity(db: Queryable, organisationIds: number[], now: Date) {
+  const pupils = (await repo.peopleOf(db, organisationIds)).filter((p) => p.role === 'pupil');
+  return (await classify(db, pupils, today(now))).map((p) => ({
+    personId: p.personId,
+    organisationId: p.organisationId,
+    name: p.name,
+    classId: p.classId,
+    className: p.className,
+    inPerson: p.inPerson,
+    answer: p.answer ? { devices: p.answer.devices, internet: p.answer.internet, connectable: p.answer.connectable } : null,
+  }));
+}

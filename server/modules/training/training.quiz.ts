@@ -54,3 +54,49 @@ export function markQuiz(q: Quiz, answers: number[][]): { right: number; total: 
   // compared in whole questions, so 0.7 * 10 is not lost to floating point
   return { right, total, score, passed: total > 0 && right >= Math.ceil(q.passMark * total - 1e-9) };
 }
+
+/** A stored quiz (texts in three languages) as the rules see it: the English text stands for the question. */
+export function rulesQuiz(q: {
+  passMark: number;
+  questions: { kind: 'single' | 'multiple'; text: { en: string }; options: { text: { en: string }; correct: boolean }[] }[];
+}): Quiz {
+  return {
+    passMark: q.passMark,
+    questions: q.questions.map((x) => ({ kind: x.kind, text: x.text.en, options: x.options.map((o) => ({ text: o.text.en, correct: o.correct })) })),
+  };
+}
+
+/** Answers that cannot belong to this quiz (more answers than questions, an option that does not exist): null when they fit. */
+export function answersProblem(q: Quiz, answers: number[][]): string | null {
+  if (answers.length > q.questions.length) return `The quiz has ${q.questions.length} questions`;
+  for (const [i, a] of answers.entries()) {
+    const n = q.questions[i]!.options.length;
+    if (a.some((j) => j < 0 || j >= n)) return `Question ${i + 1} has ${n} options`;
+  }
+  return null;
+}
+
+/**
+ * Whether one more attempt at a quiz is allowed: at most maxAttempts (null: no limit), and waitMinutes
+ * after the last one. `previous` are the submission instants of the earlier attempts.
+ */
+export function attemptAllowed(
+  previous: Date[],
+  maxAttempts: number | null,
+  waitMinutes: number,
+  now: Date,
+): { ok: true } | { ok: false; code: 'no_attempts_left' } | { ok: false; code: 'too_soon'; nextAt: Date } {
+  if (maxAttempts !== null && previous.length >= maxAttempts) return { ok: false, code: 'no_attempts_left' };
+  const last = previous.reduce<number | null>((m, d) => (m === null || d.getTime() > m ? d.getTime() : m), null);
+  if (last !== null && waitMinutes > 0) {
+    const nextAt = last + waitMinutes * 60_000;
+    if (now.getTime() < nextAt) return { ok: false, code: 'too_soon', nextAt: new Date(nextAt) };
+  }
+  return { ok: true };
+}
+
+/** Every required quiz of the course's modules is passed (a course without required quizzes: false, nothing to pass). */
+export function allRequiredPassed(modules: { id: number; quiz: { required: boolean } | null }[], passed: Set<number>): boolean {
+  const required = modules.filter((m) => m.quiz?.required);
+  return required.length > 0 && required.every((m) => passed.has(m.id));
+}

@@ -64,10 +64,13 @@ export interface EnrolmentRow {
   certificateCode: string | null;
   source: 'sabaq' | 'import';
   external: { provider: string; certificate: string } | null;
+  withdrawnAt: string | null;
+  hasContent: boolean;
   course: Course;
 }
 
-const ENROLMENT_SQL = `select e.id as enrolment_id, e.course_id, e.teacher_id, e.organisation_id, e.enrolled_at, e.completed_at, e.certificate_code, e.source, e.source_provider, e.source_certificate, ${COURSE_COLS}
+const ENROLMENT_SQL = `select e.id as enrolment_id, e.course_id, e.teacher_id, e.organisation_id, e.enrolled_at, e.completed_at, e.certificate_code, e.source, e.source_provider, e.source_certificate, e.withdrawn_at,
+  exists (select 1 from training_course_versions v where v.course_id = e.course_id) as has_content, ${COURSE_COLS}
   from training_enrolments e join training_courses c on c.id = e.course_id`;
 
 function toEnrolment(
@@ -82,6 +85,8 @@ function toEnrolment(
     source: 'sabaq' | 'import';
     source_provider: string | null;
     source_certificate: string | null;
+    withdrawn_at: Date | null;
+    has_content: boolean;
   },
 ): EnrolmentRow {
   return {
@@ -94,6 +99,8 @@ function toEnrolment(
     certificateCode: r.certificate_code,
     source: r.source,
     external: r.source === 'import' ? { provider: r.source_provider ?? '', certificate: r.source_certificate ?? '' } : null,
+    withdrawnAt: r.withdrawn_at ? r.withdrawn_at.toISOString() : null,
+    hasContent: r.has_content,
     course: toCourse({ ...r, id: r.course_id }),
   };
 }
@@ -211,7 +218,7 @@ export async function coverageByChild(
     `
     with done as (
       select distinct e.teacher_id from training_enrolments e join training_courses c on c.id = e.course_id
-       where e.completed_at is not null and (case when $1::int is null then c.required else c.id = $1::int end)
+       where e.completed_at is not null and e.withdrawn_at is null and (case when $1::int is null then c.required else c.id = $1::int end)
     ), posts as (
       select ${c.key} as id, count(*)::int as teachers, count(*) filter (where d.teacher_id is not null)::int as trained
         from (select distinct r.person_id, r.organisation_id from role_assignments r where r.role = 'teacher') t
@@ -247,7 +254,15 @@ export async function coverageByChild(
 export async function certificateByCode(
   db: Queryable,
   code: string,
-): Promise<{ code: string; holder: string; course: { kk: string; ru: string; en: string }; provider: string; hours: number; completedOn: string } | null> {
+): Promise<{
+  code: string;
+  holder: string;
+  course: { kk: string; ru: string; en: string };
+  provider: string;
+  hours: number;
+  completedOn: string;
+  withdrawnOn: string | null;
+} | null> {
   const { rows } = await db.query<{
     certificate_code: string;
     holder: string;
@@ -257,10 +272,12 @@ export async function certificateByCode(
     provider: string;
     hours: number;
     completed_on: string;
+    withdrawn_on: string | null;
   }>(
     `
     select e.certificate_code, p.last_name || ' ' || p.first_name as holder, c.title_kk, c.title_ru, c.title_en, c.provider, c.hours,
-           to_char(e.completed_at at time zone 'Asia/Almaty', 'YYYY-MM-DD') as completed_on
+           to_char(e.completed_at at time zone 'Asia/Almaty', 'YYYY-MM-DD') as completed_on,
+           to_char(e.withdrawn_at at time zone 'Asia/Almaty', 'YYYY-MM-DD') as withdrawn_on
       from training_enrolments e join training_courses c on c.id = e.course_id join persons p on p.id = e.teacher_id
      where e.certificate_code = $1 and e.completed_at is not null`,
     [code],
@@ -274,6 +291,7 @@ export async function certificateByCode(
         provider: r.provider,
         hours: r.hours,
         completedOn: r.completed_on,
+        withdrawnOn: r.withdrawn_on,
       }
     : null;
 }

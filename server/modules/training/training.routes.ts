@@ -22,14 +22,28 @@ import {
   myTraining,
   orgTeachers,
   orgTeachersQuery,
+  areaEnrolBody,
+  areaEnrolResult,
+  attemptBody,
+  attemptResult,
+  contentBody,
+  courseContent,
+  coursePage,
+  moduleParams,
+  publishedVersion,
+  withdrawBody,
+  withdrawResult,
 } from '../../../contracts/training.js';
+import { storedFileSchema } from '../../../contracts/learning.js';
+import { createFileStore, loadFilesConfig, storeUpload, tooLargeError } from '../files/files.usecases.js';
+import * as cc from './training.content.usecases.js';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../../platform/export/index.js';
 import { PDF_CONTENT_TYPE, pdfDisposition } from '../../platform/pdf/index.js';
 import { requireActor } from '../identity/identity.http.js';
 import { clockFromEnv } from '../../platform/clock.js';
 import { analyticsSettings } from '../analytics/analytics.usecases.js';
 import * as uc from './training.usecases.js';
-import { fileTooLarge, noFile, rowsInvalid } from './training.errors.js';
+import { fileTooLarge, mayNotEdit, noFile, rowsInvalid } from './training.errors.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
@@ -60,6 +74,8 @@ export async function trainingRoutes(app: FastifyInstance, { db }: AppDeps): Pro
   const clock = clockFromEnv();
   const settings = analyticsSettings();
   const today = () => uc.schoolToday(clock());
+  const filesConfig = loadFilesConfig();
+  const store = createFileStore(filesConfig);
 
   r.get(
     '/api/training/courses',
@@ -192,6 +208,163 @@ export async function trainingRoutes(app: FastifyInstance, { db }: AppDeps): Pro
         .send(f.bytes);
     },
   );
+
+  // ── courses built in Sabaq (decision 0034) ──
+  r.get(
+    '/api/training/courses/:id/content',
+    {
+      schema: {
+        tags,
+        summary: "A course's draft modules, materials and quizzes, and its published versions (ministry)",
+        params: idParam,
+        response: { 200: courseContent, ...errors },
+      },
+    },
+    async (request) => cc.courseContent(db, requireActor(request), request.params.id),
+  );
+
+  r.put(
+    '/api/training/courses/:id/content',
+    {
+      schema: {
+        tags,
+        summary: "Save a course's whole draft: modules in order, materials, quizzes, attempt settings (ministry); a bad quiz writes nothing",
+        params: idParam,
+        body: contentBody,
+        response: { 200: courseContent, ...errors },
+      },
+    },
+    async (request) => cc.saveContent(db, requireActor(request), request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/training/courses/:id/publish',
+    {
+      schema: { tags, summary: 'Publish the draft as the next frozen version (ministry)', params: idParam, response: { 201: publishedVersion, ...errors } },
+    },
+    async (request, reply) => reply.code(201).send(await cc.publish(db, requireActor(request), request.params.id, clock())),
+  );
+
+  r.get(
+    '/api/training/enrolments/:id/course',
+    {
+      schema: {
+        tags,
+        summary: 'The course page of an enrolment: modules in order, progress, quizzes without their answers, attempts (the teacher or their admin)',
+        params: idParam,
+        response: { 200: coursePage, ...errors },
+      },
+    },
+    async (request) => cc.coursePage(db, requireActor(request), request.params.id, clock()),
+  );
+
+  r.post(
+    '/api/training/enrolments/:id/modules/:moduleId/read',
+    {
+      schema: { tags, summary: 'Mark a module read (the teacher)', params: moduleParams, response: { 200: coursePage, ...errors } },
+    },
+    async (request) => cc.markRead(db, requireActor(request), request.params.id, request.params.moduleId, clock()),
+  );
+
+  r.post(
+    '/api/training/enrolments/:id/modules/:moduleId/attempts',
+    {
+      schema: {
+        tags,
+        summary: "Answer a module's quiz (the teacher): marked on the server; passing every required quiz completes the course",
+        params: moduleParams,
+        body: attemptBody,
+        response: { 201: attemptResult, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await cc.submitAttempt(db, requireActor(request), request.params.id, request.params.moduleId, request.body.answers, clock())),
+  );
+
+  r.get(
+    '/api/training/enrolments/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: "A file of the course's materials (the teacher or their admin)",
+        params: z.object({ id: idParam.shape.id, fileId: z.uuid() }).strict(),
+        response: { 200: z.any(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { file, stream } = await cc.enrolmentFile(db, store, requireActor(request), request.params.id, request.params.fileId);
+      return reply
+        .headers({
+          'content-type': file.contentType,
+          'content-length': String(file.sizeBytes),
+          'content-disposition': disposition(file.name),
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'private, no-store',
+        })
+        .send(stream);
+    },
+  );
+
+  r.post(
+    '/api/training/areas/enrolments',
+    {
+      schema: {
+        tags,
+        summary: 'Enrol every teacher of a district or region in a course (officers of that area); the already enrolled are skipped',
+        body: areaEnrolBody,
+        response: { 200: areaEnrolResult, ...errors },
+      },
+    },
+    async (request) => uc.enrolArea(db, requireActor(request), request.body, today()),
+  );
+
+  r.post(
+    '/api/training/certificates/:code/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a certificate with a reason (ministry); the public check then answers valid: false',
+        params: certificateCodeParam,
+        body: withdrawBody,
+        response: { 200: withdrawResult, ...errors },
+      },
+    },
+    async (request) => uc.withdrawCertificate(db, requireActor(request), request.params.code, request.body.reason, clock()),
+  );
+
+  // a ministry officer's upload of a course material (the files module's store and type checks)
+  await app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: filesConfig.maxBytes, files: 1, fields: 0, parts: 2, headerPairs: 100 } });
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/training/files',
+      {
+        schema: {
+          tags,
+          summary: 'Upload a file for course materials (ministry; multipart, field "file")',
+          consumes: ['multipart/form-data'],
+          response: { 201: storedFileSchema, 400: errorBody, 401: errorBody, 403: errorBody, 413: errorBody, 415: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        if (!actor.grants.some((g) => g.role === 'ministry_officer')) throw mayNotEdit();
+        if (Number(request.headers['content-length'] ?? 0) > filesConfig.maxBytes + 64 * 1024) throw tooLargeError(filesConfig);
+        if (!request.isMultipart()) throw noFile();
+        const part = await request.file();
+        if (part?.fieldname !== 'file') throw noFile();
+        const f = await storeUpload({
+          db,
+          store,
+          config: filesConfig,
+          ownerId: actor.personId,
+          fileName: part.filename,
+          body: part.file,
+          truncated: () => part.file.truncated,
+        });
+        return reply.code(201).send({ id: f.id, name: f.name, contentType: f.contentType, size: f.sizeBytes, createdAt: f.createdAt.toISOString() });
+      },
+    );
+  });
 
   // multipart parsing exists only inside this scope: no other route accepts uploads by accident
   await app.register(async (scope) => {

@@ -1,4 +1,5 @@
 import type { ModuleSeeder } from '../../seed/module-seeders.js';
+import { REMOTE_COURSE_MODULES } from './training.seed-content.js';
 
 /**
  * Demo courses and enrolments (deterministic). "Learning to teach remotely" is the required course
@@ -38,5 +39,19 @@ export const seedTraining: ModuleSeeder = async ({ db, quiet }) => {
       from training_enrolments e where e.course_id = $2 and e.completed_at is not null and e.teacher_id % 3 = 0 order by e.teacher_id`,
     [tools, remote],
   );
-  if (!quiet) console.log(`training: 3 courses, ${(r.rowCount ?? 0) + (r2.rowCount ?? 0)} enrolments`);
+  // "Learning to teach remotely" built in Sabaq: its modules, published as version 1 (5 attempts at a quiz)
+  await db.query('update training_courses set quiz_max_attempts = 5 where id = $1', [remote]);
+  const modules = [];
+  for (const [i, m] of REMOTE_COURSE_MODULES.entries()) {
+    const { rows: ids } = await db.query<{ id: number }>(
+      'insert into training_modules (course_id, position, title_kk, title_ru, title_en, materials, quiz) values ($1, $2, $3, $4, $5, $6, $7) returning id',
+      [remote, i + 1, m.title.kk, m.title.ru, m.title.en, JSON.stringify(m.materials), m.quiz === null ? null : JSON.stringify(m.quiz)],
+    );
+    modules.push({ id: ids[0]!.id, position: i + 1, ...m });
+  }
+  await db.query("insert into training_course_versions (course_id, version, content, published_at) values ($1, 1, $2, timestamptz '2020-06-01 09:00+06')", [
+    remote,
+    JSON.stringify({ modules }),
+  ]);
+  if (!quiet) console.log(`training: 3 courses (one with ${modules.length} modules), ${(r.rowCount ?? 0) + (r2.rowCount ?? 0)} enrolments`);
 };

@@ -68,10 +68,17 @@ describe('a teacher enrols, completes and downloads the certificate', () => {
     expect(await count('select count(*) from training_enrolments where id = $1', [enrolmentId])).toBe(1);
   });
 
-  test('no certificate before completion; completing gives a code, and completing again keeps it', async () => {
+  test('no certificate before completion; the teacher cannot complete a course with a quiz by hand; passing it gives a code, and completing again keeps it', async () => {
     const early = await get(`/api/training/enrolments/${enrolmentId}/certificate`, teacher);
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('training.not_completed');
+    const byHand = await post(`/api/training/enrolments/${enrolmentId}/complete`, teacher);
+    expect(byHand.statusCode).toBe(409);
+    expect(byHand.json().error.code).toBe('training.quizzes_pending');
+    const page = (await get(`/api/training/enrolments/${enrolmentId}/course`, teacher)).json();
+    const quizModule = page.modules.find((m: { quiz: unknown }) => m.quiz);
+    const passed = await post(`/api/training/enrolments/${enrolmentId}/modules/${quizModule.id}/attempts`, teacher, { answers: [[0], [0, 1], [0]] });
+    expect(passed.statusCode).toBe(201);
     const done = await post(`/api/training/enrolments/${enrolmentId}/complete`, teacher);
     expect(done.statusCode).toBe(200);
     const code = done.json().certificateCode;
@@ -116,7 +123,7 @@ describe('the public check of a certificate code', () => {
     const body = res.json();
     expect(body).toMatchObject({ code: row.certificate_code, valid: true, holder: `${row.last_name} ${row.first_name}` });
     expect(body.completedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(Object.keys(body).sort()).toEqual(['code', 'completedOn', 'course', 'holder', 'hours', 'provider', 'valid']);
+    expect(Object.keys(body).sort()).toEqual(['code', 'completedOn', 'course', 'holder', 'hours', 'provider', 'valid', 'withdrawnOn']);
     const typed = await t.app.inject({ url: `/api/training/certificates/${encodeURIComponent(row.certificate_code.toLowerCase().replaceAll('-', ' '))}` });
     expect(typed.json().code).toBe(row.certificate_code);
   });

@@ -5,11 +5,12 @@ import { writeCsv, writeXlsx, type Column } from '../../platform/export/index.js
 import type { Actor } from '../identity/identity.actor.js';
 import type { CertificateCheck, CompletionsImportReport, Course, Coverage, CoverageRow, Enrolment, Quality } from '../../../contracts/training.js';
 import type { z } from 'zod';
-import type { courseBody, enrolBody } from '../../../contracts/training.js';
+import type { areaEnrolBody, courseBody, enrolBody } from '../../../contracts/training.js';
 import * as analytics from '../analytics/analytics.usecases.js';
 import * as onboarding from '../onboarding/onboarding.usecases.js';
 import type { AnalyticsSettings } from '../analytics/analytics.usecases.js';
 import * as repo from './training.repository.js';
+import * as content from './training.content.repository.js';
 import * as errors from './training.errors.js';
 import { canCreateCourse, canSeeEnrolment, isOrgAdmin, teacherOrganisations } from './training.policy.js';
 import { certificateCode, completionAllowed, enrolmentOpen, publishCoverage, share } from './training.rules.js';
@@ -21,7 +22,7 @@ export function schoolToday(now: Date): string {
   return new Date(now.getTime() + 6 * 3_600_000).toISOString().slice(0, 10);
 }
 
-const toEnrolment = (e: repo.EnrolmentRow): Enrolment => ({
+export const toEnrolment = (e: repo.EnrolmentRow): Enrolment => ({
   id: e.id,
   course: e.course,
   enrolledAt: e.enrolledAt,
@@ -29,6 +30,8 @@ const toEnrolment = (e: repo.EnrolmentRow): Enrolment => ({
   certificateCode: e.certificateCode,
   source: e.source,
   external: e.external,
+  withdrawnAt: e.withdrawnAt,
+  hasContent: e.hasContent,
 });
 
 /** Every course (the catalogue is not secret: staff browse it). */
@@ -114,6 +117,11 @@ export async function complete(db: Db, actor: Actor, id: number, now: Date): Pro
     const e = await visibleEnrolment(tx, actor, id, true);
     if (e.completedAt) return toEnrolment(e);
     if (!completionAllowed(e.course, schoolToday(now))) throw errors.notStarted();
+    // a course built in Sabaq with a required quiz completes itself when the teacher passes; their admin may still record a completion
+    if (e.teacherId === actor.personId && !isOrgAdmin(actor, e.organisationId)) {
+      const v = await content.latestVersion(tx, e.courseId);
+      if (v?.content.modules.some((m) => m.quiz?.required)) throw errors.quizzesPending();
+    }
     await repo.completeEnrolment(tx, id, certificateCode(), now);
     return toEnrolment((await repo.findEnrolment(tx, id))!);
   });
@@ -123,6 +131,7 @@ export async function complete(db: Db, actor: Actor, id: number, now: Date): Pro
 export async function certificate(db: Queryable, actor: Actor, id: number, lang: Lang, checkBase = ''): Promise<{ bytes: Buffer; fileName: string }> {
   const e = await visibleEnrolment(db, actor, id);
   if (!e.completedAt || !e.certificateCode) throw errors.notCompleted();
+  if (e.withdrawnAt) throw errors.withdrawn();
   const w = CERTIFICATE[lang];
   const name = await repo.personName(db, e.teacherId);
   const doc = createPdf({ title: `${w.title} · ${e.certificateCode}`, subtitle: 'Sabaq', language: lang });
@@ -270,7 +279,44 @@ export async function checkCertificate(db: Queryable, raw: string): Promise<Cert
   const code = normaliseCode(raw);
   const c = code ? await repo.certificateByCode(db, code) : null;
   if (!c) throw errors.certificateNotFound();
-  return { ...c, valid: true };
+  return { ...c, valid: c.withdrawnOn === null };
+}
+
+/**
+ * Every teacher of a district or region enrolled in one step, by an officer of that area (analytics'
+ * scope: outside it or missing, 404). One transaction; the already enrolled are skipped. Each
+ * teacher is enrolled through their first teaching organisation in the area.
+ */
+export async function enrolArea(db: Db, actor: Actor, body: z.infer<typeof areaEnrolBody>, today: string) {
+  const { kind } = await guard(async () => analytics.parseArea(body.area));
+  if (kind !== 'region' && kind !== 'district') throw errors.badArea();
+  const { area, access } = await guard(() => analytics.visibleArea(db, actor, body.area));
+  if (access !== 'aggregate' || area.id === null) throw errors.areaNotFound();
+  const course = await repo.findCourse(db, body.courseId);
+  if (!course) throw errors.courseNotFound();
+  if (!enrolmentOpen(course, today)) throw errors.courseClosed();
+  return db.transaction(async (tx) => {
+    const teachers = await content.teachersOfArea(tx, kind, area.id!);
+    const enrolled = await content.insertAreaEnrolments(tx, course.id, teachers, actor.personId);
+    return { teachers: teachers.length, enrolled, already: teachers.length - enrolled };
+  });
+}
+
+/**
+ * The ministry withdraws a Sabaq certificate with a reason (kept for the ministry, never shown by the
+ * public check, which answers valid: false with the day). Coverage stops counting it.
+ */
+export async function withdrawCertificate(db: Db, actor: Actor, raw: string, reason: string, now: Date): Promise<{ code: string; withdrawnAt: string }> {
+  if (!canCreateCourse(actor)) throw errors.mayNotWithdraw();
+  const code = normaliseCode(raw);
+  if (!code) throw errors.certificateNotFound();
+  return db.transaction(async (tx) => {
+    const e = await content.enrolmentByCode(tx, code);
+    if (!e) throw errors.certificateNotFound();
+    if (e.withdrawnAt) throw errors.alreadyWithdrawn(undefined, { withdrawnAt: e.withdrawnAt.toISOString() });
+    await content.withdraw(tx, e.id, reason, actor.personId, now);
+    return { code, withdrawnAt: now.toISOString() };
+  });
 }
 
 /** Upload limits of the completions import (the onboarding reader enforces rows and unzipped size). */

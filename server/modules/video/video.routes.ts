@@ -188,7 +188,9 @@ export async function videoRoutes(app: FastifyInstance, { db }: AppDeps): Promis
   r.get(
     '/api/video/videos/:id/media/*',
     {
-      config: { cache: 'public' },
+      // outside admission control: a slot is held until the response is sent, and a viewer on a slow
+      // link takes a segment's duration to fetch it; 16 such viewers would stop the API (bench/video-viewers.ts)
+      config: { cache: 'public', admission: false },
       schema: {
         tags,
         summary: 'A file of the HLS ladder (master.m3u8, <rung>/index.m3u8, <rung>/seg-NNNNN.ts) or small.mp4',

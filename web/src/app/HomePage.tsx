@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTitle } from '../ui/useTitle.js';
 import { isOfficer, sectionGrants } from './home-layout.js';
@@ -9,6 +9,7 @@ import { LearningSections } from '../modules/learning/home.js';
 import { FormatsHomeSections } from '../modules/formats/home-sections.js';
 import { DutyHomeSections } from '../modules/duty/home-sections.js';
 import { SuppliesHomeSections } from '../modules/supplies/home-sections.js';
+import { ConnectivityHomeSections } from '../modules/connectivity/home-sections.js';
 import { AnalyticsHomeSections } from '../modules/analytics/home-sections.js';
 import { VideoHomeSections } from '../modules/video/home-sections.js';
 import { TrainingHomeSections } from '../modules/training/home-sections.js';
@@ -49,27 +50,76 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
       <h1>{t('home.greeting', { name: me.person.firstName })}</h1>
       {me.roles.length === 0 && <p>{t('home.noRoles')}</p>}
       <div className="sections">
-        <LearningSections grants={sorted} me={me} />
+        <Lazy>
+          <LearningSections grants={sorted} me={me} />
+        </Lazy>
         {sorted.map((grant, i) => {
           const Component = SECTIONS[grant.role];
-          return Component ? <Component key={`${grant.role}-${grant.scope.organisationId}-${i}`} grant={grant} me={me} /> : null;
+          return Component ? (
+            <Lazy key={`${grant.role}-${grant.scope.organisationId}-${i}`}>
+              <Component grant={grant} me={me} />
+            </Lazy>
+          ) : null;
         })}
-        <FormatsHomeSections me={me} />
-        <DutyHomeSections me={me} />
-        <PlanningHomeSections me={me} />
-        <TransfersHomeSections me={me} />
-        <PrivacyHomeSections me={me} />
-        <SchoolHomeSections me={me} />
-        <SuppliesHomeSections me={me} />
-        <AnalyticsHomeSections me={me} />
-        <MessagesHomeSections me={me} />
-        <AccessHomeSections me={me} />
-        <VideoHomeSections me={me} />
-        <TrainingHomeSections me={me} />
-        <QualityHomeSections me={me} />
-        <LiveHomeSections me={me} />
-        {officerGrants.length > 0 && <OfficerSection grants={officerGrants} page={page} onPage={onPage} />}
+        <Lazy>
+          <FormatsHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <DutyHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <PlanningHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <TransfersHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <PrivacyHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <SchoolHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <SuppliesHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <ConnectivityHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <AnalyticsHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <MessagesHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <AccessHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <VideoHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <TrainingHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <QualityHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <LiveHomeSections me={me} />
+        </Lazy>
+        {officerGrants.length > 0 && (
+          <Lazy>
+            <OfficerSection grants={officerGrants} page={page} onPage={onPage} />
+          </Lazy>
+        )}
       </div>
     </>
   );
+}
+
+/**
+ * A section whose module's strings are fetched when first needed (i18n.ts, CORE_NAMESPACES) appears
+ * when they arrive, without holding back the rest of the page.
+ */
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={null}>{children}</Suspense>;
 }

@@ -17,6 +17,7 @@ import { learningRoutes } from '../modules/learning/routes.js';
 import { formatsRoutes } from '../modules/formats/routes.js';
 import { dutyRoutes } from '../modules/duty/routes.js';
 import { suppliesRoutes } from '../modules/supplies/routes.js';
+import { connectivityRoutes } from '../modules/connectivity/routes.js';
 import { notificationsRoutes } from '../modules/notifications/routes.js';
 import { planningRoutes } from '../modules/planning/routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
@@ -157,6 +158,7 @@ const routeTree = rootRoute.addChildren([
     ...transfersRoutes(signedInRoute),
     ...schoolRoutes(signedInRoute),
     ...suppliesRoutes(signedInRoute),
+    ...connectivityRoutes(signedInRoute),
     ...analyticsRoutes(signedInRoute),
     ...messagesRoutes(signedInRoute),
     ...accessRoutes(signedInRoute),

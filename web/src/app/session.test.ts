@@ -12,7 +12,7 @@ test('after sign-in we only return to a page of this app', () => {
     '/sign-in?redirect=/',
     42,
     undefined,
-    '/' + 'a'.repeat(600),
+    `/${'a'.repeat(600)}`,
   ]) {
     expect(safeRedirect(bad)).toBeUndefined();
   }

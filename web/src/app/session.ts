@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { ME_KEY } from '../modules/identity/api.js';
 import type { AppRouter } from './router.js';
 import { forgetOfflineData } from './offline.js';
+import { forgetPasses } from '../modules/access/store.js';
 
 /** A path inside this app to return to after sign-in; anything else (other sites, `//host`) is dropped. */
 export function safeRedirect(value: unknown): string | undefined {
@@ -29,6 +30,8 @@ let ending: Promise<void> | null = null;
 async function leave(queryClient: QueryClient, router: AppRouter, opts: { expired: boolean }): Promise<void> {
   void queryClient.cancelQueries();
   forgetOfflineData();
+  // a sign-out wipes the campus pass kept for offline use; an expired session keeps it (the owner's phone, maybe offline next)
+  if (!opts.expired) forgetPasses();
   queryClient.setQueryData(ME_KEY, null);
   const here = router.state.location;
   if (here.pathname !== '/sign-in') {

@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, QueryView } from '../../ui/feedback.js';
 import { Section } from '../../ui/Section.js';
+import { DateInput } from '../../ui/controls.js';
 import { formatDate } from '../../ui/format.js';
 import {
   addExemption,
@@ -194,11 +195,11 @@ export function ExemptionForms({ organisationId, people }: { organisationId: num
         </div>
         <div className="field">
           <label htmlFor={`${id}-f`}>{t('more.from')}</label>
-          <input id={`${id}-f`} type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
+          <DateInput id={`${id}-f`} value={from} onChange={setFrom} required />
         </div>
         <div className="field">
           <label htmlFor={`${id}-u`}>{t('more.until')}</label>
-          <input id={`${id}-u`} type="date" value={until} onChange={(e) => setUntil(e.target.value)} required />
+          <DateInput id={`${id}-u`} value={until} min={from || undefined} onChange={setUntil} required />
         </div>
         <button type="submit" className="button" disabled={add.isPending || !personId || !reason.trim()}>
           {t('more.approve')}
@@ -302,7 +303,7 @@ export function AddResident({ organisationId, buildingId, rooms }: { organisatio
       </div>
       <div className="field">
         <label htmlFor={`${id}-d`}>{t('more.fromDate')}</label>
-        <input id={`${id}-d`} type="date" value={fromDate} onChange={(e) => setFromDate(e.target.value)} required />
+        <DateInput id={`${id}-d`} value={fromDate} onChange={setFromDate} required />
       </div>
       <button type="submit" className="button button--secondary" disabled={add.isPending || !personId || free.length === 0}>
         {t('more.moveIn')}

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildPass, toBase64Url, type PassClaims, type TrustJwk } from '../../../../contracts/access-pass.js';
 import { ageOf } from './format.js';
 import { checkAtGate } from './offline.js';
-import { LOG_LIMIT, loadPass, saveLog, savePass, loadLog, type LoggedScan, type TrustCache } from './store.js';
+import { LOG_LIMIT, forgetPasses, loadPass, saveLog, savePass, loadLog, type LoggedScan, type TrustCache } from './store.js';
 
 const ORG = 7;
 const KID = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -96,7 +96,16 @@ describe('the gate check, offline', () => {
 describe('what the phone keeps', () => {
   const memory = () => {
     const m = new Map<string, string>();
-    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m };
+    return {
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => void m.set(k, v),
+      removeItem: (k: string) => void m.delete(k),
+      key: (i: number) => [...m.keys()][i] ?? null,
+      get length() {
+        return m.size;
+      },
+      m,
+    };
   };
 
   test('a pass is kept per person and junk reads back as nothing', () => {
@@ -112,6 +121,26 @@ describe('what the phone keeps', () => {
     kv.setItem('sabaq.access.pass.3', '{not json');
     expect(loadPass(3, kv)).toBeNull();
     expect(loadPass(1, null)).toBeNull();
+  });
+
+  test('sign-out forgets every pass on the device and keeps the gate scan log', () => {
+    const kv = memory();
+    const p = {
+      pass: 'SBQ1:ABC',
+      issuedAt: NOW.toISOString(),
+      expiresAt: NOW.toISOString(),
+      status: 'admitted' as const,
+      organisationId: ORG,
+      holderName: 'A',
+    };
+    savePass(1, p, NOW, kv);
+    savePass(2, p, NOW, kv);
+    kv.setItem('sabaq.access.log', '[]');
+    forgetPasses(kv);
+    expect(loadPass(1, kv)).toBeNull();
+    expect(loadPass(2, kv)).toBeNull();
+    expect([...kv.m.keys()]).toEqual(['sabaq.access.log']);
+    forgetPasses(null);
   });
 
   test('the scan log keeps the newest, dropping uploaded scans first', () => {

@@ -61,6 +61,23 @@ export function savePass(personId: number, pass: PassResponse, now: Date, kv?: K
   write(passKey(personId), stored, kv === undefined ? storage() : kv);
   return stored;
 }
+/**
+ * Sign-out: every pass kept on this device goes (a shared phone keeps no one's pass). The gate's
+ * trust, gates and scan log stay: they are the phone's, and scans not yet uploaded must not be lost.
+ */
+export function forgetPasses(kv: (KV & Pick<Storage, 'key' | 'length'>) | null = storage() as Storage | null): void {
+  try {
+    if (!kv) return;
+    const keys: string[] = [];
+    for (let i = 0; i < kv.length; i++) {
+      const k = kv.key(i);
+      if (k?.startsWith('sabaq.access.pass.')) keys.push(k);
+    }
+    for (const k of keys) kv.removeItem(k);
+  } catch {
+    // storage off: nothing was kept
+  }
+}
 export const passExpired = (p: Pick<StoredPass, 'expiresAt'>, now: Date) => new Date(p.expiresAt).getTime() <= now.getTime();
 
 // ── the gate's trust ──

@@ -1,83 +1,15 @@
-import { Link } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
-import type { Me, RoleGrant } from '../identity/api.js';
-import { QueryView } from '../../ui/feedback.js';
-import { Section } from '../../ui/Section.js';
-import { formatDate, localised } from '../../ui/format.js';
-import { organisationFormatsQuery } from './api.js';
-import { FormatBadge, langOf } from './FormatBadge.js';
-import { renderReasonParts } from './reason.js';
+import { lazy } from 'react';
+import type { Me } from '../identity/api.js';
+// the classes of these links are used by other modules' home sections too (messages): loaded with the home page
 import './fd.css';
 
 const OFFICERS = ['district_officer', 'region_officer', 'ministry_officer'];
 
-/** Officers: where to record the situation, read the formats and reasons, edit rules and see duty totals. */
-function OfficerFormatsSection() {
-  const { t } = useTranslation('formats');
-  return (
-    <Section title={t('home.officer')}>
-      <ul className="fd-links">
-        <li>
-          <Link to="/formats">{t('nav.situation')}</Link>
-        </li>
-        <li>
-          <Link to="/formats" hash="formats-decisions">
-            {t('nav.decisions')}
-          </Link>
-        </li>
-        <li>
-          <Link to="/formats/rules">{t('nav.rules')}</Link>
-        </li>
-        <li>
-          <Link to="/duty/totals">{t('nav.dutyTotals')}</Link>
-        </li>
-        <li>
-          <Link to="/formats/settings">{t('settings.link')}</Link>
-        </li>
-        <li>
-          <Link to="/duty/settings">{t('settings.dutyLink')}</Link>
-        </li>
-      </ul>
-    </Section>
-  );
-}
+// the sections, their badges and the reasons' texts are fetched only by the people who see them
+// (a pupil's first visit on a 2G link stays without them; issue 8)
+const OfficerFormatsSection = lazy(() => import('./FormatsHome.js').then((m) => ({ default: m.OfficerFormatsSection })));
+const AdminFormatSection = lazy(() => import('./FormatsHome.js').then((m) => ({ default: m.AdminFormatSection })));
 
-/** A school admin: the school's format today and why, with the way to each class's format. */
-function AdminFormatSection({ grant }: { grant: RoleGrant }) {
-  const { t, i18n } = useTranslation('formats');
-  const lang = i18n.language;
-  const organisationId = grant.scope.organisationId ?? 0;
-  const formats = useQuery({ ...organisationFormatsQuery(organisationId), enabled: organisationId > 0 });
-  return (
-    <Section title={t('home.admin')} subtitle={localised(grant.scope.name, lang)}>
-      <QueryView query={formats}>
-        {(data) => (
-          <>
-            {data.decision ? (
-              <>
-                <p>
-                  <FormatBadge format={data.decision.format} />{' '}
-                  <span className="muted">{t('since', { date: formatDate(data.decision.effectiveFrom, lang) })}</span>
-                </p>
-                <p className="fd-reason">{renderReasonParts(data.decision.reason, langOf(lang))}</p>
-              </>
-            ) : (
-              <p>{t('home.noDecision')}</p>
-            )}
-            <p>
-              <Link to="/formats/organisations/$organisationId" params={{ organisationId }}>
-                {t('home.details')}
-              </Link>
-            </p>
-          </>
-        )}
-      </QueryView>
-    </Section>
-  );
-}
-
-/** The formats blocks of the home page: one for officers (however many grants), one per organisation an admin runs. */
 export function FormatsHomeSections({ me }: { me: Me }) {
   const officer = me.roles.some((g) => OFFICERS.includes(g.role));
   const admin = me.roles.filter((g) => g.role === 'org_admin' && g.scope.organisationId !== null);

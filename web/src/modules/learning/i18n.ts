@@ -95,6 +95,8 @@ export const kk = {
     excused: 'Себепті',
     online: 'Онлайн қатысты',
     presentOnline: 'Онлайн қатысты',
+    minutesOnline_one: 'онлайн {{count}} минут',
+    minutesOnline_other: 'онлайн {{count}} минут',
   },
   attLetter: { absent: 'Ж', late: 'К', excused: 'С' },
   materials: {
@@ -522,6 +524,10 @@ export const ru: Strings = {
     excused: 'Уважительная причина',
     online: 'Был(а) онлайн',
     presentOnline: 'Был(а) на уроке онлайн',
+    minutesOnline_one: 'онлайн {{count}} минуту',
+    minutesOnline_few: 'онлайн {{count}} минуты',
+    minutesOnline_many: 'онлайн {{count}} минут',
+    minutesOnline_other: 'онлайн {{count}} минуты',
   },
   attLetter: { absent: 'Н', late: 'О', excused: 'У' },
   materials: {
@@ -951,6 +957,8 @@ export const en: Strings = {
     excused: 'Excused',
     online: 'Present online',
     presentOnline: 'Present online',
+    minutesOnline_one: '{{count}} minute online',
+    minutesOnline_other: '{{count}} minutes online',
   },
   attLetter: { absent: 'A', late: 'L', excused: 'E' },
   materials: {

@@ -67,7 +67,6 @@ function deliveryOf(l: LessonDetail, f: LessonForm): NonNullable<LessonPatch['de
     case 'tv':
       if (f.tvSlotId) return { kind: 'tv', tvSlotId: Number(f.tvSlotId) };
       return /^([01]\d|2[0-3]):[0-5]\d$/.test(f.tvTime) ? { kind: 'tv', tvChannel: f.tvChannel, tvAirAt: zonedToUtc(l.date, f.tvTime, l.timeZone) } : 'tvTime';
-    case 'in_person':
     default:
       return { kind: 'in_person' };
   }

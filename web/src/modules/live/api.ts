@@ -12,6 +12,7 @@ import type {
   myPlace,
   roomAttendance,
 } from '../../../../contracts/live.js';
+import type { broadcast, broadcastBody, broadcastList, presenterTicket, question, questionList } from '../../../../contracts/broadcast.js';
 import { api } from '../../api/client.js';
 
 export type LessonLive = z.infer<typeof lessonLive>;
@@ -67,3 +68,34 @@ export const muteParticipant = (roomId: number, ticketId: number, mids: string[]
   api.post<ControlResult>(`/api/live/rooms/${roomId}/participants/${ticketId}/mute`, { mids, mute });
 export const setFloor = (roomId: number, ticketId: number, speak: boolean) =>
   api.post<ControlResult>(`/api/live/rooms/${roomId}/participants/${ticketId}/floor`, { speak });
+
+// ── broadcast meetings (school- or district-wide, re-broadcast as HLS) ──────────
+export type Broadcast = z.infer<typeof broadcast>;
+export type BroadcastBody = z.input<typeof broadcastBody>;
+export type PresenterTicket = z.infer<typeof presenterTicket>;
+export type Question = z.infer<typeof question>;
+export const broadcastsQuery = queryOptions({
+  queryKey: ['live', 'broadcasts'],
+  queryFn: ({ signal }) => api.get<z.infer<typeof broadcastList>>('/api/live/broadcasts', { signal }),
+});
+export const broadcastQuery = (id: number) =>
+  queryOptions({
+    queryKey: ['live', 'broadcasts', id],
+    queryFn: ({ signal }) => api.get<Broadcast>(`/api/live/broadcasts/${id}`, { signal }),
+    refetchInterval: 3_000,
+  });
+export const questionsQuery = (id: number) =>
+  queryOptions({
+    queryKey: ['live', 'broadcasts', id, 'questions'],
+    queryFn: ({ signal }) => api.get<z.infer<typeof questionList>>(`/api/live/broadcasts/${id}/questions`, { signal }),
+    refetchInterval: 3_000,
+  });
+export const scheduleBroadcast = (body: BroadcastBody) => api.post<Broadcast>('/api/live/broadcasts', body);
+export const openBroadcast = (id: number) => api.post<PresenterTicket>(`/api/live/broadcasts/${id}/open`);
+export const goOnAir = (id: number, body: { publisherId: number; audioMid: string; videoMid: string | null }) =>
+  api.post<Broadcast>(`/api/live/broadcasts/${id}/on-air`, body);
+export const endBroadcast = (id: number) => api.post<Broadcast>(`/api/live/broadcasts/${id}/end`);
+export const reportWatching = (id: number) => api.post<null>(`/api/live/broadcasts/${id}/watching`);
+export const askQuestion = (id: number, body: string) => api.post<Question>(`/api/live/broadcasts/${id}/questions`, { body });
+export const moderateQuestion = (id: number, questionId: number, state: 'shown' | 'answered' | 'hidden') =>
+  api.post<Question>(`/api/live/broadcasts/${id}/questions/${questionId}`, { state });

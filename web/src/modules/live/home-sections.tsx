@@ -8,7 +8,20 @@ import { meetingsQuery } from './api.js';
 /** Parents and homeroom teachers: the next parent meetings, with the way to join or schedule them. */
 export function LiveHomeSections({ me }: { me: Me }) {
   const relevant = me.roles.some((g) => g.role === 'parent' || g.role === 'homeroom' || g.role === 'org_admin');
-  return relevant ? <MeetingsSection /> : null;
+  const broadcasts = me.roles.some((g) => g.role === 'parent' || g.role === 'org_admin' || g.role === 'district_officer');
+  return relevant ? <MeetingsSection /> : broadcasts ? <BroadcastsLink /> : null;
+}
+
+/** District officers: the school- and district-wide meetings they organise. */
+function BroadcastsLink() {
+  const { t } = useTranslation('live');
+  return (
+    <Section title={t('broadcast.title')}>
+      <p>
+        <Link to="/live/broadcasts">{t('broadcast.title')}</Link>
+      </p>
+    </Section>
+  );
 }
 
 function MeetingsSection() {
@@ -32,6 +45,9 @@ function MeetingsSection() {
       )}
       <p>
         <Link to="/live/meetings">{t('meetings.title')}</Link>
+      </p>
+      <p>
+        <Link to="/live/broadcasts">{t('broadcast.title')}</Link>
       </p>
     </Section>
   );

@@ -61,6 +61,8 @@ export class JanusSession {
   private readonly waiters = new Map<number, { match: (e: Json) => boolean; resolve: (e: Json) => void; reject: (e: Error) => void }[]>();
   private readonly listeners = new Map<number, (e: Json) => void>();
   onGone: (reason: string) => void = () => undefined;
+  /** the streams Janus accepted at the last publish (type and mid): a broadcast's forwarder needs the mids */
+  publishedStreams: { type: string; mid: string }[] = [];
 
   constructor(
     private readonly ticket: JanusTicket,
@@ -209,6 +211,7 @@ export class JanusSession {
     );
     if (!e.jsep) throw new JanusError('The media server did not accept the stream');
     await pc.setRemoteDescription(e.jsep);
+    this.publishedStreams = ((e.plugindata?.data?.streams ?? []) as { type: string; mid: string }[]).map((x) => ({ type: x.type, mid: String(x.mid) }));
     return pc;
   }
 

@@ -3,6 +3,8 @@ import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-
 /** Live pages, each its own download (WebRTC code is fetched only by those who open a room). */
 const RoomPage = lazyRouteComponent(() => import('./RoomPage.js'));
 const MeetingsPage = lazyRouteComponent(() => import('./MeetingsPage.js'));
+const BroadcastsPage = lazyRouteComponent(() => import('./BroadcastsPage.js'));
+const BroadcastPage = lazyRouteComponent(() => import('./BroadcastPage.js'));
 
 const toId = (value: unknown): number => {
   const s = String(value ?? '');
@@ -30,5 +32,24 @@ export function liveRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <MeetingsPage />;
     },
   });
-  return [room, meetings] as const;
+  const broadcasts = createRoute({
+    getParentRoute: () => parent,
+    path: '/live/broadcasts',
+    component: function BroadcastsRoute() {
+      return <BroadcastsPage />;
+    },
+  });
+  const broadcast = createRoute({
+    getParentRoute: () => parent,
+    path: '/live/broadcasts/$broadcastId',
+    params: {
+      parse: (raw: { broadcastId: string }) => ({ broadcastId: toId(raw.broadcastId) }),
+      stringify: (p: { broadcastId: number }) => ({ broadcastId: String(p.broadcastId) }),
+    },
+    component: function BroadcastRoute() {
+      const { broadcastId } = broadcast.useParams() as { broadcastId: number };
+      return <BroadcastPage broadcastId={broadcastId} />;
+    },
+  });
+  return [room, meetings, broadcasts, broadcast] as const;
 }

@@ -7,7 +7,6 @@ import { Pager } from '../../ui/Pager.js';
 import { useTitle } from '../../ui/useTitle.js';
 import { localised } from '../../ui/format.js';
 import { meQuery } from '../identity/api.js';
-import { dateTimeText } from '../duty/days.js';
 import { announcementsQuery, postAnnouncement } from './api.js';
 import { AnnouncementItem } from './AnnouncementItem.js';
 import { announcingOrganisations } from './roles.js';

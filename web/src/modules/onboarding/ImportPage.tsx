@@ -74,7 +74,7 @@ function ErrorTable({ report }: { report: ImportReport }) {
 /** The activation codes as a CSV the admin can print or share: BOM and `;`, so Excel opens it in columns. */
 function downloadCodes(codes: ActivationCode[], headers: string[]) {
   const rows = [headers, ...codes.map((c) => [String(c.line), `${c.lastName} ${c.firstName}`, c.iin, c.code])];
-  const text = '\uFEFF' + rows.map((r) => r.map((cell) => (/[;"\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(';')).join('\r\n') + '\r\n';
+  const text = `\uFEFF${rows.map((r) => r.map((cell) => (/[;"\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(';')).join('\r\n')}\r\n`;
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;

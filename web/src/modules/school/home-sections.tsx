@@ -5,7 +5,12 @@ import { Section } from '../../ui/Section.js';
 import { localised } from '../../ui/format.js';
 
 /** An organisation admin's way into classes and people, one line per organisation they run. */
+/** Asked first, before the module's strings are needed: a person without the role fetches none of them (i18n.ts). */
 export function SchoolHomeSections({ me }: { me: Me }) {
+  return me.roles.some((g) => g.role === 'org_admin' && g.scope.organisationId) ? <SchoolHomeSection me={me} /> : null;
+}
+
+function SchoolHomeSection({ me }: { me: Me }) {
   const { t, i18n } = useTranslation('school');
   const grants = me.roles.filter((g) => g.role === 'org_admin' && g.scope.organisationId);
   if (grants.length === 0) return null;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from '@tanstack/react-router';
 import type { Me } from '../identity/api.js';
 import { QueryView, ErrorNotice } from '../../ui/feedback.js';
 import { Section } from '../../ui/Section.js';
@@ -15,6 +16,11 @@ export function SuppliesPage({ me }: { me: Me }) {
   return (
     <div className="supplies">
       <h1>{t('title')}</h1>
+      {(adminOrgs.length > 0 || roles.has('district_officer') || roles.has('region_officer') || roles.has('ministry_officer')) && (
+        <p>
+          <Link to="/supplies/textbooks">{t('textbooks.open')}</Link>
+        </p>
+      )}
       {roles.has('parent') && <ParentView />}
       {adminOrgs.map((org) => (
         <AdminView key={org} organisationId={org} />

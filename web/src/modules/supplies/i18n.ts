@@ -1,5 +1,8 @@
+import * as tb from './textbook-i18n.js';
+
 /** Strings of supplies (devices, internet kits, textbooks), namespace `supplies`; `errors` for API codes `supplies.*`. */
 export const kk = {
+  textbooks: tb.kk,
   title: 'Құрылғылар мен интернет',
   open: 'Ашу',
   parent: {
@@ -53,6 +56,7 @@ export const kk = {
   officer: { areas: 'Аймақтар бойынша', withoutDevice: 'Компьютері жоқ', allocated: 'Бөлінді', issued: 'Берілді', short: 'Жетіспейді' },
   errors: {
     supplies: {
+      ...tb.errorsKk,
       person_not_found: 'Оқушы табылмады',
       item_not_found: 'Мұндай түгендеу нөмірі жоқ',
       item_on_loan: 'Бұл құрылғы бұрын берілген',
@@ -67,6 +71,7 @@ export const kk = {
 type Strings = Omit<typeof kk, 'admin'> & { admin: Omit<(typeof kk)['admin'], 'served_one' | 'served_other'> & Record<`served_${string}`, string> };
 
 export const ru: Strings = {
+  textbooks: tb.ru,
   title: 'Устройства и интернет',
   open: 'Открыть',
   parent: {
@@ -122,6 +127,7 @@ export const ru: Strings = {
   officer: { areas: 'По территориям', withoutDevice: 'Без компьютера', allocated: 'Выделено', issued: 'Выдано', short: 'Не хватает' },
   errors: {
     supplies: {
+      ...tb.errorsRu,
       person_not_found: 'Ученик не найден',
       item_not_found: 'Нет такого инвентарного номера',
       item_on_loan: 'Устройство уже выдано',
@@ -134,6 +140,7 @@ export const ru: Strings = {
 };
 
 export const en: Strings = {
+  textbooks: tb.en,
   title: 'Devices and internet',
   open: 'Open',
   parent: {
@@ -187,6 +194,7 @@ export const en: Strings = {
   officer: { areas: 'By area', withoutDevice: 'Without a computer', allocated: 'Allocated', issued: 'Issued', short: 'Short' },
   errors: {
     supplies: {
+      ...tb.errorsEn,
       person_not_found: 'Pupil not found',
       item_not_found: 'No such inventory number',
       item_on_loan: 'This item is already lent',

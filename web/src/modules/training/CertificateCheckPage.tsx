@@ -63,6 +63,11 @@ function Result({ code }: { code: string }) {
             <dt>{t('check.completedOn')}</dt>
             <dd>{formatDate(c.completedOn, lang)}</dd>
           </dl>
+          {c.withdrawnOn && (
+            <p>
+              <strong>{t('withdrawnOn', { date: formatDate(c.withdrawnOn, lang) })}</strong>
+            </p>
+          )}
         </section>
       )}
     </QueryView>

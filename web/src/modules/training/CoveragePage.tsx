@@ -1,15 +1,55 @@
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { QueryView } from '../../ui/feedback.js';
+import { ErrorNotice, QueryView } from '../../ui/feedback.js';
 import { formatDate, formatNumber, localised } from '../../ui/format.js';
 import { useTitle } from '../../ui/useTitle.js';
-import { coverageFileUrl, coverageQuery, type Coverage } from './api.js';
+import { coverageFileUrl, coverageQuery, coursesQuery, enrolArea, type Coverage } from './api.js';
 import { CoverageChart } from './CoverageChart.js';
 import './training.css';
 
 type Row = Coverage['total'];
+
+/** An officer enrols every teacher of their district or region in a course, in one step. */
+function AreaEnrol({ area }: { area: string }) {
+  const { t, i18n } = useTranslation('training');
+  const id = useId();
+  const queryClient = useQueryClient();
+  const courses = useQuery(coursesQuery);
+  const [courseId, setCourseId] = useState<number | null>(null);
+  const chosen = courseId ?? courses.data?.courses[0]?.id ?? null;
+  const enrol = useMutation({
+    mutationFn: () => enrolArea(area, chosen!),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['training'] }),
+  });
+  return (
+    <section className="card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('area.title')}</h2>
+      <form
+        className="training-form"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          enrol.mutate();
+        }}
+      >
+        <label htmlFor={`${id}-course`}>{t('area.course')}</label>
+        <select id={`${id}-course`} value={chosen ?? ''} onChange={(e) => setCourseId(Number(e.target.value))}>
+          {courses.data?.courses.map((c) => (
+            <option key={c.id} value={c.id}>
+              {localised(c.title, i18n.language)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button" disabled={enrol.isPending || chosen === null}>
+          {t('area.enrol')}
+        </button>
+      </form>
+      {enrol.isSuccess && <p role="status">{t('area.done', enrol.data)}</p>}
+      {enrol.isError && <ErrorNotice error={enrol.error} />}
+    </section>
+  );
+}
 
 /** Coverage of an area and its children (click a name to go down), quality indicators beside, downloads. */
 export function CoveragePage({ area }: { area?: string }) {
@@ -80,6 +120,7 @@ function CoverageTable({ c }: { c: Coverage }) {
           </a>
         ))}
       </div>
+      {(c.area.kind === 'region' || c.area.kind === 'district') && <AreaEnrol area={c.area.key} />}
       {c.children.length > 0 && <CoverageChart labels={labels} data={data} title={t('chart')} />}
       <div className="table-wrap">
         <table className="training-table">

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, QueryView } from '../../ui/feedback.js';
 import { formatDate, localised } from '../../ui/format.js';
@@ -35,6 +36,10 @@ function EnrolmentCard({ e }: { e: Enrolment }) {
           <strong>{t('completedOn', { date: formatDate(e.completedAt.slice(0, 10), lang) })}</strong> ·{' '}
           {t('externalCertificate', { provider: e.external.provider, number: e.external.certificate })}
         </p>
+      ) : e.completedAt && e.withdrawnAt ? (
+        <p>
+          <strong>{t('withdrawnOn', { date: formatDate(e.withdrawnAt.slice(0, 10), lang) })}</strong>
+        </p>
       ) : e.completedAt ? (
         <>
           <p>
@@ -44,6 +49,13 @@ function EnrolmentCard({ e }: { e: Enrolment }) {
           <a className="button button--secondary" href={certificateUrl(e.id, lang)} download>
             {t('certificate')}
           </a>
+        </>
+      ) : e.hasContent ? (
+        <>
+          <p>{t('inProgress')}</p>
+          <Link className="button" to="/training/enrolments/$enrolmentId" params={{ enrolmentId: e.id }} aria-label={`${t('learn.open')}: ${title}`}>
+            {t('learn.open')}
+          </Link>
         </>
       ) : (
         <>

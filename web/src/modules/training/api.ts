@@ -9,6 +9,11 @@ import type {
   myTraining,
   orgTeachers,
   enrolResult,
+  areaEnrolResult,
+  attemptResult,
+  contentBody,
+  courseContent,
+  coursePage,
 } from '../../../../contracts/training.js';
 import { api, ApiError, buildUrl, CLIENT_CODES, toApiError } from '../../api/client.js';
 
@@ -71,5 +76,48 @@ export async function uploadCompletions(file: File, dryRun: boolean): Promise<Co
     throw new ApiError(CLIENT_CODES.offline, 'The server could not be reached', 0);
   }
   if (res.status === 422 || res.ok) return (await res.json()) as CompletionsImportReport;
+  throw await toApiError(res);
+}
+
+// ── courses built in Sabaq ──
+export type CourseContent = z.infer<typeof courseContent>;
+export type ContentBody = z.input<typeof contentBody>;
+export type CoursePage = z.infer<typeof coursePage>;
+export type AttemptResult = z.infer<typeof attemptResult>;
+export type AreaEnrolResult = z.infer<typeof areaEnrolResult>;
+
+export const courseContentQuery = (courseId: number) =>
+  queryOptions({
+    queryKey: ['training', 'content', courseId],
+    queryFn: ({ signal }) => api.get<CourseContent>(`/api/training/courses/${courseId}/content`, { signal }),
+  });
+export const saveContent = (courseId: number, body: ContentBody) => api.put<CourseContent>(`/api/training/courses/${courseId}/content`, body);
+export const publishCourse = (courseId: number) => api.post<{ version: number; publishedAt: string }>(`/api/training/courses/${courseId}/publish`);
+
+export const coursePageQuery = (enrolmentId: number) =>
+  queryOptions({
+    queryKey: ['training', 'course-page', enrolmentId],
+    queryFn: ({ signal }) => api.get<CoursePage>(`/api/training/enrolments/${enrolmentId}/course`, { signal }),
+  });
+export const markModuleRead = (enrolmentId: number, moduleId: number) =>
+  api.post<CoursePage>(`/api/training/enrolments/${enrolmentId}/modules/${moduleId}/read`);
+export const submitAttempt = (enrolmentId: number, moduleId: number, answers: number[][]) =>
+  api.post<AttemptResult>(`/api/training/enrolments/${enrolmentId}/modules/${moduleId}/attempts`, { answers });
+
+export const enrolArea = (area: string, courseId: number) => api.post<AreaEnrolResult>('/api/training/areas/enrolments', { area, courseId });
+export const withdrawCertificate = (code: string, reason: string) =>
+  api.post<{ code: string; withdrawnAt: string }>(`/api/training/certificates/${encodeURIComponent(code)}/withdraw`, { reason });
+
+/** Uploads a file for course materials (ministry). */
+export async function uploadMaterial(file: File): Promise<{ id: string; name: string }> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch('/api/training/files', { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json' } });
+  } catch {
+    throw new ApiError(CLIENT_CODES.offline, 'The server could not be reached', 0);
+  }
+  if (res.ok) return (await res.json()) as { id: string; name: string };
   throw await toApiError(res);
 }

@@ -15,7 +15,14 @@ export function coverageArea(me: Me): string | null {
 }
 
 /** Ways into training: a teacher's courses, the admin's enrolment screen, the officer's coverage. */
+/** Asked first, before the module's strings are needed: a person without the role fetches none of them (i18n.ts). */
 export function TrainingHomeSections({ me }: { me: Me }) {
+  return me.roles.some((g) => g.role === 'teacher' || (g.role === 'org_admin' && g.scope.organisationId)) || coverageArea(me) !== null ? (
+    <TrainingHomeSection me={me} />
+  ) : null;
+}
+
+function TrainingHomeSection({ me }: { me: Me }) {
   const { t } = useTranslation('training');
   const teacher = me.roles.some((g) => g.role === 'teacher');
   const adminOrgs = [...new Set(me.roles.filter((g) => g.role === 'org_admin' && g.scope.organisationId).map((g) => g.scope.organisationId!))];
@@ -47,6 +54,11 @@ export function TrainingHomeSections({ me }: { me: Me }) {
         {area === 'country' && (
           <li>
             <Link to="/training/import">{t('import.title')}</Link>
+          </li>
+        )}
+        {area === 'country' && (
+          <li>
+            <Link to="/training/courses">{t('manage.open')}</Link>
           </li>
         )}
       </ul>

@@ -1,10 +1,17 @@
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 
-/** Teacher training: `/training` (a teacher's courses), `/training/admin/<org>` (enrolment), `/training/coverage?area=…`. */
+/**
+ * Teacher training: `/training` (a teacher's courses), `/training/enrolments/<id>` (a course built in
+ * Sabaq: modules, quizzes), `/training/admin/<org>` (enrolment), `/training/coverage?area=…`,
+ * `/training/courses` (ministry: courses, withdrawal) and `/training/courses/<id>/edit` (the editor).
+ */
 const MyTrainingPage = lazyRouteComponent(() => import('./MyTrainingPage.js'), 'MyTrainingPage');
 const AdminTrainingPage = lazyRouteComponent(() => import('./AdminTrainingPage.js'), 'AdminTrainingPage');
 const CoveragePage = lazyRouteComponent(() => import('./CoveragePage.js'), 'CoveragePage');
 const ImportCompletionsPage = lazyRouteComponent(() => import('./ImportCompletionsPage.js'), 'ImportCompletionsPage');
+const CoursePage = lazyRouteComponent(() => import('./CoursePage.js'), 'CoursePage');
+const CourseEditorPage = lazyRouteComponent(() => import('./CourseEditorPage.js'), 'CourseEditorPage');
+const ManageCoursesPage = lazyRouteComponent(() => import('./ManageCoursesPage.js'), 'ManageCoursesPage');
 const CertificateCheckPage = lazyRouteComponent(() => import('./CertificateCheckPage.js'), 'CertificateCheckPage');
 
 const areaSearch = (s: Record<string, unknown>): { area?: string } => {
@@ -36,7 +43,30 @@ export function trainingRoutes<TParent extends AnyRoute>(parent: TParent) {
     },
   });
   const importCompletions = createRoute({ getParentRoute: () => parent, path: '/training/import', component: ImportCompletionsPage });
-  return [mine, admin, coverage, importCompletions] as const;
+  const idParams = <K extends string>(key: K) => ({
+    parse: (p: Record<K, string>) => ({ [key]: Number(p[key]) }) as Record<K, number>,
+    stringify: (p: Record<K, number>) => ({ [key]: String(p[key]) }) as Record<K, string>,
+  });
+  const course = createRoute({
+    getParentRoute: () => parent,
+    path: '/training/enrolments/$enrolmentId',
+    params: idParams('enrolmentId'),
+    component: function CourseRoute() {
+      const { enrolmentId } = course.useParams() as { enrolmentId: number };
+      return <CoursePage enrolmentId={enrolmentId} />;
+    },
+  });
+  const manage = createRoute({ getParentRoute: () => parent, path: '/training/courses', component: ManageCoursesPage });
+  const editor = createRoute({
+    getParentRoute: () => parent,
+    path: '/training/courses/$courseId/edit',
+    params: idParams('courseId'),
+    component: function CourseEditorRoute() {
+      const { courseId } = editor.useParams() as { courseId: number };
+      return <CourseEditorPage courseId={courseId} />;
+    },
+  });
+  return [mine, admin, coverage, importCompletions, course, manage, editor] as const;
 }
 
 /** The public certificate check, under the root (no sign-in): `/certificates` and `/certificates/<code>`. */

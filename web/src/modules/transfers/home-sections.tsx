@@ -5,7 +5,12 @@ import { Section } from '../../ui/Section.js';
 import { localised } from '../../ui/format.js';
 
 /** An organisation admin's way to transfers; a district officer's way to the overdue ones. */
+/** Asked first, before the module's strings are needed: a person without the role fetches none of them (i18n.ts). */
 export function TransfersHomeSections({ me }: { me: Me }) {
+  return me.roles.some((g) => (g.role === 'org_admin' && g.scope.organisationId) || g.role === 'district_officer') ? <TransfersHomeSection me={me} /> : null;
+}
+
+function TransfersHomeSection({ me }: { me: Me }) {
   const { t, i18n } = useTranslation('transfers');
   const admin = me.roles.filter((g) => g.role === 'org_admin' && g.scope.organisationId);
   const district = me.roles.some((g) => g.role === 'district_officer');

@@ -63,7 +63,6 @@ export function DeliveryInfo({
       ) : (
         <p className="l-how">{t('delivery.recorded')}</p>
       );
-    case 'in_person':
     default:
       return <p className="l-how">{room ? t('delivery.inRoom', { room }) : t('delivery.inPerson')}</p>;
   }

@@ -65,7 +65,12 @@ export function LessonCard({ lesson, timeZone, pupilId, compact = false }: { les
           {lesson.attendance?.status === 'present' && lesson.attendance.online && (
             <>
               <dt>{t('lesson.attendance')}</dt>
-              <dd>{t('attendance.presentOnline')}</dd>
+              <dd>
+                {t('attendance.presentOnline')}
+                {lesson.attendance.onlineMinutes !== null && (
+                  <span className="muted"> — {t('attendance.minutesOnline', { count: lesson.attendance.onlineMinutes })}</span>
+                )}
+              </dd>
             </>
           )}
           {lesson.homeworkSet.length > 0 && (

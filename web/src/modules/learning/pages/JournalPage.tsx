@@ -210,6 +210,7 @@ function JournalView({ j, cacheKey, refetching, onRefetch }: { j: Journal; cache
             status,
             reason: status === 'excused' ? reason!.trim() : null,
             online: before?.online ?? false,
+            onlineMinutes: before?.onlineMinutes ?? null,
           });
         return { ...old, attendance };
       });
@@ -543,6 +544,7 @@ function Cell({
     mark ? `${t('lesson.mark')} ${markText(mark)}` : null,
     homework?.length ? `${t('journal.homeworkMarks')} ${homework.map(markText).join(', ')}` : null,
     attendance ? t(`attendance.${attendance.status}`) : null,
+    attendance?.online && attendance.onlineMinutes !== null ? t('attendance.minutesOnline', { count: attendance.onlineMinutes }) : null,
     lesson.cancelled ? t('lesson.cancelled') : null,
   ]
     .filter(Boolean)
@@ -585,7 +587,14 @@ function Cell({
           {mark && <span className="l-cell__mark">{markText(mark)}</span>}
           {att && <span className={`l-cell__att l-att--${ATT_CLASS[attendance!.status]}`}>{att}</span>}
           {attendance?.online && attendance.status !== 'absent' && !att && !mark && (
-            <span className="l-cell__online" title={t('attendance.online')}>
+            <span
+              className="l-cell__online"
+              title={
+                attendance.onlineMinutes !== null
+                  ? `${t('attendance.online')}: ${t('attendance.minutesOnline', { count: attendance.onlineMinutes })}`
+                  : t('attendance.online')
+              }
+            >
               ·
             </span>
           )}
