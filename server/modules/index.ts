@@ -15,6 +15,7 @@ import { videoRoutes } from './video/video.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { trainingRoutes } from './training/training.routes.js';
 import { liveRoutes } from './live/live.routes.js';
+import { qualityRoutes } from './quality/quality.routes.js';
 import { connectivityRoutes } from './connectivity/connectivity.routes.js';
 
 /** Every domain module's routes, in one visible list (no wiring by file scanning). */
@@ -34,5 +35,6 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await analyticsRoutes(app, deps);
   await trainingRoutes(app, deps);
   await liveRoutes(app, deps);
+  await qualityRoutes(app, deps);
   await connectivityRoutes(app, deps);
 }

@@ -6,6 +6,7 @@ import { seedSupplies } from '../modules/supplies/supplies.seed.js';
 import { seedAccess } from '../modules/access/access.seed.js';
 import { seedAnalytics } from '../modules/analytics/analytics.seed.js';
 import { seedTraining } from '../modules/training/training.seed.js';
+import { seedQuality } from '../modules/quality/quality.seed.js';
 import { seedVideo } from '../modules/video/video.seed.js';
 import { seedConnectivity } from '../modules/connectivity/connectivity.seed.js';
 
@@ -27,5 +28,6 @@ export const moduleSeeders: { name: string; run: ModuleSeeder }[] = [
   { name: 'access', run: seedAccess },
   { name: 'analytics', run: seedAnalytics },
   { name: 'training', run: seedTraining },
+  { name: 'quality', run: seedQuality },
   { name: 'connectivity', run: seedConnectivity },
 ];

@@ -24,6 +24,7 @@ import * as access from './modules/access/i18n.js';
 import * as video from './modules/video/i18n.js';
 import * as training from './modules/training/i18n.js';
 import * as live from './modules/live/i18n.js';
+import * as quality from './modules/quality/i18n.js';
 
 export type Language = z.infer<typeof languageSchema>;
 export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -67,6 +68,7 @@ export const DOMAIN_BUNDLES = {
   video,
   training,
   live,
+  quality,
 } satisfies Record<string, DomainBundle>;
 
 export const SHELL: Record<Language, ShellStrings> = { kk: shellKk, ru: shellRu, en: shellEn };
@@ -95,6 +97,7 @@ declare module 'i18next' {
       video: typeof video.kk;
       training: typeof training.kk;
       live: typeof live.kk;
+      quality: typeof quality.kk;
     };
   }
 }

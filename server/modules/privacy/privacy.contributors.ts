@@ -15,6 +15,7 @@ import { personalData as video } from '../video/video.personal-data.js';
 import { personalData as analytics } from '../analytics/analytics.personal-data.js';
 import { personalData as training } from '../training/training.personal-data.js';
 import { personalData as live } from '../live/live.personal-data.js';
+import { personalData as quality } from '../quality/quality.personal-data.js';
 import { personalData as connectivity } from '../connectivity/connectivity.personal-data.js';
 
 /**
@@ -39,5 +40,6 @@ export const CONTRIBUTORS: PersonalDataContributor[] = [
   analytics,
   training,
   live,
+  quality,
   connectivity,
 ];

@@ -13,6 +13,7 @@ import { ConnectivityHomeSections } from '../modules/connectivity/home-sections.
 import { AnalyticsHomeSections } from '../modules/analytics/home-sections.js';
 import { VideoHomeSections } from '../modules/video/home-sections.js';
 import { TrainingHomeSections } from '../modules/training/home-sections.js';
+import { QualityHomeSections } from '../modules/quality/home-sections.js';
 import { PlanningHomeSections } from '../modules/planning/home-sections.js';
 import { PrivacyHomeSections } from '../modules/privacy/home-sections.js';
 import { TransfersHomeSections } from '../modules/transfers/home-sections.js';
@@ -98,6 +99,9 @@ export function HomePage({ me, page, onPage }: { me: Me; page: number; onPage: (
         </Lazy>
         <Lazy>
           <TrainingHomeSections me={me} />
+        </Lazy>
+        <Lazy>
+          <QualityHomeSections me={me} />
         </Lazy>
         <Lazy>
           <LiveHomeSections me={me} />

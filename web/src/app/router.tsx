@@ -28,6 +28,7 @@ import { messagesRoutes } from '../modules/messages/routes.js';
 import { accessRoutes } from '../modules/access/routes.js';
 import { videoPublicRoutes, videoRoutes } from '../modules/video/routes.js';
 import { trainingPublicRoutes, trainingRoutes } from '../modules/training/routes.js';
+import { qualityRoutes } from '../modules/quality/routes.js';
 import { liveRoutes } from '../modules/live/routes.js';
 
 /**
@@ -163,6 +164,7 @@ const routeTree = rootRoute.addChildren([
     ...accessRoutes(signedInRoute),
     ...videoRoutes(signedInRoute),
     ...trainingRoutes(signedInRoute),
+    ...qualityRoutes(signedInRoute),
     ...liveRoutes(signedInRoute),
   ]),
 ]);
