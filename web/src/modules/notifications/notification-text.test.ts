@@ -57,6 +57,32 @@ describe('a notification read in the reader’s language', () => {
     expect(notificationText(n, createI18n('en')).text).toMatch(/^Karasay District: your weekly report is ready/);
   });
 
+  test('the campus, meeting and supplies kinds read as sentences with their values, and lead to their pages', () => {
+    expect(notificationText({ kind: 'access.status_changed', params: { status: 'not_admitted' } }, createI18n('ru'))).toEqual({
+      text: 'Ваш статус доступа в кампус изменился: доступ не разрешён.',
+      link: { to: '/access/pass' },
+    });
+    expect(notificationText({ kind: 'access.fever_at_gate', params: { organisationId: 7, count: 3 } }, createI18n('ru'))).toEqual({
+      text: 'На входе у 3 человек повышенная температура.',
+      link: { to: '/access/health/$organisationId', organisationId: 7 },
+    });
+    const meeting = {
+      kind: 'live.meeting_scheduled',
+      params: { meetingId: 1, classId: 2, className: '5 А', topic: 'Киберқауіпсіздік', startsAt: '2020-12-10T13:00:00Z' },
+    };
+    expect(notificationText(meeting, createI18n('en')).text).toMatch(/^Parent meeting "Киберқауіпсіздік" \(class 5 А\): /);
+    expect(notificationText(meeting, createI18n('en')).link).toEqual({ to: '/live/meetings' });
+    const recall = { kind: 'supplies.recall', params: { loanId: 3, inventoryNumber: 'NB-0042', dueOn: '2021-05-31', reason: 'in_person' } };
+    expect(notificationText(recall, createI18n('kk'))).toEqual({ text: 'Оқушы сыныпта оқуға оралды: NB-0042 мектепке қайтарыңыз.', link: { to: '/supplies' } });
+    expect(notificationText({ kind: 'supplies.appeal_decided', params: { appealId: 1, decision: 'upheld' } }, createI18n('en')).text).toBe(
+      'Your appeal was upheld.',
+    );
+    // none of them falls back to the sentence for an unknown kind
+    for (const kind of ['access.report_decided', 'supplies.allocated', 'supplies.loan_issued', 'supplies.recall_school', 'supplies.appeal_submitted']) {
+      expect(notificationText({ kind, params: {} }, createI18n('kk')).text).not.toBe(notificationText({ kind: 'x', params: {} }, createI18n('kk')).text);
+    }
+  });
+
   test('an unknown kind or missing values never show a code', () => {
     expect(notificationText({ kind: 'equipment.loan_due', params: {} }, createI18n('ru')).text).toBe('Новое уведомление.');
     expect(notificationText({ kind: 'duty.placed', params: { childName: 'Аружан' } }, createI18n('en')).text).toBe('A new notification.');
