@@ -37,12 +37,13 @@ describe('connectivity register in a real browser', () => {
       await p.getByRole('region', { name: 'Байланыс тізілімі' }).getByRole('link', { name: 'Ашу' }).click();
       await p.getByRole('heading', { level: 1, name: 'Байланыс тізілімі' }).waitFor();
 
-      const without = p.getByRole('region', { name: 'Телеарна қабылданбайтын елді мекендер' });
+      const without = p.getByRole('region', { name: 'Телеарна қабылданбайтын елді мекендер', exact: true });
       await without.getByRole('heading', { name: 'Кемертоған ауылы' }).waitFor();
       expect(await without.getByRole('heading', { name: 'Жандосов ауылы' }).count()).toBe(0);
 
       await p.getByRole('region', { name: 'Құрылғысыз, интернетсіз, теледидарсыз оқушылар мектептер бойынша' }).getByRole('table').waitFor();
-      const register = p.getByRole('region', { name: 'Елді мекендер' });
+      // exact: the other section's name, «Телеарна қабылданбайтын елді мекендер», contains this one
+      const register = p.getByRole('region', { name: 'Елді мекендер', exact: true });
       await register.getByRole('button', { name: 'Өзгерту Жандосов ауылы' }).click();
       await register.getByLabel('Al-Farabi арнасы қабылданады').waitFor();
       expect(await axeFindings(p)).toEqual([]);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../identity/api.js';
 import { ErrorNotice, QueryView } from '../../ui/feedback.js';
@@ -65,9 +65,11 @@ function RegisterView({ districtId }: { districtId: number }) {
   const { t, i18n } = useTranslation('connectivity');
   const [filter, setFilter] = useState<RegisterFilter>('all');
   const [open, setOpen] = useState<number | null>(null);
+  // the list stays while the next filter's arrives (no flash of "loading", no list torn down and built again)
   const q = useQuery({
     queryKey: ['connectivity', 'register', districtId, filter],
     queryFn: ({ signal }) => connectivityApi.register(districtId, filter, signal),
+    placeholderData: keepPreviousData,
   });
   const path = `/api/connectivity/settlements?districtId=${districtId}&filter=${filter}`;
   return (
