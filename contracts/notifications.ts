@@ -26,12 +26,14 @@ export const NOTIFICATION_KINDS = [
   'access.report_decided',
   'access.fever_at_gate',
   'live.meeting_scheduled',
+  'live.broadcast_scheduled',
   'supplies.allocated',
   'supplies.loan_issued',
   'supplies.recall',
   'supplies.recall_school',
   'supplies.appeal_submitted',
   'supplies.appeal_decided',
+  'quality.reviewed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_CHANNELS = ['in_app', 'sms'] as const;

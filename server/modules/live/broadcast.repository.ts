@@ -60,6 +60,23 @@ export async function insertBroadcast(
   return rows[0]!.id;
 }
 
+/** The parents of this year's pupils of the school, or of every school of the district: the audience to tell. */
+export async function audienceParents(
+  db: Queryable,
+  t: { scope: 'school' | 'district'; organisationId: number | null; districtId: number },
+): Promise<number[]> {
+  const { rows } = await db.query<{ parent_id: string }>(
+    `select distinct l.parent_id from parent_links l
+       join class_members m on m.pupil_id = l.child_id
+       join classes c on c.id = m.class_id
+       join academic_years y on y.id = c.academic_year_id and y.is_current
+       join organisations o on o.id = c.organisation_id
+      where ($1 = 'school' and o.id = $2::int) or ($1 = 'district' and o.district_id = $3::int)`,
+    [t.scope, t.organisationId, t.districtId],
+  );
+  return rows.map((r) => Number(r.parent_id));
+}
+
 export async function findBroadcast(db: Queryable, id: number, lock = false): Promise<BroadcastRow | null> {
   const { rows } = await db.query<BroadcastRow & Record<string, unknown>>(`select ${columns} from ${from} where b.id = $1 ${lock ? 'for update of b' : ''}`, [
     id,

@@ -137,6 +137,13 @@ describe('one broadcast: audience, questions, viewers, the stream', () => {
     expect(seen.statusCode).toBe(200);
     expect(seen.json()).toMatchObject({ isHost: false, viewers: null, state: 'scheduled' });
     expect((await call('parent', 'GET', '/api/live/broadcasts')).json().items.map((b: { id: number }) => b.id)).toContain(id);
+    // the audience was told when it was scheduled (in the same transaction); nobody outside it
+    const told = async (who: string) =>
+      (await call(who, 'GET', '/api/notifications'))
+        .json()
+        .items.filter((n: { kind: string; params: { broadcastId?: number } }) => n.kind === 'live.broadcast_scheduled' && n.params.broadcastId === id);
+    expect(await told('parent')).toEqual([expect.objectContaining({ params: expect.objectContaining({ topic: 'Term results', scope: 'school' }) })]);
+    for (const who of ['pupil', 'teacher', 'admin']) expect(await told(who), who).toEqual([]);
     for (const who of ['pupil', 'teacher', 'homeroom', 'district']) {
       const res = await call(who, 'GET', `/api/live/broadcasts/${id}`);
       expect(res.statusCode, who).toBe(404);

@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../platform/db.js';
+import { notify } from '../notifications/notifications.usecases.js';
 import { organisationsWhere, type Actor } from '../identity/identity.actor.js';
 import { namesForLive } from '../learning/live.usecases.js';
 import type { Broadcast, BroadcastBody, PresenterTicket, Question } from '../../../contracts/broadcast.js';
@@ -93,15 +94,29 @@ export async function scheduleBroadcast(db: Db, bc: BroadcastDeps, actor: Actor,
   if (!t || !canOrganiseBroadcast(actor, { scope: body.scope, ...t })) throw targetNotFound();
   const startsAt = new Date(body.startsAt);
   if (startsAt.getTime() < now.getTime()) throw broadcastInPast();
-  const id = await repo.insertBroadcast(db, {
-    scope: body.scope,
-    organisationId: t.organisationId,
-    districtId: t.districtId,
-    topic: body.topic,
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + body.minutes * 60_000),
-    createdBy: actor.personId,
-    now,
+  // the meeting and the word to its audience (the parents of the school's or district's pupils) in one transaction
+  const id = await db.transaction(async (tx) => {
+    const id = await repo.insertBroadcast(tx, {
+      scope: body.scope,
+      organisationId: t.organisationId,
+      districtId: t.districtId,
+      topic: body.topic,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + body.minutes * 60_000),
+      createdBy: actor.personId,
+      now,
+    });
+    const parents = await repo.audienceParents(tx, { scope: body.scope, organisationId: t.organisationId, districtId: t.districtId });
+    await notify(
+      tx,
+      parents.map((personId) => ({
+        personId,
+        kind: 'live.broadcast_scheduled',
+        params: { broadcastId: id, scope: body.scope, topic: body.topic, startsAt: startsAt.toISOString() },
+      })),
+      now,
+    );
+    return id;
   });
   return view(db, bc, (await repo.findBroadcast(db, id))!, 'host', now);
 }

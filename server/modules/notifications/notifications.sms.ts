@@ -96,6 +96,16 @@ const T: Record<string, Record<Lang, string>> = {
     ru: 'Родительское собрание: {topic}, класс {className}',
     en: 'Parent meeting: {topic}, class {className}',
   },
+  'live.broadcast_scheduled': {
+    kk: 'Ата-аналарға арналған трансляция: {topic}',
+    ru: 'Трансляция для родителей: {topic}',
+    en: 'A meeting broadcast for parents: {topic}',
+  },
+  'quality.reviewed': {
+    kk: 'Онлайн оқытуды өзін-өзі бағалау қаралды',
+    ru: 'Самооценка онлайн-обучения рассмотрена',
+    en: 'Your online-teaching self-assessment was reviewed',
+  },
   'supplies.allocated': {
     kk: 'Отбасыңызға құрылғы бөлінді: {devices}',
     ru: 'Вашей семье выделены устройства: {devices}',

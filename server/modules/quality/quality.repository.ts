@@ -89,6 +89,14 @@ export async function findOrganisation(db: Queryable, id: number): Promise<OrgRo
   return rows[0] ? toOrg(rows[0]) : null;
 }
 
+/** The organisation's admins: told when its assessment is reviewed. */
+export async function adminsOf(db: Queryable, organisationId: number): Promise<number[]> {
+  const { rows } = await db.query<{ person_id: string }>("select distinct person_id from role_assignments where role = 'org_admin' and organisation_id = $1", [
+    organisationId,
+  ]);
+  return rows.map((r) => Number(r.person_id));
+}
+
 export interface YearRow {
   id: number;
   name: string;

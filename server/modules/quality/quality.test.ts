@@ -238,6 +238,11 @@ describe('a school year: draft → submit → review → resubmit', () => {
       comments: [{ criterion: 'feedback', comment: 'Тексеру мерзімін көрсетіңіз' }],
     });
     expect((await req('POST', `/api/quality/assessments/${assessmentId}/review`, ministry, { verdict: 'accepted' })).statusCode).toBe(409);
+    // the school's admin is told (once, with the way to the assessment); the teacher is not
+    const reviewed = async (cookie: string) =>
+      (await req('GET', '/api/notifications', cookie)).json().items.filter((n: { kind: string }) => n.kind === 'quality.reviewed');
+    expect(await reviewed(admin)).toEqual([expect.objectContaining({ params: expect.objectContaining({ assessmentId, verdict: 'returned' }) })]);
+    expect(await reviewed(teacher)).toEqual([]);
   });
 
   test('the admin changes an answer and resubmits; the ministry accepts; the history keeps both submissions and reviews', async () => {

@@ -6,6 +6,7 @@ import type { Answer, Assessment, Evidence, Framework, Status, Submission, draft
 import * as training from '../training/training.usecases.js';
 import type { AnalyticsSettings } from '../analytics/analytics.usecases.js';
 import { findOwnFiles, findReadableFile, openStored, type FileStore } from '../files/files.usecases.js';
+import { notify } from '../notifications/notifications.usecases.js';
 import * as repo from './quality.repository.js';
 import * as errors from './quality.errors.js';
 import * as policy from './quality.policy.js';
@@ -275,6 +276,16 @@ export async function review(db: Db, actor: Actor, id: number, body: z.infer<typ
     const latest = (await repo.submissions(tx, a.id))[0]!;
     await repo.insertReview(tx, latest.id, body, actor.personId, ctx.now);
     await repo.setStatus(tx, a.id, body.verdict, ctx.now);
+    // the school's admins hear of it in the same transaction (the comments are read on the page)
+    await notify(
+      tx,
+      (await repo.adminsOf(tx, a.organisationId)).map((personId) => ({
+        personId,
+        kind: 'quality.reviewed',
+        params: { assessmentId: a.id, organisationId: a.organisationId, yearId: a.yearId, verdict: body.verdict },
+      })),
+      ctx.now,
+    );
   });
   return assessmentById(db, actor, id, ctx);
 }

@@ -24,6 +24,18 @@ function LinkTo({ link, children }: { link: NonNullable<NotificationLink>; child
   if (link.to === '/access/pass') return <Link to="/access/pass">{children}</Link>;
   if (link.to === '/live/meetings') return <Link to="/live/meetings">{children}</Link>;
   if (link.to === '/supplies') return <Link to="/supplies">{children}</Link>;
+  if (link.to === '/quality/organisations/$organisationId/years/$yearId')
+    return (
+      <Link to="/quality/organisations/$organisationId/years/$yearId" params={{ organisationId: link.organisationId, yearId: link.yearId }}>
+        {children}
+      </Link>
+    );
+  if (link.to === '/live/broadcasts/$broadcastId')
+    return (
+      <Link to="/live/broadcasts/$broadcastId" params={{ broadcastId: link.broadcastId }}>
+        {children}
+      </Link>
+    );
   if (link.to === '/access/health/$organisationId')
     return (
       <Link to="/access/health/$organisationId" params={{ organisationId: link.organisationId }}>

@@ -17,7 +17,9 @@ export type NotificationLink =
   | { to: '/access/pass' }
   | { to: '/access/health/$organisationId'; organisationId: number }
   | { to: '/live/meetings' }
+  | { to: '/live/broadcasts/$broadcastId'; broadcastId: number }
   | { to: '/supplies' }
+  | { to: '/quality/organisations/$organisationId/years/$yearId'; organisationId: number; yearId: number }
   | null;
 
 type Localised = { kk: string; ru: string; en: string };
@@ -107,6 +109,22 @@ export function notificationText(n: Pick<AppNotification, 'kind' | 'params'>, i1
   if (n.kind === 'live.meeting_scheduled') {
     const when = /^\d{4}-\d{2}-\d{2}T/.test(text(p.startsAt)) ? dateTimeText(text(p.startsAt), lang) : text(p.startsAt);
     return { text: t('notifications:kinds.meetingScheduled', { topic: text(p.topic), className: text(p.className), when }), link: { to: '/live/meetings' } };
+  }
+  if (n.kind === 'live.broadcast_scheduled') {
+    const when = /^\d{4}-\d{2}-\d{2}T/.test(text(p.startsAt)) ? dateTimeText(text(p.startsAt), lang) : text(p.startsAt);
+    const broadcastId = id(p.broadcastId);
+    return {
+      text: t(p.scope === 'district' ? 'notifications:kinds.broadcastDistrict' : 'notifications:kinds.broadcastSchool', { topic: text(p.topic), when }),
+      link: broadcastId !== null ? { to: '/live/broadcasts/$broadcastId', broadcastId } : { to: '/live/meetings' },
+    };
+  }
+  if (n.kind === 'quality.reviewed') {
+    const organisationId = id(p.organisationId);
+    const yearId = id(p.yearId);
+    return {
+      text: t(p.verdict === 'accepted' ? 'notifications:kinds.qualityAccepted' : 'notifications:kinds.qualityReturned'),
+      link: organisationId !== null && yearId !== null ? { to: '/quality/organisations/$organisationId/years/$yearId', organisationId, yearId } : null,
+    };
   }
   if (n.kind.startsWith('supplies.')) {
     const due = /^\d{4}-\d{2}-\d{2}$/.test(text(p.dueOn)) ? formatDate(text(p.dueOn), lang) : text(p.dueOn);
