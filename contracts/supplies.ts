@@ -290,11 +290,12 @@ export const needsSummary = z.object({
   answered: z.number(),
   gaps: z.number(),
   inPerson: z.number(),
-  withoutDevice: z.number(),
-  withoutInternet: z.number(),
-  withoutInternetConnectable: z.number(),
+  /** the next four are null for an officer when under the small-number threshold */
+  withoutDevice: z.number().nullable(),
+  withoutInternet: z.number().nullable(),
+  withoutInternetConnectable: z.number().nullable(),
   households: z.number(),
-  householdsNeedingDevice: z.number(),
+  householdsNeedingDevice: z.number().nullable(),
 });
 
 export const needsResponse = z.object({
@@ -550,19 +551,20 @@ export const publicTextbook = z.object({
 // ── officers ───────────────────────────────────────────────────────────────────────────────────
 
 export const areasQuery = z.object({ regionId: idSchema.optional(), districtId: idSchema.optional() }).strict();
+/** figures about people are null when hidden (a small number, or one that would reveal it: analytics' rule) */
 export const areaRow = z.object({
   level: z.enum(['region', 'district', 'organisation']),
   id: z.number(),
   name: localisedName,
-  pupils: z.number(),
-  answered: z.number(),
-  withoutDevice: z.number(),
-  withoutInternet: z.number(),
-  devicesAllocated: z.number(),
-  devicesIssued: z.number(),
-  kitsAllocated: z.number(),
-  kitsIssued: z.number(),
-  shortDevices: z.number(),
-  shortKits: z.number(),
+  pupils: z.number().nullable(),
+  answered: z.number().nullable(),
+  withoutDevice: z.number().nullable(),
+  withoutInternet: z.number().nullable(),
+  devicesAllocated: z.number().nullable(),
+  devicesIssued: z.number().nullable(),
+  kitsAllocated: z.number().nullable(),
+  kitsIssued: z.number().nullable(),
+  shortDevices: z.number().nullable(),
+  shortKits: z.number().nullable(),
 });
-export const areasResponse = z.object({ level: z.enum(['country', 'region', 'district']), rows: z.array(areaRow) });
+export const areasResponse = z.object({ level: z.enum(['country', 'region', 'district']), threshold: z.number(), rows: z.array(areaRow) });

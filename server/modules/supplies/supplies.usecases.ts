@@ -5,6 +5,7 @@ import { effectiveFormats } from '../formats/formats.usecases.js';
 import { dayOf } from '../formats/formats.usecases.js';
 import { childrenInDutyGroups } from '../duty/duty.usecases.js';
 import { notify } from '../notifications/notifications.usecases.js';
+import { analyticsSettings, suppress } from '../analytics/analytics.usecases.js';
 import { DEFAULT_RULES } from './supplies.defaults.js';
 import * as repo from './supplies.repository.js';
 import type { AllocationRow, OrgRow, PersonRow } from './supplies.repository.js';
@@ -189,7 +190,13 @@ function memberView(m: Classified) {
   };
 }
 
-/** Census summary and households of an organisation (households for its admin; officers get the summary only). */
+/** The figures about people of one row under the small-number threshold, hidden (null). */
+function hideSmall<T extends Record<string, number>, K extends keyof T & string>(row: T, keys: K[]): Omit<T, K> & { [P in K]: number | null } {
+  const [mask] = suppress([keys.map((k) => row[k] as number)], analyticsSettings().ANALYTICS_SMALL_CELL, false);
+  return { ...row, ...Object.fromEntries(keys.map((k, i) => [k, mask![i] ? null : row[k]])) } as Omit<T, K> & { [P in K]: number | null };
+}
+
+/** Census summary and households of an organisation (households for its admin; officers get the summary only, small numbers hidden). */
 export async function needsOf(db: Queryable, actor: Actor, organisationId: number, now: Date) {
   const { org, admin } = await visibleOrganisation(db, actor, organisationId);
   const date = today(now);
@@ -215,7 +222,8 @@ export async function needsOf(db: Queryable, actor: Actor, organisationId: numbe
   return {
     organisation: { id: org.id, name: org.name },
     date,
-    summary,
+    // the school's admin sees its families anyway; an officer sees the needs of one school with small numbers hidden
+    summary: admin ? summary : hideSmall(summary, ['withoutDevice', 'withoutInternet', 'withoutInternetConnectable', 'householdsNeedingDevice']),
     households: admin
       ? households.map((h) => ({
           key: h.key,
@@ -799,7 +807,7 @@ export async function publicTextbook(db: Queryable, id: number) {
 // ── officers ───────────────────────────────────────────────────────────────────────────────────
 
 /** Needs vs provided by area with drill-down: the country's regions, a region's districts, a district's organisations. */
-export async function areas(db: Queryable, actor: Actor, q: { regionId?: number; districtId?: number }) {
+async function areaRows(db: Queryable, actor: Actor, q: { regionId?: number; districtId?: number }) {
   const all = actor.grants.some((g) => g.role === 'ministry_officer');
   const regions = actor.grants.filter((g) => g.role === 'region_officer').map((g) => g.regionId!);
   const districts = actor.grants.filter((g) => g.role === 'district_officer').map((g) => g.districtId!);
@@ -816,6 +824,45 @@ export async function areas(db: Queryable, actor: Actor, q: { regionId?: number;
   if (all) return { level: 'country' as const, rows: await repo.areaFigures(db, 'region', { regionIds: null, districtIds: null }) };
   if (regions.length > 0) return { level: 'region' as const, rows: await repo.areaFigures(db, 'district', { regionIds: regions, districtIds: null }) };
   return { level: 'district' as const, rows: await repo.areaFigures(db, 'organisation', { regionIds: null, districtIds: districts }) };
+}
+
+/** The figures about people officers see by area: small numbers hidden (analytics' rule, decision 0018). */
+const AREA_PEOPLE = [
+  'pupils',
+  'answered',
+  'withoutDevice',
+  'withoutInternet',
+  'devicesAllocated',
+  'devicesIssued',
+  'kitsAllocated',
+  'kitsIssued',
+  'shortDevices',
+  'shortKits',
+] as const;
+type Hidden<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
+
+/**
+ * Needs vs provided by area, for officers only: each figure under the small-number threshold
+ * (`ANALYTICS_SMALL_CELL`) is hidden (null), and enough others with it that none can be worked out from
+ * the rest or from the area's total, which the level above shows.
+ */
+export async function areas(db: Queryable, actor: Actor, q: { regionId?: number; districtId?: number }) {
+  const { level, rows } = await areaRows(db, actor, q);
+  // the children's rows only: a column never hides just one figure, so the area's total (which the
+  // level above shows) reveals no hidden one, only the sum of two or more
+  const grid = rows.map((r) => AREA_PEOPLE.map((k) => r[k]));
+  const mask = suppress(grid, analyticsSettings().ANALYTICS_SMALL_CELL, false);
+  return {
+    level,
+    threshold: analyticsSettings().ANALYTICS_SMALL_CELL,
+    rows: rows.map(
+      (r, i) =>
+        ({ ...r, ...Object.fromEntries(AREA_PEOPLE.map((k, c) => [k, mask[i]![c] ? null : r[k]])) }) as Hidden<
+          (typeof rows)[number],
+          (typeof AREA_PEOPLE)[number]
+        >,
+    ),
+  };
 }
 
 export type { ReasonPart };

@@ -191,10 +191,10 @@ function AdminView({ organisationId }: { organisationId: number }) {
               <dt>{t('admin.inPerson')}</dt>
               <dd>{n.summary.inPerson}</dd>
               <dt>{t('admin.withoutDevice')}</dt>
-              <dd>{n.summary.withoutDevice}</dd>
+              <dd>{shown(n.summary.withoutDevice)}</dd>
               <dt>{t('admin.households')}</dt>
               <dd>
-                {n.summary.householdsNeedingDevice} / {n.summary.households}
+                {shown(n.summary.householdsNeedingDevice)} / {n.summary.households}
               </dd>
             </dl>
           )}
@@ -299,6 +299,9 @@ function AdminView({ organisationId }: { organisationId: number }) {
   );
 }
 
+/** A figure an officer may not see (a small number, or one that would reveal it) reads "…", never as a zero. */
+const shown = (v: number | null) => (v === null ? '…' : v);
+
 function OfficerView() {
   const { t, i18n } = useTranslation('supplies');
   const [filter, setFilter] = useState('');
@@ -330,14 +333,15 @@ function OfficerView() {
                         </button>
                       )}
                     </td>
-                    <td>{r.withoutDevice}</td>
-                    <td>{r.devicesAllocated}</td>
-                    <td>{r.devicesIssued}</td>
-                    <td>{r.shortDevices}</td>
+                    <td>{shown(r.withoutDevice)}</td>
+                    <td>{shown(r.devicesAllocated)}</td>
+                    <td>{shown(r.devicesIssued)}</td>
+                    <td>{shown(r.shortDevices)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            <p className="muted">{t('officer.suppressed', { n: a.threshold })}</p>
           </div>
         )}
       </QueryView>

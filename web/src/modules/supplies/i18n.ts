@@ -53,7 +53,14 @@ export const kk = {
     none: 'Жоқ',
     recall: 'Қайтаруды сұрау',
   },
-  officer: { areas: 'Аймақтар бойынша', withoutDevice: 'Компьютері жоқ', allocated: 'Бөлінді', issued: 'Берілді', short: 'Жетіспейді' },
+  officer: {
+    areas: 'Аймақтар бойынша',
+    withoutDevice: 'Компьютері жоқ',
+    allocated: 'Бөлінді',
+    issued: 'Берілді',
+    short: 'Жетіспейді',
+    suppressed: '«…» — {{n}}-ден аз сан немесе оны есептеуге мүмкіндік беретін сан жасырылған.',
+  },
   errors: {
     supplies: {
       ...tb.errorsKk,
@@ -124,7 +131,14 @@ export const ru: Strings = {
     none: 'Нет',
     recall: 'Отозвать',
   },
-  officer: { areas: 'По территориям', withoutDevice: 'Без компьютера', allocated: 'Выделено', issued: 'Выдано', short: 'Не хватает' },
+  officer: {
+    areas: 'По территориям',
+    withoutDevice: 'Без компьютера',
+    allocated: 'Выделено',
+    issued: 'Выдано',
+    short: 'Не хватает',
+    suppressed: '«…» — скрыто число меньше {{n}} или позволяющее его вычислить.',
+  },
   errors: {
     supplies: {
       ...tb.errorsRu,
@@ -191,7 +205,14 @@ export const en: Strings = {
     none: 'None',
     recall: 'Recall',
   },
-  officer: { areas: 'By area', withoutDevice: 'Without a computer', allocated: 'Allocated', issued: 'Issued', short: 'Short' },
+  officer: {
+    areas: 'By area',
+    withoutDevice: 'Without a computer',
+    allocated: 'Allocated',
+    issued: 'Issued',
+    short: 'Short',
+    suppressed: '"…" — a number under {{n}}, or one that would reveal it, is hidden.',
+  },
   errors: {
     supplies: {
       ...tb.errorsEn,
