@@ -50,6 +50,11 @@ describe('analytics in a real browser, in Russian', () => {
     await page.getByRole('heading', { level: 1, name: `Аналитика: ${names.region}` }).waitFor();
     await page.getByRole('link', { name: names.district, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `Аналитика: ${names.district}` }).waitFor();
+    // the district's devices and internet (from supplies, small numbers hidden) and its textbooks, beside the figures
+    const devices = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: 'Устройства и интернет' }) });
+    await devices.getByRole('rowheader', { name: names.school }).waitFor();
+    const textbooks = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: 'Учебники' }) });
+    await textbooks.getByText('Доставлено в школы').waitFor();
     await page.getByRole('link', { name: names.school, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `Аналитика: ${names.school}` }).waitFor();
     await page.getByText('Учащиеся по формату обучения').first().waitFor();

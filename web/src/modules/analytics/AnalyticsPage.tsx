@@ -8,6 +8,7 @@ import { useTitle } from '../../ui/useTitle.js';
 import { exportUrl, overviewQuery, scopeQuery, type Overview } from './api.js';
 import { FormatsChart } from './FormatsChart.js';
 import { WeeklyReportForm } from './ReportsPage.js';
+import { SuppliesFigures } from './SuppliesFigures.js';
 import './analytics.css';
 
 const TABLES = ['formats', 'duty', 'attendance', 'homework', 'teaching'] as const;
@@ -149,6 +150,8 @@ function DashboardView({ o, lang, t }: { o: Overview; lang: string; t: ReturnTyp
           </div>
         </section>
       )}
+      {/* officers' areas: devices, internet and textbooks from the supplies module (its own small-number rule) */}
+      {['country', 'region', 'district'].includes(o.area.kind) && o.suppression.applied && <SuppliesFigures kind={o.area.kind} id={o.area.id} today={o.asOf} />}
       <WeeklyReportForm area={o.area.key} />
     </>
   );
