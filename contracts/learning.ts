@@ -466,6 +466,21 @@ export const joinResponse = z.object({
   attendance: attendanceStatus.nullable(),
 });
 
+/** The class lessons a TV slot serves, among the classes the reader may see (issue 10: the slot's side). */
+export const tvLessonsQuery = z.object({ date: isoDate }).strict();
+export const tvLessonsResponse = z.object({
+  date: z.string(),
+  items: z.array(
+    z.object({
+      slotId: z.number(),
+      lessonId: z.number(),
+      classId: z.number(),
+      className: z.string(),
+      subject: z.object({ kk: z.string(), ru: z.string(), en: z.string() }),
+    }),
+  ),
+});
+
 export const teacherLessonsQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict();
 export const teacherLessonsResponse = z.object({
   from: z.string(),

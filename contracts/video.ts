@@ -77,7 +77,8 @@ export const archivePage = z.object({
 // ── TV broadcast grid ─────────────────────────────────────────────────────────────────────────
 export const tvScheduleQuery = z
   .object({
-    date: z.iso.date(),
+    /** default: the school calendar's today on Almaty's clock (the demo's pinned day in the demo) */
+    date: z.iso.date().optional(),
     /** 1 (the day, default) .. 7 (the week from that day) */
     days: z.coerce.number().int().min(1).max(7).default(1),
   })

@@ -169,6 +169,12 @@ describe('the e-journal in a real browser, in Russian', () => {
       await slot.selectOption({ label: '10:20 · Al-Farabi · Дроби (e2e)' });
       await t.getByRole('button', { name: 'Сохранить', exact: true }).click();
       await t.getByText('Урок сохранён.').waitFor();
+      // the grid's side: the public TV page, on the school's day, names the teacher's lesson under its slot
+      await t.goto('/tv');
+      await t
+        .getByRole('list', { name: 'Ваши уроки в этом эфире' })
+        .getByRole('link', { name: `Урок: ${CITY_SCHOOL.pupilClass}, Математика` })
+        .waitFor();
 
       const p = pupil.page;
       await signInInRussian(p, DEMO_LOGINS.pupil, DEMO_FAMILY.pupil.firstName);

@@ -112,6 +112,7 @@ const endpoints: MatrixEndpoint<Objects>[] = [
   { route: 'GET /api/learning/inbox', request: () => '/api/learning/inbox', inside: all(200), outside: false, missing: false },
   { route: 'GET /api/learning/me/lessons', request: () => '/api/learning/me/lessons', inside: all(200), outside: false, missing: false },
   { route: 'GET /api/learning/me/teaching', request: () => '/api/learning/me/teaching', inside: all(200), outside: false, missing: false },
+  { route: 'GET /api/learning/me/tv-lessons', request: () => '/api/learning/me/tv-lessons?date=2020-12-09', inside: all(200), outside: false, missing: false },
   {
     route: 'PUT /api/learning/lessons/:id/marks',
     request: (o) => ({ url: `/api/learning/lessons/${o.lesson}/marks`, payload: { entries: [{ pupilId: o.pupil, score: 8 }] } }),

@@ -261,6 +261,29 @@ export async function findLessonsOn(db: Queryable, onDate: string, who: { teache
   return rows;
 }
 
+/**
+ * The lessons of one school day that point at a slot of the TV grid, in the given classes or the given
+ * organisations' classes (the reader's: taught, led, their own or their children's, or as the admin).
+ */
+export async function findTvLessons(db: Queryable, args: { date: string; classIds: number[]; organisationIds: number[] }) {
+  const { rows } = await db.query<{ slotId: string; lessonId: string; classId: string; className: string; kk: string; ru: string; en: string }>(
+    `select l.tv_slot_id as "slotId", l.id as "lessonId", c.id as "classId", c.name as "className", s.name_kk as kk, s.name_ru as ru, s.name_en as en
+       from lessons l join classes c on c.id = l.class_id join subjects s on s.id = l.subject_id
+      where l.on_date = $1::date and l.tv_slot_id is not null and l.delivery = 'tv' and not l.cancelled
+        and (l.class_id = any($2::bigint[]) or l.organisation_id = any($3::int[]))
+      order by l.tv_slot_id, c.name, l.id
+      limit 500`,
+    [args.date, args.classIds, args.organisationIds],
+  );
+  return rows.map((r) => ({
+    slotId: Number(r.slotId),
+    lessonId: Number(r.lessonId),
+    classId: Number(r.classId),
+    className: r.className,
+    subject: { kk: r.kk, ru: r.ru, en: r.en },
+  }));
+}
+
 export async function findTeacherLessons(db: Queryable, args: { teacherId: number; from: string | null; to: string | null; now: Date }) {
   const { rows } = await db.query<{ from: string; to: string; lessons: unknown[] }>(
     `with tz as (

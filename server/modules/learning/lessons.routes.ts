@@ -12,9 +12,11 @@ import {
   teacherLessonsQuery,
   teacherLessonsResponse,
   teachingResponse,
+  tvLessonsQuery,
+  tvLessonsResponse,
   type LessonDetail,
 } from '../../../contracts/learning.js';
-import type { Actor } from '../identity/identity.actor.js';
+import { organisationsWhere, type Actor } from '../identity/identity.actor.js';
 import { requireActor } from '../identity/identity.http.js';
 import type { Queryable } from '../../platform/db.js';
 import * as repo from './lessons.repository.js';
@@ -162,6 +164,25 @@ export async function lessonsRoutes(app: FastifyInstance, { db, clock }: Learnin
       const { from, to } = request.query;
       assertRange(from, to, 31);
       return (await repo.findTeacherLessons(db, { teacherId: actor.personId, from: from ?? null, to: to ?? null, now: clock() })) as never;
+    },
+  );
+
+  r.get(
+    '/api/learning/me/tv-lessons',
+    {
+      schema: {
+        tags: ['learning'],
+        summary: "A day's class lessons on slots of the TV grid, among the classes I may see (the slot's side: which lessons it serves)",
+        querystring: tvLessonsQuery,
+        response: { 200: tvLessonsResponse, 400: errorBody, 401: errorBody },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      // the reader's classes: those they teach or lead, their own, their children's; an admin's whole organisation
+      const classIds = [...new Set([...actor.taught.map((x) => x.classId), ...actor.homeroomClassIds, ...actor.pupilClassIds, ...actor.childClassIds])];
+      const items = await repo.findTvLessons(db, { date: request.query.date, classIds, organisationIds: organisationsWhere(actor, 'org_admin') });
+      return { date: request.query.date, items };
     },
   );
 

@@ -15,7 +15,7 @@ const call = (login: string, method: 'GET' | 'PATCH', url: string, payload?: obj
 beforeAll(async () => {
   t = await createTestApp();
   ids = await demoIds(t.db);
-  for (const login of ['demo.pupil', 'demo.teacher']) cookies[login] = await t.login(login);
+  for (const login of ['demo.pupil', 'demo.teacher', 'demo.district']) cookies[login] = await t.login(login);
 });
 afterAll(async () => t?.close());
 
@@ -71,6 +71,20 @@ describe('a TV lesson on a slot of the grid', () => {
       tvAirAt: new Date(startsAt).toISOString(),
       tvSlot: { id: slotId, channelName: 'Al-Farabi', timeZone: 'Asia/Almaty', startsAt: new Date(startsAt).toISOString(), videoId: null },
     });
+
+    // the slot's side: the lessons it serves, to whoever may see their class (the teacher, the pupil), and to nobody else
+    const served = async (login: string) => {
+      const res = await call(login, 'GET', `/api/learning/me/tv-lessons?date=${LEARNING_DEMO.today}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res
+        .json()
+        .items.filter((i: { slotId: number }) => i.slotId === slotId)
+        .map((i: { lessonId: number }) => i.lessonId);
+    };
+    expect(await served('demo.teacher')).toEqual([lesson]);
+    expect(await served('demo.pupil')).toEqual([lesson]);
+    expect(await served('demo.district')).toEqual([]);
+    expect((await call('demo.pupil', 'GET', '/api/learning/me/tv-lessons?date=9.12.2020')).statusCode).toBe(400);
 
     const todayLesson = async () =>
       (await call('demo.pupil', 'GET', `/api/learning/pupils/${ids.pupil}/diary`)).json().lessons.find((l: { id: number }) => l.id === lesson);

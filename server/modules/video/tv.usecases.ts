@@ -122,6 +122,11 @@ export async function exportXmltv(db: Queryable, from: string, days: number, now
 }
 
 /** The public grid of one day or more (Almaty days), with each slot's recording when it is public and ready. */
+/** The school calendar's today on the grid's clock (Almaty). */
+export function gridToday(now: Date): string {
+  return zonedParts(now, TV_TIME_ZONE).date;
+}
+
 export async function daySchedule(db: Queryable, date: string, days = 1) {
   const from = dayStart(date, TV_TIME_ZONE);
   const to = dayStart(addDays(date, days), TV_TIME_ZONE);

@@ -24,6 +24,7 @@ import {
   videoSchema,
 } from '../../../contracts/video.js';
 import * as tv from './tv.usecases.js';
+import { clockFromEnv } from '../../platform/clock.js';
 import { requireActor } from '../identity/identity.http.js';
 import { loadFilesConfig } from '../files/files.usecases.js';
 import { createFileStore } from '../files/files.usecases.js';
@@ -246,7 +247,7 @@ export async function videoRoutes(app: FastifyInstance, { db }: AppDeps): Promis
     },
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=300');
-      return tv.daySchedule(db, request.query.date, request.query.days);
+      return tv.daySchedule(db, request.query.date ?? tv.gridToday(clockFromEnv()()), request.query.days);
     },
   );
 

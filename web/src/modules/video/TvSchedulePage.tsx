@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { QueryView } from '../../ui/feedback.js';
 import { useTitle } from '../../ui/useTitle.js';
 import { formatDate } from '../../ui/format.js';
-import { almatyDate, almatyTime, almatyToday, tvScheduleQuery, type TvSlot } from './api.js';
+import { meQuery } from '../identity/api.js';
+import { localised } from '../../ui/format.js';
+import { almatyDate, almatyTime, almatyToday, myTvLessonsQuery, tvScheduleQuery, type TvSlot } from './api.js';
 import './video.css';
 import { DateInput } from '../../ui/controls.js';
 
@@ -22,9 +24,14 @@ const GRADES = Array.from({ length: 12 }, (_, i) => i + 1);
 export function TvSchedulePage({ search, onSearch }: { search: TvSearch; onSearch: (s: TvSearch) => void }) {
   const { t, i18n } = useTranslation('video');
   useTitle(t('tv.title'));
-  const date = search.date ?? almatyToday();
   const days = search.week ? 7 : 1;
-  const q = useQuery({ ...tvScheduleQuery(date, days), placeholderData: keepPreviousData });
+  // no day chosen: the server's school day (the demo's pinned day in the demo), which the answer names
+  const q = useQuery({ ...tvScheduleQuery(search.date, days), placeholderData: keepPreviousData });
+  const date = search.date ?? q.data?.date ?? almatyToday();
+  // signed in: which of my classes' lessons (taught, led, mine, my children's) each slot of the day serves
+  const me = useQuery(meQuery).data;
+  const mine = useQuery({ ...myTvLessonsQuery(date), enabled: !!me && !search.week });
+  const lessonsOf = (slotId: number) => (mine.data?.items ?? []).filter((l) => l.slotId === slotId);
   const set = (patch: Partial<TvSearch>) => onSearch({ ...search, ...patch });
   const channels = [...new Map((q.data?.items ?? []).map((s) => [s.channel.code, s.channel.name])).entries()];
   const shown = (q.data?.items ?? []).filter(
@@ -90,7 +97,7 @@ export function TvSchedulePage({ search, onSearch }: { search: TvSearch; onSearc
             ))}
           </select>
         </div>
-        <button type="button" className="button button--secondary" onClick={() => set({ date: almatyToday(), week: undefined })}>
+        <button type="button" className="button button--secondary" onClick={() => set({ date: undefined, week: undefined })}>
           {t('tv.today')}
         </button>
       </div>
@@ -123,6 +130,17 @@ export function TvSchedulePage({ search, onSearch }: { search: TvSearch; onSearc
                             <Link to="/video/watch/$videoId" params={{ videoId: s.video.id }}>
                               {t('tv.recording')}
                             </Link>
+                          )}
+                          {lessonsOf(s.id).length > 0 && (
+                            <ul className="plain-list tv-slot__lessons" aria-label={t('tv.servesLessons')}>
+                              {lessonsOf(s.id).map((l) => (
+                                <li key={l.lessonId}>
+                                  <Link to="/learning/lessons/$lessonId" params={{ lessonId: l.lessonId }}>
+                                    {t('tv.lessonOf', { className: l.className, subject: localised(l.subject, i18n.language) })}
+                                  </Link>
+                                </li>
+                              ))}
+                            </ul>
                           )}
                         </div>
                       </li>

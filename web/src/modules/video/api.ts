@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { archivePage, tvGridProblem, tvImportResult, tvSchedule, Video } from '../../../../contracts/video.js';
+import type { tvLessonsResponse } from '../../../../contracts/learning.js';
 import { ApiError, CLIENT_CODES, api, isApiError, toApiError } from '../../api/client.js';
 
 export type { Video };
@@ -50,10 +51,11 @@ export const subjectsQuery = queryOptions({
   staleTime: 60 * 60 * 1000,
 });
 
-export const tvScheduleQuery = (date: string, days: number) =>
+/** A day's (or week's) grid; without a date, the server's school day. */
+export const tvScheduleQuery = (date: string | undefined, days: number) =>
   queryOptions({
-    queryKey: [...VIDEO_KEY, 'tv', date, days],
-    queryFn: ({ signal }) => api.get<TvSchedule>('/api/video/tv-schedule', { signal, query: { date, days } }),
+    queryKey: [...VIDEO_KEY, 'tv', date ?? 'today', days],
+    queryFn: ({ signal }) => api.get<TvSchedule>('/api/video/tv-schedule', { signal, query: date ? { date, days } : { days } }),
   });
 
 export const videoApi = {
@@ -145,3 +147,10 @@ export function almatyTime(iso: string, timeZone = TV_TIME_ZONE): string {
 export function almatyDate(iso: string, timeZone = TV_TIME_ZONE): string {
   return zonedParts(new Date(iso), timeZone).date;
 }
+
+/** A day's class lessons on TV slots among the classes the signed-in person may see (the slot's side). */
+export const myTvLessonsQuery = (date: string) =>
+  queryOptions({
+    queryKey: [...VIDEO_KEY, 'tv-lessons', date],
+    queryFn: ({ signal }) => api.get<z.infer<typeof tvLessonsResponse>>('/api/learning/me/tv-lessons', { signal, query: { date } }),
+  });
