@@ -90,6 +90,8 @@ export const meetingBody = z
     topic: z.string().trim().min(1).max(200),
     startsAt: z.iso.datetime({ offset: true }),
     minutes: z.number().int().min(10).max(240).default(45),
+    /** parents (a parent meeting, the default) or the class's pupils (a class hour) */
+    audience: z.enum(['parents', 'pupils']).default('parents'),
   })
   .strict();
 
@@ -104,6 +106,7 @@ export const meeting = z.object({
   room: liveRoom.nullable(),
   /** the organiser (homeroom teacher or the school's admin) starts and ends it */
   isHost: z.boolean(),
+  audience: z.enum(['parents', 'pupils']),
   invited: z.number().optional(),
 });
 export type Meeting = z.infer<typeof meeting>;

@@ -63,6 +63,12 @@ export async function classForLive(db: Queryable, classId: number): Promise<Live
   return r ? { id: Number(r.id), organisationId: r.organisation_id, name: r.name } : null;
 }
 
+/** The pupils of a class, to invite them to a class hour. */
+export async function pupilsOfClass(db: Queryable, classId: number): Promise<number[]> {
+  const { rows } = await db.query<{ pupil_id: string }>('select pupil_id from class_members where class_id = $1 order by 1', [classId]);
+  return rows.map((r) => Number(r.pupil_id));
+}
+
 /** The parents of a class's pupils (each once), to invite them to a meeting. */
 export async function parentsOfClass(db: Queryable, classId: number): Promise<number[]> {
   const { rows } = await db.query<{ parent_id: string }>(

@@ -195,6 +195,41 @@ describe.skipIf(!hasJanus)('live lessons on a real Janus', () => {
     expect((await call('homeroom', 'POST', `/api/live/rooms/${room.id}/end`)).statusCode).toBe(200);
   });
 
+  test("a class hour invites the class's pupils, not their parents: they are told, list it and join its room; parents cannot", async () => {
+    const count = (person: number) =>
+      t.one<number>("select count(*)::int from notifications where kind = 'live.meeting_scheduled' and person_id = $1 and params->>'audience' = 'pupils'", [
+        person,
+      ]);
+    const [pupilBefore, parentBefore] = [await count(ids.pupil), await count(ids.parent)];
+    const made = await call('homeroom', 'POST', `/api/live/classes/${ids.class5a}/meetings`, {
+      topic: 'Cyberculture',
+      startsAt: '2020-12-09T09:20:00+06:00',
+      minutes: 30,
+      audience: 'pupils',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const hour = made.json();
+    expect(hour).toMatchObject({ audience: 'pupils' });
+    expect(hour.invited).toBeGreaterThan(0);
+    expect([await count(ids.pupil), await count(ids.parent)]).toEqual([pupilBefore + 1, parentBefore]);
+    expect((await call('pupil', 'GET', '/api/live/meetings')).json().items.find((m: { id: number }) => m.id === hour.id)).toMatchObject({
+      audience: 'pupils',
+      isHost: false,
+    });
+    expect((await call('parent', 'GET', '/api/live/meetings')).json().items.find((m: { id: number }) => m.id === hour.id)).toBeUndefined();
+    const room = (await call('homeroom', 'POST', `/api/live/meetings/${hour.id}/start`)).json();
+    expect((await call('pupil', 'POST', `/api/live/rooms/${room.id}/ticket`)).json().role).toBe('participant');
+    expect((await call('parent', 'POST', `/api/live/rooms/${room.id}/ticket`)).statusCode).toBe(404);
+    expect((await call('homeroom', 'POST', `/api/live/rooms/${room.id}/end`)).statusCode).toBe(200);
+    // an audience that is neither: 400, nothing written
+    const bad = await call('homeroom', 'POST', `/api/live/classes/${ids.class5a}/meetings`, {
+      topic: 'x',
+      startsAt: '2020-12-09T10:00:00+06:00',
+      audience: 'teachers',
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   test('rooms past their closing time are destroyed by the sweep', async () => {
     const { closeOverdueRooms, liveDeps } = await import('./live.usecases.js');
     const room = (await call('teacher', 'POST', `/api/live/lessons/${lesson}/start`)).json();

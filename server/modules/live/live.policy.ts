@@ -25,6 +25,8 @@ export interface MeetingScope {
   classId: number;
   organisationId: number;
   createdBy: number;
+  /** parents unless said (a class hour invites the pupils) */
+  audience?: 'parents' | 'pupils';
 }
 
 /** May this actor schedule a meeting for the class (its homeroom teacher or the school's admin)? */
@@ -32,17 +34,21 @@ export function canOrganiseMeeting(actor: Actor, s: { classId: number; organisat
   return actor.homeroomClassIds.includes(s.classId) || organisationsWhere(actor, 'org_admin').includes(s.organisationId);
 }
 
-/** A meeting's room: its organisers host; parents of the class's pupils join; everyone else: none (404). */
+/**
+ * A meeting's room: its organisers host; the invited join (a parent meeting: parents of the class's
+ * pupils; a class hour: the class's pupils); everyone else: none (404).
+ */
 export function meetingPart(actor: Actor, m: MeetingScope): RoomPart {
   if (m.createdBy === actor.personId || canOrganiseMeeting(actor, m)) return 'host';
-  if (actor.childClassIds.includes(m.classId)) return 'participant';
+  const invited = (m.audience ?? 'parents') === 'pupils' ? actor.pupilClassIds : actor.childClassIds;
+  if (invited.includes(m.classId)) return 'participant';
   return 'none';
 }
 
 /** Classes and organisations whose meetings the actor sees in their list. */
 export function meetingListScope(actor: Actor): { classIds: number[]; organisationIds: number[] } {
   return {
-    classIds: [...new Set([...actor.homeroomClassIds, ...actor.childClassIds])],
+    classIds: [...new Set([...actor.homeroomClassIds, ...actor.childClassIds, ...actor.pupilClassIds])],
     organisationIds: organisationsWhere(actor, 'org_admin'),
   };
 }

@@ -108,10 +108,12 @@ export interface MeetingRow {
   endsAt: Date;
   createdBy: number;
   cancelledAt: Date | null;
+  /** who is invited: the class's parents (a parent meeting) or its pupils (a class hour) */
+  audience: 'parents' | 'pupils';
 }
 
 const meetingColumns = `m.id, m.organisation_id as "organisationId", m.class_id as "classId", m.topic, m.starts_at as "startsAt",
-  m.ends_at as "endsAt", m.created_by as "createdBy", m.cancelled_at as "cancelledAt"`;
+  m.ends_at as "endsAt", m.created_by as "createdBy", m.cancelled_at as "cancelledAt", m.audience`;
 
 export async function findMeeting(db: Queryable, id: number): Promise<MeetingRow | null> {
   const { rows } = await db.query<MeetingRow & Record<string, unknown>>(`select ${meetingColumns} from live_meetings m where m.id = $1`, [id]);
@@ -120,9 +122,9 @@ export async function findMeeting(db: Queryable, id: number): Promise<MeetingRow
 
 export async function insertMeeting(db: Queryable, m: Omit<MeetingRow, 'id' | 'cancelledAt'> & { createdAt: Date }): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
-    `insert into live_meetings (organisation_id, class_id, topic, starts_at, ends_at, created_by, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-    [m.organisationId, m.classId, m.topic, m.startsAt, m.endsAt, m.createdBy, m.createdAt],
+    `insert into live_meetings (organisation_id, class_id, topic, starts_at, ends_at, created_by, created_at, audience)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+    [m.organisationId, m.classId, m.topic, m.startsAt, m.endsAt, m.createdBy, m.createdAt, m.audience],
   );
   return rows[0]!.id;
 }

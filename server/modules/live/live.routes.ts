@@ -124,6 +124,7 @@ export async function liveRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
           topic: request.body.topic,
           startsAt: new Date(request.body.startsAt),
           minutes: request.body.minutes,
+          audience: request.body.audience,
           now: clock(),
         }),
       ),

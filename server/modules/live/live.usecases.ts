@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Actor } from '../identity/identity.actor.js';
 import { notify } from '../notifications/notifications.usecases.js';
-import { classForLive, lessonFactsForLive, lessonForLive, namesForLive, parentsOfClass, recordLivePresence } from '../learning/live.usecases.js';
+import { classForLive, lessonFactsForLive, lessonForLive, namesForLive, parentsOfClass, pupilsOfClass, recordLivePresence } from '../learning/live.usecases.js';
 import type { LiveConfig } from './live.config.js';
 import { JanusClient, JanusRefused, JanusUnavailable, randomRoomNumber, randomSecret } from './live.janus.js';
 import * as repo from './live.repository.js';
@@ -218,12 +218,13 @@ export async function startLesson(
 
 // ── meetings ─────────────────────────────────────────────────────────────────
 
-/** A class's homeroom teacher (or the school's admin) schedules a parent meeting; the parents are told. */
+/** A class's homeroom teacher (or the school's admin) schedules a parent meeting or a class hour; the invited are told. */
 export async function scheduleMeeting(
   db: Db,
   actor: Actor,
-  args: { classId: number; topic: string; startsAt: Date; minutes: number; now: Date },
+  args: { classId: number; topic: string; startsAt: Date; minutes: number; audience?: 'parents' | 'pupils'; now: Date },
 ): Promise<Meeting> {
+  const audience = args.audience ?? 'parents';
   const cls = await classForLive(db, args.classId);
   if (!cls || !canOrganiseMeeting(actor, { classId: cls.id, organisationId: cls.organisationId })) throw classNotFound();
   if (args.startsAt.getTime() < args.now.getTime()) throw meetingInPast();
@@ -237,14 +238,15 @@ export async function scheduleMeeting(
       endsAt,
       createdBy: actor.personId,
       createdAt: args.now,
+      audience,
     });
-    const parents = await parentsOfClass(tx, cls.id);
+    const invited = audience === 'pupils' ? await pupilsOfClass(tx, cls.id) : await parentsOfClass(tx, cls.id);
     await notify(
       tx,
-      parents.map((personId) => ({
+      invited.map((personId) => ({
         personId,
         kind: 'live.meeting_scheduled',
-        params: { meetingId: id, classId: cls.id, className: cls.name, topic: args.topic, startsAt: args.startsAt.toISOString() },
+        params: { meetingId: id, classId: cls.id, className: cls.name, topic: args.topic, startsAt: args.startsAt.toISOString(), audience },
       })),
       args.now,
     );
@@ -258,7 +260,8 @@ export async function scheduleMeeting(
       cancelled: false,
       room: null,
       isHost: true,
-      invited: parents.length,
+      audience,
+      invited: invited.length,
     };
   });
 }
@@ -280,6 +283,7 @@ export async function myMeetings(db: Db, actor: Actor, now: Date): Promise<Meeti
         cancelled: m.cancelledAt !== null,
         room: m.room ? roomView(m.room) : null,
         isHost: part === 'host',
+        audience: m.audience,
       },
     ];
   });

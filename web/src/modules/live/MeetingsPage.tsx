@@ -44,7 +44,7 @@ function MeetingItem({ m }: { m: Meeting }) {
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(m.startsAt));
   return (
     <li>
-      <strong>{m.topic}</strong> · {m.className} · {when}
+      {m.audience === 'pupils' && <span className="fd-tag">{t('meetings.classHour')}</span>} <strong>{m.topic}</strong> · {m.className} · {when}
       {m.cancelled && <span className="muted"> · {t('meetings.cancelled')}</span>}
       {m.room && <span className="lv-live"> · {t('meetings.running')}</span>}
       <div className="lv-controls">
@@ -79,8 +79,9 @@ function ScheduleForm() {
   const [topic, setTopic] = useState('');
   const [startsAt, setStartsAt] = useState('');
   const [minutes, setMinutes] = useState(45);
+  const [audience, setAudience] = useState<'parents' | 'pupils'>('parents');
   const save = useMutation({
-    mutationFn: () => scheduleMeeting(classId ?? classes[0]!.id, { topic, startsAt: new Date(startsAt).toISOString(), minutes }),
+    mutationFn: () => scheduleMeeting(classId ?? classes[0]!.id, { topic, startsAt: new Date(startsAt).toISOString(), minutes, audience }),
     onSuccess: () => {
       setTopic('');
       void queryClient.invalidateQueries({ queryKey: meetingsQuery.queryKey });
@@ -103,6 +104,13 @@ function ScheduleForm() {
                 {c.name}
               </option>
             ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-audience`}>{t('meetings.audience')}</label>
+          <select id={`${id}-audience`} value={audience} onChange={(e) => setAudience(e.target.value === 'pupils' ? 'pupils' : 'parents')}>
+            <option value="parents">{t('meetings.audienceParents')}</option>
+            <option value="pupils">{t('meetings.audiencePupils')}</option>
           </select>
         </div>
         <div className="field">

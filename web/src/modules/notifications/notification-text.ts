@@ -108,7 +108,8 @@ export function notificationText(n: Pick<AppNotification, 'kind' | 'params'>, i1
   }
   if (n.kind === 'live.meeting_scheduled') {
     const when = /^\d{4}-\d{2}-\d{2}T/.test(text(p.startsAt)) ? dateTimeText(text(p.startsAt), lang) : text(p.startsAt);
-    return { text: t('notifications:kinds.meetingScheduled', { topic: text(p.topic), className: text(p.className), when }), link: { to: '/live/meetings' } };
+    const key = p.audience === 'pupils' ? 'notifications:kinds.classHourScheduled' : 'notifications:kinds.meetingScheduled';
+    return { text: t(key, { topic: text(p.topic), className: text(p.className), when }), link: { to: '/live/meetings' } };
   }
   if (n.kind === 'live.broadcast_scheduled') {
     const when = /^\d{4}-\d{2}-\d{2}T/.test(text(p.startsAt)) ? dateTimeText(text(p.startsAt), lang) : text(p.startsAt);
