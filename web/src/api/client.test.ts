@@ -36,6 +36,26 @@ describe('the API client', () => {
     expect(init.body).toBe('{"login":"a","password":"b"}');
   });
 
+  test('an upload is one multipart file (the browser sets its boundary), with the same errors as every request', async () => {
+    const net = fakeFetch(() => json(201, { id: 'f1' }));
+    const api = createApiClient({ fetch: net.fn });
+    expect(await api.upload('/api/files', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), 'plan.pdf')).toEqual({ id: 'f1' });
+    const { init } = net.calls[0]!;
+    expect(init.method).toBe('POST');
+    expect(init.body).toBeInstanceOf(FormData);
+    expect((init.body as FormData).get('file')).toBeInstanceOf(Blob);
+    expect(((init.body as FormData).get('file') as File).name).toBe('plan.pdf');
+    expect((init.headers as Record<string, string>)['content-type']).toBeUndefined();
+    const refused = createApiClient({ fetch: fakeFetch(() => json(413, { error: { code: 'files.too_large', message: 'Too large' } })).fn });
+    expect((await failure(refused.upload('/api/files', new Blob(['x'])))).code).toBe('files.too_large');
+    const down = createApiClient({
+      fetch: (async () => {
+        throw new TypeError('fetch failed');
+      }) as typeof fetch,
+    });
+    expect((await failure(down.upload('/api/files', new Blob(['x'])))).code).toBe(CLIENT_CODES.offline);
+  });
+
   test('a 204 answers undefined', async () => {
     const api = createApiClient({ fetch: fakeFetch(() => new Response(null, { status: 204 })).fn });
     expect(await api.post('/api/auth/logout')).toBeUndefined();

@@ -35,6 +35,7 @@ type Query = Record<string, string | number | boolean | undefined>;
 
 export interface RequestOptions {
   query?: Query;
+  /** JSON, or a FormData sent as it is (multipart: the browser sets its content type) */
   body?: unknown;
   signal?: AbortSignal;
   /** extra headers, e.g. an Idempotency-Key */
@@ -49,6 +50,8 @@ export interface ApiClient {
   patch<T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   put<T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   delete<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  /** POSTs one file as multipart (field `file`), with the same errors and busy handling as the rest */
+  upload<T>(path: string, file: Blob, fileName?: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   request<T>(method: Method, path: string, options?: RequestOptions): Promise<T>;
 }
 
@@ -162,7 +165,9 @@ export function createApiClient(deps: ApiClientDeps = {}): ApiClient {
   async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
-    if (options.body !== undefined) {
+    if (options.body instanceof FormData) {
+      init.body = options.body;
+    } else if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
       init.body = JSON.stringify(options.body);
     }
@@ -203,6 +208,11 @@ export function createApiClient(deps: ApiClientDeps = {}): ApiClient {
     patch: (path, body, options) => request('PATCH', path, { ...options, body }),
     put: (path, body, options) => request('PUT', path, { ...options, body }),
     delete: (path, options) => request('DELETE', path, options),
+    upload: (path, file, fileName, options) => {
+      const body = new FormData();
+      body.append('file', file, fileName ?? (file instanceof File ? file.name : 'file'));
+      return request('POST', path, { ...options, body });
+    },
     request,
   };
 }

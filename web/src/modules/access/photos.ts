@@ -4,7 +4,7 @@
  * (Cache API, keyed by holder and hash) whenever it is online, and shows one only when the bytes it
  * holds hash to the value in the pass — so a swapped or stale photo is never shown as the holder's.
  */
-import { api, toApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 
 const CACHE = 'sabaq-access-photos-v1';
 /** How many photos are fetched at once while syncing (a slow link shares them). */
@@ -84,9 +84,5 @@ export async function shrinkPhoto(file: File): Promise<Blob> {
 
 /** Uploads a photo through the files module and answers its id. */
 export async function uploadPhoto(blob: Blob): Promise<string> {
-  const form = new FormData();
-  form.append('file', blob, 'photo.jpg');
-  const res = await fetch('/api/files', { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json' } });
-  if (!res.ok) throw await toApiError(res);
-  return ((await res.json()) as { id: string }).id;
+  return (await api.upload<{ id: string }>('/api/files', blob, 'photo.jpg')).id;
 }

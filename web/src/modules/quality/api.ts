@@ -11,7 +11,7 @@ import type {
   organisationHistory,
   reviewList,
 } from '../../../../contracts/quality.js';
-import { api, toApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 
 export type { Assessment, Evidence, EvidenceKey, Framework, Level, Status };
 export type History = z.infer<typeof organisationHistory>;
@@ -66,10 +66,6 @@ export const pdfUrl = (assessmentId: number, lang: string) => `/api/quality/asse
 
 /** Uploads one evidence file through the files module; answers its id and name. */
 export async function uploadEvidence(file: File): Promise<{ id: string; name: string; sizeBytes: number }> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  const res = await fetch('/api/files', { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json' } });
-  if (!res.ok) throw await toApiError(res);
-  const f = (await res.json()) as { id: string; name: string; sizeBytes: number };
+  const f = await api.upload<{ id: string; name: string; sizeBytes: number }>('/api/files', file);
   return { id: f.id, name: f.name, sizeBytes: f.sizeBytes };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { deliveryBody, dispatchBody, dispatchList, orderBody, orderDetail, orderList, progressResponse } from '../../../../contracts/textbook-supply.js';
-import { ApiError, api, buildUrl, CLIENT_CODES, toApiError } from '../../api/client.js';
+import { api, buildUrl } from '../../api/client.js';
 
 export type Progress = z.infer<typeof progressResponse>;
 export type DispatchList = z.infer<typeof dispatchList>;
@@ -34,21 +34,5 @@ export const textbookApi = {
   markSent: (dispatchId: number) => api.post(`/api/supplies/textbook-dispatches/${dispatchId}/sent`),
   schools: (regionId: number, q: string, signal?: AbortSignal) =>
     api.get<{ items: SchoolOption[] }>('/api/organisations', { query: { regionId, kind: 'school', pageSize: 30, ...(q ? { q } : {}) }, signal }),
-  async uploadEVersion(titleId: number, file: File): Promise<{ url: string }> {
-    const body = new FormData();
-    body.append('file', file, file.name);
-    let res: Response;
-    try {
-      res = await fetch(`/api/supplies/textbooks/${titleId}/e-version`, {
-        method: 'POST',
-        body,
-        credentials: 'same-origin',
-        headers: { accept: 'application/json' },
-      });
-    } catch {
-      throw new ApiError(CLIENT_CODES.offline, 'The server could not be reached', 0);
-    }
-    if (!res.ok) throw await toApiError(res);
-    return (await res.json()) as { url: string };
-  },
+  uploadEVersion: (titleId: number, file: File) => api.upload<{ url: string }>(`/api/supplies/textbooks/${titleId}/e-version`, file),
 };

@@ -109,15 +109,4 @@ export const withdrawCertificate = (code: string, reason: string) =>
   api.post<{ code: string; withdrawnAt: string }>(`/api/training/certificates/${encodeURIComponent(code)}/withdraw`, { reason });
 
 /** Uploads a file for course materials (ministry). */
-export async function uploadMaterial(file: File): Promise<{ id: string; name: string }> {
-  const body = new FormData();
-  body.append('file', file, file.name);
-  let res: Response;
-  try {
-    res = await fetch('/api/training/files', { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json' } });
-  } catch {
-    throw new ApiError(CLIENT_CODES.offline, 'The server could not be reached', 0);
-  }
-  if (res.ok) return (await res.json()) as { id: string; name: string };
-  throw await toApiError(res);
-}
+export const uploadMaterial = (file: File) => api.upload<{ id: string; name: string }>('/api/training/files', file);
