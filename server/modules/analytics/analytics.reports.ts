@@ -53,6 +53,13 @@ async function areaRefOf(db: Queryable, key: string): Promise<AreaRef | null> {
   return node ? { key: areaKeyOf(node.kind, node.id), kind: node.kind, id: node.id, name: node.name } : null;
 }
 
+/** The areas of a list, each looked up once (a person's reports and subscriptions name a few areas many times). */
+async function areaRefsOf(db: Queryable, keys: string[]): Promise<Map<string, AreaRef | null>> {
+  const refs = new Map<string, AreaRef | null>();
+  for (const key of new Set(keys)) refs.set(key, await areaRefOf(db, key));
+  return refs;
+}
+
 const subscriptionOut = (r: SubscriptionRow, area: AreaRef) => ({
   id: Number(r.id),
   area,
@@ -68,12 +75,11 @@ export async function listSubscriptions(db: Queryable, actor: Actor) {
     'select id, area, formats, lang, weekday, created_at from analytics_report_subscriptions where person_id = $1 order by id',
     [actor.personId],
   );
-  const items = [];
-  for (const r of rows) {
-    const area = await areaRefOf(db, r.area);
-    if (area) items.push(subscriptionOut(r, area));
-  }
-  return { items };
+  const areas = await areaRefsOf(
+    db,
+    rows.map((r) => r.area),
+  );
+  return { items: rows.flatMap((r) => (areas.get(r.area) ? [subscriptionOut(r, areas.get(r.area)!)] : [])) };
 }
 
 /** Subscribes to an area I may see (else 404, as for one that does not exist); again for the same area: changes it. */
@@ -127,20 +133,22 @@ export async function listReports(db: Queryable, actor: Actor) {
        from analytics_reports r where r.person_id = $1 order by r.week_start desc, r.id desc limit 50`,
     [actor.personId],
   );
-  const items = [];
-  for (const r of rows) {
-    items.push({
+  const areas = await areaRefsOf(
+    db,
+    rows.map((r) => r.area),
+  );
+  return {
+    items: rows.map((r) => ({
       id: Number(r.id),
-      area: r.status === 'out_of_scope' ? null : await areaRefOf(db, r.area),
+      area: r.status === 'out_of_scope' ? null : (areas.get(r.area) ?? null),
       areaKey: r.area,
       from: r.week_start,
       to: r.week_end,
       status: r.status,
       createdAt: r.created_at.toISOString(),
       files: r.files,
-    });
-  }
-  return { items };
+    })),
+  };
 }
 
 /** One file of my report; anyone else's (or a format it does not have) is "not found". */
