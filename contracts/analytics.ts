@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { areasResponse } from './supplies.js';
+import { progressRow } from './textbook-supply.js';
 
 /**
  * Analytics: read-only figures for every level (country → region → district → organisation →
@@ -80,6 +82,43 @@ export const childRow = z.object({
   values: z.record(z.string(), z.number().nullable()),
 });
 
+/** Campus passes (access module): people by status, the blocked by reason category (never a person). */
+export const passStatusKeys = [
+  'passes_valid',
+  'passes_blocked_positive',
+  'passes_blocked_vaccination',
+  'passes_blocked_expired',
+  'passes_no_record',
+  'passes_people',
+] as const;
+/** Gate scans over the range: admitted, refused and their sum. */
+export const gateKeys = ['gate_admitted', 'gate_refused', 'gate_scans'] as const;
+export type PassStatusKey = (typeof passStatusKeys)[number];
+export type GateKey = (typeof gateKeys)[number];
+const cells = z.record(z.string(), z.number().nullable());
+export const passesFigures = z.object({
+  /** statuses as stored now (the status job keeps them current) */
+  asOf: z.iso.date(),
+  /** gate scans between these school days */
+  from: z.iso.date(),
+  to: z.iso.date(),
+  /** null cells are hidden: small numbers and the cells that would reveal them (decision 0018) */
+  suppression: z.object({ applied: z.boolean(), threshold: z.number() }),
+  /** the area's children that have campus organisations (universities, colleges), with both tables' cells */
+  children: z.array(z.object({ area: areaRef, values: cells })),
+  total: cells,
+  /** gate scans by ISO weekday (1 Monday … 7 Sunday), summing to the total's gate cells */
+  weekdays: z.array(z.object({ weekday: z.number().int().min(1).max(7), values: cells })),
+});
+export type PassesFigures = z.infer<typeof passesFigures>;
+
+/** Devices, internet and textbooks (supplies module, its own suppression): for the country, a region or a district. */
+export const suppliesFigures = z.object({
+  devices: areasResponse.nullable(),
+  textbooks: z.object({ today: z.string(), rows: z.array(progressRow), totals: progressRow.omit({ level: true, id: true, name: true }) }).nullable(),
+});
+export type SuppliesFiguresOut = z.infer<typeof suppliesFigures>;
+
 export const overviewResponse = z.object({
   area: areaRef,
   /** from the country (or the actor's top area) down to the parent, for breadcrumbs */
@@ -93,6 +132,10 @@ export const overviewResponse = z.object({
   /** the next level down, for drill-down (empty for a class) */
   childKind: areaKind.nullable(),
   children: z.array(childRow),
+  /** null when the area has no campus organisation (or is a class) */
+  passes: passesFigures.nullable(),
+  /** null below a district (the supplies module answers by region, district and school) */
+  supplies: suppliesFigures.nullable(),
 });
 export type Overview = z.infer<typeof overviewResponse>;
 

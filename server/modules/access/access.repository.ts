@@ -282,16 +282,24 @@ export async function storedStatuses(db: Queryable, personIds: number[], lock = 
 }
 export async function upsertStatuses(
   db: Queryable,
-  rows: { personId: number; status: string; validUntil: Date | null; ruleSetId: number | null; nextChangeAt: Date | null }[],
+  rows: { personId: number; status: string; reason: string | null; validUntil: Date | null; ruleSetId: number | null; nextChangeAt: Date | null }[],
   now: Date,
 ) {
   if (rows.length === 0) return;
   await db.query(
-    `insert into access_statuses (person_id, status, valid_until, rule_set_id, computed_at, next_change_at)
-     select p, s, v, r, $5, n from unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::int[], $6::timestamptz[]) as t(p, s, v, r, n) order by p
+    `insert into access_statuses (person_id, status, valid_until, rule_set_id, computed_at, next_change_at, reason)
+     select p, s, v, r, $5, n, re from unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::int[], $6::timestamptz[], $7::text[]) as t(p, s, v, r, n, re) order by p
      on conflict (person_id) do update set status = excluded.status, valid_until = excluded.valid_until, rule_set_id = excluded.rule_set_id,
-       computed_at = excluded.computed_at, next_change_at = excluded.next_change_at`,
-    [rows.map((r) => r.personId), rows.map((r) => r.status), rows.map((r) => r.validUntil), rows.map((r) => r.ruleSetId), now, rows.map((r) => r.nextChangeAt)],
+       computed_at = excluded.computed_at, next_change_at = excluded.next_change_at, reason = excluded.reason`,
+    [
+      rows.map((r) => r.personId),
+      rows.map((r) => r.status),
+      rows.map((r) => r.validUntil),
+      rows.map((r) => r.ruleSetId),
+      now,
+      rows.map((r) => r.nextChangeAt),
+      rows.map((r) => r.reason),
+    ],
   );
 }
 /**
@@ -654,4 +662,65 @@ export async function healthOfficersOf(db: Queryable, organisationId: number): P
     [organisationId],
   );
   return rows.map((r) => Number(r.person_id));
+}
+
+// ── aggregates for analytics (no person, no record: counts by organisation) ──
+export interface PassStatusCounts {
+  organisationId: number;
+  regionId: number;
+  districtId: number | null;
+  admitted: number;
+  blockedPositive: number;
+  blockedVaccination: number;
+  blockedExpired: number;
+  noRecord: number;
+}
+/** Campus organisations (those with a building) among the given ones or in a region/district/the country. */
+export interface OrganisationScope {
+  regionId: number | null;
+  districtId: number | null;
+  organisationId: number | null;
+}
+const scopeWhere = `($1::int is null or o.region_id = $1) and ($2::int is null or o.district_id = $2) and ($3::int is null or o.id = $3)
+  and exists (select 1 from access_buildings b where b.organisation_id = o.id)`;
+/**
+ * Each campus organisation's people (the pass-carrying roles, each person once per organisation) by their
+ * stored status; the not admitted by reason category: a positive test; a vaccination not complete or
+ * still in its waiting period; a vaccination, test or recovery that ran out (and a row stored before
+ * reasons were, until the status job recomputes it). No status row or `no_data`: no record.
+ */
+export async function passStatusCounts(db: Queryable, s: OrganisationScope): Promise<PassStatusCounts[]> {
+  const { rows } = await db.query<Record<string, number | null>>(
+    `select o.id as "organisationId", o.region_id as "regionId", o.district_id as "districtId",
+        count(*) filter (where st.status = 'admitted')::int as admitted,
+        count(*) filter (where st.status = 'not_admitted' and st.reason = 'positive_test')::int as "blockedPositive",
+        count(*) filter (where st.status = 'not_admitted' and st.reason in ('incomplete_vaccination', 'waiting_period'))::int as "blockedVaccination",
+        count(*) filter (where st.status = 'not_admitted' and (st.reason is null or st.reason in ('vaccination_expired', 'test_expired', 'recovery_expired')))::int as "blockedExpired",
+        count(*) filter (where st.status is null or st.status = 'no_data')::int as "noRecord"
+       from organisations o
+       join (select distinct organisation_id, person_id from role_assignments where role = any($4::text[])) m on m.organisation_id = o.id
+       left join access_statuses st on st.person_id = m.person_id
+      where ${scopeWhere}
+      group by o.id order by o.id`,
+    [s.regionId, s.districtId, s.organisationId, MEMBER_ROLES],
+  );
+  return rows as unknown as PassStatusCounts[];
+}
+/** Gate scans of campus organisations between two instants by ISO weekday (1 Monday … 7 Sunday, school time +06) and result. */
+export async function gateScanCounts(
+  db: Queryable,
+  s: OrganisationScope,
+  since: Date,
+  until: Date,
+): Promise<{ organisationId: number; weekday: number; admitted: number; refused: number }[]> {
+  const { rows } = await db.query<{ organisationId: number; weekday: number; admitted: number; refused: number }>(
+    `select o.id as "organisationId", extract(isodow from (sc.scanned_at at time zone 'UTC') + interval '6 hours')::int as weekday,
+        count(*) filter (where sc.result = 'admitted')::int as admitted, count(*) filter (where sc.result = 'refused')::int as refused
+       from organisations o join access_buildings b on b.organisation_id = o.id join access_gates g on g.building_id = b.id
+       join access_scans sc on sc.gate_id = g.id and sc.scanned_at >= $4 and sc.scanned_at < $5
+      where ${scopeWhere}
+      group by 1, 2 order by 1, 2`,
+    [s.regionId, s.districtId, s.organisationId, since, until],
+  );
+  return rows;
 }

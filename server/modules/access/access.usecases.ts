@@ -66,7 +66,14 @@ async function applyStatuses(db: Queryable, personIds: number[], rules: { id: nu
     db,
     ids.map((id) => {
       const f = fresh.get(id)!;
-      return { personId: id, status: f.status, validUntil: f.validUntil, ruleSetId: rules.id, nextChangeAt: f.next };
+      return {
+        personId: id,
+        status: f.status,
+        reason: f.status === 'not_admitted' ? f.reason : null,
+        validUntil: f.validUntil,
+        ruleSetId: rules.id,
+        nextChangeAt: f.next,
+      };
     }),
     now,
   );
@@ -852,3 +859,25 @@ export async function revokeHolder(
   dropTrustCache();
   return { ok: true as const };
 }
+
+// ── aggregates for analytics ─────────────────────────────────────────────────────────────────
+
+export type { PassStatusCounts, OrganisationScope } from './access.repository.js';
+
+/**
+ * Pass figures of the campus organisations in a scope (the country, a region, a district or one
+ * organisation), for analytics' dashboards: people by stored status (the blocked by reason category)
+ * and gate scans admitted/refused by weekday between two school days (inclusive; a school day runs
+ * from midnight +06, as the platform clock's and analytics' school day).
+ * Counts only, never a person or a record. No authorisation here: the caller (analytics) has checked
+ * that the area is the actor's and suppresses small numbers.
+ */
+export async function passFigures(db: Queryable, scope: repo.OrganisationScope, range: { from: string; to: string }) {
+  const since = new Date(`${range.from}T00:00:00+06:00`);
+  const until = new Date(Date.parse(`${range.to}T00:00:00+06:00`) + 86_400_000);
+  const [statuses, scans] = await Promise.all([repo.passStatusCounts(db, scope), repo.gateScanCounts(db, scope, since, until)]);
+  return { statuses, scans };
+}
+
+/** May this actor read the organisation's health statuses person by person (its health officer)? */
+export const mayReadHealthOf = (actor: Actor, organisationId: number) => policy.isHealthOfficerOf(actor, organisationId);

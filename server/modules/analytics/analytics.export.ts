@@ -1,8 +1,8 @@
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, writeCsv, writeXlsx, type Column } from '../../platform/export/index.js';
 import { createPdf, finishPdf, PDF_CONTENT_TYPE, table, type PdfColumn } from '../../platform/pdf/index.js';
-import type { FigureKey, Overview } from '../../../contracts/analytics.js';
+import { gateKeys, passStatusKeys, type Overview } from '../../../contracts/analytics.js';
 import type { Language } from '../identity/identity.actor.js';
-import { FIGURE_LABELS, WORDS } from './analytics.labels.js';
+import { FIGURE_LABELS, PASS_LABELS, SUPPLY_KEYS, SUPPLY_LABELS, WEEKDAYS, WORDS, type SupplyKey } from './analytics.labels.js';
 import { TABLES } from './analytics.usecases.js';
 
 /**
@@ -13,20 +13,64 @@ import { TABLES } from './analytics.usecases.js';
  */
 interface Row {
   name: string;
-  values: Record<string, number | null>;
+  /** the child area's key (children rows only) */
+  key?: string;
+  /** null: suppressed ("…"); absent: not applicable (blank), e.g. passes of an area without a campus */
+  values: Record<string, number | null | undefined>;
 }
+type L = { kk: string; ru: string; en: string };
 
 export const SUPPRESSED = '…';
 export const CONTENT_TYPES = { csv: CSV_CONTENT_TYPE, xlsx: XLSX_CONTENT_TYPE, pdf: PDF_CONTENT_TYPE } as const;
 
-function rowsOf(o: Overview, lang: Language): Row[] {
-  const total: Row = { name: `${WORDS.total[lang]}: ${o.area.name[lang]}`, values: Object.fromEntries(o.figures.map((f) => [f.key, f.value])) };
-  return [...o.children.map((c) => ({ name: c.area.name[lang], values: c.values })), total];
+/** The supplies module's figures of one row (devices by child area; textbooks by child area or in total). */
+function supplyValues(o: Overview, childId: number | null): Partial<Record<SupplyKey, number | null>> {
+  const out: Partial<Record<SupplyKey, number | null>> = {};
+  const d = childId === null ? undefined : o.supplies?.devices?.rows.find((r) => r.id === childId);
+  if (d) {
+    Object.assign(out, {
+      sup_without_device: d.withoutDevice,
+      sup_without_internet: d.withoutInternet,
+      sup_devices_allocated: d.devicesAllocated,
+      sup_devices_issued: d.devicesIssued,
+      sup_devices_short: d.shortDevices,
+      sup_kits_allocated: d.kitsAllocated,
+      sup_kits_issued: d.kitsIssued,
+      sup_kits_short: d.shortKits,
+    });
+  }
+  const tb = o.supplies?.textbooks;
+  const t = childId === null ? tb?.totals : tb?.rows.find((r) => r.id === childId);
+  if (t) Object.assign(out, { tb_ordered: t.ordered, tb_delivered: t.delivered, tb_issued: t.issued, tb_late_schools: t.lateSchools });
+  return out;
 }
 
-function figureKeys(): FigureKey[] {
-  return TABLES.flatMap((t) => [...t.columns.map((c) => c.key), ...(t.total ? [t.total] : [])]);
+function rowsOf(o: Overview, lang: Language): Row[] {
+  const passesOf = new Map((o.passes?.children ?? []).map((c) => [c.area.key, c.values]));
+  const total: Row = {
+    name: `${WORDS.total[lang]}: ${o.area.name[lang]}`,
+    values: { ...Object.fromEntries(o.figures.map((f) => [f.key, f.value])), ...(o.passes?.total ?? {}), ...supplyValues(o, null) },
+  };
+  const children = o.children.map((c) => ({
+    name: c.area.name[lang],
+    key: c.area.key,
+    values: { ...c.values, ...passesOf.get(c.area.key), ...supplyValues(o, c.area.id) },
+  }));
+  // gate scans by weekday: rows of their own under the total, only the gate columns filled
+  const weekdays = (o.passes?.weekdays ?? []).map((w) => ({ name: `${WORDS.gate[lang]}: ${WEEKDAYS[w.weekday - 1]![lang]}`, values: w.values }));
+  return [...children, total, ...weekdays];
 }
+
+/** Every column of the file: the rollups' figures, then passes and supplies when the area has them. */
+function columnKeys(o: Overview): { key: string; label: L }[] {
+  return [
+    ...TABLES.flatMap((t) => [...t.columns.map((c) => c.key), ...(t.total ? [t.total] : [])]).map((k) => ({ key: k, label: FIGURE_LABELS[k] })),
+    ...(o.passes ? [...passStatusKeys, ...gateKeys].map((k) => ({ key: k, label: PASS_LABELS[k] })) : []),
+    ...(o.supplies ? SUPPLY_KEYS.map((k) => ({ key: k, label: SUPPLY_LABELS[k] })) : []),
+  ];
+}
+
+const cell = (v: number | null | undefined) => (v === undefined ? '' : v === null ? SUPPRESSED : v);
 
 export function fileName(o: Overview, lang: Language, format: 'csv' | 'xlsx' | 'pdf'): string {
   const base = `${WORDS.title[lang]} ${o.area.name[lang]} ${o.from}_${o.to}`.replace(/[\\/:*?"<>|\r\n]+/g, ' ');
@@ -48,11 +92,11 @@ export async function renderExport(
   onProgress?: (share: number) => Promise<void>,
 ): Promise<Buffer> {
   const rows = rowsOf(o, lang);
-  const keys = figureKeys();
+  const keys = columnKeys(o);
   if (format === 'csv' || format === 'xlsx') {
     const columns: Column<Row>[] = [
       { header: WORDS.area[lang], value: (r) => r.name, width: 36 },
-      ...keys.map((k): Column<Row> => ({ header: FIGURE_LABELS[k][lang], value: (r) => r.values[k] ?? SUPPRESSED, width: 16 })),
+      ...keys.map((k): Column<Row> => ({ header: k.label[lang], value: (r) => cell(r.values[k.key]), width: 16 })),
     ];
     async function* counted() {
       for (let i = 0; i < rows.length; i++) {
@@ -69,21 +113,33 @@ export async function renderExport(
     landscape: true,
   });
   drawFormatsChart(doc, o, lang);
+  const areaRows = rows.slice(0, o.children.length + 1);
+  const groups: { title: string; cols: { key: string; label: L }[]; rows: Row[] }[] = TABLES.map((t) => {
+    const cols = [...t.columns.map((c) => c.key), ...(t.total ? [t.total] : [])].map((k) => ({ key: k, label: FIGURE_LABELS[k] }));
+    return { title: cols.map((c) => c.label[lang]).join(' · '), cols, rows: areaRows };
+  });
+  if (o.passes) {
+    const shown = new Set(o.passes.children.map((c) => c.area.key));
+    const passRows = [...areaRows.slice(0, -1).filter((r) => r.key !== undefined && shown.has(r.key)), areaRows[areaRows.length - 1]!];
+    const gate = gateKeys.map((k) => ({ key: k, label: PASS_LABELS[k] }));
+    groups.push({ title: WORDS.passes[lang], cols: passStatusKeys.map((k) => ({ key: k, label: PASS_LABELS[k] })), rows: passRows });
+    groups.push({ title: WORDS.gate[lang], cols: gate, rows: [...passRows, ...rows.slice(o.children.length + 1)] });
+  }
+  if (o.supplies) groups.push({ title: WORDS.supplies[lang], cols: SUPPLY_KEYS.map((k) => ({ key: k, label: SUPPLY_LABELS[k] })), rows: areaRows });
   let done = 0;
-  for (const t of TABLES) {
-    const cols = [...t.columns.map((c) => c.key), ...(t.total ? [t.total] : [])];
+  for (const g of groups) {
     doc
       .font('bold')
       .fontSize(11)
-      .text(cols.map((k) => FIGURE_LABELS[k][lang]).join(' · '), { width: doc.page.width - 72 });
+      .text(g.title, { width: doc.page.width - 72 });
     doc.moveDown(0.2);
     const pdfColumns: PdfColumn<Row>[] = [
       { header: WORDS.area[lang], width: 4, value: (r) => r.name },
-      ...cols.map((k): PdfColumn<Row> => ({ header: FIGURE_LABELS[k][lang], width: 2, align: 'right', value: (r) => r.values[k] ?? SUPPRESSED })),
+      ...g.cols.map((k): PdfColumn<Row> => ({ header: k.label[lang], width: 2, align: 'right', value: (r) => cell(r.values[k.key]) })),
     ];
-    table(doc, pdfColumns, rows, { fontSize: 8.5 });
+    table(doc, pdfColumns, g.rows, { fontSize: g.cols.length > 8 ? 7 : 8.5 });
     done += 1;
-    if (onProgress) await onProgress(done / TABLES.length);
+    if (onProgress) await onProgress(done / groups.length);
   }
   if (o.suppression.applied) doc.font('regular').fontSize(8).text(WORDS.suppressed[lang]);
   return finishPdf(doc, 'Sabaq');

@@ -53,8 +53,8 @@ export interface ExportRequest {
  * Starts an export in the background: checks the area now (an area outside scope is a 404 before
  * anything is written), then builds the file while updating the progress row.
  */
-export async function startExport(db: Db, actor: Actor, req: ExportRequest, today: string, settings: AnalyticsSettings) {
-  const o = await overview(db.read, actor, req, today, settings); // heavy: a replica when there is one; the job's row goes to the primary
+export async function startExport(db: Db, actor: Actor, req: ExportRequest, today: string, settings: AnalyticsSettings, now: Date = new Date()) {
+  const o = await overview(db.read, actor, req, today, settings, now); // heavy: a replica when there is one; the job's row goes to the primary
   const { rows } = await db.query<{ id: string }>('insert into analytics_exports (requested_by, area, format) values ($1, $2, $3) returning id', [
     actor.personId,
     o.area.key,

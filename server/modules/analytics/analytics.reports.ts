@@ -211,7 +211,7 @@ export function weeklyReportJob(settings: AnalyticsSettings = analyticsSettings(
       let o: Awaited<ReturnType<typeof overview>> | null = null;
       if (actor) {
         try {
-          o = await overview(tx, actor, { area: report.area, from: report.week_start, to: report.week_end }, schoolToday(now), settings);
+          o = await overview(tx, actor, { area: report.area, from: report.week_start, to: report.week_end }, schoolToday(now), settings, now);
         } catch (err) {
           if (!(err instanceof AppError) || err.statusCode !== 404) throw err;
         }

@@ -83,7 +83,8 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: AppDeps): Pr
     async (request, reply) => {
       const actor = requireActor(request);
       // heavy: a replica when there is one (decision 0023; the rollups are written by the refresh loop, not the reader)
-      const o = await uc.overview(db.read, actor, request.query, schoolToday(clock()), settings);
+      const now = clock();
+      const o = await uc.overview(db.read, actor, request.query, schoolToday(now), settings, now);
       const format = request.query.format;
       if (format === 'json') return o;
       const lang = request.query.lang ?? actor.language;
@@ -102,7 +103,8 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: AppDeps): Pr
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const job = await startExport(db, actor, { ...request.body, lang: request.body.lang ?? actor.language }, schoolToday(clock()), settings);
+      const now = clock();
+      const job = await startExport(db, actor, { ...request.body, lang: request.body.lang ?? actor.language }, schoolToday(now), settings, now);
       return reply.code(202).send(job);
     },
   );

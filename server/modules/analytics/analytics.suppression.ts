@@ -30,8 +30,9 @@ export function primaryMask(cells: Grid, threshold: number): Mask {
   return cells.map((row) => row.map((v) => v > 0 && v < threshold));
 }
 
-export function suppress(cells: Grid, threshold: number, additive: boolean): Mask {
+export function suppress(cells: Grid, threshold: number, additive: boolean, alsoHidden?: Mask): Mask {
   const mask = primaryMask(cells, threshold);
+  if (alsoHidden) for (let r = 0; r < mask.length; r++) for (let c = 0; c < mask[r]!.length; c++) mask[r]![c] = mask[r]![c]! || alsoHidden[r]![c]!;
   if (cells.length === 0 || cells[0]!.length === 0) return mask;
   return additive ? closeBridges(cells, mask) : closeColumns(cells, mask);
 }
@@ -97,7 +98,16 @@ function connectedWithout(mask: Mask, r0: number, c0: number): boolean {
 function closeBridges(cells: Grid, mask: Mask): Mask {
   const rows = cells.length;
   const cols = cells[0]!.length;
-  if (rows < 2 || cols < 2) return mask;
+  if (cols < 2) return mask;
+  if (rows < 2) {
+    // a lone row (an area's total with no children shown): its one sum is the only equation, so a
+    // row with exactly one hidden cell gets its next smallest hidden (closeColumns on the transpose)
+    const t = closeColumns(
+      cells[0]!.map((v) => [v]),
+      mask[0]!.map((h) => [h]),
+    );
+    return [t.map((x) => x[0]!)];
+  }
   const cost = (r: number, c: number) => (mask[r]![c] ? 0 : cells[r]![c]! + 1);
   for (let bridge = findBridge(mask); bridge; bridge = findBridge(mask)) {
     const [r, c] = bridge;
@@ -120,4 +130,24 @@ function closeBridges(cells: Grid, mask: Mask): Mask {
     mask[x]![y] = true;
   }
   return mask;
+}
+
+/**
+ * Two additive tables that share their total row (the same whole split two ways: by child area and by
+ * weekday). Each is suppressed as above; a total cell hidden in one is hidden in the other too, and both
+ * are closed again until they agree, so neither shows a total the other hides. The masks only grow, so
+ * this ends. The property test checks the pair against the oracle with both tables' sums.
+ */
+export function suppressLinked(a: Grid, b: Grid, threshold: number): [Mask, Mask] {
+  let ma = suppress(a, threshold, true);
+  let mb = suppress(b, threshold, true);
+  for (;;) {
+    const ta = ma[ma.length - 1]!;
+    const tb = mb[mb.length - 1]!;
+    if (ta.every((v, c) => v === tb[c])) return [ma, mb];
+    const union = ta.map((v, c) => v || tb[c]!);
+    const pre = (m: Mask) => m.map((row, r) => (r === m.length - 1 ? union : row));
+    ma = suppress(a, threshold, true, pre(ma));
+    mb = suppress(b, threshold, true, pre(mb));
+  }
 }

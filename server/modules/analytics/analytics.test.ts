@@ -156,7 +156,9 @@ describe('exports read back', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toContain('Территория');
-    expect(lines.at(-1)).toContain('Итого');
+    // the total closes the areas' rows (gate scans by weekday may follow it when the area has a campus)
+    expect(lines.filter((l) => l.includes('Итого'))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(/Итого|Проходные/);
   });
 
   test('XLSX cells hold the figures as numbers', async () => {

@@ -8,6 +8,7 @@ import { accessTo, teacherClassIds } from './analytics.policy.js';
 import { suppress } from './analytics.suppression.js';
 import type { AnalyticsSettings } from './analytics.settings.js';
 import * as errors from './analytics.errors.js';
+import { passesOf, suppliesOf } from './analytics.extras.js';
 
 type Unit = Figure['counts'];
 interface TableDef {
@@ -220,6 +221,7 @@ export async function overview(
   q: { area: string; from?: string; to?: string },
   today: string,
   settings: AnalyticsSettings,
+  now: Date = new Date(),
 ): Promise<Overview> {
   const { from, to } = resolveRange(q, today, settings.ANALYTICS_MAX_RANGE_DAYS);
   const { area, access } = await visibleArea(db, actor, q.area);
@@ -243,6 +245,9 @@ export async function overview(
       });
     }
   }
+  const childRefs = children.map((c) => ref(c));
+  const passes = await passesOf(db, actor, area, childRefs, { from, to, today, threshold: settings.ANALYTICS_SMALL_CELL, now: now.getTime() });
+  const supplies = await suppliesOf(db, actor, area, now);
   return {
     area: ref(area),
     path: await pathTo(db, actor, area),
@@ -253,7 +258,9 @@ export async function overview(
     suppression: { applied: suppressSmall, threshold: settings.ANALYTICS_SMALL_CELL },
     figures,
     childKind,
-    children: children.map((c, i) => ({ area: ref(c), values: childValues[i]! })),
+    children: childRefs.map((area, i) => ({ area, values: childValues[i]! })),
+    passes,
+    supplies,
   };
 }
 
