@@ -1,6 +1,7 @@
 /**
  * Analytics in a real browser, in Russian: the ministry opens the country's dashboard, drills down
- * region → district → school by clicking names in the table, and downloads the school's table as CSV.
+ * region → district → school by clicking names in the table (at the district: devices, textbooks and the
+ * university's campus passes), and downloads the school's table as CSV.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -55,6 +56,14 @@ describe('analytics in a real browser, in Russian', () => {
     await devices.getByRole('rowheader', { name: names.school }).waitFor();
     const textbooks = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: 'Учебники' }) });
     await textbooks.getByText('Доставлено в школы').waitFor();
+    // the district has a university: its campus passes (counts only, small numbers hidden) and gate scans by weekday
+    const university = await server.db.query<{ name: string }>(
+      "select name_ru as name from organisations where kind = 'university' and district_id = (select district_id from organisations where name_en = 'Kaskelen Secondary School No. 1')",
+    );
+    const passes = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: 'Пропуска в кампус' }) });
+    await passes.getByRole('rowheader', { name: university.rows[0]!.name }).waitFor();
+    await passes.getByText('С действующим пропуском').first().waitFor();
+    await passes.getByRole('rowheader', { name: 'Пн', exact: true }).waitFor();
     await page.getByRole('link', { name: names.school, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `Аналитика: ${names.school}` }).waitFor();
     await page.getByText('Учащиеся по формату обучения').first().waitFor();

@@ -8,6 +8,7 @@ import { useTitle } from '../../ui/useTitle.js';
 import { exportUrl, overviewQuery, scopeQuery, type Overview } from './api.js';
 import { FormatsChart } from './FormatsChart.js';
 import { WeeklyReportForm } from './ReportsPage.js';
+import { PassesFigures } from './PassesFigures.js';
 import { SuppliesFigures } from './SuppliesFigures.js';
 import './analytics.css';
 
@@ -150,8 +151,10 @@ function DashboardView({ o, lang, t }: { o: Overview; lang: string; t: ReturnTyp
           </div>
         </section>
       )}
-      {/* officers' areas: devices, internet and textbooks from the supplies module (its own small-number rule) */}
-      {['country', 'region', 'district'].includes(o.area.kind) && o.suppression.applied && <SuppliesFigures kind={o.area.kind} id={o.area.id} today={o.asOf} />}
+      {/* areas with universities or colleges: campus passes from the access module (suppressed unless the reader is the organisation's health officer) */}
+      {o.passes && <PassesFigures passes={o.passes} childKind={o.childKind} />}
+      {/* officers' areas: devices, internet and textbooks from the supplies module (its own small-number rule), in the same answer */}
+      {o.supplies && <SuppliesFigures supplies={o.supplies} today={o.asOf} />}
       <WeeklyReportForm area={o.area.key} />
     </>
   );
