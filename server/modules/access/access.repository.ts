@@ -691,17 +691,20 @@ const scopeWhere = `($1::int is null or o.region_id = $1) and ($2::int is null o
  */
 export async function passStatusCounts(db: Queryable, s: OrganisationScope): Promise<PassStatusCounts[]> {
   const { rows } = await db.query<Record<string, number | null>>(
-    `select o.id as "organisationId", o.region_id as "regionId", o.district_id as "districtId",
+    // the campus organisations first (few), then their people through the (organisation_id, role) index:
+    // never a pass over every pupil's role of the country
+    `with campus as materialized (select o.id, o.region_id, o.district_id from organisations o where ${scopeWhere})
+     select o.id as "organisationId", o.region_id as "regionId", o.district_id as "districtId",
         count(*) filter (where st.status = 'admitted')::int as admitted,
         count(*) filter (where st.status = 'not_admitted' and st.reason = 'positive_test')::int as "blockedPositive",
         count(*) filter (where st.status = 'not_admitted' and st.reason in ('incomplete_vaccination', 'waiting_period'))::int as "blockedVaccination",
         count(*) filter (where st.status = 'not_admitted' and (st.reason is null or st.reason in ('vaccination_expired', 'test_expired', 'recovery_expired')))::int as "blockedExpired",
         count(*) filter (where st.status is null or st.status = 'no_data')::int as "noRecord"
-       from organisations o
-       join (select distinct organisation_id, person_id from role_assignments where role = any($4::text[])) m on m.organisation_id = o.id
+       from campus o
+       join (select distinct r.organisation_id, r.person_id from role_assignments r join campus c on c.id = r.organisation_id where r.role = any($4::text[])) m
+         on m.organisation_id = o.id
        left join access_statuses st on st.person_id = m.person_id
-      where ${scopeWhere}
-      group by o.id order by o.id`,
+      group by o.id, o.region_id, o.district_id order by o.id`,
     [s.regionId, s.districtId, s.organisationId, MEMBER_ROLES],
   );
   return rows as unknown as PassStatusCounts[];

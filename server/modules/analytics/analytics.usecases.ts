@@ -222,6 +222,8 @@ export async function overview(
   today: string,
   settings: AnalyticsSettings,
   now: Date = new Date(),
+  /** extras: false leaves out passes and supplies (a caller that needs only the rollups' figures) */
+  opts: { extras: boolean } = { extras: true },
 ): Promise<Overview> {
   const { from, to } = resolveRange(q, today, settings.ANALYTICS_MAX_RANGE_DAYS);
   const { area, access } = await visibleArea(db, actor, q.area);
@@ -246,8 +248,10 @@ export async function overview(
     }
   }
   const childRefs = children.map((c) => ref(c));
-  const passes = await passesOf(db, actor, area, childRefs, { from, to, today, threshold: settings.ANALYTICS_SMALL_CELL, now: now.getTime() });
-  const supplies = await suppliesOf(db, actor, area, now);
+  const passes = opts.extras
+    ? await passesOf(db, actor, area, childRefs, { from, to, today, threshold: settings.ANALYTICS_SMALL_CELL, now: now.getTime() })
+    : null;
+  const supplies = opts.extras ? await suppliesOf(db, actor, area, now) : null;
   return {
     area: ref(area),
     path: await pathTo(db, actor, area),
