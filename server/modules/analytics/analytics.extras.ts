@@ -44,6 +44,7 @@ export function publishPasses(
   threshold: number,
 ): Omit<PassesFigures, 'asOf' | 'from' | 'to'> | null {
   if (counts.statuses.length === 0) return null;
+  if (area.kind !== 'organisation' && !counts.statuses.some((s) => childAreas.some((c) => c.id === childIdOf(area, s)))) return null;
   const orgOf = new Map(counts.statuses.map((s) => [s.organisationId, s]));
   const childIndex = new Map(childAreas.map((c, i) => [c.id, i]));
   const status = childAreas.map(() => passStatusKeys.map(() => 0));
@@ -52,8 +53,12 @@ export function publishPasses(
   const statusTotal = passStatusKeys.map(() => 0);
   const gateTotal = gateKeys.map(() => 0);
   const weekdays = [1, 2, 3, 4, 5, 6, 7].map(() => gateKeys.map(() => 0));
+  // the total is the sum of the children's rows (as the overview's other tables): an organisation in no
+  // child (no district) is left out, so no total minus the children reveals it
+  const alone = area.kind === 'organisation';
   for (const s of counts.statuses) {
     const i = childIndex.get(childIdOf(area, s) ?? -1);
+    if (i === undefined && !alone) continue;
     passStatusKeys.forEach((k, c) => {
       const v = STATUS_OF[k](s);
       statusTotal[c]! += v;
@@ -65,6 +70,7 @@ export function publishPasses(
     const org = orgOf.get(g.organisationId);
     if (!org) continue;
     const i = childIndex.get(childIdOf(area, org) ?? -1);
+    if (i === undefined && !alone) continue;
     const row = [g.admitted, g.refused, g.admitted + g.refused];
     row.forEach((v, c) => {
       gateTotal[c]! += v;

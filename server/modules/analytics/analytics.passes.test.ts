@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import type { Overview } from '../../../contracts/analytics.js';
+import { publishPasses } from './analytics.extras.js';
+import { runTimedStatusChanges } from '../access/access.usecases.js';
 
 /**
  * Passes on the dashboards (issue 12): the access module's counts through its use case, against a
@@ -208,5 +210,50 @@ describe('passes and supplies in the exported files', () => {
     expect(text).toContain('Өткізу бекеттері');
     expect(text).toContain('Сейсенбі');
     expect(text).toContain('Құрылғылар, интернет және оқулықтар');
+  });
+});
+
+describe('the reason stored with the status (migration 1260)', () => {
+  test('every not admitted status has its reason; a row without one (stored before) is filled by the status job', async () => {
+    const missing = () => t.one<number>("select count(*)::int from access_statuses where status = 'not_admitted' and reason is null");
+    expect(await t.one<number>("select count(*)::int from access_statuses where status = 'not_admitted'")).toBeGreaterThan(0);
+    expect(await missing()).toBe(0);
+    expect(await t.one<number>("select count(*)::int from access_statuses where status <> 'not_admitted' and reason is not null")).toBe(0);
+    // as the migration leaves an older row: no reason, due now
+    const now = new Date();
+    await t.db.query("update access_statuses set reason = null, next_change_at = $1 where status = 'not_admitted'", [now]);
+    await runTimedStatusChanges(t.db, now);
+    expect(await missing()).toBe(0);
+  });
+});
+
+describe('publishing (pure)', () => {
+  const names = { kk: 'x', ru: 'x', en: 'x' };
+  const region = { kind: 'region' as const, id: 1, name: names, regionId: 1, districtId: null, organisationId: null, parent: null };
+  const child = (id: number) => ({ key: `district:${id}`, kind: 'district' as const, id, name: names });
+  const org = (organisationId: number, districtId: number | null, admitted: number, noRecord: number, blockedPositive = 0) => ({
+    organisationId,
+    regionId: 1,
+    districtId,
+    admitted,
+    blockedPositive,
+    blockedVaccination: 0,
+    blockedExpired: 0,
+    noRecord,
+  });
+  test('the total is the sum of the children shown; an organisation in no child is left out; small cells hidden', () => {
+    const counts = {
+      statuses: [org(100, 10, 20, 3), org(101, null, 2, 0), org(102, 11, 30, 6, 1)],
+      scans: [{ organisationId: 101, weekday: 1, admitted: 4, refused: 0 }],
+    };
+    const p = publishPasses(region, [child(10), child(11), child(12)], counts, false, 5)!;
+    expect(p.children.map((c) => c.area.id)).toEqual([10, 11]); // 12 has no campus
+    expect(p.total).toMatchObject({ passes_valid: 50, passes_no_record: 9, passes_blocked_positive: 1, passes_people: 60, gate_scans: 0 });
+    const hidden = publishPasses(region, [child(10), child(11), child(12)], counts, true, 5)!;
+    expect(hidden.children[0]!.values.passes_no_record).toBeNull(); // 3
+    expect(hidden.children[1]!.values.passes_blocked_positive).toBeNull(); // 1
+    expect(hidden.total.passes_blocked_positive).toBeNull();
+    // nothing in the region's districts: no card
+    expect(publishPasses(region, [child(12)], counts, true, 5)).toBeNull();
   });
 });
