@@ -201,7 +201,8 @@ export async function coverage(
   const { kind } = await guard(async () => analytics.parseArea(q.area));
   if (kind === 'class') throw errors.unknownArea();
   const { area, access } = await guard(() => analytics.visibleArea(db, actor, q.area));
-  const overview = await guard(() => analytics.overview(db, actor, { area: q.area, from: q.from, to: q.to }, today, settings));
+  // the rollups' figures only: passes and supplies are not part of coverage
+  const overview = await guard(() => analytics.overview(db, actor, { area: q.area, from: q.from, to: q.to }, today, settings, new Date(), { extras: false }));
   const course = q.courseId ? await repo.findCourse(db, q.courseId) : null;
   if (q.courseId && !course) throw errors.courseNotFound();
   const childKind = CHILD[kind];
