@@ -114,6 +114,9 @@ describe('analytics in a real browser, in Russian', () => {
     const csv = Buffer.concat(chunks).toString('utf8');
     expect(csv).toContain(district.name);
     expect(csv).toContain('Итого');
+    // the district's university: its campus passes and the supplies figures are in the weekly file too
+    expect(csv).toContain('С действующим пропуском (чел.)');
+    expect(csv).toContain('Без устройства (учащиеся)');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(pageErrors).toEqual([]);
   });
