@@ -57,9 +57,10 @@ export async function seedNeedsAndStock(tx: Queryable, ruleSetId: number): Promi
     )
     select p.*, r.code = 'east-kazakhstan' as east, s.internet as place_internet, o.instruction_language as lang,
            o.district_id, count(*) filter (where p.role = 'pupil') over (partition by p.org, p.hkey) as pupils_in_household,
-           (select min(a.person_id) from role_assignments a where a.role = 'org_admin' and a.organisation_id = p.org) as admin_id
+           adm.admin_id
       from people p
       join organisations o on o.id = p.org
+      left join (select organisation_id, min(person_id) as admin_id from role_assignments where role = 'org_admin' group by 1) adm on adm.organisation_id = p.org
       join regions r on r.id = o.region_id
       join settlements s on s.id = o.settlement_id`);
   await tx.query(`
