@@ -28,11 +28,10 @@ import type { Queryable } from '../../platform/db.js';
  *   due on 30 November and are overdue. The demo family (demo.parent's two children, large family, no
  *   computer, no internet) holds a laptop and a kit from the city school; that school has an overdue loan and a device it took back.
  */
+/** A uniform draw in [0, 1) from a bigint and a salt, inline SQL (PostgreSQL's own 64-bit hash, stable across versions; float8 arithmetic). */
+const u = (k: string, salt: number) => `(((hashint8extended(${k}, ${salt}) & 2147483647) % 1000000)::float8 / 1000000)`;
+
 export async function seedNeedsAndStock(tx: Queryable, ruleSetId: number): Promise<void> {
-  // uniform [0, 1) from a bigint and a salt (deterministic: PostgreSQL's own 64-bit hash)
-  await tx.query(`
-    create or replace function pg_temp.u(k bigint, salt bigint) returns double precision language sql immutable parallel safe as
-    $$ select ((hashint8extended(k, salt) & 2147483647) % 1000000) / 1000000.0 $$`);
   await tx.query(`
     create temp table seed_people on commit drop as
     with pupils as (
@@ -67,15 +66,15 @@ export async function seedNeedsAndStock(tx: Queryable, ruleSetId: number): Promi
     create temp table seed_answers on commit drop as
     with x as (
       select p.*,
-             pg_temp.u(hk, 2) as u_dev, pg_temp.u(hk, 3) as u_net, pg_temp.u(hk, 4) as u_conn, pg_temp.u(hk, 5) as u_poor,
-             pg_temp.u(person_id, 6) as u_orphan, pg_temp.u(person_id, 7) as u_sen, pg_temp.u(hk, 8) as u_src, pg_temp.u(hk, 9) as u_at,
+             ${u('hk', 2)} as u_dev, ${u('hk', 3)} as u_net, ${u('hk', 4)} as u_conn, ${u('hk', 5)} as u_poor,
+             ${u('person_id', 6)} as u_orphan, ${u('person_id', 7)} as u_sen, ${u('hk', 8)} as u_src, ${u('hk', 9)} as u_at,
              -- the household's chances, divided by the 96% that answered
-             case when role = 'teacher' then 0.07 when east then 0.1188 else 0.052 end / 0.96 as p_none,
-             case when role = 'teacher' then 0.006 when east then 0.0969 else 0.06 end / 0.96
-               * case place_internet when 'none' then 3 when 'slow' then 2 else 0.7 end as p_offline,
-             case place_internet when 'none' then 0.3 when 'slow' then 0.55 else 0.72 end as p_connectable
+             (case when role = 'teacher' then 0.07 when east then 0.1188 else 0.052 end / 0.96)::float8 as p_none,
+             (case when role = 'teacher' then 0.006 when east then 0.0969 else 0.06 end / 0.96
+               * case place_internet when 'none' then 3 when 'slow' then 2 else 0.7 end)::float8 as p_offline,
+             (case place_internet when 'none' then 0.3 when 'slow' then 0.55 else 0.72 end)::float8 as p_connectable
         from seed_people p
-       where pg_temp.u(hk, 1) >= 0.04
+       where ${u('hk', 1)} >= 0.04
     ), y as (
       -- a family without a computer is 2.5 times as often without internet (the mean stays the same)
       select x.*, p_offline * case when u_dev < p_none then 2.5 else (1 - 2.5 * p_none) / (1 - p_none) end as p_off from x
@@ -143,10 +142,10 @@ export async function seedNeedsAndStock(tx: Queryable, ruleSetId: number): Promi
   await tx.query(`
     insert into supplies_items (organisation_id, category, kind, inventory_number, serial, source, operator, tariff, monthly_cost, activated_on, ends_on, created_at)
     select org, 'device',
-           case when pg_temp.u(org * 10000 + n, 11) < 0.6 then 'laptop' when pg_temp.u(org * 10000 + n, 11) < 0.75 then 'desktop' else 'tablet' end,
+           case when ${u('org * 10000 + n', 11)} < 0.6 then 'laptop' when ${u('org * 10000 + n', 11)} < 0.75 then 'desktop' else 'tablet' end,
            'INV-' || org || '-' || lpad(n::text, 4, '0'), 'SN' || upper(substr(md5(org || '/' || n), 1, 10)),
-           case when pg_temp.u(org * 10000 + n, 12) < 0.45 then 'school_stock' when pg_temp.u(org * 10000 + n, 12) < 0.8 then 'budget'
-                when pg_temp.u(org * 10000 + n, 12) < 0.93 then 'sponsor' else 'fund' end,
+           case when ${u('org * 10000 + n', 12)} < 0.45 then 'school_stock' when ${u('org * 10000 + n', 12)} < 0.8 then 'budget'
+                when ${u('org * 10000 + n', 12)} < 0.93 then 'sponsor' else 'fund' end,
            null, null, null, null, null, timestamptz '2020-08-28 11:00+06'
       from seed_stock cross join generate_series(1, devices) n
     union all
@@ -155,7 +154,7 @@ export async function seedNeedsAndStock(tx: Queryable, ruleSetId: number): Promi
            case k.kind when 'router' then 'Kazakhtelecom' else (array['Kcell', 'Beeline', 'Tele2', 'Altel'])[1 + (abs(hashint8extended(org * 10000 + n, 14)) % 4)::int] end,
            'Bilim', 990, date '2020-09-01', date '2021-05-31', timestamptz '2020-08-28 11:00+06'
       from seed_stock cross join generate_series(1, kits) n
-      cross join lateral (select case when pg_temp.u(org * 10000 + n, 15) < 0.4 then 'router' when pg_temp.u(org * 10000 + n, 15) < 0.7 then 'usb_modem' else 'sim' end as kind) k
+      cross join lateral (select case when ${u('org * 10000 + n', 15)} < 0.4 then 'router' when ${u('org * 10000 + n', 15)} < 0.7 then 'usb_modem' else 'sim' end as kind) k
     union all
     -- arrived after the run: the next in line are served by a re-run
     select org, 'device', 'laptop', 'INV-' || org || '-S' || n, 'SN' || upper(substr(md5(org || '/S' || n), 1, 10)), 'sponsor',
@@ -169,7 +168,7 @@ export async function seedNeedsAndStock(tx: Queryable, ruleSetId: number): Promi
       from supplies_items i
       join lateral (select s.org from seed_stock s, seed_stock me
                      where me.org = i.organisation_id and s.district_id = me.district_id and s.org <> me.org order by s.org limit 1) f on true
-     where i.source = 'budget' and i.category = 'device' and pg_temp.u(i.id, 16) < 0.1
+     where i.source = 'budget' and i.category = 'device' and ${u('i.id', 16)} < 0.1
      order by i.id`);
 
   // one confirmed run per school, by its admin on 7 September
@@ -221,7 +220,7 @@ export async function seedNeedsAndStock(tx: Queryable, ruleSetId: number): Promi
         from supplies_allocations a
         cross join lateral (values ('device', a.devices), ('kit', a.kits)) c(category, n)
         cross join generate_series(1, c.n) g
-       where pg_temp.u(a.id, 17) < 0.92 or a.household_key = (select 'h:' || person_id from accounts where login = 'demo.parent')
+       where ${u('a.id', 17)} < 0.92 or a.household_key = (select 'h:' || person_id from accounts where login = 'demo.parent')
     ), items as (
       select i.id as item_id, i.organisation_id as org, i.category,
              row_number() over (partition by i.organisation_id, i.category order by i.kind <> 'laptop', i.id) as rn
@@ -229,8 +228,8 @@ export async function seedNeedsAndStock(tx: Queryable, ruleSetId: number): Promi
     )
     select u.*, i.item_id, s.admin_id,
            case when u.household_key = (select 'h:' || person_id from accounts where login = 'demo.parent') then 'demo'
-                when pg_temp.u(i.item_id, 18) < 0.04 then 'returned'
-                when pg_temp.u(i.item_id, 18) < 0.10 then 'overdue' else 'open' end as fate,
+                when ${u('i.item_id', 18)} < 0.04 then 'returned'
+                when ${u('i.item_id', 18)} < 0.10 then 'overdue' else 'open' end as fate,
            timestamptz '2020-09-08 10:00+06' + ((abs(hashint8extended(u.allocation_id, 19)) % 10) * 86400 + (i.item_id % 420) * 60) * interval '1 second' as issued_at
       from units u join items i on i.org = u.org and i.category = u.category and i.rn = u.rn
       join seed_stock s on s.org = u.org`);
