@@ -57,12 +57,51 @@ export const orderView = z.object({
   reference: z.string().nullable(),
   deadline: z.string(),
   createdAt: z.string(),
+  /** a cancelled order stays listed and counts for nothing */
+  cancelledAt: z.string().nullable(),
   copies: z.number(),
   value: z.number(),
   lines: z.array(orderLineView),
 });
-/** the first 200 dispatches by planned date, and how many the plan has */
-export const orderDetail = orderView.extend({ dispatchCount: z.number(), dispatches: z.array(dispatchView) });
+
+/** One line of the trail of an order: what changed (old → new), by whom, when. */
+export const changeView = z.object({
+  id: z.number(),
+  dispatchId: z.number().nullable(),
+  action: z.enum(['order_edited', 'order_cancelled', 'dispatch_edited', 'dispatch_cancelled']),
+  changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
+  reason: z.string().nullable(),
+  changedBy: z.object({ id: z.number(), lastName: z.string(), firstName: z.string() }).nullable(),
+  changedAt: z.string(),
+});
+export type ChangeView = z.infer<typeof changeView>;
+
+/** the first 200 dispatches by planned date, and how many the plan has; the latest 100 changes */
+export const orderDetail = orderView.extend({ dispatchCount: z.number(), dispatches: z.array(dispatchView), changes: z.array(changeView) });
+
+const reason = z.string().trim().max(500).optional();
+
+/** Changes to an order: its publisher, reference, deadline, and copies or unit price of its lines. */
+export const orderEditBody = z
+  .object({
+    publisher: z.string().trim().min(1).max(200).optional(),
+    reference: z.string().trim().max(100).nullable().optional(),
+    deadline: isoDate.optional(),
+    lines: z
+      .array(z.object({ titleId: bodyId, copies: copies.optional(), unitPrice: z.number().min(0).max(1_000_000).optional() }).strict())
+      .max(500)
+      .optional(),
+    reason,
+  })
+  .strict();
+export type OrderEditBody = z.infer<typeof orderEditBody>;
+
+/** Changes to a planned dispatch: its copies and planned date. */
+export const dispatchEditBody = z.object({ copies: copies.optional(), plannedOn: isoDate.optional(), reason }).strict();
+export type DispatchEditBody = z.infer<typeof dispatchEditBody>;
+
+export const cancelBody = z.object({ reason }).strict().nullish();
+export const dispatchCancelled = z.object({ id: z.number(), orderId: z.number(), cancelledAt: z.string() });
 export const orderList = z.object({ items: z.array(orderView) });
 
 export const dispatchBody = z

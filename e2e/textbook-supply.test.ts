@@ -3,7 +3,8 @@
  * delivery of the grade-5 Russian mathematics copies the Kaskelen school still awaits (the demo data
  * left half of them on the way), an over-delivery is refused with a clear message, and the district
  * officer sees the school's delivered figure change in the progress table. The region officer, on a
- * phone too, creates a purchase order and plans a dispatch of it to the school.
+ * phone too, creates a purchase order and plans a dispatch of it to the school; reducing the order below
+ * the plan is refused with a clear message, and the dispatch is cancelled with a reason the trail shows.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -136,6 +137,25 @@ describe('textbook supply in a real browser', () => {
         [school],
       );
       expect(rows).toEqual([{ copies: 40, unit_price: 2150.5, planned: 25, planned_on: '2020-08-10' }]);
+
+      // the order cannot go below what is planned: refused in Russian, nothing written
+      await orders.getByText('Изменить закупку').click();
+      const edit = orders.getByRole('form', { name: 'Изменить закупку' });
+      await edit.getByLabel('Экземпляров').fill('20');
+      await edit.getByRole('button', { name: 'Сохранить изменения' }).click();
+      await edit.getByRole('alert').getByText('Нельзя уменьшить закупку ниже того, что запланировано к отгрузке').waitFor();
+      // the dispatch is cancelled instead; the trail keeps what it was
+      await orders.getByText('Изменить', { exact: true }).click();
+      await orders.getByRole('form', { name: 'Изменить', exact: true }).getByLabel('Причина').fill('Школа получит учебники позже');
+      await orders.getByRole('form', { name: 'Изменить', exact: true }).getByRole('button', { name: 'Отменить отгрузку' }).click();
+      await orders.getByText(/отгрузка отменена — 25 экз\., .*\(Школа получит учебники позже\)/).waitFor();
+      expect(await orders.getByText(`${names.name_ru}: Математика, 7 класс — 0/25`).count()).toBe(0);
+      const after = await server.db.query<{ copies: number; n: number }>(
+        `select l.copies, (select count(*)::int from supplies_textbook_dispatches x where x.order_line_id = l.id) as n
+           from supplies_textbook_orders o join supplies_textbook_order_lines l on l.order_id = o.id where o.reference = 'Д-7/2020'`,
+      );
+      expect(after.rows).toEqual([{ copies: 40, n: 0 }]);
+      expect(await axeFindings(r)).toEqual([]);
       expect(await r.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
       expect(region.pageErrors).toEqual([]);
     } finally {

@@ -24,6 +24,8 @@ beforeAll(async () => {
   city = await t.one<number>("select id from organisations where name_en = 'Kaskelen Secondary School No. 1'");
   rural = await t.one<number>("select id from organisations where name_en = 'Zhandosov Village Secondary School'");
   officerId = await t.one<number>("select person_id from accounts where login = 'demo.district'");
+  // the counts below start from an empty census (the demo seeds one: supplies-needs.seed.ts)
+  await t.db.query('delete from supplies_census_answers');
 });
 afterAll(async () => t?.close());
 

@@ -10,7 +10,8 @@ const tables = [
   { table: 'supplies_loans', personColumns: ['recipient_id', 'issued_by', 'received_by'] },
   { table: 'supplies_textbook_issues', personColumns: ['pupil_id', 'issued_by', 'received_by'] },
   // textbook supply (officers' and admins' work records)
-  { table: 'supplies_textbook_orders', personColumns: ['created_by'] },
+  { table: 'supplies_textbook_orders', personColumns: ['created_by', 'cancelled_by'] },
+  { table: 'supplies_textbook_changes', personColumns: ['changed_by'] },
   { table: 'supplies_textbook_dispatches', personColumns: ['created_by'] },
   { table: 'supplies_textbook_deliveries', personColumns: ['received_by'] },
   { table: 'supplies_textbook_titles', personColumns: ['e_file_uploaded_by'] },

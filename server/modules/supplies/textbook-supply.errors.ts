@@ -18,3 +18,24 @@ export const eBookType = createErrorFactory('supplies.e_book_type', 415, 'The fi
 export const eBookTooLarge = createErrorFactory('supplies.e_book_too_large', 413, 'The e-version is larger than the limit');
 export const eBookNoFile = createErrorFactory('supplies.e_book_no_file', 400, 'Send one PDF or EPUB file in a field named "file" (multipart/form-data)');
 export const uploadForbidden = createErrorFactory('supplies.forbidden', 403, 'Only ministry and region officers upload e-versions');
+export const orderBelowDispatched = createErrorFactory(
+  'supplies.order_below_dispatched',
+  409,
+  'An order line cannot be reduced below the copies planned for dispatch',
+);
+export const dispatchBelowDelivered = createErrorFactory(
+  'supplies.dispatch_below_delivered',
+  409,
+  'A dispatch cannot be reduced below the copies the school has received',
+);
+export const dispatchHasDeliveries = createErrorFactory(
+  'supplies.dispatch_has_deliveries',
+  409,
+  'A dispatch the school has received copies of cannot be cancelled',
+);
+export const orderHasDeliveries = createErrorFactory(
+  'supplies.order_has_deliveries',
+  409,
+  'An order some copies of which have been delivered cannot be cancelled',
+);
+export const orderCancelled = createErrorFactory('supplies.order_cancelled', 409, 'The order is cancelled');

@@ -105,6 +105,18 @@ const endpoints: MatrixEndpoint<Objects>[] = [
     outside: only({ ministry: 201 }),
   },
   {
+    route: 'PATCH /api/supplies/textbook-orders/:id',
+    request: (o) => ({ url: `/api/supplies/textbook-orders/${o.order}`, payload: { reference: 'M-1', lines: [{ titleId: o.title, unitPrice: 1600 }] } }),
+    inside: only({ region: 200, ministry: 200 }),
+    outside: only({ ministry: 200 }),
+  },
+  {
+    route: 'PATCH /api/supplies/textbook-dispatches/:id',
+    request: (o) => ({ url: `/api/supplies/textbook-dispatches/${o.dispatch}`, payload: { plannedOn: '2020-07-30' } }),
+    inside: only({ region: 200, ministry: 200 }),
+    outside: only({ ministry: 200 }),
+  },
+  {
     route: 'POST /api/supplies/textbook-dispatches/:id/sent',
     request: (o) => `/api/supplies/textbook-dispatches/${o.dispatch}/sent`,
     inside: only(officers),
@@ -122,6 +134,21 @@ const endpoints: MatrixEndpoint<Objects>[] = [
     inside: only({ region: 201, ministry: 201 }, 403),
     outside: only({ region: 201, ministry: 201 }, 403),
     missing: all(404),
+  },
+  // cancellations last: inside, the school has received a copy (the delivery above, spread to the earliest
+  // planned dispatch: this one, moved to 30 July by the PATCH above), so the allowed
+  // roles are refused (409) and the objects stay; outside, the ministry cancels the dispatch, then the order
+  {
+    route: 'POST /api/supplies/textbook-dispatches/:id/cancel',
+    request: (o) => ({ url: `/api/supplies/textbook-dispatches/${o.dispatch}/cancel`, payload: { reason: 'matrix' } }),
+    inside: only({ region: 409, ministry: 409 }),
+    outside: only({ ministry: 200 }),
+  },
+  {
+    route: 'POST /api/supplies/textbook-orders/:id/cancel',
+    request: (o) => ({ url: `/api/supplies/textbook-orders/${o.order}/cancel`, payload: {} }),
+    inside: only({ region: 409, ministry: 409 }),
+    outside: only({ ministry: 200 }),
   },
 ];
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import type { DispatchView } from '../../../contracts/textbook-supply.js';
+import type { ChangeView, DispatchView } from '../../../contracts/textbook-supply.js';
 
 /** SQL of the textbook supply chain: orders, dispatches, deliveries, progress figures, e-version files. */
 
@@ -54,25 +54,29 @@ export type OrderRow = {
   reference: string | null;
   deadline: string;
   createdAt: string;
+  cancelledAt: string | null;
 };
 
+const ORDER = `select id, region_id as "regionId", publisher, reference, deadline::text as deadline, created_at as "createdAt", cancelled_at as "cancelledAt"
+  from supplies_textbook_orders`;
+const orderOut = (r: OrderRow): OrderRow => ({
+  ...r,
+  id: Number(r.id),
+  createdAt: new Date(r.createdAt).toISOString(),
+  cancelledAt: r.cancelledAt === null ? null : new Date(r.cancelledAt).toISOString(),
+});
+
 export async function findOrder(db: Queryable, id: number, lock = false): Promise<OrderRow | null> {
-  const { rows } = await db.query<OrderRow>(
-    `select id, region_id as "regionId", publisher, reference, deadline::text as deadline, created_at as "createdAt"
-       from supplies_textbook_orders where id = $1 ${lock ? 'for update' : ''}`,
-    [id],
-  );
-  const r = rows[0];
-  return r ? { ...r, id: Number(r.id), createdAt: new Date(r.createdAt).toISOString() } : null;
+  const { rows } = await db.query<OrderRow>(`${ORDER} where id = $1 ${lock ? 'for update' : ''}`, [id]);
+  return rows[0] ? orderOut(rows[0]) : null;
 }
 
 export async function ordersOf(db: Queryable, regionIds: number[] | null): Promise<OrderRow[]> {
   const { rows } = await db.query<OrderRow>(
-    `select id, region_id as "regionId", publisher, reference, deadline::text as deadline, created_at as "createdAt"
-       from supplies_textbook_orders where $1::int[] is null or region_id = any($1::int[]) order by created_at desc, id desc limit 500`,
+    `${ORDER} where $1::int[] is null or region_id = any($1::int[]) order by cancelled_at is not null, created_at desc, id desc limit 500`,
     [regionIds],
   );
-  return rows.map((r) => ({ ...r, id: Number(r.id), createdAt: new Date(r.createdAt).toISOString() }));
+  return rows.map(orderOut);
 }
 
 export type LineRow = {
@@ -223,6 +227,112 @@ export async function stockCopies(db: Queryable, organisationId: number, titleId
   return rows.map((r) => ({ titleId: Number(r.title_id), copies: r.copies }));
 }
 
+// ── edits, cancellations and their trail ─────────────────────────────────────────────────────────
+
+export async function updateOrder(db: Queryable, id: number, o: { publisher: string; reference: string | null; deadline: string }): Promise<void> {
+  await db.query('update supplies_textbook_orders set publisher = $2, reference = $3, deadline = $4 where id = $1', [id, o.publisher, o.reference, o.deadline]);
+}
+
+export async function updateLine(db: Queryable, id: number, copies: number, unitPrice: number): Promise<void> {
+  await db.query('update supplies_textbook_order_lines set copies = $2, unit_price = $3 where id = $1', [id, copies, unitPrice]);
+}
+
+export async function cancelOrder(db: Queryable, id: number, by: number, at: Date): Promise<void> {
+  await db.query('update supplies_textbook_orders set cancelled_at = $3, cancelled_by = $2 where id = $1', [id, by, at]);
+}
+
+/** A dispatch with its line, order and what it received, locked (with its order line) for a change. */
+export async function lockDispatch(db: Queryable, id: number) {
+  const { rows } = await db.query<{
+    id: number;
+    order_id: number;
+    line_id: number;
+    title_id: number;
+    organisation_id: number;
+    copies: number;
+    planned_on: string;
+    sent: boolean;
+  }>(
+    `select x.id, l.order_id, l.id as line_id, l.title_id, x.organisation_id, x.copies, x.planned_on::text as planned_on, x.sent_at is not null as sent
+       from supplies_textbook_dispatches x join supplies_textbook_order_lines l on l.id = x.order_line_id
+      where x.id = $1 for update of x, l`,
+    [id],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const got = await db.query<{ n: number }>('select coalesce(sum(copies), 0) as n from supplies_textbook_deliveries where dispatch_id = $1', [id]);
+  const planned = await db.query<{ n: number }>('select coalesce(sum(copies), 0) as n from supplies_textbook_dispatches where order_line_id = $1', [r.line_id]);
+  const ordered = await db.query<{ copies: number }>('select copies from supplies_textbook_order_lines where id = $1', [r.line_id]);
+  return {
+    id: Number(r.id),
+    orderId: Number(r.order_id),
+    lineId: Number(r.line_id),
+    titleId: Number(r.title_id),
+    organisationId: r.organisation_id,
+    copies: r.copies,
+    plannedOn: r.planned_on,
+    sent: r.sent,
+    delivered: Number(got.rows[0]!.n),
+    linePlanned: Number(planned.rows[0]!.n),
+    lineOrdered: ordered.rows[0]!.copies,
+  };
+}
+
+export async function updateDispatch(db: Queryable, id: number, copies: number, plannedOn: string): Promise<void> {
+  await db.query('update supplies_textbook_dispatches set copies = $2, planned_on = $3 where id = $1', [id, copies, plannedOn]);
+}
+
+export async function deleteDispatches(db: Queryable, ids: number[]): Promise<void> {
+  await db.query('delete from supplies_textbook_dispatches where id = any($1::bigint[])', [ids]);
+}
+
+/** Dispatches of an order with their received copies (for a cancellation). */
+export async function orderDispatches(db: Queryable, orderId: number) {
+  const { rows } = await db.query<{ id: number; title_id: number; organisation_id: number; copies: number; planned_on: string; delivered: number }>(
+    `select x.id, l.title_id, x.organisation_id, x.copies, x.planned_on::text as planned_on,
+            coalesce((select sum(d.copies) from supplies_textbook_deliveries d where d.dispatch_id = x.id), 0) as delivered
+       from supplies_textbook_dispatches x join supplies_textbook_order_lines l on l.id = x.order_line_id
+      where l.order_id = $1 order by x.id for update of x`,
+    [orderId],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    titleId: Number(r.title_id),
+    organisationId: r.organisation_id,
+    copies: r.copies,
+    plannedOn: r.planned_on,
+    delivered: Number(r.delivered),
+  }));
+}
+
+export async function insertChange(
+  db: Queryable,
+  c: { orderId: number; dispatchId: number | null; action: ChangeView['action']; changes: ChangeView['changes']; reason: string | null; by: number; at: Date },
+): Promise<void> {
+  await db.query(
+    `insert into supplies_textbook_changes (order_id, dispatch_id, action, changes, reason, changed_by, changed_at) values ($1, $2, $3, $4, $5, $6, $7)`,
+    [c.orderId, c.dispatchId, c.action, JSON.stringify(c.changes), c.reason, c.by, c.at],
+  );
+}
+
+export async function changesOf(db: Queryable, orderId: number, limit = 100): Promise<ChangeView[]> {
+  const { rows } = await db.query<ChangeView & { changedAt: Date | string }>(
+    `select c.id, c.dispatch_id as "dispatchId", c.action, c.changes, c.reason,
+            case when p.id is null then null else json_build_object('id', p.id, 'lastName', p.last_name, 'firstName', p.first_name) end as "changedBy",
+            c.changed_at as "changedAt"
+       from supplies_textbook_changes c left join persons p on p.id = c.changed_by
+      where c.order_id = $1 order by c.id desc limit $2`,
+    [orderId, limit],
+  );
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    dispatchId: r.dispatchId === null ? null : Number(r.dispatchId),
+    changedBy: r.changedBy ? { ...r.changedBy, id: Number(r.changedBy.id) } : null,
+    changedAt: new Date(r.changedAt).toISOString(),
+  }));
+}
+
 // ── progress ────────────────────────────────────────────────────────────────────────────────────
 
 export type SchoolFigures = {
@@ -291,7 +401,7 @@ export async function schoolFigures(
 export async function orderedByRegion(db: Queryable, regionIds: number[] | null): Promise<Map<number, { copies: number; deadline: string }>> {
   const { rows } = await db.query<{ region_id: number; copies: number; deadline: string }>(
     `select o.region_id, sum(l.copies) as copies, min(o.deadline)::text as deadline from supplies_textbook_orders o
-       join supplies_textbook_order_lines l on l.order_id = o.id where $1::int[] is null or o.region_id = any($1::int[]) group by 1`,
+       join supplies_textbook_order_lines l on l.order_id = o.id where o.cancelled_at is null and ($1::int[] is null or o.region_id = any($1::int[])) group by 1`,
     [regionIds],
   );
   return new Map(rows.map((r) => [r.region_id, { copies: Number(r.copies), deadline: r.deadline }]));

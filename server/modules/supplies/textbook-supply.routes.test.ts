@@ -12,7 +12,7 @@ let admin: string, district: string, region: string, ministry: string, parent: s
 let city: number, village: number, outside: number, almaty: number, karasay: number;
 let titleA: number, titleB: number, titleC: number, order: number;
 
-const req = (cookie: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+const req = (cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: { cookie }, payload: payload as object | undefined });
 
 function upload(content: Buffer, name = 'book.pdf') {
@@ -363,5 +363,137 @@ describe('e-versions in the file store', () => {
     const none = await t.app.inject({ method: 'GET', url: `/textbooks/${titleC}/e-book` });
     expect(none.statusCode).toBe(404);
     expect(none.json().error.code).toBe('supplies.e_book_missing');
+  });
+});
+
+describe('editing and cancelling orders and dispatches (decision 0039)', () => {
+  let ord: number, toCity: number, toVillage: number;
+  const trail = () => t.one<number>('select count(*)::int from supplies_textbook_changes where order_id = $1', [ord]);
+
+  beforeAll(async () => {
+    const o = await req(region, 'POST', '/api/supplies/textbook-orders', {
+      regionId: almaty,
+      publisher: 'Мектеп',
+      lines: [{ titleId: titleC, copies: 50, unitPrice: 2000 }],
+    });
+    ord = o.json().id;
+    const d = await req(region, 'POST', `/api/supplies/textbook-orders/${ord}/dispatches`, {
+      lines: [
+        { titleId: titleC, organisationId: city, copies: 20, plannedOn: '2020-08-01' },
+        { titleId: titleC, organisationId: village, copies: 10, plannedOn: '2020-08-02' },
+      ],
+    });
+    const ids = d.json().dispatches as { id: number; organisation: { id: number } }[];
+    toCity = ids.find((x) => x.organisation.id === city)!.id;
+    toVillage = ids.find((x) => x.organisation.id === village)!.id;
+    expect((await req(admin, 'POST', `/api/supplies/organisations/${city}/textbook-deliveries`, { lines: [{ titleId: titleC, copies: 15 }] })).statusCode).toBe(
+      201,
+    );
+  });
+
+  test('copies, price and deadline change with a trail of old and new values; the same values again record nothing', async () => {
+    const res = await req(region, 'PATCH', `/api/supplies/textbook-orders/${ord}`, {
+      deadline: '2020-08-28',
+      lines: [{ titleId: titleC, copies: 40, unitPrice: 2100 }],
+      reason: 'Қосымша келісім',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ deadline: '2020-08-28', copies: 40, value: 84_000 });
+    expect(res.json().changes[0]).toMatchObject({
+      action: 'order_edited',
+      reason: 'Қосымша келісім',
+      changedBy: { firstName: 'Динара' },
+      changes: expect.arrayContaining([
+        { field: 'deadline', old: '2020-08-25', new: '2020-08-28' },
+        { field: `copies:${titleC}`, old: 50, new: 40 },
+        { field: `price:${titleC}`, old: 2000, new: 2100 },
+      ]),
+    });
+    const n = await trail();
+    expect((await req(region, 'PATCH', `/api/supplies/textbook-orders/${ord}`, { lines: [{ titleId: titleC, copies: 40 }] })).statusCode).toBe(200);
+    expect(await trail()).toBe(n);
+  });
+
+  test('an order is never reduced below what is planned for dispatch; a title not in the order is named; nothing written', async () => {
+    const n = await trail();
+    const res = await req(region, 'PATCH', `/api/supplies/textbook-orders/${ord}`, { reference: 'X', lines: [{ titleId: titleC, copies: 29 }] });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'supplies.order_below_dispatched', details: { titleId: titleC, copies: 29, planned: 30 } });
+    expect(res.json().error.message).toContain('30');
+    const other = await req(region, 'PATCH', `/api/supplies/textbook-orders/${ord}`, { lines: [{ titleId: titleA, copies: 1 }] });
+    expect(other.statusCode).toBe(422);
+    expect(await t.one<string | null>('select reference from supplies_textbook_orders where id = $1', [ord])).toBeNull();
+    expect(await trail()).toBe(n);
+    expect((await req(district, 'PATCH', `/api/supplies/textbook-orders/${ord}`, { reference: 'X' })).statusCode).toBe(404);
+  });
+
+  test('a dispatch changes copies and date; never below what the school received, never above what was ordered', async () => {
+    const below = await req(region, 'PATCH', `/api/supplies/textbook-dispatches/${toCity}`, { copies: 14 });
+    expect(below.statusCode).toBe(409);
+    expect(below.json().error).toMatchObject({ code: 'supplies.dispatch_below_delivered', details: { copies: 14, delivered: 15 } });
+    const over = await req(region, 'PATCH', `/api/supplies/textbook-dispatches/${toCity}`, { copies: 31 });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.code).toBe('supplies.over_dispatch');
+    expect(await t.one<number>('select copies from supplies_textbook_dispatches where id = $1', [toCity])).toBe(20);
+    const ok = await req(ministry, 'PATCH', `/api/supplies/textbook-dispatches/${toCity}`, { copies: 15, plannedOn: '2020-08-03' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ copies: 15, plannedOn: '2020-08-03', delivered: 15 });
+    expect((await req(district, 'PATCH', `/api/supplies/textbook-dispatches/${toCity}`, { copies: 16 })).statusCode).toBe(404);
+  });
+
+  test('a dispatch with deliveries cannot be cancelled, nor its order; one without can, and the trail keeps what it was', async () => {
+    const refused = await req(region, 'POST', `/api/supplies/textbook-dispatches/${toCity}/cancel`, { reason: 'x' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'supplies.dispatch_has_deliveries', details: { delivered: 15 } });
+    const orderRefused = await req(region, 'POST', `/api/supplies/textbook-orders/${ord}/cancel`, {});
+    expect(orderRefused.statusCode).toBe(409);
+    expect(orderRefused.json().error.code).toBe('supplies.order_has_deliveries');
+    expect(await t.one<number>('select count(*)::int from supplies_textbook_dispatches where id = $1', [toVillage])).toBe(1);
+
+    const ok = await req(region, 'POST', `/api/supplies/textbook-dispatches/${toVillage}/cancel`, { reason: 'Мектеп жабылды' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await t.one<number>('select count(*)::int from supplies_textbook_dispatches where id = $1', [toVillage])).toBe(0);
+    const detail = (await req(region, 'GET', `/api/supplies/textbook-orders/${ord}`)).json();
+    expect(detail.lines[0]).toMatchObject({ planned: 15 });
+    expect(detail.changes[0]).toMatchObject({
+      action: 'dispatch_cancelled',
+      dispatchId: toVillage,
+      reason: 'Мектеп жабылды',
+      changes: [{ field: 'dispatch', old: { titleId: titleC, organisationId: village, copies: 10, plannedOn: '2020-08-02' }, new: null }],
+    });
+    expect((await req(region, 'POST', `/api/supplies/textbook-dispatches/${toVillage}/cancel`, {})).statusCode).toBe(404);
+  });
+
+  test('an order without deliveries is cancelled with its dispatches; it stays listed, counts for nothing and changes no more', async () => {
+    const o = await req(region, 'POST', '/api/supplies/textbook-orders', {
+      regionId: almaty,
+      publisher: 'Мектеп',
+      lines: [{ titleId: titleC, copies: 7, unitPrice: 10 }],
+    });
+    const id = o.json().id as number;
+    await req(region, 'POST', `/api/supplies/textbook-orders/${id}/dispatches`, {
+      lines: [{ titleId: titleC, organisationId: village, copies: 7, plannedOn: '2020-08-09' }],
+    });
+    const orderedBefore = (await req(ministry, 'GET', '/api/supplies/textbook-supply/progress'))
+      .json()
+      .rows.find((r: { id: number }) => r.id === almaty).ordered;
+    const res = await req(region, 'POST', `/api/supplies/textbook-orders/${id}/cancel`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().cancelledAt).not.toBeNull();
+    expect(res.json().dispatchCount).toBe(0);
+    expect(res.json().changes.map((c: { action: string }) => c.action)).toEqual(['order_cancelled', 'dispatch_cancelled']);
+    const orderedAfter = (await req(ministry, 'GET', '/api/supplies/textbook-supply/progress'))
+      .json()
+      .rows.find((r: { id: number }) => r.id === almaty).ordered;
+    expect(orderedAfter).toBe(orderedBefore - 7);
+    const again = await req(region, 'PATCH', `/api/supplies/textbook-orders/${id}`, { reference: 'late' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('supplies.order_cancelled');
+    const plan = await req(region, 'POST', `/api/supplies/textbook-orders/${id}/dispatches`, {
+      lines: [{ titleId: titleC, organisationId: village, copies: 1, plannedOn: '2020-08-09' }],
+    });
+    expect(plan.statusCode).toBe(409);
+    const list = (await req(region, 'GET', `/api/supplies/textbook-orders?regionId=${almaty}`)).json().items;
+    expect(list.find((x: { id: number }) => x.id === id).cancelledAt).not.toBeNull();
   });
 });

@@ -114,6 +114,64 @@ export async function textbookSupplyRoutes(app: FastifyInstance, { db }: AppDeps
     async (request, reply) => reply.code(201).send(await uc.planDispatches(db, requireActor(request), request.params.id, request.body, clock())),
   );
 
+  r.patch(
+    '/api/supplies/textbook-orders/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          "Change an order's publisher, reference, deadline, or its lines' copies and unit price (region officers, ministry); never below the copies planned for dispatch (409); kept in the trail",
+        params: idParam,
+        body: c.orderEditBody,
+        response: { 200: c.orderDetail, ...errs },
+      },
+    },
+    async (request) => uc.editOrder(db, requireActor(request), request.params.id, request.body, clock()),
+  );
+
+  r.post(
+    '/api/supplies/textbook-orders/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel an order and the dispatches planned from it; refused (409) once any copies were delivered; kept in the trail',
+        params: idParam,
+        body: c.cancelBody,
+        response: { 200: c.orderDetail, ...errs },
+      },
+    },
+    async (request) => uc.cancelOrder(db, requireActor(request), request.params.id, request.body ?? {}, clock()),
+  );
+
+  r.patch(
+    '/api/supplies/textbook-dispatches/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          "Change a dispatch's copies or planned date (region officers, ministry); never below what the school received, never more planned than ordered (409); kept in the trail",
+        params: idParam,
+        body: c.dispatchEditBody,
+        response: { 200: c.dispatchView, ...errs },
+      },
+    },
+    async (request) => uc.editDispatch(db, requireActor(request), request.params.id, request.body, clock()),
+  );
+
+  r.post(
+    '/api/supplies/textbook-dispatches/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a planned dispatch; refused (409) once the school received copies of it; kept in the trail',
+        params: idParam,
+        body: c.cancelBody,
+        response: { 200: c.dispatchCancelled, ...errs },
+      },
+    },
+    async (request) => uc.cancelDispatch(db, requireActor(request), request.params.id, request.body ?? {}, clock()),
+  );
+
   r.post(
     '/api/supplies/textbook-dispatches/:id/sent',
     { schema: { tags, summary: 'Mark a dispatch as sent (officers of the school’s area)', params: idParam, response: { 200: c.dispatchView, ...errs } } },

@@ -2,7 +2,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { Db, Queryable } from '../../platform/db.js';
-import type { DeliveryBody, DispatchBody, OrderBody, ProgressResponse, ProgressRow } from '../../../contracts/textbook-supply.js';
+import type {
+  ChangeView,
+  DeliveryBody,
+  DispatchBody,
+  DispatchEditBody,
+  OrderBody,
+  OrderEditBody,
+  ProgressResponse,
+  ProgressRow,
+} from '../../../contracts/textbook-supply.js';
 import type { Actor } from '../identity/identity.actor.js';
 import type { FileStore } from '../files/files.usecases.js';
 import { FileMissingError } from '../files/files.usecases.js';
@@ -89,7 +98,166 @@ export async function getOrder(db: Queryable, actor: Actor, id: number) {
   const [full] = await withLines(db, [order]);
   // a region's plan runs to thousands of dispatches: the first ones by planned date, and how many there are
   const dispatches = await repo.dispatchesWhere(db, { orderId: id }, ORDER_DISPATCHES_SHOWN);
-  return { ...full!, dispatchCount: await repo.countDispatches(db, id), dispatches };
+  return { ...full!, dispatchCount: await repo.countDispatches(db, id), dispatches, changes: await repo.changesOf(db, id) };
+}
+
+// ── edits and cancellations (decision 0039) ─────────────────────────────────────────────────────
+
+const money = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Changes an order's publisher, reference, deadline, or the copies and unit price of its lines, in
+ * one transaction with a trail line (old → new; the same values again record nothing). A line
+ * cannot go below the copies already planned for dispatch (409); a cancelled order changes no more.
+ */
+export async function editOrder(db: Db, actor: Actor, id: number, body: OrderEditBody, now: Date) {
+  await orderInScope(db, actor, id);
+  if (body.lines) uniqueTitles(body.lines);
+  if (body.deadline !== undefined && (body.deadline < '2000-01-01' || body.deadline > '2100-12-31')) throw errors.deadlineBeforeYear();
+  await db.transaction(async (tx) => {
+    const order = await orderInScope(tx, actor, id, true);
+    if (order.cancelledAt) throw errors.orderCancelled(`Order ${id} was cancelled`);
+    const changes: ChangeView['changes'] = [];
+    const next = {
+      publisher: body.publisher ?? order.publisher,
+      reference: body.reference === undefined ? order.reference : body.reference || null,
+      deadline: body.deadline ?? order.deadline,
+    };
+    for (const f of ['publisher', 'reference', 'deadline'] as const) if (next[f] !== order[f]) changes.push({ field: f, old: order[f], new: next[f] });
+    if (changes.length) await repo.updateOrder(tx, id, next);
+    if (body.lines?.length) {
+      const lines = await repo.lockLines(tx, id);
+      const prices = new Map((await repo.linesOf(tx, [id])).map((l) => [l.title.id, Number(l.unitPrice)]));
+      for (const l of body.lines) {
+        const line = lines.get(l.titleId);
+        if (!line) throw errors.titleNotOrdered(`Title ${l.titleId} is not in order ${id}`, { titleId: l.titleId });
+        const copies = l.copies ?? line.copies;
+        const oldPrice = prices.get(l.titleId)!;
+        const price = l.unitPrice === undefined ? oldPrice : money(l.unitPrice);
+        if (copies < line.planned)
+          throw errors.orderBelowDispatched(`Title ${l.titleId}: ${copies} copies ordered, but ${line.planned} are already planned for dispatch`, {
+            titleId: l.titleId,
+            copies,
+            planned: line.planned,
+          });
+        if (copies !== line.copies) changes.push({ field: `copies:${l.titleId}`, old: line.copies, new: copies });
+        if (price !== oldPrice) changes.push({ field: `price:${l.titleId}`, old: oldPrice, new: price });
+        if (copies !== line.copies || price !== oldPrice) await repo.updateLine(tx, line.id, copies, price);
+      }
+    }
+    if (changes.length)
+      await repo.insertChange(tx, { orderId: id, dispatchId: null, action: 'order_edited', changes, reason: body.reason || null, by: actor.personId, at: now });
+  });
+  return getOrder(db, actor, id);
+}
+
+/**
+ * Cancels an order and every dispatch planned from it (each kept in the trail); refused (409) once any
+ * of its copies were delivered. A cancelled order stays listed and counts for nothing.
+ */
+export async function cancelOrder(db: Db, actor: Actor, id: number, body: { reason?: string }, now: Date) {
+  await orderInScope(db, actor, id);
+  await db.transaction(async (tx) => {
+    const order = await orderInScope(tx, actor, id, true);
+    if (order.cancelledAt) throw errors.orderCancelled(`Order ${id} was already cancelled`);
+    const dispatches = await repo.orderDispatches(tx, id);
+    const delivered = dispatches.reduce((s, d) => s + d.delivered, 0);
+    if (delivered > 0)
+      throw errors.orderHasDeliveries(`Order ${id}: ${delivered} copies were already delivered to schools; it cannot be cancelled`, { delivered });
+    for (const d of dispatches)
+      await repo.insertChange(tx, {
+        orderId: id,
+        dispatchId: d.id,
+        action: 'dispatch_cancelled',
+        changes: [{ field: 'dispatch', old: { titleId: d.titleId, organisationId: d.organisationId, copies: d.copies, plannedOn: d.plannedOn }, new: null }],
+        reason: body.reason || null,
+        by: actor.personId,
+        at: now,
+      });
+    await repo.deleteDispatches(
+      tx,
+      dispatches.map((d) => d.id),
+    );
+    await repo.cancelOrder(tx, id, actor.personId, now);
+    await repo.insertChange(tx, {
+      orderId: id,
+      dispatchId: null,
+      action: 'order_cancelled',
+      changes: [{ field: 'cancelled', old: false, new: true }],
+      reason: body.reason || null,
+      by: actor.personId,
+      at: now,
+    });
+  });
+  return getOrder(db, actor, id);
+}
+
+async function dispatchInScope(db: Queryable, actor: Actor, id: number) {
+  const d = await repo.lockDispatch(db, id);
+  if (!d) throw errors.dispatchNotFound();
+  const order = await repo.findOrder(db, d.orderId);
+  if (!order || !canOrderFor(actor, order.regionId)) throw errors.dispatchNotFound();
+  return d;
+}
+
+/**
+ * Changes a planned dispatch's copies or date (region officers and the ministry, as they plan). Never
+ * below what the school received (409), never more planned than ordered (409); a trail line.
+ */
+export async function editDispatch(db: Db, actor: Actor, id: number, body: DispatchEditBody, now: Date) {
+  return db.transaction(async (tx) => {
+    const d = await dispatchInScope(tx, actor, id);
+    const copies = body.copies ?? d.copies;
+    const plannedOn = body.plannedOn ?? d.plannedOn;
+    if (copies < d.delivered)
+      throw errors.dispatchBelowDelivered(`Dispatch ${id}: ${copies} copies, but the school has already received ${d.delivered}`, {
+        copies,
+        delivered: d.delivered,
+      });
+    if (d.linePlanned - d.copies + copies > d.lineOrdered)
+      throw errors.overDispatch(`Title ${d.titleId}: ${d.linePlanned - d.copies + copies} copies planned, ${d.lineOrdered} ordered`, {
+        titleId: d.titleId,
+        ordered: d.lineOrdered,
+        planned: d.linePlanned - d.copies,
+        adding: copies,
+      });
+    const changes: ChangeView['changes'] = [];
+    if (copies !== d.copies) changes.push({ field: 'copies', old: d.copies, new: copies });
+    if (plannedOn !== d.plannedOn) changes.push({ field: 'plannedOn', old: d.plannedOn, new: plannedOn });
+    if (changes.length) {
+      await repo.updateDispatch(tx, id, copies, plannedOn);
+      await repo.insertChange(tx, {
+        orderId: d.orderId,
+        dispatchId: id,
+        action: 'dispatch_edited',
+        changes,
+        reason: body.reason || null,
+        by: actor.personId,
+        at: now,
+      });
+    }
+    return (await repo.dispatchesWhere(tx, { id }))[0]!;
+  });
+}
+
+/** Cancels a planned dispatch (the row goes, its last state stays in the trail); refused (409) once the school received copies of it. */
+export async function cancelDispatch(db: Db, actor: Actor, id: number, body: { reason?: string }, now: Date) {
+  return db.transaction(async (tx) => {
+    const d = await dispatchInScope(tx, actor, id);
+    if (d.delivered > 0)
+      throw errors.dispatchHasDeliveries(`Dispatch ${id}: the school has received ${d.delivered} copies; it cannot be cancelled`, { delivered: d.delivered });
+    await repo.insertChange(tx, {
+      orderId: d.orderId,
+      dispatchId: id,
+      action: 'dispatch_cancelled',
+      changes: [{ field: 'dispatch', old: { titleId: d.titleId, organisationId: d.organisationId, copies: d.copies, plannedOn: d.plannedOn }, new: null }],
+      reason: body.reason || null,
+      by: actor.personId,
+      at: now,
+    });
+    await repo.deleteDispatches(tx, [id]);
+    return { id, orderId: d.orderId, cancelledAt: now.toISOString() };
+  });
 }
 
 export const ORDER_DISPATCHES_SHOWN = 200;
@@ -105,6 +273,7 @@ export async function planDispatches(db: Db, actor: Actor, orderId: number, body
   const orgs = await repo.organisationsIn(db, [...new Set(body.lines.map((l) => l.organisationId))]);
   await db.transaction(async (tx) => {
     const order = await orderInScope(tx, actor, orderId, true);
+    if (order.cancelledAt) throw errors.orderCancelled(`Order ${orderId} was cancelled`);
     const lines = await repo.lockLines(tx, orderId);
     const adding = new Map<number, number>();
     for (const l of body.lines) {

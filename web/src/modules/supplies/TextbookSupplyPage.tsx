@@ -293,7 +293,10 @@ function Orders({ regions, ministry }: { regions: number[]; ministry: boolean })
             <ul className="plain-list">
               {o.items.map((x) => (
                 <li key={x.id}>
-                  <OrderItem id={x.id} summary={`${x.publisher}${x.reference ? ` ${x.reference}` : ''} — ${x.copies}`} />
+                  <OrderItem
+                    id={x.id}
+                    summary={`${x.publisher}${x.reference ? ` ${x.reference}` : ''} — ${x.copies}${x.cancelledAt ? ` (${t('textbooks.cancelled')})` : ''}`}
+                  />
                 </li>
               ))}
             </ul>
@@ -456,13 +459,23 @@ function OrderPlan({ id }: { id: number }) {
       {(o) => (
         <>
           <p>{t('textbooks.deadline', { date: formatDate(o.deadline, i18n.language) })}</p>
+          {o.cancelledAt && <p>{t('textbooks.cancelledOn', { date: formatDate(o.cancelledAt, i18n.language) })}</p>}
           <ul className="plain-list">
             {o.lines.map((l) => (
-              <li key={l.id}>{t('textbooks.orderLine', { title: l.title.title, planned: l.planned, copies: l.copies, delivered: l.delivered })}</li>
+              <li key={l.id}>
+                {t('textbooks.orderLine', { title: l.title.title, planned: l.planned, copies: l.copies, delivered: l.delivered })},{' '}
+                {t('textbooks.priceOf', { price: formatNumber(l.unitPrice, i18n.language) })}
+              </li>
             ))}
           </ul>
-          <DispatchForm order={o} />
-          <DispatchList order={o} />
+          {!o.cancelledAt && (
+            <>
+              <OrderEdit order={o} />
+              <DispatchForm order={o} />
+              <DispatchList order={o} />
+            </>
+          )}
+          <ChangeTrail order={o} />
         </>
       )}
     </QueryView>
@@ -544,6 +557,192 @@ function DispatchForm({ order }: { order: OrderDetail }) {
   );
 }
 
+/** Changes to an order (publisher, reference, deadline, each line's copies and price) with a reason; or its cancellation. */
+function OrderEdit({ order }: { order: OrderDetail }) {
+  const { t } = useTranslation('supplies');
+  const qc = useQueryClient();
+  const id = useId();
+  const [publisher, setPublisher] = useState(order.publisher);
+  const [reference, setReference] = useState(order.reference ?? '');
+  const [deadline, setDeadline] = useState(order.deadline);
+  const [lines, setLines] = useState(order.lines.map((l) => ({ titleId: l.title.id, copies: String(l.copies), unitPrice: String(l.unitPrice) })));
+  const [reason, setReason] = useState('');
+  const done = () => void qc.invalidateQueries({ queryKey: ['supplies'] });
+  const save = useMutation({
+    mutationFn: () =>
+      textbookApi.editOrder(order.id, {
+        publisher,
+        reference: reference.trim() || null,
+        deadline,
+        lines: lines.map((l) => ({ titleId: l.titleId, copies: Number(l.copies), unitPrice: Number(l.unitPrice) })),
+        reason: reason || undefined,
+      }),
+    onSuccess: done,
+  });
+  const cancel = useMutation({ mutationFn: () => textbookApi.cancelOrder(order.id, reason), onSuccess: done });
+  const ready = publisher.trim() && deadline && lines.every((l) => Number(l.copies) > 0 && l.unitPrice !== '' && Number(l.unitPrice) >= 0);
+  return (
+    <details>
+      <summary>{t('textbooks.editOrder')}</summary>
+      <form
+        className="form"
+        aria-label={t('textbooks.editOrder')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-publisher`}>{t('textbooks.publisher')}</label>
+          <input id={`${id}-publisher`} value={publisher} onChange={(e) => setPublisher(e.target.value)} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-reference`}>{t('textbooks.reference')}</label>
+          <input id={`${id}-reference`} value={reference} onChange={(e) => setReference(e.target.value)} maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-deadline`}>{t('textbooks.deadlineField')}</label>
+          <DateInput id={`${id}-deadline`} value={deadline} onChange={setDeadline} />
+        </div>
+        {order.lines.map((l, i) => (
+          <fieldset key={l.id} className="form">
+            <legend>{l.title.title}</legend>
+            <div className="field">
+              <label htmlFor={`${id}-c${i}`}>{t('textbooks.copies')}</label>
+              <input
+                id={`${id}-c${i}`}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                value={lines[i]!.copies}
+                onChange={(e) => setLines(lines.map((x, j) => (j === i ? { ...x, copies: e.target.value } : x)))}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-p${i}`}>{t('textbooks.unitPrice')}</label>
+              <input
+                id={`${id}-p${i}`}
+                type="number"
+                inputMode="decimal"
+                min={0}
+                step="0.01"
+                value={lines[i]!.unitPrice}
+                onChange={(e) => setLines(lines.map((x, j) => (j === i ? { ...x, unitPrice: e.target.value } : x)))}
+              />
+            </div>
+          </fieldset>
+        ))}
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>{t('textbooks.reason')}</label>
+          <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+        </div>
+        <p>
+          <button type="submit" className="button" disabled={!ready || save.isPending}>
+            {t('textbooks.saveChanges')}
+          </button>{' '}
+          <button type="button" className="button button--secondary" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
+            {t('textbooks.cancelOrder')}
+          </button>
+          {save.isSuccess && <span role="status"> {t('textbooks.saved')}</span>}
+        </p>
+        {save.error && <ErrorNotice error={save.error} />}
+        {cancel.error && <ErrorNotice error={cancel.error} />}
+      </form>
+    </details>
+  );
+}
+
+/** The order's trail: who changed what (old → new), when and why. */
+function ChangeTrail({ order }: { order: OrderDetail }) {
+  const { t, i18n } = useTranslation('supplies');
+  if (order.changes.length === 0) return null;
+  const titleOf = (id: string) => order.lines.find((l) => String(l.title.id) === id)?.title.title ?? id;
+  const value = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'number' ? formatNumber(v, i18n.language) : String(v));
+  const field = (f: string) => {
+    const [k, arg] = f.split(':');
+    if (k === 'copies' && arg) return t('textbooks.fieldCopiesOf', { title: titleOf(arg) });
+    if (k === 'price' && arg) return t('textbooks.fieldPriceOf', { title: titleOf(arg) });
+    const fields = ['publisher', 'reference', 'deadline', 'copies', 'plannedOn'] as const;
+    const known = fields.find((x) => x === k);
+    return known ? t(`textbooks.fields.${known}`) : (k ?? f);
+  };
+  return (
+    <>
+      <h3>{t('textbooks.trail')}</h3>
+      <ul className="plain-list">
+        {order.changes.map((c) => (
+          <li key={c.id}>
+            {formatDate(c.changedAt, i18n.language)}
+            {c.changedBy ? `, ${c.changedBy.lastName} ${c.changedBy.firstName}` : ''}: {t(`textbooks.actions.${c.action}`)}
+            {c.action === 'dispatch_cancelled' && c.changes[0]?.old && typeof c.changes[0].old === 'object'
+              ? ` — ${t('textbooks.cancelledDispatch', {
+                  copies: (c.changes[0].old as { copies: number }).copies,
+                  date: formatDate((c.changes[0].old as { plannedOn: string }).plannedOn, i18n.language),
+                })}`
+              : c.action.endsWith('_edited')
+                ? ` — ${c.changes.map((x) => `${field(x.field)}: ${x.field === 'plannedOn' || x.field === 'deadline' ? formatDate(String(x.old), i18n.language) : value(x.old)} → ${x.field === 'plannedOn' || x.field === 'deadline' ? formatDate(String(x.new), i18n.language) : value(x.new)}`).join('; ')}`
+                : ''}
+            {c.reason ? ` (${c.reason})` : ''}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** One planned dispatch's copies and date, or its cancellation. */
+function DispatchEdit({ dispatch }: { dispatch: OrderDetail['dispatches'][number] }) {
+  const { t } = useTranslation('supplies');
+  const qc = useQueryClient();
+  const id = useId();
+  const [copies, setCopies] = useState(String(dispatch.copies));
+  const [plannedOn, setPlannedOn] = useState(dispatch.plannedOn);
+  const [reason, setReason] = useState('');
+  const done = () => void qc.invalidateQueries({ queryKey: ['supplies'] });
+  const save = useMutation({
+    mutationFn: () => textbookApi.editDispatch(dispatch.id, { copies: Number(copies), plannedOn, reason: reason || undefined }),
+    onSuccess: done,
+  });
+  const cancel = useMutation({ mutationFn: () => textbookApi.cancelDispatch(dispatch.id, reason), onSuccess: done });
+  return (
+    <details>
+      <summary>{t('textbooks.editDispatch')}</summary>
+      <form
+        className="form"
+        aria-label={t('textbooks.editDispatch')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-copies`}>{t('textbooks.copies')}</label>
+          <input id={`${id}-copies`} type="number" inputMode="numeric" min={1} value={copies} onChange={(e) => setCopies(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-date`}>{t('textbooks.plannedOn')}</label>
+          <DateInput id={`${id}-date`} value={plannedOn} onChange={setPlannedOn} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>{t('textbooks.reason')}</label>
+          <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+        </div>
+        <p>
+          <button type="submit" className="button" disabled={!(Number(copies) > 0) || !plannedOn || save.isPending}>
+            {t('textbooks.saveChanges')}
+          </button>{' '}
+          <button type="button" className="button button--secondary" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
+            {t('textbooks.cancelDispatch')}
+          </button>
+          {save.isSuccess && <span role="status"> {t('textbooks.saved')}</span>}
+        </p>
+        {save.error && <ErrorNotice error={save.error} />}
+        {cancel.error && <ErrorNotice error={cancel.error} />}
+      </form>
+    </details>
+  );
+}
+
 function DispatchList({ order }: { order: OrderDetail }) {
   const { t, i18n } = useTranslation('supplies');
   const qc = useQueryClient();
@@ -566,6 +765,7 @@ function DispatchList({ order }: { order: OrderDetail }) {
                 </button>
               </>
             )}
+            <DispatchEdit dispatch={d} />
           </li>
         ))}
       </ul>

@@ -1,5 +1,16 @@
 import type { z } from 'zod';
-import type { deliveryBody, dispatchBody, dispatchList, orderBody, orderDetail, orderList, progressResponse } from '../../../../contracts/textbook-supply.js';
+import type {
+  deliveryBody,
+  dispatchBody,
+  dispatchEditBody,
+  dispatchList,
+  dispatchView,
+  orderBody,
+  orderDetail,
+  orderEditBody,
+  orderList,
+  progressResponse,
+} from '../../../../contracts/textbook-supply.js';
 import { api, buildUrl } from '../../api/client.js';
 
 export type Progress = z.infer<typeof progressResponse>;
@@ -31,6 +42,11 @@ export const textbookApi = {
   order: (id: number, signal?: AbortSignal) => api.get<OrderDetail>(`/api/supplies/textbook-orders/${id}`, { signal }),
   createOrder: (body: z.input<typeof orderBody>) => api.post<OrderDetail>('/api/supplies/textbook-orders', body),
   plan: (orderId: number, body: z.input<typeof dispatchBody>) => api.post<OrderDetail>(`/api/supplies/textbook-orders/${orderId}/dispatches`, body),
+  editOrder: (id: number, body: z.input<typeof orderEditBody>) => api.patch<OrderDetail>(`/api/supplies/textbook-orders/${id}`, body),
+  cancelOrder: (id: number, reason: string) => api.post<OrderDetail>(`/api/supplies/textbook-orders/${id}/cancel`, { reason: reason || undefined }),
+  editDispatch: (id: number, body: z.input<typeof dispatchEditBody>) =>
+    api.patch<z.infer<typeof dispatchView>>(`/api/supplies/textbook-dispatches/${id}`, body),
+  cancelDispatch: (id: number, reason: string) => api.post(`/api/supplies/textbook-dispatches/${id}/cancel`, { reason: reason || undefined }),
   markSent: (dispatchId: number) => api.post(`/api/supplies/textbook-dispatches/${dispatchId}/sent`),
   schools: (regionId: number, q: string, signal?: AbortSignal) =>
     api.get<{ items: SchoolOption[] }>('/api/organisations', { query: { regionId, kind: 'school', pageSize: 30, ...(q ? { q } : {}) }, signal }),
