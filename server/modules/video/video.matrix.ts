@@ -17,6 +17,12 @@ import { storeKeyOf } from './video.rules.js';
 interface Objects {
   video: number;
   failed: number;
+  /** a lesson of demo.pupil's class in maths (demo.teacher's), with a homework */
+  lesson: number;
+  /** a link of `video` to that homework, to detach */
+  link: number;
+  /** a ready video of demo.teacher's to delete */
+  doomed: number;
 }
 const MISSING = 99_999_999;
 const N = 404;
@@ -49,8 +55,37 @@ const endpoints: MatrixEndpoint<Objects>[] = [
     outside: false,
     missing: false,
   },
+  { route: 'GET /api/video/videos/:id/links', request: (o) => `/api/video/videos/${o.video}/links`, inside: members },
+  {
+    route: 'GET /api/video/attached',
+    request: (o) => `/api/video/attached?lessonId=${o.lesson}`,
+    inside: members,
+  },
   // state changes last
   { route: 'POST /api/video/videos/:id/retry', request: (o) => `/api/video/videos/${o.failed}/retry`, inside: only({ teacher: 200 }, N) },
+  {
+    route: 'PATCH /api/video/videos/:id',
+    request: (o) => ({ url: `/api/video/videos/${o.video}`, payload: { topic: 'Fractions' } }),
+    // those who may watch it but did not upload it: 403
+    inside: only({ pupil: 403, parent: 403, teacher: 200, homeroom: 403, admin: 403 }),
+  },
+  {
+    route: 'POST /api/video/videos/:id/links',
+    request: (o) => ({ url: `/api/video/videos/${o.video}/links`, payload: { lessonId: o.lesson } }),
+    // the lesson's teacher attaches; the school's admin may too, and finds it attached already
+    inside: only({ pupil: 403, parent: 403, teacher: 201, homeroom: 403, admin: 409 }),
+  },
+  {
+    route: 'DELETE /api/video/videos/:id/links/:linkId',
+    request: (o) => `/api/video/videos/${o.video}/links/${o.link}`,
+    // the first allowed deletes; the roles after it find nothing
+    inside: only({ pupil: 403, parent: 403, teacher: 204 }),
+  },
+  {
+    route: 'DELETE /api/video/videos/:id',
+    request: (o) => `/api/video/videos/${o.doomed}`,
+    inside: only({ pupil: 403, parent: 403, teacher: 200 }),
+  },
 ];
 
 export const matrix: Matrix<Objects> = {
@@ -72,15 +107,36 @@ export const matrix: Matrix<Objects> = {
       );
     const video = await insert(teacher, school, 'ready');
     const failed = await insert(teacher, school, 'failed');
+    const doomed = await insert(teacher, school, 'ready');
     const outside = await insert(otherTeacher, other, 'ready');
     const outsideFailed = await insert(otherTeacher, other, 'failed');
+    const outsideDoomed = await insert(otherTeacher, other, 'ready');
+    const lesson = await t.one<number>(
+      `select l.id from lessons l join subjects s on s.id = l.subject_id and s.code = 'math'
+        join class_members m on m.class_id = l.class_id join accounts a on a.person_id = m.pupil_id and a.login = 'demo.pupil'
+       where l.teacher_id = $1 and not l.cancelled order by l.on_date, l.starts_at limit 1`,
+      [teacher],
+    );
+    const outsideLesson = await t.one<number>('select id from lessons where organisation_id = $1 and not cancelled order by on_date, starts_at limit 1', [
+      other,
+    ]);
+    const linkTo = async (videoId: number, lessonId: number) => {
+      const hw = await t.one<number>(
+        `insert into homework (lesson_id, organisation_id, class_id, subject_id, term_id, teacher_id, title, due_at)
+         select id, organisation_id, class_id, subject_id, term_id, teacher_id, 'Matrix video homework', on_date + 7 from lessons where id = $1 returning id`,
+        [lessonId],
+      );
+      return t.one<number>('insert into video_links (video_id, homework_id, attached_by) values ($1, $2, null) returning id', [videoId, hw]);
+    };
+    const link = await linkTo(video, lesson);
+    const outsideLink = await linkTo(outside, outsideLesson);
     const store = new LocalDiskStore(path.join(dataDir, 'files'));
     const master = Buffer.from('#EXTM3U\n');
-    for (const id of [video, outside]) await store.put(storeKeyOf(id, 'master.m3u8'), Readable.from([master]), master.length);
+    for (const id of [video, outside, doomed, outsideDoomed]) await store.put(storeKeyOf(id, 'master.m3u8'), Readable.from([master]), master.length);
     return {
-      inside: { video, failed },
-      outside: { video: outside, failed: outsideFailed },
-      missing: { video: MISSING, failed: MISSING },
+      inside: { video, failed, lesson, link, doomed },
+      outside: { video: outside, failed: outsideFailed, lesson: outsideLesson, link: outsideLink, doomed: outsideDoomed },
+      missing: { video: MISSING, failed: MISSING, lesson: MISSING, link: MISSING, doomed: MISSING },
     };
   },
 };
