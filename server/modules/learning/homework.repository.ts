@@ -78,6 +78,8 @@ export interface HomeworkRow {
   instructions: string | null;
   dueAt: string;
   materials: unknown[];
+  /** the ready videos attached to it (the video module's links) */
+  videos: { id: number; title: string; durationSeconds: number | null }[];
   submitted: number;
   toMark: number;
   lesson: {
