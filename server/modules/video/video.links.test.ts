@@ -39,7 +39,13 @@ async function video(opts: { owner?: string; status?: string; visibility?: 'publ
     `insert into video_videos (owner_id, organisation_id, visibility, title, status, duration_s, source_key, source_bytes, failure_code)
      values ((select person_id from accounts where login = $1), $2, $3, $4, $5, 95.4, 'video/source/links-test', 1, case when $5 = 'failed' then 'video.transcode_failed' end)
      returning id`,
-    [opts.owner ?? 'demo.teacher', opts.org === undefined ? ids.cityId : opts.org, opts.visibility ?? 'organisation', opts.title ?? 'Бөлшектер', opts.status ?? 'ready'],
+    [
+      opts.owner ?? 'demo.teacher',
+      opts.org === undefined ? ids.cityId : opts.org,
+      opts.visibility ?? 'organisation',
+      opts.title ?? 'Бөлшектер',
+      opts.status ?? 'ready',
+    ],
   );
 }
 const diary = async (login = 'demo.pupil') => {
@@ -57,7 +63,10 @@ describe('a teacher attaches a video to a lesson and to a homework; the class wa
   beforeAll(async () => {
     lesson = await lessonOf(t.db, ids.class5a, LEARNING_DEMO.today, ids.math);
     v = await video({ title: 'Бөлшектерді қосу' });
-    const hw = await call('demo.teacher', 'POST', `/api/learning/lessons/${lesson}/homework`, { title: 'Бөлшектер, 12-жаттығу', dueAt: `${LEARNING_DEMO.today}T23:00:00+06:00` });
+    const hw = await call('demo.teacher', 'POST', `/api/learning/lessons/${lesson}/homework`, {
+      title: 'Бөлшектер, 12-жаттығу',
+      dueAt: `${LEARNING_DEMO.today}T23:00:00+06:00`,
+    });
     expect(hw.statusCode, hw.body).toBe(201);
     homework = hw.json().id;
   });
@@ -75,7 +84,9 @@ describe('a teacher attaches a video to a lesson and to a homework; the class wa
     expect(card.videos).toEqual([{ id: v, title: 'Бөлшектерді қосу', durationSeconds: 95 }]);
     // the parent sees it on the child's day, and the lesson page has it too
     expect((await diary('demo.parent')).lessons.find((l: { id: number }) => l.id === lesson).videos).toHaveLength(1);
-    expect((await call('demo.pupil', 'GET', `/api/learning/lessons/${lesson}`)).json().videos).toEqual([{ id: v, title: 'Бөлшектерді қосу', durationSeconds: 95 }]);
+    expect((await call('demo.pupil', 'GET', `/api/learning/lessons/${lesson}`)).json().videos).toEqual([
+      { id: v, title: 'Бөлшектерді қосу', durationSeconds: 95 },
+    ]);
     // the same video again: 409, nothing more written
     const again = await call('demo.teacher', 'POST', `/api/video/videos/${v}/links`, { lessonId: lesson });
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'video.already_attached']);
@@ -101,11 +112,13 @@ describe('a teacher attaches a video to a lesson and to a homework; the class wa
     expect(items[0].homework).toContainEqual({ id: homework, title: 'Бөлшектер, 12-жаттығу' });
     expect(items[0].subject.en).toBeTruthy();
     // a teacher of the school who does not teach this class sees the video (the school's archive) but not the lessons
-    const other = await t.one<string>(
-      `select a.login from accounts a join role_assignments r on r.person_id = a.person_id and r.role = 'teacher' and r.organisation_id = $1
+    const other = await t
+      .one<string>(
+        `select a.login from accounts a join role_assignments r on r.person_id = a.person_id and r.role = 'teacher' and r.organisation_id = $1
         where a.person_id not in (select teacher_id from teaching_assignments where class_id = $2) and a.login is not null order by a.person_id limit 1`,
-      [ids.cityId, ids.class5a],
-    ).catch(() => null);
+        [ids.cityId, ids.class5a],
+      )
+      .catch(() => null);
     if (other) {
       const c = await t.login(other);
       const seen = await t.app.inject({ url: `/api/video/videos/${v}/links`, headers: { cookie: c } });
@@ -194,7 +207,13 @@ describe('a recorded live lesson is attached to its lesson: a pupil who missed i
 describe('editing and deleting a video', () => {
   test('the uploader edits title, grade, subject, language, topic; others who may watch get 403; bad input 400 and nothing changed', async () => {
     const v = await video();
-    const res = await call('demo.teacher', 'PATCH', `/api/video/videos/${v}`, { title: 'Жаңа атау', grade: 5, subjectId: ids.math, language: 'ru', topic: 'Дроби' });
+    const res = await call('demo.teacher', 'PATCH', `/api/video/videos/${v}`, {
+      title: 'Жаңа атау',
+      grade: 5,
+      subjectId: ids.math,
+      language: 'ru',
+      topic: 'Дроби',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ title: 'Жаңа атау', grade: 5, subjectId: ids.math, language: 'ru', topic: 'Дроби', canEdit: true });
     const cleared = await call('demo.teacher', 'PATCH', `/api/video/videos/${v}`, { topic: null, grade: null });
@@ -213,9 +232,11 @@ describe('editing and deleting a video', () => {
 
   test('the ministry edits a national video it did not upload; a teacher does not', async () => {
     const national = await video({ owner: 'demo.ministry', visibility: 'public', org: null });
-    const other = await t.one<string>(
-      "select a.login from accounts a join role_assignments r on r.person_id = a.person_id and r.role = 'ministry_officer' where a.login <> 'demo.ministry' limit 1",
-    ).catch(() => null);
+    const other = await t
+      .one<string>(
+        "select a.login from accounts a join role_assignments r on r.person_id = a.person_id and r.role = 'ministry_officer' where a.login <> 'demo.ministry' limit 1",
+      )
+      .catch(() => null);
     const t1 = await call('demo.teacher', 'PATCH', `/api/video/videos/${national}`, { topic: 'x' });
     expect(t1.statusCode).toBe(403);
     const m = await call('demo.ministry', 'PATCH', `/api/video/videos/${national}`, { topic: 'Ұлттық' });
