@@ -220,3 +220,57 @@ export const tvPdfQuery = z
     lang: z.enum(['kk', 'ru', 'en']).default('kk'),
   })
   .strict();
+
+// ── TV channels (national: the ministry's; local retransmission: its region officer's) ──────────
+export const tvChannelKind = z.enum(['national', 'local']);
+export const tvChannelSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: tvChannelKind,
+  languages: z.array(videoLanguage),
+  region: z.object({ id: z.number(), name: z.object({ kk: z.string(), ru: z.string(), en: z.string() }) }).nullable(),
+  timeZone: z.string(),
+  /** the ministry edits every channel; a region officer the local channels of their region */
+  canEdit: z.boolean(),
+});
+export type TvChannel = z.infer<typeof tvChannelSchema>;
+export const tvChannels = z.object({
+  items: z.array(tvChannelSchema),
+  /** what the reader may create: national channels (ministry), local ones (ministry, region officers: their regions) */
+  canCreate: z.object({
+    national: z.boolean(),
+    localRegions: z.array(z.object({ id: z.number(), name: z.object({ kk: z.string(), ru: z.string(), en: z.string() }) })),
+  }),
+});
+const channelName = z.string().trim().min(1).max(100);
+const channelLanguages = z
+  .array(videoLanguage)
+  .min(1)
+  .max(3)
+  .refine((l) => new Set(l).size === l.length, { message: 'Each language once' });
+export const tvChannelCreate = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Latin lower-case letters, digits and _, 2 to 40, starting with a letter'),
+    name: channelName,
+    kind: tvChannelKind,
+    languages: channelLanguages,
+    regionId: idSchema.nullable().optional(),
+    timeZone: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict();
+export type TvChannelCreate = z.infer<typeof tvChannelCreate>;
+export const tvChannelPatch = z
+  .object({
+    name: channelName.optional(),
+    kind: tvChannelKind.optional(),
+    languages: channelLanguages.optional(),
+    regionId: idSchema.nullable().optional(),
+    timeZone: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Send at least one of name, kind, languages, regionId, timeZone' });
+export type TvChannelPatch = z.infer<typeof tvChannelPatch>;

@@ -37,3 +37,11 @@ export const notAttachable = createErrorFactory('video.not_attachable', 409, 'A 
 export const outOfReach = createErrorFactory('video.out_of_reach', 422, "The class cannot watch this video: it belongs to another school's archive");
 export const alreadyAttached = createErrorFactory('video.already_attached', 409, 'This video is already attached there');
 export const linkNotFound = createErrorFactory('video.link_not_found', 404, 'No such attachment');
+export const channelForbidden = createErrorFactory(
+  'video.channel_forbidden',
+  403,
+  'The ministry manages national channels; a region officer the local channels of their region',
+);
+export const channelNotFound = createErrorFactory('video.channel_not_found', 404, 'No such TV channel');
+export const channelExists = createErrorFactory('video.channel_exists', 409, 'A channel with this code or name exists already');
+export const channelInvalid = createErrorFactory('video.channel_invalid', 422, 'The channel is not valid');

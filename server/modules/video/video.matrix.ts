@@ -23,6 +23,10 @@ interface Objects {
   link: number;
   /** a ready video of demo.teacher's to delete */
   doomed: number;
+  /** a local retransmission channel of demo.region's region */
+  channel: number;
+  /** demo.region's region */
+  region: number;
 }
 const MISSING = 99_999_999;
 const N = 404;
@@ -61,7 +65,34 @@ const endpoints: MatrixEndpoint<Objects>[] = [
     request: (o) => `/api/video/attached?lessonId=${o.lesson}`,
     inside: members,
   },
+  { route: 'GET /api/video/tv-channels', request: () => '/api/video/tv-channels', inside: only({}, 200), outside: false, missing: false },
   // state changes last
+  {
+    route: 'POST /api/video/tv-channels',
+    name: 'a national channel',
+    request: () => ({ url: '/api/video/tv-channels', payload: { code: 'matrix_national', name: 'Matrix national', kind: 'national', languages: ['kk'] } }),
+    inside: only({ ministry: 201 }, 403),
+    outside: false,
+    missing: false,
+  },
+  {
+    route: 'POST /api/video/tv-channels',
+    name: 'a local channel of a region',
+    request: (o) => ({
+      url: '/api/video/tv-channels',
+      payload: { code: `matrix_local_${o.region}`, name: `Matrix local ${o.region}`, kind: 'local', languages: ['kk', 'ru'], regionId: o.region },
+    }),
+    // its region's officer creates it; the ministry (after) finds it exists
+    inside: only({ region: 201, ministry: 409 }, 403),
+    outside: only({ ministry: 201 }, 403),
+    missing: only({ ministry: 422 }, 403),
+  },
+  {
+    route: 'PATCH /api/video/tv-channels/:id',
+    request: (o) => ({ url: `/api/video/tv-channels/${o.channel}`, payload: { languages: ['kk', 'ru', 'en'] } }),
+    inside: only({ region: 200, ministry: 200 }, 403),
+    outside: only({ ministry: 200 }, 403),
+  },
   { route: 'POST /api/video/videos/:id/retry', request: (o) => `/api/video/videos/${o.failed}/retry`, inside: only({ teacher: 200 }, N) },
   {
     route: 'PATCH /api/video/videos/:id',
@@ -129,14 +160,33 @@ export const matrix: Matrix<Objects> = {
       return t.one<number>('insert into video_links (video_id, homework_id, attached_by) values ($1, $2, null) returning id', [videoId, hw]);
     };
     const link = await linkTo(video, lesson);
+    const region = await t.one<number>(
+      "select r.region_id from role_assignments r join accounts a on a.person_id = r.person_id where a.login = 'demo.region' and r.role = 'region_officer' limit 1",
+    );
+    const otherRegion = await t.one<number>('select id from regions where id <> $1 order by id limit 1', [region]);
+    const localChannel = (regionId: number) =>
+      t.one<number>(`insert into video_tv_channels (code, name, kind, languages, region_id) values ($1, $1, 'local', '{kk}', $2) returning id`, [
+        `matrix_tv_${regionId}`,
+        regionId,
+      ]);
+    const channel = await localChannel(region);
+    const outsideChannel = await localChannel(otherRegion);
     const outsideLink = await linkTo(outside, outsideLesson);
     const store = new LocalDiskStore(path.join(dataDir, 'files'));
     const master = Buffer.from('#EXTM3U\n');
     for (const id of [video, outside, doomed, outsideDoomed]) await store.put(storeKeyOf(id, 'master.m3u8'), Readable.from([master]), master.length);
     return {
-      inside: { video, failed, lesson, link, doomed },
-      outside: { video: outside, failed: outsideFailed, lesson: outsideLesson, link: outsideLink, doomed: outsideDoomed },
-      missing: { video: MISSING, failed: MISSING, lesson: MISSING, link: MISSING, doomed: MISSING },
+      inside: { video, failed, lesson, link, doomed, channel, region },
+      outside: {
+        video: outside,
+        failed: outsideFailed,
+        lesson: outsideLesson,
+        link: outsideLink,
+        doomed: outsideDoomed,
+        channel: outsideChannel,
+        region: otherRegion,
+      },
+      missing: { video: MISSING, failed: MISSING, lesson: MISSING, link: MISSING, doomed: MISSING, channel: MISSING, region: 99_999 },
     };
   },
 };

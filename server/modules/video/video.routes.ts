@@ -22,6 +22,10 @@ import {
   videoLinkSchema,
   videoLinks,
   tvExportQuery,
+  tvChannelCreate,
+  tvChannelPatch,
+  tvChannelSchema,
+  tvChannels,
   tvImportBody,
   tvImportResult,
   tvSchedule,
@@ -30,6 +34,7 @@ import {
   videoSchema,
 } from '../../../contracts/video.js';
 import * as tv from './tv.usecases.js';
+import * as channels from './channels.usecases.js';
 import { clockFromEnv } from '../../platform/clock.js';
 import { requireActor } from '../identity/identity.http.js';
 import { loadFilesConfig } from '../files/files.usecases.js';
@@ -375,6 +380,45 @@ export async function videoRoutes(app: FastifyInstance, { db }: AppDeps): Promis
       reply.header('cache-control', 'public, max-age=300');
       return reply.header('content-type', PDF_CONTENT_TYPE).header('content-disposition', pdfDisposition(name)).send(bytes);
     },
+  );
+
+  r.get(
+    '/api/video/tv-channels',
+    {
+      schema: {
+        tags,
+        summary: 'The TV channels (national and local retransmission), with what the reader may edit and create',
+        response: { 200: tvChannels, ...errs },
+      },
+    },
+    async (request) => channels.listChannels(db, requireActor(request)),
+  );
+
+  r.post(
+    '/api/video/tv-channels',
+    {
+      schema: {
+        tags,
+        summary: 'Create a TV channel: national (the ministry) or a local retransmission of a region (the ministry, or that region’s officer)',
+        body: tvChannelCreate,
+        response: { 201: tvChannelSchema, ...errs },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await channels.createChannel(db, requireActor(request), request.body)),
+  );
+
+  r.patch(
+    '/api/video/tv-channels/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a TV channel’s name, kind, languages, region or clock (its code stays: grid files name it)',
+        params: idParam,
+        body: tvChannelPatch,
+        response: { 200: tvChannelSchema, ...errs },
+      },
+    },
+    async (request) => channels.editChannel(db, requireActor(request), request.params.id, request.body),
   );
 
   r.post(
