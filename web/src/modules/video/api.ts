@@ -1,10 +1,24 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AttachedVideos, archivePage, tvGridProblem, tvImportResult, tvSchedule, Video, VideoEdit, VideoLink } from '../../../../contracts/video.js';
+import type {
+  AttachedVideos,
+  TvChannel,
+  TvChannelCreate,
+  TvChannelPatch,
+  tvChannels,
+  archivePage,
+  tvGridProblem,
+  tvImportResult,
+  tvSchedule,
+  Video,
+  VideoEdit,
+  VideoLink,
+} from '../../../../contracts/video.js';
 import type { tvLessonsResponse } from '../../../../contracts/learning.js';
 import { ApiError, CLIENT_CODES, api, isApiError, toApiError } from '../../api/client.js';
 
-export type { AttachedVideos, Video, VideoEdit, VideoLink };
+export type { AttachedVideos, TvChannel, TvChannelCreate, TvChannelPatch, Video, VideoEdit, VideoLink };
+export type TvChannels = z.infer<typeof tvChannels>;
 export type ArchivePage = z.infer<typeof archivePage>;
 export type TvSchedule = z.infer<typeof tvSchedule>;
 export type TvSlot = TvSchedule['items'][number];
@@ -76,7 +90,14 @@ export const videoLinksQuery = (id: number) =>
     queryFn: ({ signal }) => api.get<{ items: VideoLink[] }>(`/api/video/videos/${id}/links`, { signal }),
   });
 
+export const tvChannelsQuery = queryOptions({
+  queryKey: [...VIDEO_KEY, 'channels'],
+  queryFn: ({ signal }) => api.get<TvChannels>('/api/video/tv-channels', { signal }),
+});
+
 export const videoApi = {
+  createChannel: (body: TvChannelCreate) => api.post<TvChannel>('/api/video/tv-channels', body),
+  editChannel: (id: number, body: TvChannelPatch) => api.patch<TvChannel>(`/api/video/tv-channels/${id}`, body),
   retry: (id: number) => api.post<Video>(`/api/video/videos/${id}/retry`),
   edit: (id: number, body: VideoEdit) => api.patch<Video>(`/api/video/videos/${id}`, body),
   remove: (id: number) => api.delete<{ id: number; deleted: true }>(`/api/video/videos/${id}`),

@@ -1,7 +1,7 @@
 /** Strings of video (uploads, the archive, the player, the TV lessons grid), namespace `video`; `errors` for API codes `video.*`. */
 export const kk = {
   title: 'Видеосабақтар',
-  home: { archive: 'Видеомұрағат', upload: 'Видео жүктеу', tv: 'Телесабақтар кестесі', tvImport: 'Телесабақтар кестесін жүктеу' },
+  home: { archive: 'Видеомұрағат', upload: 'Видео жүктеу', tv: 'Телесабақтар кестесі', tvImport: 'Телесабақтар кестесін жүктеу', channels: 'Телеарналар' },
   languages: { kk: 'қазақша', ru: 'орысша', en: 'ағылшынша' },
   gradeN: '{{grade}}-сынып',
   upload: {
@@ -85,6 +85,22 @@ export const kk = {
     xmltv: 'Кестені жүктеп алу (XMLTV)',
     pdf: 'Басып шығаруға (PDF)',
   },
+  channels: {
+    title: 'Телеарналар',
+    intro: 'Телесабақтар кестесі осы арналарға жүктеледі. Ұлттық арналарды министрлік, жергілікті ретрансляция арналарын облыс басқармасы жүргізеді.',
+    kinds: { national: 'Ұлттық арна', local: 'Жергілікті ретрансляция' },
+    edit: 'Өзгерту',
+    editOf: '{{name}} арнасын өзгерту',
+    new: 'Жаңа арна',
+    code: 'Коды',
+    codeHint: 'Латын кіші әріптері, сандар және _ (мысалы, kaskelen_tv); кейін өзгертілмейді: кесте файлдары осы кодты атайды',
+    name: 'Атауы',
+    kind: 'Түрі',
+    region: 'Облыс',
+    languages: 'Хабар тілдері',
+    timeZone: 'Уақыт белдеуі (IANA, мысалы Asia/Almaty)',
+    create: 'Арна қосу',
+  },
   tvImport: {
     title: 'Телесабақтар кестесін жүктеу',
     intro: 'CSV немесе XMLTV файлын таңдаңыз. Алдымен тексеріледі, ештеңе жазылмайды; содан кейін кестеге қосасыз.',
@@ -156,7 +172,7 @@ type Strings = Omit<typeof kk, 'archive' | 'tvImport' | 'serves'> & {
 
 export const ru: Strings = {
   title: 'Видеоуроки',
-  home: { archive: 'Видеоархив', upload: 'Загрузить видео', tv: 'Расписание телеуроков', tvImport: 'Загрузка сетки телеуроков' },
+  home: { archive: 'Видеоархив', upload: 'Загрузить видео', tv: 'Расписание телеуроков', tvImport: 'Загрузка сетки телеуроков', channels: 'Телеканалы' },
   languages: { kk: 'казахский', ru: 'русский', en: 'английский' },
   gradeN: '{{grade}} класс',
   upload: {
@@ -244,6 +260,22 @@ export const ru: Strings = {
     xmltv: 'Скачать сетку (XMLTV)',
     pdf: 'Для печати (PDF)',
   },
+  channels: {
+    title: 'Телеканалы',
+    intro: 'Сетка телеуроков загружается на эти каналы. Национальные каналы ведёт министерство, местные каналы ретрансляции — управление области.',
+    kinds: { national: 'Национальный канал', local: 'Местная ретрансляция' },
+    edit: 'Изменить',
+    editOf: 'Изменить канал {{name}}',
+    new: 'Новый канал',
+    code: 'Код',
+    codeHint: 'Строчные латинские буквы, цифры и _ (например, kaskelen_tv); потом не меняется: его называют файлы сетки',
+    name: 'Название',
+    kind: 'Вид',
+    region: 'Область',
+    languages: 'Языки вещания',
+    timeZone: 'Часовой пояс (IANA, например Asia/Almaty)',
+    create: 'Добавить канал',
+  },
   tvImport: {
     title: 'Загрузка сетки телеуроков',
     intro: 'Выберите файл CSV или XMLTV. Сначала он проверяется без записи; затем вы добавляете его в сетку.',
@@ -312,7 +344,7 @@ export const ru: Strings = {
 
 export const en: Strings = {
   title: 'Video lessons',
-  home: { archive: 'Video archive', upload: 'Upload a video', tv: 'TV lessons schedule', tvImport: 'Import the TV lessons grid' },
+  home: { archive: 'Video archive', upload: 'Upload a video', tv: 'TV lessons schedule', tvImport: 'Import the TV lessons grid', channels: 'TV channels' },
   languages: { kk: 'Kazakh', ru: 'Russian', en: 'English' },
   gradeN: 'Grade {{grade}}',
   upload: {
@@ -395,6 +427,22 @@ export const en: Strings = {
     lessonOf: 'Lesson: {{className}}, {{subject}}',
     xmltv: 'Download the grid (XMLTV)',
     pdf: 'Printable (PDF)',
+  },
+  channels: {
+    title: 'TV channels',
+    intro: 'The TV lessons grid is imported onto these channels. The ministry runs the national channels, a region office its local retransmission channels.',
+    kinds: { national: 'National channel', local: 'Local retransmission' },
+    edit: 'Edit',
+    editOf: 'Edit the channel {{name}}',
+    new: 'New channel',
+    code: 'Code',
+    codeHint: 'Latin lower-case letters, digits and _ (e.g. kaskelen_tv); never changed later: grid files name it',
+    name: 'Name',
+    kind: 'Kind',
+    region: 'Region',
+    languages: 'Broadcast languages',
+    timeZone: 'Time zone (IANA, e.g. Asia/Almaty)',
+    create: 'Add the channel',
   },
   tvImport: {
     title: 'Import the TV lessons grid',
