@@ -184,6 +184,67 @@ describe('video lessons in a real browser', () => {
     }
   }, 120_000);
 
+  test('a region officer adds a local retransmission channel of the region and edits it (Kazakh, 360 px)', async () => {
+    const officer = await openContext(browser, server, phone);
+    try {
+      const p = officer.page;
+      await signInKazakh(p, DEMO_LOGINS.region);
+      await p.getByRole('link', { name: 'Телеарналар', exact: true }).click();
+      await p.getByRole('heading', { level: 1, name: 'Телеарналар' }).waitFor();
+      await p.getByRole('listitem', { name: 'Al-Farabi' }).getByText('Ұлттық арна', { exact: false }).waitFor();
+      // a national channel is not the region's to edit
+      expect(await p.getByRole('listitem', { name: 'Al-Farabi' }).getByRole('button', { name: 'Өзгерту' }).count()).toBe(0);
+      const form = p.getByRole('form', { name: 'Жаңа арна' });
+      await form.getByLabel('Коды').fill('kaskelen_tv');
+      await form.getByLabel('Атауы').fill('Қаскелең ТВ');
+      expect(await form.getByLabel('Түрі').inputValue()).toBe('local');
+      await form.getByRole('checkbox', { name: 'орысша' }).uncheck();
+      await form.getByRole('button', { name: 'Арна қосу' }).click();
+      const item = p.getByRole('listitem', { name: 'Қаскелең ТВ' });
+      await item.getByText(/Жергілікті ретрансляция · .+ · қазақша · Asia\/Almaty/).waitFor();
+      await item.getByRole('button', { name: 'Өзгерту' }).click();
+      await item.getByRole('checkbox', { name: 'орысша' }).check();
+      await item.getByRole('button', { name: 'Сақтау' }).click();
+      await p.getByRole('listitem', { name: 'Қаскелең ТВ' }).getByText(/қазақша, орысша/).waitFor();
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(officer.pageErrors).toEqual([]);
+    } finally {
+      await officer.context.close();
+    }
+  }, 60_000);
+
+  test('the uploader renames a video, then deletes it (Kazakh, 360 px)', async () => {
+    const id = await server.db
+      .query<{ id: number }>(
+        `insert into video_videos (owner_id, organisation_id, visibility, title, status, duration_s, source_key, source_bytes)
+         select r.person_id, r.organisation_id, 'organisation', 'Ескі атау', 'queued', 60, 'video/source/e2e-edit', 1
+           from role_assignments r join accounts a on a.person_id = r.person_id where a.login = $1 and r.role = 'teacher' limit 1 returning id`,
+        [DEMO_LOGINS.teacher],
+      )
+      .then((r) => Number(r.rows[0]!.id));
+    const teacher = await openContext(browser, server, phone);
+    try {
+      const p = teacher.page;
+      await signInKazakh(p, DEMO_LOGINS.teacher);
+      await p.goto('/video/upload');
+      await p.getByRole('listitem', { name: 'Ескі атау' }).getByRole('link', { name: 'Видеоны өзгерту' }).click();
+      const form = p.getByRole('region', { name: 'Видеоны өзгерту' });
+      await form.getByLabel('Атауы').fill('Жаңа атау');
+      await form.getByLabel('Пән').selectOption({ label: 'Математика' });
+      await form.getByRole('button', { name: 'Сақтау' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Жаңа атау' }).waitFor();
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      p.once('dialog', (d) => void d.accept());
+      await form.getByRole('button', { name: 'Видеоны жою' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Видео жүктеу' }).waitFor();
+      expect(await server.db.query('select 1 from video_videos where id = $1', [id]).then((r) => r.rowCount)).toBe(0);
+      expect(await p.getByRole('listitem', { name: 'Жаңа атау' }).count()).toBe(0);
+      expect(teacher.pageErrors).toEqual([]);
+    } finally {
+      await teacher.context.close();
+    }
+  }, 60_000);
+
   test('a family without an account reads the TV grid of a day in Kazakh', async () => {
     const family = await openContext(browser, server, phone);
     try {
