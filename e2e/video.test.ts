@@ -115,11 +115,17 @@ describe('video lessons in a real browser', () => {
         if (r.url().includes('/media/')) requested.push(new URL(r.url()).pathname.replace(/.*\/media\//, ''));
       });
       await signInKazakh(pp, DEMO_LOGINS.pupil);
-      const maths = pp.getByRole('article').filter({ has: pp.getByRole('link', { name: 'Математика', exact: true }) }).first();
+      const maths = pp
+        .getByRole('article')
+        .filter({ has: pp.getByRole('link', { name: 'Математика', exact: true }) })
+        .first();
       await maths.getByRole('link', { name: 'Көру: Бөлшектер: e2e сабағы' }).click();
       await pp.getByRole('heading', { level: 1, name: 'Бөлшектер: e2e сабағы' }).waitFor();
       // the watch page names the lesson it serves
-      await pp.getByRole('region', { name: 'Осы видео қолданылатын сабақтар' }).getByRole('link', { name: /5 А, Математика/ }).waitFor();
+      await pp
+        .getByRole('region', { name: 'Осы видео қолданылатын сабақтар' })
+        .getByRole('link', { name: /5 А, Математика/ })
+        .waitFor();
       const video = pp.locator('video');
       await expect.poll(() => video.getAttribute('data-player'), { timeout: 20_000 }).toBe('hls.js');
       await video.evaluate((v: HTMLVideoElement) => {
@@ -205,7 +211,10 @@ describe('video lessons in a real browser', () => {
       await item.getByRole('button', { name: 'Өзгерту' }).click();
       await item.getByRole('checkbox', { name: 'орысша' }).check();
       await item.getByRole('button', { name: 'Сақтау' }).click();
-      await p.getByRole('listitem', { name: 'Қаскелең ТВ' }).getByText(/қазақша, орысша/).waitFor();
+      await p
+        .getByRole('listitem', { name: 'Қаскелең ТВ' })
+        .getByText(/қазақша, орысша/)
+        .waitFor();
       expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       expect(officer.pageErrors).toEqual([]);
     } finally {

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Db, Queryable } from '../../platform/db.js';
+import { acceptRecording } from '../video/video.usecases.js';
 import { notify } from '../notifications/notifications.usecases.js';
 import { organisationsWhere, type Actor } from '../identity/identity.actor.js';
 import { namesForLive } from '../learning/live.usecases.js';
@@ -8,6 +10,9 @@ import { broadcastPart, canOrganiseBroadcast, officerDistricts, type BroadcastPa
 import * as repo from './broadcast.repository.js';
 import { AUDIO_PT, canOpen, VIDEO_PT } from './broadcast.rules.js';
 import {
+  alreadyKept,
+  keepSchoolOnly,
+  nothingToKeep,
   broadcastInPast,
   broadcastMediaUnavailable,
   broadcastNotFound,
@@ -86,6 +91,8 @@ async function view(db: Queryable, bc: BroadcastDeps, b: repo.BroadcastRow, part
     hlsUrl: b.state === 'live' ? `/api/live/broadcasts/${b.id}/hls/master.m3u8` : null,
     media: { available: missing.length === 0, missing },
     viewers: part === 'host' ? await repo.viewerCounts(db, b.id, now) : null,
+    keptVideoId: b.keptVideoId,
+    canKeep: part === 'host' && b.state === 'ended' && b.scope === 'school' && b.keptVideoId === null && existsSync(bc.streams.recordingOf(b.id)),
   };
 }
 
@@ -260,6 +267,26 @@ export async function endBroadcast(db: Db, bc: BroadcastDeps, actor: Actor, id: 
       throw err;
     }
   }
+  return view(db, bc, (await repo.findBroadcast(db, id))!, 'host', now);
+}
+
+/**
+ * The presenter keeps an ended school meeting as a video of the archive: the copy of the forward that
+ * ffmpeg wrote beside the live playlists goes to the video module's `acceptRecording` (ffprobe verdict,
+ * file store, the HLS ladder queued), owned by the presenter, read in the school. Once per meeting
+ * (the row is locked meanwhile); a district's meeting has no school archive to go to.
+ */
+export async function keepBroadcast(db: Db, bc: BroadcastDeps, actor: Actor, id: number, now: Date): Promise<Broadcast> {
+  await db.transaction(async (tx) => {
+    await repo.lockBroadcast(tx, id);
+    const b = await hostOrThrow(tx, actor, id);
+    if (b.keptVideoId !== null) throw alreadyKept();
+    if (b.scope !== 'school' || b.organisationId === null) throw keepSchoolOnly();
+    const file = bc.streams.recordingOf(id);
+    if (b.state !== 'ended' || !existsSync(file)) throw nothingToKeep();
+    const videoId = await acceptRecording(db, { path: file, ownerId: actor.personId, organisationId: b.organisationId, title: b.topic });
+    await repo.setKeptVideo(tx, id, videoId);
+  });
   return view(db, bc, (await repo.findBroadcast(db, id))!, 'host', now);
 }
 
