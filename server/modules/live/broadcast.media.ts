@@ -6,10 +6,11 @@
  * media code; the server only starts, watches and stops ffmpeg.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createSocket } from 'node:dgram';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { forwardSdp, LIVE_RUNGS, liveHlsArgs, masterPlaylist, playlistHasSegments, RECORDING_FILE } from './broadcast.rules.js';
+import { forwardSdp, LIVE_RUNGS, liveHlsArgs, masterPlaylist, playlistHasSegments, RECORDING_AUDIO_FILE, RECORDING_FILE } from './broadcast.rules.js';
 
 let present: boolean | undefined;
 /** Is ffmpeg on the PATH (asked once per process)? */
@@ -124,9 +125,12 @@ export class BroadcastStreams {
     clearTimeout(t);
   }
 
-  /** The meeting's recording (the forward copied by ffmpeg), once written: kept until the folder is started again. */
-  recordingOf(id: number): string {
-    return path.join(this.dirOf(id), RECORDING_FILE);
+  /** The meeting's recording (the forward copied by ffmpeg) if one was written; kept until the folder is started again. */
+  recordingOf(id: number): { path: string; soundOnly: boolean } | null {
+    const video = path.join(this.dirOf(id), RECORDING_FILE);
+    if (existsSync(video)) return { path: video, soundOnly: false };
+    const audio = path.join(this.dirOf(id), RECORDING_AUDIO_FILE);
+    return existsSync(audio) ? { path: audio, soundOnly: true } : null;
   }
 
   async stopAll(): Promise<void> {

@@ -43,6 +43,8 @@ export const LIVE_RUNGS = [
 
 /** The whole meeting as Janus forwarded it (VP8 + Opus copied, no encoding): what "keep as a video" hands to the archive. */
 export const RECORDING_FILE = 'recording.mkv';
+/** The same for a sound-only meeting (Opus alone): a still frame is added when it is kept. */
+export const RECORDING_AUDIO_FILE = 'recording.mka';
 
 /**
  * ffmpeg reads the SDP and writes `240p/index.m3u8` and `360p/index.m3u8` (H.264 + AAC) and
@@ -125,7 +127,7 @@ export function liveHlsArgs(sdpFile: string, outDir: string, withVideo: boolean)
     'copy',
     '-f',
     'matroska',
-    `${outDir}/${RECORDING_FILE}`,
+    `${outDir}/${withVideo ? RECORDING_FILE : RECORDING_AUDIO_FILE}`,
   ];
 }
 

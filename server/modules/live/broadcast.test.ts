@@ -13,6 +13,7 @@ import { createTestApp, type TestApp } from '../../../test/app.js';
 import { demoIds, type DemoIds } from '../learning/learning.fixtures.js';
 import { canOpen, forwardSdp, isLiveFileName, liveHlsArgs, masterPlaylist, playlistHasSegments } from './broadcast.rules.js';
 import { makeClip } from '../video/video.test-support.js';
+import { execFileSync } from 'node:child_process';
 
 const NOW = '2020-12-09T09:00:00+06:00';
 const DIR = path.join(os.tmpdir(), `sabaq-broadcast-test-${process.pid}`);
@@ -263,6 +264,34 @@ describe('a finished school meeting kept as a video of the archive', () => {
   });
 });
 
+describe('a sound-only meeting kept', () => {
+  test('its Opus recording gets a still frame and becomes a video of the school', async () => {
+    const id = (
+      await call('admin', 'POST', '/api/live/broadcasts', { scope: 'school', targetId: ids.cityId, topic: 'Kept sound', startsAt: '2020-12-09T09:30:00+06:00' })
+    ).json().id;
+    await call('admin', 'POST', `/api/live/broadcasts/${id}/end`);
+    mkdirSync(path.join(DIR, String(id)), { recursive: true });
+    execFileSync('ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:sample_rate=48000:duration=2',
+      '-c:a',
+      'libopus',
+      '-f',
+      'matroska',
+      path.join(DIR, String(id), 'recording.mka'),
+    ]);
+    const kept = await call('admin', 'POST', `/api/live/broadcasts/${id}/keep`);
+    expect(kept.statusCode, kept.body).toBe(201);
+    expect(await t.one<string>('select source from video_videos where id = $1', [kept.json().keptVideoId])).toBe('recording');
+  });
+});
+
 describe('broadcast rules (properties)', () => {
   test('only the ladder names are served: anything else is refused', () => {
     fc.assert(
@@ -302,6 +331,7 @@ describe('broadcast rules (properties)', () => {
     for (const f of ['/out/240p/index.m3u8', '/out/360p/index.m3u8', '/out/audio/index.m3u8', '-c copy -f matroska /out/recording.mkv'])
       expect(args).toContain(f);
     expect(liveHlsArgs('/in.sdp', '/out', false).join(' ')).not.toContain('0:v:0');
+    expect(liveHlsArgs('/in.sdp', '/out', false).join(' ')).toContain('-c copy -f matroska /out/recording.mka');
     expect(isLiveFileName('360p/seg-00001.ts')).toBe(true);
     expect(isLiveFileName('recording.mkv')).toBe(false);
   });

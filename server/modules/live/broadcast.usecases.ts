@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Db, Queryable } from '../../platform/db.js';
 import { acceptRecording } from '../video/video.usecases.js';
 import { notify } from '../notifications/notifications.usecases.js';
@@ -26,6 +26,7 @@ import {
 } from './live.errors.js';
 import { JanusRefused, JanusUnavailable, randomRoomNumber, randomSecret } from './live.janus.js';
 import { turnCredentials } from './live.rules.js';
+import { withStillFrame } from './live.recording.js';
 import { mediaServerAvailable, type LiveDeps } from './live.usecases.js';
 
 /**
@@ -92,7 +93,7 @@ async function view(db: Queryable, bc: BroadcastDeps, b: repo.BroadcastRow, part
     media: { available: missing.length === 0, missing },
     viewers: part === 'host' ? await repo.viewerCounts(db, b.id, now) : null,
     keptVideoId: b.keptVideoId,
-    canKeep: part === 'host' && b.state === 'ended' && b.scope === 'school' && b.keptVideoId === null && existsSync(bc.streams.recordingOf(b.id)),
+    canKeep: part === 'host' && b.state === 'ended' && b.scope === 'school' && b.keptVideoId === null && bc.streams.recordingOf(b.id) !== null,
   };
 }
 
@@ -282,8 +283,14 @@ export async function keepBroadcast(db: Db, bc: BroadcastDeps, actor: Actor, id:
     const b = await hostOrThrow(tx, actor, id);
     if (b.keptVideoId !== null) throw alreadyKept();
     if (b.scope !== 'school' || b.organisationId === null) throw keepSchoolOnly();
-    const file = bc.streams.recordingOf(id);
-    if (b.state !== 'ended' || !existsSync(file)) throw nothingToKeep();
+    const recording = bc.streams.recordingOf(id);
+    if (b.state !== 'ended' || !recording) throw nothingToKeep();
+    let file = recording.path;
+    if (recording.soundOnly) {
+      // a sound-only meeting: a still frame makes it a video (the archive keeps its audio-only rung)
+      file = path.join(path.dirname(recording.path), 'recording-still.mkv');
+      await withStillFrame(recording.path, file);
+    }
     const videoId = await acceptRecording(db, { path: file, ownerId: actor.personId, organisationId: b.organisationId, title: b.topic });
     await repo.setKeptVideo(tx, id, videoId);
   });
