@@ -30,7 +30,7 @@ export const kk = {
   },
   serves: {
     title: 'Осы видео қолданылатын сабақтар',
-    lesson: '{{date}}, {{className}}, {{subject}}',
+    lesson: '{{date}}: {{className}}, {{subject}} сабағы',
     homework: 'Үй тапсырмасы: {{title}}',
     materials_one: '{{count}} материал',
     materials_other: '{{count}} материал',
@@ -201,7 +201,7 @@ export const ru: Strings = {
   },
   serves: {
     title: 'Уроки, к которым прикреплено видео',
-    lesson: '{{date}}, {{className}}, {{subject}}',
+    lesson: 'Урок {{date}}: {{className}}, {{subject}}',
     homework: 'Домашнее задание: {{title}}',
     materials_one: '{{count}} материал',
     materials_few: '{{count}} материала',
@@ -373,7 +373,7 @@ export const en: Strings = {
   },
   serves: {
     title: 'Lessons this video is attached to',
-    lesson: '{{date}}, {{className}}, {{subject}}',
+    lesson: 'Lesson of {{date}}: {{className}}, {{subject}}',
     homework: 'Homework: {{title}}',
     materials_one: '{{count}} material',
     materials_other: '{{count}} materials',
