@@ -50,10 +50,20 @@ describe('TV channels', () => {
       expect([r.statusCode, r.json().error.code], JSON.stringify(body)).toEqual([403, 'video.channel_forbidden']);
     }
     expect(await t.one<number>('select region_id from video_tv_channels where id = $1', [id])).toBe(region);
-    // the grid import takes slots on it at once (by its code)
+    // the grid import takes slots on it at once (by its code): the region officer imports its own channel's grid
     const csv = `channel,starts_at,ends_at,grade,subject,language,topic\nkaskelen_tv,2020-04-20 10:00,2020-04-20 10:30,5,Математика,kk,Бөлшектер\n`;
-    const imp = await call('demo.ministry', 'POST', '/api/video/tv-schedule/import', { csv });
+    const imp = await call('demo.region', 'POST', '/api/video/tv-schedule/import', { csv });
     expect(imp.statusCode, imp.body).toBe(201);
+    const mine = await call('demo.ministry', 'POST', '/api/video/tv-schedule/import', { csv: csv.replace('10:00,2020-04-20 10:30', '11:00,2020-04-20 11:30') });
+    expect(mine.statusCode, mine.body).toBe(201);
+    // but not a national channel's, nothing written
+    const slots = await t.one<number>('select count(*)::int from video_tv_slots');
+    const national = await call('demo.region', 'POST', '/api/video/tv-schedule/import', {
+      csv: `${csv}al_farabi,2020-04-20 12:00,2020-04-20 12:30,5,Математика,kk,Бөлшектер\n`,
+    });
+    expect([national.statusCode, national.json().error.code]).toEqual([403, 'video.grid_forbidden']);
+    expect(national.json().error.message).toContain('al_farabi');
+    expect(await t.one<number>('select count(*)::int from video_tv_slots')).toBe(slots);
   });
 
   test('refusals: a national channel or another region’s by a region officer (403), a teacher (403); bad input; nothing written', async () => {

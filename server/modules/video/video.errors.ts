@@ -17,7 +17,11 @@ export const transcoderUnavailable = createErrorFactory(
 );
 export const notFailed = createErrorFactory('video.not_failed', 409, 'Only a failed transcode can be retried');
 export const unknownSubject = createErrorFactory('video.unknown_subject', 400, 'Unknown subject');
-export const gridForbidden = createErrorFactory('video.grid_forbidden', 403, 'Only the ministry imports the TV grid');
+export const gridForbidden = createErrorFactory(
+  'video.grid_forbidden',
+  403,
+  'Only the ministry (and a region officer, for its local channels) imports the TV grid',
+);
 export const gridInvalid = createErrorFactory('video.grid_invalid', 422, 'The TV grid file has errors');
 export const unknownChannel = createErrorFactory('video.unknown_channel', 422, 'The TV grid names an unknown channel');
 export const slotsOverlap = createErrorFactory('video.slots_overlap', 409, 'Slots of the TV grid overlap');
