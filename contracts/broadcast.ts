@@ -39,6 +39,10 @@ export const broadcast = z.object({
   media: z.object({ available: z.boolean(), missing: z.array(z.enum(['janus', 'ffmpeg'])) }),
   /** hosts only: viewers seen in the last minute, and everyone who watched */
   viewers: z.object({ now: z.number(), total: z.number() }).nullable(),
+  /** the video of the archive this meeting was kept as (its watch page: /video/watch/:id) */
+  keptVideoId: z.number().nullable(),
+  /** hosts of an ended school meeting whose recording is on this server and not kept yet */
+  canKeep: z.boolean(),
 });
 export type Broadcast = z.infer<typeof broadcast>;
 export const broadcastList = z.object({ items: z.array(broadcast) });

@@ -115,6 +115,10 @@ export type SubjectResult = z.infer<typeof resultSchema>;
 /** Today when no dates are given; a week is from=Monday&to=Sunday. At most 31 days. */
 export const diaryQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict();
 
+/** A video of the archive attached to a lesson or a homework (issue 10; the watch page is /video/watch/:id), once ready. */
+export const attachedVideo = z.object({ id: z.number(), title: z.string(), durationSeconds: z.number().nullable() });
+export type AttachedVideo = z.infer<typeof attachedVideo>;
+
 export const diaryLesson = z.object({
   id: z.number(),
   date: z.string(),
@@ -131,6 +135,8 @@ export const diaryLesson = z.object({
   topic: z.string().nullable(),
   cancelled: z.boolean(),
   materials: z.array(materialSchema),
+  /** videos attached by the teacher, and the recording of a live lesson once transcoded */
+  videos: z.array(attachedVideo).optional(),
   homeworkSet: z.array(z.object({ id: z.number(), title: z.string(), dueAt: z.string() })),
   mark: markValue.extend({ comment: z.string().nullable() }).nullable(),
   attendance: z
@@ -162,6 +168,7 @@ export const diaryHomework = z.object({
   instructions: z.string().nullable(),
   dueAt: z.string(),
   materials: z.array(materialSchema),
+  videos: z.array(attachedVideo).optional(),
   submission: submissionBrief.nullable(),
 });
 
@@ -379,6 +386,7 @@ export const homeworkSchema = z.object({
   instructions: z.string().nullable(),
   dueAt: z.string(),
   materials: z.array(materialSchema),
+  videos: z.array(attachedVideo).optional(),
   /** for teachers: how many of the class have submitted and how many wait to be marked */
   submitted: z.number().nullable(),
   toMark: z.number().nullable(),
@@ -415,6 +423,7 @@ export const lessonDetail = z.object({
   assessmentMax: z.number().nullable(),
   cancelled: z.boolean(),
   materials: z.array(materialSchema),
+  videos: z.array(attachedVideo).optional(),
   homework: z.array(homeworkSchema),
   canEdit: z.boolean(),
 });

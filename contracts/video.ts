@@ -50,9 +50,62 @@ export const videoSchema = z.object({
   failure: z.object({ code: z.string(), message: z.string() }).nullable(),
   /** the uploader may retry a failed transcode */
   canRetry: z.boolean(),
+  /** the uploader (or the ministry, for a national public video) may edit and delete it */
+  canEdit: z.boolean(),
   createdAt: z.string(),
 });
 export type Video = z.infer<typeof videoSchema>;
+
+/** PATCH /api/video/videos/:id: what the archive knows of a video (null clears an optional field). */
+export const videoEdit = z
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    grade: z.number().int().min(0).max(12).nullable().optional(),
+    subjectId: idSchema.nullable().optional(),
+    language: videoLanguage.nullable().optional(),
+    topic: z.string().trim().min(1).max(300).nullable().optional(),
+  })
+  .strict()
+  .refine((e) => Object.keys(e).length > 0, { message: 'Send at least one of title, grade, subjectId, language, topic' });
+export type VideoEdit = z.infer<typeof videoEdit>;
+
+/** POST /api/video/videos/:id/links: attach the video to a lesson or to a homework (decision 0040). */
+export const videoLinkBody = z.union([z.object({ lessonId: idSchema }).strict(), z.object({ homeworkId: idSchema }).strict()]);
+export type VideoLinkBody = z.infer<typeof videoLinkBody>;
+
+/** A lesson (or a homework of it) a video serves, as the reader may see it. */
+export const videoLinkSchema = z.object({
+  id: z.number(),
+  lessonId: z.number(),
+  homeworkId: z.number().nullable(),
+  homeworkTitle: z.string().nullable(),
+  date: z.string(),
+  className: z.string(),
+  subject: z.object({ kk: z.string(), ru: z.string(), en: z.string() }),
+  topic: z.string().nullable(),
+  /** how many materials the lesson has (the lesson page lists them) */
+  materials: z.number(),
+  /** the homework set at the lesson */
+  homework: z.array(z.object({ id: z.number(), title: z.string() })),
+  /** the lesson's teacher or the school's admin may detach it */
+  canDetach: z.boolean(),
+  /** attached by the live module when the lesson was recorded */
+  recording: z.boolean(),
+});
+export type VideoLink = z.infer<typeof videoLinkSchema>;
+export const videoLinks = z.object({ items: z.array(videoLinkSchema) });
+
+/** GET /api/video/attached?lessonId= | homeworkId=: the videos attached to one lesson or homework. */
+export const attachedQuery = z
+  .object({ lessonId: idSchema.optional(), homeworkId: idSchema.optional() })
+  .strict()
+  .refine((q) => (q.lessonId === undefined) !== (q.homeworkId === undefined), { message: 'Give lessonId or homeworkId (one of them)' });
+export const attachedVideos = z.object({
+  /** the actor may attach and detach here */
+  canAttach: z.boolean(),
+  items: z.array(z.object({ linkId: z.number(), video: videoSchema })),
+});
+export type AttachedVideos = z.infer<typeof attachedVideos>;
 
 export const createdVideo = z.object({ id: z.number(), status: videoStatus });
 
@@ -167,3 +220,57 @@ export const tvPdfQuery = z
     lang: z.enum(['kk', 'ru', 'en']).default('kk'),
   })
   .strict();
+
+// ── TV channels (national: the ministry's; local retransmission: its region officer's) ──────────
+export const tvChannelKind = z.enum(['national', 'local']);
+export const tvChannelSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: tvChannelKind,
+  languages: z.array(videoLanguage),
+  region: z.object({ id: z.number(), name: z.object({ kk: z.string(), ru: z.string(), en: z.string() }) }).nullable(),
+  timeZone: z.string(),
+  /** the ministry edits every channel; a region officer the local channels of their region */
+  canEdit: z.boolean(),
+});
+export type TvChannel = z.infer<typeof tvChannelSchema>;
+export const tvChannels = z.object({
+  items: z.array(tvChannelSchema),
+  /** what the reader may create: national channels (ministry), local ones (ministry, region officers: their regions) */
+  canCreate: z.object({
+    national: z.boolean(),
+    localRegions: z.array(z.object({ id: z.number(), name: z.object({ kk: z.string(), ru: z.string(), en: z.string() }) })),
+  }),
+});
+const channelName = z.string().trim().min(1).max(100);
+const channelLanguages = z
+  .array(videoLanguage)
+  .min(1)
+  .max(3)
+  .refine((l) => new Set(l).size === l.length, { message: 'Each language once' });
+export const tvChannelCreate = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Latin lower-case letters, digits and _, 2 to 40, starting with a letter'),
+    name: channelName,
+    kind: tvChannelKind,
+    languages: channelLanguages,
+    regionId: idSchema.nullable().optional(),
+    timeZone: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict();
+export type TvChannelCreate = z.infer<typeof tvChannelCreate>;
+export const tvChannelPatch = z
+  .object({
+    name: channelName.optional(),
+    kind: tvChannelKind.optional(),
+    languages: channelLanguages.optional(),
+    regionId: idSchema.nullable().optional(),
+    timeZone: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Send at least one of name, kind, languages, regionId, timeZone' });
+export type TvChannelPatch = z.infer<typeof tvChannelPatch>;

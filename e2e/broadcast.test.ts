@@ -98,7 +98,9 @@ describe.skipIf(!usable)('a school-wide meeting re-broadcast as HLS', () => {
       const master = await hls(presenter.page, 'master.m3u8');
       expect(master.status).toBe(200);
       expect(master.text).toContain('240p/index.m3u8');
+      expect(master.text).toContain('360p/index.m3u8');
       expect(master.text).toContain('audio/index.m3u8');
+      await expect.poll(async () => (await hls(presenter.page, '360p/index.m3u8')).text, { timeout: 30_000 }).toMatch(/seg-\d{5}\.ts/);
       const low = await hls(presenter.page, '240p/index.m3u8');
       expect(low.text).toMatch(/seg-\d{5}\.ts/);
       await expect.poll(async () => (await hls(presenter.page, 'audio/index.m3u8')).text, { timeout: 30_000 }).toMatch(/seg-\d{5}\.ts/);
@@ -138,6 +140,14 @@ describe.skipIf(!usable)('a school-wide meeting re-broadcast as HLS', () => {
 
       await presenter.page.getByRole('button', { name: 'Жиналысты аяқтау' }).click();
       await parent.page.getByText('Жиналыс аяқталды.').waitFor();
+      // the presenter keeps it: ffmpeg's copy of the forward becomes a video of the school's archive
+      await presenter.page.getByRole('button', { name: 'Видеомұрағатта сақтау' }).click();
+      await presenter.page.getByText('Жиналыс видеомұрағатта сақталды.').waitFor();
+      const kept = await server.db.query<{ source: string; title: string }>(
+        'select v.source, v.title from live_broadcasts b join video_videos v on v.id = b.kept_video_id where b.id = $1',
+        [broadcastId],
+      );
+      expect(kept.rows).toEqual([{ source: 'recording', title: 'Қашықтан қалай оқимыз?' }]);
       expect(presenter.pageErrors).toEqual([]);
       expect(parent.pageErrors).toEqual([]);
     } finally {
@@ -194,6 +204,14 @@ describe.skipIf(!usable)('a school-wide meeting re-broadcast as HLS', () => {
       await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.currentTime > 0), { timeout: 90_000 }).toBe(true);
       await presenter.page.getByRole('button', { name: 'Жиналысты аяқтау' }).click();
       await parent.page.getByText('Жиналыс аяқталды.').waitFor();
+      // the presenter keeps it: ffmpeg's copy of the forward becomes a video of the school's archive
+      await presenter.page.getByRole('button', { name: 'Видеомұрағатта сақтау' }).click();
+      await presenter.page.getByText('Жиналыс видеомұрағатта сақталды.').waitFor();
+      const kept = await server.db.query<{ source: string; title: string }>(
+        'select v.source, v.title from live_broadcasts b join video_videos v on v.id = b.kept_video_id where b.id = $1',
+        [soundId],
+      );
+      expect(kept.rows).toEqual([{ source: 'recording', title: 'Киберқауіпсіздік' }]);
       expect(presenter.pageErrors).toEqual([]);
       expect(parent.pageErrors).toEqual([]);
     } finally {

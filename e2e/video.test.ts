@@ -1,8 +1,8 @@
 /**
  * Video lessons in a real browser, in Kazakh on 360 px phones: a teacher uploads a short clip made
- * here with ffmpeg's test sources, watches its status go to "ready", and a pupil of the same school
- * finds it in the archive and plays it (hls.js in Chromium, starting on the 240p rung). A signed-out
- * family reads the public TV grid.
+ * here with ffmpeg's test sources, watches its status go to "ready" and attaches it to today's lesson
+ * of 5 А; a pupil of the class finds "watch" on that lesson on Today and plays it (hls.js in Chromium,
+ * starting on the 240p rung), and finds it in the archive too. A signed-out family reads the public TV grid.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -19,6 +19,8 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'sabaq-e2e-video-'));
 process.env.DATA_DIR = dataDir;
 process.env.VIDEO_WORKERS = '1';
 process.env.VIDEO_POLL_MS = '200';
+// the e-journal's clock (read when the app is built): a school day of the demo year, with lessons
+process.env.LEARNING_TODAY = '2020-12-09';
 
 let server: TestServer;
 let browser: Browser;
@@ -51,7 +53,7 @@ beforeAll(async () => {
     '-shortest',
     clip,
   ]);
-  server = await startTestServer({ env: { DATA_DIR: dataDir, VIDEO_WORKERS: '1', VIDEO_POLL_MS: '200' } });
+  server = await startTestServer({ env: { DATA_DIR: dataDir, VIDEO_WORKERS: '1', VIDEO_POLL_MS: '200', LEARNING_TODAY: '2020-12-09' } });
   browser = await launchChromium();
   // the teacher reads Kazakh too (her own language would be Russian)
   await server.db.query(`update accounts set language = 'kk' where login = $1`, [DEMO_LOGINS.teacher]);
@@ -75,7 +77,7 @@ async function signInKazakh(page: Page, login: string) {
 }
 
 describe('video lessons in a real browser', () => {
-  test('a teacher uploads a clip and sees it ready; a pupil of the school finds it in the archive and plays it (Kazakh, 360 px)', async () => {
+  test('a teacher uploads a clip, sees it ready and attaches it to a lesson; a pupil watches it from the lesson on Today and finds it in the archive (Kazakh, 360 px)', async () => {
     const teacher = await openContext(browser, server, phone);
     const pupil = await openContext(browser, server, phone);
     try {
@@ -95,21 +97,35 @@ describe('video lessons in a real browser', () => {
       await mine.getByRole('status').getByText('Дайын', { exact: true }).waitFor({ timeout: 120_000 });
       expect(await tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-      // ── a pupil of the school finds it and plays it ──
+      // ── she attaches it to today's maths lesson in 5 А, from her own videos ──
+      await tp.goto('/');
+      await tp.getByRole('region', { name: 'Сабақтарым мен журналдарым' }).getByRole('link', { name: '5 А · Математика', exact: true }).first().click();
+      await tp.getByRole('heading', { level: 1, name: 'Математика · 5 А' }).waitFor();
+      const panel = tp.getByRole('region', { name: 'Бейнесабақтар' });
+      await panel.getByText('Әзірге видео тіркелмеген').waitFor();
+      await panel.getByLabel('Видео', { exact: true }).selectOption({ label: 'Бөлшектер: e2e сабағы' });
+      await panel.getByRole('button', { name: 'Тіркеу', exact: true }).click();
+      await panel.getByRole('listitem', { name: 'Бөлшектер: e2e сабағы' }).getByRole('button', { name: 'Алып тастау' }).waitFor();
+      expect(await tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+      // ── a pupil of the class finds "watch" on that lesson on Today and plays it ──
       const pp = pupil.page;
       const requested: string[] = [];
       pp.on('request', (r) => {
         if (r.url().includes('/media/')) requested.push(new URL(r.url()).pathname.replace(/.*\/media\//, ''));
       });
       await signInKazakh(pp, DEMO_LOGINS.pupil);
-      await pp.getByRole('link', { name: 'Видеомұрағат' }).click();
-      await pp.getByRole('heading', { level: 1, name: 'Видеомұрағат' }).waitFor();
-      await pp.getByLabel('Сынып', { exact: true }).selectOption('5');
-      await pp.getByLabel('Іздеу', { exact: true }).fill('Бөлшектер');
-      await pp.getByRole('button', { name: 'Табу' }).click();
-      await pp.getByText('1 видео табылды').waitFor();
-      await pp.getByRole('link', { name: 'Бөлшектер: e2e сабағы' }).click();
+      const maths = pp
+        .getByRole('article')
+        .filter({ has: pp.getByRole('link', { name: 'Математика', exact: true }) })
+        .first();
+      await maths.getByRole('link', { name: 'Көру: Бөлшектер: e2e сабағы' }).click();
       await pp.getByRole('heading', { level: 1, name: 'Бөлшектер: e2e сабағы' }).waitFor();
+      // the watch page names the lesson it serves
+      await pp
+        .getByRole('region', { name: 'Осы видео қолданылатын сабақтар' })
+        .getByRole('link', { name: /5 А, Математика/ })
+        .waitFor();
       const video = pp.locator('video');
       await expect.poll(() => video.getAttribute('data-player'), { timeout: 20_000 }).toBe('hls.js');
       await video.evaluate((v: HTMLVideoElement) => {
@@ -123,6 +139,15 @@ describe('video lessons in a real browser', () => {
       expect(requested.find((r) => r.endsWith('index.m3u8'))).toBe('240p/index.m3u8');
       await pp.getByRole('link', { name: 'Интернетсіз көру үшін жүктеп алу (MP4)' }).waitFor();
       expect(await pp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+      // ── and in the archive ──
+      await pp.goto('/video/archive');
+      await pp.getByRole('heading', { level: 1, name: 'Видеомұрағат' }).waitFor();
+      await pp.getByLabel('Сынып', { exact: true }).selectOption('5');
+      await pp.getByLabel('Іздеу', { exact: true }).fill('Бөлшектер');
+      await pp.getByRole('button', { name: 'Табу' }).click();
+      await pp.getByText('1 видео табылды').waitFor();
+      await pp.getByRole('link', { name: 'Бөлшектер: e2e сабағы' }).waitFor();
       expect(teacher.pageErrors).toEqual([]);
       expect(pupil.pageErrors).toEqual([]);
     } finally {
@@ -164,6 +189,70 @@ describe('video lessons in a real browser', () => {
       await ministry.context.close();
     }
   }, 120_000);
+
+  test('a region officer adds a local retransmission channel of the region and edits it (Kazakh, 360 px)', async () => {
+    const officer = await openContext(browser, server, phone);
+    try {
+      const p = officer.page;
+      await signInKazakh(p, DEMO_LOGINS.region);
+      await p.getByRole('link', { name: 'Телеарналар', exact: true }).click();
+      await p.getByRole('heading', { level: 1, name: 'Телеарналар' }).waitFor();
+      await p.getByRole('listitem', { name: 'Al-Farabi' }).getByText('Ұлттық арна', { exact: false }).waitFor();
+      // a national channel is not the region's to edit
+      expect(await p.getByRole('listitem', { name: 'Al-Farabi' }).getByRole('button', { name: 'Өзгерту' }).count()).toBe(0);
+      const form = p.getByRole('form', { name: 'Жаңа арна' });
+      await form.getByLabel('Коды').fill('kaskelen_tv');
+      await form.getByLabel('Атауы').fill('Қаскелең ТВ');
+      expect(await form.getByLabel('Түрі').inputValue()).toBe('local');
+      await form.getByRole('checkbox', { name: 'орысша' }).uncheck();
+      await form.getByRole('button', { name: 'Арна қосу' }).click();
+      const item = p.getByRole('listitem', { name: 'Қаскелең ТВ' });
+      await item.getByText(/Жергілікті ретрансляция · .+ · қазақша · Asia\/Almaty/).waitFor();
+      await item.getByRole('button', { name: 'Өзгерту' }).click();
+      await item.getByRole('checkbox', { name: 'орысша' }).check();
+      await item.getByRole('button', { name: 'Сақтау' }).click();
+      await p
+        .getByRole('listitem', { name: 'Қаскелең ТВ' })
+        .getByText(/қазақша, орысша/)
+        .waitFor();
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(officer.pageErrors).toEqual([]);
+    } finally {
+      await officer.context.close();
+    }
+  }, 60_000);
+
+  test('the uploader renames a video, then deletes it (Kazakh, 360 px)', async () => {
+    const id = await server.db
+      .query<{ id: number }>(
+        `insert into video_videos (owner_id, organisation_id, visibility, title, status, duration_s, source_key, source_bytes)
+         select r.person_id, r.organisation_id, 'organisation', 'Ескі атау', 'queued', 60, 'video/source/e2e-edit', 1
+           from role_assignments r join accounts a on a.person_id = r.person_id where a.login = $1 and r.role = 'teacher' limit 1 returning id`,
+        [DEMO_LOGINS.teacher],
+      )
+      .then((r) => Number(r.rows[0]!.id));
+    const teacher = await openContext(browser, server, phone);
+    try {
+      const p = teacher.page;
+      await signInKazakh(p, DEMO_LOGINS.teacher);
+      await p.goto('/video/upload');
+      await p.getByRole('listitem', { name: 'Ескі атау' }).getByRole('link', { name: 'Видеоны өзгерту' }).click();
+      const form = p.getByRole('region', { name: 'Видеоны өзгерту' });
+      await form.getByLabel('Атауы').fill('Жаңа атау');
+      await form.getByLabel('Пән').selectOption({ label: 'Математика' });
+      await form.getByRole('button', { name: 'Сақтау' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Жаңа атау' }).waitFor();
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      p.once('dialog', (d) => void d.accept());
+      await form.getByRole('button', { name: 'Видеоны жою' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Видео жүктеу' }).waitFor();
+      expect(await server.db.query('select 1 from video_videos where id = $1', [id]).then((r) => r.rowCount)).toBe(0);
+      expect(await p.getByRole('listitem', { name: 'Жаңа атау' }).count()).toBe(0);
+      expect(teacher.pageErrors).toEqual([]);
+    } finally {
+      await teacher.context.close();
+    }
+  }, 60_000);
 
   test('a family without an account reads the TV grid of a day in Kazakh', async () => {
     const family = await openContext(browser, server, phone);

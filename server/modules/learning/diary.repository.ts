@@ -3,7 +3,7 @@ import type { Diary } from '../../../contracts/learning.js';
 import type { OrganisationKind } from './learning.rules.js';
 import type { SettingsRow } from './learning.settings.js';
 import { prepared } from './learning.prepared.js';
-import { deliveryJson, homeworkMaterials, lessonMaterials, markJson, personJson, subjectJson, termJson } from './learning.sql.js';
+import { deliveryJson, homeworkMaterials, homeworkVideos, lessonMaterials, lessonVideos, markJson, personJson, subjectJson, termJson } from './learning.sql.js';
 
 /** The pupil's classes (every year) with their organisations: what the policy needs for homeroom teachers and admins. */
 export async function findPupilScope(db: Queryable, pupilId: number): Promise<{ classIds: number[]; organisationIds: number[] }> {
@@ -63,7 +63,7 @@ export async function findDiaryJson(db: Queryable, args: { pupilId: number; from
             'delivery', ${deliveryJson('l', 'false')},
             'joinable', l.delivery = 'online_live' and not l.cancelled,
             'topic', l.topic, 'cancelled', l.cancelled,
-            'materials', ${lessonMaterials('l.id')},
+            'materials', ${lessonMaterials('l.id')}, 'videos', ${lessonVideos('l.id')},
             'homeworkSet', (select coalesce(json_agg(json_build_object('id', h.id, 'title', h.title, 'dueAt', iso_utc(h.due_at)) order by h.id), '[]')
                             from homework h where h.lesson_id = l.id),
             'mark', (select ${markJson('mk')} from marks mk where mk.lesson_id = l.id and mk.pupil_id = $1 and mk.homework_id is null),
@@ -81,7 +81,7 @@ export async function findDiaryJson(db: Queryable, args: { pupilId: number; from
           select h.id, h.due_at, json_build_object(
             'id', h.id, 'lessonId', h.lesson_id, 'lessonDate', l.on_date, 'subject', ${subjectJson('s')},
             'title', h.title, 'instructions', h.instructions, 'dueAt', iso_utc(h.due_at),
-            'materials', ${homeworkMaterials('h.id')},
+            'materials', ${homeworkMaterials('h.id')}, 'videos', ${homeworkVideos('h.id')},
             'submission', case when sb.id is null then null else json_build_object(
               'id', sb.id, 'status', sb.status, 'late', sb.late, 'submittedAt', iso_utc(sb.submitted_at), 'attempts', sb.attempts,
               'mark', (select ${markJson('mk')} from marks mk where mk.homework_id = h.id and mk.pupil_id = $1)) end
@@ -265,7 +265,7 @@ export async function findClassDays(db: Queryable, args: { classIds: number[]; f
             'delivery', ${deliveryJson('l', 'false')},
             'joinable', l.delivery = 'online_live' and not l.cancelled,
             'topic', l.topic, 'cancelled', l.cancelled,
-            'materials', ${lessonMaterials('l.id')},
+            'materials', ${lessonMaterials('l.id')}, 'videos', ${lessonVideos('l.id')},
             'homeworkSet', (select coalesce(json_agg(json_build_object('id', h.id, 'title', h.title, 'dueAt', iso_utc(h.due_at)) order by h.id), '[]')
                             from homework h where h.lesson_id = l.id))::text)), '[]')
           from lessons l
@@ -276,7 +276,7 @@ export async function findClassDays(db: Queryable, args: { classIds: number[]; f
        (select coalesce(json_agg(json_build_array((extract(epoch from h.due_at) * 1000000)::bigint, h.id, h.due_at >= b.from_ts, json_build_object(
             'id', h.id, 'lessonId', h.lesson_id, 'lessonDate', l.on_date, 'subject', ${subjectJson('s')},
             'title', h.title, 'instructions', h.instructions, 'dueAt', iso_utc(h.due_at),
-            'materials', ${homeworkMaterials('h.id')})::text)), '[]')
+            'materials', ${homeworkMaterials('h.id')}, 'videos', ${homeworkVideos('h.id')})::text)), '[]')
           from homework h
           join lessons l on l.id = h.lesson_id
           join subjects s on s.id = h.subject_id

@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/db.js';
 import type { Submission } from '../../../contracts/learning.js';
 import type { OrganisationKind } from './learning.rules.js';
 import type { SettingsRow } from './learning.settings.js';
-import { fileJson, homeworkMaterials, markJson, personJson, subjectJson } from './learning.sql.js';
+import { fileJson, homeworkMaterials, homeworkVideos, markJson, personJson, subjectJson } from './learning.sql.js';
 
 export interface HomeworkContext {
   id: number;
@@ -78,6 +78,8 @@ export interface HomeworkRow {
   instructions: string | null;
   dueAt: string;
   materials: unknown[];
+  /** the ready videos attached to it (the video module's links) */
+  videos: { id: number; title: string; durationSeconds: number | null }[];
   submitted: number;
   toMark: number;
   lesson: {
@@ -91,7 +93,7 @@ export interface HomeworkRow {
 
 export async function findHomework(db: Queryable, id: number): Promise<HomeworkRow | null> {
   const { rows } = await db.query<HomeworkRow & Record<string, unknown>>(
-    `select h.id, h.lesson_id as "lessonId", h.title, h.instructions, iso_utc(h.due_at) as "dueAt", ${homeworkMaterials('h.id')} as materials,
+    `select h.id, h.lesson_id as "lessonId", h.title, h.instructions, iso_utc(h.due_at) as "dueAt", ${homeworkMaterials('h.id')} as materials, ${homeworkVideos('h.id')} as videos,
        (select count(*) from submissions sb where sb.homework_id = h.id) as submitted,
        (select count(*) from submissions sb where sb.homework_id = h.id and sb.status = 'submitted') as "toMark",
        json_build_object('id', l.id, 'date', l.on_date, 'class', json_build_object('id', c.id, 'name', c.name),

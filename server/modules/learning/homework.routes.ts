@@ -49,6 +49,7 @@ async function loadHomeworkWithLesson(db: Queryable, id: number, withCounts: boo
       instructions: h.instructions,
       dueAt: h.dueAt,
       materials: h.materials as Homework['materials'],
+      videos: h.videos,
       submitted: withCounts ? h.submitted : null,
       toMark: withCounts ? h.toMark : null,
     },

@@ -1,3 +1,5 @@
+import { attachedVideosJson } from '../video/attached.usecases.js';
+
 /**
  * JSON fragments the read queries share, so every screen gets the same shapes (see contracts/learning.ts).
  * Each takes the alias of the table it reads.
@@ -46,3 +48,7 @@ const tvSlotJson = (l: string) =>
        where ts.id = ${l}.tv_slot_id) end`;
 
 export const markJson = (mk: string) => `json_build_object('kind', ${mk}.kind, 'score', ${mk}.score, 'max', ${mk}.max_score, 'comment', ${mk}.comment)`;
+
+/** The ready videos attached to a lesson / a homework (the video module's links, decision 0040) as a JSON array. */
+export const lessonVideos = (lessonIdExpr: string) => attachedVideosJson('lesson_id', lessonIdExpr);
+export const homeworkVideos = (homeworkIdExpr: string) => attachedVideosJson('homework_id', homeworkIdExpr);

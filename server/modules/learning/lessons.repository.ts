@@ -3,7 +3,7 @@ import type { DeliverySource, LessonActivity, LessonDetail } from '../../../cont
 import type { Assessment, OrganisationKind } from './learning.rules.js';
 import type { SettingsRow } from './learning.settings.js';
 import { prepared } from './learning.prepared.js';
-import { deliveryJson, homeworkMaterials, materialJson, personJson, subjectJson } from './learning.sql.js';
+import { deliveryJson, homeworkMaterials, homeworkVideos, lessonVideos, materialJson, personJson, subjectJson } from './learning.sql.js';
 
 /** What every write to a lesson needs to decide: its class, subject, term, times, scale, the school's settings and today. */
 export interface LessonContext {
@@ -70,8 +70,9 @@ export async function findLessonDetail(db: Queryable, lessonId: number, withJoin
        ${tvFallbackSql('l', 'st')} as "tvFallback", c.grade as "classGrade", o.instruction_language as "instructionLanguage", l.topic, l.assessment, l.assessment_max as "assessmentMax", l.cancelled,
        (select coalesce(json_agg(${materialJson('mt', 'f')} order by mt.id), '[]') from lesson_materials mt
           left join files f on f.id = mt.file_id where mt.lesson_id = l.id and mt.homework_id is null) as materials,
+       ${lessonVideos('l.id')} as videos,
        (select coalesce(json_agg(json_build_object('id', h.id, 'lessonId', h.lesson_id, 'title', h.title, 'instructions', h.instructions,
-           'dueAt', iso_utc(h.due_at), 'materials', ${homeworkMaterials('h.id')},
+           'dueAt', iso_utc(h.due_at), 'materials', ${homeworkMaterials('h.id')}, 'videos', ${homeworkVideos('h.id')},
            'submitted', (select count(*) from submissions sb where sb.homework_id = h.id),
            'toMark', (select count(*) from submissions sb where sb.homework_id = h.id and sb.status = 'submitted')) order by h.id), '[]')
           from homework h where h.lesson_id = l.id) as homework

@@ -1,14 +1,16 @@
 /**
  * The re-broadcast's media, as child processes: one ffmpeg per broadcast that reads what Janus's
  * VideoRoom forwards (rtp_forward to local UDP ports, described by an SDP file) and writes a live HLS
- * playlist (240p + sound only) into the broadcast's folder, served by the routes. Never home-made
+ * playlist (240p, 360p, sound only) and a copy of the forward (`recording.mkv`) into the broadcast's
+ * folder, served by the routes. Never home-made
  * media code; the server only starts, watches and stops ffmpeg.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createSocket } from 'node:dgram';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { forwardSdp, liveHlsArgs, masterPlaylist, playlistHasSegments } from './broadcast.rules.js';
+import { forwardSdp, LIVE_RUNGS, liveHlsArgs, masterPlaylist, playlistHasSegments, RECORDING_AUDIO_FILE, RECORDING_FILE } from './broadcast.rules.js';
 
 let present: boolean | undefined;
 /** Is ffmpeg on the PATH (asked once per process)? */
@@ -73,7 +75,7 @@ export class BroadcastStreams {
     const dir = this.dirOf(id);
     await rm(dir, { recursive: true, force: true });
     await mkdir(path.join(dir, 'audio'), { recursive: true });
-    if (withVideo) await mkdir(path.join(dir, '240p'), { recursive: true });
+    if (withVideo) for (const r of LIVE_RUNGS) await mkdir(path.join(dir, r.name), { recursive: true });
     const p = await ports(withVideo);
     const sdp = path.join(dir, 'in.sdp');
     await writeFile(sdp, forwardSdp(p));
@@ -121,6 +123,14 @@ export class BroadcastStreams {
     const t = setTimeout(() => r.child.kill('SIGKILL'), 5000);
     await gone;
     clearTimeout(t);
+  }
+
+  /** The meeting's recording (the forward copied by ffmpeg) if one was written; kept until the folder is started again. */
+  recordingOf(id: number): { path: string; soundOnly: boolean } | null {
+    const video = path.join(this.dirOf(id), RECORDING_FILE);
+    if (existsSync(video)) return { path: video, soundOnly: false };
+    const audio = path.join(this.dirOf(id), RECORDING_AUDIO_FILE);
+    return existsSync(audio) ? { path: audio, soundOnly: true } : null;
   }
 
   async stopAll(): Promise<void> {

@@ -17,11 +17,12 @@ export interface BroadcastRow {
   state: 'scheduled' | 'open' | 'starting' | 'live' | 'ended' | 'failed';
   problem: string | null;
   endedAt: Date | null;
+  keptVideoId: number | null;
 }
 
 const columns = `b.id, b.scope, b.organisation_id as "organisationId", b.district_id as "districtId", d.region_id as "regionId", b.topic,
   b.starts_at as "startsAt", b.ends_at as "endsAt", b.created_by as "createdBy", b.janus_room as "janusRoom", b.secret, b.pin,
-  b.presenter_token as "presenterToken", b.state, b.problem, b.ended_at as "endedAt"`;
+  b.presenter_token as "presenterToken", b.state, b.problem, b.ended_at as "endedAt", b.kept_video_id as "keptVideoId"`;
 const from = 'live_broadcasts b join districts d on d.id = b.district_id';
 
 /** The node a broadcast is for: a school (with its district and region) or a district (with its region). */
@@ -220,4 +221,13 @@ export async function viewerCounts(db: Queryable, broadcastId: number, now: Date
     [broadcastId, now],
   );
   return rows[0] ?? { now: 0, total: 0 };
+}
+
+/** The broadcast's row locked while its recording is kept (a second "keep" waits, then finds it kept). */
+export async function lockBroadcast(db: Queryable, id: number): Promise<void> {
+  await db.query('select 1 from live_broadcasts where id = $1 for update', [id]);
+}
+
+export async function setKeptVideo(db: Queryable, id: number, videoId: number): Promise<void> {
+  await db.query('update live_broadcasts set kept_video_id = $2 where id = $1', [id, videoId]);
 }

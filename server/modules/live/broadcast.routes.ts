@@ -114,6 +114,19 @@ export async function broadcastRoutes(app: FastifyInstance, { db }: AppDeps, liv
   );
 
   r.post(
+    '/api/live/broadcasts/:id/keep',
+    {
+      schema: {
+        tags,
+        summary: "The presenter keeps an ended school meeting as a video of the school's archive (its recording is transcoded to the HLS ladder)",
+        params: idParam,
+        response: { 201: broadcast, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await uc.keepBroadcast(db, bc, requireActor(request), request.params.id, clock())),
+  );
+
+  r.post(
     '/api/live/broadcasts/:id/watching',
     { schema: { tags, summary: "A viewer's page reports it plays the stream (attendance)", params: idParam, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 /**
  * Pure rules of broadcast meetings: the time window, the SDP that tells ffmpeg what Janus forwards,
- * ffmpeg's arguments for the live HLS (a 240p rung and sound only), the master playlist, file names.
+ * ffmpeg's arguments for the live HLS (240p and 360p rungs and sound only, plus a copy of the forward
+ * kept as the meeting's recording), the master playlist, file names.
  */
 
 /** Opus and VP8 as the VideoRoom rooms force them, with the payload types the forwarder is told to use. */
@@ -34,7 +35,22 @@ export function forwardSdp(ports: { audio: number; video: number | null }): stri
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** ffmpeg reads the SDP and writes `240p/index.m3u8` (H.264 + AAC) and `audio/index.m3u8` (AAC) as live HLS. */
+/** The live video rungs: the low one first (players start on it), then 360p for a better link. */
+export const LIVE_RUNGS = [
+  { name: '240p', height: 240, fps: 15, kbps: 250, maxKbps: 300, bandwidth: 330000 },
+  { name: '360p', height: 360, fps: 25, kbps: 550, maxKbps: 650, bandwidth: 700000 },
+] as const;
+
+/** The whole meeting as Janus forwarded it (VP8 + Opus copied, no encoding): what "keep as a video" hands to the archive. */
+export const RECORDING_FILE = 'recording.mkv';
+/** The same for a sound-only meeting (Opus alone): a still frame is added when it is kept. */
+export const RECORDING_AUDIO_FILE = 'recording.mka';
+
+/**
+ * ffmpeg reads the SDP and writes `240p/index.m3u8` and `360p/index.m3u8` (H.264 + AAC) and
+ * `audio/index.m3u8` (AAC) as live HLS, and copies the forwarded streams into `recording.mkv`
+ * (Matroska survives a stop; copying costs no encoding).
+ */
 export function liveHlsArgs(sdpFile: string, outDir: string, withVideo: boolean): string[] {
   const hls = (rung: string) => [
     '-f',
@@ -68,13 +84,13 @@ export function liveHlsArgs(sdpFile: string, outDir: string, withVideo: boolean)
     '-i',
     sdpFile,
     ...(withVideo
-      ? [
+      ? LIVE_RUNGS.flatMap((r) => [
           '-map',
           '0:v:0',
           '-map',
           '0:a:0',
           '-vf',
-          'scale=-2:240,fps=15',
+          `scale=-2:${r.height},fps=${r.fps}`,
           '-c:v',
           'libx264',
           '-preset',
@@ -88,34 +104,43 @@ export function liveHlsArgs(sdpFile: string, outDir: string, withVideo: boolean)
           '-pix_fmt',
           'yuv420p',
           '-b:v',
-          '250k',
+          `${r.kbps}k`,
           '-maxrate',
-          '300k',
+          `${r.maxKbps}k`,
           '-bufsize',
-          '600k',
+          `${r.maxKbps * 2}k`,
           '-force_key_frames',
           `expr:gte(t,n_forced*${LIVE_SEGMENT_SECONDS})`,
           ...audio,
-          ...hls('240p'),
-        ]
+          ...hls(r.name),
+        ])
       : []),
     '-map',
     '0:a:0',
     ...audio,
     ...hls('audio'),
+    // the recording: the forward as it came, for the archive once the meeting is over
+    ...(withVideo ? ['-map', '0:v:0'] : []),
+    '-map',
+    '0:a:0',
+    '-c',
+    'copy',
+    '-f',
+    'matroska',
+    `${outDir}/${withVideo ? RECORDING_FILE : RECORDING_AUDIO_FILE}`,
   ];
 }
 
-/** The master playlist Sabaq writes beside ffmpeg's: the 240p rung first (players start on it), then sound only. */
+/** The master playlist Sabaq writes beside ffmpeg's: the 240p rung first (players start on it), 360p, then sound only. */
 export function masterPlaylist(withVideo: boolean): string {
   const lines = ['#EXTM3U', '#EXT-X-VERSION:3'];
-  if (withVideo) lines.push('#EXT-X-STREAM-INF:BANDWIDTH=330000,CODECS="avc1.42c01e,mp4a.40.2"', '240p/index.m3u8');
+  if (withVideo) for (const r of LIVE_RUNGS) lines.push(`#EXT-X-STREAM-INF:BANDWIDTH=${r.bandwidth},CODECS="avc1.42c01e,mp4a.40.2"`, `${r.name}/index.m3u8`);
   lines.push('#EXT-X-STREAM-INF:BANDWIDTH=60000,CODECS="mp4a.40.2"', 'audio/index.m3u8');
   return `${lines.join('\n')}\n`;
 }
 
-/** `master.m3u8`, `240p/index.m3u8`, `audio/seg-00012.ts`: the only names a broadcast's folder serves. */
-const LIVE_NAME = /^(master\.m3u8|(240p|audio)\/(index\.m3u8|seg-\d{5}\.ts))$/;
+/** `master.m3u8`, `240p/index.m3u8`, `360p/…`, `audio/seg-00012.ts`: the only names a broadcast's folder serves. */
+const LIVE_NAME = /^(master\.m3u8|(240p|360p|audio)\/(index\.m3u8|seg-\d{5}\.ts))$/;
 export function isLiveFileName(name: string): boolean {
   return LIVE_NAME.test(name);
 }

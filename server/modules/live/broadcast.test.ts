@@ -11,11 +11,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import { demoIds, type DemoIds } from '../learning/learning.fixtures.js';
-import { canOpen, forwardSdp, isLiveFileName, masterPlaylist, playlistHasSegments } from './broadcast.rules.js';
+import { canOpen, forwardSdp, isLiveFileName, liveHlsArgs, masterPlaylist, playlistHasSegments } from './broadcast.rules.js';
+import { makeClip } from '../video/video.test-support.js';
+import { execFileSync } from 'node:child_process';
 
 const NOW = '2020-12-09T09:00:00+06:00';
 const DIR = path.join(os.tmpdir(), `sabaq-broadcast-test-${process.pid}`);
-const env = { LEARNING_TODAY: NOW, JANUS_URL: '', LIVE_BROADCAST_DIR: DIR };
+const env = { LEARNING_TODAY: NOW, JANUS_URL: '', LIVE_BROADCAST_DIR: DIR, DATA_DIR: path.join(DIR, 'data'), VIDEO_WORKERS: '0' };
 
 let t: TestApp;
 let ids: DemoIds;
@@ -228,11 +230,73 @@ describe('one broadcast: audience, questions, viewers, the stream', () => {
   });
 });
 
+describe('a finished school meeting kept as a video of the archive', () => {
+  test('the presenter keeps it once: the recording ffmpeg copied becomes a queued video of the school; refusals say why', async () => {
+    const schedule = (scope: 'school' | 'district', targetId: number, who = 'admin') =>
+      call(who, 'POST', '/api/live/broadcasts', { scope, targetId, topic: `Kept ${scope}`, startsAt: '2020-12-09T09:20:00+06:00' });
+    const id = (await schedule('school', ids.cityId)).json().id;
+    // not ended yet: nothing to keep
+    const early = await call('admin', 'POST', `/api/live/broadcasts/${id}/keep`);
+    expect([early.statusCode, early.json().error.code]).toEqual([409, 'live.nothing_to_keep']);
+    expect((await call('admin', 'POST', `/api/live/broadcasts/${id}/end`)).json()).toMatchObject({ state: 'ended', canKeep: false, keptVideoId: null });
+    // ended but never broadcast from here (no recording): still nothing to keep
+    expect((await call('admin', 'POST', `/api/live/broadcasts/${id}/keep`)).json().error.code).toBe('live.nothing_to_keep');
+    // what ffmpeg leaves beside the playlists when the meeting was on air (a clip stands in for Janus's forward)
+    mkdirSync(path.join(DIR, String(id)), { recursive: true });
+    writeFileSync(path.join(DIR, String(id), 'recording.mkv'), makeClip({ seconds: 2 }));
+    expect((await call('admin', 'GET', `/api/live/broadcasts/${id}`)).json().canKeep).toBe(true);
+    expect((await call('parent', 'GET', `/api/live/broadcasts/${id}`)).json().canKeep).toBe(false);
+    expect((await call('parent', 'POST', `/api/live/broadcasts/${id}/keep`)).statusCode).toBe(403);
+    const kept = await call('admin', 'POST', `/api/live/broadcasts/${id}/keep`);
+    expect(kept.statusCode, kept.body).toBe(201);
+    const videoId = kept.json().keptVideoId;
+    expect(kept.json().canKeep).toBe(false);
+    const row = await t.db.query('select title, source, visibility, organisation_id, status from video_videos where id = $1', [videoId]);
+    expect(row.rows[0]).toEqual({ title: 'Kept school', source: 'recording', visibility: 'organisation', organisation_id: ids.cityId, status: 'queued' });
+    const again = await call('admin', 'POST', `/api/live/broadcasts/${id}/keep`);
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'live.already_kept']);
+    expect(await t.one<number>("select count(*)::int from video_videos where title = 'Kept school'")).toBe(1);
+    // a district's meeting has no school archive
+    const d = (await schedule('district', await t.one<number>('select district_id from organisations where id = $1', [ids.cityId]), 'district')).json().id;
+    await call('district', 'POST', `/api/live/broadcasts/${d}/end`);
+    const district = await call('district', 'POST', `/api/live/broadcasts/${d}/keep`);
+    expect([district.statusCode, district.json().error.code]).toEqual([409, 'live.keep_school_only']);
+  });
+});
+
+describe('a sound-only meeting kept', () => {
+  test('its Opus recording gets a still frame and becomes a video of the school', async () => {
+    const id = (
+      await call('admin', 'POST', '/api/live/broadcasts', { scope: 'school', targetId: ids.cityId, topic: 'Kept sound', startsAt: '2020-12-09T09:30:00+06:00' })
+    ).json().id;
+    await call('admin', 'POST', `/api/live/broadcasts/${id}/end`);
+    mkdirSync(path.join(DIR, String(id)), { recursive: true });
+    execFileSync('ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:sample_rate=48000:duration=2',
+      '-c:a',
+      'libopus',
+      '-f',
+      'matroska',
+      path.join(DIR, String(id), 'recording.mka'),
+    ]);
+    const kept = await call('admin', 'POST', `/api/live/broadcasts/${id}/keep`);
+    expect(kept.statusCode, kept.body).toBe(201);
+    expect(await t.one<string>('select source from video_videos where id = $1', [kept.json().keptVideoId])).toBe('recording');
+  });
+});
+
 describe('broadcast rules (properties)', () => {
   test('only the ladder names are served: anything else is refused', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), (s) => {
-        if (isLiveFileName(s)) expect(s).toMatch(/^(master\.m3u8|(240p|audio)\/(index\.m3u8|seg-\d{5}\.ts))$/);
+        if (isLiveFileName(s)) expect(s).toMatch(/^(master\.m3u8|(240p|360p|audio)\/(index\.m3u8|seg-\d{5}\.ts))$/);
         expect(isLiveFileName(`../${s}`)).toBe(false);
       }),
     );
@@ -251,6 +315,25 @@ describe('broadcast rules (properties)', () => {
         else expect(v).toBe('ok');
       }),
     );
+  });
+
+  test('the live ladder: 240p then 360p then sound only in the master; ffmpeg writes each rung and copies the forward into the recording', () => {
+    const master = masterPlaylist(true);
+    expect(master.split('\n').filter((l) => l.endsWith('index.m3u8'))).toEqual(['240p/index.m3u8', '360p/index.m3u8', 'audio/index.m3u8']);
+    expect(
+      masterPlaylist(false)
+        .split('\n')
+        .filter((l) => l.endsWith('index.m3u8')),
+    ).toEqual(['audio/index.m3u8']);
+    const args = liveHlsArgs('/in.sdp', '/out', true).join(' ');
+    expect(args).toContain('scale=-2:240');
+    expect(args).toContain('scale=-2:360');
+    for (const f of ['/out/240p/index.m3u8', '/out/360p/index.m3u8', '/out/audio/index.m3u8', '-c copy -f matroska /out/recording.mkv'])
+      expect(args).toContain(f);
+    expect(liveHlsArgs('/in.sdp', '/out', false).join(' ')).not.toContain('0:v:0');
+    expect(liveHlsArgs('/in.sdp', '/out', false).join(' ')).toContain('-c copy -f matroska /out/recording.mka');
+    expect(isLiveFileName('360p/seg-00001.ts')).toBe(true);
+    expect(isLiveFileName('recording.mkv')).toBe(false);
   });
 
   test('the SDP describes Opus and, with a camera, VP8 on the given ports; a playlist counts once it lists a segment', () => {

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Db, Queryable } from '../../platform/db.js';
+import { acceptRecording } from '../video/video.usecases.js';
 import { notify } from '../notifications/notifications.usecases.js';
 import { organisationsWhere, type Actor } from '../identity/identity.actor.js';
 import { namesForLive } from '../learning/live.usecases.js';
@@ -8,6 +10,9 @@ import { broadcastPart, canOrganiseBroadcast, officerDistricts, type BroadcastPa
 import * as repo from './broadcast.repository.js';
 import { AUDIO_PT, canOpen, VIDEO_PT } from './broadcast.rules.js';
 import {
+  alreadyKept,
+  keepSchoolOnly,
+  nothingToKeep,
   broadcastInPast,
   broadcastMediaUnavailable,
   broadcastNotFound,
@@ -21,6 +26,7 @@ import {
 } from './live.errors.js';
 import { JanusRefused, JanusUnavailable, randomRoomNumber, randomSecret } from './live.janus.js';
 import { turnCredentials } from './live.rules.js';
+import { withStillFrame } from './live.recording.js';
 import { mediaServerAvailable, type LiveDeps } from './live.usecases.js';
 
 /**
@@ -86,6 +92,8 @@ async function view(db: Queryable, bc: BroadcastDeps, b: repo.BroadcastRow, part
     hlsUrl: b.state === 'live' ? `/api/live/broadcasts/${b.id}/hls/master.m3u8` : null,
     media: { available: missing.length === 0, missing },
     viewers: part === 'host' ? await repo.viewerCounts(db, b.id, now) : null,
+    keptVideoId: b.keptVideoId,
+    canKeep: part === 'host' && b.state === 'ended' && b.scope === 'school' && b.keptVideoId === null && bc.streams.recordingOf(b.id) !== null,
   };
 }
 
@@ -260,6 +268,32 @@ export async function endBroadcast(db: Db, bc: BroadcastDeps, actor: Actor, id: 
       throw err;
     }
   }
+  return view(db, bc, (await repo.findBroadcast(db, id))!, 'host', now);
+}
+
+/**
+ * The presenter keeps an ended school meeting as a video of the archive: the copy of the forward that
+ * ffmpeg wrote beside the live playlists goes to the video module's `acceptRecording` (ffprobe verdict,
+ * file store, the HLS ladder queued), owned by the presenter, read in the school. Once per meeting
+ * (the row is locked meanwhile); a district's meeting has no school archive to go to.
+ */
+export async function keepBroadcast(db: Db, bc: BroadcastDeps, actor: Actor, id: number, now: Date): Promise<Broadcast> {
+  await db.transaction(async (tx) => {
+    await repo.lockBroadcast(tx, id);
+    const b = await hostOrThrow(tx, actor, id);
+    if (b.keptVideoId !== null) throw alreadyKept();
+    if (b.scope !== 'school' || b.organisationId === null) throw keepSchoolOnly();
+    const recording = bc.streams.recordingOf(id);
+    if (b.state !== 'ended' || !recording) throw nothingToKeep();
+    let file = recording.path;
+    if (recording.soundOnly) {
+      // a sound-only meeting: a still frame makes it a video (the archive keeps its audio-only rung)
+      file = path.join(path.dirname(recording.path), 'recording-still.mkv');
+      await withStillFrame(recording.path, file);
+    }
+    const videoId = await acceptRecording(db, { path: file, ownerId: actor.personId, organisationId: b.organisationId, title: b.topic });
+    await repo.setKeptVideo(tx, id, videoId);
+  });
   return view(db, bc, (await repo.findBroadcast(db, id))!, 'host', now);
 }
 

@@ -36,3 +36,14 @@ export const broadcastMediaUnavailable = createErrorFactory(
 );
 export const questionNotFound = createErrorFactory('live.question_not_found', 404, 'Question not found');
 export const streamFileNotFound = createErrorFactory('live.stream_not_found', 404, 'This part of the stream is not there (yet)');
+export const nothingToKeep = createErrorFactory(
+  'live.nothing_to_keep',
+  409,
+  'There is no recording of this meeting to keep (it has not ended, or was not broadcast from this server)',
+);
+export const keepSchoolOnly = createErrorFactory(
+  'live.keep_school_only',
+  409,
+  "Only a school's meeting can be kept in the archive (a district's has no school archive)",
+);
+export const alreadyKept = createErrorFactory('live.already_kept', 409, 'This meeting is kept in the archive already');

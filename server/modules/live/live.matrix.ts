@@ -138,6 +138,8 @@ const endpoints: MatrixEndpoint<Objects>[] = [
   },
   // last: it ends the broadcast
   { route: 'POST /api/live/broadcasts/:id/end', request: (o) => `/api/live/broadcasts/${o.broadcast}/end`, inside: only({ parent: 403, admin: 200 }) },
+  // ended, but nothing was broadcast from this server: nothing to keep (the keeping itself: broadcast.test.ts)
+  { route: 'POST /api/live/broadcasts/:id/keep', request: (o) => `/api/live/broadcasts/${o.broadcast}/keep`, inside: only({ parent: 403, admin: 409 }) },
 ];
 
 export const matrix: Matrix<Objects> = {

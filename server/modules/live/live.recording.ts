@@ -69,33 +69,37 @@ export async function postProcess(dir: string, p: RecordedPublisher): Promise<st
     await run('janus-pp-rec', [p.video, video]);
     await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', video, '-i', audio, '-map', '0:v:0', '-map', '1:a:0', '-c', 'copy', out]);
   } else {
-    // a sound-only room: a still frame at 1 fps so the video pipeline (and its audio-only rung) takes it
-    await run('ffmpeg', [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'color=c=0x1f2937:s=640x360:r=1',
-      '-i',
-      audio,
-      '-map',
-      '0:v:0',
-      '-map',
-      '1:a:0',
-      '-shortest',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'veryfast',
-      '-tune',
-      'stillimage',
-      '-c:a',
-      'copy',
-      out,
-    ]);
+    await withStillFrame(audio, out);
   }
   return out;
+}
+
+/** A sound-only recording made a video: a still frame at 1 fps, so the video pipeline (and its audio-only rung) takes it. */
+export async function withStillFrame(audio: string, out: string): Promise<void> {
+  await run('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'color=c=0x1f2937:s=640x360:r=1',
+    '-i',
+    audio,
+    '-map',
+    '0:v:0',
+    '-map',
+    '1:a:0',
+    '-shortest',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-tune',
+    'stillimage',
+    '-c:a',
+    'copy',
+    out,
+  ]);
 }

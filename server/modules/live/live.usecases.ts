@@ -634,6 +634,8 @@ export async function processRecordings(db: Db, live: LiveDeps, now: Date): Prom
       title,
       topic: l?.topic ?? null,
       subjectId: l?.subjectId ?? null,
+      // attached to its lesson: the class finds it there (Today, the lesson page) once transcoded
+      lessonId: room.lessonId,
     });
     await repo.finishRecording(db, room.id, { videoId });
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);

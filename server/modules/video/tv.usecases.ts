@@ -30,7 +30,10 @@ export type GridImport = ({ csv: string } | { xmltv: string }) & { dryRun: boole
  * whole file, naming every line. A dry run checks the same and answers the slots without writing.
  */
 export async function importGrid(db: Db, actor: Actor, input: GridImport): Promise<{ created: number; dryRun: boolean; slots: ImportedSlot[] }> {
-  if (!hasRole(actor, 'ministry_officer')) throw errors.gridForbidden();
+  // the ministry imports any channel's grid; a region officer the grid of its region's local channels
+  const ministry = hasRole(actor, 'ministry_officer');
+  const regions = actor.grants.filter((g) => g.role === 'region_officer' && g.regionId !== null).map((g) => g.regionId!);
+  if (!ministry && !regions.length) throw errors.gridForbidden();
   // a CSV's local times are read on each channel's own clock (its IANA zone)
   const zones = new Map((await repo.listChannels(db)).map((c) => [c.code, c.timeZone]));
   const parsed =
@@ -52,6 +55,14 @@ export async function importGrid(db: Db, actor: Actor, input: GridImport): Promi
       const code = codeOf(s.channel);
       if (!code) problems.push({ ...at(s), reason: 'unknown_channel', message: `unknown channel "${s.channel}" (known: ${[...channels.keys()].join(', ')})` });
       else slots.push({ ...s, channel: code, channelId: channels.get(code)! });
+    }
+    if (!ministry) {
+      const { rows } = await tx.query<{ code: string }>(
+        `select code from video_tv_channels where code = any($1::text[]) and not (kind = 'local' and region_id = any($2::int[]))`,
+        [[...new Set(slots.map((s) => s.channel))], regions],
+      );
+      if (rows.length)
+        throw errors.gridForbidden(`A region officer imports only the local channels of their region; not: ${rows.map((r) => r.code).join(', ')}`);
     }
     problems.push(...overlaps(slots));
     if (slots.length) {

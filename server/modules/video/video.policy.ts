@@ -42,3 +42,9 @@ export function canSee(actor: Actor | null, v: VideoAccess): boolean {
   if (v.visibility === 'public') return true;
   return v.organisationId !== null && memberOrganisations(actor).includes(v.organisationId);
 }
+
+/** Who edits and deletes a video: its uploader; the ministry also edits the national (public) ones, e.g. TV recordings. */
+export function canEdit(actor: Actor | null, v: VideoAccess): boolean {
+  if (!actor) return false;
+  return isOwner(actor, v) || (v.visibility === 'public' && hasRole(actor, 'ministry_officer'));
+}

@@ -204,3 +204,89 @@ export async function retryLater(db: Queryable, job: ClaimedJob, workerId: strin
   if (!r.rowCount) return;
   await db.query(`update video_videos set status = 'queued', progress = 0, updated_at = now() where id = $1`, [job.videoId]);
 }
+
+// ── editing, deleting ──────────────────────────────────────────────────────────────────────
+
+/** The video's row locked for a change, and its open job (if any) locked too: a worker skips it until commit. */
+export async function lockVideo(db: Queryable, id: number): Promise<{ jobState: 'queued' | 'running' | null; heartbeatAgeSeconds: number | null } | null> {
+  const { rows } = await db.query('select id from video_videos where id = $1 for update', [id]);
+  if (!rows.length) return null;
+  const job = await db.query<{ state: 'queued' | 'running'; age: number | null }>(
+    `select state, extract(epoch from now() - heartbeat_at)::float8 as age from video_jobs where video_id = $1 and state in ('queued', 'running') for update`,
+    [id],
+  );
+  const j = job.rows[0];
+  return { jobState: j?.state ?? null, heartbeatAgeSeconds: j?.age ?? null };
+}
+
+export async function updateVideo(
+  db: Queryable,
+  id: number,
+  e: { title?: string; grade?: number | null; subjectId?: number | null; language?: string | null; topic?: string | null },
+): Promise<void> {
+  const sets: string[] = [];
+  const params: unknown[] = [id];
+  const cols = { title: 'title', grade: 'grade', subjectId: 'subject_id', language: 'language', topic: 'topic' } as const;
+  for (const [k, col] of Object.entries(cols) as [keyof typeof cols, string][]) {
+    if (e[k] === undefined) continue;
+    params.push(e[k]);
+    sets.push(`${col} = $${params.length}`);
+  }
+  if (!sets.length) return;
+  await db.query(`update video_videos set ${sets.join(', ')}, updated_at = now() where id = $1`, params);
+}
+
+/** Deletes the video (its jobs and lesson links go by cascade, TV slots lose it by `on delete set null`); answers how many slots and links it had. */
+export async function deleteVideo(db: Queryable, id: number): Promise<{ slots: number; links: number }> {
+  const slots = await db.query('update video_tv_slots set video_id = null where video_id = $1', [id]);
+  const links = await db.query('delete from video_links where video_id = $1', [id]);
+  await db.query('delete from video_videos where id = $1', [id]);
+  return { slots: slots.rowCount ?? 0, links: links.rowCount ?? 0 };
+}
+
+// ── links to lessons and homework (decision 0040) ─────────────────────────────────────────
+
+export interface LinkRow {
+  id: number;
+  videoId: number;
+  lessonId: number | null;
+  homeworkId: number | null;
+  recording: boolean;
+}
+
+const LINK = `select k.id, k.video_id as "videoId", k.lesson_id as "lessonId", k.homework_id as "homeworkId", k.attached_by is null as recording from video_links k`;
+
+export async function insertLink(
+  db: Queryable,
+  l: { videoId: number; lessonId: number | null; homeworkId: number | null; attachedBy: number | null },
+): Promise<number | null> {
+  const { rows } = await db.query<{ id: number }>(
+    `insert into video_links (video_id, lesson_id, homework_id, attached_by) values ($1, $2, $3, $4) on conflict do nothing returning id`,
+    [l.videoId, l.lessonId, l.homeworkId, l.attachedBy],
+  );
+  return rows[0] ? Number(rows[0].id) : null;
+}
+
+export async function findLink(db: Queryable, videoId: number, linkId: number): Promise<LinkRow | null> {
+  const { rows } = await db.query<LinkRow & Record<string, unknown>>(`${LINK} where k.id = $1 and k.video_id = $2`, [linkId, videoId]);
+  return rows[0] ?? null;
+}
+
+export async function linksOfVideo(db: Queryable, videoId: number): Promise<LinkRow[]> {
+  const { rows } = await db.query<LinkRow & Record<string, unknown>>(`${LINK} where k.video_id = $1 order by k.id`, [videoId]);
+  return rows;
+}
+
+export async function deleteLink(db: Queryable, linkId: number): Promise<void> {
+  await db.query('delete from video_links where id = $1', [linkId]);
+}
+
+/** The videos attached to a lesson or a homework, with their link's id, in the order attached. */
+export async function attachedTo(db: Queryable, target: { lessonId: number } | { homeworkId: number }): Promise<(VideoRow & { linkId: number })[]> {
+  const [col, id] = 'lessonId' in target ? ['lesson_id', target.lessonId] : ['homework_id', target.homeworkId];
+  const { rows } = await db.query<VideoRow & { linkId: number } & Record<string, unknown>>(
+    `${SELECT.replace('from video_videos v', ', k.id as "linkId" from video_links k join video_videos v on v.id = k.video_id')} where k.${col} = $1 order by k.id`,
+    [id],
+  );
+  return rows;
+}

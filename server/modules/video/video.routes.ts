@@ -14,8 +14,18 @@ import { PDF_CONTENT_TYPE, pdfDisposition } from '../../platform/pdf/index.js';
 import {
   archivePage,
   archiveQuery,
+  attachedQuery,
+  attachedVideos,
   createdVideo,
+  videoEdit,
+  videoLinkBody,
+  videoLinkSchema,
+  videoLinks,
   tvExportQuery,
+  tvChannelCreate,
+  tvChannelPatch,
+  tvChannelSchema,
+  tvChannels,
   tvImportBody,
   tvImportResult,
   tvSchedule,
@@ -24,6 +34,7 @@ import {
   videoSchema,
 } from '../../../contracts/video.js';
 import * as tv from './tv.usecases.js';
+import * as channels from './channels.usecases.js';
 import { clockFromEnv } from '../../platform/clock.js';
 import { requireActor } from '../identity/identity.http.js';
 import { loadFilesConfig } from '../files/files.usecases.js';
@@ -162,6 +173,93 @@ export async function videoRoutes(app: FastifyInstance, { db }: AppDeps): Promis
     },
   );
 
+  r.patch(
+    '/api/video/videos/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit what the archive knows of a video: title, grade, subject, language, topic (its uploader; the ministry for national videos)',
+        params: idParam,
+        body: videoEdit,
+        response: { 200: videoSchema, ...errs },
+      },
+    },
+    async (request) => uc.editVideo(db, requireActor(request), request.params.id, request.body),
+  );
+
+  r.delete(
+    '/api/video/videos/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Delete a video: its lesson links and TV slot links go in the same transaction, then its files leave the store; a queued transcode is cancelled, a running one refuses (409)',
+        params: idParam,
+        response: { 200: z.object({ id: z.number(), deleted: z.literal(true), tvSlots: z.number(), links: z.number() }), ...errs },
+      },
+    },
+    async (request) => uc.deleteVideo(db, store, requireActor(request), request.params.id, app.log),
+  );
+
+  r.get(
+    '/api/video/videos/:id/links',
+    {
+      schema: {
+        tags,
+        summary: 'The lessons and homework a video serves (those the reader may see), with their materials count and homework',
+        params: idParam,
+        response: { 200: videoLinks, ...errs },
+      },
+    },
+    async (request) => uc.videoLinks(db, request.actor, request.params.id),
+  );
+
+  r.post(
+    '/api/video/videos/:id/links',
+    {
+      schema: {
+        tags,
+        summary: "Attach a video to a lesson or a homework (the lesson's teacher or the school's admin); the class sees it once ready",
+        params: idParam,
+        body: videoLinkBody,
+        response: { 201: videoLinkSchema, ...errs },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await uc.attachVideo(db, requireActor(request), request.params.id, request.body, new Date())),
+  );
+
+  r.delete(
+    '/api/video/videos/:id/links/:linkId',
+    {
+      schema: {
+        tags,
+        summary: "Take a video off a lesson or a homework (the lesson's teacher or the school's admin)",
+        params: z.object({ id: idParam.shape.id, linkId: idParam.shape.id }),
+        response: { 204: z.null(), ...errs },
+      },
+    },
+    async (request, reply) => {
+      await uc.detachVideo(db, requireActor(request), request.params.id, request.params.linkId, new Date());
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/video/attached',
+    {
+      schema: {
+        tags,
+        summary: 'The videos attached to a lesson or a homework (all with their state for its teacher; the ready ones for its class)',
+        querystring: attachedQuery,
+        response: { 200: attachedVideos, ...errs },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return uc.attachedVideos(db, requireActor(request), q.lessonId !== undefined ? { lessonId: q.lessonId } : { homeworkId: q.homeworkId! }, new Date());
+    },
+  );
+
   r.get(
     '/api/video/videos',
     {
@@ -282,6 +380,45 @@ export async function videoRoutes(app: FastifyInstance, { db }: AppDeps): Promis
       reply.header('cache-control', 'public, max-age=300');
       return reply.header('content-type', PDF_CONTENT_TYPE).header('content-disposition', pdfDisposition(name)).send(bytes);
     },
+  );
+
+  r.get(
+    '/api/video/tv-channels',
+    {
+      schema: {
+        tags,
+        summary: 'The TV channels (national and local retransmission), with what the reader may edit and create',
+        response: { 200: tvChannels, ...errs },
+      },
+    },
+    async (request) => channels.listChannels(db, requireActor(request)),
+  );
+
+  r.post(
+    '/api/video/tv-channels',
+    {
+      schema: {
+        tags,
+        summary: 'Create a TV channel: national (the ministry) or a local retransmission of a region (the ministry, or that region’s officer)',
+        body: tvChannelCreate,
+        response: { 201: tvChannelSchema, ...errs },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await channels.createChannel(db, requireActor(request), request.body)),
+  );
+
+  r.patch(
+    '/api/video/tv-channels/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a TV channel’s name, kind, languages, region or clock (its code stays: grid files name it)',
+        params: idParam,
+        body: tvChannelPatch,
+        response: { 200: tvChannelSchema, ...errs },
+      },
+    },
+    async (request) => channels.editChannel(db, requireActor(request), request.params.id, request.body),
   );
 
   r.post(

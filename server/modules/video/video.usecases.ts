@@ -6,12 +6,14 @@ import type { Actor } from '../identity/identity.actor.js';
 import type { FileStore } from '../files/files.usecases.js';
 import { stat } from 'node:fs/promises';
 import { createFileStore, loadFilesConfig } from '../files/files.usecases.js';
-import type { UploadFields, Video } from '../../../contracts/video.js';
+import type { AttachedVideos, UploadFields, Video, VideoEdit, VideoLink, VideoLinkBody } from '../../../contracts/video.js';
+import { servedLessons, targetForVideo } from '../learning/video.usecases.js';
+import { loadVideoConfig } from './video.config.js';
 import * as errors from './video.errors.js';
 import { probe } from './video.media.js';
-import { canSee, canUpload, isOwner, memberOrganisations, uploadScope } from './video.policy.js';
+import { canEdit, canSee, canUpload, isOwner, memberOrganisations, uploadScope } from './video.policy.js';
 import * as repo from './video.repository.js';
-import { judgeProbe, LADDER, sourceKeyOf } from './video.rules.js';
+import { judgeProbe, LADDER, sourceKeyOf, storeKeyOf } from './video.rules.js';
 
 const VERDICT_ERRORS = { 'video.not_a_video': errors.notAVideo, 'video.too_short': errors.tooShort, 'video.no_audio': errors.noAudio } as const;
 
@@ -34,6 +36,7 @@ export function toVideo(v: repo.VideoRow, actor: Actor | null): Video {
     rungs: ready ? LADDER.map((r) => ({ name: r.name, bandwidth: (r.videoKbps + r.audioKbps) * 1000, height: r.height })) : [],
     failure: v.status === 'failed' ? { code: v.failureCode ?? 'video.transcode_failed', message: v.failureMessage ?? '' } : null,
     canRetry: v.status === 'failed' && isOwner(actor, v),
+    canEdit: canEdit(actor, v),
     createdAt: v.createdAt.toISOString(),
   };
 }
@@ -135,6 +138,8 @@ export async function acceptRecording(
     topic?: string | null;
     subjectId?: number | null;
     grade?: number | null;
+    /** the recorded lesson: the video is attached to it (shown to its class once ready) */
+    lessonId?: number | null;
     store?: FileStore;
   },
 ): Promise<number> {
@@ -164,6 +169,7 @@ export async function acceptRecording(
         sourceBytes: size,
       });
       await tx.query("update video_videos set source = 'recording' where id = $1", [id]);
+      if (args.lessonId) await repo.insertLink(tx, { videoId: id, lessonId: args.lessonId, homeworkId: null, attachedBy: null });
       return id;
     });
   } catch (err) {
@@ -177,4 +183,143 @@ export async function videoState(db: Queryable, id: number): Promise<{ status: s
   const { rows } = await db.query<{ status: string; progress: number }>('select status, progress from video_videos where id = $1', [id]);
   const r = rows[0];
   return r ? { status: r.status, progress: r.progress, hlsUrl: r.status === 'ready' ? `/api/video/videos/${id}/media/master.m3u8` : null } : null;
+}
+
+// ── editing and deleting (the uploader; the ministry for national videos) ─────────────────
+
+async function editableVideo(db: Queryable, actor: Actor, id: number): Promise<repo.VideoRow> {
+  const v = await repo.findVideo(db, id);
+  if (!v || !canSee(actor, v)) throw errors.videoNotFound();
+  if (!canEdit(actor, v)) throw errors.editForbidden();
+  return v;
+}
+
+/** Changes what the archive knows of a video (title, grade, subject, language, topic). */
+export async function editVideo(db: Db, actor: Actor, id: number, e: VideoEdit): Promise<Video> {
+  try {
+    return await db.transaction(async (tx) => {
+      await editableVideo(tx, actor, id);
+      await repo.lockVideo(tx, id);
+      await repo.updateVideo(tx, id, e);
+      return toVideo((await repo.findVideo(tx, id))!, actor);
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === '23503') throw errors.unknownSubject();
+    throw err;
+  }
+}
+
+/** The file store's keys of a video's ladder (the rungs' playlists name their segments), read before the rows go. */
+async function ladderKeys(store: FileStore, id: number): Promise<string[]> {
+  const names = ['master.m3u8', 'small.mp4'];
+  for (const rung of LADDER) {
+    names.push(`${rung.name}/index.m3u8`);
+    try {
+      const chunks: Buffer[] = [];
+      for await (const c of await store.get(storeKeyOf(id, `${rung.name}/index.m3u8`))) chunks.push(c as Buffer);
+      for (const line of Buffer.concat(chunks).toString('utf8').split('\n')) {
+        const seg = line.trim();
+        if (/^seg-\d{5}\.ts$/.test(seg)) names.push(`${rung.name}/${seg}`);
+      }
+    } catch {
+      // no playlist for this rung (never transcoded, or already gone)
+    }
+  }
+  return names.map((n) => storeKeyOf(id, n));
+}
+
+/**
+ * Deletes a video: in one transaction its row, its jobs, its links to lessons and homework and its
+ * place on TV slots (the slots stay, without a recording); then its files leave the file store. A
+ * queued transcode is cancelled with it; one running right now refuses (409 video.transcoding).
+ */
+export async function deleteVideo(db: Db, store: FileStore, actor: Actor, id: number, log?: { warn: (o: object, m: string) => void }) {
+  const lease = loadVideoConfig().leaseSeconds;
+  const { v, keys, removed } = await db.transaction(async (tx) => {
+    const v = await editableVideo(tx, actor, id);
+    const lock = await repo.lockVideo(tx, id);
+    if (lock?.jobState === 'running' && (lock.heartbeatAgeSeconds ?? 0) < lease) throw errors.stillTranscoding();
+    const keys = v.status === 'ready' ? await ladderKeys(store, id) : [];
+    const removed = await repo.deleteVideo(tx, id);
+    return { v, keys, removed };
+  });
+  let missed = 0;
+  for (const key of [v.sourceKey, ...keys]) {
+    await store.delete(key).catch(() => {
+      missed++;
+    });
+  }
+  if (missed) log?.warn({ videoId: id, missed }, 'video: some files of a deleted video were not removed from the store');
+  return { id, deleted: true as const, tvSlots: removed.slots, links: removed.links };
+}
+
+// ── attaching to lessons and homework (decision 0040) ─────────────────────────────────────
+
+async function linkViews(db: Queryable, actor: Actor | null, links: repo.LinkRow[]): Promise<VideoLink[]> {
+  const served = await servedLessons(db, actor, links);
+  const out: VideoLink[] = [];
+  links.forEach((k, i) => {
+    const s = served[i];
+    if (!s) return;
+    const { mayAttach, ...rest } = s;
+    out.push({ id: k.id, ...rest, canDetach: mayAttach, recording: k.recording });
+  });
+  return out;
+}
+
+/** The lessons and homework a video serves, those the reader may see (the watch page's "used in"). */
+export async function videoLinks(db: Queryable, actor: Actor | null, id: number): Promise<{ items: VideoLink[] }> {
+  const v = await visibleVideo(db, actor, id);
+  return { items: await linkViews(db, actor, await repo.linksOfVideo(db, v.id)) };
+}
+
+/**
+ * The lesson's teacher (or the school's admin) attaches a video they may see to a lesson or a
+ * homework: a ready one, or one still transcoding (the class sees it once ready). The class must be
+ * able to watch it: a public video, or one of the lesson's school.
+ */
+export async function attachVideo(db: Db, actor: Actor, id: number, body: VideoLinkBody, now: Date): Promise<VideoLink> {
+  return db.transaction(async (tx) => {
+    const v = await visibleVideo(tx, actor, id);
+    const target = await targetForVideo(tx, actor, body, now);
+    if (!target) throw errors.targetNotFound();
+    if (!target.mayAttach) throw errors.attachForbidden();
+    if (v.status === 'failed') throw errors.notAttachable();
+    if (v.visibility !== 'public' && v.organisationId !== target.organisationId) throw errors.outOfReach();
+    const linkId = await repo.insertLink(tx, {
+      videoId: v.id,
+      lessonId: 'lessonId' in body ? target.lessonId : null,
+      homeworkId: target.homeworkId,
+      attachedBy: actor.personId,
+    });
+    if (linkId === null) throw errors.alreadyAttached();
+    const [view] = await linkViews(tx, actor, [(await repo.findLink(tx, v.id, linkId))!]);
+    return view!;
+  });
+}
+
+/** The lesson's teacher (or the school's admin) takes a video off a lesson or a homework. */
+export async function detachVideo(db: Db, actor: Actor, id: number, linkId: number, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const link = await repo.findLink(tx, id, linkId);
+    if (!link) throw errors.linkNotFound();
+    const target = await targetForVideo(tx, actor, link.homeworkId !== null ? { homeworkId: link.homeworkId } : { lessonId: link.lessonId! }, now);
+    if (!target) throw errors.linkNotFound();
+    if (!target.mayAttach) throw errors.attachForbidden();
+    await repo.deleteLink(tx, linkId);
+  });
+}
+
+/**
+ * The videos attached to one lesson or homework: every one (with its transcoding state) for whoever
+ * may attach there; for the class, only the ready ones it may watch.
+ */
+export async function attachedVideos(db: Queryable, actor: Actor, target: { lessonId: number } | { homeworkId: number }, now: Date): Promise<AttachedVideos> {
+  const t = await targetForVideo(db, actor, target, now);
+  if (!t) throw errors.targetNotFound();
+  const rows = await repo.attachedTo(db, target);
+  return {
+    canAttach: t.mayAttach,
+    items: rows.filter((r) => t.mayAttach || (r.status === 'ready' && canSee(actor, r))).map((r) => ({ linkId: r.linkId, video: toVideo(r, actor) })),
+  };
 }

@@ -10,6 +10,7 @@ import {
   broadcastQuery,
   endBroadcast,
   goOnAir,
+  keepBroadcast,
   moderateQuestion,
   openBroadcast,
   questionsQuery,
@@ -157,6 +158,7 @@ function Presenter({ b }: { b: Broadcast }) {
         </div>
       )}
       {b.state === 'failed' && b.problem && <p className="notice notice--error">{t('broadcast.state_failed')}</p>}
+      <KeepAsVideo b={b} />
       {(error || end.isError) && (
         <p className="notice notice--error" role="alert">
           {error instanceof Error && !isApiError(error) ? t('room.noCamera') : errorMessage(i18n, error ?? end.error)}
@@ -164,6 +166,36 @@ function Presenter({ b }: { b: Broadcast }) {
       )}
       <Questions b={b} />
     </>
+  );
+}
+
+/** After the end: keep the meeting's recording as a video of the school's archive, then a link to it. */
+function KeepAsVideo({ b }: { b: Broadcast }) {
+  const { t, i18n } = useTranslation('live');
+  const queryClient = useQueryClient();
+  const keep = useMutation({
+    mutationFn: () => keepBroadcast(b.id),
+    onSuccess: (next) => queryClient.setQueryData(broadcastQuery(b.id).queryKey, next),
+  });
+  if (b.keptVideoId !== null)
+    return (
+      <p role="status">
+        {t('broadcast.kept')} <a href={`/video/watch/${b.keptVideoId}`}>{t('broadcast.openKept')}</a>
+      </p>
+    );
+  if (!b.canKeep) return null;
+  return (
+    <div className="lv-controls">
+      <button type="button" className="button" disabled={keep.isPending} onClick={() => keep.mutate()}>
+        {t('broadcast.keep')}
+      </button>
+      <p className="field__hint">{t('broadcast.keepHint')}</p>
+      {keep.isError && (
+        <p className="notice notice--error" role="alert">
+          {errorMessage(i18n, keep.error)}
+        </p>
+      )}
+    </div>
   );
 }
 

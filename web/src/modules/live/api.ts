@@ -92,6 +92,7 @@ export const openBroadcast = (id: number) => api.post<PresenterTicket>(`/api/liv
 export const goOnAir = (id: number, body: { publisherId: number; audioMid: string; videoMid: string | null }) =>
   api.post<Broadcast>(`/api/live/broadcasts/${id}/on-air`, body);
 export const endBroadcast = (id: number) => api.post<Broadcast>(`/api/live/broadcasts/${id}/end`);
+export const keepBroadcast = (id: number) => api.post<Broadcast>(`/api/live/broadcasts/${id}/keep`);
 export const reportWatching = (id: number) => api.post<null>(`/api/live/broadcasts/${id}/watching`);
 export const askQuestion = (id: number, body: string) => api.post<Question>(`/api/live/broadcasts/${id}/questions`, { body });
 export const moderateQuestion = (id: number, questionId: number, state: 'shown' | 'answered' | 'hidden') =>

@@ -80,6 +80,10 @@ export const kk = {
   },
   broadcast: {
     title: 'Мектеп пен аудан жиналыстары',
+    keep: 'Видеомұрағатта сақтау',
+    keepHint: 'Жиналыстың жазбасы мектептің видеомұрағатына түседі (өңделгеннен кейін көруге болады).',
+    kept: 'Жиналыс видеомұрағатта сақталды.',
+    openKept: 'Видеоны ашу',
     intro: 'Бір бөлмеге сыймайтын жиналыс: баяндамашы эфирге шығады, ата-аналар тікелей трансляцияны көріп, жазбаша сұрақ қояды.',
     none: 'Жоспарланған жиналыс жоқ.',
     schedule: 'Үлкен жиналысты жоспарлау',
@@ -127,6 +131,9 @@ export const kk = {
   errors: {
     live: {
       broadcast_not_found: 'Жиналыс табылмады.',
+      nothing_to_keep: 'Бұл жиналыстың сақтайтын жазбасы жоқ (ол әлі аяқталмаған немесе осы серверден эфирге шықпаған).',
+      keep_school_only: 'Видеомұрағатта тек мектеп жиналысы сақталады.',
+      already_kept: 'Бұл жиналыс видеомұрағатта сақталып қойған.',
       target_not_found: 'Мектеп немесе аудан табылмады.',
       broadcast_in_past: 'Жиналыс өткен уақытта басталмайды.',
       broadcast_over: 'Жиналыс аяқталды.',
@@ -236,6 +243,10 @@ export const ru: Strings = {
   },
   broadcast: {
     title: 'Собрания школы и района',
+    keep: 'Сохранить в видеоархиве',
+    keepHint: 'Запись собрания попадёт в видеоархив школы (смотреть можно будет после обработки).',
+    kept: 'Собрание сохранено в видеоархиве.',
+    openKept: 'Открыть видео',
     intro: 'Собрание больше одной комнаты: выступающий выходит в эфир, родители смотрят трансляцию и задают вопросы письменно.',
     none: 'Запланированных собраний нет.',
     schedule: 'Запланировать большое собрание',
@@ -283,6 +294,9 @@ export const ru: Strings = {
   errors: {
     live: {
       broadcast_not_found: 'Собрание не найдено.',
+      nothing_to_keep: 'У этого собрания нет записи для сохранения (оно не закончилось или шло не через этот сервер).',
+      keep_school_only: 'В видеоархиве сохраняется только собрание школы.',
+      already_kept: 'Это собрание уже сохранено в видеоархиве.',
       target_not_found: 'Школа или район не найдены.',
       broadcast_in_past: 'Собрание не может начинаться в прошлом.',
       broadcast_over: 'Собрание завершено.',
@@ -388,6 +402,10 @@ export const en: Strings = {
   },
   broadcast: {
     title: 'School and district meetings',
+    keep: 'Keep in the video archive',
+    keepHint: "The meeting's recording goes to the school's video archive (watchable once processed).",
+    kept: 'The meeting is kept in the video archive.',
+    openKept: 'Open the video',
     intro: 'A meeting bigger than a room: the presenter goes on air, parents watch the live stream and ask questions in writing.',
     none: 'No meetings scheduled.',
     schedule: 'Schedule a large meeting',
@@ -434,6 +452,9 @@ export const en: Strings = {
   },
   errors: {
     live: {
+      nothing_to_keep: 'This meeting has no recording to keep (it has not ended, or was not broadcast from this server).',
+      keep_school_only: "Only a school's meeting is kept in the video archive.",
+      already_kept: 'This meeting is kept in the video archive already.',
       broadcast_not_found: 'Meeting not found.',
       target_not_found: 'School or district not found.',
       broadcast_in_past: 'A meeting cannot start in the past.',

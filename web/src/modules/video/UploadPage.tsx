@@ -169,10 +169,16 @@ function MyVideo({ v }: { v: Video }) {
       <p className="video-meta">{formatDate(v.createdAt.slice(0, 10), i18n.language)}</p>
       <VideoStatusLine v={v} />
       <div className="video-actions">
-        {v.status === 'ready' && (
+        {v.status === 'ready' ? (
           <Link className="button button--secondary" to="/video/watch/$videoId" params={{ videoId: v.id }}>
             {t('mine.watch')}
           </Link>
+        ) : (
+          v.canEdit && (
+            <Link className="button button--secondary" to="/video/watch/$videoId" params={{ videoId: v.id }}>
+              {t('edit.title')}
+            </Link>
+          )
         )}
         {v.canRetry && (
           <button type="button" className="button button--secondary" disabled={retry.isPending} onClick={() => retry.mutate()}>

@@ -6,6 +6,7 @@ import { QueryView } from '../../ui/feedback.js';
 import { useTitle } from '../../ui/useTitle.js';
 import { videoQuery, type Video } from './api.js';
 import { VideoStatusLine } from './VideoStatus.js';
+import { EditVideo, ServedLessons } from './VideoEdit.js';
 import './video.css';
 
 type Quality = 'auto' | '240p' | '360p' | 'audio';
@@ -30,6 +31,8 @@ export function WatchPage({ videoId }: { videoId: number }) {
               </>
             )}
             {v.topic && <p>{v.topic}</p>}
+            <ServedLessons videoId={v.id} />
+            {v.canEdit && <EditVideo key={v.id} v={v} />}
             <p>
               <Link to="/video/archive">{t('watch.back')}</Link>
             </p>

@@ -1,10 +1,24 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { archivePage, tvGridProblem, tvImportResult, tvSchedule, Video } from '../../../../contracts/video.js';
+import type {
+  AttachedVideos,
+  TvChannel,
+  TvChannelCreate,
+  TvChannelPatch,
+  tvChannels,
+  archivePage,
+  tvGridProblem,
+  tvImportResult,
+  tvSchedule,
+  Video,
+  VideoEdit,
+  VideoLink,
+} from '../../../../contracts/video.js';
 import type { tvLessonsResponse } from '../../../../contracts/learning.js';
 import { ApiError, CLIENT_CODES, api, isApiError, toApiError } from '../../api/client.js';
 
-export type { Video };
+export type { AttachedVideos, TvChannel, TvChannelCreate, TvChannelPatch, Video, VideoEdit, VideoLink };
+export type TvChannels = z.infer<typeof tvChannels>;
 export type ArchivePage = z.infer<typeof archivePage>;
 export type TvSchedule = z.infer<typeof tvSchedule>;
 export type TvSlot = TvSchedule['items'][number];
@@ -58,8 +72,37 @@ export const tvScheduleQuery = (date: string | undefined, days: number) =>
     queryFn: ({ signal }) => api.get<TvSchedule>('/api/video/tv-schedule', { signal, query: date ? { date, days } : { days } }),
   });
 
+/** Where a video is attached: one lesson or one homework. */
+export type AttachTarget = { lessonId: number } | { homeworkId: number };
+
+/** The videos attached to a lesson or a homework (all with their state for its teacher). */
+export const attachedQuery = (target: AttachTarget) =>
+  queryOptions({
+    queryKey: [...VIDEO_KEY, 'attached', target],
+    queryFn: ({ signal }) => api.get<AttachedVideos>('/api/video/attached', { signal, query: target }),
+    refetchInterval: (q) => (q.state.data?.items.some((i) => i.video.status === 'queued' || i.video.status === 'transcoding') ? 4000 : false),
+  });
+
+/** The lessons and homework a video serves (those the reader may see). */
+export const videoLinksQuery = (id: number) =>
+  queryOptions({
+    queryKey: [...VIDEO_KEY, 'links', id],
+    queryFn: ({ signal }) => api.get<{ items: VideoLink[] }>(`/api/video/videos/${id}/links`, { signal }),
+  });
+
+export const tvChannelsQuery = queryOptions({
+  queryKey: [...VIDEO_KEY, 'channels'],
+  queryFn: ({ signal }) => api.get<TvChannels>('/api/video/tv-channels', { signal }),
+});
+
 export const videoApi = {
+  createChannel: (body: TvChannelCreate) => api.post<TvChannel>('/api/video/tv-channels', body),
+  editChannel: (id: number, body: TvChannelPatch) => api.patch<TvChannel>(`/api/video/tv-channels/${id}`, body),
   retry: (id: number) => api.post<Video>(`/api/video/videos/${id}/retry`),
+  edit: (id: number, body: VideoEdit) => api.patch<Video>(`/api/video/videos/${id}`, body),
+  remove: (id: number) => api.delete<{ id: number; deleted: true }>(`/api/video/videos/${id}`),
+  attach: (id: number, target: AttachTarget) => api.post<VideoLink>(`/api/video/videos/${id}/links`, target),
+  detach: (id: number, linkId: number) => api.delete<null>(`/api/video/videos/${id}/links/${linkId}`),
   importGrid: (body: { csv: string } | { xmltv: string }, dryRun: boolean) => api.post<TvImportResult>('/api/video/tv-schedule/import', { ...body, dryRun }),
 };
 

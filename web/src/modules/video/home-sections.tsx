@@ -23,9 +23,14 @@ export function VideoHomeSections({ me }: { me: Me }) {
             <Link to="/video/upload">{t('home.upload')}</Link>
           </li>
         )}
-        {roles.has('ministry_officer') && (
+        {(roles.has('ministry_officer') || roles.has('region_officer')) && (
           <li>
             <Link to="/video/tv-import">{t('home.tvImport')}</Link>
+          </li>
+        )}
+        {(roles.has('ministry_officer') || roles.has('region_officer')) && (
+          <li>
+            <Link to="/video/tv-channels">{t('home.channels')}</Link>
           </li>
         )}
       </ul>

@@ -8,6 +8,7 @@ const ArchivePage = lazyRouteComponent(() => import('./ArchivePage.js'), 'Archiv
 const WatchPage = lazyRouteComponent(() => import('./WatchPage.js'), 'WatchPage');
 const TvImportPage = lazyRouteComponent(() => import('./TvImportPage.js'), 'TvImportPage');
 const TvSchedulePage = lazyRouteComponent(() => import('./TvSchedulePage.js'), 'TvSchedulePage');
+const TvChannelsPage = lazyRouteComponent(() => import('./TvChannelsPage.js'), 'TvChannelsPage');
 
 const toId = (value: unknown): number => {
   const s = String(value ?? '');
@@ -73,7 +74,14 @@ export function videoRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <TvImportPage />;
     },
   });
-  return [upload, archive, watch, tvImport] as const;
+  const tvChannels = createRoute({
+    getParentRoute: () => parent,
+    path: '/video/tv-channels',
+    component: function TvChannelsRoute() {
+      return <TvChannelsPage />;
+    },
+  });
+  return [upload, archive, watch, tvImport, tvChannels] as const;
 }
 
 /** The public TV grid, under the root (no sign-in): families without an account read it. */

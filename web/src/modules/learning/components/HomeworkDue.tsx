@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { localised } from '../../../ui/format.js';
 import type { DiaryHomework } from '../api.js';
 import { markText, shortWhen } from '../format.js';
+import { AttachedVideos } from './Videos.js';
 
 /** Where a piece of homework stands for the pupil: to do, overdue, sent (late), marked. */
 export function SubmissionState({ submission, dueAt, now }: { submission: DiaryHomework['submission']; dueAt: string; now: string | null }) {
@@ -49,6 +50,7 @@ export function HomeworkDueList({
             <Link to="/learning/homework/$homeworkId" params={{ homeworkId: h.id }} search={{ pupilId }} className="l-hw__title">
               {h.title}
             </Link>
+            <AttachedVideos videos={h.videos} />
           </div>
           <div className="l-hw__meta">
             <span className="muted">{t('homework.dueShort', { when: shortWhen(t, h.dueAt, timeZone) })}</span>

@@ -5,6 +5,7 @@ import type { DiaryLesson } from '../api.js';
 import { markText, timeRange } from '../format.js';
 import { DeliveryInfo } from './Delivery.js';
 import { Materials } from './Materials.js';
+import { AttachedVideos } from './Videos.js';
 
 /** The kind of delivery as a small label in the lesson's header. */
 export function DeliveryBadge({ kind }: { kind: DiaryLesson['delivery']['kind'] }) {
@@ -40,6 +41,7 @@ export function LessonCard({ lesson, timeZone, pupilId, compact = false }: { les
         timeZone={timeZone}
         cancelled={lesson.cancelled}
       />
+      <AttachedVideos videos={lesson.videos} />
       {!compact && <Materials items={lesson.materials} />}
       {(lesson.mark || lesson.attendance || lesson.homeworkSet.length > 0) && (
         <dl className="l-lesson__facts">

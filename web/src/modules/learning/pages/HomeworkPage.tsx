@@ -9,6 +9,8 @@ import { homeworkQuery, type HomeworkView } from '../api.js';
 import { Crumbs } from '../components/Crumbs.js';
 import { SubmissionState } from '../components/HomeworkDue.js';
 import { Materials } from '../components/Materials.js';
+import { AttachedVideos } from '../components/Videos.js';
+import { AttachVideos } from '../../video/AttachVideos.js';
 import { SubmissionDetails } from '../components/SubmissionDetails.js';
 import { SubmitForm } from '../components/SubmitForm.js';
 import { longDay, markText, shortWhen } from '../format.js';
@@ -83,7 +85,9 @@ function Homework({ data }: { data: HomeworkView }) {
             <Materials items={h.materials} />
           </>
         )}
+        {!data.canEdit && <AttachedVideos videos={h.videos} />}
       </section>
+      {data.canEdit && <AttachVideos target={{ homeworkId: h.id }} />}
 
       {data.pupils === null && (
         <section className="card" aria-labelledby="l-hw-mine">

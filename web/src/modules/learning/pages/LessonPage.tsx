@@ -22,6 +22,8 @@ import { DeliveryInfo } from '../components/Delivery.js';
 import { DeliveryBadge } from '../components/LessonCard.js';
 import { FilePicker, useUploads } from '../components/FilePicker.js';
 import { Materials } from '../components/Materials.js';
+import { AttachedVideos } from '../components/Videos.js';
+import { AttachVideos } from '../../video/AttachVideos.js';
 import { LearningError } from '../errors.js';
 import { longDay, shortWhen, timeRange } from '../format.js';
 import {
@@ -110,6 +112,7 @@ function Lesson({ l }: { l: LessonDetail }) {
         ) : (
           <DeliveryInfo lessonId={l.id} delivery={l.delivery} joinable={l.joinable} room={l.room?.name ?? null} timeZone={l.timeZone} cancelled={l.cancelled} />
         )}
+        {!l.canEdit && <AttachedVideos videos={l.videos} />}
         {l.canEdit && (
           <p className="l-after">
             <Link to="/learning/journal" search={{ classId: l.class.id, subjectId: l.subject.id, termId: l.termId }}>
@@ -120,6 +123,7 @@ function Lesson({ l }: { l: LessonDetail }) {
       </section>
       {!l.cancelled && <LivePanel lessonId={l.id} />}
       {l.canEdit && <EditLesson l={l} />}
+      {l.canEdit && <AttachVideos target={{ lessonId: l.id }} subjectId={l.subject.id} />}
       <MaterialsCard l={l} />
       <HomeworkCard l={l} />
     </>
