@@ -1,0 +1,34 @@
+/**
+ * Requests the page's first script (../boot.ts) starts before the app's code has arrived, handed to
+ * the API client (client.ts) when the app asks for the same URL. On a 2G link the app's scripts take
+ * seconds to arrive; the answers Today needs (who is signed in, the pupil's day) come meanwhile.
+ *
+ * Plain module-free code on both sides: boot.ts is its own tiny file, so the two meet on a global.
+ */
+export interface EarlyRequests {
+  /** when the page started them (ms, `Date.now()`) */
+  readonly startedAt: number;
+  /** URL (path and query, as the client builds it) -> the answer, taken at most once */
+  readonly answers: Map<string, Promise<Response>>;
+}
+
+/** An early answer is used only this long after the page started: a later ask goes to the network. */
+export const EARLY_MAX_AGE_MS = 60_000;
+
+declare global {
+  var sabaqEarly: EarlyRequests | undefined;
+}
+
+/** The early answer for a GET of `url`, once; `undefined` when none (or it is too old, or writes happened since). */
+export function takeEarly(url: string, now = Date.now()): Promise<Response> | undefined {
+  const early = globalThis.sabaqEarly;
+  if (!early) return undefined;
+  const answer = early.answers.get(url);
+  early.answers.delete(url);
+  return answer && now - early.startedAt <= EARLY_MAX_AGE_MS ? answer : undefined;
+}
+
+/** A write may change what the early answers said: none of them is used after it. */
+export function dropEarly(): void {
+  globalThis.sabaqEarly?.answers.clear();
+}
