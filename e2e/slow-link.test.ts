@@ -222,6 +222,40 @@ async function waitForToday(page: Page) {
   await today.getByRole('listitem').first().waitFor({ timeout: 60_000 });
 }
 
+describe("the app's page starts everything a first visit needs at once (decision 0041)", () => {
+  const page = async (cookie?: string) => {
+    const res = await fetch(`${server.url}/`, { headers: { 'accept-encoding': 'br', ...(cookie ? { cookie } : {}) } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('vary')).toMatch(/cookie/);
+    return res.text();
+  };
+  const scripts = (html: string) => [...html.matchAll(/<(?:script|link)[^>]*(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+
+  test('the tiny first script comes first, then the strings of the language the device chose with the rest', async () => {
+    for (const [cookie, lang] of [
+      [undefined, 'kk'],
+      ['sabaq_lang=ru', 'ru'],
+      ['sabaq_lang=en', 'en'],
+      ['sabaq_lang=xx', 'kk'],
+    ] as const) {
+      const html = await page(cookie);
+      expect(html).toContain(`<html lang="${lang}">`);
+      const files = scripts(html);
+      expect(files[0]).toMatch(/^\/assets\/boot-[\w-]+\.js$/);
+      expect(files.filter((f) => /\/pack-/.test(f))).toEqual([expect.stringMatching(new RegExp(`^/assets/pack-${lang}-[\\w-]+\\.js$`))]);
+      expect(html).toMatch(/<meta name="sabaq-sign-in" content="\/assets\/SignInPage-[\w-]+\.js">/);
+    }
+  });
+
+  test('the first script is small and imports nothing (it must arrive before the libraries)', async () => {
+    const boot = scripts(await page())[0]!;
+    const res = await fetch(`${server.url}${boot}`);
+    const body = await res.text();
+    expect(body.length).toBeLessThan(1024);
+    expect(body).not.toMatch(/\bimport\b/);
+  });
+});
+
 describe('a pupil on a 2G link (250/50 kbit/s, 300 ms)', () => {
   test('the sign-in page, then Today cold and again: bytes within budget, the day readable', async () => {
     // ── the sign-in page, cold ──
