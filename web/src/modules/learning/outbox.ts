@@ -5,7 +5,9 @@ import { submitWork, type Submission } from './api.js';
 /**
  * Work handed in without a connection. It is kept in IndexedDB (it survives closing the app) with
  * the Idempotency-Key it was first sent with, and sent by itself when the connection returns (the
- * `online` event, the app's next start, and every 30 s while anything waits). The server keeps one
+ * `online` event, the app's next start, and while anything waits, again after 5 s, 10 s, 20 s, then
+ * every 30 s: `navigator.onLine` and its events are not to be trusted, a phone on a dead link or a
+ * page opened offline says it is online). The server keeps one
  * submission per key, so a send that did arrive but whose answer was lost is never doubled.
  * Only the person who made it sends it: a shared phone signed in as someone else leaves it waiting.
  * Files go as ids of files already uploaded (files are uploaded when chosen; one chosen offline
@@ -71,6 +73,31 @@ export async function enqueue(item: OutboxItem): Promise<void> {
     if (old.homeworkId === item.homeworkId && old.personId === item.personId && old.key !== item.key) await tx('readwrite', (s) => s.delete(old.key));
   await tx('readwrite', (s) => s.put(item));
   set(item.homeworkId, { state: 'waiting', item });
+  retryLater(true);
+}
+
+const FIRST_RETRY_MS = 5_000;
+const LAST_RETRY_MS = 30_000;
+let retryMs = FIRST_RETRY_MS;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+/** Sends what waits for the signed-in person (set by `startOutbox`). */
+let send: (() => void) | null = null;
+
+const anythingWaits = () => [...states.values()].some((s) => s.state === 'waiting');
+
+/** While anything waits, one more try later: 5 s after new work, then twice as long each time, up to 30 s. */
+function retryLater(fromStart = false): void {
+  if (fromStart) {
+    retryMs = FIRST_RETRY_MS;
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    retryTimer = null;
+  }
+  if (retryTimer !== null || send === null || !anythingWaits()) return;
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    retryMs = Math.min(retryMs * 2, LAST_RETRY_MS);
+    send?.();
+  }, retryMs);
 }
 
 let flushing: Promise<void> | null = null;
@@ -97,22 +124,21 @@ export function flush(personId: number, onSent: (s: Submission) => void): Promis
     .catch(() => undefined)
     .finally(() => {
       flushing = null;
+      retryLater();
     });
   return flushing;
 }
 
 let started: number | null = null;
 
-/** Starts sending by itself for the signed-in person: now, when the connection returns, every 30 s. */
+/** Starts sending by itself for the signed-in person: now, when the connection returns, and again later while anything waits. */
 export function startOutbox(personId: number, onSent: (s: Submission) => void): void {
   if (started === personId || typeof indexedDB === 'undefined') return;
   started = personId;
   const go = () => {
     if (started === personId) void flush(personId, onSent);
   };
+  send = go;
   window.addEventListener('online', go);
-  setInterval(() => {
-    if (navigator.onLine && [...states.values()].some((s) => s.state === 'waiting')) go();
-  }, 30_000);
   go();
 }
