@@ -48,9 +48,6 @@ export default defineConfig(({ command }) => ({
               name: 'vendor',
               test: /[\\/]node_modules[\\/](preact|react|react-dom|scheduler|@tanstack|i18next|react-i18next|use-sync-external-store|@oxc-project[\\/]runtime)[\\/]/,
             },
-            // the textbook supply's strings, all three languages in one module that each language's
-            // supplies strings import: on their own, not hoisted into the main script every page loads
-            { name: 'textbook-strings', test: /[\\/]web[\\/]src[\\/]modules[\\/]supplies[\\/]textbook-i18n\.ts$/ },
             // the e-journal's shared pieces (cards, lists, API calls) in one file rather than ten tiny
             // ones: on a 300 ms link each request costs a round trip and ~1 KiB of headers
             {

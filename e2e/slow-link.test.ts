@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/seed/demo-facts.js';
+import { CORE_NAMESPACES, DOMAIN_BUNDLES, SHELL } from '../web/src/i18n.js';
 import { launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
 
 /**
@@ -244,6 +245,27 @@ describe("the app's page starts everything a first visit needs at once (decision
       expect(files[0]).toMatch(/^\/assets\/boot-[\w-]+\.js$/);
       expect(files.filter((f) => /\/pack-/.test(f))).toEqual([expect.stringMatching(new RegExp(`^/assets/pack-${lang}-[\\w-]+\\.js$`))]);
       expect(html).toMatch(/<meta name="sabaq-sign-in" content="\/assets\/SignInPage-[\w-]+\.js">/);
+    }
+  });
+
+  test('the scripts every first visit loads hold no strings of a module outside CORE_NAMESPACES, in any language', async () => {
+    const html = await page();
+    const bodies = await Promise.all(
+      scripts(html)
+        .filter((f) => f.endsWith('.js') && !/\/pack-/.test(f))
+        .map(async (f) => (await fetch(`${server.url}${f}`)).text()),
+    );
+    const all = bodies.join('\n');
+    const leaves = (b: unknown): string[] => (typeof b === 'string' ? [b] : Object.values(b as object).flatMap(leaves));
+    const isCore = (ns: string) => (CORE_NAMESPACES as readonly string[]).includes(ns);
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      const core = new Set([...leaves(SHELL[lang]), ...Object.entries(DOMAIN_BUNDLES).flatMap(([ns, b]) => (isCore(ns) ? leaves(b[lang]) : []))]);
+      for (const [ns, bundle] of Object.entries(DOMAIN_BUNDLES)) {
+        if (isCore(ns)) continue;
+        // every sentence (not a word or two another file may hold too)
+        const found = leaves(bundle[lang]).filter((t) => t.length >= 24 && !core.has(t) && all.includes(t));
+        expect(found, `${ns} (${lang}) in the main scripts`).toEqual([]);
+      }
     }
   });
 
