@@ -28,6 +28,19 @@ export function takeEarly(url: string, now = Date.now()): Promise<Response> | un
   return answer && now - early.startedAt <= EARLY_MAX_AGE_MS ? answer : undefined;
 }
 
+/** Where the device's pupil's day was last time, so the next visit asks for it at once (../boot.ts keeps it). */
+export const TODAY_KEY = 'sabaq.today';
+
+/** Sign-out: nothing of the person stays for the next one on a shared phone. */
+export function forgetEarly(): void {
+  dropEarly();
+  try {
+    globalThis.localStorage?.removeItem(TODAY_KEY);
+  } catch {
+    // storage is off: nothing was kept
+  }
+}
+
 /** A write may change what the early answers said: none of them is used after it. */
 export function dropEarly(): void {
   globalThis.sabaqEarly?.answers.clear();
