@@ -9,8 +9,10 @@ import { launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type Test
  * The village school's link (issue 8, "Offline and 2G"): a pupil opens Today on a 2G profile —
  * 250 kbit/s down, 50 kbit/s up, 300 ms round trip, emulated by Chromium (CDP). The test counts what
  * crosses the wire (CDP `Network.loadingFinished.encodedDataLength`, and the server's own socket
- * byte count, which also sees the service worker's fetches) and asserts the byte budget and that the
- * day is readable. Times are printed, never asserted (the machine is shared).
+ * byte count, which also sees the service worker's fetches) and asserts the byte budget, the depth
+ * of the critical request chain (serial round trips, decision 0041) and that the day is readable.
+ * Times are printed, never asserted (the machine is shared). `SLOW_LINK_DETAILS=1` lists every
+ * request: when it left and finished, its bytes and its round trip.
  */
 const KIB = 1024;
 /**
@@ -22,12 +24,14 @@ const PHONE = { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, servic
 const BUDGET_TODAY_BYTES = 100 * KIB;
 /**
  * Today with a session but nothing cached (cleared cache, or the first visit after an update that
- * changed every file): issue 8's 100 KiB too (decision 0037). Measured 97.7 KiB in 15 requests
- * (it was 345 KiB, then 174.5): the libraries every page needs are 41 KiB brotli — Preact's compat
- * layer instead of react-dom (~45 KiB less), TanStack Router and Query, and the part of i18next the
- * app uses (web/src/i18n-lite, ~12 KiB less) — the Kazakh strings of the modules a first page shows
- * (15.5 KiB; every other module's strings are fetched with its first page), our shell 15.5 KiB,
- * the e-journal's Today 8.9 KiB, styles 7.8 KiB and six API answers without the page-only headers.
+ * changed every file): issue 8's 100 KiB too (decision 0037). Measured 95.4 KiB in 16 requests
+ * (it was 345 KiB, then 174.5, then 97.7): the libraries every page needs are 41 KiB brotli — Preact's
+ * compat layer instead of react-dom (~45 KiB less), TanStack Router and Query, and the part of i18next
+ * the app uses (web/src/i18n-lite, ~12 KiB less) — the Kazakh strings of the modules a first page
+ * shows (11.8 KiB; every other module's strings are fetched with its first page), our shell 15.6 KiB,
+ * the e-journal's Today 9.2 KiB, styles 7.8 KiB, the first script (src/boot.ts) 0.9 KiB and six API
+ * answers without the page-only headers. Readable after ~4.1-4.25 s in 4 serial round trips
+ * (decision 0041; it was 5.4 s in 5).
  */
 const BUDGET_TODAY_COLD_BYTES = 100 * KIB;
 const PROFILE_2G = { offline: false, latency: 300, downloadThroughput: (250 * 1000) / 8, uploadThroughput: (50 * 1000) / 8 };
