@@ -5,8 +5,8 @@ import { launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type Test
 
 /**
  * A pupil without a connection (issue 8, "Offline and 2G"), with the browser's offline mode (CDP):
- * the installed app (manifest, service worker) still opens Today from what it saved, saying how old
- * it is; work handed in offline waits on the phone ("waiting"), goes by itself when the connection
+ * the installed app (manifest, service worker) still opens Today, the week (kept by Today, never
+ * opened online) and an opened homework from what it saved, saying how old it is; work handed in offline waits on the phone ("waiting"), goes by itself when the connection
  * returns ("sent"), and the server holds exactly one submission.
  */
 let server: TestServer;
@@ -58,13 +58,26 @@ describe('a pupil offline', () => {
       // opened online once: the homework is kept for later
       await page.goto(`/learning/homework/${hw!.id}`);
       await page.getByRole('heading', { level: 1, name: hw!.title }).waitFor();
+      // Today, now under the service worker, keeps the week for offline: its diary and its page's code
+      const weekKept = Promise.all([
+        page.waitForResponse((r) => /\/diary\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/.test(r.url()) && r.ok(), { timeout: 30_000 }),
+        page.waitForResponse((r) => /\/assets\/WeekDiaryPage-[\w-]+\.js$/.test(r.url()) && r.ok(), { timeout: 30_000 }),
+      ]);
       await page.goto('/');
       await today.getByRole('listitem').first().waitFor();
+      await weekKept;
 
       // ── no connection: Today and the homework still open, saying how old they are ──
       await context.setOffline(true);
       await page.reload();
       await today.getByRole('listitem').first().waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Байланыс жоқ: .* кезіндегі сақталған деректер көрсетілген\.$/ })
+        .waitFor();
+      // the week, never opened online, was kept by Today
+      await page.goto(`/learning/pupils/${hw!.pupil_id}/week`);
+      await page.getByRole('heading', { level: 1, name: 'Апта күнделігі' }).waitFor();
       await page
         .getByRole('status')
         .filter({ hasText: /^Байланыс жоқ: .* кезіндегі сақталған деректер көрсетілген\.$/ })
