@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { isApiError } from '../../api/client.js';
 import { submitWork, type Submission } from './api.js';
+import { uploadFile } from './http.js';
 
 /**
  * Work handed in without a connection. It is kept in IndexedDB (it survives closing the app) with
@@ -10,8 +11,9 @@ import { submitWork, type Submission } from './api.js';
  * page opened offline says it is online). The server keeps one
  * submission per key, so a send that did arrive but whose answer was lost is never doubled.
  * Only the person who made it sends it: a shared phone signed in as someone else leaves it waiting.
- * Files go as ids of files already uploaded (files are uploaded when chosen; one chosen offline
- * fails to upload and is not part of the queued work).
+ * Files uploaded before the connection went go as their ids; files chosen without a connection (at
+ * most OUTBOX_FILES_MAX_BYTES in all) are kept with the work and uploaded first when it is sent,
+ * each once (its id is kept as soon as it is up).
  */
 export interface OutboxItem {
   key: string;
@@ -19,8 +21,21 @@ export interface OutboxItem {
   homeworkId: number;
   text: string | null;
   fileIds: string[];
+  /** files chosen offline, kept on the phone until they are uploaded */
+  files?: OutboxFile[];
   createdAt: number;
 }
+
+/** A file chosen without a connection: its content, and its id once uploaded. */
+export interface OutboxFile {
+  name: string;
+  type: string;
+  data: Blob;
+  uploadedId?: string;
+}
+
+/** What a queued work may keep on the phone in files; more is not queued (it waits for a connection in the form). */
+export const OUTBOX_FILES_MAX_BYTES = 10 * 1024 * 1024;
 
 export type OutboxState = { state: 'waiting'; item: OutboxItem } | { state: 'sent'; submission: Submission } | { state: 'refused'; code: string };
 
@@ -109,7 +124,15 @@ export function flush(personId: number, onSent: (s: Submission) => void): Promis
     for (const item of all.sort((a, b) => a.createdAt - b.createdAt)) {
       if (!states.has(item.homeworkId)) set(item.homeworkId, { state: 'waiting', item });
       try {
-        const submission = await submitWork(item.homeworkId, { text: item.text, fileIds: item.fileIds }, item.key);
+        const fileIds = [...item.fileIds];
+        for (const f of item.files ?? []) {
+          if (!f.uploadedId) {
+            f.uploadedId = (await uploadFile(new File([f.data], f.name, { type: f.type }))).id;
+            await tx('readwrite', (s) => s.put(item)); // up once: a later try does not upload it again
+          }
+          fileIds.push(f.uploadedId);
+        }
+        const submission = await submitWork(item.homeworkId, { text: item.text, fileIds }, item.key);
         await tx('readwrite', (s) => s.delete(item.key));
         set(item.homeworkId, { state: 'sent', submission });
         onSent(submission);
