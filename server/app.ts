@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
+import { constants as zlibConstants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
@@ -99,8 +100,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   await app.register(cookie);
-  // slow links: a term's journal grid is ~70 KB of JSON and ~8 KB gzipped; small answers go as they are
-  await app.register(compress, { global: true, threshold: 2048, encodings: ['gzip', 'deflate'], zlibOptions: { level: 4 } });
+  // slow links: a term's journal grid is ~70 KB of JSON and ~8 KB gzipped; small answers go as they are.
+  // Brotli first where the browser takes it (every browser in use does over HTTPS): at quality 4 it
+  // costs about what gzip 4 does and saves a further ~10-20 % on JSON (a pupil's day, decision 0041)
+  await app.register(compress, {
+    global: true,
+    threshold: 2048,
+    encodings: ['br', 'gzip', 'deflate'],
+    zlibOptions: { level: 4 },
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4, [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT } },
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
