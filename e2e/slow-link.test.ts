@@ -24,13 +24,13 @@ const PHONE = { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, servic
 const BUDGET_TODAY_BYTES = 100 * KIB;
 /**
  * Today with a session but nothing cached (cleared cache, or the first visit after an update that
- * changed every file): issue 8's 100 KiB too (decision 0037). Measured 95.4 KiB in 16 requests
+ * changed every file): issue 8's 100 KiB too (decision 0037). Measured 95.3 KiB in 15 requests
  * (it was 345 KiB, then 174.5, then 97.7): the libraries every page needs are 41 KiB brotli — Preact's
  * compat layer instead of react-dom (~45 KiB less), TanStack Router and Query, and the part of i18next
  * the app uses (web/src/i18n-lite, ~12 KiB less) — the Kazakh strings of the modules a first page
  * shows (11.8 KiB; every other module's strings are fetched with its first page), our shell 15.6 KiB,
  * the e-journal's Today 9.2 KiB, styles 7.8 KiB, the first script (src/boot.ts) 0.9 KiB and six API
- * answers without the page-only headers. Readable after ~4.1-4.25 s in 4 serial round trips
+ * answers without the page-only headers. Readable after ~4.0-4.15 s in 4 serial round trips
  * (decision 0041; it was 5.4 s in 5).
  */
 const BUDGET_TODAY_COLD_BYTES = 100 * KIB;
@@ -294,7 +294,7 @@ describe('a pupil on a 2G link (250/50 kbit/s, 300 ms)', () => {
       await first.page.getByLabel(/^(Логин|Login)$/).waitFor({ timeout: 60_000 });
       const signInTrips = depth(m, NEEDED_FOR_SIGN_IN);
       report('sign-in page, cold', m, Date.now() - t0, { trips: signInTrips, inPage: await readableAt(first.page) });
-      // the page a pupil opens first on a new phone: the same libraries, within the same budget (measured 94.2 KiB)
+      // the page a pupil opens first on a new phone: the same libraries, within the same budget (measured 91.9 KiB)
       expect(m.bytes).toBeLessThanOrEqual(BUDGET_TODAY_COLD_BYTES);
       // the page, then everything at once (scripts, styles, the strings, src/boot.ts), then "who am I?"
       // (from boot.ts), then the sign-in form's own file: 4 (it was 5, the strings after the scripts)
