@@ -3,7 +3,8 @@
  * the API client (client.ts) when the app asks for the same URL. On a 2G link the app's scripts take
  * seconds to arrive; the answers Today needs (who is signed in, the pupil's day) come meanwhile.
  *
- * Plain module-free code on both sides: boot.ts is its own tiny file, so the two meet on a global.
+ * boot.ts imports nothing at run time (it is its own tiny file, loaded before the app's), so the two
+ * meet on a global.
  */
 export interface EarlyRequests {
   /** when the page started them (ms, `Date.now()`) */
