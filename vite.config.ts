@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompress } from './web/build/precompress.js';
+import { criticalPath } from './web/build/critical-path.js';
 
 /**
  * The web app lives in web/ and is built to web/dist, which the server serves with an SPA fallback
@@ -25,7 +26,7 @@ const PREACT = [
 
 export default defineConfig(({ command }) => ({
   root: 'web',
-  plugins: [react(), precompress()],
+  plugins: [react(), criticalPath(), precompress()],
   resolve: { alias: command === 'build' ? PREACT : [] },
   build: {
     outDir: 'dist',
@@ -35,6 +36,8 @@ export default defineConfig(({ command }) => ({
     sourcemap: false,
     reportCompressedSize: true,
     rolldownOptions: {
+      // src/boot.ts: the page's first, tiny script, a file of its own (added to the page by web/build/critical-path.ts)
+      input: { index: fileURLToPath(new URL('./web/index.html', import.meta.url)), boot: fileURLToPath(new URL('./web/src/boot.ts', import.meta.url)) },
       output: {
         // the libraries every page needs change rarely, our code with every release: a phone that
         // already holds this version's libraries downloads only the app part again. Libraries only

@@ -68,6 +68,10 @@ describe('compression', () => {
     expect(big.headers['content-encoding']).toBe('gzip');
     const small = await app.inject({ url: '/api/health', headers: { 'accept-encoding': 'gzip' } });
     expect(small.headers['content-encoding']).toBeUndefined();
+    // brotli first where the client takes it: smaller still on a slow link
+    const br = await app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(big.rawPayload.length);
     await app.close();
   });
 });

@@ -198,12 +198,20 @@ export function storedLanguage(): Language | null {
   }
 }
 
+/**
+ * The cookie that tells the server which language's page to send, so its strings are fetched with the
+ * app's code rather than after it (the pages index.<lang>.html, web/build/critical-path.ts).
+ */
+export const LANGUAGE_COOKIE = 'sabaq_lang';
+
 function rememberLanguage(language: Language): void {
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, language);
   } catch {
     // not remembered: the next visit starts in the default language, nothing worse
   }
+  // biome-ignore lint/suspicious/noDocumentCookie: one fixed name=value; the Cookie Store API is missing on the old phones this is for
+  if (typeof document !== 'undefined') document.cookie = `${LANGUAGE_COOKIE}=${language}; path=/; max-age=31536000; samesite=lax`;
 }
 
 /** A ready i18next instance with every bundle loaded (all three languages are small and bundled). */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ApiError, CLIENT_CODES, buildUrl, createApiClient, createBusyState } from './client.js';
+import { EARLY_MAX_AGE_MS } from './early.js';
 
 /** A stand-in for the network: answers every request with `respond`, and records what was asked. */
 function fakeFetch(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
@@ -170,5 +171,59 @@ describe('503 with Retry-After: busy, retried by itself', () => {
     const bare = fakeFetch(() => json(503, { error: { code: 'internal.error', message: 'x' } }));
     await failure(createApiClient({ fetch: bare.fn, sleep: async () => {} }).get('/api/x'));
     expect(bare.calls).toHaveLength(1);
+  });
+});
+
+describe("the answers the page's first script asked for (early.ts, src/boot.ts)", () => {
+  const started = (answers: Record<string, Response>, startedAt = Date.now()) => {
+    globalThis.sabaqEarly = { startedAt, answers: new Map(Object.entries(answers).map(([u, r]) => [u, Promise.resolve(r)])) };
+  };
+  const clear = () => {
+    globalThis.sabaqEarly = undefined;
+  };
+
+  test('a GET of the same URL takes the early answer once; the next one goes to the network', async () => {
+    started({ '/api/me': json(200, { early: true }) });
+    try {
+      const net = fakeFetch(() => json(200, { early: false }));
+      const api = createApiClient({ fetch: net.fn, early: true });
+      expect(await api.get('/api/me')).toEqual({ early: true });
+      expect(net.calls).toHaveLength(0);
+      expect(await api.get('/api/me')).toEqual({ early: false });
+      expect(net.calls).toHaveLength(1);
+    } finally {
+      clear();
+    }
+  });
+
+  test('an early error answer is handled as any answer (a 401 is the signed-out "who am I?")', async () => {
+    started({ '/api/me': json(401, { error: { code: 'auth.required', message: 'Sign in' } }) });
+    try {
+      const api = createApiClient({ fetch: fakeFetch(() => json(200, {})).fn, early: true });
+      expect((await failure(api.get('/api/me'))).code).toBe('auth.required');
+    } finally {
+      clear();
+    }
+  });
+
+  test('not taken after a write, when too old, for another URL, with extra headers, or by a client without `early`', async () => {
+    const net = fakeFetch(() => json(200, { early: false }));
+    try {
+      started({ '/api/me': json(200, { early: true }) });
+      const api = createApiClient({ fetch: net.fn, early: true });
+      await api.post('/api/auth/logout');
+      expect(await api.get('/api/me')).toEqual({ early: false });
+
+      started({ '/api/me': json(200, { early: true }) }, Date.now() - EARLY_MAX_AGE_MS - 1);
+      expect(await api.get('/api/me')).toEqual({ early: false });
+
+      started({ '/api/me': json(200, { early: true }) });
+      expect(await api.get('/api/me', { query: { x: 1 } })).toEqual({ early: false });
+      expect(await api.get('/api/me', { headers: { 'x-extra': '1' } })).toEqual({ early: false });
+      expect(await createApiClient({ fetch: net.fn }).get('/api/me')).toEqual({ early: false });
+      expect(await api.get('/api/me')).toEqual({ early: true });
+    } finally {
+      clear();
+    }
   });
 });

@@ -5,6 +5,7 @@
  */
 
 import { asOfHeader, noteAnswer } from './as-of.js';
+import { dropEarly, takeEarly } from './early.js';
 
 /** Codes the client itself produces (the server's codes come from its error factories). */
 export const CLIENT_CODES = {
@@ -65,6 +66,8 @@ export interface ApiClientDeps {
   busy?: BusyState;
   /** how many times a 503 is retried before it is shown as an error (default 5) */
   maxRetries?: number;
+  /** takes the answers the page's first script already asked for (early.ts); the app's client only */
+  early?: boolean;
 }
 
 // ── "the server is busy": retried by itself ──────────────────────────────────
@@ -171,10 +174,13 @@ export function createApiClient(deps: ApiClientDeps = {}): ApiClient {
       headers['content-type'] = 'application/json';
       init.body = JSON.stringify(options.body);
     }
+    const url = buildUrl(baseUrl, path, options.query);
+    if (deps.early && method !== 'GET') dropEarly();
     let res: Response;
     for (let attempt = 0; ; attempt++) {
       try {
-        res = await doFetch(buildUrl(baseUrl, path, options.query), init);
+        const early = deps.early && attempt === 0 && method === 'GET' && !options.headers && !options.signal?.aborted ? takeEarly(url) : undefined;
+        res = await (early ?? doFetch(url, init));
       } catch (err) {
         busy?.set(null);
         // an abort is the caller's own doing (a query was cancelled): let it through unchanged
@@ -217,5 +223,5 @@ export function createApiClient(deps: ApiClientDeps = {}): ApiClient {
   };
 }
 
-/** The client the app uses: same origin, the browser's fetch, 503s retried with the busy notice. */
-export const api = createApiClient({ busy: busyState });
+/** The client the app uses: same origin, the browser's fetch, 503s retried with the busy notice, the early answers taken. */
+export const api = createApiClient({ busy: busyState, early: true });

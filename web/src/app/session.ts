@@ -3,6 +3,7 @@ import { ME_KEY } from '../modules/identity/api.js';
 import type { AppRouter } from './router.js';
 import { forgetOfflineData } from './offline.js';
 import { forgetPasses } from '../modules/access/pass-keys.js';
+import { forgetEarly } from '../api/early.js';
 
 /** A path inside this app to return to after sign-in; anything else (other sites, `//host`) is dropped. */
 export function safeRedirect(value: unknown): string | undefined {
@@ -30,6 +31,7 @@ let ending: Promise<void> | null = null;
 async function leave(queryClient: QueryClient, router: AppRouter, opts: { expired: boolean }): Promise<void> {
   void queryClient.cancelQueries();
   forgetOfflineData();
+  forgetEarly(); // the pupil's day's address the first script keeps (api/early.ts)
   // a sign-out wipes the campus pass kept for offline use; an expired session keeps it (the owner's phone, maybe offline next)
   if (!opts.expired) forgetPasses();
   queryClient.setQueryData(ME_KEY, null);

@@ -1,15 +1,19 @@
 import { useSyncExternalStore } from 'react';
 import { isApiError } from '../../api/client.js';
 import { submitWork, type Submission } from './api.js';
+import { uploadFile } from './http.js';
 
 /**
  * Work handed in without a connection. It is kept in IndexedDB (it survives closing the app) with
  * the Idempotency-Key it was first sent with, and sent by itself when the connection returns (the
- * `online` event, the app's next start, and every 30 s while anything waits). The server keeps one
+ * `online` event, the app's next start, and while anything waits, again after 5 s, 10 s, 20 s, then
+ * every 30 s: `navigator.onLine` and its events are not to be trusted, a phone on a dead link or a
+ * page opened offline says it is online). The server keeps one
  * submission per key, so a send that did arrive but whose answer was lost is never doubled.
  * Only the person who made it sends it: a shared phone signed in as someone else leaves it waiting.
- * Files go as ids of files already uploaded (files are uploaded when chosen; one chosen offline
- * fails to upload and is not part of the queued work).
+ * Files uploaded before the connection went go as their ids; files chosen without a connection (at
+ * most OUTBOX_FILES_MAX_BYTES in all) are kept with the work and uploaded first when it is sent,
+ * each once (its id is kept as soon as it is up).
  */
 export interface OutboxItem {
   key: string;
@@ -17,8 +21,21 @@ export interface OutboxItem {
   homeworkId: number;
   text: string | null;
   fileIds: string[];
+  /** files chosen offline, kept on the phone until they are uploaded */
+  files?: OutboxFile[];
   createdAt: number;
 }
+
+/** A file chosen without a connection: its content, and its id once uploaded. */
+export interface OutboxFile {
+  name: string;
+  type: string;
+  data: Blob;
+  uploadedId?: string;
+}
+
+/** What a queued work may keep on the phone in files; more is not queued (it waits for a connection in the form). */
+export const OUTBOX_FILES_MAX_BYTES = 10 * 1024 * 1024;
 
 export type OutboxState = { state: 'waiting'; item: OutboxItem } | { state: 'sent'; submission: Submission } | { state: 'refused'; code: string };
 
@@ -71,6 +88,31 @@ export async function enqueue(item: OutboxItem): Promise<void> {
     if (old.homeworkId === item.homeworkId && old.personId === item.personId && old.key !== item.key) await tx('readwrite', (s) => s.delete(old.key));
   await tx('readwrite', (s) => s.put(item));
   set(item.homeworkId, { state: 'waiting', item });
+  retryLater(true);
+}
+
+const FIRST_RETRY_MS = 5_000;
+const LAST_RETRY_MS = 30_000;
+let retryMs = FIRST_RETRY_MS;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+/** Sends what waits for the signed-in person (set by `startOutbox`). */
+let send: (() => void) | null = null;
+
+const anythingWaits = () => [...states.values()].some((s) => s.state === 'waiting');
+
+/** While anything waits, one more try later: 5 s after new work, then twice as long each time, up to 30 s. */
+function retryLater(fromStart = false): void {
+  if (fromStart) {
+    retryMs = FIRST_RETRY_MS;
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    retryTimer = null;
+  }
+  if (retryTimer !== null || send === null || !anythingWaits()) return;
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    retryMs = Math.min(retryMs * 2, LAST_RETRY_MS);
+    send?.();
+  }, retryMs);
 }
 
 let flushing: Promise<void> | null = null;
@@ -82,7 +124,15 @@ export function flush(personId: number, onSent: (s: Submission) => void): Promis
     for (const item of all.sort((a, b) => a.createdAt - b.createdAt)) {
       if (!states.has(item.homeworkId)) set(item.homeworkId, { state: 'waiting', item });
       try {
-        const submission = await submitWork(item.homeworkId, { text: item.text, fileIds: item.fileIds }, item.key);
+        const fileIds = [...item.fileIds];
+        for (const f of item.files ?? []) {
+          if (!f.uploadedId) {
+            f.uploadedId = (await uploadFile(new File([f.data], f.name, { type: f.type }))).id;
+            await tx('readwrite', (s) => s.put(item)); // up once: a later try does not upload it again
+          }
+          fileIds.push(f.uploadedId);
+        }
+        const submission = await submitWork(item.homeworkId, { text: item.text, fileIds }, item.key);
         await tx('readwrite', (s) => s.delete(item.key));
         set(item.homeworkId, { state: 'sent', submission });
         onSent(submission);
@@ -97,22 +147,21 @@ export function flush(personId: number, onSent: (s: Submission) => void): Promis
     .catch(() => undefined)
     .finally(() => {
       flushing = null;
+      retryLater();
     });
   return flushing;
 }
 
 let started: number | null = null;
 
-/** Starts sending by itself for the signed-in person: now, when the connection returns, every 30 s. */
+/** Starts sending by itself for the signed-in person: now, when the connection returns, and again later while anything waits. */
 export function startOutbox(personId: number, onSent: (s: Submission) => void): void {
   if (started === personId || typeof indexedDB === 'undefined') return;
   started = personId;
   const go = () => {
     if (started === personId) void flush(personId, onSent);
   };
+  send = go;
   window.addEventListener('online', go);
-  setInterval(() => {
-    if (navigator.onLine && [...states.values()].some((s) => s.state === 'waiting')) go();
-  }, 30_000);
   go();
 }

@@ -1,14 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, isApiError } from '../../../api/client.js';
+import { ApiError, CLIENT_CODES, isApiError } from '../../../api/client.js';
 import { LEARNING, submitWork, type Submission } from '../api.js';
 import { LearningError } from '../errors.js';
 import { fileSize } from '../format.js';
 import { isRetryable, keyForSend, newIdempotencyKey, type PendingSend, type SubmissionDraft } from '../submit-key.js';
 import { FilePicker, useUploads } from './FilePicker.js';
 import { meQuery } from '../../identity/api.js';
-import { enqueue, startOutbox, useOutbox } from '../outbox.js';
+import { enqueue, OUTBOX_FILES_MAX_BYTES, startOutbox, useOutbox } from '../outbox.js';
 
 /** The work went to the outbox (no connection): not an error, it waits and goes by itself. */
 class Queued extends Error {}
@@ -39,6 +39,8 @@ export function SubmitForm({
   const pending = useRef<PendingSend | null>(null);
   const personId = useQuery(meQuery).data?.person.id;
   const queued = useOutbox(homeworkId);
+  /** Files whose upload found no connection: queued with the work when it is handed in offline. */
+  const offlineFiles = () => uploads.items.filter((u) => u.status === 'error' && isApiError(u.error) && u.error.status === 0);
   const afterSend = (s: Submission) => {
     void queryClient.invalidateQueries({ queryKey: [LEARNING, 'homework', homeworkId] });
     void queryClient.invalidateQueries({ queryKey: [LEARNING, 'diary'] });
@@ -52,7 +54,12 @@ export function SubmitForm({
       pending.current = keyForSend(pending.current, draft, newIdempotencyKey);
       const body = { text: draft.text.trim() || null, fileIds: draft.fileIds };
       const toOutbox = async () => {
-        await enqueue({ key: pending.current!.key, personId: personId ?? 0, homeworkId, ...body, createdAt: Date.now() });
+        // files chosen without a connection go with the work, within what the phone keeps
+        const offline = offlineFiles();
+        if (offline.reduce((n, u) => n + u.file.size, 0) > OUTBOX_FILES_MAX_BYTES) return new ApiError(CLIENT_CODES.offline, 'offline', 0);
+        const files = offline.map((u) => ({ name: u.file.name, type: u.file.type, data: u.file as Blob }));
+        await enqueue({ key: pending.current!.key, personId: personId ?? 0, homeworkId, ...body, files, createdAt: Date.now() });
+        for (const u of offline) uploads.remove(u.localId); // kept with the work now
         pending.current = null;
         return new Queued();
       };
@@ -84,7 +91,7 @@ export function SubmitForm({
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const d = draft();
-    if (!d.text.trim() && d.fileIds.length === 0) {
+    if (!d.text.trim() && d.fileIds.length === 0 && offlineFiles().length === 0) {
       setEmpty(true);
       return;
     }

@@ -11,6 +11,9 @@ import { diaryQuery, myLessonsQuery, teachingQuery } from '../api.js';
 import { DayView } from '../components/DayView.js';
 import { DeliveryBadge } from '../components/LessonCard.js';
 import { longDay, timeRange } from '../format.js';
+import { addDays, weekStart } from '../time.js';
+import { asOfHeader } from '../../../api/as-of.js';
+import { buildUrl } from '../../../api/client.js';
 import { startOutbox } from '../outbox.js';
 import '../learning.css';
 
@@ -27,6 +30,7 @@ export function PupilTodaySection({ me }: Props) {
   const queryClient = useQueryClient();
   // work handed in offline on an earlier visit goes now (or when the connection returns)
   useEffect(() => startOutbox(pupilId, () => void queryClient.invalidateQueries({ queryKey: ['learning'] })), [pupilId, queryClient]);
+  useKeepWeekOffline(pupilId, diary.data?.today);
   const title = diary.data ? t('day.todayTitle', { date: longDay(t, diary.data.today, i18n.language) }) : t('nav.today');
   return (
     <Section title={title}>
@@ -34,6 +38,31 @@ export function PupilTodaySection({ me }: Props) {
       <QueryView query={diary}>{(d) => <DayView diary={d} headingLevel={3} compact />}</QueryView>
     </Section>
   );
+}
+
+/** How fresh the saved week must be for it not to be fetched again. */
+const WEEK_KEPT_MS = 6 * 60 * 60_000;
+
+/**
+ * The week stays readable offline (issue 8): once the service worker keeps the app (a later visit,
+ * never the first visit's 2G budget), a few seconds after Today is on screen the week's diary and
+ * its page's code are fetched, at most every few hours, and the worker saves both (web/public/sw.js).
+ */
+function useKeepWeekOffline(pupilId: number, today: string | undefined) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!today || !navigator.serviceWorker?.controller || typeof caches === 'undefined') return;
+    const monday = weekStart(today);
+    const range = { from: monday, to: addDays(monday, 6) };
+    const timer = setTimeout(async () => {
+      const saved = await caches.match(buildUrl('', `/api/learning/pupils/${pupilId}/diary`, range)).catch(() => undefined);
+      const asOf = asOfHeader(saved?.headers.get('x-sabaq-as-of') ?? null);
+      if (asOf !== null && Date.now() - asOf < WEEK_KEPT_MS) return;
+      void import('../pages/WeekDiaryPage.js').catch(() => undefined);
+      void queryClient.prefetchQuery(diaryQuery(pupilId, range));
+    }, 2000);
+    return () => clearTimeout(timer);
+  }, [pupilId, today, queryClient]);
 }
 
 function PupilLinks({ pupilId }: { pupilId: number }) {
