@@ -47,7 +47,8 @@ export function PassesFigures({ passes, childKind }: { passes: NonNullable<Overv
         ))}
       </dl>
       {passes.children.length > 0 && childKind && (
-        <TableScroll label={t('passes.title')}>
+        // the section is already «passes»: the table's region is named by what its rows are, so the two differ
+        <TableScroll label={`${t('passes.title')} · ${t(`kind.${childKind}`)}`}>
           <table className="analytics-table">
             <caption className="visually-hidden">{t('passes.title')}</caption>
             <thead>
