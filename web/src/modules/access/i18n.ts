@@ -212,6 +212,10 @@ export const kk = {
       feverThresholdC: 'Қызу шегі, °C (осыдан бастап кіруге болмайды)',
     },
     preview: 'Алдын ала қарау',
+    range: 'Бүтін сан: ең азы {{min}}, ең көбі {{max}}',
+    rangeDecimal: 'Сан: ең азы {{min}}, ең көбі {{max}} (мысалы, 37,5)',
+    fix_one: '{{count}} өріс қате толтырылған, ештеңе жіберілмеді: оның жанындағы жазуды қараңыз.',
+    fix_other: '{{count}} өріс қате толтырылған, ештеңе жіберілмеді: олардың жанындағы жазуды қараңыз.',
     previewResult: '{{people}} адамның {{changes}} мәртебесі өзгереді (рұқсат алады: {{toAdmitted}}, рұқсатынан айырылады: {{toNotAdmitted}})',
     publish: 'Жариялау',
     published: 'Жарияланды',
@@ -257,7 +261,8 @@ export const kk = {
 };
 
 /** Russian needs more plural forms (few, many) than Kazakh: sections accept extra keys, the i18n test checks the sets. */
-type Strings = Omit<typeof kk, 'gate' | 'health'> & {
+type Strings = Omit<typeof kk, 'gate' | 'health' | 'rules'> & {
+  rules: (typeof kk)['rules'] & Record<`fix_${string}`, string>;
   gate: (typeof kk)['gate'] & Record<`${'trustMinutes' | 'trustHours' | 'trustDays' | 'pending'}_${string}`, string>;
   health: (typeof kk)['health'] & Record<`imported_${string}`, string>;
 };
@@ -482,6 +487,12 @@ export const ru: Strings = {
       feverThresholdC: 'Порог температуры, °C (с этого значения вход запрещён)',
     },
     preview: 'Предпросмотр',
+    range: 'Целое число от {{min}} до {{max}}',
+    rangeDecimal: 'Число от {{min}} до {{max}} (например, 37,5)',
+    fix_one: '{{count}} поле заполнено неверно, ничего не отправлено: см. подсказку рядом с ним.',
+    fix_few: '{{count}} поля заполнены неверно, ничего не отправлено: см. подсказки рядом с ними.',
+    fix_many: '{{count}} полей заполнено неверно, ничего не отправлено: см. подсказки рядом с ними.',
+    fix_other: '{{count}} поля заполнено неверно, ничего не отправлено: см. подсказки рядом с ними.',
     previewResult: 'Из {{people}} человек статус изменится у {{changes}} (получат допуск: {{toAdmitted}}, потеряют: {{toNotAdmitted}})',
     publish: 'Опубликовать',
     published: 'Опубликовано',
@@ -736,6 +747,10 @@ export const en: Strings = {
       feverThresholdC: 'Fever threshold, °C (entry refused from this value)',
     },
     preview: 'Preview',
+    range: 'A whole number from {{min}} to {{max}}',
+    rangeDecimal: 'A number from {{min}} to {{max}} (for example, 37.5)',
+    fix_one: '{{count}} field is wrong, nothing was sent: see the note beside it.',
+    fix_other: '{{count}} fields are wrong, nothing was sent: see the notes beside them.',
     previewResult: 'Of {{people}} people, {{changes}} change status ({{toAdmitted}} become admitted, {{toNotAdmitted}} lose it)',
     publish: 'Publish',
     published: 'Published',
