@@ -195,6 +195,11 @@ export const kk = {
     uploadFor: '{{name}} үшін сурет жүктеу',
     noPeople: 'Ешкім табылмады.',
   },
+  check: {
+    at: 'Күні мен уақытын көрсетіңіз',
+    product: 'Вакцинаның атауын жазыңыз',
+    dose: 'Бүтін сан: ең азы {{min}}, ең көбі {{max}}',
+  },
   rules: {
     title: 'Кіру ережелері',
     scope: 'Аймақ',
@@ -470,6 +475,11 @@ export const ru: Strings = {
     uploadFor: 'Загрузить фото: {{name}}',
     noPeople: 'Никого не найдено.',
   },
+  check: {
+    at: 'Укажите дату и время',
+    product: 'Укажите название вакцины',
+    dose: 'Целое число от {{min}} до {{max}}',
+  },
   rules: {
     title: 'Правила доступа',
     scope: 'Регион',
@@ -729,6 +739,11 @@ export const en: Strings = {
     noPhoto: 'no photo',
     uploadFor: 'Upload a photo for {{name}}',
     noPeople: 'Nobody found.',
+  },
+  check: {
+    at: 'Give the date and time',
+    product: 'Give the name of the vaccine',
+    dose: 'A whole number from {{min}} to {{max}}',
   },
   rules: {
     title: 'Access rules',
