@@ -91,6 +91,26 @@ describe('the campus admin in a real browser', () => {
       expect(resident).toEqual([{ number: room }]);
       expect(await axeFindings(ap)).toEqual([]);
 
+      // a room with no beds and a building with no name and a word for its capacity: said beside each field in Russian, nothing written
+      const counts = async () =>
+        (
+          await server.db.query<{ rooms: number; buildings: number }>(
+            'select (select count(*)::int from access_dorm_rooms) as rooms, (select count(*)::int from access_buildings) as buildings',
+          )
+        ).rows[0]!;
+      const before = await counts();
+      await dorm.getByLabel('Номер комнаты').fill('999');
+      await dorm.getByLabel('Мест').fill('0');
+      await dorm.getByRole('button', { name: 'Добавить комнату' }).click();
+      await dorm.getByText('Целое число от 1 до 20').waitFor();
+      const building = ap.getByRole('form', { name: 'Добавить здание' });
+      await building.getByLabel('Вместимость').fill('много');
+      await building.getByRole('button', { name: 'Добавить', exact: true }).click();
+      await building.getByText('Укажите название').waitFor();
+      await building.getByText('Целое число от 1 до 100000').waitFor();
+      expect(await counts()).toEqual(before);
+      await dorm.getByLabel('Номер комнаты').fill('');
+
       // the gate photo, uploaded by the admin for the student (any picture; the phone shrinks it to a JPEG)
       const photos = ap.getByRole('region', { name: 'Фото для входа' });
       await photos.getByLabel('Поиск по имени').fill(student.lastName);

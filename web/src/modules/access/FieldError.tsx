@@ -6,7 +6,7 @@ export function FieldError({ id, field }: { id: string; field: RecordField }) {
   const { t } = useTranslation('access');
   return (
     <span id={id} className="field__error">
-      {field === 'dose' || field === 'series' ? t('check.dose', { min: DOSE_MIN, max: DOSE_MAX }) : t(`check.${field}`)}
+      {field === 'dose' || field === 'series' ? t('check.whole', { min: DOSE_MIN, max: DOSE_MAX }) : t(`check.${field}`)}
     </span>
   );
 }

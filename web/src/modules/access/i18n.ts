@@ -198,7 +198,8 @@ export const kk = {
   check: {
     at: 'Күні мен уақытын көрсетіңіз',
     product: 'Вакцинаның атауын жазыңыз',
-    dose: 'Бүтін сан: ең азы {{min}}, ең көбі {{max}}',
+    whole: 'Бүтін сан: ең азы {{min}}, ең көбі {{max}}',
+    name: 'Атауын жазыңыз',
   },
   rules: {
     title: 'Кіру ережелері',
@@ -478,7 +479,8 @@ export const ru: Strings = {
   check: {
     at: 'Укажите дату и время',
     product: 'Укажите название вакцины',
-    dose: 'Целое число от {{min}} до {{max}}',
+    whole: 'Целое число от {{min}} до {{max}}',
+    name: 'Укажите название',
   },
   rules: {
     title: 'Правила доступа',
@@ -743,7 +745,8 @@ export const en: Strings = {
   check: {
     at: 'Give the date and time',
     product: 'Give the name of the vaccine',
-    dose: 'A whole number from {{min}} to {{max}}',
+    whole: 'A whole number from {{min}} to {{max}}',
+    name: 'Give the name',
   },
   rules: {
     title: 'Access rules',

@@ -13,10 +13,12 @@ export type RecordField = 'at' | 'product' | 'dose' | 'series';
 export const DOSE_MIN = 1;
 export const DOSE_MAX = 10;
 
-const wholeDose = (v: string) => {
+/** A typed whole number from min to max (what the server's int().min().max() takes). */
+export function wholeIn(v: string, min: number, max: number): boolean {
   const n = Number(v.trim());
-  return v.trim() !== '' && Number.isInteger(n) && n >= DOSE_MIN && n <= DOSE_MAX;
-};
+  return v.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
+}
+const wholeDose = (v: string) => wholeIn(v, DOSE_MIN, DOSE_MAX);
 
 /**
  * The fields the server would refuse, said beside each in the page's language before anything is
