@@ -91,6 +91,26 @@ describe('the campus admin in a real browser', () => {
       expect(resident).toEqual([{ number: room }]);
       expect(await axeFindings(ap)).toEqual([]);
 
+      // a room with no beds and a building with no name and a word for its capacity: said beside each field in Russian, nothing written
+      const counts = async () =>
+        (
+          await server.db.query<{ rooms: number; buildings: number }>(
+            'select (select count(*)::int from access_dorm_rooms) as rooms, (select count(*)::int from access_buildings) as buildings',
+          )
+        ).rows[0]!;
+      const before = await counts();
+      await dorm.getByLabel('Номер комнаты').fill('999');
+      await dorm.getByLabel('Мест').fill('0');
+      await dorm.getByRole('button', { name: 'Добавить комнату' }).click();
+      await dorm.getByText('Целое число от 1 до 20').waitFor();
+      const building = ap.getByRole('form', { name: 'Добавить здание' });
+      await building.getByLabel('Вместимость').fill('много');
+      await building.getByRole('button', { name: 'Добавить', exact: true }).click();
+      await building.getByText('Укажите название').waitFor();
+      await building.getByText('Целое число от 1 до 100000').waitFor();
+      expect(await counts()).toEqual(before);
+      await dorm.getByLabel('Номер комнаты').fill('');
+
       // the gate photo, uploaded by the admin for the student (any picture; the phone shrinks it to a JPEG)
       const photos = ap.getByRole('region', { name: 'Фото для входа' });
       await photos.getByLabel('Поиск по имени').fill(student.lastName);
@@ -171,4 +191,40 @@ describe('the campus admin in a real browser', () => {
       await g.context.close();
     }
   }, 180_000);
+});
+
+describe('access rules in a real browser, in Russian on a phone', () => {
+  test("a region officer's values out of range are named beside each field and nothing is sent; in range, the preview answers", async () => {
+    await server.db.query("update accounts set language = 'ru' where login = 'demo.region'");
+    const { page, pageErrors } = await openContext(browser, server, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+    await signInRussian(page, 'demo.region');
+    await page.goto('/access/rules');
+    await page.getByRole('heading', { level: 1, name: 'Правила доступа' }).waitFor();
+    const previews: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/access/rules/preview') && previews.push(r.url()));
+    const fever = page.getByLabel(/^Порог температуры/);
+    const pass = page.getByLabel('Срок пропуска, часов');
+    const passWas = await pass.inputValue();
+    await fever.fill('50');
+    await pass.fill('');
+    await page.getByRole('button', { name: 'Предпросмотр' }).click();
+    await page.getByRole('alert').getByText('2 поля заполнены неверно, ничего не отправлено: см. подсказки рядом с ними.').waitFor();
+    await page.getByText('Число от 35 до 42 (например, 37,5)').waitFor();
+    await page.getByText('Целое число от 1 до 168').waitFor();
+    expect(await fever.getAttribute('aria-invalid')).toBe('true');
+    expect(previews).toEqual([]);
+    expect(await axeFindings(page)).toEqual([]);
+
+    // a decimal comma, as Russian and Kazakh keyboards type it
+    await fever.fill('37,5');
+    await pass.fill(passWas);
+    await page.getByRole('button', { name: 'Предпросмотр' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Из \d+ человек статус изменится у/)
+      .waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -78,6 +78,17 @@ describe('campus access in a real browser', () => {
       await sp.getByRole('heading', { level: 1, name: 'Менің рұқсатнамам' }).waitFor();
       await sp.getByRole('status').getByText('Дерек жоқ', { exact: true }).waitFor();
       expect(await axeFindings(sp)).toEqual([]);
+      // the student's own report of a vaccination with the dose left out: said beside the fields, in Kazakh, nothing sent
+      const reported = async () =>
+        (await server.db.query<{ n: number }>("select count(*)::int as n from access_health_records where state = 'reported'")).rows[0]!.n;
+      const reportedBefore = await reported();
+      const report = sp.getByRole('region', { name: 'Жетіспейтін жазба туралы хабарлау' });
+      await report.getByLabel('Түрі', { exact: true }).selectOption({ label: 'Вакцинация' });
+      await report.getByLabel('Доза нөмірі').fill('');
+      await report.getByRole('button', { name: 'Жіберу' }).click();
+      await report.getByText('Вакцинаның атауын жазыңыз').waitFor();
+      await report.getByText('Бүтін сан: ең азы 1, ең көбі 10').waitFor();
+      expect(await reported()).toBe(reportedBefore);
 
       // the health officer finds the student and records a negative PCR taken now
       const hp = h.page;
@@ -86,6 +97,20 @@ describe('campus access in a real browser', () => {
       await hp.getByRole('heading', { level: 1, name: 'Денсаулық және кіру' }).waitFor();
       await hp.getByLabel('Аты-жөні бойынша іздеу').fill(student.name);
       await hp.getByRole('button', { name: new RegExp(`^Жазбалар.*${student.name}$`) }).click();
+      // a vaccination with no vaccine and dose 0: each field says what it needs, in Kazakh, and nothing is sent
+      let sent = 0;
+      const count = (r: { url(): string; method(): string }) => {
+        if (r.method() === 'POST' && /\/api\/access\/organisations\/\d+\/records$/.test(r.url())) sent++;
+      };
+      hp.on('request', count);
+      await hp.getByLabel('Түрі', { exact: true }).selectOption({ label: 'Вакцинация' });
+      await hp.getByLabel('Доза нөмірі').fill('0');
+      await hp.getByRole('button', { name: 'Жазбаны сақтау' }).click();
+      await hp.getByText('Вакцинаның атауын жазыңыз').waitFor();
+      await hp.getByText('Бүтін сан: ең азы 1, ең көбі 10').waitFor();
+      expect(await hp.getByLabel('Доза нөмірі').getAttribute('aria-invalid')).toBe('true');
+      expect(sent).toBe(0);
+      hp.off('request', count);
       await hp.getByLabel('Түрі', { exact: true }).selectOption({ label: 'Тест' });
       await hp.getByLabel('Тест түрі').selectOption({ label: 'ПТР' });
       await hp.getByLabel('Нәтиже').selectOption({ label: 'теріс' });
@@ -148,7 +173,10 @@ describe('campus access in a real browser', () => {
       await hp.getByRole('button', { name: 'Рұқсатнамаларын кері қайтару' }).click();
       await hp.getByRole('status').getByText('Рұқсатнамалар кері қайтарылды').waitFor();
       await g.context.setOffline(false);
-      await gp.getByRole('button', { name: 'Қазір жаңарту' }).click();
+      // back online the page uploads by itself, so «all uploaded» can show before this sync has the new revocations: wait for them
+      const refresh = gp.getByRole('button', { name: 'Қазір жаңарту' });
+      await Promise.all([gp.waitForResponse((r) => r.url().includes('/api/access/revocations') && r.ok()), refresh.click()]);
+      await expect.poll(() => refresh.isEnabled()).toBe(true);
       await gp.getByText('Барлық тексерулер жүктелді').waitFor();
       await paste(pass!);
       await result.getByText('КІРУГЕ БОЛМАЙДЫ').waitFor();

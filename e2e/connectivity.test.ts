@@ -50,6 +50,19 @@ describe('connectivity register in a real browser', () => {
       await register.getByLabel('Al-Farabi арнасы қабылданады').uncheck();
       await register.getByLabel('El-Arna арнасы қабылданады').uncheck();
       await register.getByLabel('Өзгерту себебі').fill('Ретранслятор істен шықты, аудан әкімдігінің тексеруі');
+      // a speed that is not one: said in Kazakh beside the field (not the browser's own bubble), nothing sent
+      const speed = register.getByLabel('Өлшенген жылдамдық, Мбит/с');
+      const measured = await speed.inputValue();
+      for (const wrong of ['-5', 'жылдам']) {
+        await speed.fill(wrong);
+        await register.getByRole('button', { name: 'Сақтау' }).click();
+        await register.getByRole('alert').getByText('Жылдамдықты санмен жазыңыз: ең азы 0, ең көбі 100000 (мысалы, 2,5)').waitFor();
+      }
+      expect(
+        (await server.db.query("select 1 from connectivity_changes c join settlements s on s.id = c.settlement_id where s.name_en = 'Zhandosov village'"))
+          .rowCount,
+      ).toBe(0);
+      await speed.fill(measured);
       await register.getByRole('button', { name: 'Сақтау' }).click();
       await register.getByRole('status').getByText('Сақталды').waitFor();
       await register.getByText('Ретранслятор істен шықты, аудан әкімдігінің тексеруі').waitFor();

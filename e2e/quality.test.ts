@@ -72,6 +72,17 @@ describe('quality of online teaching in a real browser, on phones', () => {
       .getByText('Материалы бар сабақтар')
       .waitFor();
 
+    // a link without https:// is named with its criterion before anything is sent (the server's answer names no field)
+    const links = a.getByLabel('Сілтемелер (әр жолға біреу)').first();
+    await links.fill('www.kaskelen-school.kz/strategy');
+    await a.getByRole('button', { name: 'Жобаны сақтау' }).click();
+    const badLinks = a.getByRole('alert').filter({ hasText: 'Кейбір сілтемелер қате, ештеңе жіберілмеді' });
+    await badLinks.getByRole('listitem').first().waitFor();
+    expect(await badLinks.getByRole('listitem').count()).toBe(1);
+    await a.getByText('Әр жолда https:// деп басталатын бір сілтеме (10-нан көп емес)').waitFor();
+    expect(await status()).toBeNull();
+    await links.fill('https://kaskelen-school.kz/strategy');
+
     // submitting with nothing chosen names what is missing (and sends nothing)
     await a.getByRole('button', { name: 'Қарауға жіберу' }).click();
     await a

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../server/seed/demo-facts.js';
-import { launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
+import { axeFindings, launchChromium, openContext, PHONE_VIEWPORT, startTestServer, type TestServer } from './browser.js';
 
 process.env.LEARNING_TODAY = '2020-12-09';
 
@@ -95,6 +95,9 @@ describe('a course built in Sabaq, on a phone (the teacher in Kazakh, the minist
     ministry.page.setDefaultTimeout(30_000);
     await signIn(ministry.page, 'demo.ministry', /^Hello/);
     await ministry.page.getByRole('link', { name: 'Courses and certificates' }).click();
+    // each course's title is a heading straight under the page's (no skipped level)
+    await ministry.page.getByRole('heading', { level: 2, name: 'Online tools for the lesson' }).waitFor();
+    expect(await axeFindings(ministry.page)).toEqual([]);
     await ministry.page.getByLabel('Certificate code').fill(code);
     await ministry.page.getByLabel('Reason (not made public)').fill('Құжат қате толтырылған');
     await ministry.page.getByRole('button', { name: 'Withdraw', exact: true }).click();

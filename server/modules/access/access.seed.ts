@@ -14,7 +14,8 @@ const BUILDINGS = [
 ] as const;
 
 const IMPORTED_AT = new Date('2021-07-01T10:00:00+06:00');
-const SOURCE = 'Ministry of Health: database of vaccinated persons';
+// free text as a health officer in Kazakhstan types it (shown as is to kk, ru and en readers)
+const SOURCE = 'Минздрав РК: база вакцинированных';
 /** the region plan's import: the morning of 1 September 2021, the first day of the school year */
 const REGION_IMPORTED_AT = new Date('2021-09-01T09:00:00+06:00');
 
@@ -174,7 +175,7 @@ export const seedAccess: ModuleSeeder = async ({ db, size }) => {
     for (const id of noData.slice(0, 1)) {
       await tx.query(
         `insert into access_exemptions (person_id, organisation_id, reason, valid_from, valid_until, approved_by, approved_at)
-        values ($1, $2, 'Medical contraindication to vaccination (certificate of 2021-07-05)', '2021-07-05', '2031-07-04', $3, '2021-07-06T10:00:00+06:00')`,
+        values ($1, $2, 'Медотвод от вакцинации (справка от 05.07.2021)', '2021-07-05', '2031-07-04', $3, '2021-07-06T10:00:00+06:00')`,
         [id, uni, healthId],
       );
     }
@@ -183,7 +184,7 @@ export const seedAccess: ModuleSeeder = async ({ db, size }) => {
     if (oneDose) {
       await tx.query(
         `insert into access_health_records (person_id, organisation_id, kind, occurred_at, product, dose_number, series_doses, state, source, reported_note, created_at)
-        values ($1, $2, 'vaccination', '2021-06-10T10:00:00+06:00', 'QazVac', 2, 2, 'reported', 'reported by the person', 'Second dose at the city polyclinic; not in the database', '2021-07-10T12:00:00+06:00')`,
+        values ($1, $2, 'vaccination', '2021-06-10T10:00:00+06:00', 'QazVac', 2, 2, 'reported', 'reported by the person', 'Вторая доза в городской поликлинике; в базе нет', '2021-07-10T12:00:00+06:00')`,
         [oneDose, uni],
       );
     }

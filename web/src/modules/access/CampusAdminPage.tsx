@@ -20,6 +20,11 @@ import {
 import { formatDateTime } from './format.js';
 import { AddResident, PeoplePhotos } from './GateExtras.js';
 import './access.css';
+import { wholeIn } from './record-check.js';
+
+/** What the server takes (contracts/access.ts: a room's beds, a building's capacity). */
+const BEDS = { min: 1, max: 20 };
+const CAPACITY = { min: 1, max: 100_000 };
 
 const KINDS = ['academic', 'dormitory', 'laboratory', 'library', 'sports', 'other'] as const;
 
@@ -114,6 +119,7 @@ function Rooms({ buildingId, organisationId }: { buildingId: number; organisatio
   const rooms = useQuery(roomsQuery(buildingId));
   const [number, setNumber] = useState('');
   const [beds, setBeds] = useState('3');
+  const [bedsWrong, setBedsWrong] = useState(false);
   const add = useMutation({
     mutationFn: () => addRoom(buildingId, { number: number.trim(), beds: Number(beds) }),
     onSuccess: (data) => {
@@ -140,9 +146,13 @@ function Rooms({ buildingId, organisationId }: { buildingId: number; organisatio
       {rooms.data && <AddResident organisationId={organisationId} buildingId={buildingId} rooms={rooms.data.items} />}
       <form
         className="access-form"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (number.trim()) add.mutate();
+          // said beside the field in the page's language (the browser's bubble speaks its own; the server's answer names no field)
+          const wrong = !wholeIn(beds, BEDS.min, BEDS.max);
+          setBedsWrong(wrong);
+          if (number.trim() && !wrong) add.mutate();
         }}
       >
         <div className="field">
@@ -151,7 +161,20 @@ function Rooms({ buildingId, organisationId }: { buildingId: number; organisatio
         </div>
         <div className="field">
           <label htmlFor={`${id}-b`}>{t('admin.beds')}</label>
-          <input id={`${id}-b`} type="number" min={1} max={20} value={beds} onChange={(e) => setBeds(e.target.value)} />
+          <input
+            id={`${id}-b`}
+            type="text"
+            inputMode="numeric"
+            value={beds}
+            onChange={(e) => setBeds(e.target.value)}
+            aria-invalid={bedsWrong || undefined}
+            aria-describedby={bedsWrong ? `${id}-b-error` : undefined}
+          />
+          {bedsWrong && (
+            <span id={`${id}-b-error`} className="field__error">
+              {t('check.whole', BEDS)}
+            </span>
+          )}
         </div>
         <button type="submit" className="button button--secondary" disabled={add.isPending || !number.trim()}>
           {t('admin.addRoom')}
@@ -169,6 +192,7 @@ function AddBuilding({ organisationId }: { organisationId: number }) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<BuildingBody['kind']>('academic');
   const [capacity, setCapacity] = useState('100');
+  const [wrong, setWrong] = useState<('name' | 'capacity')[]>([]);
   const add = useMutation({
     mutationFn: () => addBuilding(organisationId, { name: name.trim(), kind, capacity: Number(capacity) }),
     onSuccess: () => {
@@ -178,14 +202,28 @@ function AddBuilding({ organisationId }: { organisationId: number }) {
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (name.trim()) add.mutate();
+    const bad = [...(name.trim() ? [] : ['name' as const]), ...(wholeIn(capacity, CAPACITY.min, CAPACITY.max) ? [] : ['capacity' as const])];
+    setWrong(bad);
+    if (bad.length === 0) add.mutate();
   };
   return (
-    <form className="access-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
+    <form className="access-form" onSubmit={submit} aria-labelledby={`${id}-h`} noValidate>
       <h3 id={`${id}-h`}>{t('admin.addBuilding')}</h3>
       <div className="field">
         <label htmlFor={`${id}-n`}>{t('admin.name')}</label>
-        <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required />
+        <input
+          id={`${id}-n`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={200}
+          aria-invalid={wrong.includes('name') || undefined}
+          aria-describedby={wrong.includes('name') ? `${id}-n-error` : undefined}
+        />
+        {wrong.includes('name') && (
+          <span id={`${id}-n-error`} className="field__error">
+            {t('check.name')}
+          </span>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-k`}>{t('admin.kind')}</label>
@@ -199,7 +237,20 @@ function AddBuilding({ organisationId }: { organisationId: number }) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-c`}>{t('admin.capacity')}</label>
-        <input id={`${id}-c`} type="number" min={1} max={100000} value={capacity} onChange={(e) => setCapacity(e.target.value)} required />
+        <input
+          id={`${id}-c`}
+          type="text"
+          inputMode="numeric"
+          value={capacity}
+          onChange={(e) => setCapacity(e.target.value)}
+          aria-invalid={wrong.includes('capacity') || undefined}
+          aria-describedby={wrong.includes('capacity') ? `${id}-c-error` : undefined}
+        />
+        {wrong.includes('capacity') && (
+          <span id={`${id}-c-error`} className="field__error">
+            {t('check.whole', CAPACITY)}
+          </span>
+        )}
       </div>
       <button type="submit" className="button" disabled={add.isPending}>
         {t('admin.add')}

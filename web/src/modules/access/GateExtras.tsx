@@ -108,29 +108,55 @@ export function HolderPhoto({ holder, hash, name }: { holder: string | null; has
   );
 }
 
-/** An optional temperature at the gate; empty when not measured. */
-export function TemperatureField({ value, onChange, threshold }: { value: string; onChange: (v: string) => void; threshold: number }) {
+/** An optional temperature at the gate; empty when not measured. `wrong`: what was typed is no temperature (nothing was checked). */
+export function TemperatureField({
+  value,
+  onChange,
+  threshold,
+  wrong = false,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  threshold: number;
+  wrong?: boolean;
+}) {
   const { t } = useTranslation('access');
   const id = useId();
   return (
     <div className="field access-temperature">
       <label htmlFor={id}>{t('more.temperature')}</label>
+      {/* text, not number: a number field turns «38,5» into nothing on many phones, and the check would then run without it */}
       <input
         id={id}
-        type="number"
+        type="text"
         inputMode="decimal"
-        step={0.1}
-        min={30}
-        max={45}
+        autoComplete="off"
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        aria-describedby={`${id}-h`}
+        aria-invalid={wrong || undefined}
+        aria-describedby={wrong ? `${id}-e ${id}-h` : `${id}-h`}
       />
+      {wrong && (
+        <p id={`${id}-e`} className="notice notice--error" role="alert">
+          {t('more.temperatureWrong', { min: TEMPERATURE_MIN_C, max: TEMPERATURE_MAX_C })}
+        </p>
+      )}
       <p id={`${id}-h`} className="muted">
         {t('more.threshold', { threshold: threshold.toFixed(1) })}
       </p>
     </div>
   );
+}
+
+/** The body temperatures a gate reading may be, in °C; anything else is a typing slip. */
+export const TEMPERATURE_MIN_C = 30;
+export const TEMPERATURE_MAX_C = 45;
+
+/** The typed temperature: null when none was typed, NaN when what was typed is not a body temperature. */
+export function typedTemperature(value: string): number | null {
+  if (value.trim() === '') return null;
+  const v = Number(value.trim().replace(',', '.'));
+  return Number.isFinite(v) && v >= TEMPERATURE_MIN_C && v <= TEMPERATURE_MAX_C ? v : Number.NaN;
 }
 
 /** The health officer approves an exemption for a person of the organisation, and ends one. */

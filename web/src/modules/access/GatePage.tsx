@@ -20,7 +20,7 @@ import {
   type TrustCache,
 } from './store.js';
 import { DEFAULT_FEVER_THRESHOLD_C } from '../../../../contracts/access-pass.js';
-import { HolderPhoto, TemperatureField } from './GateExtras.js';
+import { HolderPhoto, TemperatureField, typedTemperature } from './GateExtras.js';
 import { syncPhotos } from './photos.js';
 import './access.css';
 import { FileInput } from '../../ui/controls.js';
@@ -81,6 +81,7 @@ export function GatePage({ me }: { me: Me }) {
   const [typed, setTyped] = useState('');
   const [thresholds, setThresholds] = useState<FeverThresholds>(() => loadThresholds(personId) ?? []);
   const [temperature, setTemperature] = useState('');
+  const [temperatureWrong, setTemperatureWrong] = useState(false);
   const [photos, setPhotos] = useState<number | null>(null);
   const thresholdOf = useCallback(
     (organisationId: number) => thresholds.find((x) => x.organisationId === organisationId)?.feverThresholdC ?? DEFAULT_FEVER_THRESHOLD_C,
@@ -154,8 +155,14 @@ export function GatePage({ me }: { me: Me }) {
       if (!trust) return;
       const organisations = [...new Set(gates.map((g) => g.organisationId))];
       const at = new Date();
-      const measured = temperature.trim() === '' ? null : Number(temperature.replace(',', '.'));
-      const temperatureC = measured !== null && Number.isFinite(measured) && measured >= 30 && measured <= 45 ? measured : null;
+      const temperatureC = typedTemperature(temperature);
+      // a typing slip (385, 3,85) is said, and nothing is checked: admitting without the measured temperature would skip the fever check
+      if (Number.isNaN(temperatureC)) {
+        setTemperatureWrong(true);
+        setResult(null);
+        return;
+      }
+      setTemperatureWrong(false);
       const r = await checkAtGate(text, trust, { now: at, organisations, gateId, direction, log: logRef.current, temperatureC, feverThreshold: thresholdOf });
       setResult(r);
       setTemperature('');
@@ -186,6 +193,8 @@ export function GatePage({ me }: { me: Me }) {
     e.preventDefault();
     if (!typed.trim()) return;
     void check(typed);
+    // the code stays for a second try when the temperature was a slip
+    if (Number.isNaN(typedTemperature(temperature))) return;
     setTyped('');
   };
 
@@ -235,7 +244,15 @@ export function GatePage({ me }: { me: Me }) {
               </label>
             ))}
           </fieldset>
-          <TemperatureField value={temperature} onChange={setTemperature} threshold={thresholdOf(gates.find((g) => g.id === gateId)?.organisationId ?? 0)} />
+          <TemperatureField
+            value={temperature}
+            onChange={(v) => {
+              setTemperature(v);
+              setTemperatureWrong(false);
+            }}
+            wrong={temperatureWrong}
+            threshold={thresholdOf(gates.find((g) => g.id === gateId)?.organisationId ?? 0)}
+          />
         </div>
       )}
 

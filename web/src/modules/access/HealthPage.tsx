@@ -23,6 +23,8 @@ import { formatDateTime, toLocalInput } from './format.js';
 import { RecordLine } from './MyPassPage.js';
 import { ExemptionForms, Fevers } from './GateExtras.js';
 import './access.css';
+import { type RecordField, recordProblems } from './record-check.js';
+import { FieldError } from './FieldError.js';
 import { DateTimeInput, FileInput } from '../../ui/controls.js';
 
 const PAGE_SIZE = 20;
@@ -172,6 +174,11 @@ function RecordForm({ organisationId, personId }: { organisationId: number; pers
   const [series, setSeries] = useState('2');
   const [testKind, setTestKind] = useState<'pcr' | 'antigen'>('pcr');
   const [result, setResult] = useState<'negative' | 'positive'>('negative');
+  const [wrong, setWrong] = useState<RecordField[]>([]);
+  const problem = (f: RecordField) =>
+    wrong.includes(f)
+      ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${f}-error`, error: <FieldError id={`${id}-${f}-error`} field={f} /> }
+      : { error: null };
   const save = useMutation({
     mutationFn: () => {
       const when = new Date(at);
@@ -184,10 +191,12 @@ function RecordForm({ organisationId, personId }: { organisationId: number; pers
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    const bad = recordProblems({ kind, at, product, dose, series });
+    setWrong(bad);
+    if (bad.length === 0) save.mutate();
   };
   return (
-    <form className="access-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
+    <form className="access-form" onSubmit={submit} aria-labelledby={`${id}-h`} noValidate>
       <h4 id={`${id}-h`}>{t('health.addRecord')}</h4>
       <div className="field">
         <label htmlFor={`${id}-k`}>{t('health.kind')}</label>
@@ -201,26 +210,53 @@ function RecordForm({ organisationId, personId }: { organisationId: number; pers
       </div>
       <div className="field">
         <label htmlFor={`${id}-d`}>{t('health.date')}</label>
-        <DateTimeInput id={`${id}-d`} value={at} onChange={setAt} required />
+        <DateTimeInput id={`${id}-d`} value={at} onChange={setAt} />
+        {problem('at').error}
       </div>
       {kind === 'vaccination' && (
         <>
           <div className="field">
             <label htmlFor={`${id}-p`}>{t('health.product')}</label>
-            <input id={`${id}-p`} value={product} onChange={(e) => setProduct(e.target.value)} list={`${id}-pl`} required />
+            <input
+              id={`${id}-p`}
+              value={product}
+              onChange={(e) => setProduct(e.target.value)}
+              list={`${id}-pl`}
+              aria-invalid={problem('product')['aria-invalid']}
+              aria-describedby={problem('product')['aria-describedby']}
+            />
             <datalist id={`${id}-pl`}>
               {['Sputnik V', 'QazVac', 'Hayat-Vax', 'CoronaVac', 'Pfizer-BioNTech'].map((v) => (
                 <option key={v} value={v} />
               ))}
             </datalist>
+            {problem('product').error}
           </div>
           <div className="field">
             <label htmlFor={`${id}-n`}>{t('health.doseNumber')}</label>
-            <input id={`${id}-n`} type="number" min={1} max={10} value={dose} onChange={(e) => setDose(e.target.value)} required />
+            <input
+              id={`${id}-n`}
+              type="text"
+              inputMode="numeric"
+              value={dose}
+              onChange={(e) => setDose(e.target.value)}
+              aria-invalid={problem('dose')['aria-invalid']}
+              aria-describedby={problem('dose')['aria-describedby']}
+            />
+            {problem('dose').error}
           </div>
           <div className="field">
             <label htmlFor={`${id}-s`}>{t('health.seriesDoses')}</label>
-            <input id={`${id}-s`} type="number" min={1} max={10} value={series} onChange={(e) => setSeries(e.target.value)} required />
+            <input
+              id={`${id}-s`}
+              type="text"
+              inputMode="numeric"
+              value={series}
+              onChange={(e) => setSeries(e.target.value)}
+              aria-invalid={problem('series')['aria-invalid']}
+              aria-describedby={problem('series')['aria-describedby']}
+            />
+            {problem('series').error}
           </div>
         </>
       )}

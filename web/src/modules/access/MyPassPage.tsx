@@ -12,6 +12,8 @@ import { QrImage } from './QrImage.js';
 import { MyGatePhoto } from './GateExtras.js';
 import { loadPass, passExpired, savePass, type StoredPass } from './store.js';
 import './access.css';
+import { type RecordField, recordProblems } from './record-check.js';
+import { FieldError } from './FieldError.js';
 import { DateTimeInput, FileInput } from '../../ui/controls.js';
 
 /** Refreshed this often while the page is open and online (a pass lives 24 h by default). */
@@ -227,6 +229,11 @@ function ReportForm({ organisationId }: { organisationId: number }) {
   const [series, setSeries] = useState('2');
   const [testKind, setTestKind] = useState<'pcr' | 'antigen'>('pcr');
   const [result, setResult] = useState<'negative' | 'positive'>('negative');
+  const [wrong, setWrong] = useState<RecordField[]>([]);
+  const problem = (f: RecordField) =>
+    wrong.includes(f)
+      ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${f}-error`, error: <FieldError id={`${id}-${f}-error`} field={f} /> }
+      : { error: null };
   const [note, setNote] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const tooLarge = file !== null && file.size > DOCUMENT_MAX;
@@ -251,11 +258,13 @@ function ReportForm({ organisationId }: { organisationId: number }) {
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!tooLarge) send.mutate();
+    const bad = recordProblems({ kind, at, product, dose, series });
+    setWrong(bad);
+    if (!tooLarge && bad.length === 0) send.mutate();
   };
   return (
     <Section title={t('pass.report')}>
-      <form className="access-form" onSubmit={submit}>
+      <form className="access-form" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={`${id}-k`}>{t('health.kind')}</label>
           <select id={`${id}-k`} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
@@ -268,21 +277,48 @@ function ReportForm({ organisationId }: { organisationId: number }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-d`}>{t('health.date')}</label>
-          <DateTimeInput id={`${id}-d`} value={at} onChange={setAt} required />
+          <DateTimeInput id={`${id}-d`} value={at} onChange={setAt} />
+          {problem('at').error}
         </div>
         {kind === 'vaccination' && (
           <>
             <div className="field">
               <label htmlFor={`${id}-p`}>{t('health.product')}</label>
-              <input id={`${id}-p`} value={product} onChange={(e) => setProduct(e.target.value)} maxLength={100} required />
+              <input
+                id={`${id}-p`}
+                value={product}
+                onChange={(e) => setProduct(e.target.value)}
+                maxLength={100}
+                aria-invalid={problem('product')['aria-invalid']}
+                aria-describedby={problem('product')['aria-describedby']}
+              />
+              {problem('product').error}
             </div>
             <div className="field">
               <label htmlFor={`${id}-n`}>{t('health.doseNumber')}</label>
-              <input id={`${id}-n`} type="number" min={1} max={10} value={dose} onChange={(e) => setDose(e.target.value)} required />
+              <input
+                id={`${id}-n`}
+                type="text"
+                inputMode="numeric"
+                value={dose}
+                onChange={(e) => setDose(e.target.value)}
+                aria-invalid={problem('dose')['aria-invalid']}
+                aria-describedby={problem('dose')['aria-describedby']}
+              />
+              {problem('dose').error}
             </div>
             <div className="field">
               <label htmlFor={`${id}-s`}>{t('health.seriesDoses')}</label>
-              <input id={`${id}-s`} type="number" min={1} max={10} value={series} onChange={(e) => setSeries(e.target.value)} required />
+              <input
+                id={`${id}-s`}
+                type="text"
+                inputMode="numeric"
+                value={series}
+                onChange={(e) => setSeries(e.target.value)}
+                aria-invalid={problem('series')['aria-invalid']}
+                aria-describedby={problem('series')['aria-describedby']}
+              />
+              {problem('series').error}
             </div>
           </>
         )}

@@ -20,6 +20,28 @@ const FIELDS = [
   'passValidHours',
   'feverThresholdC',
 ] as const;
+type Field = (typeof FIELDS)[number];
+
+/** What the server takes (contracts/access.ts ruleParams; not imported: it would bring zod to the page). */
+const RANGES: Record<Field, { min: number; max: number; whole: boolean }> = {
+  fullVaccinationAfterDays: { min: 0, max: 365, whole: true },
+  vaccinationValidDays: { min: 1, max: 3650, whole: true },
+  pcrValidHours: { min: 0, max: 720, whole: true },
+  antigenValidHours: { min: 0, max: 720, whole: true },
+  recoveryValidDays: { min: 0, max: 3650, whole: true },
+  isolationDays: { min: 0, max: 60, whole: true },
+  passValidHours: { min: 1, max: 168, whole: true },
+  feverThresholdC: { min: 35, max: 42, whole: false },
+};
+
+/** A typed value the server would refuse (empty is allowed only where it means «no limit»). */
+function wrongValue(f: Field, text: string): boolean {
+  const v = text.trim();
+  if (v === '') return f !== 'vaccinationValidDays';
+  const n = Number(v.replace(',', '.'));
+  const r = RANGES[f];
+  return !Number.isFinite(n) || n < r.min || n > r.max || (r.whole && !Number.isInteger(n));
+}
 
 /** The versioned rules: the ministry (the country or any region) and a region's officer (their region); preview, then publish. */
 export function RulesPage({ me }: { me: Me }) {
@@ -61,8 +83,9 @@ function RulesForm({ rules, regionId }: { rules: RuleSet; regionId: number | nul
   const [values, setValues] = useState<Record<(typeof FIELDS)[number], string>>(
     () => Object.fromEntries(FIELDS.map((f) => [f, rules.params[f] === null || rules.params[f] === undefined ? '' : String(rules.params[f])])) as never,
   );
+  const [wrong, setWrong] = useState<Field[]>([]);
   const params = (): RuleParams => ({
-    ...(Object.fromEntries(FIELDS.map((f) => [f, Number(values[f])])) as RuleParams),
+    ...(Object.fromEntries(FIELDS.map((f) => [f, Number(values[f].trim().replace(',', '.'))])) as RuleParams),
     vaccinationValidDays: values.vaccinationValidDays.trim() === '' ? null : Number(values.vaccinationValidDays),
   });
   const preview = useMutation({ mutationFn: () => previewRules(regionId, params()) });
@@ -78,9 +101,13 @@ function RulesForm({ rules, regionId }: { rules: RuleSet; regionId: number | nul
     >
       <form
         className="access-form"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          preview.mutate();
+          // each field's range said beside it, in the page's language, before anything is sent (the server's answer names no field)
+          const bad = FIELDS.filter((f) => wrongValue(f, values[f]));
+          setWrong(bad);
+          if (bad.length === 0) preview.mutate();
         }}
       >
         {FIELDS.map((f) => (
@@ -88,15 +115,25 @@ function RulesForm({ rules, regionId }: { rules: RuleSet; regionId: number | nul
             <label htmlFor={`${id}-${f}`}>{t(`rules.params.${f}`)}</label>
             <input
               id={`${id}-${f}`}
-              type="number"
-              min={0}
-              step={f === 'feverThresholdC' ? 0.1 : 1}
+              type="text"
+              inputMode={RANGES[f].whole ? 'numeric' : 'decimal'}
               value={values[f]}
-              required={f !== 'vaccinationValidDays'}
+              aria-invalid={wrong.includes(f) || undefined}
+              aria-describedby={wrong.includes(f) ? `${id}-${f}-error` : undefined}
               onChange={(e) => setValues({ ...values, [f]: e.target.value })}
             />
+            {wrong.includes(f) && (
+              <span id={`${id}-${f}-error`} className="field__error">
+                {t(RANGES[f].whole ? 'rules.range' : 'rules.rangeDecimal', { min: RANGES[f].min, max: RANGES[f].max })}
+              </span>
+            )}
           </div>
         ))}
+        {wrong.length > 0 && (
+          <p className="notice notice--error" role="alert">
+            {t('rules.fix', { count: wrong.length })}
+          </p>
+        )}
         <button type="submit" className="button button--secondary" disabled={preview.isPending}>
           {t('rules.preview')}
         </button>

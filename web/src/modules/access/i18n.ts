@@ -171,6 +171,7 @@ export const kk = {
     guardCompare: 'Бетін суретпен салыстырыңыз.',
     photosCached: 'Телефондағы суреттер: {{n}}',
     temperature: 'Дене қызуы, °C (өлшенсе)',
+    temperatureWrong: 'Дене қызуын {{min}}-дан {{max}} °C-қа дейін жазыңыз (мысалы, 36,6), сосын қайта тексеріңіз: тексеру жасалмады.',
     threshold: '{{threshold}} °C және одан жоғары болса кіруге болмайды',
     fevers: 'Кіреберістегі қызу',
     noFevers: 'Қызу себебінен бас тарту жоқ.',
@@ -194,6 +195,12 @@ export const kk = {
     uploadFor: '{{name}} үшін сурет жүктеу',
     noPeople: 'Ешкім табылмады.',
   },
+  check: {
+    at: 'Күні мен уақытын көрсетіңіз',
+    product: 'Вакцинаның атауын жазыңыз',
+    whole: 'Бүтін сан: ең азы {{min}}, ең көбі {{max}}',
+    name: 'Атауын жазыңыз',
+  },
   rules: {
     title: 'Кіру ережелері',
     scope: 'Аймақ',
@@ -211,6 +218,10 @@ export const kk = {
       feverThresholdC: 'Қызу шегі, °C (осыдан бастап кіруге болмайды)',
     },
     preview: 'Алдын ала қарау',
+    range: 'Бүтін сан: ең азы {{min}}, ең көбі {{max}}',
+    rangeDecimal: 'Сан: ең азы {{min}}, ең көбі {{max}} (мысалы, 37,5)',
+    fix_one: '{{count}} өріс қате толтырылған, ештеңе жіберілмеді: оның жанындағы жазуды қараңыз.',
+    fix_other: '{{count}} өріс қате толтырылған, ештеңе жіберілмеді: олардың жанындағы жазуды қараңыз.',
     previewResult: '{{people}} адамның {{changes}} мәртебесі өзгереді (рұқсат алады: {{toAdmitted}}, рұқсатынан айырылады: {{toNotAdmitted}})',
     publish: 'Жариялау',
     published: 'Жарияланды',
@@ -256,7 +267,8 @@ export const kk = {
 };
 
 /** Russian needs more plural forms (few, many) than Kazakh: sections accept extra keys, the i18n test checks the sets. */
-type Strings = Omit<typeof kk, 'gate' | 'health'> & {
+type Strings = Omit<typeof kk, 'gate' | 'health' | 'rules'> & {
+  rules: (typeof kk)['rules'] & Record<`fix_${string}`, string>;
   gate: (typeof kk)['gate'] & Record<`${'trustMinutes' | 'trustHours' | 'trustDays' | 'pending'}_${string}`, string>;
   health: (typeof kk)['health'] & Record<`imported_${string}`, string>;
 };
@@ -440,6 +452,7 @@ export const ru: Strings = {
     guardCompare: 'Сравните лицо с фото.',
     photosCached: 'Фото на телефоне: {{n}}',
     temperature: 'Температура, °C (если измерена)',
+    temperatureWrong: 'Укажите температуру от {{min}} до {{max}} °C (например, 36,6) и проверьте снова: проверка не выполнена.',
     threshold: 'При {{threshold}} °C и выше вход запрещён',
     fevers: 'Температура на входе',
     noFevers: 'Отказов из-за температуры нет.',
@@ -463,6 +476,12 @@ export const ru: Strings = {
     uploadFor: 'Загрузить фото: {{name}}',
     noPeople: 'Никого не найдено.',
   },
+  check: {
+    at: 'Укажите дату и время',
+    product: 'Укажите название вакцины',
+    whole: 'Целое число от {{min}} до {{max}}',
+    name: 'Укажите название',
+  },
   rules: {
     title: 'Правила доступа',
     scope: 'Регион',
@@ -480,6 +499,12 @@ export const ru: Strings = {
       feverThresholdC: 'Порог температуры, °C (с этого значения вход запрещён)',
     },
     preview: 'Предпросмотр',
+    range: 'Целое число от {{min}} до {{max}}',
+    rangeDecimal: 'Число от {{min}} до {{max}} (например, 37,5)',
+    fix_one: '{{count}} поле заполнено неверно, ничего не отправлено: см. подсказку рядом с ним.',
+    fix_few: '{{count}} поля заполнены неверно, ничего не отправлено: см. подсказки рядом с ними.',
+    fix_many: '{{count}} полей заполнено неверно, ничего не отправлено: см. подсказки рядом с ними.',
+    fix_other: '{{count}} поля заполнено неверно, ничего не отправлено: см. подсказки рядом с ними.',
     previewResult: 'Из {{people}} человек статус изменится у {{changes}} (получат допуск: {{toAdmitted}}, потеряют: {{toNotAdmitted}})',
     publish: 'Опубликовать',
     published: 'Опубликовано',
@@ -693,6 +718,7 @@ export const en: Strings = {
     guardCompare: 'Compare the face with the photo.',
     photosCached: 'Photos on this phone: {{n}}',
     temperature: 'Temperature, °C (if measured)',
+    temperatureWrong: 'Give the temperature from {{min}} to {{max}} °C (for example, 36.6), then check again: nothing was checked.',
     threshold: 'Entry refused at {{threshold}} °C and above',
     fevers: 'Fever at the gate',
     noFevers: 'No refusals for fever.',
@@ -716,6 +742,12 @@ export const en: Strings = {
     uploadFor: 'Upload a photo for {{name}}',
     noPeople: 'Nobody found.',
   },
+  check: {
+    at: 'Give the date and time',
+    product: 'Give the name of the vaccine',
+    whole: 'A whole number from {{min}} to {{max}}',
+    name: 'Give the name',
+  },
   rules: {
     title: 'Access rules',
     scope: 'Region',
@@ -733,6 +765,10 @@ export const en: Strings = {
       feverThresholdC: 'Fever threshold, °C (entry refused from this value)',
     },
     preview: 'Preview',
+    range: 'A whole number from {{min}} to {{max}}',
+    rangeDecimal: 'A number from {{min}} to {{max}} (for example, 37.5)',
+    fix_one: '{{count}} field is wrong, nothing was sent: see the note beside it.',
+    fix_other: '{{count}} fields are wrong, nothing was sent: see the notes beside them.',
     previewResult: 'Of {{people}} people, {{changes}} change status ({{toAdmitted}} become admitted, {{toNotAdmitted}} lose it)',
     publish: 'Publish',
     published: 'Published',

@@ -11,6 +11,7 @@ import { WeeklyReportForm } from './ReportsPage.js';
 import { PassesFigures } from './PassesFigures.js';
 import { SuppliesFigures } from './SuppliesFigures.js';
 import './analytics.css';
+import { TableScroll } from '../../ui/TableScroll.js';
 
 const TABLES = ['formats', 'duty', 'attendance', 'homework', 'teaching'] as const;
 const FORMAT_KEYS = ['pupils_regular', 'pupils_distance', 'pupils_duty', 'pupils_combined'] as const;
@@ -118,7 +119,7 @@ function DashboardView({ o, lang, t }: { o: Overview; lang: string; t: ReturnTyp
             {t(`kind.${o.childKind}`)} · {t('children', { count: o.children.length })}
           </h2>
           {value('pupils_total') !== 0 && <FormatsChart labels={labels} series={series} title={t('table.formats')} />}
-          <div className="table-wrap">
+          <TableScroll label={t('table.formats')}>
             <table className="analytics-table">
               <caption className="visually-hidden">{t('table.formats')}</caption>
               <thead>
@@ -148,7 +149,7 @@ function DashboardView({ o, lang, t }: { o: Overview; lang: string; t: ReturnTyp
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
       {/* areas with universities or colleges: campus passes from the access module (suppressed unless the reader is the organisation's health officer) */}

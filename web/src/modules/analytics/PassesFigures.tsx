@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, localised } from '../../ui/format.js';
 import type { Overview } from './api.js';
 import { FormatsChart } from './FormatsChart.js';
+import { TableScroll } from '../../ui/TableScroll.js';
 
 const STATUS = [
   'passes_valid',
@@ -46,7 +47,8 @@ export function PassesFigures({ passes, childKind }: { passes: NonNullable<Overv
         ))}
       </dl>
       {passes.children.length > 0 && childKind && (
-        <div className="table-wrap">
+        // the section is already «passes»: the table's region is named by what its rows are, so the two differ
+        <TableScroll label={`${t('passes.title')} · ${t(`kind.${childKind}`)}`}>
           <table className="analytics-table">
             <caption className="visually-hidden">{t('passes.title')}</caption>
             <thead>
@@ -72,12 +74,12 @@ export function PassesFigures({ passes, childKind }: { passes: NonNullable<Overv
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h3>{t('passes.byWeekday')}</h3>
       <p className="muted">{t('passes.gateCounts', { from: formatDate(passes.from, lang), to: formatDate(passes.to, lang) })}</p>
       {(passes.total.gate_scans ?? 1) > 0 && <FormatsChart labels={labels} series={series} title={t('passes.byWeekday')} />}
-      <div className="table-wrap">
+      <TableScroll label={t('passes.byWeekday')}>
         <table className="analytics-table">
           <caption className="visually-hidden">{t('passes.byWeekday')}</caption>
           <thead>
@@ -103,7 +105,7 @@ export function PassesFigures({ passes, childKind }: { passes: NonNullable<Overv
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="muted">
         {t('passes.health')}
         {passes.suppression.applied && ` ${t('suppressed', { n: passes.suppression.threshold })}`}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, localised } from '../../ui/format.js';
 import type { Overview } from './api.js';
+import { TableScroll } from '../../ui/TableScroll.js';
 
 /**
  * The minister's other questions on an officer's dashboard: who has no computer or internet and what
@@ -24,7 +25,7 @@ export function SuppliesFigures({ supplies, today }: { supplies: NonNullable<Ove
             {t('asOf', { date: formatDate(today, lang) })} · {t('counts', { unit: t('unit.pupils') })}
           </p>
 
-          <div className="table-wrap">
+          <TableScroll label={t('supplies.devices')}>
             <table className="analytics-table">
               <caption className="visually-hidden">{t('supplies.devices')}</caption>
               <thead>
@@ -60,7 +61,7 @@ export function SuppliesFigures({ supplies, today }: { supplies: NonNullable<Ove
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <p className="muted">{t('suppressed', { n: a.threshold })}</p>
         </section>
       )}

@@ -10,6 +10,8 @@ import { type Areas, connectivityApi, fileUrl, type DistrictIsolated, type Regis
 import './connectivity.css';
 
 const FILTERS: RegisterFilter[] = ['all', 'no_internet', 'no_tv', 'with_pupils'];
+/** the highest measured speed the server takes (contracts/connectivity.ts settlementEdit; not imported: it would bring zod) */
+const MAX_MBPS = 100_000;
 const shown = (v: number | null) => (v === null ? '…' : String(v));
 
 /** The connectivity register for officers (their districts), and each school admin's cut-off pupils. */
@@ -168,11 +170,13 @@ function EditForm({ s }: { s: SettlementDetail }) {
   const [measuredOn, setMeasuredOn] = useState(s.measuredOn ?? '');
   const [reception, setReception] = useState(s.reception.map((r) => ({ code: r.code, name: r.name, received: r.received })));
   const [reason, setReason] = useState('');
+  const [badMbps, setBadMbps] = useState(false);
+  const speed = mbps.trim() === '' ? null : Number(mbps.trim().replace(',', '.'));
   const save = useMutation({
     mutationFn: () =>
       connectivityApi.edit(s.id, {
         internet,
-        internetMbps: mbps.trim() === '' ? null : Number(mbps.replace(',', '.')),
+        internetMbps: speed,
         measuredOn: measuredOn || null,
         reception: reception.map((r) => ({ code: r.code, received: r.received })),
         reason: reason.trim(),
@@ -199,9 +203,14 @@ function EditForm({ s }: { s: SettlementDetail }) {
     <>
       <form
         className="conn-form"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate();
+          // our own check, in the page's language (the browser's bubble speaks its own, and a number
+          // field silently drops what is not a number)
+          const wrong = speed !== null && (!Number.isFinite(speed) || speed < 0 || speed > MAX_MBPS);
+          setBadMbps(wrong);
+          if (!wrong) save.mutate();
         }}
       >
         <label htmlFor={`${f}-i`}>{t('edit.internet')}</label>
@@ -213,7 +222,20 @@ function EditForm({ s }: { s: SettlementDetail }) {
           ))}
         </select>
         <label htmlFor={`${f}-m`}>{t('edit.mbps')}</label>
-        <input id={`${f}-m`} type="number" inputMode="decimal" min={0} step="0.1" value={mbps} onChange={(e) => setMbps(e.target.value)} />
+        <input
+          id={`${f}-m`}
+          type="text"
+          inputMode="decimal"
+          value={mbps}
+          aria-invalid={badMbps || undefined}
+          aria-describedby={badMbps ? `${f}-m-error` : undefined}
+          onChange={(e) => setMbps(e.target.value)}
+        />
+        {badMbps && (
+          <p id={`${f}-m-error`} className="notice notice--error" role="alert">
+            {t('edit.badMbps', { max: MAX_MBPS })}
+          </p>
+        )}
         <label htmlFor={`${f}-d`}>{t('edit.measuredOn')}</label>
         <DateInput id={`${f}-d`} value={measuredOn} onChange={setMeasuredOn} />
         {reception.map((r, i) => (

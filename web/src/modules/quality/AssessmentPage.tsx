@@ -75,6 +75,7 @@ function AssessmentView({ a, done: lastDone, onDone }: { a: Assessment; done: 's
   const [files, setFiles] = useState<Map<string, FileMeta>>(() => new Map(a.answers.flatMap((x) => x.files.map((f) => [f.id, f] as const))));
   const [linksText, setLinksText] = useState<Map<string, string>>(() => new Map(a.answers.map((x) => [x.criterion, x.links.join('\n')])));
   const [missing, setMissing] = useState<string[]>([]);
+  const [badLinks, setBadLinks] = useState<string[]>([]);
   const [reviewComments, setReviewComments] = useState<Map<string, string>>(new Map());
   const [overall, setOverall] = useState('');
   const criteria = a.framework.areas.flatMap((x) => x.criteria);
@@ -130,10 +131,19 @@ function AssessmentView({ a, done: lastDone, onDone }: { a: Assessment; done: 's
   });
   const ev = a.mayEdit || !latest ? a.evidence : latest.evidence;
   const answered = [...answers.values()].filter((x) => x.level !== null).length;
+  /** links the server would refuse, said per criterion before anything is sent (its answer names no field) */
+  const linksChecked = () => {
+    const wrong = criteria.filter((c) => !linksFit(linksText.get(c.key) ?? '')).map((c) => c.key);
+    setBadLinks(wrong);
+    return wrong.length === 0;
+  };
+  const onSave = () => {
+    if (linksChecked()) save.mutate();
+  };
   const onSubmit = () => {
     const lacking = criteria.filter((c) => answers.get(c.key)?.level == null).map((c) => c.key);
     setMissing(lacking);
-    if (lacking.length === 0) submit.mutate();
+    if (linksChecked() && lacking.length === 0) submit.mutate();
   };
   const reviewComment = (key: string) => review?.comments.find((c) => c.criterion === key)?.comment;
 
@@ -198,6 +208,7 @@ function AssessmentView({ a, done: lastDone, onDone }: { a: Assessment; done: 's
               linksText={linksText.get(c.key) ?? ''}
               reviewerComment={reviewComment(c.key)}
               missing={missing.includes(c.key)}
+              badLinks={badLinks.includes(c.key)}
               onPatch={(p) => patch(c.key, p)}
               onLinks={(s) => setLinksText((m) => new Map(m).set(c.key, s))}
               onUpload={(file) => upload.mutate({ criterion: c.key, file })}
@@ -223,8 +234,18 @@ function AssessmentView({ a, done: lastDone, onDone }: { a: Assessment; done: 's
               </ul>
             </div>
           )}
+          {badLinks.length > 0 && (
+            <div className="notice notice--error" role="alert">
+              <p>{t('form.badLinks')}</p>
+              <ul>
+                {badLinks.map((k) => (
+                  <li key={k}>{titleOf(k)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div className="quality-buttons">
-            <button type="button" className="button button--secondary" disabled={save.isPending || submit.isPending} onClick={() => save.mutate()}>
+            <button type="button" className="button button--secondary" disabled={save.isPending || submit.isPending} onClick={onSave}>
               {t('form.save')}
             </button>
             <button type="button" className="button" disabled={save.isPending || submit.isPending} onClick={onSubmit}>
@@ -295,6 +316,27 @@ function AssessmentView({ a, done: lastDone, onDone }: { a: Assessment; done: 's
   );
 }
 
+/** What the server takes as a criterion's links (contracts/quality.ts answerInput): at most 10, each an http(s) address of at most 1000 characters. */
+const MAX_LINKS = 10;
+function linksFit(text: string): boolean {
+  const lines = text
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return (
+    lines.length <= MAX_LINKS &&
+    lines.every((l) => {
+      if (l.length > 1000) return false;
+      try {
+        const u = new URL(l);
+        return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '';
+      } catch {
+        return false;
+      }
+    })
+  );
+}
+
 function CriterionBlock(p: {
   c: Criterion;
   a: Assessment;
@@ -304,6 +346,7 @@ function CriterionBlock(p: {
   linksText: string;
   reviewerComment: string | undefined;
   missing: boolean;
+  badLinks: boolean;
   onPatch: (x: Partial<DraftAnswer>) => void;
   onLinks: (s: string) => void;
   onUpload: (f: File) => void;
@@ -353,7 +396,20 @@ function CriterionBlock(p: {
           </div>
           <div className="field">
             <label htmlFor={`${id}-links`}>{t('form.links')}</label>
-            <textarea id={`${id}-links`} rows={2} inputMode="url" value={p.linksText} onChange={(e) => p.onLinks(e.target.value)} />
+            <textarea
+              id={`${id}-links`}
+              rows={2}
+              inputMode="url"
+              value={p.linksText}
+              onChange={(e) => p.onLinks(e.target.value)}
+              aria-invalid={p.badLinks || undefined}
+              aria-describedby={p.badLinks ? `${id}-links-error` : undefined}
+            />
+            {p.badLinks && (
+              <span id={`${id}-links-error`} className="field__error">
+                {t('form.badLinksField')}
+              </span>
+            )}
           </div>
           <div className="field">
             <label htmlFor={`${id}-file`}>{t('form.addFile')}</label>

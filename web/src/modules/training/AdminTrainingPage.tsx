@@ -7,6 +7,7 @@ import { formatDate, localised } from '../../ui/format.js';
 import { useTitle } from '../../ui/useTitle.js';
 import { coursesQuery, enrolTeachers, orgTeachersQuery, type OrgTeachers } from './api.js';
 import './training.css';
+import { TableScroll } from '../../ui/TableScroll.js';
 
 function TeacherTable({ data, organisationId }: { data: OrgTeachers; organisationId: number }) {
   const { t, i18n } = useTranslation('training');
@@ -36,7 +37,7 @@ function TeacherTable({ data, organisationId }: { data: OrgTeachers; organisatio
       </div>
       {enrol.isSuccess && <p role="status">{t('enrolDone', { count: enrol.data.enrolled })}</p>}
       {enrol.isError && <ErrorNotice error={enrol.error} />}
-      <div className="table-wrap">
+      <TableScroll label={localised(data.course.title, lang)}>
         <table className="training-table">
           <caption className="visually-hidden">{localised(data.course.title, lang)}</caption>
           <thead>
@@ -73,7 +74,7 @@ function TeacherTable({ data, organisationId }: { data: OrgTeachers; organisatio
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useTitle } from '../../ui/useTitle.js';
 import { coverageFileUrl, coverageQuery, coursesQuery, enrolArea, type Coverage } from './api.js';
 import { CoverageChart } from './CoverageChart.js';
 import './training.css';
+import { TableScroll } from '../../ui/TableScroll.js';
 
 type Row = Coverage['total'];
 
@@ -122,7 +123,7 @@ function CoverageTable({ c }: { c: Coverage }) {
       </div>
       {(c.area.kind === 'region' || c.area.kind === 'district') && <AreaEnrol area={c.area.key} />}
       {c.children.length > 0 && <CoverageChart labels={labels} data={data} title={t('chart')} />}
-      <div className="table-wrap">
+      <TableScroll label={title}>
         <table className="training-table">
           <caption className="visually-hidden">{title}</caption>
           <thead>
@@ -162,7 +163,7 @@ function CoverageTable({ c }: { c: Coverage }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

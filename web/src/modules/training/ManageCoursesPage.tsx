@@ -51,7 +51,8 @@ export function ManageCoursesPage() {
           <ul className="plain-list training-list">
             {c.courses.map((x) => (
               <li key={x.id} className="card training-card">
-                <h3>{localised(x.title, i18n.language)}</h3>
+                {/* h2: straight under the page's h1 (a skipped level leaves screen-reader users wondering what they missed) */}
+                <h2 className="training-card__title">{localised(x.title, i18n.language)}</h2>
                 <Link className="button button--secondary" to="/training/courses/$courseId/edit" params={{ courseId: x.id }}>
                   {t('manage.edit', { title: localised(x.title, i18n.language) })}
                 </Link>
