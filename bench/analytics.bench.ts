@@ -27,6 +27,7 @@ const USAGE = `npm run bench -- analytics [options]
   --connections <n>   concurrent officers (default 16)
   --size <size>       region (default) | demo | country
   --reseed            generate the dataset again even if the loaded one is current
+  --migrate-dataset   keep a loaded dataset that is stale and only apply the new migrations
 env: BENCH_DIR (default ./data/bench), BENCH_PG_PORT (default: a free port)`;
 
 const TARGET = { p99: 200, refreshSeconds: 60 };
@@ -93,6 +94,7 @@ export async function run(argv: string[] = []): Promise<void> {
       connections: { type: 'string', default: '16' },
       size: { type: 'string', default: 'region' },
       reseed: { type: 'boolean', default: false },
+      'migrate-dataset': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -115,7 +117,7 @@ export async function run(argv: string[] = []): Promise<void> {
   let server: ServerChild | undefined;
   const pgServer = await startBenchPostgres(pgDir, pgPort);
   try {
-    const dataset = await ensureDataset(pgServer, size, { reseed: values.reseed });
+    const dataset = await ensureDataset(pgServer, size, { reseed: values.reseed, migrateOnly: values['migrate-dataset'] });
     console.log(
       dataset.seeded ? `Dataset '${size}' generated in ${dataset.stamp.seedSeconds} s.` : `Reusing the '${size}' dataset generated ${dataset.stamp.seededAt}.`,
     );

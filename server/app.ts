@@ -90,8 +90,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   await app.register(cookie);
-  // slow links: a term's journal grid is ~70 KB of JSON and ~8 KB gzipped; small answers go as they are
-  await app.register(compress, { global: true, threshold: 2048, encodings: ['gzip', 'deflate'], zlibOptions: { level: 4 } });
+  // slow links: a term's journal grid is ~70 KB of JSON and ~8 KB gzipped; small answers go as they are.
+  // Up to 64 KiB (a pupil's week is ~23 KB) in one zlib call, not through a stream per answer: the
+  // plugin's default on 2 cores stops at 8 KiB, betting on a spare core for the stream's threadpool
+  // work, and here PostgreSQL has it (morning-peak --gzip)
+  await app.register(compress, { global: true, threshold: 2048, syncThreshold: 65_536, encodings: ['gzip', 'deflate'], zlibOptions: { level: 4 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
