@@ -31,6 +31,8 @@ const USAGE = `npm run bench -- morning-peak [options]
   --reseed              generate the dataset again even if the loaded one is current
   --migrate-dataset     keep a loaded dataset that is stale and only apply the new migrations
   --processes <n>       the server's SABAQ_PROCESSES (node:cluster workers, decision 0025; default 1)
+  --gzip                every request says Accept-Encoding: gzip, deflate (as browsers do): answers over
+                        2 KiB are compressed, and the server pays for it
   --profile             take a V8 CPU profile of the server and print where its time goes per endpoint
   --today <date>        the school day to pin (default: the day with the most lessons)
   --prepared-statements experiment: the server's parameterised queries become named prepared statements
@@ -340,6 +342,7 @@ export async function run(argv: string[] = []): Promise<void> {
       'migrate-dataset': { type: 'boolean', default: false },
       processes: { type: 'string', default: '1' },
       profile: { type: 'boolean', default: false },
+      gzip: { type: 'boolean', default: false },
       today: { type: 'string' },
       explain: { type: 'boolean', default: false },
       'prepared-statements': { type: 'boolean', default: false },
@@ -448,6 +451,16 @@ export async function run(argv: string[] = []): Promise<void> {
     if (!pupils.length || !parents.length) throw new Error('no pupil or no parent could sign in: nothing to measure');
 
     const kinds = requestKinds(pupils, parents, today);
+    if (values.gzip) {
+      // a browser's request: compressed answers (autocannon counts the compressed bytes)
+      for (const k of Object.values(kinds)) {
+        const next = k.next;
+        k.next = () => {
+          const spec = next();
+          return { ...spec, headers: { ...spec.headers, 'accept-encoding': 'gzip, deflate' } };
+        };
+      }
+    }
     if (values.explain) {
       await explainEach(
         server.baseUrl,
@@ -500,7 +513,7 @@ export async function run(argv: string[] = []): Promise<void> {
         continue;
       }
       if (dropped.length) console.log(`  ${name}: without ${dropped.map((k) => `${k.kind} (${probes.get(k.kind)?.note})`).join(', ')}`);
-      console.log(`→ ${name}: ${ep.what}; ${connections} connections, ${warmup} s warm-up + ${duration} s`);
+      console.log(`→ ${name}: ${ep.what}; ${connections} connections, ${warmup} s warm-up + ${duration} s${values.gzip ? ', Accept-Encoding: gzip' : ''}`);
       const from = hrtimeUs();
       const r = await runLoad({
         name,

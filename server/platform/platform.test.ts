@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import { buildApp } from '../app.js';
 import { loadConfig } from './config.js';
 import { createDb } from './db.js';
@@ -72,6 +73,20 @@ describe('compression', () => {
     const br = await app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip, deflate, br' } });
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.rawPayload.length).toBeLessThan(big.rawPayload.length);
+    await app.close();
+  });
+
+  test("an answer the size of a pupil's week (~23 KB) is gzipped in one call: whole, with its length", async () => {
+    const app = await buildApp({ db, config: loadConfig({ LOG_LEVEL: 'silent' }) });
+    const body = { days: Array.from({ length: 300 }, (_, i) => ({ id: i, topic: `Бөлшектерді қосу және азайту ${i}`, joinUrl: `https://live.example/${i}` })) };
+    app.get('/api/test/week-sized', async () => body);
+    const res = await app.inject({ url: '/api/test/week-sized', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers['content-encoding']).toBe('gzip');
+    // the streaming path sends no length (chunked); one zlib call knows it
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
+    const plain = gunzipSync(res.rawPayload).toString('utf8');
+    expect(Buffer.byteLength(plain)).toBeGreaterThan(16_384);
+    expect(JSON.parse(plain)).toEqual(body);
     await app.close();
   });
 });

@@ -75,6 +75,9 @@ describe('the register', () => {
       { field: 'tv:al_farabi', old: true, new: false },
       { field: 'tv:el_arna', old: true, new: false },
     ]);
+    // the survey is the demo district officer's (the first officer of the settlement's district)
+    const { rows } = await t.db.query<{ changed_by: number }>('select changed_by::int from connectivity_changes where settlement_id = $1', [kemertogan]);
+    expect(rows).toEqual([{ changed_by: officerId }]);
   });
 
   test('an edit writes the history (who, when, old -> new, reason) and keeps settlements.tv_reception consistent', async () => {

@@ -25,12 +25,18 @@ export const seedConnectivity: ModuleSeeder = async ({ db }) => {
       `insert into connectivity_reception (settlement_id, channel_id, received)
        select s.id, c.id, false from settlements s cross join connectivity_channels c where not s.tv_reception order by s.id, c.id on conflict do nothing`,
     );
+    // each district's first officer read once (role_assignments has no index by district: a lookup per
+    // settlement scanned all 14 M role rows of the country dataset, ~1 s for each of its 461 villages)
     await tx.query(
-      `insert into connectivity_changes (settlement_id, changes, reason, changed_by, changed_at)
+      `with officer as (
+         select distinct on (r.district_id) r.district_id, r.person_id from role_assignments r
+          where r.role = 'district_officer' and r.district_id is not null order by r.district_id, r.person_id
+       )
+       insert into connectivity_changes (settlement_id, changes, reason, changed_by, changed_at)
        select s.id,
               (select jsonb_agg(jsonb_build_object('field', 'tv:' || c.code, 'old', true, 'new', false) order by c.position) from connectivity_channels c),
-              $1, (select r.person_id from role_assignments r where r.role = 'district_officer' and r.district_id = s.district_id order by r.person_id limit 1), $2
-         from settlements s where not s.tv_reception order by s.id`,
+              $1, o.person_id, $2
+         from settlements s left join officer o on o.district_id = s.district_id where not s.tv_reception order by s.id`,
       [SURVEY.reason, SURVEY.at],
     );
   });
