@@ -221,7 +221,7 @@ export async function coverageByChild(
        where e.completed_at is not null and e.withdrawn_at is null and (case when $1::int is null then c.required else c.id = $1::int end)
     ), posts as (
       select ${c.key} as id, count(*)::int as teachers, count(*) filter (where d.teacher_id is not null)::int as trained
-        from (select distinct r.person_id, r.organisation_id from role_assignments r where r.role = 'teacher') t
+        from (select distinct r.person_id, r.organisation_id from role_assignments r where r.role = 'teacher' and r.organisation_id is not null) t
         join organisations o on o.id = t.organisation_id
         left join done d on d.teacher_id = t.person_id
        where ${filter} group by 1
