@@ -164,9 +164,11 @@ describe('a failed transcode says why and can be retried; a job is never lost', 
     );
     const stale = await t.one<number>(
       `insert into video_jobs (video_id, state, locked_by, heartbeat_at, attempts, run_after)
-      values ($1, 'running', 'w-dead', now() - interval '10 minutes', 1, now() + interval '1 day') returning id`,
+      values ($1, 'running', 'w-dead', now() - interval '10 minutes', 1, now() - interval '1 day') returning id`,
       [videoId],
     );
+    // the stale job's run_after is the earliest, so a job the retry test above left queued (the
+    // worker may not have taken it yet on a loaded machine) does not come first
     const claimed = await repo.claimJob(t.db, 'w-new', 60);
     expect(claimed?.id).toBe(stale);
     expect(claimed?.attempts).toBe(2);
