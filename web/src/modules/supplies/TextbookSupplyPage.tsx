@@ -632,23 +632,41 @@ function OrderEdit({ order }: { order: OrderDetail }) {
             </div>
           </fieldset>
         ))}
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>{t('textbooks.reason')}</label>
-          <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
-        </div>
-        <p>
-          <button type="submit" className="button" disabled={!ready || save.isPending}>
-            {t('textbooks.saveChanges')}
-          </button>{' '}
-          <button type="button" className="button button--secondary" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
-            {t('textbooks.cancelOrder')}
-          </button>
-          {save.isSuccess && <span role="status"> {t('textbooks.saved')}</span>}
-        </p>
-        {save.error && <ErrorNotice error={save.error} />}
-        {cancel.error && <ErrorNotice error={cancel.error} />}
+        <ChangeFooter id={id} reason={reason} setReason={setReason} canSave={!!ready} save={save} cancel={cancel} cancelLabel={t('textbooks.cancelOrder')} />
       </form>
     </details>
+  );
+}
+
+/** The end of an order's or a dispatch's change form: the reason, save, cancel, and what the server said. */
+function ChangeFooter(p: {
+  id: string;
+  reason: string;
+  setReason: (v: string) => void;
+  canSave: boolean;
+  save: { isPending: boolean; isSuccess: boolean; error: Error | null };
+  cancel: { isPending: boolean; error: Error | null; mutate: () => void };
+  cancelLabel: string;
+}) {
+  const { t } = useTranslation('supplies');
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${p.id}-reason`}>{t('textbooks.reason')}</label>
+        <input id={`${p.id}-reason`} value={p.reason} onChange={(e) => p.setReason(e.target.value)} maxLength={500} />
+      </div>
+      <p>
+        <button type="submit" className="button" disabled={!p.canSave || p.save.isPending}>
+          {t('textbooks.saveChanges')}
+        </button>{' '}
+        <button type="button" className="button button--secondary" disabled={p.cancel.isPending} onClick={() => p.cancel.mutate()}>
+          {p.cancelLabel}
+        </button>
+        {p.save.isSuccess && <span role="status"> {t('textbooks.saved')}</span>}
+      </p>
+      {p.save.error && <ErrorNotice error={p.save.error} />}
+      {p.cancel.error && <ErrorNotice error={p.cancel.error} />}
+    </>
   );
 }
 
@@ -723,21 +741,15 @@ function DispatchEdit({ dispatch }: { dispatch: OrderDetail['dispatches'][number
           <label htmlFor={`${id}-date`}>{t('textbooks.plannedOn')}</label>
           <DateInput id={`${id}-date`} value={plannedOn} onChange={setPlannedOn} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>{t('textbooks.reason')}</label>
-          <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
-        </div>
-        <p>
-          <button type="submit" className="button" disabled={!(Number(copies) > 0) || !plannedOn || save.isPending}>
-            {t('textbooks.saveChanges')}
-          </button>{' '}
-          <button type="button" className="button button--secondary" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
-            {t('textbooks.cancelDispatch')}
-          </button>
-          {save.isSuccess && <span role="status"> {t('textbooks.saved')}</span>}
-        </p>
-        {save.error && <ErrorNotice error={save.error} />}
-        {cancel.error && <ErrorNotice error={cancel.error} />}
+        <ChangeFooter
+          id={id}
+          reason={reason}
+          setReason={setReason}
+          canSave={Number(copies) > 0 && !!plannedOn}
+          save={save}
+          cancel={cancel}
+          cancelLabel={t('textbooks.cancelDispatch')}
+        />
       </form>
     </details>
   );
