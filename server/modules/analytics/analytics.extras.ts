@@ -97,31 +97,59 @@ export function publishPasses(
   };
 }
 
-const PASSES_TTL_MS = 30_000;
-const PASSES_CACHE_LIMIT = 2000;
-const passesCache = new WeakMap<object, Map<string, { at: number; value: Awaited<ReturnType<typeof passFigures>> }>>();
+const EXTRAS_TTL_MS = 30_000;
+const EXTRAS_CACHE_LIMIT = 2000;
 
 /**
- * The access module's counts for an area, kept for 30 s per database handle and area/range (statuses
- * change by the minute-long status job and scans arrive in uploads, so a dashboard's figures may be
- * that much behind); a request that has just written reads afresh.
+ * Figures of other modules kept for 30 s per database handle and key: a dashboard's passes (statuses
+ * change by the minute-long status job, scans arrive in uploads) and supplies (a country's census is
+ * millions of answers) may be that much behind, and say their date. One load per key at a time (the
+ * others wait for it), and an expired entry is served while its reload runs, so officers opening the
+ * same area never queue behind country-wide counts; a request that has just written reads afresh.
  */
-async function passCounts(db: Queryable, area: AreaNode, from: string, to: string, now: number) {
-  const key = `${area.kind}:${area.id}:${from}:${to}`;
-  const fresh = !requestContext.getStore()?.wroteAt;
-  let cache = passesCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    passesCache.set(db, cache);
-  }
-  const hit = cache.get(key);
-  if (fresh && hit && now - hit.at < PASSES_TTL_MS) return hit.value;
-  const value = await passFigures(db, { regionId: area.regionId, districtId: area.districtId, organisationId: area.organisationId }, { from, to });
-  if (fresh) {
-    if (cache.size >= PASSES_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(key, { at: now, value });
-  }
-  return value;
+export function shortLived<T>() {
+  const caches = new WeakMap<object, Map<string, { at: number; value: Promise<T>; reloading?: boolean }>>();
+  return async (db: Queryable, key: string, now: number, load: () => Promise<T>): Promise<T> => {
+    if (requestContext.getStore()?.wroteAt) return load();
+    let cache = caches.get(db);
+    if (!cache) {
+      cache = new Map();
+      caches.set(db, cache);
+    }
+    const hit = cache.get(key);
+    const put = () => {
+      const value = load();
+      const entry = { at: now, value };
+      value.then(
+        () => cache.set(key, entry),
+        () => cache.get(key) === entry && cache.delete(key),
+      );
+      return entry;
+    };
+    if (!hit) {
+      if (cache.size >= EXTRAS_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+      const entry = put();
+      cache.set(key, entry);
+      return entry.value;
+    }
+    if (now - hit.at >= EXTRAS_TTL_MS && !hit.reloading) {
+      hit.reloading = true;
+      put().value.catch(() => {
+        hit.reloading = false;
+      });
+    }
+    return hit.value;
+  };
+}
+
+const passCache = shortLived<Awaited<ReturnType<typeof passFigures>>>();
+const suppliesCache = shortLived<SuppliesFiguresOut | null>();
+
+/** The access module's counts for an area and range (kept briefly: shortLived). */
+function passCounts(db: Queryable, area: AreaNode, from: string, to: string, now: number) {
+  return passCache(db, `${area.kind}:${area.id}:${from}:${to}`, now, () =>
+    passFigures(db, { regionId: area.regionId, districtId: area.districtId, organisationId: area.organisationId }, { from, to }),
+  );
 }
 
 /** The area's pass figures, or null for a class or an area without a campus organisation. */
@@ -148,6 +176,16 @@ const isNotFound = (e: unknown) => (e as { statusCode?: number } | null)?.status
  */
 export async function suppliesOf(db: Queryable, actor: Actor, area: AreaNode, now: Date): Promise<SuppliesFiguresOut | null> {
   if (area.kind !== 'country' && area.kind !== 'region' && area.kind !== 'district') return null;
+  // what supplies answers depends on the area and on the reader's officer grants only (its scope check)
+  const grants = actor.grants
+    .filter((g) => g.role === 'ministry_officer' || g.role === 'region_officer' || g.role === 'district_officer')
+    .map((g) => `${g.role}:${g.regionId ?? ''}:${g.districtId ?? ''}`)
+    .sort()
+    .join(',');
+  return suppliesCache(db, `${area.kind}:${area.id}:${now.toISOString().slice(0, 10)}:${grants}`, now.getTime(), () => loadSupplies(db, actor, area, now));
+}
+
+async function loadSupplies(db: Queryable, actor: Actor, area: AreaNode, now: Date): Promise<SuppliesFiguresOut | null> {
   const filter = area.kind === 'region' ? { regionId: area.id! } : area.kind === 'district' ? { districtId: area.id! } : {};
   const orNull = async <T>(p: Promise<T>): Promise<T | null> => {
     try {

@@ -62,40 +62,40 @@ export async function servedLessons(
   actor: Actor | null,
   targets: { lessonId: number | null; homeworkId: number | null }[],
 ): Promise<(ServedLesson | null)[]> {
-  if (!actor) return targets.map(() => null);
-  const out: (ServedLesson | null)[] = [];
-  for (const t of targets) {
-    const { rows } = await db.query<{
-      lesson_id: string;
-      homework_id: string | null;
-      homework_title: string | null;
-      on_date: string;
-      class_name: string;
-      class_id: string;
-      subject_id: number;
-      organisation_id: number;
-      kk: string;
-      ru: string;
-      en: string;
-      topic: string | null;
-      materials: number;
-      homework: { id: number; title: string }[];
-    }>(
-      `select l.id as lesson_id, h.id as homework_id, h.title as homework_title, to_char(l.on_date, 'YYYY-MM-DD') as on_date, c.name as class_name,
-         l.class_id, l.subject_id, l.organisation_id, s.name_kk as kk, s.name_ru as ru, s.name_en as en, l.topic,
-         (select count(*)::int from lesson_materials mt where mt.lesson_id = l.id and mt.homework_id is null) as materials,
-         (select coalesce(json_agg(json_build_object('id', x.id, 'title', x.title) order by x.id), '[]') from homework x where x.lesson_id = l.id) as homework
-       from lessons l join classes c on c.id = l.class_id join subjects s on s.id = l.subject_id
-       left join homework h on h.id = $2
-       where l.id = coalesce($1, (select lesson_id from homework where id = $2))`,
-      [t.lessonId, t.homeworkId],
-    );
-    const r = rows[0];
-    if (!r || lessonAccess(actor, { classId: Number(r.class_id), subjectId: r.subject_id, organisationId: r.organisation_id }) === 'none') {
-      out.push(null);
-      continue;
-    }
-    out.push({
+  if (!actor || targets.length === 0) return targets.map(() => null);
+  // one query for every target (a video may serve many lessons), in the targets' order
+  const { rows } = await db.query<{
+    n: string;
+    lesson_id: string;
+    homework_id: string | null;
+    homework_title: string | null;
+    on_date: string;
+    class_name: string;
+    class_id: string;
+    subject_id: number;
+    organisation_id: number;
+    kk: string;
+    ru: string;
+    en: string;
+    topic: string | null;
+    materials: number;
+    homework: { id: number; title: string }[];
+  }>(
+    `select t.n, l.id as lesson_id, h.id as homework_id, h.title as homework_title, to_char(l.on_date, 'YYYY-MM-DD') as on_date, c.name as class_name,
+       l.class_id, l.subject_id, l.organisation_id, s.name_kk as kk, s.name_ru as ru, s.name_en as en, l.topic,
+       (select count(*)::int from lesson_materials mt where mt.lesson_id = l.id and mt.homework_id is null) as materials,
+       (select coalesce(json_agg(json_build_object('id', x.id, 'title', x.title) order by x.id), '[]') from homework x where x.lesson_id = l.id) as homework
+     from unnest($1::bigint[], $2::bigint[]) with ordinality as t(lesson_id, homework_id, n)
+     left join homework h on h.id = t.homework_id
+     join lessons l on l.id = coalesce(t.lesson_id, h.lesson_id)
+     join classes c on c.id = l.class_id join subjects s on s.id = l.subject_id`,
+    [targets.map((t) => t.lessonId), targets.map((t) => t.homeworkId)],
+  );
+  const byPosition = new Map(rows.map((r) => [Number(r.n) - 1, r]));
+  return targets.map((_, i) => {
+    const r = byPosition.get(i);
+    if (!r || lessonAccess(actor, { classId: Number(r.class_id), subjectId: r.subject_id, organisationId: r.organisation_id }) === 'none') return null;
+    return {
       lessonId: Number(r.lesson_id),
       homeworkId: r.homework_id === null ? null : Number(r.homework_id),
       homeworkTitle: r.homework_title,
@@ -106,7 +106,6 @@ export async function servedLessons(
       materials: r.materials,
       homework: r.homework,
       mayAttach: teaches(actor, Number(r.class_id), r.subject_id) || isOrgAdmin(actor, r.organisation_id),
-    });
-  }
-  return out;
+    };
+  });
 }
