@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import type { Queryable } from '../../platform/db.js';
 import { requestContext } from '../../platform/request-context.js';
 import { shortLived } from './analytics.extras.js';
 
 /** The short-lived memo of other modules' figures on the overview (passes, supplies). */
 describe('shortLived', () => {
-  const db = {};
+  const db = {} as Queryable; // only its identity is used
   const counter = () => {
     let loads = 0;
     return { load: async () => ++loads, loads: () => loads };
